@@ -1,0 +1,378 @@
+"""The entities of a visit: who comes, where they go, what happens when.
+
+Entities are plain mutable dataclasses identified by a UUID given at creation.
+Times are aware datetimes carrying their IANA zone (`zoneinfo.ZoneInfo`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TypeVar
+
+from visitplanner.domain.errors import DomainError, NotFoundError
+from visitplanner.domain.ids import new_id
+from visitplanner.domain.values import (
+    Access,
+    Civility,
+    EventKind,
+    EventStatus,
+    Grade,
+    InterpretationMode,
+    LocalizedText,
+    Need,
+    PressAccess,
+    Role,
+    Side,
+    require_zoned,
+    zone,
+)
+
+
+@dataclass(slots=True)
+class Organiser:
+    """The protocol office that organises the visit (the ORGANIZER of calendars)."""
+
+    name: LocalizedText = field(default_factory=LocalizedText)
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(slots=True)
+class Visit:
+    """The visit itself: its title, dates, home zone and handling marking."""
+
+    title: LocalizedText
+    start_date: date
+    end_date: date
+    tz: str = "Europe/Paris"
+    marking: str = ""
+    languages: tuple[str, ...] = ("fr", "uk", "en")
+    organiser: Organiser = field(default_factory=Organiser)
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        zone(self.tz)
+        if self.end_date < self.start_date:
+            raise DomainError("the visit ends before it starts")
+        if not self.languages:
+            raise DomainError("a visit needs at least one language")
+
+    @property
+    def main_language(self) -> str:
+        """The language text falls back to when a version is missing."""
+        return self.languages[0]
+
+
+@dataclass(slots=True)
+class Delegation:
+    """A delegation: one side of the visit, with a head and an order of precedence."""
+
+    name: LocalizedText
+    side: Side = Side.GUEST
+    country: str = ""
+    head_id: str | None = None
+    position: int = 0
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Accreditation:
+    """What security services ask for. Private: never in a shareable export."""
+
+    passport_name: str = ""
+    birth_date: date | None = None
+    nationality: str = ""
+    passport_number: str = ""
+    passport_expiry: date | None = None
+
+    def __bool__(self) -> bool:
+        return any(
+            (
+                self.passport_name,
+                self.birth_date,
+                self.nationality,
+                self.passport_number,
+                self.passport_expiry,
+            )
+        )
+
+
+@dataclass(slots=True)
+class TravelLeg:
+    """How a person arrives or leaves: carrier, number, time (with its zone) and place."""
+
+    carrier: str = ""
+    number: str = ""
+    time: datetime | None = None
+    place: str = ""
+
+    def __post_init__(self) -> None:
+        if self.time is not None:
+            require_zoned(self.time, "a travel time")
+
+    def __bool__(self) -> bool:
+        return bool(self.carrier or self.number or self.time or self.place)
+
+
+@dataclass(slots=True)
+class Person:
+    """A member of a delegation, or an authority who belongs to none."""
+
+    family_name: str
+    given_name: str = ""
+    family_name_native: str = ""
+    given_name_native: str = ""
+    patronymic_native: str = ""
+    latin_derived: bool = False
+    civility: Civility = Civility.NONE
+    title: LocalizedText = field(default_factory=LocalizedText)
+    function: LocalizedText = field(default_factory=LocalizedText)
+    organisation: LocalizedText = field(default_factory=LocalizedText)
+    delegation_id: str | None = None
+    role: str = Role.MEMBER
+    grade: Grade = Grade.MEMBER
+    rank: int = 0
+    languages: tuple[str, ...] = ()
+    duty_phone: str = ""
+    duty_email: str = ""
+    private_phone: str = ""
+    biography: LocalizedText = field(default_factory=LocalizedText)
+    photo: bytes | None = None
+    photo_type: str = ""
+    dietary: Need = Need.UNKNOWN
+    dietary_detail: str = ""
+    step_free: Need = Need.UNKNOWN
+    accessibility_detail: str = ""
+    accreditation: Accreditation = field(default_factory=Accreditation)
+    arrival: TravelLeg = field(default_factory=TravelLeg)
+    departure: TravelLeg = field(default_factory=TravelLeg)
+    hotel: str = ""
+    notes: str = ""
+    sample: bool = False
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if not (self.family_name.strip() or self.family_name_native.strip()):
+            raise DomainError("a person needs a family name")
+        if (self.photo is None) != (not self.photo_type):
+            raise DomainError("a photo needs its type, and a type needs a photo")
+
+    @property
+    def needs_step_free(self) -> bool:
+        """Whether the person is known to need step-free access."""
+        return self.step_free is Need.GIVEN
+
+    def latin_name(self) -> str:
+        """Given name then family name, in Latin script."""
+        return " ".join(p for p in (self.given_name, self.family_name) if p)
+
+    def native_name(self) -> str:
+        """Given name, patronymic and family name in the native script, where known."""
+        parts = (self.given_name_native, self.patronymic_native, self.family_name_native)
+        return " ".join(p for p in parts if p)
+
+    def display_name(self) -> str:
+        """The name to show in a list: Latin where known, else native."""
+        return self.latin_name() or self.native_name()
+
+    def formal_name(self) -> str:
+        """Given name and family name in capitals, as protocol lists print it."""
+        family = (self.family_name or self.family_name_native).upper()
+        given = self.given_name or self.given_name_native
+        return f"{given} {family}".strip()
+
+
+@dataclass(slots=True)
+class Venue:
+    """A place where events happen."""
+
+    name: LocalizedText
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+    capacity: int | None = None
+    step_free: Access = Access.UNKNOWN
+    access_notes: LocalizedText = field(default_factory=LocalizedText)
+    security_notes: str = ""
+    travel_minutes: dict[str, int] = field(default_factory=dict)
+    sample: bool = False
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            raise DomainError("coordinates need both a latitude and a longitude")
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            raise DomainError(f"latitude {self.latitude} is out of range")
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            raise DomainError(f"longitude {self.longitude} is out of range")
+        if self.capacity is not None and self.capacity < 0:
+            raise DomainError("a capacity cannot be negative")
+        if any(minutes < 0 for minutes in self.travel_minutes.values()):
+            raise DomainError("a travel time cannot be negative")
+
+    def full_address(self) -> str:
+        """Street, postcode and city on one line."""
+        town = " ".join(p for p in (self.postcode, self.city) if p)
+        return ", ".join(p for p in (self.address, town, self.country) if p)
+
+
+@dataclass(slots=True)
+class Vehicle:
+    """A car or minibus of the convoy."""
+
+    label: str
+    convoy_position: int = 0
+    plate: str = ""
+    driver_id: str | None = None
+    driver_name: str = ""
+    duty_phone: str = ""
+    seats: int | None = None
+    wheelchair: Access = Access.UNKNOWN
+    notes: str = ""
+    sample: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Interpretation:
+    """Interpretation arranged for an event."""
+
+    mode: InterpretationMode = InterpretationMode.NONE
+    languages: tuple[str, ...] = ()
+    interpreter_ids: list[str] = field(default_factory=list)
+
+    @property
+    def arranged(self) -> bool:
+        """Whether any interpretation is arranged."""
+        return self.mode is not InterpretationMode.NONE
+
+
+@dataclass(slots=True)
+class RunningOrderItem:
+    """One line of a minute-by-minute running order: time, action, who, where."""
+
+    at: datetime
+    action: LocalizedText
+    who: LocalizedText = field(default_factory=LocalizedText)
+    where: LocalizedText = field(default_factory=LocalizedText)
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        require_zoned(self.at, "a running-order time")
+
+
+@dataclass(slots=True)
+class Event:
+    """One event of the programme. Start and end each carry an IANA zone.
+
+    A travel leg may start in one zone (Europe/Warsaw) and end in another.
+    """
+
+    title: LocalizedText
+    start: datetime
+    end: datetime
+    kind: EventKind = EventKind.MEETING
+    status: EventStatus = EventStatus.DRAFT
+    venue_id: str | None = None
+    participant_ids: list[str] = field(default_factory=list)
+    vehicle_ids: list[str] = field(default_factory=list)
+    press: PressAccess = PressAccess.UNKNOWN
+    dress_code: LocalizedText = field(default_factory=LocalizedText)
+    purpose: LocalizedText = field(default_factory=LocalizedText)
+    interpretation: Interpretation = field(default_factory=Interpretation)
+    responsible_id: str | None = None
+    notes: str = ""
+    running_order: list[RunningOrderItem] = field(default_factory=list)
+    modified: datetime | None = None
+    sample: bool = False
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        require_zoned(self.start, "an event's start")
+        require_zoned(self.end, "an event's end")
+        if self.end < self.start:
+            raise DomainError("an event ends before it starts")
+        if len(set(self.participant_ids)) != len(self.participant_ids):
+            raise DomainError("a person is listed twice among an event's participants")
+
+    @property
+    def tz(self) -> str:
+        """The zone of the event's start (the zone it is planned in)."""
+        return self.start.tzinfo.key  # type: ignore[union-attr]
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether the event is cancelled."""
+        return self.status is EventStatus.CANCELLED
+
+
+_E = TypeVar("_E", Delegation, Person, Venue, Vehicle, Event)
+
+
+@dataclass(slots=True)
+class VisitData:
+    """A whole visit loaded in memory: the aggregate every export and check reads."""
+
+    visit: Visit
+    delegations: list[Delegation] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    venues: list[Venue] = field(default_factory=list)
+    vehicles: list[Vehicle] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def delegation(self, ident: str) -> Delegation:
+        """The delegation with id `ident`."""
+        return _by_id(self.delegations, ident, "delegation")
+
+    def person(self, ident: str) -> Person:
+        """The person with id `ident`."""
+        return _by_id(self.people, ident, "person")
+
+    def venue(self, ident: str) -> Venue:
+        """The venue with id `ident`."""
+        return _by_id(self.venues, ident, "venue")
+
+    def vehicle(self, ident: str) -> Vehicle:
+        """The vehicle with id `ident`."""
+        return _by_id(self.vehicles, ident, "vehicle")
+
+    def event(self, ident: str) -> Event:
+        """The event with id `ident`."""
+        return _by_id(self.events, ident, "event")
+
+    def members(self, delegation_id: str | None) -> list[Person]:
+        """The people of a delegation in its order of precedence (rank, then name)."""
+        found = [p for p in self.people if p.delegation_id == delegation_id]
+        return sorted(found, key=lambda p: (p.rank, p.family_name, p.given_name))
+
+    def events_of(self, person_id: str) -> list[Event]:
+        """The events a person takes part in, by start time."""
+        found = [e for e in self.events if person_id in e.participant_ids]
+        return sorted(found, key=lambda e: e.start)
+
+    def all_ids(self) -> Iterator[str]:
+        """Every entity id in the visit (events' running-order items included)."""
+        yield self.visit.id
+        for group in (self.delegations, self.people, self.venues, self.vehicles, self.events):
+            for item in group:
+                yield item.id
+        for event in self.events:
+            for line in event.running_order:
+                yield line.id
+
+
+def _by_id(items: Iterable[_E], ident: str, what: str) -> _E:
+    for item in items:
+        if item.id == ident:
+            return item
+    raise NotFoundError(f"no {what} with id {ident}")

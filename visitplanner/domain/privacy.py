@@ -1,0 +1,68 @@
+"""Which fields are private, declared once; every export asks here.
+
+A shareable export never holds a private field. Duty contacts (duty phone and
+e-mail) are shared with the delegation and are not private; a private phone is.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Mapping
+from typing import Any, Final, TypeVar
+
+from visitplanner.domain.model import Person, Venue, VisitData
+from visitplanner.domain.values import Profile
+
+#: The private fields of each entity type.
+PRIVATE_FIELDS: Final[Mapping[type, frozenset[str]]] = {
+    Person: frozenset(
+        {"private_phone", "accessibility_detail", "dietary_detail", "accreditation"}
+    ),
+    Venue: frozenset({"security_notes"}),
+}
+
+
+def is_private(entity_type: type, field_name: str) -> bool:
+    """Whether `field_name` of `entity_type` is private."""
+    return field_name in PRIVATE_FIELDS.get(entity_type, frozenset())
+
+
+def private_fields(entity_type: type) -> frozenset[str]:
+    """The names of the private fields of `entity_type`."""
+    return PRIVATE_FIELDS.get(entity_type, frozenset())
+
+
+def _default_of(entity_type: type, name: str) -> Any:
+    for item in dataclasses.fields(entity_type):
+        if item.name == name:
+            if item.default is not dataclasses.MISSING:
+                return item.default
+            if item.default_factory is not dataclasses.MISSING:
+                return item.default_factory()
+    raise KeyError(name)
+
+
+_T = TypeVar("_T")
+
+
+def redacted(entity: _T) -> _T:
+    """A copy of `entity` with every private field set back to its empty default."""
+    names = private_fields(type(entity))
+    if not names:
+        return entity
+    changes = {name: _default_of(type(entity), name) for name in names}
+    return dataclasses.replace(entity, **changes)  # type: ignore[type-var]
+
+
+def for_profile(data: VisitData, profile: Profile) -> VisitData:
+    """The visit as an export with `profile` may show it.
+
+    `internal` gives a deep copy; `shareable` a copy with every private field emptied.
+    """
+    snapshot = copy.deepcopy(data)
+    if profile is Profile.INTERNAL:
+        return snapshot
+    snapshot.people = [redacted(p) for p in snapshot.people]
+    snapshot.venues = [redacted(v) for v in snapshot.venues]
+    return snapshot

@@ -1,0 +1,1 @@
+"""What leaves the application: JSON, calendars, briefing books, rosters."""

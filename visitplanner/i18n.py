@@ -1,0 +1,125 @@
+"""Messages in French, Ukrainian and English (gettext), dates and numbers (Babel).
+
+A leaf module used by every layer: it imports nothing from the application.
+The command line, every export and the window share these catalogs.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from datetime import date, datetime, time
+from functools import cache
+from importlib import resources
+from typing import Final
+
+from babel import Locale
+from babel import dates as babel_dates
+
+#: Interface languages, in the order menus list them.
+UI_LANGUAGES: Final = ("fr", "uk", "en")
+DEFAULT_LANGUAGE: Final = "en"
+DOMAIN: Final = "visitplanner"
+
+#: The Babel locale used for each interface language.
+_BABEL_LOCALES: Final = {"fr": "fr_FR", "uk": "uk_UA", "en": "en_GB"}
+
+_current = DEFAULT_LANGUAGE
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalog for `lang` (English is the source language)."""
+    if lang not in UI_LANGUAGES:
+        raise ValueError(f"unknown interface language {lang!r}")
+    locale_dir = resources.files("visitplanner") / "resources" / "locale"
+    mo = locale_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not mo.is_file():
+        return _gettext.NullTranslations()
+    with mo.open("rb") as handle:
+        return _gettext.GNUTranslations(handle)
+
+
+def normalise_language(code: str | None) -> str | None:
+    """The interface language a locale name stands for ("uk_UA.UTF-8" -> "uk"), or None."""
+    if not code:
+        return None
+    base = code.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    if base == "ua":  # a common mistake for Ukrainian
+        base = "uk"
+    return base if base in UI_LANGUAGES else None
+
+
+def detect_language(environ: dict[str, str] | None = None) -> str:
+    """The interface language from the environment, as gettext reads it."""
+    env = os.environ if environ is None else environ
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for part in env.get(var, "").split(":"):
+            found = normalise_language(part)
+            if found:
+                return found
+            if part and var != "LANGUAGE":
+                # LC_ALL=C or an unsupported locale: that setting decides.
+                return DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    """Make `lang` the language of every message from now on."""
+    global _current
+    translations(lang)  # validate early
+    _current = lang
+
+
+def current_language() -> str:
+    """The language messages are given in now."""
+    return _current
+
+
+def _(message: str) -> str:
+    """`message` in the current language."""
+    return translations(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form of a message for `count`, in the current language."""
+    return translations(_current).ngettext(singular, plural, count)
+
+
+def gettext_in(lang: str, message: str) -> str:
+    """`message` in `lang`, whatever the current language (for exports in another language)."""
+    return translations(lang).gettext(message)
+
+
+def babel_locale(lang: str | None = None) -> Locale:
+    """The Babel locale for an interface language (the current one by default)."""
+    return Locale.parse(_BABEL_LOCALES[lang or _current])
+
+
+def format_date(value: date, fmt: str = "full", lang: str | None = None) -> str:
+    """A date as the language writes it ("mercredi 6 mai 2026", "середа, 6 травня 2026 р.")."""
+    return str(babel_dates.format_date(value, format=fmt, locale=babel_locale(lang)))
+
+
+def format_time(value: time | datetime, fmt: str = "short", lang: str | None = None) -> str:
+    """A time of day as the language writes it, in the value's own zone."""
+    if isinstance(value, datetime):
+        value = value.timetz() if value.tzinfo else value.time()
+        value = value.replace(tzinfo=None)
+    return str(babel_dates.format_time(value, format=fmt, locale=babel_locale(lang)))
+
+
+def format_datetime(value: datetime, fmt: str = "medium", lang: str | None = None) -> str:
+    """A date and time in the value's own zone."""
+    return str(
+        babel_dates.format_datetime(
+            value, format=fmt, tzinfo=value.tzinfo, locale=babel_locale(lang)
+        )
+    )
+
+
+def format_date_range(start: date, end: date, lang: str | None = None) -> str:
+    """A span of days ("6–9 mai 2026")."""
+    return str(
+        babel_dates.format_interval(start, end, skeleton="yMMMd", locale=babel_locale(lang))
+    )

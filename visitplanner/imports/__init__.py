@@ -1,0 +1,1 @@
+"""What comes in from outside: JSON visits, calendars, roster spreadsheets."""
