@@ -120,6 +120,4 @@ def format_datetime(value: datetime, fmt: str = "medium", lang: str | None = Non
 
 def format_date_range(start: date, end: date, lang: str | None = None) -> str:
     """A span of days ("6–9 mai 2026")."""
-    return str(
-        babel_dates.format_interval(start, end, skeleton="yMMMd", locale=babel_locale(lang))
-    )
+    return str(babel_dates.format_interval(start, end, skeleton="yMMMd", locale=babel_locale(lang)))

@@ -26,6 +26,7 @@ from visitplanner.domain.values import (
     Role,
     Side,
     require_zoned,
+    zone_name,
     zone,
 )
 
@@ -308,7 +309,7 @@ class Event:
     @property
     def tz(self) -> str:
         """The zone of the event's start (the zone it is planned in)."""
-        return self.start.tzinfo.key  # type: ignore[union-attr]
+        return zone_name(self.start)
 
     @property
     def cancelled(self) -> bool:

@@ -16,9 +16,7 @@ from visitplanner.domain.values import Profile
 
 #: The private fields of each entity type.
 PRIVATE_FIELDS: Final[Mapping[type, frozenset[str]]] = {
-    Person: frozenset(
-        {"private_phone", "accessibility_detail", "dietary_detail", "accreditation"}
-    ),
+    Person: frozenset({"private_phone", "accessibility_detail", "dietary_detail", "accreditation"}),
     Venue: frozenset({"security_notes"}),
 }
 

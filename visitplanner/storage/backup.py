@@ -1,0 +1,132 @@
+"""Backups of a visit file through SQLite's backup API, with rotation that keeps history.
+
+Backups live in a folder beside the visit (`Name.visit.backups/`), one file per
+backup named by its UTC time. Rotation keeps the 10 newest, plus the newest of
+each day for the last 30 days. A file copy could catch a half-written page;
+the backup API never does.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Final
+
+from visitplanner.domain.errors import StorageError
+from visitplanner.i18n import _
+from visitplanner.storage.database import create_private_file, read_header, translate_error
+
+log = logging.getLogger(__name__)
+
+KEEP_NEWEST: Final = 10
+KEEP_DAYS: Final = 30
+_STAMP: Final = "%Y%m%dT%H%M%S%fZ"
+
+
+def backup_folder(visit_path: Path) -> Path:
+    """Where the backups of `visit_path` are kept."""
+    return visit_path.with_name(visit_path.name + ".backups")
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Write a consistent copy of the open database `source` to the new file `target`.
+
+    The target is created 0600 on POSIX; it must not exist yet.
+    """
+    try:
+        create_private_file(target)
+    except OSError as exc:
+        raise StorageError(
+            _("{path}: cannot create the file ({detail})").format(path=target, detail=exc.strerror)
+        ) from exc
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise translate_error(exc, target) from exc
+
+
+def make_backup(visit_path: Path, now: datetime | None = None) -> Path:
+    """Back up the visit file at `visit_path` now, then rotate its backups.
+
+    Opens its own connection, so it may run in a worker thread while the
+    application edits the visit.
+    """
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    read_header(visit_path)
+    folder = backup_folder(visit_path)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            _("{path}: cannot create the backup folder ({detail})").format(
+                path=folder, detail=exc.strerror
+            )
+        ) from exc
+    target = folder / f"{visit_path.stem}-{moment.strftime(_STAMP)}.visit"
+    try:
+        source = sqlite3.connect(f"{visit_path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, visit_path) from exc
+    try:
+        copy_database(source, target)
+    finally:
+        source.close()
+    removed = rotate(folder, visit_path.stem, moment)
+    log.info("backed up %s to %s (%d old backups removed)", visit_path, target, len(removed))
+    return target
+
+
+def _backup_time(path: Path, stem: str) -> datetime | None:
+    stamp = path.stem.removeprefix(f"{stem}-")
+    try:
+        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def list_backups(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
+    """The backups in `folder` of the visit named `stem`, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{stem}-*.visit"):
+        moment = _backup_time(path, stem)
+        if moment is not None:
+            found.append((moment, path))
+    return sorted(found, reverse=True)
+
+
+def backups_to_keep(moments: list[datetime], now: datetime) -> set[datetime]:
+    """Which backup times rotation keeps: the 10 newest and one a day for 30 days."""
+    newest_first = sorted(moments, reverse=True)
+    keep = set(newest_first[:KEEP_NEWEST])
+    horizon = now.date() - timedelta(days=KEEP_DAYS)
+    days_seen: set[date] = set()
+    for moment in newest_first:
+        day = moment.date()
+        if day > horizon and day not in days_seen:
+            days_seen.add(day)
+            keep.add(moment)
+    return keep
+
+
+def rotate(folder: Path, stem: str, now: datetime) -> list[Path]:
+    """Delete the backups rotation does not keep; return what was deleted."""
+    backups = list_backups(folder, stem)
+    keep = backups_to_keep([moment for moment, _path in backups], now)
+    removed = []
+    for moment, path in backups:
+        if moment not in keep:
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError as exc:
+                log.warning("could not remove old backup %s: %s", path, exc)
+    return removed

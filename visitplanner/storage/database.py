@@ -1,0 +1,212 @@
+"""Open, create and check visit files.
+
+A visit file is an SQLite database with its own application id, a rollback
+journal (so the `.visit` file alone holds every committed edit, and a copy taken
+while the application runs is complete) and `synchronous=FULL` (so a committed
+edit survives a power cut). A file that is not a visit is recognised from its
+header before SQLite opens it, and is never modified.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final
+
+from sqlite_utils import Database
+
+from visitplanner.domain.errors import (
+    NewerFileError,
+    NotAVisitFileError,
+    StorageError,
+)
+from visitplanner.i18n import _
+from visitplanner.storage.schema import (
+    APPLICATION_ID,
+    MIGRATION_NAMES,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+)
+
+log = logging.getLogger(__name__)
+
+#: The extension of visit files.
+EXTENSION: Final = ".visit"
+_SQLITE_MAGIC: Final = b"SQLite format 3\x00"
+_HEADER_SIZE: Final = 100
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` empty and readable by its owner only (0600 on POSIX).
+
+    Raises FileExistsError when it exists. On Windows the file takes the
+    permissions of the user's profile folder.
+    """
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """Check that `path` looks like a visit file; return (user_version, application_id).
+
+    Reads only the 100-byte header: a foreign file is refused before SQLite
+    touches it.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(_HEADER_SIZE)
+    except FileNotFoundError as exc:
+        raise StorageError(_("{path}: no such file").format(path=path)) from exc
+    except IsADirectoryError as exc:
+        raise StorageError(_("{path}: is a folder, not a visit file").format(path=path)) from exc
+    except PermissionError as exc:
+        raise StorageError(_("{path}: permission denied").format(path=path)) from exc
+    if not header.startswith(_SQLITE_MAGIC):
+        raise NotAVisitFileError(
+            _("{path}: not a VisitPlanner visit file (not an SQLite database)").format(path=path)
+        )
+    if len(header) < _HEADER_SIZE:
+        raise NotAVisitFileError(_("{path}: the file is truncated").format(path=path))
+    user_version, application_id = struct.unpack(">i4xi", header[60:72])
+    if application_id != APPLICATION_ID:
+        raise NotAVisitFileError(
+            _("{path}: an SQLite database of another application, not a visit file").format(
+                path=path
+            )
+        )
+    if user_version > SCHEMA_VERSION:
+        raise NewerFileError(_newer_message(path, user_version))
+    return user_version, application_id
+
+
+def _newer_message(path: Path, version: int) -> str:
+    return _(
+        "{path}: written by a newer version of VisitPlanner (schema {found}; "
+        "this version reads up to {known}); update VisitPlanner to open it"
+    ).format(path=path, found=version, known=SCHEMA_VERSION)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5.0)
+    conn.execute("PRAGMA foreign_keys = ON")
+    # A rollback journal keeps every committed edit in the .visit file itself.
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def translate_error(exc: sqlite3.Error, path: Path) -> StorageError:
+    """Turn an error the environment caused into a StorageError with a clear message."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        message = _("{path}: the file is in use by another program; try again").format(path=path)
+    elif "readonly" in text or "read-only" in text:
+        message = _("{path}: the file is read-only; changes cannot be saved").format(path=path)
+    elif "disk is full" in text:
+        message = _("{path}: the disk is full; the last change was not saved").format(path=path)
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        message = _("{path}: the file is damaged ({detail})").format(path=path, detail=exc)
+    elif "unable to open" in text:
+        message = _("{path}: cannot open the file ({detail})").format(path=path, detail=exc)
+    else:
+        message = _("{path}: storage error ({detail})").format(path=path, detail=exc)
+    return StorageError(message)
+
+
+class VisitDatabase:
+    """An open visit file: a sqlite-utils Database with the visit's pragmas set."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying SQLite connection."""
+        return self.db.conn
+
+    @classmethod
+    def create(cls, path: Path) -> VisitDatabase:
+        """Create a new, empty visit file at `path` (0600 on POSIX) with the current schema."""
+        try:
+            create_private_file(path)
+        except FileExistsError as exc:
+            raise StorageError(_("{path}: the file already exists").format(path=path)) from exc
+        except OSError as exc:
+            raise StorageError(
+                _("{path}: cannot create the file ({detail})").format(
+                    path=path, detail=exc.strerror
+                )
+            ) from exc
+        try:
+            conn = _connect(path)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            visit_db = cls(Database(conn), path)
+            visit_db.migrate()
+        except sqlite3.Error as exc:
+            path.unlink(missing_ok=True)
+            raise translate_error(exc, path) from exc
+        return visit_db
+
+    @classmethod
+    def open(cls, path: Path) -> VisitDatabase:
+        """Open an existing visit file, check it and bring its schema up to date."""
+        read_header(path)
+        try:
+            conn = _connect(path)
+            visit_db = cls(Database(conn), path)
+            visit_db.check()
+            visit_db.migrate()
+        except sqlite3.Error as exc:
+            raise translate_error(exc, path) from exc
+        return visit_db
+
+    @classmethod
+    def in_memory(cls) -> VisitDatabase:
+        """A visit database in memory, for tests and scratch work."""
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        visit_db = cls(Database(conn), None)
+        visit_db.migrate()
+        return visit_db
+
+    def check(self) -> None:
+        """Check the file's integrity and that it holds a visit schema we know."""
+        where = self.path or ":memory:"
+        result = self.conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise StorageError(
+                _("{path}: the file is damaged ({detail})").format(path=where, detail=result)
+            )
+        applied = [m.name for m in MIGRATIONS.applied(self.db)]
+        unknown = [name for name in applied if name not in MIGRATION_NAMES]
+        if unknown:
+            raise NewerFileError(_newer_message(Path(where), len(applied)))
+
+    def migrate(self) -> None:
+        """Apply pending migrations, each in its own transaction."""
+        MIGRATIONS.apply(self.db)
+        self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the file."""
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One service call's writes: all committed together, or none."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path or Path(":memory:")) from exc
+
+    def close(self) -> None:
+        """Close the connection (the file holds every committed edit already)."""
+        self.db.close()

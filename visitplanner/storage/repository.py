@@ -1,0 +1,569 @@
+"""Map the rows of a visit file to domain objects and back.
+
+Reads load a whole visit in a handful of queries (fast for thousands of rows);
+writes are upserts by id, never delete-and-insert, so that rows referring to
+an entity are not lost when it is saved. Callers group writes with
+`VisitDatabase.transaction()`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from visitplanner.domain.errors import NotFoundError, StorageError
+from visitplanner.domain.model import (
+    Accreditation,
+    Delegation,
+    Event,
+    Interpretation,
+    Organiser,
+    Person,
+    RunningOrderItem,
+    TravelLeg,
+    Vehicle,
+    Venue,
+    Visit,
+    VisitData,
+)
+from visitplanner.domain.values import (
+    Access,
+    Civility,
+    EventKind,
+    EventStatus,
+    Grade,
+    InterpretationMode,
+    Need,
+    PressAccess,
+    Side,
+)
+from visitplanner.i18n import _
+from visitplanner.storage.database import VisitDatabase
+from visitplanner.storage.rows import (
+    date_from_db,
+    date_to_db,
+    list_from_db,
+    list_to_db,
+    optional_time_from_db,
+    optional_time_to_db,
+    text_from_db,
+    text_to_db,
+    time_from_db,
+    time_to_db,
+)
+
+
+def _rows(conn: sqlite3.Connection, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
+    cursor = conn.execute(sql, tuple(args))
+    cursor.row_factory = sqlite3.Row
+    return cursor.fetchall()
+
+
+def _upsert(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> None:
+    """Insert `row`, or update the row with its id in place (links to it stay)."""
+    columns = list(row)
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    conn.execute(
+        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
+        [row[c] for c in columns],
+    )
+
+
+class VisitRepository:
+    """Reads and writes the entities of one visit file."""
+
+    def __init__(self, database: VisitDatabase) -> None:
+        self.database = database
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection to the visit file."""
+        return self.database.conn
+
+    # -- reading ---------------------------------------------------------------
+
+    def has_visit(self) -> bool:
+        """Whether the file holds a visit yet (a new file holds none)."""
+        count: int = self.conn.execute("SELECT count(*) FROM visit").fetchone()[0]
+        return count > 0
+
+    def load_visit(self) -> Visit:
+        """The visit's own settings."""
+        rows = _rows(self.conn, "SELECT * FROM visit")
+        if not rows:
+            raise StorageError(_("the file holds no visit yet"))
+        r = rows[0]
+        return Visit(
+            id=r["id"],
+            title=text_from_db(r["title"]),
+            start_date=date_from_db(r["start_date"]),  # type: ignore[arg-type]
+            end_date=date_from_db(r["end_date"]),  # type: ignore[arg-type]
+            tz=r["tz"],
+            marking=r["marking"],
+            languages=list_from_db(r["languages"]),
+            organiser=Organiser(
+                name=text_from_db(r["organiser_name"]),
+                email=r["organiser_email"],
+                phone=r["organiser_phone"],
+                address=r["organiser_address"],
+            ),
+            notes=r["notes"],
+        )
+
+    def load(self) -> VisitData:
+        """The whole visit, as domain objects."""
+        return VisitData(
+            visit=self.load_visit(),
+            delegations=self.load_delegations(),
+            people=self.load_people(),
+            venues=self.load_venues(),
+            vehicles=self.load_vehicles(),
+            events=self.load_events(),
+        )
+
+    def load_delegations(self, ids: Iterable[str] | None = None) -> list[Delegation]:
+        """Every delegation (or those with `ids`), in the order they are listed."""
+        where, args = _id_filter(ids)
+        return [
+            Delegation(
+                id=r["id"],
+                name=text_from_db(r["name"]),
+                side=Side(r["side"]),
+                country=r["country"],
+                head_id=r["head_id"],
+                position=r["position"],
+                notes=r["notes"],
+            )
+            for r in _rows(
+                self.conn, f"SELECT * FROM delegation{where} ORDER BY position, rowid", args
+            )
+        ]
+
+    def load_people(self, ids: Iterable[str] | None = None) -> list[Person]:
+        """Every person (or those with `ids`), by delegation and rank."""
+        where, args = _id_filter(ids)
+        photo_where, _args = _id_filter(ids, "person_id")
+        photos = {
+            r["person_id"]: (bytes(r["data"]), r["mime_type"])
+            for r in _rows(self.conn, f"SELECT * FROM person_photo{photo_where}", args)
+        }
+        people = []
+        for r in _rows(
+            self.conn, f"SELECT * FROM person{where} ORDER BY delegation_id, rank, rowid", args
+        ):
+            photo, photo_type = photos.get(r["id"], (None, ""))
+            people.append(
+                Person(
+                    id=r["id"],
+                    delegation_id=r["delegation_id"],
+                    rank=r["rank"],
+                    family_name=r["family_name"],
+                    given_name=r["given_name"],
+                    family_name_native=r["family_name_native"],
+                    given_name_native=r["given_name_native"],
+                    patronymic_native=r["patronymic_native"],
+                    latin_derived=bool(r["latin_derived"]),
+                    civility=Civility(r["civility"]),
+                    title=text_from_db(r["title"]),
+                    function=text_from_db(r["function"]),
+                    organisation=text_from_db(r["organisation"]),
+                    role=r["role"],
+                    grade=Grade(r["grade"]),
+                    languages=list_from_db(r["languages"]),
+                    duty_phone=r["duty_phone"],
+                    duty_email=r["duty_email"],
+                    private_phone=r["private_phone"],
+                    biography=text_from_db(r["biography"]),
+                    photo=photo,
+                    photo_type=photo_type,
+                    dietary=Need(r["dietary"]),
+                    dietary_detail=r["dietary_detail"],
+                    step_free=Need(r["step_free"]),
+                    accessibility_detail=r["accessibility_detail"],
+                    accreditation=Accreditation(
+                        passport_name=r["passport_name"],
+                        birth_date=date_from_db(r["birth_date"]),
+                        nationality=r["nationality"],
+                        passport_number=r["passport_number"],
+                        passport_expiry=date_from_db(r["passport_expiry"]),
+                    ),
+                    arrival=_leg_from_row(r, "arrival"),
+                    departure=_leg_from_row(r, "departure"),
+                    hotel=r["hotel"],
+                    notes=r["notes"],
+                    sample=bool(r["sample"]),
+                )
+            )
+        return people
+
+    def load_venues(self, ids: Iterable[str] | None = None) -> list[Venue]:
+        """Every venue (or those with `ids`), with its travel times to others."""
+        where, args = _id_filter(ids)
+        travel_where, _args = _id_filter(ids, "from_id")
+        travel: dict[str, dict[str, int]] = defaultdict(dict)
+        for r in _rows(
+            self.conn, f"SELECT * FROM travel_time{travel_where} ORDER BY from_id, to_id", args
+        ):
+            travel[r["from_id"]][r["to_id"]] = r["minutes"]
+        return [
+            Venue(
+                id=r["id"],
+                name=text_from_db(r["name"]),
+                address=r["address"],
+                postcode=r["postcode"],
+                city=r["city"],
+                country=r["country"],
+                latitude=r["latitude"],
+                longitude=r["longitude"],
+                contact_name=r["contact_name"],
+                contact_phone=r["contact_phone"],
+                capacity=r["capacity"],
+                step_free=Access(r["step_free"]),
+                access_notes=text_from_db(r["access_notes"]),
+                security_notes=r["security_notes"],
+                travel_minutes=travel.get(r["id"], {}),
+                sample=bool(r["sample"]),
+            )
+            for r in _rows(self.conn, f"SELECT * FROM venue{where} ORDER BY rowid", args)
+        ]
+
+    def load_vehicles(self, ids: Iterable[str] | None = None) -> list[Vehicle]:
+        """Every vehicle (or those with `ids`), in convoy order."""
+        where, args = _id_filter(ids)
+        return [
+            Vehicle(
+                id=r["id"],
+                label=r["label"],
+                convoy_position=r["convoy_position"],
+                plate=r["plate"],
+                driver_id=r["driver_id"],
+                driver_name=r["driver_name"],
+                duty_phone=r["duty_phone"],
+                seats=r["seats"],
+                wheelchair=Access(r["wheelchair"]),
+                notes=r["notes"],
+                sample=bool(r["sample"]),
+            )
+            for r in _rows(
+                self.conn, f"SELECT * FROM vehicle{where} ORDER BY convoy_position, rowid", args
+            )
+        ]
+
+    def load_events(self, ids: Iterable[str] | None = None) -> list[Event]:
+        """Every event (or those with `ids`), by start time, with its links."""
+        where, args = _id_filter(ids)
+        link_where, _args = _id_filter(ids, "event_id")
+        participants = _links(self.conn, "event_participant", "person_id", link_where, args)
+        interpreters = _links(self.conn, "event_interpreter", "person_id", link_where, args)
+        vehicles = _links(self.conn, "event_vehicle", "vehicle_id", link_where, args)
+        running: dict[str, list[RunningOrderItem]] = defaultdict(list)
+        for r in _rows(
+            self.conn,
+            f"SELECT * FROM running_order_item{link_where} ORDER BY event_id, position",
+            args,
+        ):
+            running[r["event_id"]].append(
+                RunningOrderItem(
+                    id=r["id"],
+                    at=time_from_db(r["at_utc"], r["at_tz"]),
+                    action=text_from_db(r["action"]),
+                    who=text_from_db(r["who"]),
+                    where=text_from_db(r["place"]),
+                )
+            )
+        events = []
+        for r in _rows(self.conn, f"SELECT * FROM event{where} ORDER BY start_utc, rowid", args):
+            ident = r["id"]
+            events.append(
+                Event(
+                    id=ident,
+                    kind=EventKind(r["kind"]),
+                    title=text_from_db(r["title"]),
+                    start=time_from_db(r["start_utc"], r["start_tz"]),
+                    end=time_from_db(r["end_utc"], r["end_tz"]),
+                    status=EventStatus(r["status"]),
+                    venue_id=r["venue_id"],
+                    participant_ids=participants.get(ident, []),
+                    vehicle_ids=vehicles.get(ident, []),
+                    press=PressAccess(r["press"]),
+                    dress_code=text_from_db(r["dress_code"]),
+                    purpose=text_from_db(r["purpose"]),
+                    interpretation=Interpretation(
+                        mode=InterpretationMode(r["interpretation_mode"]),
+                        languages=list_from_db(r["interpretation_languages"]),
+                        interpreter_ids=interpreters.get(ident, []),
+                    ),
+                    responsible_id=r["responsible_id"],
+                    notes=r["notes"],
+                    running_order=running.get(ident, []),
+                    modified=optional_time_from_db(r["modified"], "UTC" if r["modified"] else None),
+                    sample=bool(r["sample"]),
+                )
+            )
+        return events
+
+    # -- writing ---------------------------------------------------------------
+
+    def save_visit(self, visit: Visit) -> None:
+        """Write the visit's settings (there is one visit per file)."""
+        row = {
+            "id": visit.id,
+            "title": text_to_db(visit.title),
+            "start_date": date_to_db(visit.start_date),
+            "end_date": date_to_db(visit.end_date),
+            "tz": visit.tz,
+            "marking": visit.marking,
+            "languages": list_to_db(visit.languages),
+            "organiser_name": text_to_db(visit.organiser.name),
+            "organiser_email": visit.organiser.email,
+            "organiser_phone": visit.organiser.phone,
+            "organiser_address": visit.organiser.address,
+            "notes": visit.notes,
+        }
+        existing = self.conn.execute("SELECT id FROM visit").fetchone()
+        if existing and existing[0] != visit.id:
+            raise StorageError(_("the file already holds another visit"))
+        _upsert(self.conn, "visit", row)
+
+    def save_delegation(self, delegation: Delegation) -> None:
+        """Insert or update a delegation."""
+        _upsert(
+            self.conn,
+            "delegation",
+            {
+                "id": delegation.id,
+                "name": text_to_db(delegation.name),
+                "side": delegation.side.value,
+                "country": delegation.country,
+                "head_id": delegation.head_id,
+                "position": delegation.position,
+                "notes": delegation.notes,
+            },
+        )
+
+    def save_person(self, person: Person) -> None:
+        """Insert or update a person, with the photo."""
+        acc = person.accreditation
+        row: dict[str, Any] = {
+            "id": person.id,
+            "delegation_id": person.delegation_id,
+            "rank": person.rank,
+            "family_name": person.family_name,
+            "given_name": person.given_name,
+            "family_name_native": person.family_name_native,
+            "given_name_native": person.given_name_native,
+            "patronymic_native": person.patronymic_native,
+            "latin_derived": int(person.latin_derived),
+            "civility": person.civility.value,
+            "title": text_to_db(person.title),
+            "function": text_to_db(person.function),
+            "organisation": text_to_db(person.organisation),
+            "role": str(person.role),
+            "grade": person.grade.value,
+            "languages": list_to_db(person.languages),
+            "duty_phone": person.duty_phone,
+            "duty_email": person.duty_email,
+            "private_phone": person.private_phone,
+            "biography": text_to_db(person.biography),
+            "dietary": person.dietary.value,
+            "dietary_detail": person.dietary_detail,
+            "step_free": person.step_free.value,
+            "accessibility_detail": person.accessibility_detail,
+            "passport_name": acc.passport_name,
+            "birth_date": date_to_db(acc.birth_date),
+            "nationality": acc.nationality,
+            "passport_number": acc.passport_number,
+            "passport_expiry": date_to_db(acc.passport_expiry),
+            "hotel": person.hotel,
+            "notes": person.notes,
+            "sample": int(person.sample),
+        }
+        for prefix, leg in (("arrival", person.arrival), ("departure", person.departure)):
+            utc, tz = optional_time_to_db(leg.time)
+            row.update(
+                {
+                    f"{prefix}_carrier": leg.carrier,
+                    f"{prefix}_number": leg.number,
+                    f"{prefix}_utc": utc,
+                    f"{prefix}_tz": tz,
+                    f"{prefix}_place": leg.place,
+                }
+            )
+        _upsert(self.conn, "person", row)
+        self.conn.execute("DELETE FROM person_photo WHERE person_id = ?", (person.id,))
+        if person.photo is not None:
+            self.conn.execute(
+                "INSERT INTO person_photo (person_id, mime_type, data) VALUES (?, ?, ?)",
+                (person.id, person.photo_type, person.photo),
+            )
+
+    def save_venue(self, venue: Venue) -> None:
+        """Insert or update a venue and its travel times to other venues."""
+        _upsert(
+            self.conn,
+            "venue",
+            {
+                "id": venue.id,
+                "name": text_to_db(venue.name),
+                "address": venue.address,
+                "postcode": venue.postcode,
+                "city": venue.city,
+                "country": venue.country,
+                "latitude": venue.latitude,
+                "longitude": venue.longitude,
+                "contact_name": venue.contact_name,
+                "contact_phone": venue.contact_phone,
+                "capacity": venue.capacity,
+                "step_free": venue.step_free.value,
+                "access_notes": text_to_db(venue.access_notes),
+                "security_notes": venue.security_notes,
+                "sample": int(venue.sample),
+            },
+        )
+        self.conn.execute("DELETE FROM travel_time WHERE from_id = ?", (venue.id,))
+        self.conn.executemany(
+            "INSERT INTO travel_time (from_id, to_id, minutes) VALUES (?, ?, ?)",
+            [(venue.id, to_id, minutes) for to_id, minutes in sorted(venue.travel_minutes.items())],
+        )
+
+    def save_vehicle(self, vehicle: Vehicle) -> None:
+        """Insert or update a vehicle."""
+        _upsert(
+            self.conn,
+            "vehicle",
+            {
+                "id": vehicle.id,
+                "label": vehicle.label,
+                "convoy_position": vehicle.convoy_position,
+                "plate": vehicle.plate,
+                "driver_id": vehicle.driver_id,
+                "driver_name": vehicle.driver_name,
+                "duty_phone": vehicle.duty_phone,
+                "seats": vehicle.seats,
+                "wheelchair": vehicle.wheelchair.value,
+                "notes": vehicle.notes,
+                "sample": int(vehicle.sample),
+            },
+        )
+
+    def save_event(self, event: Event) -> None:
+        """Insert or update an event with its participants, vehicles and running order."""
+        start_utc, start_tz = time_to_db(event.start)
+        end_utc, end_tz = time_to_db(event.end)
+        modified, _tz = optional_time_to_db(event.modified)
+        _upsert(
+            self.conn,
+            "event",
+            {
+                "id": event.id,
+                "kind": event.kind.value,
+                "title": text_to_db(event.title),
+                "start_utc": start_utc,
+                "start_tz": start_tz,
+                "end_utc": end_utc,
+                "end_tz": end_tz,
+                "status": event.status.value,
+                "venue_id": event.venue_id,
+                "press": event.press.value,
+                "dress_code": text_to_db(event.dress_code),
+                "purpose": text_to_db(event.purpose),
+                "interpretation_mode": event.interpretation.mode.value,
+                "interpretation_languages": list_to_db(event.interpretation.languages),
+                "responsible_id": event.responsible_id,
+                "notes": event.notes,
+                "modified": modified,
+                "sample": int(event.sample),
+            },
+        )
+        ident = event.id
+        for table, column, ids in (
+            ("event_participant", "person_id", event.participant_ids),
+            ("event_interpreter", "person_id", event.interpretation.interpreter_ids),
+            ("event_vehicle", "vehicle_id", event.vehicle_ids),
+        ):
+            self.conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (ident,))
+            self.conn.executemany(
+                f"INSERT INTO {table} (event_id, {column}, position) VALUES (?, ?, ?)",
+                [(ident, other, index) for index, other in enumerate(ids)],
+            )
+        self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
+        rows = []
+        for index, line in enumerate(event.running_order):
+            at_utc, at_tz = time_to_db(line.at)
+            rows.append(
+                (
+                    line.id,
+                    ident,
+                    index,
+                    at_utc,
+                    at_tz,
+                    text_to_db(line.action),
+                    text_to_db(line.who),
+                    text_to_db(line.where),
+                )
+            )
+        self.conn.executemany(
+            "INSERT INTO running_order_item "
+            "(id, event_id, position, at_utc, at_tz, action, who, place) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def delete(self, table: str, ident: str) -> None:
+        """Delete the entity `ident` from `table` (links to it go with it)."""
+        if table not in _ENTITY_TABLES:
+            raise ValueError(f"not an entity table: {table}")
+        cursor = self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (ident,))
+        if cursor.rowcount == 0:
+            raise NotFoundError(
+                _("nothing to delete: no {what} with id {id}").format(what=table, id=ident)
+            )
+
+    def save_all(self, data: VisitData) -> None:
+        """Write a whole visit (a new file, the demo, an imported JSON visit)."""
+        self.save_visit(data.visit)
+        for delegation in data.delegations:
+            self.save_delegation(delegation)
+        for person in data.people:
+            self.save_person(person)
+        for venue in data.venues:
+            self.save_venue(venue)
+        for vehicle in data.vehicles:
+            self.save_vehicle(vehicle)
+        for event in data.events:
+            self.save_event(event)
+
+
+_ENTITY_TABLES = frozenset({"delegation", "person", "venue", "vehicle", "event"})
+
+
+def _id_filter(ids: Iterable[str] | None, column: str = "id") -> tuple[str, list[str]]:
+    """A WHERE clause keeping rows whose `column` is one of `ids` (all rows for None)."""
+    if ids is None:
+        return "", []
+    wanted = list(ids)
+    return f" WHERE {column} IN ({', '.join('?' for _ in wanted)})", wanted
+
+
+def _links(
+    conn: sqlite3.Connection, table: str, column: str, where: str, args: list[str]
+) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for event_id, other in conn.execute(
+        f"SELECT event_id, {column} FROM {table}{where} ORDER BY event_id, position", args
+    ):
+        found[event_id].append(other)
+    return found
+
+
+def _leg_from_row(row: sqlite3.Row, prefix: str) -> TravelLeg:
+    return TravelLeg(
+        carrier=row[f"{prefix}_carrier"],
+        number=row[f"{prefix}_number"],
+        time=optional_time_from_db(row[f"{prefix}_utc"], row[f"{prefix}_tz"]),
+        place=row[f"{prefix}_place"],
+    )

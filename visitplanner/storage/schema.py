@@ -1,0 +1,228 @@
+"""The visit file's schema, made only by migrations.
+
+Each migration is a function of the set `MIGRATIONS`, applied in order and
+recorded by sqlite-utils; `SCHEMA_VERSION` is how many there are. A feature that
+adds data adds a migration here (and bumps the JSON format's version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from sqlite_utils import Database, Migrations
+
+#: Written in the SQLite header (offset 68) so a visit file is recognised on sight.
+APPLICATION_ID: Final = 0x56504C4E  # "VPLN"
+
+MIGRATIONS: Final = Migrations("visitplanner")
+
+#: The names of the migrations, in order; the schema version is their count.
+MIGRATION_NAMES: Final[list[str]] = []
+
+
+def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Register a migration under `name` (and count it in the schema version)."""
+    MIGRATION_NAMES.append(name)
+    return MIGRATIONS(name=name)
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run SQL statements one by one.
+
+    `executescript` would commit the migration's transaction first; statements run
+    one at a time stay inside it, so a failed migration leaves nothing behind.
+    """
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@_migration("0001_initial")
+def _initial(db: Database) -> None:
+    """The first schema: visit, delegations, people, venues, vehicles, events."""
+    _run_script(db, _INITIAL_SQL)
+
+
+_INITIAL_SQL: Final = """
+CREATE TABLE visit (
+    id TEXT PRIMARY KEY,
+    singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1),
+    title TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    tz TEXT NOT NULL,
+    marking TEXT NOT NULL DEFAULT '',
+    languages TEXT NOT NULL,
+    organiser_name TEXT NOT NULL DEFAULT '{}',
+    organiser_email TEXT NOT NULL DEFAULT '',
+    organiser_phone TEXT NOT NULL DEFAULT '',
+    organiser_address TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE delegation (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    side TEXT NOT NULL CHECK (side IN ('guest', 'host', 'other')),
+    country TEXT NOT NULL DEFAULT '',
+    head_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL DEFAULT 0,
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE person (
+    id TEXT PRIMARY KEY,
+    delegation_id TEXT REFERENCES delegation(id) DEFERRABLE INITIALLY DEFERRED,
+    rank INTEGER NOT NULL DEFAULT 0,
+    family_name TEXT NOT NULL DEFAULT '',
+    given_name TEXT NOT NULL DEFAULT '',
+    family_name_native TEXT NOT NULL DEFAULT '',
+    given_name_native TEXT NOT NULL DEFAULT '',
+    patronymic_native TEXT NOT NULL DEFAULT '',
+    latin_derived INTEGER NOT NULL DEFAULT 0,
+    civility TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '{}',
+    function TEXT NOT NULL DEFAULT '{}',
+    organisation TEXT NOT NULL DEFAULT '{}',
+    role TEXT NOT NULL DEFAULT 'member',
+    grade TEXT NOT NULL DEFAULT 'member',
+    languages TEXT NOT NULL DEFAULT '[]',
+    duty_phone TEXT NOT NULL DEFAULT '',
+    duty_email TEXT NOT NULL DEFAULT '',
+    private_phone TEXT NOT NULL DEFAULT '',
+    biography TEXT NOT NULL DEFAULT '{}',
+    dietary TEXT NOT NULL DEFAULT 'unknown' CHECK (dietary IN ('unknown', 'none', 'given')),
+    dietary_detail TEXT NOT NULL DEFAULT '',
+    step_free TEXT NOT NULL DEFAULT 'unknown' CHECK (step_free IN ('unknown', 'none', 'given')),
+    accessibility_detail TEXT NOT NULL DEFAULT '',
+    passport_name TEXT NOT NULL DEFAULT '',
+    birth_date TEXT,
+    nationality TEXT NOT NULL DEFAULT '',
+    passport_number TEXT NOT NULL DEFAULT '',
+    passport_expiry TEXT,
+    arrival_carrier TEXT NOT NULL DEFAULT '',
+    arrival_number TEXT NOT NULL DEFAULT '',
+    arrival_utc TEXT,
+    arrival_tz TEXT,
+    arrival_place TEXT NOT NULL DEFAULT '',
+    departure_carrier TEXT NOT NULL DEFAULT '',
+    departure_number TEXT NOT NULL DEFAULT '',
+    departure_utc TEXT,
+    departure_tz TEXT,
+    departure_place TEXT NOT NULL DEFAULT '',
+    hotel TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    CHECK (family_name <> '' OR family_name_native <> '')
+);
+CREATE INDEX person_delegation ON person(delegation_id, rank);
+
+-- Photos apart, so that loading the roster does not read every image.
+CREATE TABLE person_photo (
+    person_id TEXT PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
+    mime_type TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+
+CREATE TABLE venue (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '',
+    postcode TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    latitude REAL,
+    longitude REAL,
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    capacity INTEGER,
+    step_free TEXT NOT NULL DEFAULT 'unknown' CHECK (step_free IN ('unknown', 'no', 'yes')),
+    access_notes TEXT NOT NULL DEFAULT '{}',
+    security_notes TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE travel_time (
+    from_id TEXT NOT NULL REFERENCES venue(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    to_id TEXT NOT NULL REFERENCES venue(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    minutes INTEGER NOT NULL CHECK (minutes >= 0),
+    PRIMARY KEY (from_id, to_id)
+);
+
+CREATE TABLE vehicle (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    convoy_position INTEGER NOT NULL DEFAULT 0,
+    plate TEXT NOT NULL DEFAULT '',
+    driver_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    driver_name TEXT NOT NULL DEFAULT '',
+    duty_phone TEXT NOT NULL DEFAULT '',
+    seats INTEGER,
+    wheelchair TEXT NOT NULL DEFAULT 'unknown' CHECK (wheelchair IN ('unknown', 'no', 'yes')),
+    notes TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE event (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    start_utc TEXT NOT NULL,
+    start_tz TEXT NOT NULL,
+    end_utc TEXT NOT NULL,
+    end_tz TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'confirmed', 'cancelled')),
+    venue_id TEXT REFERENCES venue(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    press TEXT NOT NULL DEFAULT 'unknown',
+    dress_code TEXT NOT NULL DEFAULT '{}',
+    purpose TEXT NOT NULL DEFAULT '{}',
+    interpretation_mode TEXT NOT NULL DEFAULT 'none',
+    interpretation_languages TEXT NOT NULL DEFAULT '[]',
+    responsible_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    notes TEXT NOT NULL DEFAULT '',
+    modified TEXT,
+    sample INTEGER NOT NULL DEFAULT 0,
+    CHECK (end_utc >= start_utc)
+);
+CREATE INDEX event_start ON event(start_utc);
+
+CREATE TABLE event_participant (
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (event_id, person_id)
+);
+CREATE INDEX event_participant_person ON event_participant(person_id);
+
+CREATE TABLE event_interpreter (
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (event_id, person_id)
+);
+CREATE INDEX event_interpreter_person ON event_interpreter(person_id);
+
+CREATE TABLE event_vehicle (
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    vehicle_id TEXT NOT NULL REFERENCES vehicle(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (event_id, vehicle_id)
+);
+CREATE INDEX event_vehicle_vehicle ON event_vehicle(vehicle_id);
+
+CREATE TABLE running_order_item (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    at_utc TEXT NOT NULL,
+    at_tz TEXT NOT NULL,
+    action TEXT NOT NULL DEFAULT '{}',
+    who TEXT NOT NULL DEFAULT '{}',
+    place TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX running_order_event ON running_order_item(event_id, position);
+"""
+
+#: How many migrations this version knows; written to PRAGMA user_version.
+SCHEMA_VERSION: Final = len(MIGRATION_NAMES)
