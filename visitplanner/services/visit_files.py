@@ -1,0 +1,121 @@
+"""Use cases on whole visit files: create, write a visit, back up, JSON in and out."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from datetime import date
+from pathlib import Path
+
+from visitplanner.domain.errors import StorageError, VisitPlannerError
+from visitplanner.domain.model import Organiser, Visit, VisitData
+from visitplanner.domain.values import LocalizedText, zone
+from visitplanner.i18n import _
+from visitplanner.services.session import VisitSession
+from visitplanner.storage.backup import make_backup
+from visitplanner.storage.database import VisitDatabase
+from visitplanner.storage.repository import VisitRepository
+
+log = logging.getLogger(__name__)
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise StorageError(
+            _("{path}: the file already exists; choose another name").format(path=path)
+        )
+
+
+def write_visit(path: Path, data: VisitData) -> None:
+    """Write `data` as a new visit file at `path`, which must not exist yet.
+
+    The visit is written to a temporary file beside it and renamed into place
+    when complete, so a failure never leaves half a visit under that name.
+    """
+    _refuse_existing(path)
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    scratch.unlink(missing_ok=True)
+    database = VisitDatabase.create(scratch)
+    try:
+        with database.transaction():
+            VisitRepository(database).save_all(data)
+    except BaseException:
+        database.close()
+        scratch.unlink(missing_ok=True)
+        raise
+    database.close()
+    _refuse_existing(path)
+    scratch.replace(path)
+
+
+def create_visit(
+    path: Path,
+    title: str,
+    start: date,
+    end: date,
+    tz: str = "Europe/Paris",
+    organiser: str = "",
+) -> Visit:
+    """Create a new visit file with a visit and nothing else in it yet."""
+    zone(tz)
+    visit = Visit(
+        title=LocalizedText.same(title),
+        start_date=start,
+        end_date=end,
+        tz=tz,
+        organiser=Organiser(name=LocalizedText.same(organiser)),
+    )
+    write_visit(path, VisitData(visit=visit))
+    return visit
+
+
+def open_visit(path: Path) -> VisitSession:
+    """Open a visit file for reading and editing."""
+    return VisitSession.open(path)
+
+
+def read_visit(path: Path) -> VisitData:
+    """The whole visit in the file at `path` (the file is closed again)."""
+    session = VisitSession.open(path)
+    try:
+        return session.data
+    finally:
+        session.close()
+
+
+def back_up(path: Path) -> Path | None:
+    """Back up the visit file now; a failure is logged, never raised (the visit opens anyway)."""
+    try:
+        return make_backup(path)
+    except VisitPlannerError as exc:
+        log.warning("backup of %s failed: %s", path, exc)
+    except OSError as exc:
+        log.warning("backup of %s failed: %s", path, exc)
+    return None
+
+
+def back_up_in_background(path: Path) -> threading.Thread:
+    """Back up the visit file in a worker thread, off the path to the first screen."""
+    worker = threading.Thread(target=back_up, args=(path,), name="visit-backup", daemon=False)
+    worker.start()
+    return worker
+
+
+def export_json(visit_path: Path, out: Path) -> VisitData:
+    """Write the visit at `visit_path` to `out` in the documented JSON format."""
+    from visitplanner.exports.visit_json import dump_visit_json
+
+    data = read_visit(visit_path)
+    dump_visit_json(data, out)
+    return data
+
+
+def import_json(json_path: Path, visit_path: Path) -> VisitData:
+    """Make a new visit file at `visit_path` from the JSON visit at `json_path`."""
+    from visitplanner.imports.visit_json import load_visit_json
+
+    _refuse_existing(visit_path)
+    data = load_visit_json(json_path)
+    write_visit(visit_path, data)
+    return data
