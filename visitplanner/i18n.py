@@ -81,6 +81,11 @@ def _(message: str) -> str:
     return translations(_current).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark `message` for translation without translating it yet (translated when shown)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form of a message for `count`, in the current language."""
     return translations(_current).ngettext(singular, plural, count)

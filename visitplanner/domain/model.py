@@ -26,8 +26,8 @@ from visitplanner.domain.values import (
     Role,
     Side,
     require_zoned,
-    zone_name,
     zone,
+    zone_name,
 )
 
 
