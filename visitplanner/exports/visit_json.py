@@ -1,0 +1,339 @@
+"""The whole visit as a documented, versioned JSON file (the visit's backup format).
+
+The format is described in `docs/json-format.md` and its JSON Schema in
+`visitplanner/resources/schema/visit.schema.json`; `visitplanner.imports.visit_json`
+reads it back. The export holds everything, private fields included (internal profile).
+
+Keys come in the order the schema declares them (`id` first, then the fields in the
+order of the domain's dataclasses) and every field is always written, `null` standing
+for an unknown value, so the same visit always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from visitplanner.domain.errors import DomainError, StorageError
+from visitplanner.domain.model import (
+    Accreditation,
+    Delegation,
+    Event,
+    Interpretation,
+    Organiser,
+    Person,
+    RunningOrderItem,
+    TravelLeg,
+    Vehicle,
+    Venue,
+    Visit,
+    VisitData,
+)
+from visitplanner.domain.values import LocalizedText
+from visitplanner.i18n import _
+
+log = logging.getLogger(__name__)
+
+#: The version of the format this module writes. It rises when a feature adds data.
+FORMAT_VERSION: Final = 1
+#: The value of the top-level "format" key that marks a VisitPlanner visit.
+FORMAT_MARKER: Final = "visitplanner-visit"
+
+_JSON = dict[str, Any]
+
+
+def visit_to_dict(data: VisitData) -> dict[str, Any]:
+    """The whole visit as JSON-ready data, in the documented format."""
+    return {
+        "format": FORMAT_MARKER,
+        "version": FORMAT_VERSION,
+        "visit": _visit(data.visit),
+        "delegations": [_delegation(d) for d in data.delegations],
+        "people": [_person(p) for p in data.people],
+        "venues": [_venue(v) for v in data.venues],
+        "vehicles": [_vehicle(v) for v in data.vehicles],
+        "events": [_event(e) for e in data.events],
+    }
+
+
+def visit_to_json(data: VisitData) -> str:
+    """The whole visit as the text of a JSON file (ends with a newline)."""
+    return json.dumps(visit_to_dict(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def dump_visit_json(data: VisitData, path: Path) -> None:
+    """Write the whole visit to `path` as UTF-8 JSON, readable by its owner only.
+
+    The text goes to a temporary file in the same folder, which then replaces `path`
+    in one step: a failed write never leaves half a file, and an older file at `path`
+    stays as it was until the new one is complete.
+    """
+    payload = visit_to_json(data).encode("utf-8")
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        # mkstemp opens with O_CREAT | O_EXCL | O_WRONLY and mode 0600.
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StorageError(_write_failed(path, exc)) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            if os.name == "posix":
+                os.fchmod(stream.fileno(), 0o600)  # whatever the umask or the platform did
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise StorageError(_write_failed(path, exc)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _sync_folder(folder)
+    log.info("wrote the visit to %s (%d bytes)", path, len(payload))
+
+
+def _write_failed(path: Path, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return _("{path}: cannot write ({reason})").format(path=path, reason=reason)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a failure here loses nothing already written."""
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        log.debug("cannot sync the folder %s", folder)
+    finally:
+        os.close(descriptor)
+
+
+# --- values ---------------------------------------------------------------------------
+
+
+def _text(value: LocalizedText) -> _JSON:
+    """A multilingual text: one key per language that has a version, in fr, uk, en order."""
+    return value.to_dict()
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _zone_key(moment: datetime) -> str:
+    tz = moment.tzinfo
+    if isinstance(tz, ZoneInfo):
+        return tz.key
+    if tz is not None and moment.utcoffset() == timedelta(0):
+        return "UTC"  # datetime.UTC and other fixed zero offsets
+    raise DomainError("a time must carry its IANA time zone")
+
+
+def _utc(moment: datetime) -> str:
+    """A time as UTC ISO-8601 with "Z"; fractions of a second only when there are some."""
+    utc = moment.astimezone(UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="microseconds" if utc.microsecond else "seconds") + "Z"
+
+
+def _moment(name: str, moment: datetime | None) -> _JSON:
+    """A time as two keys: `name` in UTC and `name_tz`, the IANA zone it was planned in."""
+    if moment is None:
+        return {name: None, f"{name}_tz": None}
+    return {name: _utc(moment), f"{name}_tz": _zone_key(moment)}
+
+
+def _photo(value: bytes | None) -> str | None:
+    return None if value is None else base64.b64encode(value).decode("ascii")
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+# --- entities -------------------------------------------------------------------------
+
+
+def _organiser(value: Organiser) -> _JSON:
+    return {
+        "name": _text(value.name),
+        "email": value.email,
+        "phone": value.phone,
+        "address": value.address,
+    }
+
+
+def _visit(value: Visit) -> _JSON:
+    return {
+        "id": value.id,
+        "title": _text(value.title),
+        "start_date": _day(value.start_date),
+        "end_date": _day(value.end_date),
+        "tz": value.tz,
+        "marking": value.marking,
+        "languages": list(value.languages),
+        "organiser": _organiser(value.organiser),
+        "notes": value.notes,
+    }
+
+
+def _delegation(value: Delegation) -> _JSON:
+    return {
+        "id": value.id,
+        "name": _text(value.name),
+        "side": str(value.side),
+        "country": value.country,
+        "head_id": value.head_id,
+        "position": value.position,
+        "notes": value.notes,
+    }
+
+
+def _accreditation(value: Accreditation) -> _JSON:
+    return {
+        "passport_name": value.passport_name,
+        "birth_date": _day(value.birth_date),
+        "nationality": value.nationality,
+        "passport_number": value.passport_number,
+        "passport_expiry": _day(value.passport_expiry),
+    }
+
+
+def _travel(value: TravelLeg) -> _JSON:
+    return {
+        "carrier": value.carrier,
+        "number": value.number,
+        **_moment("time", value.time),
+        "place": value.place,
+    }
+
+
+def _person(value: Person) -> _JSON:
+    return {
+        "id": value.id,
+        "family_name": value.family_name,
+        "given_name": value.given_name,
+        "family_name_native": value.family_name_native,
+        "given_name_native": value.given_name_native,
+        "patronymic_native": value.patronymic_native,
+        "latin_derived": value.latin_derived,
+        "civility": str(value.civility),
+        "title": _text(value.title),
+        "function": _text(value.function),
+        "organisation": _text(value.organisation),
+        "delegation_id": value.delegation_id,
+        "role": str(value.role),
+        "grade": str(value.grade),
+        "rank": value.rank,
+        "languages": list(value.languages),
+        "duty_phone": value.duty_phone,
+        "duty_email": value.duty_email,
+        "private_phone": value.private_phone,
+        "biography": _text(value.biography),
+        "photo": _photo(value.photo),
+        "photo_type": value.photo_type,
+        "dietary": str(value.dietary),
+        "dietary_detail": value.dietary_detail,
+        "step_free": str(value.step_free),
+        "accessibility_detail": value.accessibility_detail,
+        "accreditation": _accreditation(value.accreditation),
+        "arrival": _travel(value.arrival),
+        "departure": _travel(value.departure),
+        "hotel": value.hotel,
+        "notes": value.notes,
+        "sample": value.sample,
+    }
+
+
+def _venue(value: Venue) -> _JSON:
+    return {
+        "id": value.id,
+        "name": _text(value.name),
+        "address": value.address,
+        "postcode": value.postcode,
+        "city": value.city,
+        "country": value.country,
+        "latitude": _number(value.latitude),
+        "longitude": _number(value.longitude),
+        "contact_name": value.contact_name,
+        "contact_phone": value.contact_phone,
+        "capacity": value.capacity,
+        "step_free": str(value.step_free),
+        "access_notes": _text(value.access_notes),
+        "security_notes": value.security_notes,
+        "travel_minutes": {key: value.travel_minutes[key] for key in sorted(value.travel_minutes)},
+        "sample": value.sample,
+    }
+
+
+def _vehicle(value: Vehicle) -> _JSON:
+    return {
+        "id": value.id,
+        "label": value.label,
+        "convoy_position": value.convoy_position,
+        "plate": value.plate,
+        "driver_id": value.driver_id,
+        "driver_name": value.driver_name,
+        "duty_phone": value.duty_phone,
+        "seats": value.seats,
+        "wheelchair": str(value.wheelchair),
+        "notes": value.notes,
+        "sample": value.sample,
+    }
+
+
+def _interpretation(value: Interpretation) -> _JSON:
+    return {
+        "mode": str(value.mode),
+        "languages": list(value.languages),
+        "interpreter_ids": list(value.interpreter_ids),
+    }
+
+
+def _running_order_item(value: RunningOrderItem) -> _JSON:
+    return {
+        "id": value.id,
+        **_moment("at", value.at),
+        "action": _text(value.action),
+        "who": _text(value.who),
+        "where": _text(value.where),
+    }
+
+
+def _event(value: Event) -> _JSON:
+    return {
+        "id": value.id,
+        "title": _text(value.title),
+        **_moment("start", value.start),
+        **_moment("end", value.end),
+        "kind": str(value.kind),
+        "status": str(value.status),
+        "venue_id": value.venue_id,
+        "participant_ids": list(value.participant_ids),
+        "vehicle_ids": list(value.vehicle_ids),
+        "press": str(value.press),
+        "dress_code": _text(value.dress_code),
+        "purpose": _text(value.purpose),
+        "interpretation": _interpretation(value.interpretation),
+        "responsible_id": value.responsible_id,
+        "notes": value.notes,
+        "running_order": [_running_order_item(item) for item in value.running_order],
+        **_moment("modified", value.modified),
+        "sample": value.sample,
+    }

@@ -1,0 +1,490 @@
+"""Read a whole visit back from its documented JSON format (see `docs/json-format.md`).
+
+Everything is checked here, in plain Python, against the rules that the JSON Schema in
+`visitplanner/resources/schema/visit.schema.json` states (the tests hold the two
+together): types, required fields, known fields only, enumerations, UUIDs, dates,
+times and zones, unique ids, references that resolve, an end after its start.
+Every problem raises an `InputError` with one line that names what is wrong and where
+(`people[3].family_name: missing`); list positions count from 0, as in JSON tools.
+
+Each object is read field by field after the domain dataclass it becomes: a field's
+declared type says how its JSON value is read, a field without a default is required,
+and a field left out takes the domain's own default.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import dataclasses
+import json
+import re
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any, Final, NoReturn, TypeVar
+from zoneinfo import ZoneInfo
+
+from visitplanner.domain.errors import DomainError, InputError
+from visitplanner.domain.ids import is_uuid
+from visitplanner.domain.model import (
+    Delegation,
+    Event,
+    Person,
+    Vehicle,
+    Venue,
+    Visit,
+    VisitData,
+)
+from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
+from visitplanner.exports.visit_json import FORMAT_MARKER, FORMAT_VERSION
+from visitplanner.i18n import _
+
+#: The largest file read (200 MB): far above any real visit, well below what hurts.
+MAX_FILE_BYTES: Final = 200 * 1024 * 1024
+
+_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIME: Final = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z", re.ASCII)
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_ZONE: Final = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*")
+_ROLES: Final = frozenset(role.value for role in Role)
+_T = TypeVar("_T")
+
+
+def load_visit_json(path: Path) -> VisitData:
+    """The visit in the JSON file at `path`, or an InputError naming the problem."""
+    name = path.name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refused unread
+            _too_large(name, size)
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        _fail(name, _("cannot read ({reason})"), reason=reason)
+    if len(raw) > MAX_FILE_BYTES:
+        _too_large(name, len(raw))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        byte = f"0x{raw[exc.start]:02x}"
+        _fail(
+            name, _("not UTF-8 text (byte {byte} at offset {offset})"), byte=byte, offset=exc.start
+        )
+    return visit_from_dict(_parse(text, name))
+
+
+def _too_large(name: str, size: int) -> NoReturn:
+    megabyte = 1024 * 1024
+    limit = MAX_FILE_BYTES // megabyte
+    _fail(
+        name,
+        _("too large ({size} MB; the limit is {limit} MB)"),
+        size=size // megabyte,
+        limit=limit,
+    )
+
+
+def _parse(text: str, name: str) -> object:
+    def no_constant(word: str) -> NoReturn:
+        raise ValueError(_("{word} is not a JSON number").format(word=word))
+
+    def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValueError(_('the key "{key}" appears twice in one object').format(key=key))
+            result[key] = value
+        return result
+
+    try:
+        return json.loads(text, parse_constant=no_constant, object_pairs_hook=unique_keys)
+    except json.JSONDecodeError as exc:
+        where = _("line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
+        detail = f"{where}: {exc.msg}"
+    except RecursionError:
+        detail = _("nested too deeply")
+    except ValueError as exc:  # NaN, a duplicate key, a number with too many digits
+        detail = str(exc)
+    _fail(name, _("not JSON ({detail})"), detail=detail)
+
+
+def visit_from_dict(obj: object) -> VisitData:
+    """The visit held by JSON data in the documented format, or an InputError."""
+    not_visit = _("the file is not a VisitPlanner visit ({reason})")
+    if not isinstance(obj, dict):
+        reason = _("its top level is {kind}, not an object").format(kind=_kind(obj))
+        raise InputError(not_visit.format(reason=reason))
+    if obj.get("format") != FORMAT_MARKER:
+        reason = _('no "format": "{marker}"').format(marker=FORMAT_MARKER)
+        raise InputError(not_visit.format(reason=reason))
+    top = _Fields(obj, "")
+    top.take("format")
+    version = _whole(top, "version", top.take("version", required=True))
+    if version > FORMAT_VERSION:
+        newer = _(
+            "the file was written by a newer VisitPlanner "
+            "(format version {found}; this version reads up to {known})"
+        )
+        raise InputError(newer.format(found=version, known=FORMAT_VERSION))
+    if version < 1:
+        _fail("version", _("unknown format version {found}"), found=version)
+    data = top.build(
+        VisitData,
+        visit=_visit(_Fields(top.take("visit", required=True), "visit")),
+        delegations=top.items("delegations", Delegation),
+        people=top.items("people", Person),
+        venues=top.items("venues", Venue),
+        vehicles=top.items("vehicles", Vehicle),
+        events=top.items("events", Event, _event),
+    )
+    _check_ids(data)
+    _check_references(data)
+    return data
+
+
+# --- problems -------------------------------------------------------------------------
+
+
+def _fail(where: str, problem: str, **values: object) -> NoReturn:
+    """Raise an InputError: where, then the problem; the value `found` is shown as JSON."""
+    shown = {key: _shown(v) if key == "found" else v for key, v in values.items()}
+    message = _("{where}: {problem}").format(where=where, problem=problem.format(**shown))
+    raise InputError(message)
+
+
+def _shown(value: object) -> str:
+    """A value as JSON, cut short, on one line: for messages."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):  # not JSON data (a caller's Python object, a huge int)
+        text = repr(value)[:60]
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _kind(value: object) -> str:
+    """What a JSON value is, in words."""
+    kinds = {
+        bool: _("true or false"),
+        int: _("a whole number"),
+        float: _("a number"),
+        str: _("a text"),
+        list: _("a list"),
+        dict: _("an object"),
+    }
+    return next((label for kind, label in kinds.items() if isinstance(value, kind)), _("null"))
+
+
+# --- reading fields -------------------------------------------------------------------
+
+
+_ABSENT: Final = object()
+
+
+class _Fields:
+    """One JSON object being read; every value taken names its location when it is wrong."""
+
+    def __init__(self, value: object, where: str) -> None:
+        if not isinstance(value, dict):
+            _fail(where, _("not an object ({kind})"), kind=_kind(value))
+        self.value: dict[str, Any] = value
+        self.where = where
+        self.seen: set[str] = set()
+
+    def at(self, key: str) -> str:
+        """The location of `key` in this object."""
+        return f"{self.where}.{key}" if self.where else key
+
+    def fail(self, key: str, problem: str, **values: object) -> NoReturn:
+        """Raise an InputError about `key`."""
+        _fail(self.at(key), problem, **values)
+
+    def take(self, key: str, required: bool = False) -> Any:
+        """The raw value of `key`, or _ABSENT when it is left out."""
+        self.seen.add(key)
+        value = self.value.get(key, _ABSENT)
+        if value is _ABSENT and required:
+            self.fail(key, _("missing"))
+        return value
+
+    def build(self, factory: Callable[..., _T], **fields: Any) -> _T:
+        """Refuse unknown fields, then call a domain constructor (its DomainError located)."""
+        for key in self.value:
+            if key not in self.seen:  # a typo would otherwise lose data without a word
+                self.fail(key, _("unknown field"))
+        try:
+            return factory(**fields)
+        except DomainError as exc:
+            _fail(self.where or _("the visit"), exc.message)
+
+    def typed(self, key: str, kind: type | tuple[type, ...], value: Any) -> Any:
+        """`value` if it has the JSON type `kind` (true and false are no numbers)."""
+        if not isinstance(value, kind) or isinstance(value, bool) is not (kind is bool):
+            expected = _kind(kind() if isinstance(kind, type) else 0.5)
+            found = _kind(value) if isinstance(value, dict | list) else _shown(value)
+            self.fail(key, _("not {expected} ({detail})"), expected=expected, detail=found)
+        return value
+
+    def items(
+        self, key: str, kind: type[_T], read: Callable[[_Fields], _T] | None = None
+    ) -> list[_T]:
+        """A list of objects, each read as `kind` (or by `read`)."""
+        value = self.take(key)
+        if value is _ABSENT:
+            return []
+        found = self.typed(key, list, value)
+        fields = [_Fields(item, f"{self.at(key)}[{i}]") for i, item in enumerate(found)]
+        return [read(f) if read else _read(f, kind) for f in fields]
+
+
+@cache
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)
+
+
+def _values(f: _Fields, kind: type) -> dict[str, Any]:
+    """The fields of dataclass `kind` read from `f`, each by its declared type.
+
+    A field without a default (and every id) is required; one left out is not
+    passed, so the domain's default applies.
+    """
+    values: dict[str, Any] = {}
+    for field in dataclasses.fields(kind):
+        name = field.name
+        no_default = field.default is field.default_factory is dataclasses.MISSING
+        value = f.take(name, required=no_default or name == "id")
+        hint = _hints(kind)[name]
+        if value is not _ABSENT:
+            values[name] = _convert(f, name, hint, value)
+        if datetime in (hint, *typing.get_args(hint)):  # a time has its zone beside it
+            no_time = value is _ABSENT or value is None
+            if no_time and f.take(f"{name}_tz") not in (_ABSENT, None):
+                f.fail(f"{name}_tz", _("a zone without a time"))
+    return values
+
+
+def _read(f: _Fields, kind: type[_T]) -> _T:
+    """An instance of dataclass `kind` read from `f`."""
+    return f.build(kind, **_values(f, kind))
+
+
+def _convert(f: _Fields, key: str, hint: Any, value: Any) -> Any:
+    """The JSON `value` of field `key` as the domain type `hint`."""
+    args = typing.get_args(hint)
+    if isinstance(hint, types.UnionType) and type(None) in args:
+        if value is None:
+            return None
+        hint = next(arg for arg in args if arg is not type(None))
+    origin = typing.get_origin(hint)
+    where = f.at(key)
+    if key == "id" or key.endswith("_id"):
+        return _uuid(where, value)
+    if key.endswith("_ids"):
+        return [_uuid(f"{where}[{i}]", item) for i, item in enumerate(f.typed(key, list, value))]
+    if key == "tz":
+        _zone(where, value)
+        return value
+    if key == "role":  # one of the list as the enumeration, a free-text role as written
+        text = _text(f, key, value)
+        return Role(text) if text in _ROLES else text
+    if hint is str:
+        return _text(f, key, value)
+    if hint is bool:
+        return f.typed(key, bool, value)
+    if hint is int:
+        return _whole(f, key, value)
+    if hint is float:
+        try:
+            return float(f.typed(key, (int, float), value))
+        except OverflowError:
+            f.fail(key, _("out of range ({found})"), found=value)
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return _choice(f, key, hint, value)
+    if hint is LocalizedText:
+        parts = _Fields(value, where)
+        return parts.build(LocalizedText, **_texts(parts))
+    if hint is date:
+        return _day(where, value)
+    if hint is datetime:
+        return _moment(f, key, value)
+    if hint is bytes:
+        return _base64(where, f.typed(key, str, value))
+    if origin is tuple:  # language codes
+        return tuple(_code(f"{where}[{i}]", v) for i, v in enumerate(f.typed(key, list, value)))
+    if origin is dict:  # travel minutes to other venues
+        minutes = _Fields(value, where)
+        return {_uuid(minutes.at(k), k): _minutes(minutes, k, v) for k, v in value.items()}
+    if origin is list:  # a running order
+        return f.items(key, args[0])
+    if dataclasses.is_dataclass(hint):
+        return _read(_Fields(value, where), typing.cast(type, hint))
+    raise TypeError(f"no JSON reading for {key}: {hint}")  # a domain type added: a bug
+
+
+def _text(f: _Fields, key: str, value: object) -> str:
+    text = f.typed(key, str, value)
+    if _SURROGATE.search(text):
+        f.fail(key, _("not valid Unicode text"))
+    return str(text)
+
+
+def _texts(parts: _Fields) -> dict[str, str]:
+    """The versions of a multilingual text, in the languages it may hold."""
+    for key in parts.value:
+        if key not in LANGUAGES:
+            parts.fail(key, _("not a language of texts ({known})"), known=", ".join(LANGUAGES))
+    found = {lang: parts.take(lang) for lang in LANGUAGES}
+    return {lang: _text(parts, lang, v) for lang, v in found.items() if v is not _ABSENT}
+
+
+def _choice(f: _Fields, key: str, enum: type[StrEnum], value: object) -> StrEnum:
+    try:
+        return enum(f.typed(key, str, value))
+    except ValueError:
+        known = ", ".join(_shown(member.value) for member in enum)
+        f.fail(key, _("unknown value {found} (one of {known})"), found=value, known=known)
+
+
+def _whole(f: _Fields, key: str, value: object) -> int:
+    """A whole number; 3.0 is one too, as JSON Schema counts."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return int(f.typed(key, int, value))
+
+
+def _minutes(f: _Fields, key: str, value: object) -> int:
+    minutes = _whole(f, key, value)
+    if minutes < 0:
+        f.fail(key, _("negative ({found})"), found=minutes)
+    return minutes
+
+
+def _uuid(where: str, value: object) -> str:
+    if not isinstance(value, str) or not is_uuid(value):
+        _fail(where, _("not an id (a UUID) {found}"), found=value)
+    return value
+
+
+def _code(where: str, value: object) -> str:
+    if not isinstance(value, str) or not value:
+        _fail(where, _("not a language code ({found})"), found=value)
+    return value
+
+
+def _zone(where: str, name: object) -> ZoneInfo:
+    """The IANA zone called `name`, or an InputError naming it (never a file-system error)."""
+    if isinstance(name, str) and len(name) <= 64 and _ZONE.fullmatch(name):
+        with contextlib.suppress(DomainError, OSError, ValueError):
+            return zone(name)  # "Europe" is a folder of the zone database: OSError
+    _fail(where, _("unknown time zone {found}"), found=name)
+
+
+def _day(where: str, value: object) -> date:
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(value)
+    _fail(where, _("not a date (YYYY-MM-DD) {found}"), found=value)
+
+
+def _moment(f: _Fields, key: str, value: object) -> datetime:
+    """A time: `key` in UTC ("...Z") and `key_tz`, the IANA zone it is planned in."""
+    tz = _zone(f.at(f"{key}_tz"), f.take(f"{key}_tz", required=True))
+    if isinstance(value, str) and _TIME.fullmatch(value):
+        with contextlib.suppress(ValueError, OverflowError):
+            return datetime.fromisoformat(value).astimezone(tz)
+    f.fail(key, _("not a time {found}"), found=value)
+
+
+def _base64(where: str, text: str) -> bytes:
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        _fail(where, _("not base64 data"))
+
+
+# --- entities -------------------------------------------------------------------------
+
+
+def _visit(f: _Fields) -> Visit:
+    values = _values(f, Visit)
+    if values["end_date"] < values["start_date"]:
+        f.fail("end_date", _("before the start date ({found})"), found=f.value["start_date"])
+    return f.build(Visit, **values)
+
+
+def _event(f: _Fields) -> Event:
+    values = _values(f, Event)
+    if values["end"] < values["start"]:
+        start, end = f.value["start"], f.value["end"]
+        f.fail("end", _("before the start ({end} < {start})"), end=end, start=start)
+    return f.build(Event, **values)
+
+
+# --- the visit as a whole -------------------------------------------------------------
+
+
+def _check_ids(data: VisitData) -> None:
+    """Every id is given once in the whole visit (calendar UIDs derive from them)."""
+    groups: list[tuple[str, list[str]]] = [
+        ("delegations", [d.id for d in data.delegations]),
+        ("people", [p.id for p in data.people]),
+        ("venues", [v.id for v in data.venues]),
+        ("vehicles", [v.id for v in data.vehicles]),
+        ("events", [e.id for e in data.events]),
+    ]
+    groups += [
+        (f"events[{i}].running_order", [line.id for line in event.running_order])
+        for i, event in enumerate(data.events)
+    ]
+    first: dict[str, str] = {data.visit.id.lower(): "visit.id"}
+    for group, idents in groups:
+        for i, ident in enumerate(idents):
+            where = f"{group}[{i}].id"
+            seen = first.setdefault(ident.lower(), where)
+            if seen != where:
+                _fail(where, _("duplicate id {found} (also at {other})"), found=ident, other=seen)
+
+
+def _check_references(data: VisitData) -> None:
+    """Every id that points to a person, delegation, venue or vehicle finds it."""
+    person = ({p.id for p in data.people}, _("no person with id {found}"))
+    delegation = ({d.id for d in data.delegations}, _("no delegation with id {found}"))
+    venue = ({v.id for v in data.venues}, _("no venue with id {found}"))
+    vehicle = ({v.id for v in data.vehicles}, _("no vehicle with id {found}"))
+    links: list[tuple[str, str | None, tuple[set[str], str]]] = []
+    links += [
+        (f"delegations[{i}].head_id", d.head_id, person) for i, d in enumerate(data.delegations)
+    ]
+    links += [
+        (f"people[{i}].delegation_id", p.delegation_id, delegation)
+        for i, p in enumerate(data.people)
+    ]
+    links += [
+        (f"vehicles[{i}].driver_id", c.driver_id, person) for i, c in enumerate(data.vehicles)
+    ]
+    for i, v in enumerate(data.venues):
+        links += [(f"venues[{i}].travel_minutes.{key}", key, venue) for key in v.travel_minutes]
+    for i, e in enumerate(data.events):
+        at = f"events[{i}]"
+        links += [
+            (f"{at}.venue_id", e.venue_id, venue),
+            (f"{at}.responsible_id", e.responsible_id, person),
+        ]
+        links += [
+            (f"{at}.participant_ids[{j}]", x, person) for j, x in enumerate(e.participant_ids)
+        ]
+        links += [(f"{at}.vehicle_ids[{j}]", x, vehicle) for j, x in enumerate(e.vehicle_ids)]
+        interpreters = e.interpretation.interpreter_ids
+        links += [
+            (f"{at}.interpretation.interpreter_ids[{j}]", x, person)
+            for j, x in enumerate(interpreters)
+        ]
+    for where, ident, (known, problem) in links:
+        if ident is not None and ident not in known:
+            _fail(where, problem, found=ident)
