@@ -273,6 +273,7 @@ def _event(draw: st.DrawFn, ident: str, ids: set[str], data: VisitData, around: 
         kind=draw(st.sampled_from(EventKind)),
         status=draw(st.sampled_from(EventStatus)),
         venue_id=_maybe(draw, [v.id for v in data.venues]),
+        destination_id=_maybe(draw, [v.id for v in data.venues]),
         participant_ids=_some(draw, people, max_size=5),
         vehicle_ids=_some(draw, [v.id for v in data.vehicles]),
         press=draw(st.sampled_from(PressAccess)),

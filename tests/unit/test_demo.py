@@ -248,28 +248,31 @@ def test_no_venue_or_vehicle_is_double_booked(demo: VisitData) -> None:
 
 
 def test_travel_time_between_venues_is_respected(demo: VisitData) -> None:
-    """A move to another venue takes at least the travel time the venue records.
+    """A move to another venue takes at least the travel time the venues record.
 
-    A transfer's venue is its pick-up point: the drive to the next venue is the transfer
-    itself, so it may start as soon as the transfer does. Moves with hours to spare
-    (overnight, an afternoon off) need no recorded time.
+    A transfer ends at its destination, and is itself long enough for the drive.
+    Moves with hours to spare (overnight, an afternoon off) need no recorded time.
     """
     for person in demo.people:
         events = demo.events_of(person.id)
         for before, after in pairwise(events):
-            if before.venue_id == after.venue_id:
-                continue
             move = before.title.fr, after.title.fr, person.display_name()
-            driving = before.kind is EventKind.TRANSFER
-            available = after.start - (before.start if driving else before.end)
+            if before.kind is EventKind.TRANSFER:
+                assert before.destination_id, move
+                minutes = demo.venue(before.venue_id or "").travel_minutes.get(
+                    before.destination_id
+                )
+                assert minutes is not None, move
+                assert before.end - before.start >= timedelta(minutes=minutes), move
+            if before.end_place_id == after.venue_id:
+                continue
+            available = after.start - before.end
             if available >= timedelta(hours=3):
                 continue
-            minutes = demo.venue(before.venue_id or "").travel_minutes.get(after.venue_id or "")
+            here = demo.venue(before.end_place_id or "")
+            minutes = here.travel_minutes.get(after.venue_id or "")
             assert minutes is not None, move
             assert available >= timedelta(minutes=minutes), move
-            if driving:
-                # The convoy itself is planned for the whole drive.
-                assert before.end - before.start >= timedelta(minutes=minutes), move
 
 
 def test_wheelchair_users_only_where_access_is_step_free(demo: VisitData) -> None:

@@ -25,6 +25,7 @@ from visitplanner.domain.values import (
     PressAccess,
     Role,
     Side,
+    instant,
     require_zoned,
     zone,
     zone_name,
@@ -105,7 +106,11 @@ class Accreditation:
 
 @dataclass(slots=True)
 class TravelLeg:
-    """How a person arrives or leaves: carrier, number, time (with its zone) and place."""
+    """How a person arrives or leaves: carrier, number, time (with its zone) and place.
+
+    For an arrival, `time` and `place` are when and where the person arrives (the
+    landing at CDG); for a departure, when and where the person leaves.
+    """
 
     carrier: str = ""
     number: str = ""
@@ -243,6 +248,10 @@ class Vehicle:
     sample: bool = False
     id: str = field(default_factory=new_id)
 
+    def __post_init__(self) -> None:
+        if self.seats is not None and self.seats < 0:
+            raise DomainError("a vehicle cannot have a negative number of seats")
+
 
 @dataclass(slots=True)
 class Interpretation:
@@ -276,7 +285,9 @@ class RunningOrderItem:
 class Event:
     """One event of the programme. Start and end each carry an IANA zone.
 
-    A travel leg may start in one zone (Europe/Warsaw) and end in another.
+    A travel leg may start in one zone (Europe/Warsaw) and end in another. For a
+    transfer or a travel leg, `venue_id` is where it starts (the pick-up point)
+    and `destination_id` where it ends; other events take place at `venue_id`.
     """
 
     title: LocalizedText
@@ -285,6 +296,7 @@ class Event:
     kind: EventKind = EventKind.MEETING
     status: EventStatus = EventStatus.DRAFT
     venue_id: str | None = None
+    destination_id: str | None = None
     participant_ids: list[str] = field(default_factory=list)
     vehicle_ids: list[str] = field(default_factory=list)
     press: PressAccess = PressAccess.UNKNOWN
@@ -301,10 +313,22 @@ class Event:
     def __post_init__(self) -> None:
         require_zoned(self.start, "an event's start")
         require_zoned(self.end, "an event's end")
-        if self.end < self.start:
+        if instant(self.end) < instant(self.start):
             raise DomainError("an event ends before it starts")
-        if len(set(self.participant_ids)) != len(self.participant_ids):
-            raise DomainError("a person is listed twice among an event's participants")
+        if self.modified is not None:
+            require_zoned(self.modified, "an event's modification time")
+        for ids, what in (
+            (self.participant_ids, "participants"),
+            (self.vehicle_ids, "vehicles"),
+            (self.interpretation.interpreter_ids, "interpreters"),
+        ):
+            if len(set(ids)) != len(ids):
+                raise DomainError(f"an event lists the same {what[:-1]} twice among its {what}")
+
+    @property
+    def end_place_id(self) -> str | None:
+        """Where the participants are when the event ends."""
+        return self.destination_id or self.venue_id
 
     @property
     def tz(self) -> str:
@@ -359,7 +383,7 @@ class VisitData:
     def events_of(self, person_id: str) -> list[Event]:
         """The events a person takes part in, by start time."""
         found = [e for e in self.events if person_id in e.participant_ids]
-        return sorted(found, key=lambda e: e.start)
+        return sorted(found, key=lambda e: instant(e.start))
 
     def all_ids(self) -> Iterator[str]:
         """Every entity id in the visit (events' running-order items included)."""

@@ -198,7 +198,7 @@ def zone(name: str) -> ZoneInfo:
     """The IANA zone called `name`, or a DomainError naming it."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise DomainError(f"unknown time zone {name!r}") from exc
 
 
@@ -213,6 +213,15 @@ def zone_name(moment: datetime) -> str:
 def is_known_zone(name: str) -> bool:
     """Whether `name` is an IANA zone this machine knows."""
     return name in available_timezones()
+
+
+def instant(moment: datetime) -> float:
+    """A time as seconds since the epoch: what to compare and sort times by.
+
+    Python compares two times of the same zone by their clock reading, so the
+    repeated hour at the autumn change would compare wrongly; instants do not.
+    """
+    return moment.timestamp()
 
 
 def require_zoned(moment: datetime, what: str) -> None:

@@ -325,6 +325,7 @@ def _event(value: Event) -> _JSON:
         "kind": str(value.kind),
         "status": str(value.status),
         "venue_id": value.venue_id,
+        "destination_id": value.destination_id,
         "participant_ids": list(value.participant_ids),
         "vehicle_ids": list(value.vehicle_ids),
         "press": str(value.press),

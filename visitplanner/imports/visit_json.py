@@ -474,6 +474,7 @@ def _check_references(data: VisitData) -> None:
         at = f"events[{i}]"
         links += [
             (f"{at}.venue_id", e.venue_id, venue),
+            (f"{at}.destination_id", e.destination_id, venue),
             (f"{at}.responsible_id", e.responsible_id, person),
         ]
         links += [

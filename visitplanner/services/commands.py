@@ -140,6 +140,7 @@ def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
     for event in data.events:
         links = {
             event.venue_id,
+            event.destination_id,
             event.responsible_id,
             *event.participant_ids,
             *event.vehicle_ids,

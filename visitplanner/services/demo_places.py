@@ -26,6 +26,7 @@ SHORT_NAMES: Final[dict[str, LocalizedText]] = {
     "ubft": text("Gueules cassées", "Gueules cassées", "Gueules cassées"),
     "company": text("Horizon (Issy)", "Horizon (Іссі)", "Horizon (Issy)"),
     "cercle": text("Cercle national des armées", "Клуб збройних сил", "Armed forces club"),
+    "waw": text("aéroport de Varsovie", "аеропорт Варшави", "Warsaw airport"),
 }
 
 #: Minutes by car with a police escort, for each pair of venues the delegation moves between.
@@ -84,6 +85,7 @@ def _venue(
     step_free: Access,
     access_notes: LocalizedText,
     security_notes: str = "",
+    country: str = "FR",
 ) -> Venue:
     """A sample venue with its stable id and its travel times."""
     return Venue(
@@ -92,7 +94,7 @@ def _venue(
         address=address,
         postcode=postcode,
         city=city,
-        country="FR",
+        country=country,
         latitude=position[0],
         longitude=position[1],
         contact_name=contact[0],
@@ -332,6 +334,27 @@ def build_venues() -> list[Venue]:
                 "Пандус з боку двору; зала прийомів на першому поверсі.",
                 "Access ramp from the courtyard; reception room on the ground floor.",
             ),
+        ),
+        _venue(
+            "waw",
+            text(
+                "Aéroport Chopin de Varsovie – terminal A",
+                "Варшавський аеропорт імені Шопена – термінал A",
+                "Warsaw Chopin Airport – Terminal A",
+            ),
+            "ul. Żwirki i Wigury 1",
+            "00-906",
+            "Warszawa",
+            (52.1672, 20.9679),
+            ("Salon VIP", "+48 22 000 00 00"),
+            20,
+            Access.YES,
+            text(
+                "Assistance PMR à réserver auprès de la compagnie au moins 48 heures avant.",
+                "Допомогу для осіб з інвалідністю замовити в авіакомпанії щонайменше за 48 годин.",
+                "Assistance for reduced mobility to be booked with the airline 48 hours ahead.",
+            ),
+            country="PL",
         ),
     ]
 

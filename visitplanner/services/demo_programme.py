@@ -91,12 +91,9 @@ def _transfer(
     passengers: tuple[str, ...],
     vehicles: tuple[str, ...] = ALL_VEHICLES,
 ) -> Event:
-    """A move by road, from the first venue of `route` to the second.
+    """A move by road, from the first venue of `route` (the pick-up point) to the second.
 
-    The domain holds one venue per event; a transfer's is where it starts (the pick-up
-    point), as for any event: where its people must be at its start time, which is what a
-    calendar's LOCATION and "time to leave" need. The destination is the next event's
-    venue, and the title names both. The drivers of `vehicles` ride along as participants.
+    The drivers of `vehicles` ride along as participants.
     """
     origin, destination = SHORT_NAMES[route[0]], SHORT_NAMES[route[1]]
     drivers = tuple(VEHICLE_DRIVERS[vehicle] for vehicle in vehicles)
@@ -112,11 +109,11 @@ def _transfer(
         kind=EventKind.TRANSFER,
         status=EventStatus.CONFIRMED,
         venue_id=venue_id(route[0]),
+        destination_id=venue_id(route[1]),
         participant_ids=person_ids(*passengers, *drivers),
         vehicle_ids=[vehicle_id(vehicle) for vehicle in vehicles],
         press=PressAccess.CLOSED,
         responsible_id=person_id("morel" if "morel" in passengers else drivers[0]),
-        notes=f"Destination : {destination.fr}.",
         sample=True,
     )
 
@@ -138,7 +135,8 @@ def _arrival_day() -> list[Event]:
             end=paris(6, 12, 0),
             kind=EventKind.TRAVEL,
             status=EventStatus.CONFIRMED,
-            venue_id=venue_id("cdg"),
+            venue_id=venue_id("waw"),
+            destination_id=venue_id("cdg"),
             participant_ids=person_ids(*UA_ON_FLIGHT),
             press=PressAccess.CLOSED,
             responsible_id=person_id("morel"),
@@ -523,6 +521,7 @@ def _departure_day() -> list[Event]:
             kind=EventKind.TRAVEL,
             status=EventStatus.CONFIRMED,
             venue_id=venue_id("cdg"),
+            destination_id=venue_id("waw"),
             participant_ids=person_ids(*UA_ALL),
             press=PressAccess.CLOSED,
             responsible_id=person_id("morel"),

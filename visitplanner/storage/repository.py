@@ -11,9 +11,10 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
-from visitplanner.domain.errors import NotFoundError, StorageError
+from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
 from visitplanner.domain.model import (
     Accreditation,
     Delegation,
@@ -40,7 +41,7 @@ from visitplanner.domain.values import (
     Side,
 )
 from visitplanner.i18n import _
-from visitplanner.storage.database import VisitDatabase
+from visitplanner.storage.database import VisitDatabase, translate_error
 from visitplanner.storage.rows import (
     date_from_db,
     date_to_db,
@@ -115,7 +116,26 @@ class VisitRepository:
         )
 
     def load(self) -> VisitData:
-        """The whole visit, as domain objects."""
+        """The whole visit, as domain objects.
+
+        A file whose rows break the domain's rules (edited by another program, or
+        damaged) gives a StorageError naming the problem, never a crash.
+        """
+        try:
+            return self._load()
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self._where()) from exc
+        except (DomainError, KeyError, IndexError, ValueError, TypeError) as exc:
+            raise StorageError(
+                _("{path}: the visit in the file is inconsistent ({detail})").format(
+                    path=self._where(), detail=exc
+                )
+            ) from exc
+
+    def _where(self) -> Path:
+        return self.database.path or Path(":memory:")
+
+    def _load(self) -> VisitData:
         return VisitData(
             visit=self.load_visit(),
             delegations=self.load_delegations(),
@@ -287,6 +307,7 @@ class VisitRepository:
                     end=time_from_db(r["end_utc"], r["end_tz"]),
                     status=EventStatus(r["status"]),
                     venue_id=r["venue_id"],
+                    destination_id=r["destination_id"],
                     participant_ids=participants.get(ident, []),
                     vehicle_ids=vehicles.get(ident, []),
                     press=PressAccess(r["press"]),
@@ -468,6 +489,7 @@ class VisitRepository:
                 "end_tz": end_tz,
                 "status": event.status.value,
                 "venue_id": event.venue_id,
+                "destination_id": event.destination_id,
                 "press": event.press.value,
                 "dress_code": text_to_db(event.dress_code),
                 "purpose": text_to_db(event.purpose),

@@ -174,6 +174,7 @@ CREATE TABLE event (
     end_tz TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'confirmed', 'cancelled')),
     venue_id TEXT REFERENCES venue(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    destination_id TEXT REFERENCES venue(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
     press TEXT NOT NULL DEFAULT 'unknown',
     dress_code TEXT NOT NULL DEFAULT '{}',
     purpose TEXT NOT NULL DEFAULT '{}',
