@@ -7,6 +7,7 @@ wrong, with one clear line on standard error and no traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from visitplanner import __version__
+from visitplanner.crashlog import write_crash_report
 from visitplanner.domain.errors import InputError, VisitPlannerError
 from visitplanner.i18n import _, detect_language, set_language
 
@@ -91,6 +93,28 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from visitplanner.domain.checks import Severity, check_plan, has_errors
+    from visitplanner.services.visit_files import read_visit
+
+    findings = check_plan(read_visit(args.visit))
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    if args.json:
+        document = {
+            "errors": errors,
+            "warnings": warnings,
+            "findings": [f.to_dict() for f in findings],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        words = {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}
+        for finding in findings:
+            print(f"{words[finding.severity]}: [{finding.kind.value}] {finding.message}")
+        print(_("{errors} errors, {warnings} warnings.").format(errors=errors, warnings=warnings))
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from visitplanner.app import run_app
 
@@ -132,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     import_json.add_argument("json", type=Path, metavar="FILE.json")
     import_json.add_argument("-o", "--output", required=True, type=Path, metavar="VISIT")
     import_json.set_defaults(handler=_cmd_import_json)
+
+    check = commands.add_parser("check", help=_("check the plan for conflicts and gaps"))
+    check.add_argument("visit", type=Path, metavar="VISIT")
+    check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    check.set_defaults(handler=_cmd_check)
     return parser
 
 
@@ -160,3 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("visitplanner: interrupted"), file=sys.stderr)
         return 130
+    except Exception as exc:  # the last resort: a bug is reported, never a traceback
+        log.debug("unexpected error", exc_info=True)
+        report = write_crash_report(exc)
+        where = _("; details in {path}").format(path=report) if report else ""
+        print(
+            _("visitplanner: internal error ({error}){where}").format(error=exc, where=where),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE

@@ -1,0 +1,180 @@
+"""The command line end to end, as a script or an officer would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from visitplanner.cli import main
+from visitplanner.services.visit_files import read_visit
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, lang: str = "en_GB.UTF-8") -> subprocess.CompletedProcess[str]:
+    """Run `visitplanner ARGS` in a child process, as from a shell."""
+    env = {**os.environ, "LANG": lang, "LC_ALL": lang, "LANGUAGE": ""}
+    env.pop("PYTHONPATH", None)
+    return subprocess.run(
+        [sys.executable, "-m", "visitplanner", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("VisitPlanner ")
+
+
+def test_demo_then_json_round_trip(tmp_path: Path) -> None:
+    visit = tmp_path / "demo.visit"
+    assert run("demo", str(visit)).returncode == 0
+    first = tmp_path / "first.json"
+    assert run("export-json", str(visit), "-o", str(first)).returncode == 0
+    again = tmp_path / "again.visit"
+    assert run("import-json", str(first), "-o", str(again)).returncode == 0
+    second = tmp_path / "second.json"
+    assert run("export-json", str(again), "-o", str(second)).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    text = first.read_text(encoding="utf-8")
+    assert "Калмикова" in text
+    assert read_visit(again) == read_visit(visit)
+
+
+def test_new_makes_an_empty_visit(tmp_path: Path) -> None:
+    visit = tmp_path / "summit.visit"
+    result = run(
+        "new",
+        str(visit),
+        "--title",
+        "Sommet à Kyiv",
+        "--start",
+        "2026-06-01",
+        "--end",
+        "2026-06-03",
+        "--tz",
+        "Europe/Kyiv",
+    )
+    assert result.returncode == 0, result.stderr
+    data = read_visit(visit)
+    assert data.visit.title.get("fr") == "Sommet à Kyiv"
+    assert data.visit.tz == "Europe/Kyiv"
+    assert not data.events
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["new", "X.visit", "--title", "T", "--start", "2026-13-01", "--end", "2026-06-03"],
+            "not a date",
+        ),
+        (
+            ["new", "X.visit", "--title", "T", "--start", "2026-06-04", "--end", "2026-06-03"],
+            "before",
+        ),
+        (
+            [
+                "new",
+                "X.visit",
+                "--title",
+                "T",
+                "--start",
+                "2026-06-01",
+                "--end",
+                "2026-06-03",
+                "--tz",
+                "Mars/Olympus",
+            ],
+            "unknown time zone",
+        ),
+        (["export-json", "absent.visit", "-o", "out.json"], "no such file"),
+        (["import-json", "absent.json", "-o", "new.visit"], "absent.json"),
+        (["frobnicate"], "invalid choice"),
+        (["new", "X.visit"], "required"),
+    ],
+    ids=[
+        "bad date",
+        "end before start",
+        "unknown zone",
+        "missing visit",
+        "missing json",
+        "unknown command",
+        "missing option",
+    ],
+)
+def test_bad_input_is_one_clear_line_and_exit_2(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "visitplanner", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": ""},
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_that_is_not_a_visit_is_refused_and_kept(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.visit"
+    notes.write_text("Ceci n'est pas une visite.\n", encoding="utf-8")
+    result = run("export-json", str(notes), "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 2
+    assert "not a VisitPlanner visit file" in result.stderr
+    assert notes.read_text(encoding="utf-8") == "Ceci n'est pas une visite.\n"
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_broken_json_file_names_the_problem_and_writes_no_visit(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "visitplanner-visit", "version": 1,', encoding="utf-8")
+    target = tmp_path / "never.visit"
+    result = run("import-json", str(broken), "-o", str(target))
+    assert result.returncode == 2
+    assert "line 1" in result.stderr
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["broken.json"]
+
+
+def test_demo_refuses_to_overwrite_a_visit(tmp_path: Path) -> None:
+    visit = tmp_path / "demo.visit"
+    assert main(["demo", str(visit)]) == 0
+    before = visit.read_bytes()
+    assert main(["demo", str(visit)]) == 2
+    assert visit.read_bytes() == before
+
+
+def test_messages_follow_the_language_of_the_environment(tmp_path: Path) -> None:
+    result = run("export-json", str(tmp_path / "absent.visit"), "-o", "x.json", lang="fr_FR.UTF-8")
+    assert result.returncode == 2
+    assert "fichier" in result.stderr  # "aucun fichier de ce nom"
+    result = run("export-json", str(tmp_path / "absent.visit"), "-o", "x.json", lang="uk_UA.UTF-8")
+    assert "файл" in result.stderr
+
+
+def test_exported_json_names_its_format(tmp_path: Path) -> None:
+    visit = tmp_path / "demo.visit"
+    main(["demo", str(visit)])
+    out = tmp_path / "demo.json"
+    assert main(["export-json", str(visit), "-o", str(out)]) == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["format"] == "visitplanner-visit"
+    assert document["version"] >= 1
