@@ -89,8 +89,10 @@ def problems(template: Catalog) -> list[str]:
             if not message.id:
                 continue
             have = catalog.get(message.id, message.context)
-            if have is None or not have.string or (
-                isinstance(have.string, tuple) and not all(have.string)
+            if (
+                have is None
+                or not have.string
+                or (isinstance(have.string, tuple) and not all(have.string))
             ):
                 found.append(f"{lang}: untranslated: {message.id!r}")
             elif have.fuzzy:
