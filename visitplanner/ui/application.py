@@ -30,7 +30,7 @@ def _demo_path() -> Path:
 def _visit_to_open(settings: QSettings, requested: Path | None) -> Path:
     if requested is not None:
         return requested
-    last = settings.value(_LAST_VISIT_KEY, "", type=str)
+    last = str(settings.value(_LAST_VISIT_KEY, "", type=str))
     if last and Path(last).is_file():
         return Path(last)
     demo = _demo_path()

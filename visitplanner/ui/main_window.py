@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,7 +39,7 @@ def window_title(session: VisitSession) -> str:
 class TablePage(QWidget):
     """A filter box over a sortable table."""
 
-    def __init__(self, model: EntityTableModel[object], name: str) -> None:
+    def __init__(self, model: EntityTableModel[Any], name: str) -> None:
         super().__init__()
         self.model = model
         self.proxy = QSortFilterProxyModel(self)

@@ -88,7 +88,9 @@ def programme_model(data: VisitData) -> EntityTableModel[Event]:
         return venue.name.get(lang(), main) if venue else ""
 
     columns: list[Column[Event]] = [
-        Column(N_("Day"), lambda e: format_date(e.start.date(), "full"), lambda e: e.start.timestamp()),
+        Column(
+            N_("Day"), lambda e: format_date(e.start.date(), "full"), lambda e: e.start.timestamp()
+        ),
         Column(N_("Start"), lambda e: format_time(e.start), lambda e: e.start.timestamp()),
         Column(N_("End"), lambda e: format_time(e.end), lambda e: e.end.timestamp()),
         Column(N_("Title"), lambda e: e.title.get(lang(), main)),
