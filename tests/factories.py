@@ -117,9 +117,7 @@ def small_visit() -> VisitData:
     arc = Venue(name=LocalizedText(fr="Arc de Triomphe"), step_free=Access.UNKNOWN)
     brienne.travel_minutes = {arc.id: 15}
     arc.travel_minutes = {brienne.id: 15}
-    car = Vehicle(
-        label="Voiture 1", plate="GA-123-BC", driver_name="Jean", wheelchair=Access.NO
-    )
+    car = Vehicle(label="Voiture 1", plate="GA-123-BC", driver_name="Jean", wheelchair=Access.NO)
     arrival = Event(
         title=LocalizedText(fr="Arrivée", uk="Прибуття"),
         kind=EventKind.TRAVEL,
@@ -137,9 +135,7 @@ def small_visit() -> VisitData:
         participant_ids=[minister.id, host.id],
         vehicle_ids=[car.id],
         press=PressAccess.POOL,
-        interpretation=Interpretation(
-            InterpretationMode.CONSECUTIVE, ("fr", "uk"), [veteran.id]
-        ),
+        interpretation=Interpretation(InterpretationMode.CONSECUTIVE, ("fr", "uk"), [veteran.id]),
         responsible_id=host.id,
         modified=datetime(2026, 5, 1, 12, 0, tzinfo=ZoneInfo("UTC")),
     )

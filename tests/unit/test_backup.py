@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from tests.factories import small_visit
-from visitplanner.services.visit_files import back_up, back_up_in_background, read_visit, write_visit
+from visitplanner.services.visit_files import (
+    back_up,
+    back_up_in_background,
+    read_visit,
+    write_visit,
+)
 from visitplanner.storage.backup import (
     KEEP_NEWEST,
     backup_folder,

@@ -62,9 +62,7 @@ def test_sigkill_at_random_moments_loses_no_committed_edit(tmp_path: Path) -> No
             else:
                 for part in range(BATCH):
                     assert f"batch-{value}-{part}" in present, f"committed batch {value} lost"
-        batches = Counter(
-            name.rsplit("-", 1)[0] for name in names if name.startswith("batch-")
-        )
+        batches = Counter(name.rsplit("-", 1)[0] for name in names if name.startswith("batch-"))
         halves = {batch: count for batch, count in batches.items() if count != BATCH}
         assert not halves, f"half-written multi-row edits: {halves}"
     assert len(committed) > ROUNDS, "the child should commit many edits in all"
