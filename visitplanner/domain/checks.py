@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, timedelta
 from enum import StrEnum
@@ -84,6 +84,8 @@ class _Index:
         self.people = {p.id: p for p in data.people}
         self.venues = {v.id: v for v in data.venues}
         self.home = zone(data.visit.tz)
+        # Instants computed once: converting zoned times is the checks' main cost.
+        self.spans = {e.id: (instant(e.start), instant(e.end)) for e in self.events}
 
     def title(self, event: Event) -> str:
         return event.title.get(current_language(), self.lang)
@@ -101,19 +103,19 @@ class _Index:
         return f"{local:%d/%m} {format_time(local)}"
 
 
-def _overlapping(events: Iterable[Event]) -> Iterator[tuple[Event, Event]]:
+def _overlapping(
+    events: Iterable[Event], spans: Mapping[str, tuple[float, float]]
+) -> Iterator[tuple[Event, Event]]:
     """Pairs (earlier, later) of overlapping events, by one sweep over start times."""
-    ordered = sorted(events, key=_span)
+    ordered = sorted(events, key=lambda e: spans[e.id])
     latest: Event | None = None
+    latest_end = 0.0
     for event in ordered:
-        if latest is not None and instant(event.start) < instant(latest.end):
+        start, end = spans[event.id]
+        if latest is not None and start < latest_end:
             yield latest, event
-        if latest is None or instant(event.end) > instant(latest.end):
-            latest = event
-
-
-def _span(event: Event) -> tuple[float, float]:
-    return instant(event.start), instant(event.end)
+        if latest is None or end > latest_end:
+            latest, latest_end = event, end
 
 
 def _grouped(
@@ -130,7 +132,7 @@ def check_person_overlaps(ix: _Index) -> Iterator[Finding]:
     """A person in two overlapping events."""
     by_person = _grouped(ix.events, lambda e: e.participant_ids)
     for person_id, events in by_person.items():
-        for first, second in _overlapping(events):
+        for first, second in _overlapping(events, ix.spans):
             yield Finding(
                 FindingKind.PERSON_OVERLAP,
                 Severity.ERROR,
@@ -154,7 +156,7 @@ def check_venue_double_booking(ix: _Index) -> Iterator[Finding]:
     """A venue with two overlapping events."""
     by_venue = _grouped(ix.events, lambda e: [e.venue_id] if e.venue_id else [])
     for venue_id, events in by_venue.items():
-        for first, second in _overlapping(events):
+        for first, second in _overlapping(events, ix.spans):
             yield Finding(
                 FindingKind.VENUE_DOUBLE_BOOKED,
                 Severity.ERROR,
@@ -179,7 +181,7 @@ def check_vehicle_overlaps(ix: _Index) -> Iterator[Finding]:
     by_vehicle = _grouped(ix.events, lambda e: e.vehicle_ids)
     labels = {v.id: v.label for v in ix.data.vehicles}
     for vehicle_id, events in by_vehicle.items():
-        for first, second in _overlapping(events):
+        for first, second in _overlapping(events, ix.spans):
             yield Finding(
                 FindingKind.VEHICLE_OVERLAP,
                 Severity.ERROR,
@@ -234,7 +236,7 @@ def _short_moves(
     found: dict[tuple[str, str, str], tuple[list[str], timedelta, tuple[int, bool]]] = {}
     by_person = _grouped(ix.events, lambda e: e.participant_ids)
     for person_id, events in by_person.items():
-        ordered = sorted(events, key=_span)
+        ordered = sorted(events, key=lambda e: ix.spans[e.id])
         for event in ordered:
             # A transfer must itself last as long as the drive it stands for (a flight's
             # length is the airline's business, not a matter of town traffic).

@@ -1,0 +1,83 @@
+"""Time opening a summit-sized visit, loading it into domain objects, and checking it.
+
+    python benchmarks/bench_checks.py [--repeat N]
+
+Writes the summit visit to a temporary folder first (not timed), then reports
+the best of N runs of each step. Targets: open and load under 1 s; all checks
+under 0.5 s, on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from summit import SummitSize, generate_summit  # noqa: E402
+
+from visitplanner.domain.checks import check_plan  # noqa: E402
+from visitplanner.services.session import VisitSession  # noqa: E402
+from visitplanner.services.visit_files import write_visit  # noqa: E402
+
+
+def best_of(repeat: int, step: object) -> tuple[float, object]:
+    """The shortest time of `repeat` runs of `step`, and its last result."""
+    times = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = step()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="multiply delegations and events (linearity)"
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "summit.visit"
+        base = SummitSize()
+        data = generate_summit(
+            SummitSize(
+                delegations=round(base.delegations * args.scale),
+                events=round(base.events * args.scale),
+                venues=round(base.venues * args.scale),
+            )
+        )
+        write_visit(path, data)
+        size_mb = path.stat().st_size / 1e6
+
+        def open_and_load() -> VisitSession:
+            session = VisitSession.open(path)
+            session.close()
+            return session
+
+        load_time, session = best_of(args.repeat, open_and_load)
+        loaded = session.data  # type: ignore[attr-defined]
+        check_time, findings = best_of(args.repeat, lambda: check_plan(loaded))
+    kinds = Counter(f.severity.value for f in findings)  # type: ignore[attr-defined]
+    print(
+        f"summit visit: {len(loaded.people)} people, {len(loaded.events)} events, "
+        f"{len(loaded.venues)} venues, {len(loaded.vehicles)} vehicles, "
+        f"{sum(len(e.participant_ids) for e in loaded.events)} participations, {size_mb:.1f} MB"
+    )
+    print(f"open + load into domain objects: {load_time * 1000:.0f} ms (target < 1000 ms)")
+    print(
+        f"all plan checks: {check_time * 1000:.0f} ms (target < 500 ms); "
+        f"{kinds['error']} errors, {kinds['warning']} warnings"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,234 @@
+"""A generated summit-sized visit to measure against: 60 delegations, 3,000 people,
+5,000 events, 300 venues, with participants, vehicles and travel times.
+
+    python benchmarks/summit.py OUT.visit [--seed N]
+
+The plan is mostly sound (people are booked only when free), like a real one,
+so the checks have realistic work and a realistic number of findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from visitplanner.domain.model import (
+    Delegation,
+    Event,
+    Interpretation,
+    Person,
+    Vehicle,
+    Venue,
+    Visit,
+    VisitData,
+)
+from visitplanner.domain.values import (
+    Access,
+    EventKind,
+    EventStatus,
+    Grade,
+    InterpretationMode,
+    LocalizedText,
+    Need,
+    Role,
+    Side,
+)
+
+PARIS = ZoneInfo("Europe/Paris")
+FIRST_DAY = date(2026, 6, 1)
+DAYS = 4
+LANGS = ("fr", "en", "uk", "de", "es", "it", "pl", "ar", "zh", "pt")
+GRADES = [
+    Grade.MINISTER,
+    Grade.DEPUTY_MINISTER,
+    Grade.AMBASSADOR,
+    Grade.SENIOR_OFFICIAL,
+    Grade.DIRECTOR,
+    Grade.DEPUTY_DIRECTOR,
+    Grade.ADVISER,
+    Grade.OFFICER,
+    Grade.MEMBER,
+]
+
+
+@dataclass(frozen=True)
+class SummitSize:
+    """How big the generated visit is."""
+
+    delegations: int = 60
+    people_per_delegation: int = 50
+    events: int = 5000
+    venues: int = 300
+    vehicles_per_delegation: int = 4
+
+
+def generate_summit(size: SummitSize = SummitSize(), seed: int = 2026) -> VisitData:
+    """A summit-sized visit; the same seed gives the same visit."""
+    rng = random.Random(seed)
+    visit = Visit(
+        title=LocalizedText(fr="Sommet de Paris", en="Paris Summit", uk="Паризький саміт"),
+        start_date=FIRST_DAY,
+        end_date=FIRST_DAY + timedelta(days=DAYS - 1),
+        marking="Diffusion restreinte",
+    )
+    venues = []
+    for n in range(size.venues):
+        venues.append(
+            Venue(
+                name=LocalizedText(fr=f"Salle {n + 1}", en=f"Room {n + 1}"),
+                address=f"{n + 1} rue du Sommet",
+                postcode="75008",
+                city="Paris",
+                latitude=48.86 + rng.uniform(-0.05, 0.05),
+                longitude=2.34 + rng.uniform(-0.08, 0.08),
+                capacity=rng.choice([20, 40, 80, 200, 500]),
+                step_free=rng.choice(
+                    [Access.YES, Access.YES, Access.YES, Access.UNKNOWN, Access.NO]
+                ),
+            )
+        )
+    for venue in venues:  # travel times to the ten nearest venues
+
+        def dist(other: Venue, venue: Venue = venue) -> float:
+            return math.hypot(
+                (other.latitude or 0) - (venue.latitude or 0),
+                (other.longitude or 0) - (venue.longitude or 0),
+            )
+
+        nearest = sorted((v for v in venues if v is not venue), key=dist)[:10]
+        venue.travel_minutes = {v.id: 5 + int(dist(v) * 400) for v in nearest}
+
+    delegations, people, vehicles = [], [], []
+    members: dict[str, list[Person]] = {}
+    fleet: dict[str, list[Vehicle]] = {}
+    for d in range(size.delegations):
+        delegation = Delegation(
+            name=LocalizedText(en=f"Delegation {d + 1}", fr=f"Délégation {d + 1}"),
+            side=Side.HOST if d == 0 else Side.GUEST,
+            position=d,
+        )
+        delegations.append(delegation)
+        native = rng.choice(LANGS)
+        group = []
+        for r in range(size.people_per_delegation):
+            person = Person(
+                family_name=f"Family{d:02d}x{r:03d}",
+                given_name=rng.choice(["Anna", "Oleh", "Marie", "Jean", "Olena", "Piotr", "Li"]),
+                family_name_native=f"Прізвище{d:02d}{r:03d}",
+                delegation_id=delegation.id,
+                role=Role.HEAD if r == 0 else rng.choice([Role.MEMBER, Role.STAFF, Role.SECURITY]),
+                grade=GRADES[min(r // 6, len(GRADES) - 1)],
+                rank=r + 1,
+                languages=(native, "en") if rng.random() < 0.7 else (native,),
+                dietary=rng.choice([Need.NONE, Need.NONE, Need.GIVEN, Need.UNKNOWN]),
+                step_free=Need.GIVEN if rng.random() < 0.03 else Need.NONE,
+                duty_phone=f"+33 6 {d:02d} {r:02d} 00 00",
+            )
+            group.append(person)
+        delegation.head_id = group[0].id
+        members[delegation.id] = group
+        people.extend(group)
+        fleet[delegation.id] = [
+            Vehicle(
+                label=f"D{d + 1}-{v + 1}",
+                convoy_position=v + 1,
+                plate=f"AA-{d:03d}-{v:02d}",
+                wheelchair=Access.YES if v == 0 else Access.NO,
+            )
+            for v in range(size.vehicles_per_delegation)
+        ]
+        vehicles.extend(fleet[delegation.id])
+
+    # The programme is laid on 30-minute slots from 08:00 to 22:00: a person, a
+    # venue or a vehicle is booked only in free slots, as an officer would.
+    slots_per_day = 28
+    busy: dict[str, set[int]] = defaultdict(set)
+    events: list[Event] = []
+    kinds = [EventKind.MEETING] * 6 + [EventKind.TRANSFER] * 2 + [EventKind.MEAL, EventKind.VISIT]
+    while len(events) < size.events:
+        day = rng.randrange(DAYS)
+        length = rng.choice([1, 2, 2, 3])
+        first = rng.randrange(slots_per_day - length)
+        taken = {day * slots_per_day + first + k for k in range(length)}
+        # A slot of rest after each event leaves time to move on.
+        reserved = taken | {max(taken) + 1}
+        host = rng.choice(delegations)
+        guest = rng.choice(delegations)
+        kind = rng.choice(kinds)
+        wanted = rng.randint(3, 10)
+        pool = members[host.id] + (members[guest.id] if guest is not host else [])
+        chosen = [
+            p for p in rng.sample(pool, min(len(pool), wanted * 3)) if not busy[p.id] & reserved
+        ][:wanted]
+        if len(chosen) < 2:
+            continue
+        venue = rng.choice(venues)
+        if busy[venue.id] & taken:
+            continue
+        rides: list[Vehicle] = []
+        if kind is EventKind.TRANSFER:
+            rides = [v for v in fleet[host.id] if not busy[v.id] & reserved][:2]
+        langs = {lang for p in chosen for lang in p.languages}
+        interpretation = (
+            Interpretation(InterpretationMode.SIMULTANEOUS, tuple(sorted(langs)))
+            if rng.random() < 0.8 and len(langs) > 1
+            else Interpretation()
+        )
+        when = FIRST_DAY + timedelta(days=day)
+        start = datetime(when.year, when.month, when.day, 8, 0, tzinfo=PARIS) + timedelta(
+            minutes=30 * first
+        )
+        event = Event(
+            title=LocalizedText(
+                en=f"{kind.value.title()} {len(events) + 1}", fr=f"{kind.value} {len(events) + 1}"
+            ),
+            start=start,
+            end=start + timedelta(minutes=30 * length - rng.choice([0, 5, 15])),
+            kind=kind,
+            status=EventStatus.CONFIRMED if rng.random() < 0.9 else EventStatus.DRAFT,
+            venue_id=venue.id,
+            participant_ids=[p.id for p in chosen],
+            vehicle_ids=[v.id for v in rides],
+            interpretation=interpretation,
+        )
+        for item in [*chosen, *rides]:
+            busy[item.id] |= reserved
+        busy[venue.id] |= taken
+        events.append(event)
+    return VisitData(
+        visit=visit,
+        delegations=delegations,
+        people=people,
+        venues=venues,
+        vehicles=vehicles,
+        events=events,
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Write a summit-sized visit file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    from visitplanner.services.visit_files import write_visit
+
+    data = generate_summit(seed=args.seed)
+    write_visit(args.out, data)
+    print(
+        f"{args.out}: {len(data.delegations)} delegations, {len(data.people)} people, "
+        f"{len(data.events)} events, {len(data.venues)} venues, {len(data.vehicles)} vehicles, "
+        f"{sum(len(e.participant_ids) for e in data.events)} participations"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
