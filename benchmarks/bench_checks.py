@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from summit import SummitSize, generate_summit  # noqa: E402
+from summit import SummitSize, generate_summit
 
-from visitplanner.domain.checks import check_plan  # noqa: E402
-from visitplanner.services.session import VisitSession  # noqa: E402
-from visitplanner.services.visit_files import write_visit  # noqa: E402
+from visitplanner.domain.checks import check_plan
+from visitplanner.services.session import VisitSession
+from visitplanner.services.visit_files import write_visit
 
 
 def best_of(repeat: int, step: object) -> tuple[float, object]:

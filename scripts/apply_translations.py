@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import i18n  # noqa: E402
+import i18n
 
 _FIELD = re.compile(r"\{(\w*)\}")
 
