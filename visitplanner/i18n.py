@@ -123,6 +123,25 @@ def format_datetime(value: datetime, fmt: str = "medium", lang: str | None = Non
     )
 
 
+def zone_city(tz_name: str, lang: str | None = None) -> str:
+    """The city that names a zone, in the language ("Varsovie", "Варшава", "Warsaw")."""
+    return str(
+        babel_dates.get_timezone_location(
+            babel_dates.get_timezone(tz_name), locale=babel_locale(lang), return_city=True
+        )
+    )
+
+
+def format_time_in_zone(value: datetime, home_zone: str, lang: str | None = None) -> str:
+    """A time of day in its own zone, naming the zone when it is not `home_zone`.
+
+    "09:35 (Varsovie)" for a flight leaving Warsaw in a visit planned in Paris time.
+    """
+    text = format_time(value, lang=lang)
+    key = getattr(value.tzinfo, "key", home_zone)
+    return text if key == home_zone else f"{text} ({zone_city(key, lang)})"
+
+
 def format_date_range(start: date, end: date, lang: str | None = None) -> str:
     """A span of days ("6–9 mai 2026")."""
     return str(babel_dates.format_interval(start, end, skeleton="yMMMd", locale=babel_locale(lang)))

@@ -81,3 +81,10 @@ def test_models_pass_the_model_tester(qtmodeltester) -> None:  # type: ignore[no
     data = small_visit()
     qtmodeltester.check(programme_model(data))
     qtmodeltester.check(roster_model(data))
+
+
+def test_a_time_in_another_zone_names_its_city(window) -> None:  # type: ignore[no-untyped-def]
+    model = window.programme.table.model()
+    starts = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert starts[0] == "09:00 (Warsaw)"  # the arrival leaves Warsaw
+    assert starts[1] == "10:00"  # Paris time, the visit's own, needs no name

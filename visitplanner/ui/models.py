@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, VisitData
-from visitplanner.i18n import N_, _, current_language, format_date, format_time
+from visitplanner.i18n import N_, _, current_language, format_date, format_time_in_zone
 
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
@@ -79,6 +79,7 @@ def programme_model(data: VisitData) -> EntityTableModel[Event]:
     """The programme as a table: day, times, title, venue, status."""
     venues = {v.id: v for v in data.venues}
     main = data.visit.main_language
+    home = data.visit.tz
 
     def lang() -> str:
         return current_language()
@@ -91,8 +92,12 @@ def programme_model(data: VisitData) -> EntityTableModel[Event]:
         Column(
             N_("Day"), lambda e: format_date(e.start.date(), "full"), lambda e: e.start.timestamp()
         ),
-        Column(N_("Start"), lambda e: format_time(e.start), lambda e: e.start.timestamp()),
-        Column(N_("End"), lambda e: format_time(e.end), lambda e: e.end.timestamp()),
+        Column(
+            N_("Start"),
+            lambda e: format_time_in_zone(e.start, home),
+            lambda e: e.start.timestamp(),
+        ),
+        Column(N_("End"), lambda e: format_time_in_zone(e.end, home), lambda e: e.end.timestamp()),
         Column(N_("Title"), lambda e: e.title.get(lang(), main)),
         Column(N_("Venue"), venue_name),
         Column(N_("Status"), lambda e: label(e.status)),
