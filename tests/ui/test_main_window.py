@@ -88,3 +88,10 @@ def test_a_time_in_another_zone_names_its_city(window) -> None:  # type: ignore[
     starts = [model.index(row, 1).data() for row in range(model.rowCount())]
     assert starts[0] == "09:00 (Warsaw)"  # the arrival leaves Warsaw
     assert starts[1] == "10:00"  # Paris time, the visit's own, needs no name
+
+
+def test_the_roster_is_in_order_of_precedence_by_delegation(window) -> None:  # type: ignore[no-untyped-def]
+    window.roster.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    model = window.roster.table.model()
+    names = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert names == ["Natalia KALMYKOVA", "Andrii KOVAL'", "Alice RUFO"]

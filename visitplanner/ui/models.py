@@ -26,7 +26,10 @@ class Column(Generic[T]):
 
 
 class EntityTableModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a list of domain objects."""
+    """A read-only table over a list of domain objects.
+
+    Sort keys must be numbers or strings: the proxy compares them as QVariants.
+    """
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     IdRole = Qt.ItemDataRole.UserRole + 2
@@ -119,9 +122,10 @@ def roster_model(data: VisitData) -> EntityTableModel[Person]:
         found = delegations.get(person.delegation_id or "")
         return found.name.get(current_language(), main) if found else _("(no delegation)")
 
-    def delegation_key(person: Person) -> tuple[int, int]:
+    def delegation_key(person: Person) -> int:
+        # One number, not a tuple: Qt sorts QVariants, and a Python tuple is opaque to it.
         found = delegations.get(person.delegation_id or "")
-        return (found.position if found else 1_000_000, person.rank)
+        return (found.position if found else 1_000_000) * 1_000_000 + person.rank
 
     columns: list[Column[Person]] = [
         Column(N_("Delegation"), delegation_name, delegation_key),
