@@ -178,3 +178,33 @@ def test_exported_json_names_its_format(tmp_path: Path) -> None:
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "visitplanner-visit"
     assert document["version"] >= 1
+
+
+def test_check_passes_the_demo_and_fails_a_double_booking(tmp_path: Path) -> None:
+    import copy
+
+    from visitplanner.services.demo import build_demo
+    from visitplanner.services.visit_files import write_visit
+
+    visit = tmp_path / "demo.visit"
+    main(["demo", str(visit)])
+    result = run("check", str(visit))
+    assert result.returncode == 0, result.stdout
+    assert "0 errors, 0 warnings." in result.stdout
+
+    data = build_demo()
+    ceremony = next(e for e in data.events if e.kind.value == "ceremony")
+    clash = copy.deepcopy(ceremony)
+    clash.id = "00000000-0000-4000-8000-000000000001"
+    clash.running_order = []
+    data.events.append(clash)
+    broken = tmp_path / "broken.visit"
+    write_visit(broken, data)
+    result = run("check", str(broken), "--json")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["errors"] >= 1
+    kinds = {f["kind"] for f in document["findings"]}
+    assert {"person-overlap", "venue-double-booked"} <= kinds
+    overlap = next(f for f in document["findings"] if f["kind"] == "person-overlap")
+    assert set(overlap["events"]) == {ceremony.id, clash.id}
