@@ -12,17 +12,14 @@ for an unknown value, so the same visit always gives the same bytes.
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
 import logging
-import os
-import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from visitplanner.domain.errors import DomainError, StorageError
+from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import (
     Accreditation,
     Delegation,
@@ -38,7 +35,7 @@ from visitplanner.domain.model import (
     VisitData,
 )
 from visitplanner.domain.values import LocalizedText
-from visitplanner.i18n import _
+from visitplanner.exports.files import write_private
 
 log = logging.getLogger(__name__)
 
@@ -77,52 +74,7 @@ def dump_visit_json(data: VisitData, path: Path) -> None:
     stays as it was until the new one is complete.
     """
     payload = visit_to_json(data).encode("utf-8")
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        # mkstemp opens with O_CREAT | O_EXCL | O_WRONLY and mode 0600.
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise StorageError(_write_failed(path, exc)) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            if os.name == "posix":
-                os.fchmod(stream.fileno(), 0o600)  # whatever the umask or the platform did
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temp.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise StorageError(_write_failed(path, exc)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _sync_folder(folder)
-    log.info("wrote the visit to %s (%d bytes)", path, len(payload))
-
-
-def _write_failed(path: Path, exc: OSError) -> str:
-    reason = exc.strerror or str(exc)
-    return _("{path}: cannot write ({reason})").format(path=path, reason=reason)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a failure here loses nothing already written."""
-    if os.name != "posix":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        log.debug("cannot sync the folder %s", folder)
-    finally:
-        os.close(descriptor)
+    write_private(path, payload)
 
 
 # --- values ---------------------------------------------------------------------------
