@@ -81,3 +81,23 @@ def test_a_change_merges_and_says_what_it_touches() -> None:
     assert change.ids["event"] == frozenset({"a", "b"})
     assert change.touches("person") and not change.touches("venue")
     assert not Change()
+
+
+def test_saving_several_entities_is_one_edit_undone_at_once(tmp_path: Path) -> None:
+    from visitplanner.services.commands import SaveEntities
+
+    path, session = _open(tmp_path)
+    guests = session.data.delegations[0]
+    minister, veteran = session.data.members(guests.id)
+    swapped = [copy.deepcopy(minister), copy.deepcopy(veteran)]
+    swapped[0].rank, swapped[1].rank = veteran.rank, minister.rank
+    newcomer = Person(family_name="Новенька", delegation_id=guests.id, rank=3)
+    command = SaveEntities([*swapped, newcomer], [minister, veteran], label="Reorder")
+    session.apply(command)
+    order = [p.id for p in read_visit(path).members(guests.id)]
+    assert order == [veteran.id, minister.id, newcomer.id]
+    session.revert(command)
+    again = read_visit(path)
+    assert [p.id for p in again.members(guests.id)] == [minister.id, veteran.id]
+    assert newcomer.id not in {p.id for p in again.people}
+    session.close()

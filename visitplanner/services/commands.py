@@ -99,6 +99,47 @@ class SaveEntity:
 
 
 @dataclass
+class SaveEntities:
+    """Save several entities in one edit (reordering a delegation, an import).
+
+    `before` holds the previous versions of those that existed; the others were
+    created by this edit and are removed again by undo.
+    """
+
+    after: list[Entity]
+    before: list[Entity] = field(default_factory=list)
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.after = copy.deepcopy(self.after)
+        self.before = copy.deepcopy(self.before)
+        known = {e.id for e in self.after}
+        if any(e.id not in known for e in self.before):
+            raise ValueError("every earlier version must belong to an entity being saved")
+
+    @property
+    def text(self) -> str:
+        """What the edit is."""
+        return self.label or _("Edit")
+
+    def redo(self, repo: VisitRepository) -> Change:
+        """Write every new version."""
+        for entity in self.after:
+            save(repo, entity)
+        return _changed(self.after)
+
+    def undo(self, repo: VisitRepository) -> Change:
+        """Write the old versions back and remove what this edit created."""
+        existed = {e.id for e in self.before}
+        for entity in reversed(self.after):
+            if entity.id not in existed:
+                repo.delete(kind_of(entity), entity.id)
+        for entity in self.before:
+            save(repo, entity)
+        return _changed(self.after)
+
+
+@dataclass
 class DeleteEntities:
     """Delete entities; undo writes them back with every link they had."""
 
