@@ -247,3 +247,39 @@ def test_a_copy_taken_while_the_file_is_open_holds_every_committed_edit(tmp_path
     copied = read_visit(copy)
     assert next(e for e in copied.events if e.id == data.events[0].id).notes == "edit 19"
     database.close()
+
+
+def test_read_only_opening_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "v.visit"
+    write_visit(path, small_visit())
+    before = path.read_bytes()
+    database = VisitDatabase.open(path, read_only=True)
+    loaded = VisitRepository(database).load()
+    assert len(loaded.events) == 3
+    with pytest.raises(StorageError, match="read-only"), database.transaction():
+        VisitRepository(database).save_visit(loaded.visit)
+    database.close()
+    assert path.read_bytes() == before
+
+
+def test_opening_an_up_to_date_file_does_not_touch_it(tmp_path: Path) -> None:
+    path = tmp_path / "v.visit"
+    write_visit(path, small_visit())
+    before = path.read_bytes()
+    VisitDatabase.open(path).close()
+    assert path.read_bytes() == before
+
+
+def test_save_a_copy_goes_through_the_backup_api_and_replaces_the_target(tmp_path: Path) -> None:
+    from visitplanner.services.session import VisitSession
+    from visitplanner.services.visit_files import save_copy
+
+    path = tmp_path / "v.visit"
+    write_visit(path, small_visit())
+    session = VisitSession.open(path)
+    target = tmp_path / "copie.visit"
+    target.write_text("old")
+    save_copy(session, target)
+    assert read_visit(target) == read_visit(path)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600 or sys.platform == "win32"
+    session.close()

@@ -29,9 +29,14 @@ class VisitSession:
         self.data: VisitData = self.repository.load()
 
     @classmethod
-    def open(cls, path: Path) -> VisitSession:
+    def open(cls, path: Path, read_only: bool = False) -> VisitSession:
         """Open the visit file at `path` (checked, migrated) and load it."""
-        return cls(VisitDatabase.open(path))
+        return cls(VisitDatabase.open(path, read_only))
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the file was opened for reading only."""
+        return self.database.read_only
 
     @property
     def path(self) -> Path | None:

@@ -13,7 +13,7 @@ from visitplanner.domain.model import Organiser, Visit, VisitData
 from visitplanner.domain.values import LocalizedText, zone
 from visitplanner.i18n import _
 from visitplanner.services.session import VisitSession
-from visitplanner.storage.backup import make_backup
+from visitplanner.storage.backup import copy_database, make_backup
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository
 
@@ -70,9 +70,27 @@ def create_visit(
     return visit
 
 
-def open_visit(path: Path) -> VisitSession:
-    """Open a visit file for reading and editing."""
-    return VisitSession.open(path)
+def open_visit(path: Path, read_only: bool = False) -> VisitSession:
+    """Open a visit file for editing (or only reading)."""
+    return VisitSession.open(path, read_only)
+
+
+def save_copy(session: VisitSession, target: Path) -> None:
+    """Write a consistent copy of the open visit to `target`, replacing it if it exists.
+
+    Through SQLite's backup API, never a file copy; the copy is made beside the
+    target and renamed over it, so a failure leaves the target as it was.
+    """
+    scratch = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    scratch.unlink(missing_ok=True)
+    try:
+        copy_database(session.database.conn, scratch)
+        scratch.replace(target)
+    except OSError as exc:
+        scratch.unlink(missing_ok=True)
+        raise StorageError(
+            _("{path}: cannot write ({reason})").format(path=target, reason=exc.strerror or exc)
+        ) from exc
 
 
 def read_visit(path: Path) -> VisitData:

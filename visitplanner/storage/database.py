@@ -91,7 +91,12 @@ def _newer_message(path: Path, version: int) -> str:
     ).format(path=path, found=version, known=SCHEMA_VERSION)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5.0)
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5.0)
     conn.execute("PRAGMA foreign_keys = ON")
     # A rollback journal keeps every committed edit in the .visit file itself.
@@ -121,9 +126,10 @@ def translate_error(exc: sqlite3.Error, path: Path) -> StorageError:
 class VisitDatabase:
     """An open visit file: a sqlite-utils Database with the visit's pragmas set."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
+    def __init__(self, db: Database, path: Path | None, read_only: bool = False) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -154,14 +160,26 @@ class VisitDatabase:
         return visit_db
 
     @classmethod
-    def open(cls, path: Path) -> VisitDatabase:
-        """Open an existing visit file, check it and bring its schema up to date."""
+    def open(cls, path: Path, read_only: bool = False) -> VisitDatabase:
+        """Open an existing visit file, check it and bring its schema up to date.
+
+        Read-only (another copy of the application has it open): nothing is
+        written, and a file that needs migrating is refused.
+        """
         read_header(path)
         try:
-            conn = _connect(path)
-            visit_db = cls(Database(conn), path)
+            conn = _connect(path, read_only)
+            visit_db = cls(Database(conn), path, read_only)
             visit_db.check()
-            visit_db.migrate()
+            if not read_only:
+                visit_db.migrate()
+            elif MIGRATIONS.pending(visit_db.db):
+                conn.close()
+                raise StorageError(
+                    _(
+                        "{path}: written by an older version; open it for editing once to update it"
+                    ).format(path=path)
+                )
         except sqlite3.Error as exc:
             raise translate_error(exc, path) from exc
         return visit_db
@@ -190,7 +208,9 @@ class VisitDatabase:
             raise NewerFileError(_newer_message(Path(where), len(applied)))
 
     def migrate(self) -> None:
-        """Apply pending migrations, each in its own transaction."""
+        """Apply pending migrations, each in its own transaction (no write when none is)."""
+        if not MIGRATIONS.pending(self.db) and self.schema_version() == SCHEMA_VERSION:
+            return
         MIGRATIONS.apply(self.db)
         self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
