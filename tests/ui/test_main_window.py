@@ -1,52 +1,83 @@
-"""The window shows the visit: title bar, programme and roster, filterable."""
+"""The main window as an officer uses it: pages, checks that follow edits, languages, files."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from tests.factories import small_visit
 from tests.ui.keyboard import type_text
+from visitplanner.domain.checks import FindingKind
 from visitplanner.i18n import set_language
+from visitplanner.services.commands import SaveEntity
 from visitplanner.services.session import VisitSession
-from visitplanner.services.visit_files import write_visit
+from visitplanner.services.visit_files import read_visit, write_visit
+from visitplanner.ui.application import Application
+from visitplanner.ui.checks_view import RECHECK_DELAY_MS, ChecksView
+from visitplanner.ui.controller import VisitController
+from visitplanner.ui.language import apply_language
 from visitplanner.ui.main_window import MainWindow
-from visitplanner.ui.models import programme_model, roster_model
+from visitplanner.ui.models import ProgrammeModel, RosterTableModel, VehiclesModel, VenuesModel
+from visitplanner.ui.pages import TablePage
+from visitplanner.ui.settings import AppSettings
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    set_language("en")
+def settings(tmp_path: Path) -> AppSettings:
+    from PySide6.QtCore import QSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, settings: AppSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    apply_language("en")
     path = tmp_path / "v.visit"
     write_visit(path, small_visit())
-    session = VisitSession.open(path)
-    win = MainWindow(session)
+    controller = VisitController(VisitSession.open(path))
+    win = MainWindow(controller, settings)
     qtbot.addWidget(win)
     win.show()
     yield win
-    session.close()
+    controller.session.close()
+    set_language("en")
 
 
-def test_the_title_bar_shows_the_visit_its_dates_and_marking(window) -> None:  # type: ignore[no-untyped-def]
+def _page(window: MainWindow, key: str) -> TablePage:
+    page = window.show_page(key)
+    assert isinstance(page, TablePage)
+    return page
+
+
+def test_the_title_bar_shows_the_visit_its_dates_and_marking(window: MainWindow) -> None:
     title = window.windowTitle()
     assert "Visite « officielle »" in title
     assert "6" in title and "9" in title and "2026" in title
     assert "DIFFUSION RESTREINTE" in title
 
 
-def test_the_programme_lists_every_event_in_time_order(window) -> None:  # type: ignore[no-untyped-def]
-    table = window.programme.table
-    model = table.model()
-    assert model.rowCount() == 3
+def test_every_part_of_the_plan_has_a_page(window: MainWindow) -> None:
+    names = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert names == ["Programme", "Roster", "Venues", "Vehicles", "Checks"]
+    assert _page(window, "venues").table.model().rowCount() == 2
+    assert _page(window, "vehicles").table.model().rowCount() == 1
+
+
+def test_the_programme_lists_every_event_in_time_order(window: MainWindow) -> None:
+    model = _page(window, "programme").table.model()
     titles = [model.index(row, 3).data() for row in range(model.rowCount())]
     assert titles == ["Arrivée", "Talks", "Cérémonie du 8 Mai"]  # English where given
+    starts = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert starts[0] == "09:00 (Warsaw)" and starts[1] == "10:00"
 
 
-def test_typing_in_the_roster_filter_narrows_the_list(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.tabs.setCurrentWidget(window.roster)
-    page = window.roster
+def test_typing_in_the_roster_filter_narrows_the_list(window: MainWindow) -> None:
+    page = _page(window, "roster")
     assert page.table.model().rowCount() == 3
     type_text(page.filter, "Калми")
     assert page.table.model().rowCount() == 1
@@ -55,43 +86,109 @@ def test_typing_in_the_roster_filter_narrows_the_list(qtbot, window) -> None:  #
     assert page.table.model().rowCount() == 3
 
 
-def test_the_roster_shows_both_scripts_and_free_roles(window) -> None:  # type: ignore[no-untyped-def]
-    model = window.roster.table.model()
-    rows = {model.index(r, 2).data(): model.index(r, 3).data() for r in range(model.rowCount())}
-    assert rows["Natalia KALMYKOVA"] == "Наталія Іванівна Калмикова"
+def test_the_roster_is_in_order_of_precedence_by_delegation(window: MainWindow) -> None:
+    model = _page(window, "roster").table.model()
+    names = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert names == ["Natalia KALMYKOVA", "Andrii KOVAL'", "Alice RUFO"]
     roles = {model.index(r, 5).data() for r in range(model.rowCount())}
     assert "ветеран" in roles and "head of delegation" in roles
 
 
-def test_headers_follow_the_interface_language(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    data = small_visit()
-    set_language("fr")
-    try:
-        model = programme_model(data)
-        headers = [
-            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
-        ]
-        assert "Jour" in headers
-        assert model.index(0, 0).data().startswith("mercredi")
-    finally:
-        set_language("en")
+def test_a_double_booking_shows_in_checks_and_goes_when_undone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    checks = window.pages["checks"]
+    assert isinstance(checks, ChecksView)
+    data = window.controller.data
+    meeting = next(e for e in data.events if e.title.en == "Talks")
+    clash = copy.deepcopy(next(e for e in data.events if e.kind.value == "ceremony"))
+    clash.start, clash.end = meeting.start, meeting.end
+    window.controller.apply(SaveEntity(clash, next(e for e in data.events if e.id == clash.id)))
+    qtbot.waitUntil(
+        lambda: any(f.kind is FindingKind.PERSON_OVERLAP for f in checks.model.findings()),
+        timeout=RECHECK_DELAY_MS * 8,
+    )
+    assert "errors" in checks.summary.text()
+    row = next(
+        r for r, f in enumerate(checks.model.findings()) if f.kind is FindingKind.PERSON_OVERLAP
+    )
+    # Double-click: the programme shows with the event selected.
+    window.show_page("checks")
+    checks.table.doubleClicked.emit(checks.model.index(row, 1))
+    programme = _page(window, "programme")
+    assert window.stack.currentWidget() is programme
+    assert programme.selected_id() in {meeting.id, clash.id}
+    window.controller.undo_stack.undo()
+    qtbot.waitUntil(
+        lambda: not any(f.kind is FindingKind.PERSON_OVERLAP for f in checks.model.findings()),
+        timeout=RECHECK_DELAY_MS * 8,
+    )
+
+
+def test_switching_language_changes_the_window_at_once(window: MainWindow) -> None:
+    apply_language("fr")
+    window.build()
+    names = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert names[0] == "Programme" and names[2] == "Lieux"
+    headers = _page(window, "programme").table.model()
+    assert headers.headerData(0, Qt.Orientation.Horizontal) == "Jour"
+    assert window.menuBar().actions()[0].text() == "&Fichier"
+    apply_language("uk")
+    window.build()
+    assert window.menuBar().actions()[0].text() == "&Файл"
+    assert window.nav.item(0).text() == "Програма"
+
+
+def test_edit_find_puts_the_cursor_in_the_filter(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window, "venues")
+    window.find_in_page()
+    qtbot.waitUntil(page.filter.hasFocus)
+
+
+def test_a_second_copy_opens_the_visit_read_only(
+    qtbot, tmp_path: Path, settings: AppSettings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    apply_language("en")
+    path = tmp_path / "shared.visit"
+    write_visit(path, small_visit())
+    first, second = Application(settings), Application(settings)
+    assert first.open(path)
+    asked: list[bool] = []
+    monkeypatch.setattr(
+        "visitplanner.ui.application.confirm_read_only",
+        lambda parent, p, holder: asked.append(True) or True,
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    assert second.open(path)
+    assert asked == [True]
+    assert second.controller is not None and second.controller.read_only
+    assert second.window is not None and "[read-only]" in second.window.windowTitle()
+    before = path.read_bytes()
+    person = copy.deepcopy(second.controller.data.people[0])
+    person.hotel = "Ailleurs"
+    assert not second.controller.apply(SaveEntity(person, second.controller.data.people[0]))
+    assert path.read_bytes() == before
+    second.shutdown()
+    first.shutdown()
+    for app in (first, second):
+        if app.window is not None:
+            app.window.close()
+
+
+def test_closing_never_asks_to_save_and_edits_are_in_the_file(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    person = copy.deepcopy(window.controller.data.people[0])
+    person.given_name_native = "Наталя"
+    window.controller.apply(SaveEntity(person, window.controller.data.people[0]))
+    assert window.close()
+    assert read_visit(tmp_path / "v.visit").person(person.id).given_name_native == "Наталя"
 
 
 def test_models_pass_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     data = small_visit()
-    qtmodeltester.check(programme_model(data))
-    qtmodeltester.check(roster_model(data))
-
-
-def test_a_time_in_another_zone_names_its_city(window) -> None:  # type: ignore[no-untyped-def]
-    model = window.programme.table.model()
-    starts = [model.index(row, 1).data() for row in range(model.rowCount())]
-    assert starts[0] == "09:00 (Warsaw)"  # the arrival leaves Warsaw
-    assert starts[1] == "10:00"  # Paris time, the visit's own, needs no name
-
-
-def test_the_roster_is_in_order_of_precedence_by_delegation(window) -> None:  # type: ignore[no-untyped-def]
-    window.roster.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    model = window.roster.table.model()
-    names = [model.index(r, 2).data() for r in range(model.rowCount())]
-    assert names == ["Natalia KALMYKOVA", "Andrii KOVAL'", "Alice RUFO"]
+    for model in (
+        ProgrammeModel(data),
+        RosterTableModel(data),
+        VenuesModel(data),
+        VehiclesModel(data),
+    ):
+        qtmodeltester.check(model)

@@ -1,4 +1,4 @@
-"""Start the Qt application: settings, the visit to open, the main window."""
+"""Start the Qt application: settings, language, the visit to open, the main window."""
 
 from __future__ import annotations
 
@@ -6,34 +6,125 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from visitplanner import __version__
 from visitplanner.domain.errors import VisitPlannerError
-from visitplanner.i18n import _, detect_language, set_language
+from visitplanner.i18n import _
 from visitplanner.services.demo import build_demo
-from visitplanner.services.visit_files import back_up_in_background, open_visit, write_visit
+from visitplanner.services.session import VisitSession
+from visitplanner.services.visit_files import (
+    back_up_in_background,
+    create_visit,
+    open_visit,
+    write_visit,
+)
+from visitplanner.ui.controller import VisitController
+from visitplanner.ui.crash import install_crash_handler
+from visitplanner.ui.dialogs import NewVisitDialog, confirm_read_only
+from visitplanner.ui.language import apply_language, system_language
+from visitplanner.ui.lock import VisitLock
 from visitplanner.ui.main_window import MainWindow
+from visitplanner.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
-_LAST_VISIT_KEY = "files/last_visit"
 
-
-def _demo_path() -> Path:
+def demo_path() -> Path:
+    """Where the demo visit is written on first run."""
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "demo.visit"
 
 
-def _visit_to_open(settings: QSettings, requested: Path | None) -> Path:
+class Application:
+    """The running application: one window over one open visit at a time."""
+
+    def __init__(self, settings: AppSettings) -> None:
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.controller: VisitController | None = None
+        self.lock: VisitLock | None = None
+
+    def open(self, path: Path, parent: QWidget | None = None) -> bool:
+        """Open the visit at `path` in the window (read-only if another copy has it)."""
+        lock = VisitLock(path)
+        read_only = False
+        if path.exists() and not lock.acquire():
+            if not confirm_read_only(parent or self.window, path, lock.holder()):
+                return False
+            read_only = True
+        try:
+            session = open_visit(path, read_only=read_only)
+        except VisitPlannerError as exc:
+            if not read_only:
+                lock.release()
+            QMessageBox.critical(parent or self.window, _("Cannot open the visit"), exc.message)
+            return False
+        self._close_current()
+        self.lock = None if read_only else lock
+        self.controller = VisitController(session, read_only=read_only)
+        old = self.window
+        self.window = MainWindow(
+            self.controller,
+            self.settings,
+            open_visit=self.open,
+            new_visit=self.new_visit,
+            change_language=self.change_language,
+        )
+        self.window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.settings.remember_visit(path)
+        if not read_only:
+            back_up_in_background(path)
+        log.info("opened %s%s", path, " read-only" if read_only else "")
+        return True
+
+    def new_visit(self) -> None:
+        """File > New visit."""
+        dialog = NewVisitDialog(self.window)
+        if not dialog.exec():
+            return
+        title, start, end, tz, path = dialog.values()
+        try:
+            create_visit(path, title, start, end, tz)
+        except VisitPlannerError as exc:
+            QMessageBox.critical(self.window, _("New visit"), exc.message)
+            return
+        self.open(path)
+
+    def change_language(self, lang: str | None) -> None:
+        """Switch the interface language now, without a restart."""
+        self.settings.language = lang
+        apply_language(lang or system_language())
+        if self.window is not None and self.controller is not None:
+            self.window.build()
+            self.controller.refresh_all()
+
+    def _close_current(self) -> None:
+        if self.controller is not None:
+            self.controller.session.close()
+            self.controller = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def shutdown(self) -> None:
+        """Close the visit and give up its lock (the file already holds every edit)."""
+        self._close_current()
+
+
+def visit_to_open(settings: AppSettings, requested: Path | None) -> Path:
+    """The visit asked for, else the last one, else the demo (written on first run)."""
     if requested is not None:
         return requested
-    last = str(settings.value(_LAST_VISIT_KEY, "", type=str))
-    if last and Path(last).is_file():
-        return Path(last)
-    demo = _demo_path()
+    last = settings.last_visit
+    if last is not None and last.is_file():
+        return last
+    demo = demo_path()
     if not demo.exists():
         write_visit(demo, build_demo())
     return demo
@@ -41,26 +132,23 @@ def _visit_to_open(settings: QSettings, requested: Path | None) -> Path:
 
 def run(requested: Path | None) -> int:
     """Run the window until it is closed; return the exit status."""
-    set_language(detect_language())
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("VisitPlanner")
     app.setOrganizationName("VisitPlanner")
     app.setApplicationVersion(__version__)
-    settings = QSettings()
+    install_crash_handler()
+    settings = AppSettings()
+    apply_language(settings.language or system_language())
+    application = Application(settings)
     try:
-        path = _visit_to_open(settings, requested)
-        session = open_visit(path)
+        path = visit_to_open(settings, requested)
     except VisitPlannerError as exc:
         QMessageBox.critical(None, "VisitPlanner", exc.message)
         return 2
-    settings.setValue(_LAST_VISIT_KEY, str(path))
-    window = MainWindow(session)
-    window.show()
-    back_up_in_background(path)
-    log.info("opened %s", path)
-    status = app.exec()
-    session.close()
-    return int(status)
+    if not application.open(path):
+        return 2
+    app.aboutToQuit.connect(application.shutdown)
+    return int(app.exec())
 
 
-__all__ = ["_", "run"]
+__all__ = ["Application", "VisitSession", "run"]

@@ -1,27 +1,51 @@
-"""The main window: the visit in its title bar, the programme and the roster."""
+"""The main window: the visit in its title bar, a page per part of the plan, the menus.
+
+Pages: Programme, Roster, Venues, Vehicles, Checks. Every edit goes through the
+controller's undo stack and is in the visit file at once: there is no Save.
+Switching the interface language rebuilds the pages and menus in place.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLineEdit,
+    QFileDialog,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
+    QSplitter,
+    QStackedWidget,
     QWidget,
 )
 
-from visitplanner import __version__
-from visitplanner.i18n import _, format_date_range
+from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.i18n import N_, _, format_date_range
 from visitplanner.services.session import VisitSession
-from visitplanner.ui.models import EntityTableModel, programme_model, roster_model
+from visitplanner.services.visit_files import save_copy
+from visitplanner.ui.checks_view import ChecksView
+from visitplanner.ui.controller import VisitController
+from visitplanner.ui.dialogs import PreferencesDialog, about_text
+from visitplanner.ui.models import ProgrammeModel, RosterTableModel, VehiclesModel, VenuesModel
+from visitplanner.ui.pages import TablePage
+from visitplanner.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+#: The pages, in the order of the navigation list: key, title (translated when shown).
+PAGES = (
+    ("programme", N_("Programme")),
+    ("roster", N_("Roster")),
+    ("venues", N_("Venues")),
+    ("vehicles", N_("Vehicles")),
+    ("checks", N_("Checks")),
+)
 
 
 def window_title(session: VisitSession) -> str:
@@ -33,77 +57,242 @@ def window_title(session: VisitSession) -> str:
     ]
     if visit.marking:
         parts.append(visit.marking.upper())
-    return " — ".join(parts) + " · VisitPlanner"
-
-
-class TablePage(QWidget):
-    """A filter box over a sortable table."""
-
-    def __init__(self, model: EntityTableModel[Any], name: str) -> None:
-        super().__init__()
-        self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(EntityTableModel.SortRole)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(_("Filter"))
-        self.filter.setAccessibleName(_("Filter {name}").format(name=name))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(name)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.table)
+    title = " — ".join(parts)
+    if session.read_only:
+        title += " " + _("[read-only]")
+    return title + " · VisitPlanner"
 
 
 class MainWindow(QMainWindow):
     """The window over one open visit."""
 
-    def __init__(self, session: VisitSession) -> None:
+    def __init__(
+        self,
+        controller: VisitController,
+        settings: AppSettings | None = None,
+        open_visit: Callable[[Path], object] | None = None,
+        new_visit: Callable[[], None] | None = None,
+        change_language: Callable[[str | None], None] | None = None,
+    ) -> None:
         super().__init__()
-        self.session = session
-        self.setWindowTitle(window_title(session))
+        self.controller = controller
+        self.settings = settings or AppSettings()
+        self._open_visit = open_visit
+        self._new_visit = new_visit
+        self._change_language = change_language
+        self._nav: QListWidget | None = None
         self.resize(1280, 800)
-        self.tabs = QTabWidget(self)
-        self.programme = TablePage(programme_model(session.data), _("Programme"))
-        self.roster = TablePage(roster_model(session.data), _("Roster"))
-        self.tabs.addTab(self.programme, _("Programme"))
-        self.tabs.addTab(self.roster, _("Roster"))
-        self.setCentralWidget(self.tabs)
+        geometry = self.settings.window_geometry
+        if geometry:
+            self.restoreGeometry(geometry)
+        controller.changed.connect(lambda _change: self._update_title())
+        controller.error.connect(self._show_error)
+        self.build()
+
+    # -- building ---------------------------------------------------------------
+
+    def build(self) -> None:
+        """Make the pages and the menus in the current language (again after a switch)."""
+        current = self._nav.currentRow() if self._nav is not None else 0
+        old = self.centralWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.nav = self._nav = QListWidget()
+        self.nav.setAccessibleName(_("Parts of the visit"))
+        self.nav.setMaximumWidth(180)
+        self.stack = QStackedWidget()
+        for key, title in PAGES:
+            page = self._make_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(_(title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        if old is not None:
+            old.deleteLater()
+        self.nav.setCurrentRow(current)
         self._build_menus()
+        self._update_title()
+        self._show_counts()
+
+    def _make_page(self, key: str) -> QWidget:
+        c = self.controller
+        data = c.data
+        if key == "programme":
+            return TablePage(c, ProgrammeModel(data), _("Programme"))
+        if key == "roster":
+            return TablePage(c, RosterTableModel(data), _("Roster"))
+        if key == "venues":
+            return TablePage(c, VenuesModel(data), _("Venues"))
+        if key == "vehicles":
+            return TablePage(c, VehiclesModel(data), _("Vehicles"))
+        checks = ChecksView(c)
+        checks.go_to.connect(self.go_to)
+        return checks
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        std = QKeySequence.StandardKey
+        file_menu = bar.addMenu(_("&File"))
+        self._action(file_menu, _("&New visit…"), self._new, std.New)
+        self._action(file_menu, _("&Open…"), self._open, std.Open)
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        self._fill_recent()
+        file_menu.addSeparator()
+        self._action(file_menu, _("Save a &copy as…"), self._save_copy, std.SaveAs)
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Close"), self.close, std.Close)
+        self._action(file_menu, _("&Quit"), self.close, std.Quit)
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        undo = self.controller.undo_stack.createUndoAction(self, _("&Undo"))
+        undo.setShortcut(QKeySequence(std.Undo))
+        redo = self.controller.undo_stack.createRedoAction(self, _("&Redo"))
+        redo.setShortcut(QKeySequence(std.Redo))
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addSeparator()
+        self._action(edit_menu, _("&Find"), self.find_in_page, std.Find)
+        edit_menu.addSeparator()
+        self._action(edit_menu, _("&Preferences…"), self._preferences, std.Preferences)
+
+        view_menu = bar.addMenu(_("&View"))
+        for number, (key, title) in enumerate(PAGES, start=1):
+            self._action(view_menu, _(title), self._page_opener(key), f"Ctrl+{number}")
+
+        help_menu = bar.addMenu(_("&Help"))
+        self._action(help_menu, _("&About VisitPlanner"), self._about)
+
+    def _page_opener(self, key: str) -> Callable[[], object]:
+        return lambda: self.show_page(key)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.settings.recent_visits if p != self._path()]
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self._open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # -- what the window shows --------------------------------------------------
+
+    def _path(self) -> Path | None:
+        path = self.controller.session.path
+        return path.resolve() if path else None
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(window_title(self.controller.session))
+
+    def _show_counts(self) -> None:
+        data = self.controller.data
         self.statusBar().showMessage(
             _("{people} people, {events} events. Every change is saved as it is made.").format(
-                people=len(session.data.people), events=len(session.data.events)
+                people=len(data.people), events=len(data.events)
             )
         )
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        close = QAction(_("&Close"), self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
-        file_menu.addAction(close)
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        about = QAction(_("&About VisitPlanner"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+    def show_page(self, key: str) -> QWidget:
+        """Show the page `key` ("programme", "roster" ...)."""
+        index = [k for k, _title in PAGES].index(key)
+        self.nav.setCurrentRow(index)
+        return self.pages[key]
+
+    def go_to(self, kind: str, ident: str) -> None:
+        """Show the thing a finding is about: an event, a person, a venue or a vehicle."""
+        page_key = {
+            "event": "programme",
+            "person": "roster",
+            "venue": "venues",
+            "vehicle": "vehicles",
+        }.get(kind)
+        if page_key is None:
+            return
+        page = self.show_page(page_key)
+        select = getattr(page, "select", None)
+        if callable(select):
+            select(ident)
+
+    def find_in_page(self) -> None:
+        """Edit > Find: put the cursor in the current page's filter."""
+        page = self.stack.currentWidget()
+        focus = getattr(page, "focus_filter", None)
+        if callable(focus):
+            focus()
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, _("The change was not made"), message)
+
+    # -- file actions -----------------------------------------------------------
+
+    def _new(self) -> None:
+        if self._new_visit is not None:
+            self._new_visit()
+
+    def _open(self) -> None:
+        current = self._path()
+        folder = str(current.parent) if current else str(Path.home())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a visit"), folder, _("Visits (*.visit);;All files (*)")
+        )
+        if chosen:
+            self._open_path(Path(chosen))
+
+    def _open_path(self, path: Path) -> None:
+        if self._open_visit is not None:
+            self._open_visit(path)
+
+    def _save_copy(self) -> None:
+        current = self._path()
+        folder = current.parent if current else Path.home()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Save a copy as"), str(folder), _("Visits (*.visit)")
+        )
+        if not chosen:
+            return
+        target = Path(chosen if chosen.endswith(".visit") else chosen + ".visit")
+        if target.resolve() == self._path():
+            QMessageBox.warning(
+                self, _("Save a copy as"), _("Choose another file than the visit itself.")
+            )
+            return
+        try:
+            save_copy(self.controller.session, target)
+        except VisitPlannerError as exc:
+            QMessageBox.warning(self, _("Save a copy as"), exc.message)
+            return
+        self.statusBar().showMessage(_("A copy was saved to {path}.").format(path=target), 8000)
+
+    def _preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings.language, self)
+        if dialog.exec() and self._change_language is not None:
+            self._change_language(dialog.chosen_language())
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About VisitPlanner"),
-            _("VisitPlanner {version}\nPlan official delegation visits offline.").format(
-                version=__version__
-            ),
-        )
+        QMessageBox.about(self, _("About VisitPlanner"), about_text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing to save: every edit is in the file already.
+        self.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,4 +1,8 @@
-"""Item models over the visit's domain objects; columns declared once per model."""
+"""Table models over the visit's domain objects; columns declared once per model.
+
+A model is rebuilt from the visit in memory (`refresh(data)`) when a change
+touches its kind; lookups (venue names, delegation order) are rebuilt with it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from visitplanner.domain.labels import label
-from visitplanner.domain.model import Event, Person, VisitData
+from visitplanner.domain.model import Event, Person, Vehicle, Venue, VisitData
 from visitplanner.i18n import N_, _, current_language, format_date, format_time_in_zone
 
 T = TypeVar("T")
@@ -33,21 +37,40 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     IdRole = Qt.ItemDataRole.UserRole + 2
+    #: The change kind ("event", "person" ...) that makes this model refresh.
+    kind = ""
 
-    def __init__(self, columns: list[Column[T]]) -> None:
+    def __init__(self, data: VisitData) -> None:
         super().__init__()
-        self._columns = columns
         self._rows: list[T] = []
+        self._columns: list[Column[T]] = []
+        self.refresh(data)
 
-    def set_rows(self, rows: list[T]) -> None:
-        """Replace every row."""
+    def columns(self, data: VisitData) -> list[Column[T]]:
+        """The columns, built with lookups over `data`."""
+        raise NotImplementedError
+
+    def rows(self, data: VisitData) -> list[T]:
+        """The objects to show, in their natural order."""
+        raise NotImplementedError
+
+    def refresh(self, data: VisitData) -> None:
+        """Show the visit as it is now."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._columns = self.columns(data)
+        self._rows = self.rows(data)
         self.endResetModel()
 
     def row_object(self, row: int) -> T:
         """The domain object shown in `row`."""
         return self._rows[row]
+
+    def row_of(self, ident: str) -> int | None:
+        """The row showing the object with id `ident`."""
+        for row, item in enumerate(self._rows):
+            if getattr(item, "id", None) == ident:
+                return row
+        return None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -78,63 +101,135 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-def programme_model(data: VisitData) -> EntityTableModel[Event]:
-    """The programme as a table: day, times, title, venue, status."""
-    venues = {v.id: v for v in data.venues}
-    main = data.visit.main_language
-    home = data.visit.tz
+class ProgrammeModel(EntityTableModel[Event]):
+    """The programme as a table: day, times, title, kind, venue, status, participants."""
 
-    def lang() -> str:
-        return current_language()
+    kind = "event"
 
-    def venue_name(event: Event) -> str:
-        venue = venues.get(event.venue_id or "")
-        return venue.name.get(lang(), main) if venue else ""
+    def rows(self, data: VisitData) -> list[Event]:
+        return sorted(data.events, key=lambda e: e.start.timestamp())
 
-    columns: list[Column[Event]] = [
-        Column(
-            N_("Day"), lambda e: format_date(e.start.date(), "full"), lambda e: e.start.timestamp()
-        ),
-        Column(
-            N_("Start"),
-            lambda e: format_time_in_zone(e.start, home),
-            lambda e: e.start.timestamp(),
-        ),
-        Column(N_("End"), lambda e: format_time_in_zone(e.end, home), lambda e: e.end.timestamp()),
-        Column(N_("Title"), lambda e: e.title.get(lang(), main)),
-        Column(N_("Venue"), venue_name),
-        Column(N_("Status"), lambda e: label(e.status)),
-        Column(
-            "Participants", lambda e: str(len(e.participant_ids)), lambda e: len(e.participant_ids)
-        ),
-    ]
-    model: EntityTableModel[Event] = EntityTableModel(columns)
-    model.set_rows(sorted(data.events, key=lambda e: e.start))
-    return model
+    def columns(self, data: VisitData) -> list[Column[Event]]:
+        venues = {v.id: v for v in data.venues}
+        main = data.visit.main_language
+        home = data.visit.tz
+
+        def venue_name(event: Event) -> str:
+            venue = venues.get(event.venue_id or "")
+            return venue.name.get(current_language(), main) if venue else ""
+
+        return [
+            Column(
+                N_("Day"),
+                lambda e: format_date(e.start.date(), "full"),
+                lambda e: e.start.timestamp(),
+            ),
+            Column(
+                N_("Start"),
+                lambda e: format_time_in_zone(e.start, home),
+                lambda e: e.start.timestamp(),
+            ),
+            Column(
+                N_("End"), lambda e: format_time_in_zone(e.end, home), lambda e: e.end.timestamp()
+            ),
+            Column(N_("Title"), lambda e: e.title.get(current_language(), main)),
+            Column(N_("Kind"), lambda e: label(e.kind)),
+            Column(N_("Venue"), venue_name),
+            Column(N_("Status"), lambda e: label(e.status)),
+            Column(
+                N_("Participants"),
+                lambda e: str(len(e.participant_ids)),
+                lambda e: len(e.participant_ids),
+            ),
+        ]
 
 
-def roster_model(data: VisitData) -> EntityTableModel[Person]:
-    """The roster as a table: delegation, rank, names in both scripts, function, role."""
-    delegations = {d.id: d for d in data.delegations}
-    main = data.visit.main_language
+class RosterTableModel(EntityTableModel[Person]):
+    """The roster as a flat table: delegation, rank, names in both scripts, function, role."""
 
-    def delegation_name(person: Person) -> str:
-        found = delegations.get(person.delegation_id or "")
-        return found.name.get(current_language(), main) if found else _("(no delegation)")
+    kind = "person"
 
-    def delegation_key(person: Person) -> int:
-        # One number, not a tuple: Qt sorts QVariants, and a Python tuple is opaque to it.
-        found = delegations.get(person.delegation_id or "")
-        return (found.position if found else 1_000_000) * 1_000_000 + person.rank
+    def rows(self, data: VisitData) -> list[Person]:
+        order = {d.id: d.position for d in data.delegations}
+        return sorted(
+            data.people, key=lambda p: (order.get(p.delegation_id or "", 1_000_000), p.rank)
+        )
 
-    columns: list[Column[Person]] = [
-        Column(N_("Delegation"), delegation_name, delegation_key),
-        Column(N_("Rank"), lambda p: str(p.rank), lambda p: p.rank),
-        Column(N_("Name"), lambda p: p.formal_name()),
-        Column(N_("Native name"), lambda p: p.native_name()),
-        Column(N_("Function"), lambda p: p.function.get(current_language(), main)),
-        Column(N_("Role"), lambda p: label(p.role)),
-    ]
-    model: EntityTableModel[Person] = EntityTableModel(columns)
-    model.set_rows(sorted(data.people, key=delegation_key))
-    return model
+    def columns(self, data: VisitData) -> list[Column[Person]]:
+        delegations = {d.id: d for d in data.delegations}
+        main = data.visit.main_language
+
+        def delegation_name(person: Person) -> str:
+            found = delegations.get(person.delegation_id or "")
+            return found.name.get(current_language(), main) if found else _("(no delegation)")
+
+        def delegation_key(person: Person) -> int:
+            # One number, not a tuple: Qt sorts QVariants, and a Python tuple is opaque to it.
+            found = delegations.get(person.delegation_id or "")
+            return (found.position if found else 1_000_000) * 1_000_000 + person.rank
+
+        return [
+            Column(N_("Delegation"), delegation_name, delegation_key),
+            Column(N_("Rank"), lambda p: str(p.rank), lambda p: p.rank),
+            Column(N_("Name"), lambda p: p.formal_name()),
+            Column(N_("Native name"), lambda p: p.native_name()),
+            Column(N_("Function"), lambda p: p.function.get(current_language(), main)),
+            Column(N_("Role"), lambda p: label(p.role)),
+        ]
+
+
+class VenuesModel(EntityTableModel[Venue]):
+    """The venues: name, address, step-free access, capacity."""
+
+    kind = "venue"
+
+    def rows(self, data: VisitData) -> list[Venue]:
+        return list(data.venues)
+
+    def columns(self, data: VisitData) -> list[Column[Venue]]:
+        main = data.visit.main_language
+        return [
+            Column(N_("Venue"), lambda v: v.name.get(current_language(), main)),
+            Column(N_("Address"), lambda v: v.full_address()),
+            Column(N_("Step-free access"), lambda v: label(v.step_free)),
+            Column(
+                N_("Capacity"),
+                lambda v: "" if v.capacity is None else str(v.capacity),
+                lambda v: -1 if v.capacity is None else v.capacity,
+            ),
+        ]
+
+
+class VehiclesModel(EntityTableModel[Vehicle]):
+    """The convoy: position, vehicle, plate, driver, duty phone, wheelchair access."""
+
+    kind = "vehicle"
+
+    def rows(self, data: VisitData) -> list[Vehicle]:
+        return sorted(data.vehicles, key=lambda v: v.convoy_position)
+
+    def columns(self, data: VisitData) -> list[Column[Vehicle]]:
+        people = {p.id: p for p in data.people}
+
+        def driver(vehicle: Vehicle) -> str:
+            found = people.get(vehicle.driver_id or "")
+            return found.display_name() if found else vehicle.driver_name
+
+        return [
+            Column(N_("Convoy"), lambda v: str(v.convoy_position), lambda v: v.convoy_position),
+            Column(N_("Vehicle"), lambda v: v.label),
+            Column(N_("Plate"), lambda v: v.plate),
+            Column(N_("Driver"), driver),
+            Column(N_("Duty phone"), lambda v: v.duty_phone),
+            Column(N_("Wheelchair access"), lambda v: label(v.wheelchair)),
+        ]
+
+
+def programme_model(data: VisitData) -> ProgrammeModel:
+    """The programme model over `data`."""
+    return ProgrammeModel(data)
+
+
+def roster_model(data: VisitData) -> RosterTableModel:
+    """The flat roster model over `data`."""
+    return RosterTableModel(data)
