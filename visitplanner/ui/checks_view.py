@@ -119,7 +119,8 @@ class ChecksView(QWidget):
         self._timer.setInterval(RECHECK_DELAY_MS)
         self._timer.timeout.connect(self.run_checks)
         controller.changed.connect(self._on_change)
-        self.run_checks()
+        # The first run waits for the window to be painted: opening stays quick.
+        self._timer.start()
 
     def _on_change(self, change: Change) -> None:
         self._timer.start()  # restarts: one run after a burst of changes

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import N_, _, format_date_range
+from visitplanner.services.change import Change
 from visitplanner.services.session import VisitSession
 from visitplanner.services.visit_files import save_copy
 from visitplanner.ui.checks_view import ChecksView
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_geometry
         if geometry:
             self.restoreGeometry(geometry)
-        controller.changed.connect(lambda _change: self._update_title())
+        controller.changed.connect(self._on_change)
         controller.error.connect(self._show_error)
         self.build()
 
@@ -98,7 +99,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.nav = self._nav = QListWidget()
         self.nav.setAccessibleName(_("Parts of the visit"))
-        self.nav.setMaximumWidth(180)
+        self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(140)
         self.stack = QStackedWidget()
         for key, title in PAGES:
             page = self._make_page(key)
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([170, 1100])
         self.setCentralWidget(splitter)
         if old is not None:
             old.deleteLater()
@@ -200,6 +204,10 @@ class MainWindow(QMainWindow):
     def _path(self) -> Path | None:
         path = self.controller.session.path
         return path.resolve() if path else None
+
+    def _on_change(self, change: Change) -> None:
+        self._update_title()
+        self._show_counts()
 
     def _update_title(self) -> None:
         self.setWindowTitle(window_title(self.controller.session))

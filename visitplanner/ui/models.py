@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from visitplanner.domain.labels import label
+from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Event, Person, Vehicle, Venue, VisitData
 from visitplanner.i18n import N_, _, current_language, format_date, format_time_in_zone
 
@@ -37,6 +38,9 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     IdRole = Qt.ItemDataRole.UserRole + 2
+    #: Every column's text of the row, folded for search: one look-up per row when
+    #: filtering instead of one per cell.
+    SearchRole = Qt.ItemDataRole.UserRole + 3
     #: The change kind ("event", "person" ...) that makes this model refresh.
     kind = ""
 
@@ -44,6 +48,7 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
         super().__init__()
         self._rows: list[T] = []
         self._columns: list[Column[T]] = []
+        self._search: dict[int, str] = {}
         self.refresh(data)
 
     def columns(self, data: VisitData) -> list[Column[T]]:
@@ -59,6 +64,7 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
         self.beginResetModel()
         self._columns = self.columns(data)
         self._rows = self.rows(data)
+        self._search = {}
         self.endResetModel()
 
     def row_object(self, row: int) -> T:
@@ -89,6 +95,12 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
             return column.sort_key(item) if column.sort_key else column.text(item)
         if role == self.IdRole:
             return getattr(item, "id", None)
+        if role == self.SearchRole:
+            found = self._search.get(index.row())
+            if found is None:
+                found = normalise(" ".join(c.text(item) for c in self._columns))
+                self._search[index.row()] = found
+            return found
         return None
 
     def headerData(

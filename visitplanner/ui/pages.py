@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitplanner.domain.lookup import normalise
 from visitplanner.i18n import _
 from visitplanner.services.change import Change
 from visitplanner.ui.controller import VisitController
@@ -38,18 +39,22 @@ class TablePage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(EntityTableModel.SortRole)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterRole(EntityTableModel.SearchRole)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(_("Filter"))
         self.filter.setAccessibleName(_("Filter {name}").format(name=name))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(
+            lambda text: self.proxy.setFilterFixedString(normalise(text))
+        )
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(name)
+        # Rows come in their natural order (time, precedence, convoy): no sort at
+        # first, which would cost a second on a summit; a click on a header sorts.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -61,6 +66,8 @@ class TablePage(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.filter)
         self.layout_.addWidget(self.table)
+        # Size columns from the first rows only, not from thousands.
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.resizeColumnsToContents()
         controller.changed.connect(self._on_change)
 

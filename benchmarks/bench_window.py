@@ -1,0 +1,80 @@
+"""Time the window on a summit-sized visit: launch to first paint.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py
+
+Measures, in a fresh process each time, from the start of the program to the
+main window's first paint: Qt start-up, opening and loading the visit, building
+the pages. Target: under 1.5 s. The roster filter's per-keystroke time is
+measured by bench_roster_filter.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CHILD = r"""
+import time
+started = time.perf_counter()
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from visitplanner.ui.application import Application
+from visitplanner.ui.language import apply_language
+from visitplanner.ui.settings import AppSettings
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
+            self.at = time.perf_counter()
+            app.quit()
+        return False
+
+settings = AppSettings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+apply_language("en")
+application = Application(settings)
+probe = FirstPaint()
+app.installEventFilter(probe)
+application.open(Path(sys.argv[1]))
+app.exec()
+print(json.dumps({"first_paint": probe.at - started}))
+application.shutdown()
+"""
+
+
+def main() -> int:
+    """Print the best of five launches."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from summit import generate_summit
+
+    from visitplanner.services.visit_files import write_visit
+
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "summit.visit"
+        write_visit(path, generate_summit())
+        times = []
+        for run in range(5):
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(path), str(Path(folder) / f"s{run}.ini")],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
+            )
+            times.append(json.loads(out.stdout.strip().splitlines()[-1])["first_paint"])
+    print(
+        f"launch to first paint, summit visit: best {min(times) * 1000:.0f} ms, "
+        f"worst {max(times) * 1000:.0f} ms (target < 1500 ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
