@@ -128,77 +128,78 @@ def _grouped(
     return groups
 
 
-def check_person_overlaps(ix: _Index) -> Iterator[Finding]:
-    """A person in two overlapping events."""
-    by_person = _grouped(ix.events, lambda e: e.participant_ids)
-    for person_id, events in by_person.items():
+def _double_bookings(
+    ix: _Index,
+    keys: Callable[[Event], Iterable[str]],
+    kind: FindingKind,
+    message: str,
+    name: Callable[[str], str],
+    ids_field: str,
+) -> Iterator[Finding]:
+    """One finding per pair of overlapping events sharing a key (a person, a venue ...).
+
+    `message` names the thing as {name}, the events as {first} and {second} with
+    their times; `ids_field` is the Finding field that gets the key.
+    """
+    for key, events in _grouped(ix.events, keys).items():
         for first, second in _overlapping(events, ix.spans):
             yield Finding(
-                FindingKind.PERSON_OVERLAP,
+                kind,
                 Severity.ERROR,
-                _(
-                    "{person} is in two events at once: “{first}” ({first_time}) and “{second}” "
-                    "({second_time})"
-                ).format(
-                    person=ix.person_name(person_id),
+                message.format(
+                    name=name(key),
                     first=ix.title(first),
                     first_time=ix.when(first),
                     second=ix.title(second),
                     second_time=ix.when(second),
                 ),
                 event_ids=(first.id, second.id),
-                person_ids=(person_id,),
-                sort_key=(first.start.astimezone(UTC).isoformat(), person_id),
+                sort_key=(first.start.astimezone(UTC).isoformat(), key),
+                **{ids_field: (key,)},  # type: ignore[arg-type]
             )
+
+
+def check_person_overlaps(ix: _Index) -> Iterator[Finding]:
+    """A person in two overlapping events."""
+    return _double_bookings(
+        ix,
+        lambda e: e.participant_ids,
+        FindingKind.PERSON_OVERLAP,
+        _(
+            "{name} is in two events at once: “{first}” ({first_time}) and “{second}” "
+            "({second_time})"
+        ),
+        ix.person_name,
+        "person_ids",
+    )
 
 
 def check_venue_double_booking(ix: _Index) -> Iterator[Finding]:
     """A venue with two overlapping events."""
-    by_venue = _grouped(ix.events, lambda e: [e.venue_id] if e.venue_id else [])
-    for venue_id, events in by_venue.items():
-        for first, second in _overlapping(events, ix.spans):
-            yield Finding(
-                FindingKind.VENUE_DOUBLE_BOOKED,
-                Severity.ERROR,
-                _(
-                    "{venue} is booked twice: “{first}” ({first_time}) and “{second}” "
-                    "({second_time})"
-                ).format(
-                    venue=ix.venue_name(venue_id),
-                    first=ix.title(first),
-                    first_time=ix.when(first),
-                    second=ix.title(second),
-                    second_time=ix.when(second),
-                ),
-                event_ids=(first.id, second.id),
-                venue_ids=(venue_id,),
-                sort_key=(first.start.astimezone(UTC).isoformat(), venue_id),
-            )
+    return _double_bookings(
+        ix,
+        lambda e: [e.venue_id] if e.venue_id else [],
+        FindingKind.VENUE_DOUBLE_BOOKED,
+        _("{name} is booked twice: “{first}” ({first_time}) and “{second}” ({second_time})"),
+        ix.venue_name,
+        "venue_ids",
+    )
 
 
 def check_vehicle_overlaps(ix: _Index) -> Iterator[Finding]:
     """A vehicle in two places at once."""
-    by_vehicle = _grouped(ix.events, lambda e: e.vehicle_ids)
     labels = {v.id: v.label for v in ix.data.vehicles}
-    for vehicle_id, events in by_vehicle.items():
-        for first, second in _overlapping(events, ix.spans):
-            yield Finding(
-                FindingKind.VEHICLE_OVERLAP,
-                Severity.ERROR,
-                _(
-                    "{vehicle} is needed in two places at once: “{first}” ({first_time}) and "
-                    "“{second}” ({second_time})"
-                ).format(
-                    vehicle=labels.get(vehicle_id, vehicle_id),
-                    first=ix.title(first),
-                    first_time=ix.when(first),
-                    second=ix.title(second),
-                    second_time=ix.when(second),
-                ),
-                event_ids=(first.id, second.id),
-                vehicle_ids=(vehicle_id,),
-                sort_key=(first.start.astimezone(UTC).isoformat(), vehicle_id),
-            )
+    return _double_bookings(
+        ix,
+        lambda e: e.vehicle_ids,
+        FindingKind.VEHICLE_OVERLAP,
+        _(
+            "{name} is needed in two places at once: “{first}” ({first_time}) and “{second}” "
+            "({second_time})"
+        ),
+        lambda key: labels.get(key, key),
+        "vehicle_ids",
+    )
 
 
 def distance_km(a: Venue, b: Venue) -> float | None:
