@@ -155,7 +155,7 @@ def _double_bookings(
                 ),
                 event_ids=(first.id, second.id),
                 sort_key=(first.start.astimezone(UTC).isoformat(), key),
-                **{ids_field: (key,)},  # type: ignore[arg-type]
+                **{ids_field: (key,)},
             )
 
 
