@@ -131,9 +131,14 @@ class ChecksView(QWidget):
         self.model.set_findings(findings)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
-        self.summary.setText(
-            _("{errors} errors, {warnings} warnings.").format(errors=errors, warnings=warnings)
-        )
+        if findings:
+            text = _("{errors} errors, {warnings} warnings.").format(
+                errors=errors, warnings=warnings
+            )
+        else:
+            text = _("No problem found: the plan passes every check.")
+        self.summary.setText(text)
+        self.table.setVisible(bool(findings))
         self.table.resizeRowsToContents()
         self.findings_changed.emit(findings)
 

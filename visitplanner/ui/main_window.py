@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(_("Parts of the visit"))
         self.nav.setMaximumWidth(220)
         self.nav.setMinimumWidth(140)
+        self.nav.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.stack = QStackedWidget()
         for key, title in PAGES:
             page = self._make_page(key)
