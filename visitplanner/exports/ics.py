@@ -27,6 +27,7 @@ from visitplanner.domain.calendars import UTC, CalendarItem
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, Venue, VisitData
 from visitplanner.domain.values import (
+    LANGUAGES,
     EventKind,
     EventStatus,
     InterpretationMode,
@@ -139,7 +140,12 @@ class CalendarWriter:
         component.add("DTSTART", event.start)
         component.add("DTEND", event.end)
         title = event.title.get(lang, self._main)
-        component.add("SUMMARY", text(title))
+        # Say which language the title is in (a fallback's own), so that importing the
+        # file back replaces that version and no other.
+        written_in = next(
+            (code for code in (lang, self._main, *LANGUAGES) if event.title.has(code)), lang
+        )
+        component.add("SUMMARY", text(title), parameters={"LANGUAGE": written_in})
         venue = self._venues.get(event.venue_id or "")
         if venue is not None:
             component.add("LOCATION", text(self._place(venue)))

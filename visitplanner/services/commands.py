@@ -99,6 +99,33 @@ class SaveEntity:
 
 
 @dataclass
+class SaveMany:
+    """Several creations and edits as one step of undo (an imported calendar)."""
+
+    edits: list[SaveEntity]
+    label: str = ""
+
+    @property
+    def text(self) -> str:
+        """What the edit is."""
+        return self.label or _("Edit")
+
+    def redo(self, repo: VisitRepository) -> Change:
+        """Write every new version, in order (venues before the events at them)."""
+        change = Change()
+        for edit in self.edits:
+            change = change | edit.redo(repo)
+        return change
+
+    def undo(self, repo: VisitRepository) -> Change:
+        """Take every edit back, the last first."""
+        change = Change()
+        for edit in reversed(self.edits):
+            change = change | edit.undo(repo)
+        return change
+
+
+@dataclass
 class DeleteEntities:
     """Delete entities; undo writes them back with every link they had."""
 
