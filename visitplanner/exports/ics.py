@@ -74,6 +74,17 @@ def text(value: str) -> _Text:
     return _Text(cleaned.replace("\\N", "\x00N"))
 
 
+def _unambiguous(moment: datetime) -> datetime:
+    """`moment` as written with its TZID, or in UTC when its clock time is ambiguous.
+
+    At the autumn change 02:30 in Paris happens twice; RFC 5545 takes the first, some
+    parsers the second. Only UTC says which one was meant, to every app.
+    """
+    if moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset():
+        return moment.astimezone(UTC)
+    return moment
+
+
 @dataclass(frozen=True, slots=True)
 class IcsOptions:
     """How calendar files are written: the language of texts and an optional reminder."""
@@ -137,8 +148,8 @@ class CalendarWriter:
         component.add("UID", event_uid(event))
         component.add("DTSTAMP", self.stamp)
         component.add("SEQUENCE", item.sequence)
-        component.add("DTSTART", event.start)
-        component.add("DTEND", event.end)
+        component.add("DTSTART", _unambiguous(event.start))
+        component.add("DTEND", _unambiguous(event.end))
         title = event.title.get(lang, self._main)
         # Say which language the title is in (a fallback's own), so that importing the
         # file back replaces that version and no other.
