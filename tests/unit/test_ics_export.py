@@ -104,7 +104,7 @@ def test_an_event_says_where_what_and_who_to_call(demo: VisitSession, tmp_path: 
     assert re.fullmatch(r"4\d\.\d+;2\.\d+", found["GEO"])
     description = found["DESCRIPTION"].replace("\\n", "\n").replace("\\,", ",")
     assert "+33 6 39 98 10 05" in description  # the liaison officer's duty phone
-    lines = [ceremony_line for ceremony_line in description.split("\n")]
+    lines = description.split("\n")
     order = [line for line in lines if re.match(r"\d\d:\d\d ", line)]
     assert len(order) == len(ceremony.running_order) >= 3  # the running order, minute by minute
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.ics_parsers import Parsed, icaljs_raw, icalendar_events, vobject_events
+from tests.ics_parsers import Parsed, icalendar_events, icaljs_raw, vobject_events
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.model import Event, Visit, VisitData
 from visitplanner.domain.values import EventStatus, LocalizedText
@@ -102,7 +102,7 @@ def _around_changes() -> VisitData:
         while moment.year < 2028:
             moment += timedelta(hours=6)
             now = moment.astimezone(tz).utcoffset()
-            if now != offset or moment.month in (1, 7) and moment.day == 15 and moment.hour == 12:
+            if now != offset or (moment.month in (1, 7) and moment.day == 15 and moment.hour == 12):
                 offset = now
                 for hours in (-1, 1):
                     start = (moment + timedelta(hours=hours)).astimezone(tz)
