@@ -100,8 +100,28 @@ def sort_key(event: Event) -> tuple[float, str]:
     return (instant(event.start), event.id)
 
 
-def events_in_scope(data: VisitData, scope: Scope, drafts: bool = False) -> list[Event]:
-    """The events a calendar holds now, in calendar order; drafts only if asked for."""
+def events_by_person(data: VisitData, drafts: bool = False) -> dict[str, list[Event]]:
+    """Each person's events, in calendar order: one pass for a thousand personal files."""
+    vehicle_drivers = drivers(data)
+    found: dict[str, list[Event]] = {}
+    for event in sorted(data.events, key=sort_key):
+        if drafts or event.status is not EventStatus.DRAFT:
+            for person in people_of(event, vehicle_drivers):
+                found.setdefault(person, []).append(event)
+    return found
+
+
+def events_in_scope(
+    data: VisitData,
+    scope: Scope,
+    drafts: bool = False,
+    by_person: dict[str, list[Event]] | None = None,
+) -> list[Event]:
+    """The events a calendar holds now, in calendar order; drafts only if asked for.
+
+    `by_person` (from `events_by_person`, same `drafts`) saves a pass per person."""
+    if by_person is not None and scope.kind is ScopeKind.PERSON:
+        return list(by_person.get(scope.ident or "", []))
     shown = [e for e in data.events if drafts or e.status is not EventStatus.DRAFT]
     if scope.kind is ScopeKind.VISIT:
         chosen = shown
@@ -148,14 +168,19 @@ class CalendarContents:
         return frozenset(e.id for e in self.events)
 
 
-def calendar_contents(data: VisitData, scope: Scope, drafts: bool = False) -> CalendarContents:
+def calendar_contents(
+    data: VisitData,
+    scope: Scope,
+    drafts: bool = False,
+    by_person: dict[str, list[Event]] | None = None,
+) -> CalendarContents:
     """What a calendar file holds: its events now, and the events its last file held
     that still exist but belong to it no more (a person taken off an event, an event
     put back to draft), which it sends as cancelled."""
-    current = events_in_scope(data, scope, drafts)
+    current = events_in_scope(data, scope, drafts, by_person)
     held = frozenset(e.id for e in current)
     previous = data.calendars.sent.get(scope.key, frozenset())
-    gone = [e for e in data.events if e.id in previous and e.id not in held]
+    gone = [e for e in data.events if e.id in previous and e.id not in held] if previous else []
     return CalendarContents(scope, sorted([*current, *gone], key=sort_key), held)
 
 

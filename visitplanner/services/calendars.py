@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -24,12 +24,13 @@ from visitplanner.domain.calendars import (
     calendar_contents,
     calendar_items,
     drivers,
+    events_by_person,
     people_of,
     plan_marks,
 )
 from visitplanner.domain.errors import InputError
-from visitplanner.domain.model import ExportMark, VisitData
-from visitplanner.domain.privacy import for_profile
+from visitplanner.domain.model import CalendarMemory, Event, ExportMark, RunningOrderItem, VisitData
+from visitplanner.domain.privacy import for_profile, private_fields
 from visitplanner.domain.values import LANGUAGES, Profile
 from visitplanner.exports.files import make_private_folder, write_private
 from visitplanner.exports.ics import CalendarWriter, IcsOptions
@@ -143,8 +144,9 @@ def plan_export(data: VisitData, request: ExportRequest, now: datetime | None = 
     lang = request.language(data)
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     files = []
+    by_person = events_by_person(data, request.drafts) if request.per_person else None
     for scope in _scopes(data, request):
-        contents = calendar_contents(data, scope, request.drafts)
+        contents = calendar_contents(data, scope, request.drafts, by_person)
         if request.per_person and not contents.events:
             continue
         title = _title(data, lang, scope)
@@ -157,12 +159,26 @@ def plan_export(data: VisitData, request: ExportRequest, now: datetime | None = 
     return ExportPlan(request, lang, files, marks, moment)
 
 
+def _for_profile(data: VisitData, profile: Profile) -> VisitData:
+    """The visit as `profile` may show it, through `privacy.for_profile`.
+
+    Events and running orders hold no private field, so they are not copied (a
+    summit's 5,000 events took most of the export's time to copy); should one ever
+    be declared private, the whole visit goes through the copy again.
+    """
+    if private_fields(Event) or private_fields(RunningOrderItem):
+        return for_profile(data, profile)
+    shown = for_profile(replace(data, events=[], calendars=CalendarMemory()), profile)
+    shown.events = data.events
+    return shown
+
+
 def render_calendars(
     data: VisitData, plan: ExportPlan, progress: Progress | None = None
 ) -> list[tuple[CalendarFile, bytes]]:
     """The bytes of every file of `plan`, from the visit as its profile may show it."""
     progress = progress or silent()
-    shown = for_profile(data, plan.request.profile)
+    shown = _for_profile(data, plan.request.profile)
     writer = CalendarWriter(shown, IcsOptions(plan.lang, plan.request.alarm_minutes), plan.now)
     marks = {**data.calendars.marks, **plan.marks}
     by_id = {e.id: e for e in shown.events}
