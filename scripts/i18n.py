@@ -8,6 +8,7 @@ English is the source language: its catalog repeats each message.
 
 from __future__ import annotations
 
+import copy
 import io
 import sys
 from pathlib import Path
@@ -56,7 +57,8 @@ def load(lang: str, template: Catalog) -> Catalog:
             catalog = read_po(handle, locale=lang)
     else:
         catalog = Catalog(locale=lang, project="VisitPlanner", fuzzy=False)
-    catalog.update(template, no_fuzzy_matching=True)
+    # Babel's update shares the template's message objects: give each catalog its own.
+    catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
     catalog.obsolete.clear()
     if lang == "en":
         for message in catalog:

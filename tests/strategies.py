@@ -23,8 +23,10 @@ from hypothesis import strategies as st
 
 from visitplanner.domain.model import (
     Accreditation,
+    CalendarMemory,
     Delegation,
     Event,
+    ExportMark,
     Interpretation,
     Organiser,
     Person,
@@ -288,6 +290,7 @@ def _event(draw: st.DrawFn, ident: str, ids: set[str], data: VisitData, around: 
         notes=draw(texts(40)),
         running_order=running_order,
         modified=draw(st.none() | zoned_times(around)),
+        source_uid=draw(st.sampled_from(("", "040000008200E00074C5B7101A82E008@outlook", "a;b,c"))),
         sample=draw(st.booleans()),
     )
 
@@ -342,4 +345,24 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
     ]
     event_ids = _ids(draw, draw(st.integers(0, max_events)), ids)
     data.events = [_event(draw, i, ids, data, first) for i in event_ids]
+    data.calendars = _calendar_memory(draw, event_ids + _ids(draw, 1, ids), data, first)
     return data
+
+
+def _calendar_memory(
+    draw: st.DrawFn, event_ids: list[str], data: VisitData, around: date
+) -> CalendarMemory:
+    """Marks for some events (one of them deleted since), and calendars that were sent."""
+    utc = ZoneInfo("UTC")
+    marks = {
+        ident: ExportMark(
+            sequence=draw(st.integers(0, 40)),
+            fingerprint=draw(st.sampled_from(("", "0f3a", "Ω"))),
+            exported=draw(zoned_times(around)).astimezone(utc),
+        )
+        for ident in _some(draw, event_ids, max_size=4)
+    }
+    keys = ["visit"] + [f"person:{p.id}" for p in data.people]
+    keys += [f"delegation:{d.id}" for d in data.delegations]
+    sent = {key: frozenset(_some(draw, event_ids)) for key in _some(draw, keys)}
+    return CalendarMemory(marks=marks, sent=sent)

@@ -307,6 +307,7 @@ class Event:
     notes: str = ""
     running_order: list[RunningOrderItem] = field(default_factory=list)
     modified: datetime | None = None
+    source_uid: str = ""
     sample: bool = False
     id: str = field(default_factory=new_id)
 
@@ -341,6 +342,37 @@ class Event:
         return self.status is EventStatus.CANCELLED
 
 
+@dataclass(frozen=True, slots=True)
+class ExportMark:
+    """How an event stood when it was last exported to a calendar.
+
+    `sequence` is its SEQUENCE; `fingerprint` sums up what calendar apps compare
+    (times, zones, place, status, title); `exported` is when that sequence was set (UTC).
+    """
+
+    sequence: int
+    fingerprint: str
+    exported: datetime
+
+    def __post_init__(self) -> None:
+        if self.sequence < 0:
+            raise DomainError("a calendar sequence cannot be negative")
+        require_zoned(self.exported, "an export time")
+
+
+@dataclass(slots=True)
+class CalendarMemory:
+    """What the visit remembers of the calendars it exported, so updates replace.
+
+    `marks` holds an ExportMark per event id (kept when the event is deleted, so that
+    undoing the deletion keeps its sequence); `sent` holds, per calendar ("visit",
+    "delegation:<id>", "person:<id>"), the ids of the events its last file contained.
+    """
+
+    marks: dict[str, ExportMark] = field(default_factory=dict)
+    sent: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
 _E = TypeVar("_E", Delegation, Person, Venue, Vehicle, Event)
 
 
@@ -354,6 +386,7 @@ class VisitData:
     venues: list[Venue] = field(default_factory=list)
     vehicles: list[Vehicle] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    calendars: CalendarMemory = field(default_factory=CalendarMemory)
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import (
     Accreditation,
+    CalendarMemory,
     Delegation,
     Event,
     Interpretation,
@@ -40,7 +41,7 @@ from visitplanner.exports.files import write_private
 log = logging.getLogger(__name__)
 
 #: The version of the format this module writes. It rises when a feature adds data.
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 #: The value of the top-level "format" key that marks a VisitPlanner visit.
 FORMAT_MARKER: Final = "visitplanner-visit"
 
@@ -58,6 +59,7 @@ def visit_to_dict(data: VisitData) -> dict[str, Any]:
         "venues": [_venue(v) for v in data.venues],
         "vehicles": [_vehicle(v) for v in data.vehicles],
         "events": [_event(e) for e in data.events],
+        "calendars": _calendars(data.calendars),
     }
 
 
@@ -288,5 +290,25 @@ def _event(value: Event) -> _JSON:
         "notes": value.notes,
         "running_order": [_running_order_item(item) for item in value.running_order],
         **_moment("modified", value.modified),
+        "source_uid": value.source_uid,
         "sample": value.sample,
+    }
+
+
+def _calendars(value: CalendarMemory) -> _JSON:
+    """What exported calendars left behind, sorted by id so the bytes are stable."""
+    return {
+        "marks": [
+            {
+                "event_id": ident,
+                "sequence": mark.sequence,
+                "fingerprint": mark.fingerprint,
+                "exported": _utc(mark.exported),
+            }
+            for ident, mark in sorted(value.marks.items())
+        ],
+        "sent": [
+            {"calendar": calendar, "event_ids": sorted(ids)}
+            for calendar, ids in sorted(value.sent.items())
+        ],
     }

@@ -33,8 +33,10 @@ from zoneinfo import ZoneInfo
 from visitplanner.domain.errors import DomainError, InputError
 from visitplanner.domain.ids import is_uuid
 from visitplanner.domain.model import (
+    CalendarMemory,
     Delegation,
     Event,
+    ExportMark,
     Person,
     Vehicle,
     Venue,
@@ -143,6 +145,7 @@ def visit_from_dict(obj: object) -> VisitData:
         venues=top.items("venues", Venue),
         vehicles=top.items("vehicles", Vehicle),
         events=top.items("events", Event, _event),
+        calendars=_calendars(top.take("calendars")),
     )
     _check_ids(data)
     _check_references(data)
@@ -424,6 +427,44 @@ def _event(f: _Fields) -> Event:
         start, end = f.value["start"], f.value["end"]
         f.fail("end", _("before the start ({end} < {start})"), end=end, start=start)
     return f.build(Event, **values)
+
+
+def _calendars(value: object) -> CalendarMemory:
+    """What exported calendars left behind (format version 2; none before)."""
+    if value is _ABSENT:
+        return CalendarMemory()
+    f = _Fields(value, "calendars")
+    memory = CalendarMemory()
+    for mark in f.items("marks", _Fields, lambda item: item):
+        event_id = _uuid(mark.at("event_id"), mark.take("event_id", required=True))
+        if event_id in memory.marks:
+            mark.fail("event_id", _("duplicate id {found}"), found=event_id)
+        sequence = _whole(mark, "sequence", mark.take("sequence", required=True))
+        if sequence < 0:
+            mark.fail("sequence", _("negative ({found})"), found=sequence)
+        fingerprint = _text(mark, "fingerprint", mark.take("fingerprint", required=True))
+        exported = mark.take("exported", required=True)
+        if not (isinstance(exported, str) and _TIME.fullmatch(exported)):
+            mark.fail("exported", _("not a time {found}"), found=exported)
+        memory.marks[event_id] = mark.build(
+            ExportMark,
+            sequence=sequence,
+            fingerprint=fingerprint,
+            exported=datetime.fromisoformat(exported).astimezone(zone("UTC")),
+        )
+    for sent in f.items("sent", _Fields, lambda item: item):
+        calendar = _text(sent, "calendar", sent.take("calendar", required=True))
+        kind, _sep, ident = calendar.partition(":")
+        if not (calendar == "visit" or (kind in ("delegation", "person") and is_uuid(ident))):
+            sent.fail("calendar", _("not a calendar ({found})"), found=calendar)
+        if calendar in memory.sent:
+            sent.fail("calendar", _("given twice ({found})"), found=calendar)
+        ids = sent.typed("event_ids", list, sent.take("event_ids", required=True))
+        where = sent.at("event_ids")
+        memory.sent[calendar] = frozenset(_uuid(f"{where}[{i}]", x) for i, x in enumerate(ids))
+        sent.build(dict)  # refuses unknown fields
+    f.build(dict)
+    return memory
 
 
 # --- the visit as a whole -------------------------------------------------------------

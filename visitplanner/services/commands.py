@@ -99,23 +99,11 @@ class SaveEntity:
 
 
 @dataclass
-class SaveEntities:
-    """Save several entities in one edit (reordering a delegation, an import).
+class SaveMany:
+    """Several creations and edits as one step of undo (an imported calendar, a reorder)."""
 
-    `before` holds the previous versions of those that existed; the others were
-    created by this edit and are removed again by undo.
-    """
-
-    after: list[Entity]
-    before: list[Entity] = field(default_factory=list)
+    edits: list[SaveEntity]
     label: str = ""
-
-    def __post_init__(self) -> None:
-        self.after = copy.deepcopy(self.after)
-        self.before = copy.deepcopy(self.before)
-        known = {e.id for e in self.after}
-        if any(e.id not in known for e in self.before):
-            raise ValueError("every earlier version must belong to an entity being saved")
 
     @property
     def text(self) -> str:
@@ -123,20 +111,34 @@ class SaveEntities:
         return self.label or _("Edit")
 
     def redo(self, repo: VisitRepository) -> Change:
-        """Write every new version."""
-        for entity in self.after:
-            save(repo, entity)
-        return _changed(self.after)
+        """Write every new version, in order (venues before the events at them)."""
+        change = Change()
+        for edit in self.edits:
+            change = change | edit.redo(repo)
+        return change
 
     def undo(self, repo: VisitRepository) -> Change:
-        """Write the old versions back and remove what this edit created."""
-        existed = {e.id for e in self.before}
-        for entity in reversed(self.after):
-            if entity.id not in existed:
-                repo.delete(kind_of(entity), entity.id)
-        for entity in self.before:
-            save(repo, entity)
-        return _changed(self.after)
+        """Take every edit back, the last first."""
+        change = Change()
+        for edit in reversed(self.edits):
+            change = change | edit.undo(repo)
+        return change
+
+
+class SaveEntities(SaveMany):
+    """Save several entities as one edit, given their new versions and earlier ones.
+
+    `before` holds the earlier versions of those that existed; the others are
+    created by this edit and removed again by undo.
+    """
+
+    def __init__(
+        self, after: list[Entity], before: list[Entity] | None = None, label: str = ""
+    ) -> None:
+        earlier = {e.id: e for e in before or []}
+        if set(earlier) - {e.id for e in after}:
+            raise ValueError("every earlier version must belong to an entity being saved")
+        super().__init__([SaveEntity(e, earlier.get(e.id)) for e in after], label)
 
 
 @dataclass

@@ -17,8 +17,10 @@ from typing import Any
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
 from visitplanner.domain.model import (
     Accreditation,
+    CalendarMemory,
     Delegation,
     Event,
+    ExportMark,
     Interpretation,
     Organiser,
     Person,
@@ -143,6 +145,7 @@ class VisitRepository:
             venues=self.load_venues(),
             vehicles=self.load_vehicles(),
             events=self.load_events(),
+            calendars=self.load_calendar_memory(),
         )
 
     def load_delegations(self, ids: Iterable[str] | None = None) -> list[Delegation]:
@@ -322,12 +325,58 @@ class VisitRepository:
                     notes=r["notes"],
                     running_order=running.get(ident, []),
                     modified=optional_time_from_db(r["modified"], "UTC" if r["modified"] else None),
+                    source_uid=r["source_uid"],
                     sample=bool(r["sample"]),
                 )
             )
         return events
 
+    def load_calendar_memory(self) -> CalendarMemory:
+        """What the exported calendars left behind: sequences, and each calendar's events."""
+        marks = {
+            r["event_id"]: ExportMark(
+                sequence=r["sequence"],
+                fingerprint=r["fingerprint"],
+                exported=time_from_db(r["exported_utc"], "UTC"),
+            )
+            for r in _rows(self.conn, "SELECT * FROM calendar_mark ORDER BY event_id")
+        }
+        sent: dict[str, set[str]] = defaultdict(set)
+        for calendar, event_id in self.conn.execute(
+            "SELECT calendar, event_id FROM calendar_sent ORDER BY calendar, event_id"
+        ):
+            sent[calendar].add(event_id)
+        return CalendarMemory(marks=marks, sent={key: frozenset(ids) for key, ids in sent.items()})
+
     # -- writing ---------------------------------------------------------------
+
+    def save_marks(self, marks: Mapping[str, ExportMark]) -> None:
+        """Insert or replace the export marks of these events."""
+        rows = []
+        for event_id, mark in sorted(marks.items()):
+            exported, _tz = time_to_db(mark.exported)
+            rows.append((event_id, mark.sequence, mark.fingerprint, exported))
+        self.conn.executemany(
+            "INSERT INTO calendar_mark (event_id, sequence, fingerprint, exported_utc) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(event_id) DO UPDATE SET "
+            "sequence = excluded.sequence, fingerprint = excluded.fingerprint, "
+            "exported_utc = excluded.exported_utc",
+            rows,
+        )
+
+    def save_sent(self, calendar: str, event_ids: Iterable[str]) -> None:
+        """Remember that the last file of `calendar` contained exactly `event_ids`."""
+        self.conn.execute("DELETE FROM calendar_sent WHERE calendar = ?", (calendar,))
+        self.conn.executemany(
+            "INSERT INTO calendar_sent (calendar, event_id) VALUES (?, ?)",
+            [(calendar, ident) for ident in sorted(set(event_ids))],
+        )
+
+    def save_calendar_memory(self, memory: CalendarMemory) -> None:
+        """Write the whole calendar memory (a new file, an imported JSON visit)."""
+        self.save_marks(memory.marks)
+        for calendar, ids in sorted(memory.sent.items()):
+            self.save_sent(calendar, ids)
 
     def save_visit(self, visit: Visit) -> None:
         """Write the visit's settings (there is one visit per file)."""
@@ -498,6 +547,7 @@ class VisitRepository:
                 "responsible_id": event.responsible_id,
                 "notes": event.notes,
                 "modified": modified,
+                "source_uid": event.source_uid,
                 "sample": int(event.sample),
             },
         )
@@ -558,6 +608,7 @@ class VisitRepository:
             self.save_vehicle(vehicle)
         for event in data.events:
             self.save_event(event)
+        self.save_calendar_memory(data.calendars)
 
 
 _ENTITY_TABLES = frozenset({"delegation", "person", "venue", "vehicle", "event"})

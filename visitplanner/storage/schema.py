@@ -225,5 +225,34 @@ CREATE TABLE running_order_item (
 CREATE INDEX running_order_event ON running_order_item(event_id, position);
 """
 
+
+@_migration("0002_calendars")
+def _calendars(db: Database) -> None:
+    """Calendars: imported events keep their foreign UID; exports remember sequences."""
+    _run_script(db, _CALENDARS_SQL)
+
+
+_CALENDARS_SQL: Final = """
+ALTER TABLE event ADD COLUMN source_uid TEXT NOT NULL DEFAULT '';
+CREATE INDEX event_source_uid ON event(source_uid) WHERE source_uid <> '';
+
+-- No foreign key to event: a mark outlives a deleted event, so that undoing the
+-- deletion keeps the sequence calendar apps already hold.
+CREATE TABLE calendar_mark (
+    event_id TEXT PRIMARY KEY,
+    sequence INTEGER NOT NULL CHECK (sequence >= 0),
+    fingerprint TEXT NOT NULL,
+    exported_utc TEXT NOT NULL
+);
+
+-- Which events the last file of each calendar ("visit", "delegation:<id>",
+-- "person:<id>") contained: one left out since is sent as cancelled.
+CREATE TABLE calendar_sent (
+    calendar TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (calendar, event_id)
+)
+"""
+
 #: How many migrations this version knows; written to PRAGMA user_version.
 SCHEMA_VERSION: Final = len(MIGRATION_NAMES)

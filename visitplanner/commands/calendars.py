@@ -1,0 +1,134 @@
+"""The calendar commands: export-ics and import-ics."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from visitplanner.commands.base import (
+    EXIT_OK,
+    Subcommands,
+    add_language_option,
+    add_profile_option,
+)
+from visitplanner.domain.calendars import Scope, ScopeKind
+from visitplanner.domain.errors import InputError
+from visitplanner.domain.lookup import find_delegation, find_person
+from visitplanner.i18n import _
+from visitplanner.services.calendar_import import Action, apply_import, plan_import
+from visitplanner.services.calendars import ExportRequest, export_calendars
+from visitplanner.services.session import VisitSession
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 7 * 24 * 60:
+        raise argparse.ArgumentTypeError(
+            _("not a number of minutes (0 to 10080): {value}").format(value=text)
+        )
+    return value
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.per_person and (args.person or args.delegation):
+        raise InputError(
+            _("--per-person writes every person's file: leave out --person and --delegation")
+        )
+    if args.person and args.delegation:
+        raise InputError(_("give --person or --delegation, not both"))
+    session = VisitSession.open(args.visit)
+    try:
+        scope = Scope(ScopeKind.VISIT)
+        if args.person:
+            scope = Scope(ScopeKind.PERSON, find_person(session.data, args.person).id)
+        elif args.delegation:
+            scope = Scope(ScopeKind.DELEGATION, find_delegation(session.data, args.delegation).id)
+        request = ExportRequest(
+            scope=scope,
+            per_person=args.per_person,
+            profile=args.profile,
+            lang=args.lang,
+            drafts=args.drafts,
+            alarm_minutes=args.alarm,
+        )
+        plan, written = export_calendars(session, request, args.output)
+    finally:
+        session.close()
+    where = (
+        args.output
+        if not args.per_person
+        else _("{count} files in {path}").format(count=len(written), path=args.output)
+    )
+    print(
+        _(
+            "Calendar written to {where}: {events} events "
+            "({cancelled} cancelled, {updated} updated)."
+        ).format(
+            where=where,
+            events=plan.event_count,
+            cancelled=plan.cancelled_count,
+            updated=plan.updated_count,
+        )
+    )
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    session = VisitSession.open(args.visit)
+    try:
+        plan = plan_import(session.data, args.calendar)
+        for item in plan.items:
+            if item.action is Action.SKIP:
+                print(
+                    _("skipped (line {line}): {title}: {reason}").format(
+                        line=item.line, title=item.title or "—", reason=item.reason
+                    )
+                )
+        if not plan.empty:
+            apply_import(session, plan)
+    finally:
+        session.close()
+    print(
+        _("{added} events added, {updated} updated, {skipped} skipped.").format(
+            added=plan.count(Action.ADD),
+            updated=plan.count(Action.UPDATE),
+            skipped=plan.count(Action.SKIP),
+        )
+    )
+    return EXIT_OK
+
+
+def register(commands: Subcommands) -> None:
+    """Add the calendar commands."""
+    export = commands.add_parser("export-ics", help=_("write calendars (.ics) of the programme"))
+    export.add_argument("visit", type=Path, metavar="VISIT")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="FILE.ics|DIR",
+        help=_("the file to write (a folder with --per-person)"),
+    )
+    export.add_argument("--person", metavar="NAME", help=_("only this person's events"))
+    export.add_argument("--delegation", metavar="NAME", help=_("only this delegation's events"))
+    export.add_argument(
+        "--per-person", action="store_true", help=_("one file per person, in the folder -o")
+    )
+    add_profile_option(export)
+    add_language_option(export)
+    export.add_argument("--drafts", action="store_true", help=_("include draft events"))
+    export.add_argument(
+        "--alarm", type=_minutes, metavar="MINUTES", help=_("a reminder this many minutes before")
+    )
+    export.set_defaults(handler=_export)
+
+    imported = commands.add_parser(
+        "import-ics", help=_("bring the events of a calendar (.ics) into the programme")
+    )
+    imported.add_argument("visit", type=Path, metavar="VISIT")
+    imported.add_argument("calendar", type=Path, metavar="FILE.ics")
+    imported.set_defaults(handler=_import)
