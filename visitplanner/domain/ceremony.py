@@ -215,12 +215,19 @@ def placement_template(data: VisitData, event: Event) -> list[PlacementPosition]
     the next on their right, then on their left, outward. Wheelchair users get the
     wheelchair places at the ends of row 1; the press has its own area.
     """
+    people = {p.id: p for p in data.people}
     positions: list[PlacementPosition] = []
     for row, wreath in enumerate(event.wreaths, start=1):
-        party = [*wreath.layer_ids, *wreath.carrier_ids]
+        party = [people[i] for i in (*wreath.layer_ids, *wreath.carrier_ids) if i in people]
         positions += [
-            PlacementPosition(PlacementArea.WREATH_PARTY, row, place, person_id=ident)
-            for place, ident in enumerate(party, start=1)
+            PlacementPosition(
+                PlacementArea.WREATH_PARTY,
+                row,
+                place,
+                wheelchair=person.needs_step_free,
+                person_id=person.id,
+            )
+            for place, person in enumerate(party, start=1)
         ]
     order = [p for p in event_order(data, event) if str(p.role) not in _NOT_PLACED]
     press = [p for p in order if str(p.role) == Role.PRESS.value]

@@ -32,9 +32,10 @@ from visitplanner.domain.arrangements import (
     Table,
     TableShape,
 )
-from visitplanner.domain.errors import DomainError
+from visitplanner.domain.errors import DomainError, InputError
 from visitplanner.domain.model import Delegation, Person
 from visitplanner.domain.values import Side
+from visitplanner.i18n import _
 
 #: Metres between two seats along a table (for the chart).
 SEAT_PITCH: Final = 0.7
@@ -305,7 +306,7 @@ def propose(
     """
     proposal = copy.deepcopy(plan)
     proposal.strategy = strategy
-    for _, seat in proposal.seats():
+    for _table, seat in proposal.seats():
         if not seat.locked:
             seat.person_id = None
     if not proposal.tables:
@@ -346,7 +347,7 @@ def move(plan: SeatingPlan, person_id: str, seat_id: str) -> SeatingPlan:
 def unseat(plan: SeatingPlan, person_id: str) -> SeatingPlan:
     """A copy of `plan` where `person_id` has no seat."""
     changed = copy.deepcopy(plan)
-    for _, seat in changed.seats():
+    for _table, seat in changed.seats():
         if seat.person_id == person_id:
             if seat.locked:
                 raise DomainError(f"seat {seat.number} is locked")
@@ -359,3 +360,50 @@ def set_locked(plan: SeatingPlan, seat_id: str, locked: bool) -> SeatingPlan:
     changed = copy.deepcopy(plan)
     changed.seat(seat_id).locked = locked
     return changed
+
+
+# --- a room's tables from a short description -----------------------------------------
+
+#: Metres between the centres of two round tables of the room's grid.
+_ROUND_SPACING: Final = 3.5
+
+
+def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
+    """Tables from a description such as "long:8", "long:8+1", "head:7,round:10,round:10".
+
+    long:N has N seats on each long side (+E at each end); round:N and head:N have N seats.
+    `name` names each table ({n} is its number). The head table is put at the top of the
+    room, round tables in rows of three below it; seats are numbered across the room.
+    """
+    tables: list[Table] = []
+    y = 0.0
+    rounds = 0
+    for index, part in enumerate(p.strip() for p in spec.split(",")):
+        shape, _sep, size = part.partition(":")
+        seats, _plus, ends = size.partition("+")
+        if not seats.isdigit() or (ends and not ends.isdigit()) or (ends and shape != "long"):
+            raise InputError(
+                _("not a table: “{part}” (long:8, long:8+1, round:10 or head:6)").format(part=part)
+            )
+        label = name.format(n=index + 1)
+        count = int(seats)
+        if count < 1 or count > 200:
+            raise InputError(_("a table has 1 to 200 seats: “{part}”").format(part=part))
+        if shape == "long":
+            tables.append(long_table(label, count, int(ends or 0), 0.0, y))
+            y += 3.0
+        elif shape == "head":
+            tables.append(head_table(label, count, 0.0, y))
+            y += 2.5
+        elif shape == "round":
+            column = rounds % 3
+            if column == 0 and rounds:
+                y += _ROUND_SPACING
+            tables.append(round_table(label, max(count, 2), (column - 1) * _ROUND_SPACING, y + 1))
+            rounds += 1
+        else:
+            raise InputError(
+                _("not a table: “{part}” (long:8, long:8+1, round:10 or head:6)").format(part=part)
+            )
+    renumber(tables)
+    return tables
