@@ -107,17 +107,26 @@ def parties(data: VisitData, event: Event) -> list[Party]:
 
 
 def _line(
-    at: datetime, action: LocalizedText, kind: StepKind, who: Sequence[Person] = (), **more: object
+    at: datetime, action: LocalizedText, kind: StepKind, who: Sequence[Person] = ()
 ) -> RunningOrderItem:
-    names = [addressed(p) for p in who[:1]]
+    """A line concerning `who`; its "who" column names the first of them."""
     return RunningOrderItem(
         at=at,
         action=action,
-        who=names[0] if names else LocalizedText(),
+        who=addressed(who[0]) if who else LocalizedText(),
         kind=kind,
         person_ids=[p.id for p in who],
-        **more,  # type: ignore[arg-type]
     )
+
+
+def _party_line(at: datetime, message: str, kind: StepKind, party: Party) -> RunningOrderItem:
+    """An arrival or a departure: the action names the principal, "who" the party."""
+    line = _line(at, _in_all(message, name=addressed(party.principal)), kind, party.people)
+    if party.delegation is not None:
+        line.who = party.delegation.name
+    else:
+        line.who = party.principal.title or party.principal.organisation
+    return line
 
 
 def template_wreaths(data: VisitData, event: Event) -> list[Wreath]:
@@ -165,11 +174,7 @@ def commemoration_template(
     )
     later(5)
     for party in reversed(found):
-        action = _in_all(N_("Arrival of {name}"), name=addressed(party.principal))
-        line = _line(later(3), action, StepKind.ARRIVAL, party.people)
-        if party.delegation is not None:
-            line.who = party.delegation.name
-        lines.append(line)
+        lines.append(_party_line(later(3), N_("Arrival of {name}"), StepKind.ARRIVAL, party))
     top = [party.principal for party in found[:2]]
     lines.append(_line(later(5), _in_all(N_("Military honours")), StepKind.HONOURS, top))
     for wreath in laid:
@@ -186,11 +191,7 @@ def commemoration_template(
         lines.append(_line(later(2), _anthem(delegation), StepKind.ANTHEM))
     later(5)
     for party in found:
-        action = _in_all(N_("Departure of {name}"), name=addressed(party.principal))
-        line = _line(later(3), action, StepKind.DEPARTURE, party.people)
-        if party.delegation is not None:
-            line.who = party.delegation.name
-        lines.append(line)
+        lines.append(_party_line(later(3), N_("Departure of {name}"), StepKind.DEPARTURE, party))
     return lines
 
 
