@@ -47,7 +47,7 @@ SEAT_PITCH: Final = 0.7
 def long_table(name: str, per_side: int, ends: int = 0, x: float = 0.0, y: float = 0.0) -> Table:
     """A long table with `per_side` seats on each long side and `ends` at each end."""
     if per_side < 1 or ends < 0:
-        raise DomainError("a long table needs a seat on each side")
+        raise DomainError(_("a long table needs a seat on each side"))
     seats = [Seat(1, SeatSide.NORTH, i) for i in range(per_side)]
     seats += [Seat(1, SeatSide.EAST, i) for i in range(ends)]
     seats += [Seat(1, SeatSide.SOUTH, i) for i in reversed(range(per_side))]
@@ -60,7 +60,7 @@ def long_table(name: str, per_side: int, ends: int = 0, x: float = 0.0, y: float
 def round_table(name: str, count: int, x: float = 0.0, y: float = 0.0) -> Table:
     """A round table of `count` seats, numbered clockwise from the top."""
     if count < 2:
-        raise DomainError("a round table needs two seats at least")
+        raise DomainError(_("a round table needs two seats at least"))
     seats = [Seat(i + 1, SeatSide.ROUND, i) for i in range(count)]
     return Table(name=name, shape=TableShape.ROUND, x=x, y=y, seats=seats)
 
@@ -68,7 +68,7 @@ def round_table(name: str, count: int, x: float = 0.0, y: float = 0.0) -> Table:
 def head_table(name: str, count: int, x: float = 0.0, y: float = 0.0) -> Table:
     """A table of honour: `count` seats in one row facing the room (south)."""
     if count < 1:
-        raise DomainError("a head table needs a seat")
+        raise DomainError(_("a head table needs a seat"))
     seats = [Seat(i + 1, SeatSide.NORTH, i) for i in range(count)]
     return Table(name=name, shape=TableShape.HEAD, x=x, y=y, seats=seats)
 
@@ -336,7 +336,7 @@ def move(plan: SeatingPlan, person_id: str, seat_id: str) -> SeatingPlan:
         return moved
     for seat in (target, source):
         if seat is not None and seat.locked:
-            raise DomainError(f"seat {seat.number} is locked")
+            raise DomainError(_("seat {number} is locked").format(number=seat.number))
     displaced = target.person_id
     target.person_id = person_id
     if source is not None:
@@ -350,7 +350,7 @@ def unseat(plan: SeatingPlan, person_id: str) -> SeatingPlan:
     for _table, seat in changed.seats():
         if seat.person_id == person_id:
             if seat.locked:
-                raise DomainError(f"seat {seat.number} is locked")
+                raise DomainError(_("seat {number} is locked").format(number=seat.number))
             seat.person_id = None
     return changed
 
