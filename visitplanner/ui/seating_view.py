@@ -108,7 +108,7 @@ class SeatingCanvas(QGraphicsView):
         if not bounds.isEmpty():
             self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Keep the tables in view when the window is resized."""
         super().resizeEvent(event)
         self.fit()
