@@ -247,24 +247,26 @@ def _next(a: _Assigner, pools: Sequence[list[Person]], seat: Seat) -> Person | N
     return None
 
 
-def _preside(
-    a: _Assigner, table: Table, guests: list[Person], hosts: list[Person], main: bool
-) -> None:
-    """Official meal at one table: host (and co-host) at the centre, then rings outward,
-    guests in the first ring and then hosts and guests by turns."""
+def _presiding(a: _Assigner, table: Table, pools: Sequence[list[Person]], main: bool) -> list[Seat]:
+    """Seat a table's host (and, at the main table, the co-host facing them); their seats."""
     first, second = _pair(table)
-    if not main:
-        second = None  # other tables have one host, who presides
     anchors = []
-    for anchor in (first, second):
+    for anchor in (first, second if main else None):  # other tables have one host
         if anchor is None:
             continue
-        person = _next(a, (hosts, guests), anchor)
+        person = _next(a, pools, anchor)
         if person is not None:
             a.put(person, anchor)
+        if not a.free(anchor):
             anchors.append(anchor)
-        elif not a.free(anchor):
-            anchors.append(anchor)
+    return anchors
+
+
+def _rings(
+    a: _Assigner, table: Table, anchors: list[Seat], guests: list[Person], hosts: list[Person]
+) -> None:
+    """Fill the rings around the hosts: guests in the first ring, then hosts and guests by
+    turns, so that the delegations are interleaved."""
     lists = [outward(table, anchor) for anchor in anchors]
     longest = max((len(lst) for pair in lists for lst in pair), default=0)
     for ring in range(longest):
@@ -278,9 +280,15 @@ def _preside(
 
 
 def _official(a: _Assigner, order: Sequence[Person], delegations: Mapping[str, Delegation]) -> None:
+    """Each table presided by a host, by precedence (host and co-host at the first), then
+    filled table by table."""
     guests, hosts = _split(order, delegations)
-    for index, table in enumerate(a.plan.tables):
-        _preside(a, table, a.waiting(guests), a.waiting(hosts), main=index == 0)
+    anchors = [
+        _presiding(a, table, (hosts, guests), main=index == 0)
+        for index, table in enumerate(a.plan.tables)
+    ]
+    for table, seats in zip(a.plan.tables, anchors, strict=True):
+        _rings(a, table, seats, a.waiting(guests), a.waiting(hosts))
 
 
 def _fill(a: _Assigner, people: Iterable[Person]) -> None:
