@@ -32,6 +32,7 @@ from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
 from visitplanner.exports.files import write_private
+from visitplanner.exports.pdf_fonts import register_fonts
 from visitplanner.exports.place_cards import card_sheets, cards_for
 from visitplanner.exports.placement_chart import PlacementDrawing
 from visitplanner.exports.seating_chart import seating_chart_flowables, styles
@@ -43,8 +44,15 @@ _WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
 
 
 def _document(buffer: io.BytesIO, title: str, cards: bool) -> BaseDocTemplate:
+    regular, _bold = register_fonts()
+    # The canvas's own initial font too, so that no page names a font without Cyrillic.
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, title=title, author="VisitPlanner", creator="VisitPlanner"
+        buffer,
+        pagesize=A4,
+        title=title,
+        author="VisitPlanner",
+        creator="VisitPlanner",
+        initialFontName=regular,
     )
     chart = PageTemplate(
         id="chart",
@@ -87,6 +95,18 @@ def seating_pdf(data: VisitData, event: Event, lang: str) -> bytes:
     return buffer.getvalue()
 
 
+def _grid_style() -> TableStyle:
+    """Rules under the heading and between lines; cells set in the Unicode font."""
+    return TableStyle(
+        [
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
+        ]
+    )
+
+
 def _running_order(data: VisitData, event: Event, lang: str) -> GridTable:
     st = styles()
     main = data.visit.main_language
@@ -111,17 +131,8 @@ def _running_order(data: VisitData, event: Event, lang: str) -> GridTable:
     grid = GridTable(
         rows, colWidths=[1.5 * cm, 10 * cm, 7.2 * cm, _WIDTH - 18.7 * cm], repeatRows=1
     )
-    grid.setStyle(_GRID)
+    grid.setStyle(_grid_style())
     return grid
-
-
-_GRID = TableStyle(
-    [
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-)
 
 
 def _names(data: VisitData, ids: Sequence[str]) -> str:
@@ -148,7 +159,7 @@ def _wreaths(data: VisitData, event: Event, lang: str) -> GridTable:
             ]
         )
     grid = GridTable(rows, colWidths=[1.5 * cm, 9 * cm, 8 * cm, _WIDTH - 18.5 * cm], repeatRows=1)
-    grid.setStyle(_GRID)
+    grid.setStyle(_grid_style())
     return grid
 
 

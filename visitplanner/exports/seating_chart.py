@@ -181,6 +181,7 @@ def seat_list(data: VisitData, event: Event, lang: str, width: float) -> GridTab
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
             ]
         )
     )
