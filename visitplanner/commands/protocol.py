@@ -87,7 +87,8 @@ def _seating(args: argparse.Namespace) -> int:
         lang = args.lang or session.data.visit.main_language
         tables = tables_from_spec(args.tables, _("Table {n}")) if args.tables else None
         if args.propose or tables is not None or args.strategy:
-            command = seating_service.propose_command(session.data, event, args.strategy, tables)
+            strategy = SeatingStrategy(args.strategy) if args.strategy else None
+            command = seating_service.propose_command(session.data, event, strategy, tables)
             session.apply(command)
             event = session.data.event(event.id)
             print(_("Seating plan proposed and saved."))
@@ -178,8 +179,7 @@ def register(commands: Subcommands) -> None:
     )
     seating.add_argument(
         "--strategy",
-        type=SeatingStrategy,
-        choices=list(SeatingStrategy),
+        choices=[strategy.value for strategy in SeatingStrategy],
         default=None,
         help=_("working: delegations face each other; official: à la française"),
     )

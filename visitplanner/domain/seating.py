@@ -313,7 +313,7 @@ def propose(
     the ids of the interpreters (a working meal seats them beside the heads).
     """
     proposal = copy.deepcopy(plan)
-    proposal.strategy = strategy
+    proposal.strategy = SeatingStrategy(strategy)
     for _table, seat in proposal.seats():
         if not seat.locked:
             seat.person_id = None
