@@ -36,7 +36,7 @@ from visitplanner.exports.pdf_fonts import register_fonts
 from visitplanner.exports.place_cards import card_sheets, cards_for
 from visitplanner.exports.placement_chart import PlacementDrawing
 from visitplanner.exports.seating_chart import seating_chart_flowables, styles
-from visitplanner.i18n import format_time, gettext_in
+from visitplanner.i18n import N_, format_time, gettext_in
 
 _MARGIN = 2 * cm
 _LANDSCAPE = landscape(A4)
@@ -113,7 +113,7 @@ def _running_order(data: VisitData, event: Event, lang: str) -> GridTable:
     rows: list[list[object]] = [
         [
             Paragraph(escape(gettext_in(lang, t)), st["small"])
-            for t in ("Time", "Action", "Who", "Where")
+            for t in (N_("Time"), N_("Action"), N_("Who"), N_("Where"))
         ]
     ]
     home = event.start.tzinfo
@@ -146,7 +146,7 @@ def _wreaths(data: VisitData, event: Event, lang: str) -> GridTable:
     rows: list[list[object]] = [
         [
             Paragraph(escape(gettext_in(lang, t)), st["small"])
-            for t in ("Order", "Ribbon", "Laid by", "Carried by")
+            for t in (N_("Order"), N_("Ribbon"), N_("Laid by"), N_("Carried by"))
         ]
     ]
     for number, wreath in enumerate(event.wreaths, start=1):

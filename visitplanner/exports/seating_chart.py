@@ -23,7 +23,7 @@ from visitplanner.domain.arrangements import Seat, SeatSide, Table, TableShape
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.exports.pdf_fonts import draw_centred, register_fonts
-from visitplanner.i18n import format_date, format_time, gettext_in
+from visitplanner.i18n import N_, format_date, format_time, gettext_in
 
 _SEAT_RADIUS: Final = 0.32 * cm
 _TABLE_FILL: Final = Color(0.93, 0.91, 0.86)
@@ -154,7 +154,7 @@ def seat_list(data: VisitData, event: Event, lang: str, width: float) -> GridTab
     rows: list[list[object]] = [
         [
             Paragraph(escape(gettext_in(lang, text)), st["small"])
-            for text in ("Seat", "Table", "Name", "Title")
+            for text in (N_("Seat"), N_("Table"), N_("Name"), N_("Title"))
         ]
     ]
     plan = event.seating
