@@ -20,10 +20,10 @@ def demo(tmp_path: Path) -> Path:
 
 
 def test_seating_prints_the_demo_dinner_seat_by_seat(demo: Path) -> None:
-    result = run("seating", str(demo), "Dîner de travail")
+    result = run("seating", str(demo), "Dîner de travail", "--lang", "en")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Dîner de travail des deux délégations"
+    assert lines[0] == "Working dinner of the two delegations"
     kalmykova = next(line for line in lines if "KALMYKOVA" in line)
     rufo = next(line for line in lines if "RUFO" in line)
     assert "north side 4" in kalmykova and "south side 4" in rufo
@@ -39,7 +39,7 @@ def test_propose_saves_and_a_locked_seat_stays(
     assert "proposed and saved" in capsys.readouterr().out
     dinner = next(e for e in read_visit(demo).events if e.seating)
     assert dinner.seating is not None and dinner.seating.strategy is SeatingStrategy.OFFICIAL
-    assert main(["seating", str(demo), "Dîner de travail"]) == 0
+    assert main(["seating", str(demo), "Dîner de travail", "--lang", "en"]) == 0
     assert "official meal" in capsys.readouterr().out
 
 
@@ -51,6 +51,8 @@ def test_propose_with_tables_of_the_room(demo: Path, capsys: pytest.CaptureFixtu
         "--propose",
         "--tables",
         "head:5,round:6,round:6",
+        "--lang",
+        "en",
     ]
     assert main(args) == 0
     out = capsys.readouterr().out

@@ -56,7 +56,8 @@ def test_place_cards_carry_civility_both_scripts_and_title(demo: VisitData) -> N
         "Ministre des Anciens combattants d’Ukraine",
         "Alice RUFO",
         "Monsieur",
-        "fold",
+        "plier",  # the fold, in the cards' language
+        "Place 1 · Table d’honneur",
     ):
         assert expected in cards, expected
     # Each name is printed twice on its card: once upright, once upside down.
