@@ -158,7 +158,7 @@ def _wreaths(data: VisitData, event: Event, lang: str) -> GridTable:
                 Paragraph(escape(_names(data, wreath.carrier_ids)), st["small"]),
             ]
         )
-    grid = GridTable(rows, colWidths=[1.5 * cm, 9 * cm, 8 * cm, _WIDTH - 18.5 * cm], repeatRows=1)
+    grid = GridTable(rows, colWidths=[2 * cm, 8.5 * cm, 8 * cm, _WIDTH - 18.5 * cm], repeatRows=1)
     grid.setStyle(_grid_style())
     return grid
 
