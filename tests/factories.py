@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from visitplanner.domain.arrangements import PlacementArea, PlacementPosition, StepKind, Wreath
 from visitplanner.domain.model import (
     Accreditation,
     Delegation,
@@ -152,11 +153,25 @@ def small_visit() -> VisitData:
                 action=LocalizedText(fr="Arrivée des autorités", uk="Прибуття"),
                 who=LocalizedText(fr="Mme Rufo"),
                 where=LocalizedText(fr="Place Charles-de-Gaulle"),
+                kind=StepKind.ARRIVAL,
+                person_ids=[host.id],
             ),
             RunningOrderItem(
                 at=datetime(2026, 5, 8, 11, 10, tzinfo=PARIS),
                 action=LocalizedText(fr="Sonnerie aux morts"),
+                kind=StepKind.MUSIC,
             ),
+        ],
+        wreaths=[
+            Wreath(
+                ribbon=LocalizedText(fr="La ministre", uk="Міністр"),
+                layer_ids=[minister.id],
+                carrier_ids=[veteran.id],
+            )
+        ],
+        placement=[
+            PlacementPosition(PlacementArea.ROW, 1, 4, person_id=minister.id),
+            PlacementPosition(PlacementArea.ROW, 1, 1, wheelchair=True, person_id=veteran.id),
         ],
     )
     return VisitData(

@@ -21,6 +21,18 @@ from zoneinfo import ZoneInfo
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from visitplanner.domain.arrangements import (
+    PlacementArea,
+    PlacementPosition,
+    Seat,
+    SeatingPlan,
+    SeatingStrategy,
+    SeatSide,
+    StepKind,
+    Table,
+    TableShape,
+    Wreath,
+)
 from visitplanner.domain.model import (
     Accreditation,
     CalendarMemory,
@@ -264,6 +276,8 @@ def _event(draw: st.DrawFn, ident: str, ids: set[str], data: VisitData, around: 
             action=draw(localized_texts(required=True)),
             who=draw(localized_texts()),
             where=draw(localized_texts()),
+            kind=draw(st.sampled_from(StepKind)),
+            person_ids=_some(draw, people),
         )
         for line_id in _ids(draw, lines, ids)
     ]
@@ -289,10 +303,67 @@ def _event(draw: st.DrawFn, ident: str, ids: set[str], data: VisitData, around: 
         responsible_id=_maybe(draw, people),
         notes=draw(texts(40)),
         running_order=running_order,
+        precedence_ids=_some(draw, people),
+        seating=draw(st.none() | _seating(ids, people)),
+        wreaths=[
+            Wreath(
+                id=ident,
+                ribbon=draw(localized_texts()),
+                layer_ids=_some(draw, people, max_size=2),
+                carrier_ids=_some(draw, people, max_size=2),
+            )
+            for ident in _ids(draw, draw(st.integers(0, 2)), ids)
+        ],
+        placement=[
+            PlacementPosition(
+                id=ident,
+                area=draw(st.sampled_from(PlacementArea)),
+                row=draw(st.integers(1, 4)),
+                place=draw(st.integers(1, 12)),
+                label=draw(texts()),
+                wheelchair=draw(st.booleans()),
+                person_id=_maybe(draw, people),
+            )
+            for ident in _ids(draw, draw(st.integers(0, 3)), ids)
+        ],
         modified=draw(st.none() | zoned_times(around)),
         source_uid=draw(st.sampled_from(("", "040000008200E00074C5B7101A82E008@outlook", "a;b,c"))),
         sample=draw(st.booleans()),
     )
+
+
+@st.composite
+def _seating(draw: st.DrawFn, ids: set[str], people: list[str]) -> SeatingPlan:
+    """A seating plan of 0-2 tables, seats numbered across the plan, some taken, some locked."""
+    tables = []
+    number = 0
+    for table_id in _ids(draw, draw(st.integers(0, 2)), ids):
+        seats = []
+        for seat_id in _ids(draw, draw(st.integers(0, 4)), ids):
+            number += 1
+            seats.append(
+                Seat(
+                    id=seat_id,
+                    number=number,
+                    side=draw(st.sampled_from(SeatSide)),
+                    position=draw(st.integers(0, 9)),
+                    label=draw(texts()),
+                    step_free=draw(st.booleans()),
+                    locked=draw(st.booleans()),
+                    person_id=_maybe(draw, people),
+                )
+            )
+        tables.append(
+            Table(
+                id=table_id,
+                name=draw(texts()),
+                shape=draw(st.sampled_from(TableShape)),
+                x=draw(st.integers(-20, 20)) / 2,
+                y=draw(st.integers(-20, 20)) / 2,
+                seats=seats,
+            )
+        )
+    return SeatingPlan(strategy=draw(st.sampled_from(SeatingStrategy)), tables=tables)
 
 
 @st.composite

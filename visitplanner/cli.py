@@ -27,6 +27,7 @@ COMMAND_MODULES: Final = (
     "visitplanner.commands.files",
     "visitplanner.commands.check",
     "visitplanner.commands.calendars",
+    "visitplanner.commands.protocol",
 )
 
 

@@ -197,6 +197,7 @@ def test_check_passes_the_demo_and_fails_a_double_booking(tmp_path: Path) -> Non
     clash = copy.deepcopy(ceremony)
     clash.id = "00000000-0000-4000-8000-000000000001"
     clash.running_order = []
+    clash.wreaths, clash.placement = [], []  # their ids are the ceremony's own
     data.events.append(clash)
     broken = tmp_path / "broken.visit"
     write_visit(broken, data)

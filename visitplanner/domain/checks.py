@@ -46,6 +46,15 @@ class FindingKind(StrEnum):
     NO_INTERPRETATION = "no-interpretation"
     VEHICLE_OVERLAP = "vehicle-overlap"
     NO_VENUE = "no-venue"
+    SEATED_TWICE = "seated-twice"
+    SEAT_NOT_STEP_FREE = "seat-not-step-free"
+    SEAT_DIETARY_UNKNOWN = "seat-dietary-unknown"
+    UNSEATED = "unseated"
+    SEATED_ABSENT = "seated-absent"
+    WREATH_ORDER = "wreath-order"
+    ARRIVAL_ORDER = "arrival-order"
+    DEPARTURE_ORDER = "departure-order"
+    PLACEMENT_NOT_WHEELCHAIR = "placement-not-wheelchair"
 
 
 @dataclass(frozen=True)
@@ -386,14 +395,20 @@ def check_step_free(ix: _Index) -> Iterator[Finding]:
 
 
 def check_dietary(ix: _Index) -> Iterator[Finding]:
-    """A meal whose participants' dietary needs are unknown."""
+    """A meal whose participants' dietary needs are unknown.
+
+    Those seated in the meal's seating plan are named by seat, by `check_seating_plans`.
+    """
     for event in ix.events:
         if event.kind is not EventKind.MEAL:
             continue
+        seated = set(event.seating.seated_ids()) if event.seating else set()
         unknown = [
             pid
             for pid in event.participant_ids
-            if (person := ix.people.get(pid)) is not None and person.dietary is Need.UNKNOWN
+            if (person := ix.people.get(pid)) is not None
+            and person.dietary is Need.UNKNOWN
+            and pid not in seated
         ]
         if unknown:
             yield Finding(
@@ -455,6 +470,21 @@ def check_venues(ix: _Index) -> Iterator[Finding]:
             )
 
 
+def check_seating_plans(ix: _Index) -> Iterator[Finding]:
+    """Seating plans (see protocol_checks)."""
+    # Imported here: protocol_checks builds on this module's Finding.
+    from visitplanner.domain.protocol_checks import check_seating
+
+    return check_seating(ix.data, ix.events)
+
+
+def check_ceremonies(ix: _Index) -> Iterator[Finding]:
+    """Wreaths, arrivals, departures and placement (see protocol_checks)."""
+    from visitplanner.domain.protocol_checks import check_ceremonies as check
+
+    return check(ix.data, ix.events)
+
+
 CHECKS: Final = (
     check_person_overlaps,
     check_venue_double_booking,
@@ -465,6 +495,8 @@ CHECKS: Final = (
     check_dietary,
     check_interpretation,
     check_venues,
+    check_seating_plans,
+    check_ceremonies,
 )
 
 

@@ -5,6 +5,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Final
 
+from visitplanner.domain.arrangements import (
+    PlacementArea,
+    SeatingStrategy,
+    SeatSide,
+    StepKind,
+    TableShape,
+)
 from visitplanner.domain.values import (
     Access,
     Civility,
@@ -81,6 +88,27 @@ _LABELS: Final[dict[tuple[type, str], str]] = {
     _k(InterpretationMode.CONSECUTIVE): N_("consecutive"),
     _k(InterpretationMode.SIMULTANEOUS): N_("simultaneous"),
     _k(InterpretationMode.WHISPERED): N_("whispered"),
+    _k(SeatingStrategy.WORKING): N_("working meal (dîner de travail)"),
+    _k(SeatingStrategy.OFFICIAL): N_("official meal (à la française)"),
+    _k(TableShape.LONG): N_("long table"),
+    _k(TableShape.ROUND): N_("round table"),
+    _k(TableShape.HEAD): N_("head table"),
+    _k(SeatSide.NORTH): N_("north side"),
+    _k(SeatSide.SOUTH): N_("south side"),
+    _k(SeatSide.WEST): N_("west end"),
+    _k(SeatSide.EAST): N_("east end"),
+    _k(SeatSide.ROUND): N_("round"),
+    _k(StepKind.OTHER): N_("other"),
+    _k(StepKind.ARRIVAL): N_("arrival"),
+    _k(StepKind.HONOURS): N_("honours"),
+    _k(StepKind.WREATH): N_("wreath"),
+    _k(StepKind.MUSIC): N_("music"),
+    _k(StepKind.SILENCE): N_("silence"),
+    _k(StepKind.ANTHEM): N_("anthem"),
+    _k(StepKind.DEPARTURE): N_("departure"),
+    _k(PlacementArea.ROW): N_("rows"),
+    _k(PlacementArea.WREATH_PARTY): N_("wreath party"),
+    _k(PlacementArea.PRESS): N_("press area"),
 }
 
 #: How a civility is written in each language (Madame / пані / Mrs).

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
 
+from visitplanner.domain.arrangements import PlacementPosition, SeatingPlan, StepKind, Wreath
 from visitplanner.domain.errors import DomainError, NotFoundError
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.values import (
@@ -269,16 +270,24 @@ class Interpretation:
 
 @dataclass(slots=True)
 class RunningOrderItem:
-    """One line of a minute-by-minute running order: time, action, who, where."""
+    """One line of a minute-by-minute running order: time, action, who, where.
+
+    `kind` says what the line is (an arrival, a wreath laid ...) and `person_ids` who
+    it concerns, so that the ceremony checks can read who arrives and leaves when.
+    """
 
     at: datetime
     action: LocalizedText
     who: LocalizedText = field(default_factory=LocalizedText)
     where: LocalizedText = field(default_factory=LocalizedText)
+    kind: StepKind = StepKind.OTHER
+    person_ids: list[str] = field(default_factory=list)
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         require_zoned(self.at, "a running-order time")
+        if len(set(self.person_ids)) != len(self.person_ids):
+            raise DomainError("a running-order line lists the same person twice")
 
 
 @dataclass(slots=True)
@@ -288,6 +297,10 @@ class Event:
     A travel leg may start in one zone (Europe/Warsaw) and end in another. For a
     transfer or a travel leg, `venue_id` is where it starts (the pick-up point)
     and `destination_id` where it ends; other events take place at `venue_id`.
+
+    Protocol arrangements: `precedence_ids` is the officer's own order of precedence
+    for the event (it wins over the computed one), `seating` a meal's seating plan,
+    `wreaths` (in the order they are laid) and `placement` a ceremony's.
     """
 
     title: LocalizedText
@@ -306,6 +319,10 @@ class Event:
     responsible_id: str | None = None
     notes: str = ""
     running_order: list[RunningOrderItem] = field(default_factory=list)
+    precedence_ids: list[str] = field(default_factory=list)
+    seating: SeatingPlan | None = None
+    wreaths: list[Wreath] = field(default_factory=list)
+    placement: list[PlacementPosition] = field(default_factory=list)
     modified: datetime | None = None
     source_uid: str = ""
     sample: bool = False
@@ -325,6 +342,22 @@ class Event:
         ):
             if len(set(ids)) != len(ids):
                 raise DomainError(f"an event lists the same {what[:-1]} twice among its {what}")
+        if len(set(self.precedence_ids)) != len(self.precedence_ids):
+            raise DomainError("an event's order of precedence lists the same person twice")
+
+    def part_ids(self) -> Iterator[str]:
+        """The ids of the event's parts: running-order lines, tables, seats, wreaths, places."""
+        for line in self.running_order:
+            yield line.id
+        if self.seating is not None:
+            for table in self.seating.tables:
+                yield table.id
+                for seat in table.seats:
+                    yield seat.id
+        for wreath in self.wreaths:
+            yield wreath.id
+        for position in self.placement:
+            yield position.id
 
     @property
     def end_place_id(self) -> str | None:
@@ -419,14 +452,13 @@ class VisitData:
         return sorted(found, key=lambda e: instant(e.start))
 
     def all_ids(self) -> Iterator[str]:
-        """Every entity id in the visit (events' running-order items included)."""
+        """Every entity id in the visit (events' lines, tables, seats, wreaths, places too)."""
         yield self.visit.id
         for group in (self.delegations, self.people, self.venues, self.vehicles, self.events):
             for item in group:
                 yield item.id
         for event in self.events:
-            for line in event.running_order:
-                yield line.id
+            yield from event.part_ids()
 
 
 def _by_id(items: Iterable[_E], ident: str, what: str) -> _E:

@@ -19,6 +19,13 @@ from pathlib import Path
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
+from visitplanner.domain.arrangements import (
+    PlacementPosition,
+    Seat,
+    SeatingPlan,
+    Table,
+    Wreath,
+)
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import (
     Accreditation,
@@ -41,7 +48,7 @@ from visitplanner.exports.files import write_private
 log = logging.getLogger(__name__)
 
 #: The version of the format this module writes. It rises when a feature adds data.
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
 #: The value of the top-level "format" key that marks a VisitPlanner visit.
 FORMAT_MARKER: Final = "visitplanner-visit"
 
@@ -267,6 +274,59 @@ def _running_order_item(value: RunningOrderItem) -> _JSON:
         "action": _text(value.action),
         "who": _text(value.who),
         "where": _text(value.where),
+        "kind": str(value.kind),
+        "person_ids": list(value.person_ids),
+    }
+
+
+def _seat(value: Seat) -> _JSON:
+    return {
+        "id": value.id,
+        "number": value.number,
+        "side": str(value.side),
+        "position": value.position,
+        "label": value.label,
+        "step_free": value.step_free,
+        "locked": value.locked,
+        "person_id": value.person_id,
+    }
+
+
+def _table(value: Table) -> _JSON:
+    return {
+        "id": value.id,
+        "name": value.name,
+        "shape": str(value.shape),
+        "x": float(value.x),
+        "y": float(value.y),
+        "seats": [_seat(seat) for seat in value.seats],
+    }
+
+
+def _seating(value: SeatingPlan | None) -> _JSON | None:
+    if value is None:
+        return None
+    return {"strategy": str(value.strategy), "tables": [_table(t) for t in value.tables]}
+
+
+def _wreath(value: Wreath) -> _JSON:
+    return {
+        "id": value.id,
+        "ribbon": _text(value.ribbon),
+        "layer_ids": list(value.layer_ids),
+        "carrier_ids": list(value.carrier_ids),
+    }
+
+
+def _placement(value: PlacementPosition) -> _JSON:
+    return {
+        "id": value.id,
+        "area": str(value.area),
+        "row": value.row,
+        "place": value.place,
+        "label": value.label,
+        "wheelchair": value.wheelchair,
+        "person_id": value.person_id,
     }
 
 
@@ -289,6 +349,10 @@ def _event(value: Event) -> _JSON:
         "responsible_id": value.responsible_id,
         "notes": value.notes,
         "running_order": [_running_order_item(item) for item in value.running_order],
+        "precedence_ids": list(value.precedence_ids),
+        "seating": _seating(value.seating),
+        "wreaths": [_wreath(w) for w in value.wreaths],
+        "placement": [_placement(p) for p in value.placement],
         **_moment("modified", value.modified),
         "source_uid": value.source_uid,
         "sample": value.sample,

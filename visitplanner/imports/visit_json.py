@@ -158,6 +158,8 @@ def visit_from_dict(obj: object) -> VisitData:
 def _fail(where: str, problem: str, **values: object) -> NoReturn:
     """Raise an InputError: where, then the problem; the value `found` is shown as JSON."""
     shown = {key: _shown(v) if key == "found" else v for key, v in values.items()}
+    # A location built from the file's own keys may hold a line break: keep one line.
+    where = "".join(c if c.isprintable() else repr(c)[1:-1] for c in where)
     message = _("{where}: {problem}").format(where=where, problem=problem.format(**shown))
     raise InputError(message)
 
@@ -479,10 +481,17 @@ def _check_ids(data: VisitData) -> None:
         ("vehicles", [v.id for v in data.vehicles]),
         ("events", [e.id for e in data.events]),
     ]
-    groups += [
-        (f"events[{i}].running_order", [line.id for line in event.running_order])
-        for i, event in enumerate(data.events)
-    ]
+    for i, event in enumerate(data.events):
+        at = f"events[{i}]"
+        groups.append((f"{at}.running_order", [line.id for line in event.running_order]))
+        tables = event.seating.tables if event.seating else []
+        groups.append((f"{at}.seating.tables", [table.id for table in tables]))
+        groups += [
+            (f"{at}.seating.tables[{j}].seats", [seat.id for seat in table.seats])
+            for j, table in enumerate(tables)
+        ]
+        groups.append((f"{at}.wreaths", [wreath.id for wreath in event.wreaths]))
+        groups.append((f"{at}.placement", [position.id for position in event.placement]))
     first: dict[str, str] = {data.visit.id.lower(): "visit.id"}
     for group, idents in groups:
         for i, ident in enumerate(idents):
@@ -527,6 +536,30 @@ def _check_references(data: VisitData) -> None:
             (f"{at}.interpretation.interpreter_ids[{j}]", x, person)
             for j, x in enumerate(interpreters)
         ]
+        links += [(f"{at}.{where}", x, person) for where, x in _protocol_links(e)]
     for where, ident, (known, problem) in links:
         if ident is not None and ident not in known:
             _fail(where, problem, found=ident)
+
+
+def _protocol_links(event: Event) -> list[tuple[str, str | None]]:
+    """The people an event's protocol arrangements name, with where (after `events[i].`)."""
+    links: list[tuple[str, str | None]] = [
+        (f"precedence_ids[{j}]", x) for j, x in enumerate(event.precedence_ids)
+    ]
+    for j, line in enumerate(event.running_order):
+        links += [(f"running_order[{j}].person_ids[{k}]", x) for k, x in enumerate(line.person_ids)]
+    tables = event.seating.tables if event.seating else []
+    for j, table in enumerate(tables):
+        links += [
+            (f"seating.tables[{j}].seats[{k}].person_id", seat.person_id)
+            for k, seat in enumerate(table.seats)
+        ]
+    for j, wreath in enumerate(event.wreaths):
+        links += [(f"wreaths[{j}].layer_ids[{k}]", x) for k, x in enumerate(wreath.layer_ids)]
+        links += [(f"wreaths[{j}].carrier_ids[{k}]", x) for k, x in enumerate(wreath.carrier_ids)]
+    links += [
+        (f"placement[{j}].person_id", position.person_id)
+        for j, position in enumerate(event.placement)
+    ]
+    return links

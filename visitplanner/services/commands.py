@@ -167,6 +167,18 @@ class DeleteEntities:
         return _changed(self.doomed + self.affected)
 
 
+def protocol_links(event: Event) -> list[str]:
+    """The people an event's protocol arrangements name: precedence, seats, wreaths ..."""
+    found = list(event.precedence_ids)
+    found += [p for line in event.running_order for p in line.person_ids]
+    if event.seating is not None:
+        found += event.seating.seated_ids()
+    for wreath in event.wreaths:
+        found += wreath.layer_ids + wreath.carrier_ids
+    found += [position.person_id for position in event.placement if position.person_id]
+    return found
+
+
 def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
     """The command deleting `entity`, with what it takes along and what it touches.
 
@@ -188,6 +200,7 @@ def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
             *event.participant_ids,
             *event.vehicle_ids,
             *event.interpretation.interpreter_ids,
+            *protocol_links(event),
         }
         if links & gone and event.id not in gone:
             affected.append(event)

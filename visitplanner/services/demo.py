@@ -29,6 +29,7 @@ from visitplanner.services.demo_guests import build_guests
 from visitplanner.services.demo_hosts import build_hosts
 from visitplanner.services.demo_places import build_vehicles, build_venues
 from visitplanner.services.demo_programme import build_programme
+from visitplanner.services.demo_protocol import arrange
 
 __all__ = ["build_demo"]
 
@@ -97,7 +98,7 @@ def _delegations() -> list[Delegation]:
 
 def build_demo() -> VisitData:
     """The whole demo visit, built afresh: callers may change it freely."""
-    return VisitData(
+    data = VisitData(
         visit=_visit(),
         delegations=_delegations(),
         people=build_guests() + build_hosts(),
@@ -105,3 +106,4 @@ def build_demo() -> VisitData:
         vehicles=build_vehicles(),
         events=build_programme(),
     )
+    return arrange(data)

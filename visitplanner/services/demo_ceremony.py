@@ -4,13 +4,16 @@ The press release says the minister and four wounded veterans take part in the 8
 commemorative ceremony. The demo places it at the evening rekindling of the Flame over the
 Tomb of the Unknown Soldier, presided by Alice Rufo; the running order, the times and the
 authorities present are sample data. French protocol for a foreign delegation: the guest
-nation's anthem is played first and La Marseillaise last.
+nation's anthem is played first and La Marseillaise last; wreaths are laid in the reverse
+order of precedence (France's, then Ukraine's, whose minister ranks higher); the highest
+authority, Natalia Kalmykova, arrives last and leaves first.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from visitplanner.domain.arrangements import StepKind, Wreath
 from visitplanner.domain.model import Event, RunningOrderItem
 from visitplanner.domain.values import EventKind, EventStatus, InterpretationMode, PressAccess
 from visitplanner.services.demo_common import (
@@ -45,6 +48,32 @@ _MUSIC: Final = text(
     "Musique militaire",
     "Військовий оркестр",
     "Military band",
+)
+
+_UA_VETERANS_LAYING: Final = ("kovalenko", "melnyk")
+_UA_VETERANS_CARRYING: Final = ("bondar", "tkachuk")
+_AUTHORITIES_FIRST: Final = ("aubry", "dumas", "arnaud")
+
+#: What each line of the table below is, and whom it concerns (demo keys), line by line.
+_STEPS: Final = (
+    (StepKind.OTHER, ()),
+    (StepKind.ARRIVAL, _AUTHORITIES_FIRST),
+    (StepKind.ARRIVAL, ("lacombe",)),
+    (StepKind.ARRIVAL, ("rufo", "delorme", "garnier", "morel", "girard", "dicod")),
+    (StepKind.ARRIVAL, UA_ALL),
+    (StepKind.HONOURS, ("kalmykova", "rufo", "lacombe")),
+    (StepKind.WREATH, ("rufo", "morel")),
+    (StepKind.WREATH, ("kalmykova", *_UA_VETERANS_LAYING, *_UA_VETERANS_CARRYING)),
+    (StepKind.OTHER, ("kalmykova", "rufo", "arnaud")),
+    (StepKind.MUSIC, ()),
+    (StepKind.SILENCE, ()),
+    (StepKind.ANTHEM, ()),
+    (StepKind.ANTHEM, ()),
+    (StepKind.OTHER, ("kalmykova", "rufo")),
+    (StepKind.OTHER, ("kalmykova", "rufo")),
+    (StepKind.DEPARTURE, UA_ALL),
+    (StepKind.DEPARTURE, ("rufo", "delorme", "garnier", "morel", "girard", "dicod")),
+    (StepKind.DEPARTURE, ("lacombe", *_AUTHORITIES_FIRST)),
 )
 
 #: (time in Paris, action, who, where). A line's id comes from its number in this table, so
@@ -127,6 +156,16 @@ _LINES: Final = (
     (
         "18:25",
         text(
+            "Dépôt de gerbe de la France",
+            "Покладання вінка від Франції",
+            "Wreath laid on behalf of France",
+        ),
+        text("Mme Alice Rufo", "Пані Аліс Руфо", "Ms Alice Rufo"),
+        _AT_THE_TOMB,
+    ),
+    (
+        "18:28",
+        text(
             "Dépôt de gerbe de l’Ukraine",
             "Покладання вінка від України",
             "Wreath laid on behalf of Ukraine",
@@ -136,16 +175,6 @@ _LINES: Final = (
             "Пані Наталія Калмикова та четверо українських ветеранів",
             "Ms Natalia Kalmykova and the four Ukrainian veterans",
         ),
-        _AT_THE_TOMB,
-    ),
-    (
-        "18:28",
-        text(
-            "Dépôt de gerbe de la France",
-            "Покладання вінка від Франції",
-            "Wreath laid on behalf of France",
-        ),
-        text("Mme Alice Rufo", "Пані Аліс Руфо", "Ms Alice Rufo"),
         _AT_THE_TOMB,
     ),
     (
@@ -251,6 +280,32 @@ _LINES: Final = (
 )
 
 
+def _wreaths() -> list[Wreath]:
+    """France's wreath, then Ukraine's: laid in the reverse order of precedence."""
+    return [
+        Wreath(
+            id=demo_id("ceremony:wreath:france"),
+            ribbon=text(
+                "La ministre déléguée auprès de la ministre des Armées et des Anciens combattants",
+                "Міністр-делегат при Міністрі збройних сил і ветеранів Франції",
+                "The Minister Delegate for the Armed Forces and Veterans",
+            ),
+            layer_ids=person_ids("rufo"),
+            carrier_ids=person_ids("morel"),
+        ),
+        Wreath(
+            id=demo_id("ceremony:wreath:ukraine"),
+            ribbon=text(
+                "Le ministère des Anciens combattants d’Ukraine",
+                "Міністерство у справах ветеранів України",
+                "The Ministry of Veterans Affairs of Ukraine",
+            ),
+            layer_ids=person_ids("kalmykova", *_UA_VETERANS_LAYING),
+            carrier_ids=person_ids(*_UA_VETERANS_CARRYING),
+        ),
+    ]
+
+
 def build_ceremony() -> Event:
     """The 8 May ceremony, with its running order."""
     return Event(
@@ -306,8 +361,11 @@ def build_ceremony() -> Event:
                 action=action,
                 who=who,
                 where=where,
+                kind=_STEPS[number - 1][0],
+                person_ids=person_ids(*_STEPS[number - 1][1]),
             )
             for number, (clock, action, who, where) in enumerate(_LINES, start=1)
         ],
+        wreaths=_wreaths(),
         sample=True,
     )

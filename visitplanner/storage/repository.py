@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
 from visitplanner.domain.model import (
     Accreditation,
@@ -44,6 +45,12 @@ from visitplanner.domain.values import (
 )
 from visitplanner.i18n import _
 from visitplanner.storage.database import VisitDatabase, translate_error
+from visitplanner.storage.protocol_rows import (
+    load_arrangements,
+    load_line_people,
+    save_arrangements,
+    save_line_people,
+)
 from visitplanner.storage.rows import (
     date_from_db,
     date_to_db,
@@ -284,6 +291,8 @@ class VisitRepository:
         interpreters = _links(self.conn, "event_interpreter", "person_id", link_where, args)
         vehicles = _links(self.conn, "event_vehicle", "vehicle_id", link_where, args)
         running: dict[str, list[RunningOrderItem]] = defaultdict(list)
+        line_people = load_line_people(self.conn, link_where, args)
+        arranged = load_arrangements(self.conn, link_where, args)
         for r in _rows(
             self.conn,
             f"SELECT * FROM running_order_item{link_where} ORDER BY event_id, position",
@@ -296,6 +305,8 @@ class VisitRepository:
                     action=text_from_db(r["action"]),
                     who=text_from_db(r["who"]),
                     where=text_from_db(r["place"]),
+                    kind=StepKind(r["kind"]),
+                    person_ids=line_people.get(r["id"], []),
                 )
             )
         events = []
@@ -324,6 +335,10 @@ class VisitRepository:
                     responsible_id=r["responsible_id"],
                     notes=r["notes"],
                     running_order=running.get(ident, []),
+                    precedence_ids=arranged[ident].precedence_ids if ident in arranged else [],
+                    seating=arranged[ident].seating if ident in arranged else None,
+                    wreaths=arranged[ident].wreaths if ident in arranged else [],
+                    placement=arranged[ident].placement if ident in arranged else [],
                     modified=optional_time_from_db(r["modified"], "UTC" if r["modified"] else None),
                     source_uid=r["source_uid"],
                     sample=bool(r["sample"]),
@@ -576,14 +591,17 @@ class VisitRepository:
                     text_to_db(line.action),
                     text_to_db(line.who),
                     text_to_db(line.where),
+                    line.kind.value,
                 )
             )
         self.conn.executemany(
             "INSERT INTO running_order_item "
-            "(id, event_id, position, at_utc, at_tz, action, who, place) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "(id, event_id, position, at_utc, at_tz, action, who, place, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        save_line_people(self.conn, event)
+        save_arrangements(self.conn, event)
 
     def delete(self, table: str, ident: str) -> None:
         """Delete the entity `ident` from `table` (links to it go with it)."""

@@ -254,5 +254,99 @@ CREATE TABLE calendar_sent (
 )
 """
 
+
+@_migration("0003_protocol")
+def _protocol(db: Database) -> None:
+    """Protocol: event precedence, seating plans, wreaths, placement, who a line concerns."""
+    _run_script(db, _PROTOCOL_SQL)
+
+
+_PROTOCOL_SQL: Final = """
+ALTER TABLE running_order_item ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'
+    CHECK (kind IN ('other', 'arrival', 'honours', 'wreath', 'music', 'silence', 'anthem',
+                    'departure'));
+
+CREATE TABLE running_order_person (
+    item_id TEXT NOT NULL
+        REFERENCES running_order_item(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (item_id, person_id)
+);
+CREATE INDEX running_order_person_person ON running_order_person(person_id);
+
+CREATE TABLE precedence_override (
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (event_id, person_id)
+);
+CREATE INDEX precedence_override_person ON precedence_override(person_id);
+
+CREATE TABLE seating_plan (
+    event_id TEXT PRIMARY KEY
+        REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    strategy TEXT NOT NULL CHECK (strategy IN ('working', 'official'))
+);
+
+CREATE TABLE seating_table (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL
+        REFERENCES seating_plan(event_id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    shape TEXT NOT NULL CHECK (shape IN ('long', 'round', 'head')),
+    x REAL NOT NULL DEFAULT 0,
+    y REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX seating_table_event ON seating_table(event_id, position);
+
+CREATE TABLE seat (
+    id TEXT PRIMARY KEY,
+    table_id TEXT NOT NULL
+        REFERENCES seating_table(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    side TEXT NOT NULL CHECK (side IN ('north', 'south', 'west', 'east', 'round')),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    label TEXT NOT NULL DEFAULT '',
+    step_free INTEGER NOT NULL DEFAULT 1,
+    locked INTEGER NOT NULL DEFAULT 0,
+    person_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX seat_table ON seat(table_id, number);
+CREATE INDEX seat_person ON seat(person_id);
+
+CREATE TABLE wreath (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    ribbon TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX wreath_event ON wreath(event_id, position);
+
+CREATE TABLE wreath_person (
+    wreath_id TEXT NOT NULL REFERENCES wreath(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    role TEXT NOT NULL CHECK (role IN ('layer', 'carrier')),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (wreath_id, role, person_id)
+);
+CREATE INDEX wreath_person_person ON wreath_person(person_id);
+
+CREATE TABLE placement_position (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    area TEXT NOT NULL CHECK (area IN ('row', 'wreath-party', 'press')),
+    row INTEGER NOT NULL CHECK (row >= 1),
+    place INTEGER NOT NULL CHECK (place >= 1),
+    label TEXT NOT NULL DEFAULT '',
+    wheelchair INTEGER NOT NULL DEFAULT 0,
+    person_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX placement_position_event ON placement_position(event_id, position);
+CREATE INDEX placement_position_person ON placement_position(person_id)
+"""
+
 #: How many migrations this version knows; written to PRAGMA user_version.
 SCHEMA_VERSION: Final = len(MIGRATION_NAMES)

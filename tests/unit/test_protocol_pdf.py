@@ -1,0 +1,111 @@
+"""Place cards, seating chart and placement diagram as PDFs: text, fonts, pages, privacy."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import Flowable
+
+from visitplanner.domain.lookup import find_event
+from visitplanner.domain.model import VisitData
+from visitplanner.exports.place_cards import cards_for
+from visitplanner.exports.protocol_pdf import (
+    ceremony_pdf,
+    seating_pdf,
+    write_seating_pdf,
+)
+from visitplanner.exports.seating_chart import seating_chart_flowables
+from visitplanner.services.demo import build_demo
+
+pytestmark = pytest.mark.skipif(
+    not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists()
+    and not (Path(__file__).parents[2] / "visitplanner/resources/fonts/DejaVuSans.ttf").exists(),
+    reason="the DejaVu fonts are not installed (apt-get install fonts-dejavu-core)",
+)
+
+
+@pytest.fixture(scope="module")
+def demo() -> VisitData:
+    return build_demo()
+
+
+def _text(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_place_cards_carry_civility_both_scripts_and_title(demo: VisitData) -> None:
+    dinner = find_event(demo, "Dîner de travail")
+    pdf = seating_pdf(demo, dinner, "fr")
+    reader = PdfReader(io.BytesIO(pdf))
+    sheets = math.ceil(len(dinner.participant_ids) / 2)
+    assert len(reader.pages) > sheets
+    first = reader.pages[0]
+    assert (float(first.mediabox.width), float(first.mediabox.height)) == pytest.approx(A4)
+    pages = _text(pdf)
+    cards = "\n".join(pages[:sheets])
+    for expected in (
+        "Natalia KALMYKOVA",
+        "Наталія КАЛМИКОВА",
+        "Madame",
+        "Ministre des Anciens combattants d’Ukraine",
+        "Alice RUFO",
+        "Monsieur",
+        "plier",  # the fold, in the cards' language
+        "Place 1 · Table d’honneur",
+    ):
+        assert expected in cards, expected
+    # Each name is printed twice on its card: once upright, once upside down.
+    assert cards.count("Natalia KALMYKOVA") == 2
+    chart = "\n".join(pages[sheets:])
+    assert "Table d’honneur" in chart and "KALMYKOVA" in chart and "RUFO" in chart
+
+
+def test_cards_in_ukrainian_use_the_ukrainian_civility_and_title(demo: VisitData) -> None:
+    dinner = find_event(demo, "Dîner de travail")
+    cards = {card.name: card for card in cards_for(demo, dinner, "uk")}
+    kalmykova = cards["Natalia KALMYKOVA"]
+    assert kalmykova.civility == "пані"
+    assert kalmykova.title == "Міністр у справах ветеранів України"
+    assert kalmykova.native_name == "Наталія КАЛМИКОВА"
+    assert "Стіл" in kalmykova.seat or "Table" in kalmykova.seat or kalmykova.seat
+
+
+def test_every_text_is_set_in_the_embedded_dejavu_fonts(demo: VisitData) -> None:
+    pdf = seating_pdf(demo, find_event(demo, "Dîner de travail"), "uk")
+    used = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        fonts = page["/Resources"]["/Font"]
+        for name in re.findall(rb"/(\S+) [\d.]+ Tf", page.get_contents().get_data()):
+            used.add(str(fonts["/" + name.decode()].get_object()["/BaseFont"]))
+    # reportlab lists Helvetica in every page's resources, but no text is set in it.
+    assert used == {"/AAAAAA+DejaVuSans", "/AAAAAA+DejaVuSans-Bold"}
+
+
+def test_the_ceremony_pdf_has_the_running_order_wreaths_and_placement(demo: VisitData) -> None:
+    ceremony = find_event(demo, "Cérémonie commémorative")
+    text = "\n".join(_text(ceremony_pdf(demo, ceremony, "en")))
+    for expected in ("Sonnerie aux morts", "Wreath party", "Row 1", "KALMYKOVA", "♿"):
+        assert expected in text, expected
+
+
+def test_the_chart_flowables_serve_the_briefing_book(demo: VisitData) -> None:
+    flowables = seating_chart_flowables(demo, find_event(demo, "Dîner de travail"), "fr")
+    assert flowables and all(isinstance(f, Flowable) for f in flowables)
+
+
+def test_the_pdf_is_written_for_its_owner_only(demo: VisitData, tmp_path: Path) -> None:
+    path = tmp_path / "cards.pdf"
+    write_seating_pdf(path, demo, find_event(demo, "Dîner de travail"), "fr")
+    assert path.read_bytes().startswith(b"%PDF") and path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_meal_without_a_plan_still_prints_its_cards(demo: VisitData) -> None:
+    lunch = next(e for e in demo.events if e.kind.value == "meal" and e.seating is None)
+    text = "\n".join(_text(seating_pdf(demo, lunch, "fr")))
+    assert "KALMYKOVA" in text

@@ -1,0 +1,218 @@
+"""The protocol commands: `seating` (plans and place cards) and `ceremony` (running order,
+wreaths, placement)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
+from visitplanner.domain import protocol_checks
+from visitplanner.domain.arrangements import PlacementArea, SeatingStrategy
+from visitplanner.domain.checks import Finding, Severity
+from visitplanner.domain.errors import InputError
+from visitplanner.domain.labels import label
+from visitplanner.domain.lookup import find_event
+from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.seating import tables_from_spec
+from visitplanner.i18n import _, format_time
+from visitplanner.services import ceremony as ceremony_service
+from visitplanner.services import seating as seating_service
+from visitplanner.services.visit_files import open_visit
+
+
+def _pdf_path(path: Path | None) -> Path | None:
+    if path is not None and path.suffix.lower() != ".pdf":
+        raise InputError(_("{path}: the output must be a .pdf file").format(path=path))
+    return path
+
+
+def _findings(findings: list[Finding]) -> None:
+    words = {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}
+    for finding in findings:
+        print(f"{words[finding.severity]}: [{finding.kind.value}] {finding.message}")
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    print(
+        _("{errors} errors, {warnings} warnings.").format(
+            errors=errors, warnings=len(findings) - errors
+        )
+    )
+
+
+def print_plan(data: VisitData, event: Event, lang: str) -> None:
+    """The seating plan seat by seat, as the command prints it."""
+    main = data.visit.main_language
+    people = {p.id: p for p in data.people}
+    print(event.title.get(lang, main))
+    plan = event.seating
+    if plan is None:
+        print(_("No seating plan yet: propose one with --propose."))
+        return
+    print(_("Strategy: {strategy}").format(strategy=label(plan.strategy, lang)))
+    for table in plan.tables:
+        print()
+        print(
+            _("{table} — {shape}, {count} seats").format(
+                table=table.name, shape=label(table.shape, lang), count=len(table.seats)
+            )
+        )
+        for seat in sorted(table.seats, key=lambda s: s.number):
+            person = people.get(seat.person_id or "")
+            who = "—"
+            if person is not None:
+                title = person.title.get(lang, main)
+                who = f"{person.formal_name()}" + (f" — {title}" if title else "")
+            marks = "".join(
+                mark
+                for mark, shown in (
+                    (" " + _("[locked]"), seat.locked),
+                    (" " + _("[not step-free]"), not seat.step_free),
+                )
+                if shown
+            )
+            where = f"{label(seat.side, lang)} {seat.position + 1}"
+            print(f"  {seat.number:>3}  {where:<18} {who}{marks}")
+    seated = set(plan.seated_ids())
+    missing = [people[i] for i in event.participant_ids if i in people and i not in seated]
+    if missing:
+        print()
+        print(_("No seat: {people}").format(people=", ".join(p.formal_name() for p in missing)))
+
+
+def _seating(args: argparse.Namespace) -> int:
+    pdf = _pdf_path(args.output)
+    session = open_visit(args.visit)
+    try:
+        event = find_event(session.data, args.event)
+        lang = args.lang or session.data.visit.main_language
+        tables = tables_from_spec(args.tables, _("Table {n}")) if args.tables else None
+        if args.propose or tables is not None or args.strategy:
+            strategy = SeatingStrategy(args.strategy) if args.strategy else None
+            command = seating_service.propose_command(session.data, event, strategy, tables)
+            session.apply(command)
+            event = session.data.event(event.id)
+            print(_("Seating plan proposed and saved."))
+        data = session.data
+        print_plan(data, event, lang)
+        print()
+        _findings(list(protocol_checks.check_seating(data, [event])))
+        if pdf is not None:
+            from visitplanner.exports.protocol_pdf import write_seating_pdf
+
+            write_seating_pdf(pdf, data, event, lang)
+            print(_("Place cards and seating chart written to {path}.").format(path=pdf))
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def print_ceremony(data: VisitData, event: Event, lang: str) -> None:
+    """The running order, the wreaths and the placement, as the command prints them."""
+    main = data.visit.main_language
+    people = {p.id: p for p in data.people}
+    print(event.title.get(lang, main))
+    home = event.start.tzinfo
+    for line in event.running_order:
+        who = line.who.get(lang, main)
+        print(
+            f"  {format_time(line.at.astimezone(home), 'short', lang)}  "
+            f"{line.action.get(lang, main)}" + (f" — {who}" if who else "")
+        )
+    for number, wreath in enumerate(event.wreaths, start=1):
+        layers = ", ".join(people[i].formal_name() for i in wreath.layer_ids if i in people)
+        carriers = ", ".join(people[i].formal_name() for i in wreath.carrier_ids if i in people)
+        print(
+            _("Wreath {number}: “{ribbon}”, laid by {layers}; carried by {carriers}").format(
+                number=number,
+                ribbon=wreath.ribbon.get(lang, main),
+                layers=layers or "—",
+                carriers=carriers or "—",
+            )
+        )
+    areas = {area: index for index, area in enumerate(PlacementArea)}
+    placed = sorted(event.placement, key=lambda p: (areas[p.area], p.row, p.place))
+    for position in placed:
+        person = people.get(position.person_id or "")
+        mark = " ♿" if position.wheelchair else ""
+        print(
+            f"  {label(position.area, lang)} {position.row}.{position.place}{mark}  "
+            f"{person.formal_name() if person else position.label or '—'}"
+        )
+
+
+def _ceremony(args: argparse.Namespace) -> int:
+    pdf = _pdf_path(args.output)
+    session = open_visit(args.visit)
+    try:
+        event = find_event(session.data, args.event)
+        lang = args.lang or session.data.visit.main_language
+        if args.template:
+            session.apply(ceremony_service.template_command(session.data, event))
+            print(_("Commemoration template applied and saved."))
+        elif args.place:
+            session.apply(ceremony_service.placement_command(session.data, event))
+            print(_("Placement plan made and saved."))
+        data = session.data
+        event = data.event(event.id)
+        print_ceremony(data, event, lang)
+        print()
+        _findings(list(protocol_checks.check_ceremonies(data, [event])))
+        if pdf is not None:
+            from visitplanner.exports.protocol_pdf import write_ceremony_pdf
+
+            write_ceremony_pdf(pdf, data, event, lang)
+            print(_("Running order and placement diagram written to {path}.").format(path=pdf))
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def register(commands: Subcommands) -> None:
+    """Add the seating and ceremony commands."""
+    seating = commands.add_parser("seating", help=_("seating plan and place cards"))
+    seating.add_argument("visit", type=Path, metavar="VISIT")
+    seating.add_argument("event", metavar="EVENT", help=_("the meal, by title or id"))
+    seating.add_argument(
+        "--propose",
+        action="store_true",
+        help=_("propose a plan from the order of precedence (locked seats stay) and save it"),
+    )
+    seating.add_argument(
+        "--strategy",
+        choices=[strategy.value for strategy in SeatingStrategy],
+        default=None,
+        help=_("working: delegations face each other; official: à la française"),
+    )
+    seating.add_argument(
+        "--tables",
+        metavar="SPEC",
+        help=_("the room's tables, e.g. long:8, long:8+1, head:7,round:10,round:10"),
+    )
+    seating.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.pdf", help=_("write place cards and chart")
+    )
+    add_language_option(seating)
+    seating.set_defaults(handler=_seating)
+
+    ceremony = commands.add_parser(
+        "ceremony", help=_("a ceremony's running order, wreaths and placement")
+    )
+    ceremony.add_argument("visit", type=Path, metavar="VISIT")
+    ceremony.add_argument("event", metavar="EVENT", help=_("the ceremony, by title or id"))
+    ceremony.add_argument(
+        "--template",
+        action="store_true",
+        help=_("fill the running order from the commemoration template and save it"),
+    )
+    ceremony.add_argument(
+        "--place", action="store_true", help=_("place everyone afresh and save the placement")
+    )
+    ceremony.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE.pdf",
+        help=_("write the running order and the placement diagram"),
+    )
+    add_language_option(ceremony)
+    ceremony.set_defaults(handler=_ceremony)

@@ -1,0 +1,192 @@
+"""The protocol arrangements of an event: seating plans, wreaths and placement on a site.
+
+Pure data, held by `Event` (model.py): a meal's `SeatingPlan` (tables and numbered
+seats), a ceremony's `Wreath`s and `PlacementPosition`s. The rules that fill them
+live in seating.py and ceremony.py; precedence.py says who comes first.
+
+Seats are described as a protocol officer thinks of them, not by coordinates: the
+side of the table (north is the top of the printed chart) and the position along it,
+counted west to east on a long side and clockwise from the top on a round table.
+Everyone faces the table, so a person's right-hand neighbour is the next seat
+counter-clockwise: a lower position on the north side and round tables, a higher one
+on the south side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from visitplanner.domain.errors import DomainError, NotFoundError
+from visitplanner.domain.ids import new_id
+from visitplanner.domain.values import LocalizedText
+
+
+class SeatingStrategy(StrEnum):
+    """How a seating plan is proposed from the order of precedence."""
+
+    #: Dîner de travail: the delegations face each other, heads at the centre.
+    WORKING = "working"
+    #: À la française: host and co-host face each other, guests on their right.
+    OFFICIAL = "official"
+
+
+class TableShape(StrEnum):
+    """The shape of a table."""
+
+    #: Two long sides facing each other, and seats at the ends if any.
+    LONG = "long"
+    ROUND = "round"
+    #: A table of honour: one row of seats, all facing the room.
+    HEAD = "head"
+
+
+class SeatSide(StrEnum):
+    """Where a seat is at its table (north is the top of the printed chart)."""
+
+    NORTH = "north"
+    SOUTH = "south"
+    WEST = "west"
+    EAST = "east"
+    ROUND = "round"
+
+
+@dataclass(slots=True)
+class Seat:
+    """One numbered seat, perhaps taken by a person, perhaps locked by the officer."""
+
+    number: int
+    side: SeatSide
+    position: int
+    label: str = ""
+    step_free: bool = True
+    locked: bool = False
+    person_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if self.number < 1:
+            raise DomainError("a seat's number starts at 1")
+        if self.position < 0:
+            raise DomainError("a seat's position cannot be negative")
+
+    def right_step(self) -> int:
+        """How the position changes towards the seated person's right."""
+        return 1 if self.side is SeatSide.SOUTH else -1
+
+
+@dataclass(slots=True)
+class Table:
+    """A table of a seating plan, placed on the room's chart at (x, y) metres."""
+
+    name: str
+    shape: TableShape = TableShape.LONG
+    x: float = 0.0
+    y: float = 0.0
+    seats: list[Seat] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def side(self, side: SeatSide) -> list[Seat]:
+        """The seats of one side, by position."""
+        return sorted((s for s in self.seats if s.side is side), key=lambda s: s.position)
+
+
+@dataclass(slots=True)
+class SeatingPlan:
+    """A meal's seating plan: the strategy chosen for it and its tables."""
+
+    strategy: SeatingStrategy = SeatingStrategy.WORKING
+    tables: list[Table] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        numbers = [seat.number for _, seat in self.seats()]
+        if len(set(numbers)) != len(numbers):
+            raise DomainError("two seats of a seating plan have the same number")
+
+    def seats(self) -> Iterator[tuple[Table, Seat]]:
+        """Every seat with its table, table by table, by number."""
+        for table in self.tables:
+            for seat in sorted(table.seats, key=lambda s: s.number):
+                yield table, seat
+
+    def seat(self, seat_id: str) -> Seat:
+        """The seat with id `seat_id`."""
+        for _, seat in self.seats():
+            if seat.id == seat_id:
+                return seat
+        raise NotFoundError(f"no seat with id {seat_id}")
+
+    def seat_by_number(self, number: int) -> Seat:
+        """The seat numbered `number`."""
+        for _, seat in self.seats():
+            if seat.number == number:
+                return seat
+        raise NotFoundError(f"no seat number {number}")
+
+    def seat_of(self, person_id: str) -> Seat | None:
+        """Where `person_id` sits (the first seat, if seated twice)."""
+        return next((s for _, s in self.seats() if s.person_id == person_id), None)
+
+    def seated_ids(self) -> list[str]:
+        """Who sits, seat by seat."""
+        return [s.person_id for _, s in self.seats() if s.person_id]
+
+
+class StepKind(StrEnum):
+    """What a line of a running order is: the ceremony checks read arrivals and departures."""
+
+    OTHER = "other"
+    ARRIVAL = "arrival"
+    HONOURS = "honours"
+    WREATH = "wreath"
+    MUSIC = "music"
+    SILENCE = "silence"
+    ANTHEM = "anthem"
+    DEPARTURE = "departure"
+
+
+@dataclass(slots=True)
+class Wreath:
+    """A wreath of a ceremony: who lays it, who carries it, what its ribbon says.
+
+    An event's wreaths are listed in the order they are laid.
+    """
+
+    ribbon: LocalizedText = field(default_factory=LocalizedText)
+    layer_ids: list[str] = field(default_factory=list)
+    carrier_ids: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if len(set(self.layer_ids)) != len(self.layer_ids):
+            raise DomainError("a wreath lists the same layer twice")
+        if len(set(self.carrier_ids)) != len(self.carrier_ids):
+            raise DomainError("a wreath lists the same carrier twice")
+
+
+class PlacementArea(StrEnum):
+    """Where on a ceremony's site a position is."""
+
+    #: The rows facing the monument, row 1 the nearest.
+    ROW = "row"
+    #: The wreath party, beside the monument: layers and carriers.
+    WREATH_PARTY = "wreath-party"
+    PRESS = "press"
+
+
+@dataclass(slots=True)
+class PlacementPosition:
+    """A place to stand (or a wheelchair place) on a ceremony's site."""
+
+    area: PlacementArea = PlacementArea.ROW
+    row: int = 1
+    place: int = 1
+    label: str = ""
+    wheelchair: bool = False
+    person_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if self.row < 1 or self.place < 1:
+            raise DomainError("rows and places are counted from 1")

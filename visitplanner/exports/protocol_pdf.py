@@ -1,0 +1,207 @@
+"""The protocol PDFs: a meal's place cards and seating chart; a ceremony's running order,
+wreaths and placement diagram.
+
+Every export goes through the shareable profile (nothing private is printed) and is
+written by `write_private`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Table as GridTable
+
+from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.privacy import for_profile
+from visitplanner.domain.values import Profile
+from visitplanner.exports.files import write_private
+from visitplanner.exports.pdf_fonts import register_fonts
+from visitplanner.exports.place_cards import card_sheets, cards_for
+from visitplanner.exports.placement_chart import PlacementDrawing
+from visitplanner.exports.seating_chart import seating_chart_flowables, styles
+from visitplanner.i18n import N_, format_time, gettext_in
+
+_MARGIN = 2 * cm
+_LANDSCAPE = landscape(A4)
+_WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
+
+
+def _document(buffer: io.BytesIO, title: str, cards: bool) -> BaseDocTemplate:
+    regular, _bold = register_fonts()
+    # The canvas's own initial font too, so that no page names a font without Cyrillic.
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=title,
+        author="VisitPlanner",
+        creator="VisitPlanner",
+        initialFontName=regular,
+    )
+    chart = PageTemplate(
+        id="chart",
+        pagesize=_LANDSCAPE,
+        frames=[Frame(_MARGIN, _MARGIN, _WIDTH, _LANDSCAPE[1] - 2 * _MARGIN, id="chart")],
+    )
+    sheet = PageTemplate(
+        id="cards",
+        pagesize=A4,
+        frames=[
+            Frame(
+                0,
+                0,
+                A4[0],
+                A4[1],
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+                id="cards",
+            )
+        ],
+    )
+    doc.addPageTemplates([sheet, chart] if cards else [chart])
+    return doc
+
+
+def seating_pdf(data: VisitData, event: Event, lang: str) -> bytes:
+    """Place cards (two to an A4 sheet), then the seating chart on landscape pages."""
+    shown = for_profile(data, Profile.SHAREABLE)
+    event = shown.event(event.id)
+    sheets = card_sheets(cards_for(shown, event, lang), lang)
+    buffer = io.BytesIO()
+    title = event.title.get(lang, shown.visit.main_language)
+    doc = _document(buffer, title, bool(sheets))
+    # Each sheet fills its page; the template change applies from the next page on.
+    story: list[Flowable] = [*sheets, NextPageTemplate("chart")] if sheets else []
+    story += seating_chart_flowables(shown, event, lang, _WIDTH)
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _grid_style() -> TableStyle:
+    """Rules under the heading and between lines; cells set in the Unicode font."""
+    return TableStyle(
+        [
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
+        ]
+    )
+
+
+def _running_order(data: VisitData, event: Event, lang: str) -> GridTable:
+    st = styles()
+    main = data.visit.main_language
+    rows: list[list[object]] = [
+        [
+            Paragraph(escape(gettext_in(lang, t)), st["small"])
+            for t in (N_("Time"), N_("Action"), N_("Who"), N_("Where"))
+        ]
+    ]
+    home = event.start.tzinfo
+    for line in event.running_order:
+        rows.append(
+            [
+                Paragraph(
+                    escape(format_time(line.at.astimezone(home), "short", lang)), st["small"]
+                ),
+                Paragraph(escape(line.action.get(lang, main)), st["small"]),
+                Paragraph(escape(line.who.get(lang, main)), st["small"]),
+                Paragraph(escape(line.where.get(lang, main)), st["small"]),
+            ]
+        )
+    grid = GridTable(
+        rows, colWidths=[1.5 * cm, 10 * cm, 7.2 * cm, _WIDTH - 18.7 * cm], repeatRows=1
+    )
+    grid.setStyle(_grid_style())
+    return grid
+
+
+def _names(data: VisitData, ids: Sequence[str]) -> str:
+    people = {p.id: p for p in data.people}
+    return ", ".join(people[i].formal_name() for i in ids if i in people)
+
+
+def _wreaths(data: VisitData, event: Event, lang: str) -> GridTable:
+    st = styles()
+    main = data.visit.main_language
+    rows: list[list[object]] = [
+        [
+            Paragraph(escape(gettext_in(lang, t)), st["small"])
+            for t in (N_("Order"), N_("Ribbon"), N_("Laid by"), N_("Carried by"))
+        ]
+    ]
+    for number, wreath in enumerate(event.wreaths, start=1):
+        rows.append(
+            [
+                Paragraph(str(number), st["small"]),
+                Paragraph(escape(wreath.ribbon.get(lang, main)), st["small"]),
+                Paragraph(escape(_names(data, wreath.layer_ids)), st["small"]),
+                Paragraph(escape(_names(data, wreath.carrier_ids)), st["small"]),
+            ]
+        )
+    grid = GridTable(rows, colWidths=[2 * cm, 8.5 * cm, 8 * cm, _WIDTH - 18.5 * cm], repeatRows=1)
+    grid.setStyle(_grid_style())
+    return grid
+
+
+def ceremony_flowables(data: VisitData, event: Event, lang: str) -> list[Flowable]:
+    """A ceremony's running order, wreaths and placement diagram, for a PDF."""
+    st = styles()
+    main = data.visit.main_language
+    title = event.title.get(lang, main)
+    story: list[Flowable] = [Paragraph(escape(title), st["title"])]
+    story += [
+        Paragraph(escape(gettext_in(lang, "Running order")), st["heading"]),
+        _running_order(data, event, lang),
+        Spacer(1, 0.4 * cm),
+    ]
+    if event.wreaths:
+        heading = gettext_in(lang, "Wreaths, in the order they are laid")
+        story += [
+            KeepTogether([Paragraph(escape(heading), st["heading"]), _wreaths(data, event, lang)]),
+            Spacer(1, 0.4 * cm),
+        ]
+    if event.placement:
+        heading = gettext_in(lang, "Placement plan")
+        drawing = PlacementDrawing(data, event, lang, _WIDTH)
+        story.append(KeepTogether([Paragraph(escape(heading), st["heading"]), drawing]))
+    return story
+
+
+def ceremony_pdf(data: VisitData, event: Event, lang: str) -> bytes:
+    """The ceremony's running order, wreaths and placement diagram on landscape pages."""
+    shown = for_profile(data, Profile.SHAREABLE)
+    event = shown.event(event.id)
+    buffer = io.BytesIO()
+    doc = _document(buffer, event.title.get(lang, shown.visit.main_language), cards=False)
+    doc.build(ceremony_flowables(shown, event, lang))
+    return buffer.getvalue()
+
+
+def write_seating_pdf(path: Path, data: VisitData, event: Event, lang: str) -> None:
+    """Write the place cards and the seating chart of `event` to `path`."""
+    write_private(path, seating_pdf(data, event, lang))
+
+
+def write_ceremony_pdf(path: Path, data: VisitData, event: Event, lang: str) -> None:
+    """Write the running order, wreaths and placement diagram of `event` to `path`."""
+    write_private(path, ceremony_pdf(data, event, lang))

@@ -1,0 +1,257 @@
+"""The seating chart of a meal: each table drawn with its numbered seats and names, then the list.
+
+`seating_chart_flowables()` gives reportlab flowables, for the seating PDF and the
+briefing book alike. North is the top of the chart: at a working meal the guests sit
+on the north side, the hosts on the south side.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Final
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color, black, white
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Table as GridTable
+
+from visitplanner.domain.arrangements import Seat, SeatSide, Table, TableShape
+from visitplanner.domain.labels import label
+from visitplanner.domain.model import Event, Person, VisitData
+from visitplanner.exports.pdf_fonts import draw_centred, register_fonts
+from visitplanner.i18n import N_, format_date, format_time, gettext_in
+
+_SEAT_RADIUS: Final = 0.32 * cm
+_TABLE_FILL: Final = Color(0.93, 0.91, 0.86)
+_GUEST: Final = Color(0.85, 0.9, 0.98)
+_STEP: Final = Color(0.55, 0.55, 0.55)
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles of the protocol PDFs, in the Unicode fonts."""
+    regular, bold = register_fonts()
+    return {
+        "title": ParagraphStyle("title", fontName=bold, fontSize=15, leading=19, spaceAfter=4),
+        "heading": ParagraphStyle("heading", fontName=bold, fontSize=11, leading=14, spaceAfter=3),
+        "body": ParagraphStyle("body", fontName=regular, fontSize=9, leading=12),
+        "small": ParagraphStyle("small", fontName=regular, fontSize=7.5, leading=9.5),
+    }
+
+
+def _lines(person: Person | None) -> tuple[str, str]:
+    """A person as two short lines: family name in capitals, given name."""
+    if person is None:
+        return "", ""
+    family = (person.family_name or person.family_name_native).upper()
+    return family, person.given_name or person.given_name_native
+
+
+class TableDrawing(Flowable):  # type: ignore[misc]
+    """One table of a seating plan: the table, its numbered seats, who sits where."""
+
+    def __init__(
+        self, table: Table, people: Mapping[str, Person], guests: frozenset[str], width: float
+    ) -> None:
+        super().__init__()
+        self.table = table
+        self.people = people
+        self.guests = guests
+        self.width = width
+        north, south = table.side(SeatSide.NORTH), table.side(SeatSide.SOUTH)
+        ends = max(len(table.side(SeatSide.WEST)), len(table.side(SeatSide.EAST)))
+        self.count = max(len(north), len(south), 1)
+        self.ends = ends
+        self.pitch = min(3.0 * cm, width / (self.count + 2 * (ends + 1) * 0.6 + 0.4))
+        if table.shape is TableShape.ROUND:
+            self.radius = min(width * 0.2, 1.2 * cm + len(table.seats) * 0.18 * cm)
+            self.height = 2 * (self.radius + 2.6 * cm)
+        elif table.shape is TableShape.HEAD:
+            self.height = 4.4 * cm
+        else:
+            self.height = 7.2 * cm
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """As wide as given, as high as the table needs."""
+        return self.width, self.height
+
+    def _seat(self, seat: Seat, x: float, y: float, name_dx: float, name_dy: float) -> None:
+        """A seat circle with its number, and the sitter's name offset by (name_dx, name_dy)."""
+        regular, bold = register_fonts()
+        canvas: Canvas = self.canv
+        person = self.people.get(seat.person_id or "")
+        canvas.setFillColor(_GUEST if seat.person_id in self.guests else white)
+        canvas.setStrokeColor(black if seat.step_free else _STEP)
+        canvas.setLineWidth(0.8)
+        if not seat.step_free:
+            canvas.setDash(1.5, 1.5)
+        canvas.circle(x, y, _SEAT_RADIUS, stroke=1, fill=1)
+        canvas.setDash()
+        canvas.setFillColor(black)
+        canvas.setFont(bold, 7.5)
+        canvas.drawCentredString(x, y - 2.6, str(seat.number))
+        family, given = _lines(person)
+        width = self.pitch - 3
+        top = y + name_dy
+        draw_centred(canvas, x + name_dx, top, family, bold, 7, width)
+        draw_centred(canvas, x + name_dx, top - 8, given, regular, 6.5, width)
+
+    def draw(self) -> None:
+        """The table in the middle of its box, seats around it, names outside."""
+        _regular, bold = register_fonts()
+        canvas: Canvas = self.canv
+        centre_x, centre_y = self.width / 2, self.height / 2
+        canvas.setStrokeColor(black)
+        canvas.setFillColor(_TABLE_FILL)
+        canvas.setLineWidth(1)
+        if self.table.shape is TableShape.ROUND:
+            canvas.circle(centre_x, centre_y, self.radius, stroke=1, fill=1)
+            ring = self.table.side(SeatSide.ROUND)
+            for index, seat in enumerate(ring):
+                angle = math.pi / 2 - 2 * math.pi * index / max(len(ring), 1)
+                x = centre_x + (self.radius + 0.55 * cm) * math.cos(angle)
+                y = centre_y + (self.radius + 0.55 * cm) * math.sin(angle)
+                out = 1.0 * cm
+                self._seat(seat, x, y, out * math.cos(angle), out * math.sin(angle) + 2)
+        else:
+            length = self.count * self.pitch
+            depth = 1.4 * cm if self.table.shape is TableShape.LONG else 0.9 * cm
+            left = centre_x - length / 2
+            bottom = centre_y - depth / 2
+            if self.table.shape is TableShape.HEAD:
+                bottom = 0.6 * cm
+            canvas.roundRect(left, bottom, length, depth, 3, stroke=1, fill=1)
+            for seat in self.table.side(SeatSide.NORTH):
+                x = left + (seat.position + 0.5) * self.pitch
+                self._seat(seat, x, bottom + depth + 0.5 * cm, 0, 0.75 * cm)
+            for seat in self.table.side(SeatSide.SOUTH):
+                x = left + (seat.position + 0.5) * self.pitch
+                self._seat(seat, x, bottom - 0.5 * cm, 0, -0.75 * cm)
+            for seat in self.table.side(SeatSide.WEST):
+                y = centre_y + (seat.position - (self.ends - 1) / 2) * 0.9 * cm
+                self._seat(seat, left - 0.55 * cm, y, -self.pitch * 0.7, 0.1 * cm)
+            for seat in self.table.side(SeatSide.EAST):
+                y = centre_y + ((self.ends - 1) / 2 - seat.position) * 0.9 * cm
+                self._seat(seat, left + length + 0.55 * cm, y, self.pitch * 0.7, 0.1 * cm)
+            centre_y = bottom + depth / 2
+        canvas.setFillColor(black)
+        draw_centred(canvas, centre_x, centre_y - 3, self.table.name, bold, 9, 4 * cm)
+
+
+def _guests(data: VisitData) -> frozenset[str]:
+    guest_sides = {d.id for d in data.delegations if d.side.value != "host"}
+    return frozenset(p.id for p in data.people if p.delegation_id in guest_sides)
+
+
+def seat_list(data: VisitData, event: Event, lang: str, width: float) -> GridTable:
+    """Seat by seat: number, table, name in both scripts, title."""
+    st = styles()
+    people = {p.id: p for p in data.people}
+    main = data.visit.main_language
+    rows: list[list[object]] = [
+        [
+            Paragraph(escape(gettext_in(lang, text)), st["small"])
+            for text in (N_("Seat"), N_("Table"), N_("Name"), N_("Title"))
+        ]
+    ]
+    plan = event.seating
+    for table, seat in plan.seats() if plan else []:
+        person = people.get(seat.person_id or "")
+        name = ""
+        if person is not None:
+            name = escape(person.formal_name())
+            native = person.native_name()
+            if native and native != person.latin_name():
+                name += f"<br/>{escape(native)}"
+        rows.append(
+            [
+                Paragraph(str(seat.number), st["small"]),
+                Paragraph(escape(table.name), st["small"]),
+                Paragraph(name or "—", st["small"]),
+                Paragraph(escape(person.title.get(lang, main)) if person else "", st["small"]),
+            ]
+        )
+    grid = GridTable(rows, colWidths=[1.2 * cm, 2.8 * cm, 5.5 * cm, width - 9.5 * cm], repeatRows=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
+            ]
+        )
+    )
+    return grid
+
+
+def seating_chart_flowables(
+    data: VisitData, event: Event, lang: str, width: float = 25.7 * cm
+) -> list[Flowable]:
+    """A meal's seating chart for a PDF: heading, each table drawn, then the seat list.
+
+    `width` is the frame's width (landscape A4 with 2 cm margins by default).
+    """
+    st = styles()
+    main = data.visit.main_language
+    title = event.title.get(lang, main)
+    home = event.start.astimezone(event.start.tzinfo)
+    venue = data.venue(event.venue_id).name.get(lang, main) if event.venue_id else ""
+    when = f"{format_date(home.date(), 'full', lang)}, {format_time(home, 'short', lang)}"
+    heading = [
+        Paragraph(
+            escape(gettext_in(lang, "Seating plan: {event}").format(event=title)), st["title"]
+        ),
+        Paragraph(escape(" · ".join(p for p in (when, venue) if p)), st["body"]),
+    ]
+    plan = event.seating
+    if plan is None or not plan.tables:
+        return [*heading, Paragraph(escape(gettext_in(lang, "No seating plan yet.")), st["body"])]
+    people = {p.id: p for p in data.people}
+    strategy = label(plan.strategy, lang)
+    heading.append(
+        Paragraph(
+            escape(
+                gettext_in(lang, "Strategy: {strategy}. North is the top of the chart.").format(
+                    strategy=strategy
+                )
+            ),
+            st["small"],
+        )
+    )
+    guests = _guests(data)
+    drawings: list[Flowable] = [
+        KeepTogether(
+            [
+                Paragraph(
+                    escape(
+                        gettext_in(lang, "{table} — {shape}, {count} seats").format(
+                            table=table.name, shape=label(table.shape, lang), count=len(table.seats)
+                        )
+                    ),
+                    st["heading"],
+                ),
+                TableDrawing(table, people, guests, width),
+            ]
+        )
+        for table in plan.tables
+    ]
+    legend = Paragraph(
+        escape(
+            gettext_in(
+                lang,
+                "Blue seats: guests. A dashed seat cannot be reached by a wheelchair.",
+            )
+        ),
+        st["small"],
+    )
+    return [
+        KeepTogether([*heading, Spacer(1, 0.3 * cm), *drawings[:1]]),
+        *drawings[1:],
+        legend,
+        Spacer(1, 0.4 * cm),
+        seat_list(data, event, lang, width),
+    ]

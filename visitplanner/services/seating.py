@@ -1,0 +1,90 @@
+"""Use cases of seating plans: propose one, move people by hand, lock seats, print cards.
+
+Each edit is one undoable command on the event that holds the plan (a `SaveEntity`),
+so proposing a whole plan is undone in one step, as is a move or a swap.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Sequence
+
+from visitplanner.domain import seating
+from visitplanner.domain.arrangements import SeatingPlan, SeatingStrategy, Table
+from visitplanner.domain.errors import DomainError
+from visitplanner.domain.model import Event, Person, VisitData
+from visitplanner.domain.precedence import event_order
+from visitplanner.domain.values import Role
+from visitplanner.i18n import _, current_language
+from visitplanner.services.commands import SaveEntity
+
+log = logging.getLogger(__name__)
+
+#: The table's name a new plan gets ({n}: its number).
+TABLE_NAME = "{n}"
+
+
+def guests_at_table(data: VisitData, event: Event) -> list[Person]:
+    """Who is to be seated: the event's participants in its order of precedence."""
+    return event_order(data, event)
+
+
+def interpreter_ids(data: VisitData, event: Event) -> set[str]:
+    """The event's interpreters: those it names, and participants whose role it is."""
+    found = set(event.interpretation.interpreter_ids)
+    found |= {p.id for p in guests_at_table(data, event) if str(p.role) == Role.INTERPRETER.value}
+    return found
+
+
+def _with_plan(event: Event, plan: SeatingPlan, label: str) -> SaveEntity:
+    after = copy.deepcopy(event)
+    after.seating = plan
+    return SaveEntity(after=after, before=event, label=label)
+
+
+def propose_command(
+    data: VisitData,
+    event: Event,
+    strategy: SeatingStrategy | None = None,
+    tables: Sequence[Table] | None = None,
+) -> SaveEntity:
+    """The command that proposes and saves a plan for `event`, keeping locked seats.
+
+    `tables` replaces the plan's tables (their locks go with them); a meal without a
+    plan gets one long table just large enough for its participants.
+    """
+    people = guests_at_table(data, event)
+    plan = copy.deepcopy(event.seating) if event.seating else SeatingPlan()
+    if tables is not None:
+        plan.tables = copy.deepcopy(list(tables))
+    elif not plan.tables:
+        plan.tables = [seating.table_for(len(people), TABLE_NAME.format(n=1))]
+    chosen = strategy or plan.strategy
+    proposal = seating.propose(plan, chosen, people, data.delegations, interpreter_ids(data, event))
+    return _with_plan(event, proposal, _("Propose a seating plan"))
+
+
+def move_command(data: VisitData, event: Event, person_id: str, seat_id: str) -> SaveEntity:
+    """Seat `person_id` at `seat_id`; whoever sat there takes the person's old seat."""
+    data.person(person_id)
+    return _with_plan(event, seating.move(_plan(event), person_id, seat_id), _("Move to a seat"))
+
+
+def unseat_command(event: Event, person_id: str) -> SaveEntity:
+    """Leave `person_id` without a seat."""
+    return _with_plan(event, seating.unseat(_plan(event), person_id), _("Remove from the table"))
+
+
+def lock_command(event: Event, seat_id: str, locked: bool) -> SaveEntity:
+    """Lock a seat (it keeps its person when a plan is proposed again), or unlock it."""
+    label = _("Lock a seat") if locked else _("Unlock a seat")
+    return _with_plan(event, seating.set_locked(_plan(event), seat_id, locked), label)
+
+
+def _plan(event: Event) -> SeatingPlan:
+    if event.seating is None:
+        raise DomainError(
+            _("“{event}” has no seating plan yet").format(event=event.title.get(current_language()))
+        )
+    return event.seating
