@@ -63,7 +63,7 @@ def test_the_title_bar_shows_the_visit_its_dates_and_marking(window: MainWindow)
 
 def test_every_part_of_the_plan_has_a_page(window: MainWindow) -> None:
     names = [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert names == ["Programme", "Roster", "Venues", "Vehicles", "Checks"]
+    assert names == ["Programme", "Roster", "Venues", "Vehicles", "Seating", "Checks"]
     assert _page(window, "venues").table.model().rowCount() == 2
     assert _page(window, "vehicles").table.model().rowCount() == 1
 
@@ -192,3 +192,19 @@ def test_models_pass_the_model_tester(qtmodeltester) -> None:  # type: ignore[no
         VehiclesModel(data),
     ):
         qtmodeltester.check(model)
+
+
+def test_the_file_menu_reaches_calendars(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert "&Import calendar…" in texts
+    export = next(a for a in file_menu.actions() if a.text() == "&Export").menu()
+    assert "&Calendars (ICS)…" in [a.text() for a in export.actions()]
+
+
+def test_the_seating_page_offers_the_meals(window: MainWindow) -> None:
+    from visitplanner.ui.seating_view import SeatingView
+
+    seating = window.show_page("seating")
+    assert isinstance(seating, SeatingView)
+    assert seating.events.count() == len(seating.meals())

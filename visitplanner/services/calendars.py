@@ -215,7 +215,14 @@ def write_calendars(
 
 
 def remember_export(session: VisitSession, plan: ExportPlan) -> None:
-    """Remember the sequences set and what each calendar held, in one transaction."""
+    """Remember the sequences set and what each calendar held, in one transaction.
+
+    A visit open read-only (another copy edits it) remembers nothing: the files are
+    written all the same, and the copy that edits will number its next export.
+    """
+    if session.read_only:
+        log.info("read-only visit: the export's sequences are not remembered")
+        return
     repo = session.repository
     with session.database.transaction():
         repo.save_marks(plan.marks)

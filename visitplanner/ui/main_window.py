@@ -28,13 +28,16 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import N_, _, format_date_range
 from visitplanner.services.change import Change
+from visitplanner.services.commands import Command
 from visitplanner.services.session import VisitSession
 from visitplanner.services.visit_files import save_copy
+from visitplanner.ui.calendar_dialogs import export_calendar_dialog, import_calendar_dialog
 from visitplanner.ui.checks_view import ChecksView
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.dialogs import PreferencesDialog, about_text
 from visitplanner.ui.models import ProgrammeModel, RosterTableModel, VehiclesModel, VenuesModel
 from visitplanner.ui.pages import TablePage
+from visitplanner.ui.seating_view import SeatingView
 from visitplanner.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,7 @@ PAGES = (
     ("roster", N_("Roster")),
     ("venues", N_("Venues")),
     ("vehicles", N_("Vehicles")),
+    ("seating", N_("Seating")),
     ("checks", N_("Checks")),
 )
 
@@ -136,9 +140,19 @@ class MainWindow(QMainWindow):
             return TablePage(c, VenuesModel(data), _("Venues"))
         if key == "vehicles":
             return TablePage(c, VehiclesModel(data), _("Vehicles"))
+        if key == "seating":
+            seating = SeatingView(c.session, apply=self._apply_and_report)
+            c.changed.connect(lambda _change: seating.reload())
+            return seating
         checks = ChecksView(c)
         checks.go_to.connect(self.go_to)
         return checks
+
+    def _apply_and_report(self, command: Command) -> Change:
+        """Apply through the undo stack, for views that want the Change back."""
+        if self.controller.apply(command, self):
+            return Change.everything()
+        return Change()
 
     def _action(
         self,
@@ -165,6 +179,11 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         file_menu.addSeparator()
         self._action(file_menu, _("Save a &copy as…"), self._save_copy, std.SaveAs)
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Import calendar…"), self._import_calendar, "Ctrl+Shift+I")
+        file_menu.addSeparator()
+        exports = file_menu.addMenu(_("&Export"))
+        self._action(exports, _("&Calendars (ICS)…"), self._export_calendars, "Ctrl+Shift+E")
         file_menu.addSeparator()
         self._action(file_menu, _("&Close"), self.close, std.Close)
         self._action(file_menu, _("&Quit"), self.close, std.Quit)
@@ -291,6 +310,15 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Save a copy as"), exc.message)
             return
         self.statusBar().showMessage(_("A copy was saved to {path}.").format(path=target), 8000)
+
+    def _import_calendar(self) -> None:
+        import_calendar_dialog(self, self.controller.session, apply=self._apply_quietly)
+
+    def _apply_quietly(self, command: Command) -> bool:
+        return self.controller.apply(command, self)
+
+    def _export_calendars(self) -> None:
+        export_calendar_dialog(self, self.controller.session)
 
     def _preferences(self) -> None:
         dialog = PreferencesDialog(self.settings.language, self)
