@@ -57,9 +57,12 @@ def save(repo: VisitRepository, entity: Entity) -> None:
 
 
 def _changed(entities: list[Entity]) -> Change:
-    change = Change()
+    by_kind: dict[str, list[str]] = {}
     for entity in entities:
-        change = change | Change.of(kind_of(entity), [entity.id])
+        by_kind.setdefault(kind_of(entity), []).append(entity.id)
+    change = Change()
+    for kind, ids in by_kind.items():  # one union per kind: an import touches thousands
+        change = change | Change.of(kind, ids)
     return change
 
 
@@ -156,3 +159,37 @@ def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
         affected=copy.deepcopy(affected),
         label=_("Delete"),
     )
+
+
+@dataclass
+class SaveEntities:
+    """Create or replace several entities as one edit (an imported roster).
+
+    Each pair is (after, before): `before` None creates the entity, which undo
+    removes; otherwise undo writes `before` back. Entities are written in order
+    and undone in reverse, so people are removed before the delegations made for
+    them. The caller hands over its own copies (a plan built for this edit).
+    """
+
+    saves: list[tuple[Entity, Entity | None]]
+    label: str = ""
+
+    @property
+    def text(self) -> str:
+        """What the edit is."""
+        return self.label or _("Edit")
+
+    def redo(self, repo: VisitRepository) -> Change:
+        """Write every new version."""
+        for after, _before in self.saves:
+            save(repo, after)
+        return _changed([after for after, _before in self.saves])
+
+    def undo(self, repo: VisitRepository) -> Change:
+        """Write the old versions back and remove what was created, in reverse order."""
+        for after, before in reversed(self.saves):
+            if before is None:
+                repo.delete(kind_of(after), after.id)
+            else:
+                save(repo, before)
+        return _changed([after for after, _before in self.saves])
