@@ -447,7 +447,7 @@ def _table() -> dict[str, Recognised]:
     table: dict[str, Recognised] = {}
     # The export's own headers first: they must read back as what they were written for.
     for roster_field, message in FIELD_HEADERS.items():
-        for lang in LANGUAGES:
+        for lang in ("en", *(code for code in LANGUAGES if code != "en")):
             table.setdefault(key(gettext_in(lang, message)), Recognised(Target(roster_field), lang))
     for roster_field, by_lang in _HEADERS.items():
         for lang, words in by_lang.items():

@@ -252,7 +252,7 @@ def build_plan(
     plan = ImportPlan(source=sheet.name, sheet=sheet, targets=targets)
     if where.fixed is not None and where.fixed_is_new:
         plan.new_delegations.append(where.fixed)
-    columns = columns_for(sheet.headers, targets, found, lang)
+    columns = columns_for(sheet.headers, targets, lang)
     planner = _Planner(data, plan, where)
     total = len(sheet.rows)
     for done, row in enumerate(sheet.rows, start=1):

@@ -195,16 +195,29 @@ def read_csv(
     path: Path, data: bytes, encoding: str | None, step: Step
 ) -> tuple[list[RawRow], str, str]:
     """The rows of a CSV file, the codec it was read with and its delimiter."""
-    codec = codec_for(encoding) if encoding else detect_encoding(data)
-    text = _decode(data, codec, path)
+    not_text = InputError(
+        _("{path}: not a text file; a roster is a CSV or XLSX spreadsheet").format(path=path.name)
+    )
+    if encoding:
+        codec = codec_for(encoding)
+        text = _decode(data, codec, path)
+    else:
+        codec = detect_encoding(data)
+        if codec != "utf-16" and b"\x00" in data[:8192]:
+            raise not_text
+        try:
+            text = _decode(data, codec, path)
+        except InputError:
+            # A byte the guessed code page lacks: the other one may have it.
+            codec = {"cp1251": "cp1252", "cp1252": "cp1251"}.get(codec, codec)
+            try:
+                text = _decode(data, codec, path)
+            except InputError:
+                raise not_text from None
     if not text.strip():
         raise InputError(_("{path}: the file is empty").format(path=path.name))
     if _looks_binary(text):
-        raise InputError(
-            _("{path}: not a text file; a roster is a CSV or XLSX spreadsheet").format(
-                path=path.name
-            )
-        )
+        raise not_text
     delimiter = detect_delimiter(text)
     total = text.count("\n") + 1
     rows: list[RawRow] = []
@@ -253,7 +266,8 @@ def read_xlsx(path: Path, step: Step) -> tuple[list[RawRow], str]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        # A file object, not the path: openpyxl refuses a workbook named .csv by mistake.
+        book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
     except (InvalidFileException, KeyError, ValueError, zipfile.BadZipFile, ParseError) as exc:
         raise InputError(
             _("{path}: a damaged Excel workbook ({detail})").format(path=path.name, detail=exc)

@@ -29,7 +29,6 @@ from visitplanner.domain.roster_columns import (
 )
 from visitplanner.domain.values import Need, is_known_zone
 from visitplanner.i18n import _
-from visitplanner.imports.roster.headers import Recognised
 from visitplanner.imports.roster.sheet import SheetRow
 from visitplanner.imports.roster.translit import has_cyrillic, transliterate
 from visitplanner.imports.roster.words import (
@@ -87,23 +86,20 @@ class Column:
     index: int
     header: str
     target: Target
-    lang: str  # the language its header is written in (for Latin text of a multilingual field)
+    lang: str  # the language of the sheet's headers (for Latin text of a multilingual field)
 
 
-def columns_for(
-    headers: tuple[str, ...],
-    targets: list[Target | None],
-    found: list[Recognised | None],
-    lang: str,
-) -> list[Column]:
-    """The columns that become something, with the language each header is written in."""
-    columns = []
-    for index, target in enumerate(targets):
-        if target is None or target.field is F.VEHICLE_PLATES:
-            continue
-        hit = found[index] if index < len(found) else None
-        columns.append(Column(index, headers[index], target, hit.lang if hit else lang))
-    return columns
+def columns_for(headers: tuple[str, ...], targets: list[Target | None], lang: str) -> list[Column]:
+    """The columns that become something; `lang` is the language the headers are written in.
+
+    The sheet's language, not each header's: "Délégation" and "Delegation" are one
+    word once accents are set aside.
+    """
+    return [
+        Column(index, headers[index], target, lang)
+        for index, target in enumerate(targets)
+        if target is not None and target.field is not F.VEHICLE_PLATES
+    ]
 
 
 def field_name(target: Target) -> str:
