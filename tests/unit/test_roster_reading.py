@@ -1,4 +1,4 @@
-"""Reading roster files: encodings, delimiters, row numbers, XLSX, and files that are not rosters."""
+"""Reading roster files: encodings, delimiters, row numbers, XLSX, and files that are no roster."""
 
 from __future__ import annotations
 
