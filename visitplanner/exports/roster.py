@@ -30,7 +30,15 @@ from visitplanner.domain.roster_columns import (
     Target,
     header_for,
 )
-from visitplanner.domain.values import LANGUAGES, Access, Grade, Need, Profile, instant
+from visitplanner.domain.values import (
+    LANGUAGES,
+    Access,
+    Grade,
+    LocalizedText,
+    Need,
+    Profile,
+    instant,
+)
 from visitplanner.i18n import N_, gettext_in
 
 F = RosterField
@@ -102,57 +110,69 @@ def _need(value: Need, lang: str) -> str:
     return label(Access.YES if value is Need.GIVEN else Access.NO, lang)
 
 
-def _value(
-    person: Person, target: Target, data: VisitData, lang: str, plates: dict[str, str]
-) -> Cell:
-    kind = target.field
-    acc = person.accreditation
-    home = data.visit.tz
-    if kind in LOCALIZED_FIELDS:
-        return str(getattr(getattr(person, kind.value), target.lang or lang))
-    simple: dict[RosterField, Callable[[], Cell]] = {
-        F.ID: lambda: person.id,
-        F.DELEGATION: lambda: (
-            data.delegation(person.delegation_id).name.get(lang, data.visit.main_language)
-            if person.delegation_id
-            else ""
-        ),
-        F.RANK: lambda: person.rank,
-        F.ROLE: lambda: label(person.role, lang),
-        F.GRADE: lambda: "" if person.grade is Grade.MEMBER else label(person.grade, lang),
-        F.CIVILITY: lambda: civility(person.civility, lang),
-        F.FAMILY_NAME: lambda: person.family_name,
-        F.GIVEN_NAME: lambda: person.given_name,
-        F.FAMILY_NAME_NATIVE: lambda: person.family_name_native,
-        F.GIVEN_NAME_NATIVE: lambda: person.given_name_native,
-        F.PATRONYMIC_NATIVE: lambda: person.patronymic_native,
-        F.LATIN_DERIVED: lambda: label(Access.YES, lang) if person.latin_derived else "",
-        F.LANGUAGES: lambda: ", ".join(person.languages),
-        F.DUTY_PHONE: lambda: person.duty_phone,
-        F.DUTY_EMAIL: lambda: person.duty_email,
-        F.PRIVATE_PHONE: lambda: person.private_phone,
-        F.DIETARY: lambda: _need(person.dietary, lang),
-        F.DIETARY_DETAIL: lambda: person.dietary_detail,
-        F.STEP_FREE: lambda: _need(person.step_free, lang),
-        F.ACCESSIBILITY_DETAIL: lambda: person.accessibility_detail,
-        F.PASSPORT_NAME: lambda: acc.passport_name,
-        F.BIRTH_DATE: lambda: acc.birth_date,
-        F.NATIONALITY: lambda: acc.nationality,
-        F.PASSPORT_NUMBER: lambda: acc.passport_number,
-        F.PASSPORT_EXPIRY: lambda: acc.passport_expiry,
-        F.ARRIVAL_CARRIER: lambda: person.arrival.carrier,
-        F.ARRIVAL_NUMBER: lambda: person.arrival.number,
-        F.ARRIVAL_TIME: lambda: _time_text(person.arrival.time, home),
-        F.ARRIVAL_PLACE: lambda: person.arrival.place,
-        F.DEPARTURE_CARRIER: lambda: person.departure.carrier,
-        F.DEPARTURE_NUMBER: lambda: person.departure.number,
-        F.DEPARTURE_TIME: lambda: _time_text(person.departure.time, home),
-        F.DEPARTURE_PLACE: lambda: person.departure.place,
-        F.HOTEL: lambda: person.hotel,
-        F.NOTES: lambda: person.notes,
-        F.VEHICLE_PLATES: lambda: plates.get(person.id, ""),
-    }
-    return simple[kind]()
+@dataclass(frozen=True)
+class _Context:
+    """What a cell's value may need besides the person: looked up once per export."""
+
+    lang: str
+    home_zone: str
+    delegations: dict[str, str]
+    plates: dict[str, str]
+
+
+def _context(data: VisitData, lang: str, plates: dict[str, str]) -> _Context:
+    names = {d.id: d.name.get(lang, data.visit.main_language) for d in data.delegations}
+    return _Context(lang, data.visit.tz, names, plates)
+
+
+_Getter = Callable[[Person, _Context], Cell]
+
+#: The value of each field for a person (multilingual fields are read in `_value`).
+_GETTERS: Final[dict[RosterField, _Getter]] = {
+    F.ID: lambda p, c: p.id,
+    F.DELEGATION: lambda p, c: c.delegations.get(p.delegation_id or "", ""),
+    F.RANK: lambda p, c: p.rank,
+    F.ROLE: lambda p, c: label(p.role, c.lang),
+    F.GRADE: lambda p, c: "" if p.grade is Grade.MEMBER else label(p.grade, c.lang),
+    F.CIVILITY: lambda p, c: civility(p.civility, c.lang),
+    F.FAMILY_NAME: lambda p, c: p.family_name,
+    F.GIVEN_NAME: lambda p, c: p.given_name,
+    F.FAMILY_NAME_NATIVE: lambda p, c: p.family_name_native,
+    F.GIVEN_NAME_NATIVE: lambda p, c: p.given_name_native,
+    F.PATRONYMIC_NATIVE: lambda p, c: p.patronymic_native,
+    F.LATIN_DERIVED: lambda p, c: label(Access.YES, c.lang) if p.latin_derived else "",
+    F.LANGUAGES: lambda p, c: ", ".join(p.languages),
+    F.DUTY_PHONE: lambda p, c: p.duty_phone,
+    F.DUTY_EMAIL: lambda p, c: p.duty_email,
+    F.PRIVATE_PHONE: lambda p, c: p.private_phone,
+    F.DIETARY: lambda p, c: _need(p.dietary, c.lang),
+    F.DIETARY_DETAIL: lambda p, c: p.dietary_detail,
+    F.STEP_FREE: lambda p, c: _need(p.step_free, c.lang),
+    F.ACCESSIBILITY_DETAIL: lambda p, c: p.accessibility_detail,
+    F.PASSPORT_NAME: lambda p, c: p.accreditation.passport_name,
+    F.BIRTH_DATE: lambda p, c: p.accreditation.birth_date,
+    F.NATIONALITY: lambda p, c: p.accreditation.nationality,
+    F.PASSPORT_NUMBER: lambda p, c: p.accreditation.passport_number,
+    F.PASSPORT_EXPIRY: lambda p, c: p.accreditation.passport_expiry,
+    F.ARRIVAL_CARRIER: lambda p, c: p.arrival.carrier,
+    F.ARRIVAL_NUMBER: lambda p, c: p.arrival.number,
+    F.ARRIVAL_TIME: lambda p, c: _time_text(p.arrival.time, c.home_zone),
+    F.ARRIVAL_PLACE: lambda p, c: p.arrival.place,
+    F.DEPARTURE_CARRIER: lambda p, c: p.departure.carrier,
+    F.DEPARTURE_NUMBER: lambda p, c: p.departure.number,
+    F.DEPARTURE_TIME: lambda p, c: _time_text(p.departure.time, c.home_zone),
+    F.DEPARTURE_PLACE: lambda p, c: p.departure.place,
+    F.HOTEL: lambda p, c: p.hotel,
+    F.NOTES: lambda p, c: p.notes,
+    F.VEHICLE_PLATES: lambda p, c: c.plates.get(p.id, ""),
+}
+
+
+def _value(person: Person, target: Target, context: _Context) -> Cell:
+    if target.field in LOCALIZED_FIELDS:
+        text: LocalizedText = getattr(person, target.field.value)
+        return str(getattr(text, target.lang or context.lang))
+    return _GETTERS[target.field](person, context)
 
 
 def _targets(fields: tuple[RosterField, ...]) -> list[Target]:
@@ -169,7 +189,8 @@ def _table(
     title: str, data: VisitData, targets: list[Target], lang: str, plates: dict[str, str]
 ) -> Table:
     people = in_precedence(data)
-    rows = [[_value(p, t, data, lang, plates) for t in targets] for p in people]
+    context = _context(data, lang, plates)
+    rows = [[_value(p, t, context) for t in targets] for p in people]
     keep = [
         i
         for i, target in enumerate(targets)
@@ -182,9 +203,14 @@ def _table(
     )
 
 
+def _people_only(data: VisitData) -> VisitData:
+    """The visit with what a roster shows: the privacy copy need not copy the programme."""
+    return VisitData(visit=data.visit, delegations=data.delegations, people=data.people)
+
+
 def roster_table(data: VisitData, profile: Profile, lang: str) -> Table:
     """The roster as `profile` may show it; columns empty for everyone are left out."""
-    shown = for_profile(data, profile)
+    shown = for_profile(_people_only(data), profile)
     fields: tuple[RosterField, ...] = ROSTER_FIELDS
     if profile is not Profile.INTERNAL:
         fields = tuple(f for f in fields if f not in _INTERNAL_ONLY)
@@ -218,10 +244,10 @@ def accreditation_table(data: VisitData, lang: str) -> Table:
 
     Every column stays, even empty: a missing passport number is what security must see.
     """
-    shown = for_profile(data, Profile.INTERNAL)
+    shown = for_profile(_people_only(data), Profile.INTERNAL)
     targets = [Target(kind) for kind in ACCREDITATION_FIELDS]
-    plates = vehicle_plates(shown)
-    rows = [[_value(p, t, shown, lang, plates) for t in targets] for p in in_precedence(shown)]
+    context = _context(shown, lang, vehicle_plates(data))
+    rows = [[_value(p, t, context) for t in targets] for p in in_precedence(shown)]
     headers = [header_for(t, lang) for t in targets]
     return Table(gettext_in(lang, N_("Accreditation")), headers, rows)
 
