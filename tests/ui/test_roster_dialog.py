@@ -83,7 +83,7 @@ def test_unrecognised_columns_are_mapped_and_remembered(qtbot, session, tmp_path
     sheet = write_csv(tmp_path / "liste.csv", rows)
     dialog = _dialog(qtbot, session, sheet, tmp_path)
     _wait_for_page(qtbot, dialog, 1)
-    assert "1 columns were not recognised" in dialog.columns_note.text()
+    assert "1 column was not recognised" in dialog.columns_note.text()
     assert dialog.columns.item(1, 2).text() == "Hôtel Lutetia"  # the first rows are shown
     box = dialog.columns.cellWidget(0, 2)
     assert isinstance(box, QComboBox) and box.currentText() == "(left out)"
@@ -110,7 +110,7 @@ def test_the_encoding_can_be_overridden_and_errors_are_shown(
     dialog = _dialog(qtbot, session, sheet, tmp_path)
     _wait_for_page(qtbot, dialog, 2)
     assert "Windows-1252" in dialog.source.text()
-    assert "1 rows are wrong and will be left out." in dialog.summary.text()
+    assert "1 row is wrong and will be left out." in dialog.summary.text()
     errors = [line for line in dialog.preview_model.lines if line[1] == "Error"]
     assert errors == [(6, "Error", "", "", "no family name")]  # Koval's cell takes 2 lines
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
@@ -124,7 +124,7 @@ def test_the_encoding_can_be_overridden_and_errors_are_shown(
     dialog.encoding.activated.emit(dialog.encoding.currentIndex())
     _wait_for_page(qtbot, dialog, 1)
     assert "Windows-1251" in dialog.source.text()
-    assert dialog.columns.horizontalHeaderItem(1).text() == "Prйnom"
+    assert dialog.columns.horizontalHeaderItem(1).text() == "⚠ Prйnom"  # marked unknown
 
 
 def test_a_chosen_delegation_takes_every_row(qtbot, session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from visitplanner.domain.roster_columns import Target
 from visitplanner.domain.values import LocalizedText, Profile
 from visitplanner.exports.files import write_private
 from visitplanner.exports.roster import accreditation_table, roster_table, to_csv, to_xlsx
-from visitplanner.i18n import _, current_language
+from visitplanner.i18n import _, current_language, ngettext
 from visitplanner.imports.roster.plan import (
     Delegations,
     ImportPlan,
@@ -139,10 +139,13 @@ def apply_import(
     (the window's undo stack); `session.apply` by default.
     """
     if plan.errors and not skip_invalid:
+        count = len(plan.error_rows)
         raise InputError(
-            _("{source}: {count} rows are wrong; nothing was imported").format(
-                source=plan.source, count=len(plan.error_rows)
-            )
+            ngettext(
+                "{source}: {count} row is wrong; nothing was imported",
+                "{source}: {count} rows are wrong; nothing was imported",
+                count,
+            ).format(source=plan.source, count=count)
         )
     command = import_command(plan)
     (apply or session.apply)(command)

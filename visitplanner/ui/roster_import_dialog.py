@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.roster_columns import FIELD_HEADERS, RosterField, Target
-from visitplanner.i18n import _, current_language
+from visitplanner.i18n import _, current_language, ngettext
 from visitplanner.imports.roster.plan import has_delegation_column, recognised_targets
 from visitplanner.imports.roster.reading import OVERRIDES, encoding_name
 from visitplanner.imports.roster.sheet import Sheet
@@ -328,6 +328,7 @@ class RosterImportDialog(QDialog):
         )
         self.column_boxes = []
         unknown = 0
+        first_unknown: int | None = None
         for index, target in enumerate(targets):
             box = QComboBox(table)
             box.setAccessibleName(_("What column {number} becomes").format(number=index + 1))
@@ -342,7 +343,14 @@ class RosterImportDialog(QDialog):
             box.setCurrentIndex(max(box.findData(wanted), 0))
             if target is None and index not in remembered:
                 unknown += 1
+                first_unknown = index if first_unknown is None else first_unknown
                 box.setToolTip(_("Not recognised: choose what this column holds"))
+                header = table.horizontalHeaderItem(index)
+                if header is not None:
+                    font = header.font()
+                    font.setBold(True)
+                    header.setFont(font)
+                    header.setText("⚠ " + header.text())
             table.setCellWidget(0, index, box)
             self.column_boxes.append(box)
             for line, row in enumerate(rows, start=1):
@@ -350,13 +358,19 @@ class RosterImportDialog(QDialog):
                 table.setItem(line, index, item)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.columns_note.setText(
-            _(
+            ngettext(
+                "{count} column was not recognised. Say what each column becomes; "
+                "the choice is remembered for sheets with the same headers.",
                 "{count} columns were not recognised. Say what each column becomes; "
-                "the choice is remembered for sheets with the same headers."
+                "the choice is remembered for sheets with the same headers.",
+                unknown,
             ).format(count=unknown)
             if unknown
             else _("Every column was recognised. Change what a column becomes if need be.")
         )
+        first_cell = table.item(1, first_unknown) if first_unknown is not None else None
+        if first_cell is not None:
+            table.scrollToItem(first_cell)
 
     def _fill_delegations(self, targets: list[Target | None]) -> None:
         box = self.delegation
@@ -447,8 +461,13 @@ def _summary(plan: ImportPlan) -> str:
         )
     ]
     if plan.errors:
+        count = len(plan.error_rows)
         parts.append(
-            _("{count} rows are wrong and will be left out.").format(count=len(plan.error_rows))
+            ngettext(
+                "{count} row is wrong and will be left out.",
+                "{count} rows are wrong and will be left out.",
+                count,
+            ).format(count=count)
         )
     if plan.new_delegations:
         names = ", ".join(d.name.get(current_language()) for d in plan.new_delegations)

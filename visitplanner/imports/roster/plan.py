@@ -20,8 +20,8 @@ from visitplanner.domain.ids import new_id
 from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Delegation, Person, VisitData
 from visitplanner.domain.roster_columns import RosterField, Target
-from visitplanner.domain.values import LocalizedText, Role
-from visitplanner.i18n import _
+from visitplanner.domain.values import LANGUAGES, LocalizedText, Role
+from visitplanner.i18n import _, babel_locale
 from visitplanner.imports.roster.headers import recognise_all, sheet_language
 from visitplanner.imports.roster.rows import RowRecord, columns_for, read_row
 from visitplanner.imports.roster.sheet import Sheet, Step, no_progress
@@ -100,6 +100,19 @@ class Delegations:
     fixed_is_new: bool = False
 
 
+def country_names(country: str) -> set[str]:
+    """A delegation's country as a sheet may write it: "UA", "Ukraine", "Україна"."""
+    if not country:
+        return set()
+    names = {country}
+    code = country.strip().upper()
+    for lang in LANGUAGES:
+        name = babel_locale(lang).territories.get(code)
+        if name:
+            names.add(str(name))
+    return names
+
+
 def recognised_targets(sheet: Sheet) -> list[Target | None]:
     """What each column of `sheet` becomes, by its header alone."""
     return [hit.target if hit else None for hit in recognise_all(sheet.headers)]
@@ -152,8 +165,8 @@ class _Planner:
                     self.by_name.setdefault(normalise(text), delegation)
         countries: dict[str, list[Delegation]] = {}
         for delegation in data.delegations:
-            if delegation.country:
-                countries.setdefault(normalise(delegation.country), []).append(delegation)
+            for name in country_names(delegation.country):
+                countries.setdefault(normalise(name), []).append(delegation)
         self.by_country = {k: v[0] for k, v in countries.items() if len(v) == 1}
         self.created: dict[str, Delegation] = {}
         self.next_rank: dict[str | None, int] = {}
