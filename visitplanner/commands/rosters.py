@@ -13,7 +13,7 @@ from visitplanner.commands.base import (
 )
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.values import Profile
-from visitplanner.i18n import _, current_language, ngettext
+from visitplanner.i18n import _, current_language
 from visitplanner.imports.roster.reading import encoding_name
 from visitplanner.services.roster_mappings import MappingStore
 from visitplanner.services.rosters import (
@@ -78,9 +78,8 @@ def print_summary(plan: ImportPlan) -> None:
 
 
 def _rows_text(rows: list[int]) -> str:
-    shown = ", ".join(str(r) for r in rows[:10])
     more = "…" if len(rows) > 10 else ""
-    return ngettext("row {rows}", "rows {rows}", len(rows)).format(rows=shown + more)
+    return ", ".join(_("row {row}").format(row=row) for row in rows[:10]) + more
 
 
 def _import_roster(args: argparse.Namespace) -> int:
@@ -95,12 +94,9 @@ def _import_roster(args: argparse.Namespace) -> int:
             named = "; ".join(str(e) for e in plan.errors[:_NAMED_ERRORS])
             more = " …" if len(plan.errors) > _NAMED_ERRORS else ""
             raise InputError(
-                ngettext(
-                    "{source}: {count} row is wrong ({errors}{more}); nothing was imported "
-                    "(--skip-invalid imports the other rows)",
-                    "{source}: {count} rows are wrong ({errors}{more}); nothing was imported "
-                    "(--skip-invalid imports the other rows)",
-                    len(plan.error_rows),
+                _(
+                    "{source}: wrong rows: {count} ({errors}{more}); nothing was imported "
+                    "(--skip-invalid imports the other rows)"
                 ).format(source=plan.source, count=len(plan.error_rows), errors=named, more=more)
             )
         apply_import(session, plan, skip_invalid=True)

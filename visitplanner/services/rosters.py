@@ -20,7 +20,7 @@ from visitplanner.domain.roster_columns import Target
 from visitplanner.domain.values import LocalizedText, Profile
 from visitplanner.exports.files import write_private
 from visitplanner.exports.roster import accreditation_table, roster_table, to_csv, to_xlsx
-from visitplanner.i18n import _, current_language, ngettext
+from visitplanner.i18n import _, current_language
 from visitplanner.imports.roster.plan import (
     Delegations,
     ImportPlan,
@@ -141,11 +141,9 @@ def apply_import(
     if plan.errors and not skip_invalid:
         count = len(plan.error_rows)
         raise InputError(
-            ngettext(
-                "{source}: {count} row is wrong; nothing was imported",
-                "{source}: {count} rows are wrong; nothing was imported",
-                count,
-            ).format(source=plan.source, count=count)
+            _("{source}: wrong rows: {count}; nothing was imported").format(
+                source=plan.source, count=count
+            )
         )
     command = import_command(plan)
     (apply or session.apply)(command)

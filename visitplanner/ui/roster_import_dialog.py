@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.roster_columns import FIELD_HEADERS, RosterField, Target
-from visitplanner.i18n import _, current_language, ngettext
+from visitplanner.i18n import _, current_language
 from visitplanner.imports.roster.plan import has_delegation_column, recognised_targets
 from visitplanner.imports.roster.reading import OVERRIDES, encoding_name
 from visitplanner.imports.roster.sheet import Sheet
@@ -358,12 +358,9 @@ class RosterImportDialog(QDialog):
                 table.setItem(line, index, item)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.columns_note.setText(
-            ngettext(
-                "{count} column was not recognised. Say what each column becomes; "
-                "the choice is remembered for sheets with the same headers.",
-                "{count} columns were not recognised. Say what each column becomes; "
-                "the choice is remembered for sheets with the same headers.",
-                unknown,
+            _(
+                "Columns not recognised: {count}. Say what each column becomes; "
+                "the choice is remembered for sheets with the same headers."
             ).format(count=unknown)
             if unknown
             else _("Every column was recognised. Change what a column becomes if need be.")
@@ -462,13 +459,7 @@ def _summary(plan: ImportPlan) -> str:
     ]
     if plan.errors:
         count = len(plan.error_rows)
-        parts.append(
-            ngettext(
-                "{count} row is wrong and will be left out.",
-                "{count} rows are wrong and will be left out.",
-                count,
-            ).format(count=count)
-        )
+        parts.append(_("Wrong rows, left out: {count}.").format(count=count))
     if plan.new_delegations:
         names = ", ".join(d.name.get(current_language()) for d in plan.new_delegations)
         parts.append(_("New delegations: {names}.").format(names=names))

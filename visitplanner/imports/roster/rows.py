@@ -28,7 +28,7 @@ from visitplanner.domain.roster_columns import (
     Target,
 )
 from visitplanner.domain.values import Need, is_known_zone
-from visitplanner.i18n import _, ngettext
+from visitplanner.i18n import _
 from visitplanner.imports.roster.sheet import SheetRow
 from visitplanner.imports.roster.translit import has_cyrillic, transliterate
 from visitplanner.imports.roster.words import (
@@ -249,11 +249,7 @@ def read_row(row: SheetRow, columns: list[Column], home_zone: str) -> RowRecord:
         return record
     if row.extra:
         record.errors.append(
-            ngettext(
-                "{count} cell beyond the last column of the header",
-                "{count} cells beyond the last column of the header",
-                row.extra,
-            ).format(count=row.extra)
+            _("cells beyond the last column of the header: {count}").format(count=row.extra)
         )
     for column in columns:
         text = row.cells[column.index] if column.index < len(row.cells) else ""
