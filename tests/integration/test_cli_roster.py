@@ -58,7 +58,7 @@ def test_a_ukrainian_csv_in_windows_1251_is_imported(tmp_path: Path, demo: Path)
     # "Україна" is the country of the demo's Ukrainian delegation: no new delegation.
     assert "New delegation" not in result.stdout
     # Kalmykova and Shymanskyi are in it already (matched by their Cyrillic names).
-    assert "2 added, 2 updated, 0 unchanged." in result.stdout
+    assert "2 to add, 2 to update, 0 unchanged." in result.stdout
     data = read_visit(demo)
     assert len(data.people) == before + 2
     minister = next(p for p in data.people if p.family_name_native == "Калмикова")
@@ -154,7 +154,7 @@ def test_a_ten_thousand_row_sheet_imports_on_the_command_line(tmp_path: Path) ->
     write_big_csv(sheet, sheet_rows(10_000))
     result = run(tmp_path, "import-roster", str(visit), str(sheet))
     assert result.returncode == 0, result.stderr
-    assert "10000 added" in result.stdout.replace(",", "")
+    assert "10000 to add" in result.stdout.replace(",", "")
     data = read_visit(visit)
     assert len(data.people) == 10_000
     assert len(data.delegations) == 20

@@ -63,7 +63,7 @@ def test_open_a_csv_see_the_counts_confirm_and_undo(qtbot, session, tmp_path: Pa
     assert dialog.summary.text().startswith("4 to add, 0 to update, 0 unchanged.")
     assert "New delegations: Україна." in dialog.summary.text()
     assert dialog.preview_model.rowCount() == 4
-    assert dialog.preview_model.lines[0][:3] == (2, "New", "Nataliia Kalmykova")
+    assert dialog.preview_model.lines[0][:4] == (2, "New", "Nataliia Kalmykova", "Україна (new)")
     before = read_visit(session.path)  # type: ignore[arg-type]
     assert dialog.confirm.isEnabled()
     dialog.confirm.click()

@@ -55,7 +55,7 @@ def print_summary(plan: ImportPlan) -> None:
         print(_("New delegation: {name}").format(name=delegation.name.get(current_language())))
     added, updated = len(plan.of("add")), len(plan.of("update"))
     print(
-        _("{added} added, {updated} updated, {unchanged} unchanged.").format(
+        _("{added} to add, {updated} to update, {unchanged} unchanged.").format(
             added=added, updated=updated, unchanged=len(plan.of("unchanged"))
         )
     )

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.domain.model import Person
 from visitplanner.domain.roster_columns import FIELD_HEADERS, RosterField, Target
 from visitplanner.i18n import _, current_language
 from visitplanner.imports.roster.plan import has_delegation_column, recognised_targets
@@ -88,8 +89,14 @@ class PreviewModel(QAbstractTableModel):
     def set_plan(self, plan: ImportPlan) -> None:
         """Show what `plan` does, in the sheet's order."""
         words = _action_words()
+        new = {d.id for d in plan.new_delegations}
+
+        def where(person: Person, name: str) -> str:
+            is_new = person.delegation_id in new
+            return _("{name} (new)").format(name=name) if is_new else name
+
         lines = [
-            (p.row, words[p.action], p.after.display_name(), p.delegation_name, "")
+            (p.row, words[p.action], p.after.display_name(), where(p.after, p.delegation_name), "")
             for p in plan.people
         ]
         lines.extend((e.row, words["error"], "", "", e.message) for e in plan.errors)
