@@ -174,3 +174,15 @@ def test_the_export_dialog_writes_the_chosen_file(qtbot, session, tmp_path: Path
     dialog.profile.setCurrentIndex(0)
     dialog.export_to(tmp_path / "roster.csv")
     assert "FX000001" not in (tmp_path / "roster.csv").read_text(encoding="utf-8-sig")
+
+
+def test_cancel_while_reading_stops_the_work_and_closes(qtbot, session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "big.csv"
+    write_big_csv(sheet, sheet_rows(10_000))
+    before = read_visit(session.path)
+    dialog = _dialog(qtbot, session, sheet, tmp_path)
+    assert dialog.worker is not None
+    with qtbot.waitSignal(dialog.rejected, timeout=15000):
+        dialog.reject()
+    assert dialog.worker is None
+    assert read_visit(session.path) == before

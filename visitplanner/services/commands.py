@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Protocol
 
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
@@ -19,6 +20,9 @@ from visitplanner.services.change import Change
 from visitplanner.storage.repository import VisitRepository
 
 Entity = Visit | Delegation | Person | Venue | Vehicle | Event
+
+#: Past this many ids of one kind, a change names the whole kind ("*").
+_MANY = 500
 
 
 class Command(Protocol):
@@ -183,7 +187,7 @@ class SaveEntities:
         """Write every new version."""
         for after, _before in self.saves:
             save(repo, after)
-        return _changed([after for after, _before in self.saves])
+        return self._change()
 
     def undo(self, repo: VisitRepository) -> Change:
         """Write the old versions back and remove what was created, in reverse order."""
@@ -192,4 +196,14 @@ class SaveEntities:
                 repo.delete(kind_of(after), after.id)
             else:
                 save(repo, before)
-        return _changed([after for after, _before in self.saves])
+        return self._change()
+
+    def _change(self) -> Change:
+        change = _changed([after for after, _before in self.saves])
+        # Thousands of ids would make one query with as many parameters when the
+        # session reloads them (SQLite caps them): "*" reloads the whole kind instead.
+        return Change(
+            MappingProxyType(
+                {k: ids if len(ids) <= _MANY else frozenset({"*"}) for k, ids in change.ids.items()}
+            )
+        )

@@ -144,6 +144,7 @@ class RosterImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.command: Command | None = None
         self.worker: Worker[Any] | None = None
+        self._closing = False
         self.column_boxes: list[QComboBox] = []
         self.setWindowTitle(_("Import roster — {name}").format(name=path.name))
         self.resize(960, 640)
@@ -262,7 +263,7 @@ class RosterImportDialog(QDialog):
         worker.progressed.connect(self._progressed)
         worker.done.connect(lambda result: self._finished(done, result))
         worker.error.connect(self._failed)
-        worker.cancelled.connect(self.reject)
+        worker.cancelled.connect(self._stopped)
         self.worker = worker
         self._show_buttons()
         worker.start()
@@ -275,11 +276,21 @@ class RosterImportDialog(QDialog):
 
     def _finished(self, done: Callable[[Any], None], result: Any) -> None:
         self.worker = None
+        if self._closing:
+            super().reject()
+            return
         done(result)
         self._show_buttons()
 
+    def _stopped(self) -> None:
+        self.worker = None
+        super().reject()
+
     def _failed(self, exc: object) -> None:
         self.worker = None
+        if self._closing:
+            super().reject()
+            return
         if not isinstance(exc, VisitPlannerError):
             raise exc  # type: ignore[misc]  # a bug: to the crash handler
         self.progress.setRange(0, 1)
@@ -290,12 +301,19 @@ class RosterImportDialog(QDialog):
         self.encoding.setEnabled(True)
 
     def reject(self) -> None:
-        """Cancel: stop the reading or checking, close without writing anything."""
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait()
-            self.worker = None
-        super().reject()
+        """Cancel: stop the reading or checking, then close without writing anything.
+
+        Work in progress stops at its next step; the dialog closes when it has (its
+        thread must not outlive it).
+        """
+        if self.worker is None:
+            super().reject()
+            return
+        self._closing = True
+        self.status.setText(_("Cancelling…"))
+        for button in (self.back, self.next, self.confirm):
+            button.setEnabled(False)
+        self.worker.cancel()
 
     # -- the steps ------------------------------------------------------------------
 
