@@ -50,6 +50,8 @@ class RosterExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self._choose_file)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

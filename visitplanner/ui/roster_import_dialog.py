@@ -187,7 +187,8 @@ class RosterImportDialog(QDialog):
         self.confirm: QPushButton = self.buttons.addButton(
             _("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_("Cancel"))  # Qt's own words are not translated here
         self.back.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         self.next.clicked.connect(self._columns_done)
         self.confirm.clicked.connect(self._confirm)

@@ -21,7 +21,7 @@ from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Delegation, Person, VisitData
 from visitplanner.domain.roster_columns import RosterField, Target
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role
-from visitplanner.i18n import _, babel_locale
+from visitplanner.i18n import _, babel_locale, current_language
 from visitplanner.imports.roster.headers import recognise_all, sheet_language
 from visitplanner.imports.roster.rows import RowRecord, columns_for, read_row
 from visitplanner.imports.roster.sheet import Sheet, Step, no_progress
@@ -233,7 +233,7 @@ class _Planner:
             self.plan.unknown_roles.setdefault(record.unknown_role, []).append(record.number)
         if after.role == Role.HEAD and after.delegation_id:
             self.heads.setdefault(after.delegation_id, after.id)
-        name = delegation.name.get(default_lang) if delegation else ""
+        name = delegation.name.get(current_language(), default_lang) if delegation else ""
         self.plan.people.append(PlannedPerson(record.number, after, before, name))
 
     def set_heads(self) -> None:
