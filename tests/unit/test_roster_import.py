@@ -273,3 +273,22 @@ def test_a_damaged_mapping_file_is_ignored(tmp_path: Path) -> None:
     assert store.recall(["Nom"]) == {}
     store.remember(["Nom", "X"], {1: Target(RosterField.NOTES)})
     assert store.recall(["Nom", "X"]) == {1: Target(RosterField.NOTES)}
+
+
+def test_hostile_cells_are_kept_as_plain_text(tmp_path: Path) -> None:
+    rows = [
+        ["Nom", "Prénom", "Hôtel", "Remarques", "Délégation"],
+        ["=1+1", "'=2+2", "@SUM(A1)", "<script>alert(1)</script>", GUESTS],
+        ["'+cmd|' /C calc'!A0", "-x", "'-y", "'plain", GUESTS],
+    ]
+    plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
+    first, second = (p.after for p in plan.people)
+    # A formula character stays as text; the apostrophe an export put before it goes.
+    assert (first.family_name, first.given_name, first.hotel) == ("=1+1", "=2+2", "@SUM(A1)")
+    assert first.notes == "<script>alert(1)</script>"
+    assert (second.family_name, second.given_name, second.hotel) == (
+        "+cmd|' /C calc'!A0",
+        "-x",
+        "-y",
+    )
+    assert second.notes == "'plain"  # an apostrophe before anything else is the text's own
