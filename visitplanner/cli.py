@@ -28,6 +28,7 @@ COMMAND_MODULES: Final = (
     "visitplanner.commands.check",
     "visitplanner.commands.calendars",
     "visitplanner.commands.protocol",
+    "visitplanner.commands.rosters",
 )
 
 

@@ -20,6 +20,8 @@ from visitplanner.storage.repository import VisitRepository
 
 Entity = Visit | Delegation | Person | Venue | Vehicle | Event
 
+#: Past this many ids of one kind, a change names the whole kind ("*").
+
 
 class Command(Protocol):
     """An edit that can be done and undone."""
@@ -57,9 +59,12 @@ def save(repo: VisitRepository, entity: Entity) -> None:
 
 
 def _changed(entities: list[Entity]) -> Change:
-    change = Change()
+    by_kind: dict[str, list[str]] = {}
     for entity in entities:
-        change = change | Change.of(kind_of(entity), [entity.id])
+        by_kind.setdefault(kind_of(entity), []).append(entity.id)
+    change = Change()
+    for kind, ids in by_kind.items():  # one union per kind: an import touches thousands
+        change = change | Change.of(kind, ids)
     return change
 
 
@@ -112,17 +117,15 @@ class SaveMany:
 
     def redo(self, repo: VisitRepository) -> Change:
         """Write every new version, in order (venues before the events at them)."""
-        change = Change()
         for edit in self.edits:
-            change = change | edit.redo(repo)
-        return change
+            edit.redo(repo)
+        return _changed([edit.after for edit in self.edits])
 
     def undo(self, repo: VisitRepository) -> Change:
-        """Take every edit back, the last first."""
-        change = Change()
+        """Take every edit back, the last first (people before the delegations made for them)."""
         for edit in reversed(self.edits):
-            change = change | edit.undo(repo)
-        return change
+            edit.undo(repo)
+        return _changed([edit.after for edit in self.edits])
 
 
 class SaveEntities(SaveMany):

@@ -19,6 +19,8 @@ from visitplanner.storage.repository import VisitRepository
 
 log = logging.getLogger(__name__)
 
+_RELOAD_ALL_OVER = 500
+
 
 class VisitSession:
     """One open visit file and its contents."""
@@ -73,7 +75,9 @@ class VisitSession:
             ids = change.ids.get(kind, frozenset())
             if not ids:
                 continue
-            if "*" in ids:
+            if "*" in ids or len(ids) > _RELOAD_ALL_OVER:
+                # Past a few hundred ids one query would need as many parameters
+                # (SQLite caps them); reading the whole kind is as quick.
                 setattr(self.data, attribute, loader())
                 continue
             fresh = {item.id: item for item in loader(ids)}

@@ -1,0 +1,1 @@
+"""Read the roster spreadsheets embassies send (CSV, XLSX) and plan their import."""
