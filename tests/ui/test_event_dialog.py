@@ -78,6 +78,10 @@ def type_sections(edit: QDateTimeEdit, text: str) -> None:
         QTest.keyClicks(edit, part)
 
 
+def _at(hour: int, minute: int) -> datetime:
+    return datetime(2026, 5, 7, hour, minute, tzinfo=PARIS)
+
+
 def _person(data: VisitData, family_name: str) -> Person:
     return next(p for p in data.people if p.family_name == family_name)
 
@@ -134,7 +138,7 @@ def test_a_new_event_is_saved_shown_on_the_timeline_undone_and_redone(qtbot, vis
     dialog.tabs.setCurrentWidget(dialog.participants)
     _tick_found(qtbot, dialog.participants, "Калми")
     _tick_found(qtbot, dialog.participants, "rufo")
-    assert dialog.participants.count.text() == "2 participants chosen"
+    assert dialog.participants.count.text() == "Participants chosen: 2"
     assert "(2)" in dialog.tabs.tabText(dialog.tabs.indexOf(dialog.participants))
 
     dialog.tabs.setCurrentWidget(dialog.running_order)
@@ -160,9 +164,7 @@ def test_a_new_event_is_saved_shown_on_the_timeline_undone_and_redone(qtbot, vis
     assert saved.venue_id == data.venues[0].id  # Hôtel de Brienne
     assert [line.action.fr for line in saved.running_order] == ["Позування для фото", "Accueil"]
     times = [line.at for line in saved.running_order]
-    assert times == [datetime(2026, 5, 7, 14, 35, tzinfo=PARIS)] + [
-        datetime(2026, 5, 7, 14, 30, tzinfo=PARIS)
-    ]
+    assert times == [_at(14, 35), _at(14, 30)]
     assert controller.undo_stack.undoText() == "Add event “Réunion élargie”"
 
     assert timeline.block_rect(saved.id) is not None
@@ -236,7 +238,7 @@ def test_editing_keeps_the_ids_of_the_event_and_of_its_running_order(qtbot, visi
     _ok(dialog)
     saved = read_visit(path).event(ceremony.id)
     old_ids = [line.id for line in ceremony.running_order]
-    assert [line.id for line in saved.running_order][0] == old_ids[1]
+    assert saved.running_order[0].id == old_ids[1]
     assert old_ids[0] not in {line.id for line in saved.running_order}
     assert saved.running_order[1].action.fr == "Fin"
     assert saved.participant_ids == ceremony.participant_ids
@@ -305,10 +307,10 @@ def test_participants_are_found_in_either_script_and_by_delegation(qtbot, visit)
     picker.tree.setCurrentIndex(picker.proxy.index(0, 0))
     assert picker.whole.isEnabled() and not picker.whole.isChecked()
     QTest.mouseClick(picker.whole, Qt.MouseButton.LeftButton)
-    assert picker.count.text() == "2 participants chosen"
+    assert picker.count.text() == "Participants chosen: 2"
     assert picker.whole.isChecked()
     QTest.mouseClick(picker.whole, Qt.MouseButton.LeftButton)
-    assert picker.count.text() == "0 participants chosen"
+    assert picker.count.text() == "Participants chosen: 0"
 
 
 def test_new_participants_keep_the_old_ones_order_then_precedence(qtbot, visit) -> None:  # type: ignore[no-untyped-def]
@@ -360,6 +362,7 @@ def test_interpreters_are_listed_first(qtbot, tmp_path: Path) -> None:  # type: 
 def test_every_input_has_a_name_and_every_label_a_buddy(qtbot, visit) -> None:  # type: ignore[no-untyped-def]
     _path, controller = visit
     dialog = _dialog(qtbot, controller, controller.data.events[0])
+    assert dialog.general.kind.accessibleName() == "Kind"
     inputs = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)
     for widget in dialog.findChildren(QWidget):
         if isinstance(widget, inputs) and not isinstance(widget.parent(), inputs):
@@ -367,10 +370,41 @@ def test_every_input_has_a_name_and_every_label_a_buddy(qtbot, visit) -> None:  
     unlabelled = [
         label.text()
         for label in dialog.findChildren(QLabel)
-        if label.text() and label.buddy() is None and label not in (dialog.error,)
+        if label.text()
+        and label.buddy() is None
+        and label not in (dialog.error,)
         and label is not dialog.participants.count
     ]
     assert unlabelled == []
+
+
+def test_tab_goes_through_the_fields_in_reading_order(qtbot, visit) -> None:  # type: ignore[no-untyped-def]
+    _path, controller = visit
+    dialog = _dialog(qtbot, controller, controller.data.events[0])  # a travel leg: every row
+    general = dialog.general
+    general.title.editor("fr").setFocus()
+    seen = []
+    for _step in range(40):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    wanted = [
+        general.title.editor("uk"),
+        general.title.editor("en"),
+        general.kind,
+        general.status,
+        general.start.date,
+        general.start.time,
+        general.start_zone,
+        general.end.date,
+        general.end.time,
+        general.end_zone,
+        general.venue,
+        general.destination,
+        dialog.tabs.tabBar(),  # (OK and Cancel too where the platform tabs to buttons)
+        general.title.editor("fr"),
+    ]
+    positions = [seen.index(widget) for widget in wanted]
+    assert positions == sorted(positions)
 
 
 def test_the_dialog_speaks_french_and_ukrainian(qtbot, visit) -> None:  # type: ignore[no-untyped-def]
@@ -412,7 +446,9 @@ def test_cancel_marks_the_event_cancelled_once(qtbot, visit) -> None:  # type: i
 
 
 @pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
-def test_delete_asks_first_and_undo_brings_the_event_back(qtbot, visit, monkeypatch, answer) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_first_and_undo_brings_the_event_back(
+    qtbot, visit, monkeypatch, answer
+) -> None:  # type: ignore[no-untyped-def]
     path, controller = visit
     asked: list[str] = []
 
@@ -439,7 +475,9 @@ def test_the_models_pass_the_model_tester(qtmodeltester, visit) -> None:  # type
     participants = ParticipantsModel(data)
     participants.set_checked([data.people[0].id])
     qtmodeltester.check(participants)
-    participants.setData(participants.index(1, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    participants.setData(
+        participants.index(1, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
     qtmodeltester.check(participants)
     running = RunningOrderModel("fr")
     ceremony = data.events[2]

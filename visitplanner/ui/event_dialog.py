@@ -36,7 +36,7 @@ from visitplanner.domain.values import (
     instant,
     zone_name,
 )
-from visitplanner.i18n import _, current_language, gettext_in, ngettext
+from visitplanner.i18n import _, current_language, gettext_in
 from visitplanner.services.commands import SaveEntity, delete_command
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.event_dialog_parts import DetailsPage, GeneralPage, InterpretationPage
@@ -144,6 +144,9 @@ class EventDialog(QDialog):
         if controller.read_only:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             self.show_error(_("This visit is open read-only; it cannot be changed."))
+        # The chain is a ring: after Cancel comes the tab bar, then the page's first field.
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        QWidget.setTabOrder(cancel, self.tabs.tabBar())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
@@ -335,11 +338,10 @@ def delete_event(controller: VisitController, event: Event, parent: QWidget | No
     """Delete `event` after the user confirms; undo brings it back with the same id."""
     data = controller.data
     count = len(event.participant_ids)
-    question = ngettext(
-        "Delete “{title}” ({count} participant) from the programme?",
-        "Delete “{title}” ({count} participants) from the programme?",
-        count,
-    ).format(title=event_title(event, data), count=count)
+    # No ngettext: the catalogs' tooling has no plural forms yet (Ukrainian needs three).
+    question = _("Delete “{title}” from the programme? Participants: {count}.").format(
+        title=event_title(event, data), count=count
+    )
     answer = QMessageBox.question(
         parent,
         _("Delete event"),

@@ -208,10 +208,10 @@ class DetailsPage(QWidget):
         people = sorted(data.people, key=lambda p: (p.delegation_id is None, p.rank))
         self.responsible.set_entities([(p.id, person_label(p, data)) for p in people])
         form = QFormLayout(self)
-        form.addRow(labelled(_("&Purpose:"), self.purpose, self), self.purpose)
+        form.addRow(labelled(_("P&urpose:"), self.purpose, self), self.purpose)
         form.addRow(labelled(_("&Dress code:"), self.dress_code, self), self.dress_code)
-        form.addRow(labelled(_("P&ress:"), self.press, self), self.press)
-        form.addRow(labelled(_("&Responsible officer:"), self.responsible, self), self.responsible)
+        form.addRow(labelled(_("Pr&ess:"), self.press, self), self.press)
+        form.addRow(labelled(_("Responsi&ble officer:"), self.responsible, self), self.responsible)
 
     def load(self, event: Event) -> None:
         """Show the event's details."""
@@ -252,11 +252,11 @@ class InterpretationPage(QWidget):
         form = QFormLayout()
         form.addRow(labelled(_("&Mode:"), self.mode, self), self.mode)
         form.addRow(languages_label, boxes)
-        form.addRow(labelled(_("&Other languages:"), self.other, self), self.other)
+        form.addRow(labelled(_("O&ther languages:"), self.other, self), self.other)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
-            labelled(_("In&terpreters (interpreters first):"), self.interpreters.view, self)
+            labelled(_("Interpr&eters (interpreters first):"), self.interpreters.view, self)
         )
         layout.addWidget(self.interpreters, 1)
 

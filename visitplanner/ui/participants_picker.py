@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.labels import label
 from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Person, VisitData
-from visitplanner.i18n import _, current_language, ngettext
+from visitplanner.i18n import _, current_language
 from visitplanner.ui.widgets import ID_ROLE, SEARCH_ROLE, SearchFilter, check_state, in_kept_order
 
 log = logging.getLogger(__name__)
@@ -302,9 +302,5 @@ class ParticipantsPicker(QWidget):
 
     def _counted(self) -> None:
         count = len(self.model.checked_ids())
-        self.count.setText(
-            ngettext("{count} participant chosen", "{count} participants chosen", count).format(
-                count=count
-            )
-        )
+        self.count.setText(_("Participants chosen: {count}").format(count=count))
         self._sync_whole()

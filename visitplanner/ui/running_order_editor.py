@@ -250,9 +250,7 @@ class _CellDelegate(QStyledItemDelegate):
 class _TimeDelegate(_CellDelegate):
     """Times as HH:mm, whatever the system's locale would show."""
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: _Index
-    ) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QTimeEdit(parent)
         editor.setDisplayFormat("HH:mm")
         editor.setAccessibleName(_("Time"))
@@ -282,9 +280,9 @@ class RunningOrderEditor(QWidget):
             0, QHeaderView.ResizeMode.ResizeToContents
         )
         self.add = self._button(_("&Add"), _("Add a line after the current one (Ins)"))
-        self.remove = self._button(_("&Remove"), _("Remove the current line (Del)"))
+        self.remove = self._button(_("Re&move"), _("Remove the current line (Del)"))
         self.up = self._button(_("Move &up"), _("Move the current line up (Alt+Up)"))
-        self.down = self._button(_("Move do&wn"), _("Move the current line down (Alt+Down)"))
+        self.down = self._button(_("Move &down"), _("Move the current line down (Alt+Down)"))
         self.add.clicked.connect(self.add_line)
         self.remove.clicked.connect(self.remove_line)
         self.up.clicked.connect(lambda: self.move_line(-1))
@@ -307,8 +305,8 @@ class RunningOrderEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         details = QFormLayout()
-        details.addRow(labelled(_("Wh&o:"), self.who, self), self.who)
-        details.addRow(labelled(_("W&here:"), self.where, self), self.where)
+        details.addRow(labelled(_("&Who:"), self.who, self), self.who)
+        details.addRow(labelled(_("Wher&e:"), self.where, self), self.where)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)

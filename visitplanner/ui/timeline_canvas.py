@@ -195,6 +195,9 @@ class TimelineCanvas(QAbstractScrollArea):
                     QRect(left, origin.y(), self._col_w[day], height), palette.alternateBase()
                 )
         painter.setPen(QPen(grid, 1))
+        for day in columns:
+            x = self._col_x[day] + origin.x() - DAY_GAP // 2
+            painter.drawLine(x, origin.y(), x, origin.y() + height)
         for minute in range(layout.first_minute, DAY_MINUTES + 1, 60):
             y = origin.y() + round((minute - layout.first_minute) * self.hour_height / 60)
             painter.drawLine(GUTTER_WIDTH, y, origin.x() + width, y)
@@ -235,8 +238,11 @@ class TimelineCanvas(QAbstractScrollArea):
         bold = painter.font()
         bold.setBold(True)
         painter.setFont(bold)
+        visible = QRect(GUTTER_WIDTH, 0, size.width() - GUTTER_WIDTH, HEADER_HEIGHT)
         for day in columns:
             box = QRect(self._col_x[day] + origin.x(), 0, self._col_w[day], HEADER_HEIGHT)
+            # Centred in the part in view: a summit day is wider than the window.
+            box = box.intersected(visible)
             heading = day_heading(layout.days[day], self.words.lang if self.words else "en")
             if layout.outside[day]:
                 heading = _("{day} (outside the visit)").format(day=heading)

@@ -16,7 +16,6 @@ from visitplanner.i18n import (
     format_date,
     format_time,
     format_time_in_zone,
-    ngettext,
 )
 from visitplanner.ui.timeline_style import CONFLICT_GLYPH, BlockText
 
@@ -93,9 +92,7 @@ class EventWords:
             lines.append(place)
         elif event.kind not in (EventKind.TRAVEL,):
             lines.append(_("no venue"))
-        lines.append(
-            ngettext("{count} participant", "{count} participants", count).format(count=count)
-        )
+        lines.append(_("participants: {count}").format(count=count))
         return lines
 
     def tooltip(self, event: Event, problems: list[str]) -> str:

@@ -64,7 +64,7 @@ def labelled(text: str, buddy: QWidget, parent: QWidget | None = None) -> QLabel
     caption = QLabel(text, parent)
     caption.setBuddy(buddy)
     if not buddy.accessibleName():
-        buddy.setAccessibleName(text.replace("&", ""))
+        buddy.setAccessibleName(text.replace("&", "").rstrip(" :\u00a0\u202f"))
     return caption
 
 
@@ -135,6 +135,7 @@ class LocalizedTextEdit(QWidget):
                 editor.setPlainText(getattr(text, code))
             else:
                 editor.setText(getattr(text, code))
+                editor.setCursorPosition(0)  # show the start of a long text, not its end
 
 
 @cache
