@@ -5,7 +5,8 @@
 Writes the summit visit to a temporary folder first (not timed). Reports the
 best of N runs of: laying the programme out (days, lanes, rectangles), painting
 a 1280x800 window (as the first paint does), painting after a scroll, and
-re-laying out after one event is edited (what every edit costs).
+re-laying out after one event is edited (what every edit costs); then opening
+the event editor and typing in its participants search.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from visitplanner.services.commands import SaveEntity
 from visitplanner.services.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.controller import VisitController
+from visitplanner.ui.event_dialog import EventDialog
 from visitplanner.ui.timeline import TimelineView
 
 
@@ -82,6 +84,30 @@ def main(argv: list[str]) -> int:
             controller.apply(SaveEntity(renamed, controller.data.event(event.id)))
 
         edit_ms = best_of(args.repeat, edit)
+
+        def open_editor() -> EventDialog:
+            dialog = EventDialog(controller, controller.data.events[1])
+            dialog.show()
+            app.processEvents()
+            dialog.close()
+            dialog.deleteLater()
+            return dialog
+
+        editor_ms = best_of(args.repeat, open_editor)
+        dialog = EventDialog(controller, controller.data.events[1])
+        dialog.show()
+        search = dialog.participants.search
+        queries = ["f", "fa", "fam", "fami", "famil", "family", "family0", "family01"]
+
+        def keystroke() -> None:
+            search.setText(queries[keystroke.n % len(queries)])  # type: ignore[attr-defined]
+            keystroke.n += 1  # type: ignore[attr-defined]
+
+        keystroke.n = 0  # type: ignore[attr-defined]
+        key_ms = best_of(args.repeat * 4, keystroke)
+        worst_key_ms = max(best_of(1, keystroke) for _ in queries)
+        dialog.close()
+        dialog.deleteLater()
         layout = view.area.layout_
         assert layout is not None
         print(
@@ -93,6 +119,11 @@ def main(argv: list[str]) -> int:
         print(f"paint the window: {paint_ms:.0f} ms; after a scroll: {scroll_ms:.0f} ms")
         print(f"paint with conflicts marked: {findings_ms:.0f} ms")
         print(f"edit one event (saved to the file) and lay out again: {edit_ms:.0f} ms")
+        print(f"open the event editor (3,000 people to pick from): {editor_ms:.0f} ms")
+        print(
+            f"one keystroke in the participants search: best {key_ms:.0f} ms, "
+            f"worst {worst_key_ms:.0f} ms"
+        )
         session.close()
     view.close()
     view.deleteLater()

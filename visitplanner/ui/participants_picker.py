@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -34,6 +34,10 @@ from visitplanner.ui.widgets import ID_ROLE, SEARCH_ROLE, SearchFilter, check_st
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
+# Flags combined once: combining enum flags in Python is slow in a 3,000-row tree.
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_GROUP = _PLAIN | Qt.ItemFlag.ItemIsUserCheckable
+_PERSON = _GROUP | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass(slots=True)
@@ -44,6 +48,11 @@ class _Group:
     name: str
     people: list[Person]
     search: str
+    # Per member, what a search compares with: computed once, not per keystroke.
+    keys: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.keys = [_person_search(person) for person in self.people]
 
 
 def _person_search(person: Person) -> str:
@@ -125,11 +134,23 @@ class ParticipantsModel(QAbstractItemModel):
     # ----- the model --------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked by hand: hasIndex() costs a round trip through rowCount().
+        if row < 0 or not 0 <= column < 2:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        group = parent.row()
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        if row >= len(self._groups[group].people):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
+
+    def search_key(self, row: int, parent: _Index) -> str:
+        """What a search compares with for a row (the filter's fast path)."""
+        if not parent.isValid():
+            return self._groups[row].search
+        return self._groups[parent.row()].keys[row]
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
@@ -166,7 +187,7 @@ class ParticipantsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return person.function.get(current_language()) or _person_text(person)
         if role == SEARCH_ROLE:
-            return _person_search(person)
+            return self._groups[index.internalId() - 1].keys[index.row()]
         if role == ID_ROLE:
             return person.id
         return None
@@ -189,12 +210,9 @@ class ParticipantsModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if index.internalId() != 0:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        if index.column() != 0:
+            return _PLAIN
+        return _PERSON if index.internalId() else _GROUP
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or index.column():
@@ -243,9 +261,11 @@ class ParticipantsPicker(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed start width: sizing to contents would read every one of 3,000 rows.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().resizeSection(1, self.fontMetrics().horizontalAdvance("m") * 16)
         self.tree.header().setStretchLastSection(False)
-        self.tree.expandAll()
+        self._expand()
         self.whole = QPushButton(_("Select &whole delegation"), self)
         self.whole.setCheckable(True)
         self.whole.setAccessibleName(_("Select whole delegation"))
@@ -267,7 +287,7 @@ class ParticipantsPicker(QWidget):
         self.whole.clicked.connect(self._toggle_whole)
         self.tree.selectionModel().currentChanged.connect(self._sync_whole)
         self.model.checked_changed.connect(self._counted)
-        self.model.modelReset.connect(self.tree.expandAll)
+        self.model.modelReset.connect(self._expand)
         self._counted()
 
     def set_selected(self, ids: Sequence[str]) -> None:
@@ -282,7 +302,12 @@ class ParticipantsPicker(QWidget):
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
-        self.tree.expandAll()
+        self._expand()
+
+    def _expand(self) -> None:
+        # Only the delegations: expandAll() would also visit each of 3,000 people.
+        for row in range(self.proxy.rowCount()):
+            self.tree.expand(self.proxy.index(row, 0))
 
     def _current_group(self) -> int | None:
         return self.model.group_row_of(self.proxy.mapToSource(self.tree.currentIndex()))

@@ -278,12 +278,14 @@ class CheckListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[CheckItem] = []
+        self._keys: list[str] = []
         self._checked: set[str] = set()
 
     def set_items(self, items: Sequence[CheckItem]) -> None:
         """Replace every item (ticks on ids that remain are kept)."""
         self.beginResetModel()
         self._items = list(items)
+        self._keys = [normalise(f"{item.text} {item.search}") for item in self._items]
         self.endResetModel()
 
     def set_checked(self, ids: Iterable[str]) -> None:
@@ -296,6 +298,10 @@ class CheckListModel(QAbstractListModel):
     def checked_ids(self) -> list[str]:
         """The ticked ids in list order."""
         return [item.id for item in self._items if item.id in self._checked]
+
+    def search_key(self, row: int, parent: _Index) -> str:
+        """What a search compares with for a row (the filter's fast path)."""
+        return self._keys[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
@@ -312,7 +318,7 @@ class CheckListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.tooltip or item.text
         if role == SEARCH_ROLE:
-            return normalise(f"{item.text} {item.search}")
+            return self._keys[index.row()]
         if role == ID_ROLE:
             return item.id
         return None
@@ -369,6 +375,14 @@ class SearchFilter(QSortFilterProxyModel):
         if not self._query:
             return True
         model = self.sourceModel()
+        fast = getattr(model, "search_key", None)
+        if fast is not None:  # a model that keeps its keys: no QModelIndex per row
+            if self._query in fast(source_row, source_parent):
+                return True
+            if source_parent.isValid():
+                parent = source_parent.parent()
+                return self._query in fast(source_parent.row(), parent)
+            return False
         own = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
         if self._query in own:
             return True
