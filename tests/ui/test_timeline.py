@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tests.factories import small_visit
 from visitplanner.domain.checks import Finding, FindingKind, Severity, check_plan
@@ -153,6 +154,36 @@ def test_the_keyboard_moves_between_events(timeline) -> None:  # type: ignore[no
     assert timeline.selected_event_id() == _id(timeline, "Annulé")
     QTest.keyClick(area, Qt.Key.Key_Left)
     assert timeline.selected_event_id() == _id(timeline, "Cérémonie du 8 Mai")
+
+
+def test_tab_leaves_after_the_last_event_and_ctrl_tab_at_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    set_language("en")
+    data = small_visit()
+    path = tmp_path / "v.visit"
+    write_visit(path, data)
+    session = VisitSession.open(path)
+    host = QWidget()
+    qtbot.addWidget(host)
+    before = QLineEdit(host)
+    view = TimelineView(VisitController(session), host)
+    after = QLineEdit(host)  # created after the view: next in the focus chain
+    layout = QVBoxLayout(host)
+    for widget in (before, view, after):
+        layout.addWidget(widget)
+    host.resize(900, 700)
+    with qtbot.waitActive(host):
+        host.show()
+        host.activateWindow()
+    view.area.setFocus()
+    QTest.keyClick(view.area, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert after.hasFocus()
+    view.area.setFocus()
+    for _event in data.events:
+        QTest.keyClick(view.area, Qt.Key.Key_Tab)
+        assert view.area.hasFocus()
+    QTest.keyClick(view.area, Qt.Key.Key_Tab)  # past the last event: on to the next field
+    assert after.hasFocus()
+    session.close()
 
 
 def test_the_selected_event_is_described_for_screen_readers(timeline) -> None:  # type: ignore[no-untyped-def]

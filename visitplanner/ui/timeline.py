@@ -232,7 +232,7 @@ class TimelineView(QWidget):
         words = self.area.words
         text = _(
             "No event selected. Arrow keys and Tab move between events; Enter opens the "
-            "selected one."
+            "selected one; Ctrl+Tab leaves the timeline."
         )
         if self._selected and words is not None:
             layout = self.area.layout_

@@ -323,5 +323,8 @@ class TimelineCanvas(QAbstractScrollArea):
             self._view.zoom(1)
         elif control and key == Qt.Key.Key_Minus:
             self._view.zoom(-1)
+        elif control and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # Tab walks the events; Ctrl+Tab leaves the timeline at once, however many.
+            super().focusNextPrevChild(key == Qt.Key.Key_Tab)
         else:
             super().keyPressEvent(event)
