@@ -24,6 +24,7 @@ from visitplanner.ui.language import apply_language
 from visitplanner.ui.main_window import MainWindow
 from visitplanner.ui.models import ProgrammeModel, RosterTableModel, VehiclesModel, VenuesModel
 from visitplanner.ui.pages import TablePage
+from visitplanner.ui.programme_page import ProgrammePage
 from visitplanner.ui.settings import AppSettings
 
 
@@ -50,6 +51,9 @@ def window(qtbot, tmp_path: Path, settings: AppSettings) -> Iterator[MainWindow]
 
 def _page(window: MainWindow, key: str) -> TablePage:
     page = window.show_page(key)
+    if isinstance(page, ProgrammePage):
+        page.tabs.setCurrentWidget(page.list)
+        return page.list
     assert isinstance(page, TablePage)
     return page
 
@@ -113,9 +117,12 @@ def test_a_double_booking_shows_in_checks_and_goes_when_undone(qtbot, window: Ma
     # Double-click: the programme shows with the event selected.
     window.show_page("checks")
     checks.table.doubleClicked.emit(checks.model.index(row, 1))
-    programme = _page(window, "programme")
-    assert window.stack.currentWidget() is programme
-    assert programme.selected_id() in {meeting.id, clash.id}
+    page = window.pages["programme"]
+    assert isinstance(page, ProgrammePage)
+    assert window.stack.currentWidget() is page
+    assert page.list.selected_id() in {meeting.id, clash.id}
+    # The timeline marks both events of the clash.
+    assert {meeting.id, clash.id} <= set(page.timeline.conflicts)
     window.controller.undo_stack.undo()
     qtbot.waitUntil(
         lambda: not any(f.kind is FindingKind.PERSON_OVERLAP for f in checks.model.findings()),
@@ -208,3 +215,30 @@ def test_the_seating_page_offers_the_meals(window: MainWindow) -> None:
     seating = window.show_page("seating")
     assert isinstance(seating, SeatingView)
     assert seating.events.count() == len(seating.meals())
+
+
+def test_new_event_from_the_programme_page_then_undo(
+    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from visitplanner.ui import event_dialog
+
+    page = window.show_page("programme")
+    assert isinstance(page, ProgrammePage)
+    opened: list[object] = []
+
+    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+        opened.append(dialog)
+        return 0  # the officer cancels
+
+    monkeypatch.setattr(event_dialog.EventDialog, "exec", fake_exec)
+    page.actions_by_name["new"].trigger()
+    assert len(opened) == 1
+    before = len(window.controller.data.events)
+    event = window.controller.data.events[1]
+    page.select(event.id)
+    page.tabs.setCurrentWidget(page.list)
+    page.duplicate_selected()
+    assert len(window.controller.data.events) == before + 1
+    assert len(read_visit(tmp_path / "v.visit").events) == before + 1
+    window.controller.undo_stack.undo()
+    assert len(read_visit(tmp_path / "v.visit").events) == before

@@ -6,6 +6,7 @@ Times are aware datetimes carrying their IANA zone (`zoneinfo.ZoneInfo`).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -358,6 +359,27 @@ class Event:
             yield wreath.id
         for position in self.placement:
             yield position.id
+
+    def copy_with_new_ids(self) -> Event:
+        """A deep copy that is a new event: new ids for it and every part of it.
+
+        Parts keep their content (running order, tables and seats, wreaths,
+        places); ids are unique in the whole visit, so a copy cannot share them.
+        """
+        twin = copy.deepcopy(self)
+        twin.id = new_id()
+        for line in twin.running_order:
+            line.id = new_id()
+        if twin.seating is not None:
+            for table in twin.seating.tables:
+                table.id = new_id()
+                for seat in table.seats:
+                    seat.id = new_id()
+        for wreath in twin.wreaths:
+            wreath.id = new_id()
+        for position in twin.placement:
+            position.id = new_id()
+        return twin
 
     @property
     def end_place_id(self) -> str | None:

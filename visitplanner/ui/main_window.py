@@ -35,8 +35,9 @@ from visitplanner.ui.calendar_dialogs import export_calendar_dialog, import_cale
 from visitplanner.ui.checks_view import ChecksView
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.dialogs import PreferencesDialog, about_text
-from visitplanner.ui.models import ProgrammeModel, RosterTableModel, VehiclesModel, VenuesModel
+from visitplanner.ui.models import RosterTableModel, VehiclesModel, VenuesModel
 from visitplanner.ui.pages import TablePage
+from visitplanner.ui.programme_page import ProgrammePage
 from visitplanner.ui.seating_view import SeatingView
 from visitplanner.ui.settings import AppSettings
 
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         data = c.data
         if key == "programme":
-            return TablePage(c, ProgrammeModel(data), _("Programme"))
+            return ProgrammePage(c)
         if key == "roster":
             return TablePage(c, RosterTableModel(data), _("Roster"))
         if key == "venues":
@@ -146,6 +147,9 @@ class MainWindow(QMainWindow):
             return seating
         checks = ChecksView(c)
         checks.go_to.connect(self.go_to)
+        programme = self.pages.get("programme")
+        if isinstance(programme, ProgrammePage):
+            checks.findings_changed.connect(programme.set_findings)
         return checks
 
     def _apply_and_report(self, command: Command) -> Change:
