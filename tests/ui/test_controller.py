@@ -54,7 +54,7 @@ def test_a_read_only_visit_takes_no_edit(qtbot, tmp_path: Path, monkeypatch) -> 
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
-    path, controller = _controller(tmp_path)
+    _path, controller = _controller(tmp_path)
     controller.read_only = True
     assert not controller.apply(SaveEntity(Person(family_name="X")))
     assert shown and controller.undo_stack.count() == 0
