@@ -141,7 +141,7 @@ class AccreditationTab(QWidget):
         add_row(
             form,
             _("Birth date:"),
-            with_clear_button(self.birth_date, _("birth date")),
+            with_clear_button(self.birth_date, _("the birth date")),
             self.birth_date,
         )
         add_row(form, _("Nationality:"), self.nationality)
@@ -149,7 +149,7 @@ class AccreditationTab(QWidget):
         add_row(
             form,
             _("Passport expiry:"),
-            with_clear_button(self.passport_expiry, _("passport expiry")),
+            with_clear_button(self.passport_expiry, _("the passport's expiry date")),
             self.passport_expiry,
         )
         form.addRow(self.expiry_warning)

@@ -342,7 +342,7 @@ class RosterModel(QAbstractItemModel):
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             count = len(group.members)
-            return _("{name}: {count} people").format(name=name, count=count)
+            return _("{name} — people: {count}").format(name=name, count=count)
         return name
 
     def _person_data(self, person: Person, column: int, role: int) -> Any:

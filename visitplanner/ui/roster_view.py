@@ -267,7 +267,7 @@ class RosterView(QWidget):
         name = delegation.name.get(current_language(), self.controller.data.visit.main_language)
         members = self.controller.data.members(delegation.id)
         question = _(
-            "Delete the delegation {name} and the {count} people in it? "
+            "Delete the delegation {name} and the people in it ({count})? "
             "Edit > Undo brings them back."
         ).format(name=name, count=len(members))
         if not confirm(self, _("Delete a delegation"), question):
@@ -356,12 +356,12 @@ class RosterView(QWidget):
         if self.model.is_filtered():
             shown = len(self.model.shown_person_ids())
             self.count.setText(
-                _("{shown} of {total} people").format(
+                _("People shown: {shown} of {total}").format(
                     shown=shown, total=len(self.controller.data.people)
                 )
             )
         else:
-            self.count.setText(_("{total} people").format(total=len(self.controller.data.people)))
+            self.count.setText(_("People: {total}").format(total=len(self.controller.data.people)))
 
     def _current_key(self) -> tuple[str, str] | None:
         index = self.tree.currentIndex()

@@ -69,7 +69,12 @@ class TravelLegEditor(QGroupBox):
     """One travel leg (an arrival or a departure)."""
 
     def __init__(
-        self, title: str, home_zone: str, start_from: date, parent: QWidget | None = None
+        self,
+        title: str,
+        time_name: str,
+        home_zone: str,
+        start_from: date,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, parent)
         self._home_zone = home_zone
@@ -85,7 +90,7 @@ class TravelLegEditor(QGroupBox):
         form = QFormLayout(self)
         add_row(form, _("Carrier:"), self.carrier)
         add_row(form, _("Number:"), self.number)
-        add_row(form, _("Date and time:"), with_clear_button(self.time, title), self.time)
+        add_row(form, _("Date and time:"), with_clear_button(self.time, time_name), self.time)
         add_row(form, _("Time zone:"), self.zone)
         add_row(form, _("Place:"), self.place)
         for widget in (self.carrier, self.number, self.time, self.zone, self.place):
@@ -123,8 +128,12 @@ class TravelTab(QWidget):
         self, home_zone: str, first_day: date, last_day: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.arrival = TravelLegEditor(_("Arrival"), home_zone, first_day, self)
-        self.departure = TravelLegEditor(_("Departure"), home_zone, last_day, self)
+        self.arrival = TravelLegEditor(
+            _("Arrival"), _("the arrival time"), home_zone, first_day, self
+        )
+        self.departure = TravelLegEditor(
+            _("Departure"), _("the departure time"), home_zone, last_day, self
+        )
         self.hotel = QLineEdit(self)
         form = QFormLayout()
         add_row(form, _("&Hotel:"), self.hotel)

@@ -254,7 +254,7 @@ class VehiclesView(EntityListView[Vehicle]):
         """Name the vehicle and the transfers it is booked on."""
         used = sum(1 for e in self.controller.data.events if item.id in e.vehicle_ids)
         return _(
-            "Delete {label}? It is booked on {count} events. Edit > Undo brings it back."
+            "Delete {label}? Events it is booked on: {count}. Edit > Undo brings it back."
         ).format(label=item.label, count=used)
 
     def delete_label(self, item: Vehicle) -> str:

@@ -49,23 +49,20 @@ from visitplanner.ui.text_inputs import LocalizedLineEdit, LocalizedTextArea
 from visitplanner.ui.travel_times import MinutesDelegate, TravelTimesModel
 
 
-def _coordinate(text: str, what: str, limit: float) -> float | None:
-    """A latitude or longitude typed with a point or a comma; None when blank."""
+def _coordinate(text: str, limit: float, not_a_number: str, out_of_range: str) -> float | None:
+    """A latitude or longitude typed with a point or a comma; None when blank.
+
+    `not_a_number` ({text}) and `out_of_range` are the messages for what is wrong.
+    """
     text = text.strip().replace(",", ".")
     if not text:
         return None
     try:
         value = float(text)
     except ValueError:
-        raise DomainError(
-            _("The {what} “{text}” is not a number.").format(what=what, text=text)
-        ) from None
+        raise DomainError(not_a_number.format(text=text)) from None
     if not -limit <= value <= limit:
-        raise DomainError(
-            _("The {what} must be between -{limit} and {limit}.").format(
-                what=what, limit=int(limit)
-            )
-        )
+        raise DomainError(out_of_range)
     return value
 
 
@@ -243,8 +240,18 @@ class VenueDialog(QDialog):
         name = self.name.value()
         if not name:
             raise DomainError(_("Give the venue a name in at least one language."))
-        latitude = _coordinate(self.latitude.text(), _("latitude"), 90)
-        longitude = _coordinate(self.longitude.text(), _("longitude"), 180)
+        latitude = _coordinate(
+            self.latitude.text(),
+            90,
+            _("The latitude “{text}” is not a number."),
+            _("The latitude must be between -90 and 90."),
+        )
+        longitude = _coordinate(
+            self.longitude.text(),
+            180,
+            _("The longitude “{text}” is not a number."),
+            _("The longitude must be between -180 and 180."),
+        )
         if (latitude is None) != (longitude is None):
             raise DomainError(_("Give both the latitude and the longitude, or neither."))
         result = copy.deepcopy(self.before) if self.before else Venue(name=name, id=self._id)
