@@ -143,6 +143,8 @@ class VenueDialog(QDialog):
         self.travel_table.setItemDelegateForColumn(1, MinutesDelegate(self.travel_table))
         self.travel_table.setAccessibleName(_("Travel times to the other venues"))
         self.travel_table.verticalHeader().hide()
+        self.travel_table.setWordWrap(False)
+        self.travel_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.travel_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.travel_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
