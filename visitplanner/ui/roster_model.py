@@ -489,7 +489,5 @@ class RosterModel(QAbstractItemModel):
         return True
 
     def retranslate(self) -> None:
-        """Headers and texts in the current language."""
+        """Headers in the current language (rows follow with the next set_data)."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        self.beginResetModel()
-        self.endResetModel()

@@ -60,7 +60,7 @@ class RosterView(QWidget):
         self.dialog: QDialog | None = None
         self._collapsed: set[str] = set()
         self._restoring = False
-        self.model = RosterModel(controller.data, self)
+        self.model = RosterModel(parent=self)  # filled by retranslate() below
         self.model.people_moved.connect(self._apply_people_order)
         self.model.delegations_moved.connect(self._apply_delegation_order)
         self.filter_label = QLabel(self)
@@ -128,11 +128,9 @@ class RosterView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
         self.setFocusProxy(self.tree)
-        self.tree.selectionModel().currentChanged.connect(self._update_actions)
+        self.tree.selectionModel().currentChanged.connect(self.update_actions)
         controller.changed.connect(self._on_change)
         self.retranslate()
-        self._restore_expansion()
-        self._update_actions()
 
     # -- public -----------------------------------------------------------------
 
@@ -178,7 +176,7 @@ class RosterView(QWidget):
         self.model.set_data(self.controller.data)
         self._restore_expansion()
         self._restore_current(current)
-        self._update_actions()
+        self.update_actions()
 
     def retranslate(self) -> None:
         """Every text in the current language."""
@@ -197,7 +195,7 @@ class RosterView(QWidget):
         describe(self.move_up_action, _("Move &up"), _("Move up in the order of precedence"))
         describe(self.move_down_action, _("Move do&wn"), _("Move down in the order of precedence"))
         self.model.retranslate()
-        self._restore_expansion()
+        self.refresh()  # every row's words (roles, grades, sides) in the new language
         self._update_count()
 
     # -- editing ----------------------------------------------------------------
@@ -347,7 +345,7 @@ class RosterView(QWidget):
             if shown:
                 self._restore_current(("person", shown[0]), scroll=False)
         self._update_count()
-        self._update_actions()
+        self.update_actions()
 
     def _filter_done(self) -> None:
         self.tree.setFocus()
@@ -444,7 +442,8 @@ class RosterView(QWidget):
                 menu.addAction(action)
         menu.popup(self.tree.viewport().mapToGlobal(point))
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
+        """Enable what can be done now (after the selection or the read-only state changes)."""
         writable = not self.controller.read_only
         index = self.tree.currentIndex()
         person = self.model.person_at(index)
