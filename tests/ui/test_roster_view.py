@@ -417,3 +417,19 @@ def _fields(person: Person) -> dict[str, object]:
     import dataclasses
 
     return {f.name: getattr(person, f.name) for f in dataclasses.fields(person)}
+
+
+def test_a_head_from_outside_the_delegation_is_kept_on_save(demo) -> None:  # type: ignore[no-untyped-def]
+    path, controller, view = demo
+    import copy
+
+    host = controller.data.delegation(HOST_DELEGATION_ID)
+    odd = copy.deepcopy(host)
+    odd.head_id = SHYMANSKYI  # a member of the other delegation, as an import may leave it
+    controller.apply(SaveEntity(odd, host))
+    view.select_delegation(HOST_DELEGATION_ID)
+    editor = view.edit_delegation()
+    assert editor is not None and editor.head.currentData() == SHYMANSKYI
+    type_text(editor.country, "X")
+    editor.accept()
+    assert read_visit(path).delegation(HOST_DELEGATION_ID).head_id == SHYMANSKYI

@@ -56,6 +56,9 @@ class DelegationDialog(QDialog):
         self.country.setPlaceholderText(_("e.g. UA, FR"))
         self.head = QComboBox(self)
         members = data.members(delegation.id) if delegation else []
+        if delegation is not None and delegation.head_id not in {None, *(p.id for p in members)}:
+            # A head who is not (or no longer) a member stays offered, not dropped on save.
+            members += [p for p in data.people if p.id == delegation.head_id]
         fill_combo(
             self.head, [(_("(no head yet)"), "")] + [(p.formal_name(), p.id) for p in members]
         )
