@@ -115,6 +115,16 @@ class SaveMany:
         """What the edit is."""
         return self.label or _("Edit")
 
+    @property
+    def after(self) -> list[Entity]:
+        """The new versions, in the order they are written."""
+        return [edit.after for edit in self.edits]
+
+    @property
+    def before(self) -> list[Entity]:
+        """The earlier versions of the entities that existed."""
+        return [edit.before for edit in self.edits if edit.before is not None]
+
     def redo(self, repo: VisitRepository) -> Change:
         """Write every new version, in order (venues before the events at them)."""
         for edit in self.edits:

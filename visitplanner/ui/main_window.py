@@ -35,11 +35,12 @@ from visitplanner.ui.calendar_dialogs import export_calendar_dialog, import_cale
 from visitplanner.ui.checks_view import ChecksView
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.dialogs import PreferencesDialog, about_text
-from visitplanner.ui.models import RosterTableModel, VehiclesModel, VenuesModel
-from visitplanner.ui.pages import TablePage
 from visitplanner.ui.programme_page import ProgrammePage
+from visitplanner.ui.roster_view import RosterView
 from visitplanner.ui.seating_view import SeatingView
 from visitplanner.ui.settings import AppSettings
+from visitplanner.ui.vehicle_views import VehiclesView
+from visitplanner.ui.venue_views import VenuesView
 
 log = logging.getLogger(__name__)
 
@@ -132,15 +133,14 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, key: str) -> QWidget:
         c = self.controller
-        data = c.data
         if key == "programme":
             return ProgrammePage(c)
         if key == "roster":
-            return TablePage(c, RosterTableModel(data), _("Roster"))
+            return RosterView(c)
         if key == "venues":
-            return TablePage(c, VenuesModel(data), _("Venues"))
+            return VenuesView(c)
         if key == "vehicles":
-            return TablePage(c, VehiclesModel(data), _("Vehicles"))
+            return VehiclesView(c)
         if key == "seating":
             seating = SeatingView(c.session, apply=self._apply_and_report)
             c.changed.connect(lambda _change: seating.reload())
@@ -261,9 +261,14 @@ class MainWindow(QMainWindow):
         if page_key is None:
             return
         page = self.show_page(page_key)
-        select = getattr(page, "select", None)
-        if callable(select):
-            select(ident)
+        if isinstance(page, ProgrammePage):
+            page.select(ident)
+        elif isinstance(page, RosterView):
+            page.select_person(ident)
+        elif isinstance(page, VenuesView):
+            page.select_venue(ident)
+        elif isinstance(page, VehiclesView):
+            page.select_vehicle(ident)
 
     def find_in_page(self) -> None:
         """Edit > Find: put the cursor in the current page's filter."""

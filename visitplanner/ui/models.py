@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from visitplanner.domain.labels import label
 from visitplanner.domain.lookup import normalise
-from visitplanner.domain.model import Event, Person, Vehicle, Venue, VisitData
+from visitplanner.domain.model import Event, VisitData
 from visitplanner.i18n import N_, _, current_language, format_date, format_time_in_zone
 
 T = TypeVar("T")
@@ -113,6 +113,23 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
         return None
 
 
+class FixedColumnsModel(EntityTableModel[T]):
+    """A table whose columns are given once and whose rows are set by its view."""
+
+    def __init__(self, columns: list[Column[T]]) -> None:
+        QAbstractTableModel.__init__(self)
+        self._columns = columns
+        self._rows = []
+        self._search = {}
+
+    def set_rows(self, rows: list[T]) -> None:
+        """Show `rows`."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._search = {}
+        self.endResetModel()
+
+
 class ProgrammeModel(EntityTableModel[Event]):
     """The programme as a table: day, times, title, kind, venue, status, participants."""
 
@@ -156,92 +173,6 @@ class ProgrammeModel(EntityTableModel[Event]):
         ]
 
 
-class RosterTableModel(EntityTableModel[Person]):
-    """The roster as a flat table: delegation, rank, names in both scripts, function, role."""
-
-    kind = "person"
-
-    def rows(self, data: VisitData) -> list[Person]:
-        order = {d.id: d.position for d in data.delegations}
-        return sorted(
-            data.people, key=lambda p: (order.get(p.delegation_id or "", 1_000_000), p.rank)
-        )
-
-    def columns(self, data: VisitData) -> list[Column[Person]]:
-        delegations = {d.id: d for d in data.delegations}
-        main = data.visit.main_language
-
-        def delegation_name(person: Person) -> str:
-            found = delegations.get(person.delegation_id or "")
-            return found.name.get(current_language(), main) if found else _("(no delegation)")
-
-        def delegation_key(person: Person) -> int:
-            # One number, not a tuple: Qt sorts QVariants, and a Python tuple is opaque to it.
-            found = delegations.get(person.delegation_id or "")
-            return (found.position if found else 1_000_000) * 1_000_000 + person.rank
-
-        return [
-            Column(N_("Delegation"), delegation_name, delegation_key),
-            Column(N_("Rank"), lambda p: str(p.rank), lambda p: p.rank),
-            Column(N_("Name"), lambda p: p.formal_name()),
-            Column(N_("Native name"), lambda p: p.native_name()),
-            Column(N_("Function"), lambda p: p.function.get(current_language(), main)),
-            Column(N_("Role"), lambda p: label(p.role)),
-        ]
-
-
-class VenuesModel(EntityTableModel[Venue]):
-    """The venues: name, address, step-free access, capacity."""
-
-    kind = "venue"
-
-    def rows(self, data: VisitData) -> list[Venue]:
-        return list(data.venues)
-
-    def columns(self, data: VisitData) -> list[Column[Venue]]:
-        main = data.visit.main_language
-        return [
-            Column(N_("Venue"), lambda v: v.name.get(current_language(), main)),
-            Column(N_("Address"), lambda v: v.full_address()),
-            Column(N_("Step-free access"), lambda v: label(v.step_free)),
-            Column(
-                N_("Capacity"),
-                lambda v: "" if v.capacity is None else str(v.capacity),
-                lambda v: -1 if v.capacity is None else v.capacity,
-            ),
-        ]
-
-
-class VehiclesModel(EntityTableModel[Vehicle]):
-    """The convoy: position, vehicle, plate, driver, duty phone, wheelchair access."""
-
-    kind = "vehicle"
-
-    def rows(self, data: VisitData) -> list[Vehicle]:
-        return sorted(data.vehicles, key=lambda v: v.convoy_position)
-
-    def columns(self, data: VisitData) -> list[Column[Vehicle]]:
-        people = {p.id: p for p in data.people}
-
-        def driver(vehicle: Vehicle) -> str:
-            found = people.get(vehicle.driver_id or "")
-            return found.display_name() if found else vehicle.driver_name
-
-        return [
-            Column(N_("Convoy"), lambda v: str(v.convoy_position), lambda v: v.convoy_position),
-            Column(N_("Vehicle"), lambda v: v.label),
-            Column(N_("Plate"), lambda v: v.plate),
-            Column(N_("Driver"), driver),
-            Column(N_("Duty phone"), lambda v: v.duty_phone),
-            Column(N_("Wheelchair access"), lambda v: label(v.wheelchair)),
-        ]
-
-
 def programme_model(data: VisitData) -> ProgrammeModel:
     """The programme model over `data`."""
     return ProgrammeModel(data)
-
-
-def roster_model(data: VisitData) -> RosterTableModel:
-    """The flat roster model over `data`."""
-    return RosterTableModel(data)

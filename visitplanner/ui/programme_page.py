@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -43,6 +43,8 @@ class ProgrammePage(QWidget):
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
+            # Other pages use the same keys: each page's keys work where its focus is.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
             self.addAction(action)

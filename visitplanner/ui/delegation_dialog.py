@@ -1,0 +1,145 @@
+"""The delegation editor: name in three languages, side, country, head (one of its members)."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitplanner.domain.errors import DomainError
+from visitplanner.domain.labels import label
+from visitplanner.domain.model import Delegation
+from visitplanner.domain.values import Side
+from visitplanner.i18n import _, current_language
+from visitplanner.services.commands import SaveEntity
+from visitplanner.ui.controller import VisitController
+from visitplanner.ui.edits import apply_or_reason
+from visitplanner.ui.forms import (
+    add_row,
+    error_label,
+    fill_combo,
+    make_read_only,
+    select_data,
+    show_error,
+)
+from visitplanner.ui.text_inputs import LocalizedLineEdit
+
+
+class DelegationDialog(QDialog):
+    """Create a delegation (`delegation` None) or edit one; accept() saves it."""
+
+    def __init__(
+        self,
+        controller: VisitController,
+        delegation: Delegation | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.before = delegation
+        self.saved: Delegation | None = None
+        data = controller.data
+        self.name = LocalizedLineEdit(_("Name"), self)
+        self.side = QComboBox(self)
+        fill_combo(self.side, [(label(s), s.value) for s in Side])
+        self.country = QLineEdit(self)
+        self.country.setPlaceholderText(_("e.g. UA, FR"))
+        self.head = QComboBox(self)
+        members = data.members(delegation.id) if delegation else []
+        if delegation is not None and delegation.head_id not in {None, *(p.id for p in members)}:
+            # A head who is not (or no longer) a member stays offered, not dropped on save.
+            members += [p for p in data.people if p.id == delegation.head_id]
+        fill_combo(
+            self.head, [(_("(no head yet)"), "")] + [(p.formal_name(), p.id) for p in members]
+        )
+        if not members:
+            self.head.setToolTip(_("Add people to the delegation first, then choose its head."))
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
+        form = QFormLayout()
+        add_row(form, _("&Name:"), self.name, self.name.first_editor())
+        add_row(form, _("&Side:"), self.side)
+        add_row(form, _("&Country:"), self.country)
+        add_row(form, _("&Head of delegation:"), self.head)
+        add_row(form, _("Notes:"), self.notes)
+        self.error = error_label(self)
+        self.buttons = QDialogButtonBox(self)
+        layout = QVBoxLayout(self)
+        if controller.read_only:
+            layout.addWidget(
+                QLabel(_("This visit is open read-only: nothing can be changed."), self)
+            )
+            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        else:
+            self.buttons.setStandardButtons(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        if delegation is not None:
+            self.name.set_value(delegation.name)
+            select_data(self.side, delegation.side.value)
+            self.country.setText(delegation.country)
+            select_data(self.head, delegation.head_id or "")
+            self.notes.setPlainText(delegation.notes)
+            shown = delegation.name.get(current_language(), data.visit.main_language)
+            self.setWindowTitle(_("Delegation: {name}").format(name=shown))
+        else:
+            self.setWindowTitle(_("New delegation"))
+        if controller.read_only:
+            make_read_only(self)
+        self.resize(520, 360)
+
+    def delegation_from_fields(self) -> Delegation:
+        """The delegation as the fields describe it (same id and position when editing)."""
+        name = self.name.value()
+        if not name:
+            raise DomainError(_("Give the delegation a name in at least one language."))
+        if self.before is not None:
+            result = copy.deepcopy(self.before)
+        else:
+            positions = [d.position for d in self.controller.data.delegations]
+            result = Delegation(name=name, position=max(positions, default=-1) + 1)
+        result.name = name
+        result.side = Side(self.side.currentData())
+        result.country = self.country.text().strip().upper()
+        result.head_id = self.head.currentData() or None
+        result.notes = self.notes.toPlainText().strip()
+        return result
+
+    def accept(self) -> None:
+        """Save the delegation as one undoable edit; stay open, saying why, when it cannot be."""
+        if self.controller.read_only:
+            super().reject()
+            return
+        try:
+            delegation = self.delegation_from_fields()
+        except DomainError as exc:
+            show_error(self.error, exc.message)
+            return
+        if self.before is not None and delegation == self.before:
+            super().accept()
+            return
+        text = _("Add a delegation") if self.before is None else _("Edit the delegation")
+        reason = apply_or_reason(self.controller, SaveEntity(delegation, self.before, text), self)
+        if reason is not None:
+            show_error(
+                self.error, _("The delegation could not be saved: {reason}").format(reason=reason)
+            )
+            return
+        self.saved = delegation
+        super().accept()
