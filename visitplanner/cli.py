@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES: Final = (
     "visitplanner.commands.files",
     "visitplanner.commands.check",
+    "visitplanner.commands.briefing",
 )
 
 

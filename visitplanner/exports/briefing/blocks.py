@@ -149,16 +149,19 @@ def data_table(
     )
 
 
-def facts(ctx: BookContext, rows: Sequence[tuple[str, str]], label_width: float = 0.24) -> list[
-    Flowable
-]:
+def facts(
+    ctx: BookContext, rows: Sequence[tuple[str, str]], label_width: float = 0.24
+) -> list[Flowable]:
     """Labelled facts (book label, value markup), leaving out facts with no value."""
     kept = [(label, value) for label, value in rows if value]
     if not kept:
         return []
     styles = ctx.styles
     table = SplittingTable(
-        [[Paragraph(esc(label), styles.label), Paragraph(value, styles.cell)] for label, value in kept],
+        [
+            [Paragraph(esc(label), styles.label), Paragraph(value, styles.cell)]
+            for label, value in kept
+        ],
         colWidths=[label_width * BODY_WIDTH, (1 - label_width) * BODY_WIDTH],
         style=facts_style(),
         hAlign="LEFT",

@@ -21,7 +21,7 @@ from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.options import BriefingOptions
 from visitplanner.exports.briefing.protocol import precedence_order, programme_version_label
 from visitplanner.exports.briefing.styles import MUTED_HEX, BookStyles
-from visitplanner.i18n import UI_LANGUAGES, N_, _, format_date, format_time, gettext_in, zone_city
+from visitplanner.i18n import N_, UI_LANGUAGES, _, format_date, format_time, gettext_in, zone_city
 
 #: Events that move people; the movements sheet lists them, they get no event sheet.
 MOVES = frozenset({EventKind.TRANSFER, EventKind.TRAVEL})
@@ -174,7 +174,7 @@ class BookContext:
         return latin, native if native != latin else ""
 
     def civility(self, person: Person) -> str:
-        """"Madame", "пані", "Mrs" (or "")."""
+        """ "Madame", "пані", "Mrs" (or "")."""
         return civility(person.civility, self.lang)
 
     def name_markup(self, person: Person, with_civility: bool = True) -> str:

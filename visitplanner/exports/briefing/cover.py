@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from reportlab.lib.styles import PropertySet
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
@@ -41,9 +42,7 @@ def build_cover(ctx: BookContext) -> list[Flowable]:
     parts += [
         HRFlowable(width="40%", thickness=0.8, color=NAVY, spaceBefore=8, spaceAfter=22),
         Paragraph(
-            esc(
-                ctx.t(N_("Personal briefing pack") if ctx.person else N_("Briefing book")).upper()
-            ),
+            esc(ctx.t(N_("Personal briefing pack") if ctx.person else N_("Briefing book")).upper()),
             styles.cover_kind,
         ),
         Spacer(1, 8),
@@ -149,9 +148,8 @@ def _cover_marking(ctx: BookContext) -> list[Flowable]:
 
 def build_contents(ctx: BookContext) -> list[Flowable]:
     """The table of contents, filled by the document template as headings are laid out."""
-    toc = TableOfContents(
-        levelStyles=ctx.styles.toc_levels, dotsMinLevel=1, rightColumnWidth=14 * mm
-    )
+    levels: list[PropertySet] = list(ctx.styles.toc_levels)
+    toc = TableOfContents(levelStyles=levels, dotsMinLevel=1, rightColumnWidth=14 * mm)
     return [*section_title(ctx, ctx.t(N_("Contents")), in_toc=False), toc]
 
 

@@ -67,8 +67,11 @@ def event_sheet(ctx: BookContext, event: Event) -> list[Flowable]:
     if venue is not None:
         notes = ctx.text(venue.access_notes)
         step_free = (
-            ctx.t(N_("step-free access")) if venue.step_free is Access.YES else
-            ctx.t(N_("no step-free access")) if venue.step_free is Access.NO else ""
+            ctx.t(N_("step-free access"))
+            if venue.step_free is Access.YES
+            else ctx.t(N_("no step-free access"))
+            if venue.step_free is Access.NO
+            else ""
         )
         access = esc(" — ".join(p for p in (step_free, notes) if p))
     rows = [

@@ -12,7 +12,7 @@ import io
 import logging
 import threading
 from importlib import resources
-from typing import Final
+from typing import Final, Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -63,7 +63,7 @@ def _load(name: str, filename: str) -> TTFont:
         ) from exc
     try:
         return TTFont(name, io.BytesIO(payload))
-    except Exception as exc:  # noqa: BLE001 - reportlab raises plain Exceptions on bad fonts
+    except Exception as exc:
         raise FontError(
             _("the font file {file} cannot be read ({error})").format(file=filename, error=exc)
         ) from exc
@@ -81,11 +81,17 @@ def register_fonts() -> str:
         # A face name given with <b> or <i> finds the combined face (a bold style
         # with <i> in it prints bold oblique); the family is registered last so that
         # each face name maps back to the family for reportlab's reverse look-up.
-        style_of = {REGULAR: (0, 0), BOLD: (1, 0), ITALIC: (0, 1), BOLD_ITALIC: (1, 1)}
+        style_of: dict[str, tuple[Literal[0, 1], Literal[0, 1]]] = {
+            REGULAR: (0, 0),
+            BOLD: (1, 0),
+            ITALIC: (0, 1),
+            BOLD_ITALIC: (1, 1),
+        }
         by_style = {bits: name for name, bits in style_of.items()}
         for name, (bold, italic) in style_of.items():
             for b, i in by_style:
-                addMapping(name, b, i, by_style[(bold | b, italic | i)])
+                combined = by_style[(1 if bold or b else 0, 1 if italic or i else 0)]
+                addMapping(name, b, i, combined)
         pdfmetrics.registerFontFamily(
             FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
         )

@@ -8,8 +8,7 @@ import logging
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from visitplanner.domain.model import Person
@@ -47,11 +46,11 @@ def _groups(ctx: BookContext) -> list[tuple[str, str, list[Person]]]:
         if head is not None:
             subtitle += " — " + labelled(ctx, ctx.t(N_("head")), esc(ctx.name_inline(head)))
         groups.append((ctx.text(delegation.name), subtitle, members))
-    others = [p for p in ctx.data.people if not p.delegation_id or p.delegation_id not in ctx.delegations]
+    others = [
+        p for p in ctx.data.people if not p.delegation_id or p.delegation_id not in ctx.delegations
+    ]
     if others:
-        groups.append(
-            (ctx.t(N_("Other personalities")), "", precedence_order(ctx.data, others))
-        )
+        groups.append((ctx.t(N_("Other personalities")), "", precedence_order(ctx.data, others)))
     return groups
 
 

@@ -57,6 +57,7 @@ class _Quiet:
     def step(self, done: int, total: int, what: str = "") -> None:
         """Report nothing."""
 
+
 #: How many layout passes a book usually takes (the contents are seeded, see story()).
 EXPECTED_PASSES = 2
 
@@ -222,7 +223,7 @@ def _walk(flowables: list[Flowable]) -> Iterator[Flowable]:
     for flowable in flowables:
         yield flowable
         if isinstance(flowable, KeepTogether):
-            yield from _walk(flowable._content)
+            yield from _walk(getattr(flowable, "_content", []))
 
 
 @functools.lru_cache(maxsize=256)

@@ -7,7 +7,7 @@ rules, shaded table headers. Every style uses the shipped font family.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -40,8 +40,8 @@ MUTED_HEX: Final = "#6B7480"
 WARN_HEX: Final = "#8A2B2B"
 
 
-def _style(name: str, **attributes: object) -> ParagraphStyle:
-    base: dict[str, object] = {
+def _style(name: str, **attributes: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
         "fontName": FAMILY,
         "fontSize": 9,
         "leading": 12,
@@ -168,7 +168,7 @@ class BookStyles:
 
 def table_style(header_rows: int = 1, zebra: bool = True) -> TableStyle:
     """A data table: shaded header row(s), thin rules between rows, text at the top."""
-    commands: list[tuple[object, ...]] = [
+    commands: list[Any] = [
         ("FONT", (0, 0), (-1, -1), FAMILY, 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
