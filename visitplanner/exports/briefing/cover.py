@@ -124,9 +124,8 @@ def _cover_marking(ctx: BookContext) -> list[Flowable]:
     if ctx.marking:
         lines.append(esc(ctx.marking.upper()))
     if ctx.options.profile is Profile.INTERNAL:
-        lines.append(
-            f'<font size="8.5">{esc(ctx.t(N_("Internal edition: holds private details")))}</font>'
-        )
+        internal = ctx.t(N_("Internal edition: holds private details"))
+        lines.append(f'<font size="8.5">{esc(internal)}</font>')
     if not lines:
         return []
     box = Table(
