@@ -32,6 +32,8 @@ class Entry:
     outline: str
     key: str
     in_toc: bool = True
+    #: Whether the running header shows it as the current section (not the cover).
+    running: bool = True
 
 
 class Heading(Paragraph):
@@ -78,10 +80,13 @@ def heading(
     *,
     in_toc: bool = True,
     outline: bool = True,
+    running: bool = True,
 ) -> Heading:
     """A heading for user or book text `text` (escaped here)."""
     chosen = style or (ctx.styles.h1 if level == 0 else ctx.styles.h2)
-    entry = Entry(level, esc(text), plain(text), ctx.new_key(), in_toc) if outline else None
+    entry = (
+        Entry(level, esc(text), plain(text), ctx.new_key(), in_toc, running) if outline else None
+    )
     return Heading(esc(text), chosen, entry=entry)
 
 

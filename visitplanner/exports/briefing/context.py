@@ -90,6 +90,10 @@ class BookContext:
         """A date in full, as the language writes it ("jeudi 7 mai 2026")."""
         return format_date(value, "full", self.lang)
 
+    def short_day(self, moment: datetime) -> str:
+        """The day of a time, short, in the time's own zone ("mercredi 6 mai")."""
+        return format_date(moment.date(), "EEEE d MMMM", self.lang)
+
     def time(self, moment: datetime) -> str:
         """A time of day in the visit's zone."""
         return format_time(self.local(moment), "short", self.lang)

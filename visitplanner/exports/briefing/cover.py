@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from babel.dates import format_interval
 from reportlab.lib.styles import PropertySet
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -24,8 +25,9 @@ from visitplanner.exports.briefing.styles import (
     NAVY,
     RULE,
     WARN,
+    layout_style,
 )
-from visitplanner.i18n import N_, format_date, format_date_range
+from visitplanner.i18n import N_, babel_locale, format_date
 
 #: How many days the glance grid puts side by side.
 GLANCE_DAYS_PER_ROW = 4
@@ -35,7 +37,7 @@ def build_cover(ctx: BookContext) -> list[Flowable]:
     """The cover: office, kind of book, visit, dates, delegations, marking, version."""
     styles = ctx.styles
     visit = ctx.data.visit
-    parts: list[Flowable] = [Spacer(1, 14 * mm)]
+    parts: list[Flowable] = [Spacer(1, 26 * mm)]
     office = ctx.text(visit.organiser.name)
     if office:
         parts.append(Paragraph(esc(office.upper()), styles.cover_office))
@@ -46,19 +48,19 @@ def build_cover(ctx: BookContext) -> list[Flowable]:
             styles.cover_kind,
         ),
         Spacer(1, 8),
-        heading(ctx, ctx.text(visit.title), 0, styles.cover_title, in_toc=False),
+        heading(ctx, ctx.text(visit.title), 0, styles.cover_title, in_toc=False, running=False),
         Spacer(1, 8),
         Paragraph(
-            esc(format_date_range(visit.start_date, visit.end_date, ctx.lang)),
+            esc(_date_range(ctx)),
             styles.cover_text,
         ),
     ]
     if ctx.person is not None:
         parts += _cover_person(ctx)
-    parts += [Spacer(1, 16 * mm), *_cover_delegations(ctx), Spacer(1, 14 * mm)]
+    parts += [Spacer(1, 22 * mm), *_cover_delegations(ctx), Spacer(1, 22 * mm)]
     parts += _cover_marking(ctx)
     parts += [
-        Spacer(1, 10 * mm),
+        Spacer(1, 26 * mm),
         Paragraph(esc(ctx.version_label), styles.cover_small),
         Paragraph(
             esc(
@@ -73,6 +75,16 @@ def build_cover(ctx: BookContext) -> list[Flowable]:
     if contact:
         parts.append(Paragraph(esc(contact), styles.cover_small))
     return parts
+
+
+def _date_range(ctx: BookContext) -> str:
+    """The visit's days with the month in full ("6–9 mai 2026", "6–9 травня 2026 р.")."""
+    visit = ctx.data.visit
+    return str(
+        format_interval(
+            visit.start_date, visit.end_date, skeleton="yMMMMd", locale=babel_locale(ctx.lang)
+        )
+    )
 
 
 def _cover_person(ctx: BookContext) -> list[Flowable]:
@@ -106,7 +118,7 @@ def _cover_delegations(ctx: BookContext) -> list[Flowable]:
         return []
     table = Table(rows, colWidths=[0.38 * BODY_WIDTH, 0.5 * BODY_WIDTH], hAlign="CENTER")
     table.setStyle(
-        TableStyle(
+        layout_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.6, NAVY),
@@ -134,7 +146,7 @@ def _cover_marking(ctx: BookContext) -> list[Flowable]:
         hAlign="CENTER",
     )
     box.setStyle(
-        TableStyle(
+        layout_style(
             [
                 ("BOX", (0, 0), (-1, -1), 1.2, WARN),
                 ("TOPPADDING", (0, 0), (-1, -1), 7),
@@ -148,7 +160,18 @@ def _cover_marking(ctx: BookContext) -> list[Flowable]:
 def build_contents(ctx: BookContext) -> list[Flowable]:
     """The table of contents, filled by the document template as headings are laid out."""
     levels: list[PropertySet] = list(ctx.styles.toc_levels)
-    toc = TableOfContents(levelStyles=levels, dotsMinLevel=1, rightColumnWidth=14 * mm)
+    toc = TableOfContents(
+        levelStyles=levels,
+        dotsMinLevel=1,
+        rightColumnWidth=14 * mm,
+        tableStyle=layout_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
     return [*section_title(ctx, ctx.t(N_("Contents")), in_toc=False), toc]
 
 
@@ -193,7 +216,7 @@ def _glance_grid(ctx: BookContext, days: list[tuple[date, list[Event]]]) -> list
         width = BODY_WIDTH / GLANCE_DAYS_PER_ROW
         table = Table([header, cells], colWidths=[width] * len(chunk), hAlign="LEFT")
         table.setStyle(
-            TableStyle(
+            layout_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, 0), HEAD_SHADE),

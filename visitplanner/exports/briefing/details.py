@@ -70,14 +70,14 @@ def press(ctx: BookContext, event: Event) -> str:
     return "" if event.press is PressAccess.UNKNOWN else esc(ctx.enum(event.press))
 
 
-def vehicles(ctx: BookContext, event: Event) -> str:
+def vehicles(ctx: BookContext, event: Event, plates: bool = True) -> str:
     """The event's vehicles in convoy order ("1. Lead car (GH-214-KP)")."""
     found = [ctx.vehicles[i] for i in event.vehicle_ids if i in ctx.vehicles]
     found.sort(key=lambda v: (v.convoy_position, v.label))
     lines = []
     for vehicle in found:
         position = f"{vehicle.convoy_position}. " if vehicle.convoy_position else ""
-        plate = f" ({vehicle.plate})" if vehicle.plate else ""
+        plate = f" ({vehicle.plate})" if plates and vehicle.plate else ""
         lines.append(esc(f"{position}{vehicle.label}{plate}"))
     return "<br/>".join(lines)
 

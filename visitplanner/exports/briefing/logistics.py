@@ -17,8 +17,9 @@ from visitplanner.exports.briefing.blocks import (
 from visitplanner.exports.briefing.context import MOVES, BookContext
 from visitplanner.exports.briefing.details import vehicles
 from visitplanner.exports.briefing.markup import esc
+from visitplanner.exports.briefing.protocol import precedence_order
 from visitplanner.exports.briefing.styles import MUTED_HEX
-from visitplanner.i18n import N_, format_datetime
+from visitplanner.i18n import N_, format_time, zone_city
 
 #: The contact groups, by role, in the order they print.
 CONTACT_ROLES = (
@@ -106,26 +107,32 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
         ]
         rows = []
         for event in moves:
-            when = f"{ctx.day(ctx.local(event.start).date())}<br/><b>{esc(ctx.span(event))}</b>"
+            when = f"{esc(ctx.short_day(ctx.local(event.start)))}<br/><b>{esc(ctx.span(event))}</b>"
             elsewhere = ctx.elsewhere(event)
             if elsewhere:
                 when += f'<br/><font color="{MUTED_HEX}">{esc(elsewhere)}</font>'
             route = f"<b>{esc(ctx.text(event.title))}</b>"
-            rows.append([when, route, vehicles(ctx, event), ctx.compact_participants(event)])
-        table = data_table(ctx, header, rows, [0.2, 0.3, 0.22, 0.28])
+            cars = vehicles(ctx, event, plates=False)
+            rows.append([when, route, cars, ctx.compact_participants(event)])
+        table = data_table(ctx, header, rows, [0.17, 0.3, 0.22, 0.31])
         parts += titled(heading(ctx, ctx.t(N_("Transfers and journeys")), 1), table)
     if travellers:
         header = [
-            ctx.t(N_("Name")),
+            ctx.t(N_("Travellers")),
             ctx.t(N_("Arrival")),
             ctx.t(N_("Departure")),
             ctx.t(N_("Hotel")),
         ]
         rows = [
-            [ctx.name_markup(p), _leg(ctx, p.arrival), _leg(ctx, p.departure), esc(p.hotel)]
-            for p in travellers
+            [
+                "<br/>".join(esc(ctx.short_name(p)) for p in group),
+                _leg(ctx, group[0].arrival),
+                _leg(ctx, group[0].departure),
+                esc(group[0].hotel),
+            ]
+            for group in travellers
         ]
-        table = data_table(ctx, header, rows, [0.3, 0.25, 0.25, 0.2])
+        table = data_table(ctx, header, rows, [0.34, 0.23, 0.23, 0.2])
         parts += titled(heading(ctx, ctx.t(N_("Arrivals and departures")), 1), table)
     return parts
 
@@ -165,25 +172,32 @@ def _convoy(ctx: BookContext, moves: list[Event]) -> list[Flowable]:
     )
 
 
-def _travellers(ctx: BookContext) -> list[Person]:
-    """People with an arrival or a departure recorded (in a pack: the person only)."""
+def _travellers(ctx: BookContext) -> list[list[Person]]:
+    """People with an arrival or a departure recorded (in a pack: the person only),
+    grouped by identical journeys (a delegation on one flight is one row)."""
     people = [ctx.person] if ctx.person is not None else ctx.data.people
-    found = [p for p in people if p.arrival or p.departure]
-    return sorted(
-        found,
-        key=lambda p: (p.arrival.time.timestamp() if p.arrival.time else float("inf"), p.rank),
-    )
+    groups: dict[tuple[object, ...], list[Person]] = {}
+    for person in precedence_order(ctx.data, (p for p in people if p.arrival or p.departure)):
+        key = (_leg_key(person.arrival), _leg_key(person.departure), person.hotel)
+        groups.setdefault(key, []).append(person)
+    return sorted(groups.values(), key=lambda group: _leg_key(group[0].arrival))
+
+
+def _leg_key(leg: TravelLeg) -> tuple[float, str, str, str]:
+    moment = leg.time.timestamp() if leg.time is not None else float("inf")
+    return (moment, leg.carrier, leg.number, leg.place)
 
 
 def _leg(ctx: BookContext, leg: TravelLeg) -> str:
     if not leg:
         return ""
     flight = " ".join(p for p in (leg.carrier, leg.number) if p)
-    when = format_datetime(leg.time, "short", ctx.lang) if leg.time else ""
+    when = ""
     if leg.time is not None:
-        key = getattr(leg.time.tzinfo, "key", "")
-        if key and key != ctx.data.visit.tz:
-            when += f" ({key.split('/')[-1]})"
+        when = f"{ctx.short_day(leg.time)}, {format_time(leg.time, 'short', ctx.lang)}"
+        zone_key = getattr(leg.time.tzinfo, "key", ctx.data.visit.tz)
+        if zone_key != ctx.data.visit.tz:
+            when += f" ({zone_city(zone_key, ctx.lang)})"
     lines = [f"<b>{esc(flight)}</b>" if flight else "", esc(when), esc(leg.place)]
     return "<br/>".join(line for line in lines if line)
 
@@ -206,7 +220,7 @@ def build_contacts(ctx: BookContext) -> list[Flowable]:
         ctx.t(N_("Delegation")),
         ctx.t(N_("Duty phone and e-mail")),
     ]
-    widths = [0.3, 0.3, 0.16, 0.24]
+    widths = [0.27, 0.29, 0.14, 0.3]
     printed = False
     for role, title in CONTACT_ROLES:
         people = [p for p in ctx.data.people if p.role == role.value]

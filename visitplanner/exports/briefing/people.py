@@ -8,7 +8,7 @@ import logging
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from visitplanner.domain.model import Person
@@ -24,7 +24,7 @@ from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.details import labelled, languages
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.protocol import precedence_order
-from visitplanner.exports.briefing.styles import BODY_WIDTH, RULE
+from visitplanner.exports.briefing.styles import BODY_WIDTH, RULE, layout_style
 from visitplanner.i18n import N_
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def _biography(ctx: BookContext, person: Person) -> Flowable:
             hAlign="LEFT",
         )
         table.setStyle(
-            TableStyle(
+            layout_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),

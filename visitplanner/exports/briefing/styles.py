@@ -166,10 +166,15 @@ class BookStyles:
         register_fonts()
 
 
+def layout_style(commands: list[Any]) -> TableStyle:
+    """A table style that starts from the book's font (reportlab's tables default to
+    Helvetica, which would be a font neither embedded nor covering Cyrillic)."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, 8), *commands])
+
+
 def table_style(header_rows: int = 1, zebra: bool = True) -> TableStyle:
     """A data table: shaded header row(s), thin rules between rows, text at the top."""
     commands: list[Any] = [
-        ("FONT", (0, 0), (-1, -1), FAMILY, 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -184,12 +189,12 @@ def table_style(header_rows: int = 1, zebra: bool = True) -> TableStyle:
         ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, SHADE]))
-    return TableStyle(commands)
+    return layout_style(commands)
 
 
 def facts_style() -> TableStyle:
     """A two-column table of labelled facts (label in grey, value beside it)."""
-    return TableStyle(
+    return layout_style(
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -105,7 +105,7 @@ class BriefingDocTemplate(BaseDocTemplate):
             return
         entry = flowable.entry
         if entry.level == 0:
-            self.section = entry.outline
+            self.section = entry.outline if entry.running else ""
         self.canv.bookmarkPage(entry.key)
         self.canv.addOutlineEntry(entry.outline, entry.key, level=entry.level, closed=True)
         if entry.in_toc:
