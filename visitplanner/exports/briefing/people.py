@@ -70,7 +70,7 @@ def build_delegations(ctx: BookContext) -> list[Flowable]:
     ]
     widths = [0.06, 0.32, 0.38, 0.12, 0.12]
     if internal:
-        header.append(ctx.t(N_("Needs")))
+        header.append(ctx.t(N_("Private details")))
         widths = [0.05, 0.28, 0.31, 0.11, 0.1, 0.15]
     for title, subtitle, members in groups:
         rows = []
@@ -83,7 +83,7 @@ def build_delegations(ctx: BookContext) -> list[Flowable]:
                 esc(languages(ctx, person.languages)),
             ]
             if internal:
-                row.append(esc(_needs(person)))
+                row.append(esc(_private(ctx, person)))
             rows.append(row)
         lead = [Paragraph(subtitle, ctx.styles.note), Spacer(1, 4)] if subtitle else []
         table = data_table(ctx, header, rows, widths, right=(0,))
@@ -91,9 +91,15 @@ def build_delegations(ctx: BookContext) -> list[Flowable]:
     return parts
 
 
-def _needs(person: Person) -> str:
-    """Private needs (internal books only): diet and access, as recorded."""
-    return "\n".join(p for p in (person.dietary_detail, person.accessibility_detail) if p)
+def _private(ctx: BookContext, person: Person) -> str:
+    """Private details (internal books only): private phone, diet and access as recorded."""
+    phone = ctx.t(N_("private: {phone}")).format(phone=person.private_phone)
+    parts = (
+        phone if person.private_phone else "",
+        person.dietary_detail,
+        person.accessibility_detail,
+    )
+    return "\n".join(p for p in parts if p)
 
 
 def _bio_people(ctx: BookContext) -> list[Person]:
