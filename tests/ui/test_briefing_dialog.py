@@ -84,9 +84,7 @@ def test_build_writes_the_book_and_offers_to_open_it(
 def test_one_persons_pack_is_chosen_by_typing_part_of_a_name(
     dialog: BriefingDialog, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
     dialog.one_person.setChecked(True)
     assert not dialog.build_button.isEnabled()  # nobody chosen yet
     dialog.person.setFocus()

@@ -4,6 +4,7 @@
 layer cuts the visit to the profile first and writes the file.
 """
 
+from visitplanner.exports.briefing import sections
 from visitplanner.exports.briefing.options import MARKING_SUGGESTIONS, BriefingOptions
 from visitplanner.exports.briefing.renderer import BriefingBookRenderer, render_briefing
 from visitplanner.exports.briefing.sections import Section, register_section, registered_sections
@@ -16,4 +17,5 @@ __all__ = [
     "register_section",
     "registered_sections",
     "render_briefing",
+    "sections",
 ]

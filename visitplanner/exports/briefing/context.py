@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from datetime import date, datetime
+from enum import StrEnum
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -67,9 +68,9 @@ class BookContext:
         """A multilingual text in the book's language (else the visit's main one)."""
         return value.get(self.lang, self.fallback)
 
-    def enum(self, value: object) -> str:
+    def enum(self, value: StrEnum | str) -> str:
         """The word for an enumeration value (or a role written freely)."""
-        return label(value, self.lang)  # type: ignore[arg-type]
+        return label(value, self.lang)
 
     def new_key(self) -> str:
         """A fresh bookmark key, unique in the book."""

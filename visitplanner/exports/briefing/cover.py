@@ -31,6 +31,8 @@ from visitplanner.i18n import N_, babel_locale, format_date
 
 #: How many days the glance grid puts side by side.
 GLANCE_DAYS_PER_ROW = 4
+#: More events in a day than this never fit in a column of the glance.
+GLANCE_MOST_PER_DAY = 60
 
 
 def build_cover(ctx: BookContext) -> list[Flowable]:
@@ -185,10 +187,12 @@ def build_glance(ctx: BookContext) -> list[Flowable]:
     parts = section_title(ctx, ctx.t(N_("The visit at a glance")))
     if not days:
         return [*parts, nothing(ctx, ctx.t(N_("No event in the programme yet.")))]
-    grid = _glance_grid(ctx, days)
-    room = BODY_HEIGHT - 60
-    if sum(table.wrap(BODY_WIDTH, room)[1] for table in grid) <= room:
-        return [*parts, *grid]
+    # A day of more events than lines on a page cannot fit: no need to lay the grid out.
+    if max(len(events) for _day, events in days) <= GLANCE_MOST_PER_DAY:
+        grid = _glance_grid(ctx, days)
+        room = BODY_HEIGHT - 60
+        if sum(table.wrap(BODY_WIDTH, room)[1] for table in grid) <= room:
+            return [*parts, *grid]
     return [*parts, _glance_counts(ctx, days)]
 
 

@@ -115,5 +115,6 @@ def summary_lines(ctx: BookContext, event: Event) -> list[str]:
         labelled(ctx, ctx.t(N_("Interpretation")), interpretation(ctx, event)),
         labelled(ctx, ctx.t(N_("Vehicles")), vehicles(ctx, event).replace("<br/>", "; ")),
     ]
-    lines += [labelled(ctx, label, value) for label, value in personal(ctx, event)]
+    # What the person must know about their own part stands out.
+    lines += [labelled(ctx, label, f"<b>{value}</b>") for label, value in personal(ctx, event)]
     return [line for line in lines if line]
