@@ -198,7 +198,7 @@ def build_glance(ctx: BookContext) -> list[Flowable]:
 
 def _glance_grid(ctx: BookContext, days: list[tuple[date, list[Event]]]) -> list[Flowable]:
     tables: list[Flowable] = []
-    style = ctx.styles.cell
+    style = ctx.styles.glance
     for first in range(0, len(days), GLANCE_DAYS_PER_ROW):
         chunk = days[first : first + GLANCE_DAYS_PER_ROW]
         header = [
@@ -228,6 +228,7 @@ def _glance_grid(ctx: BookContext, days: list[tuple[date, list[Event]]]) -> list
                     ("LINEAFTER", (0, 0), (-2, -1), 0.3, RULE),
                     ("LEFTPADDING", (0, 0), (-1, -1), 4),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 1), (-1, -1), 6),
                     ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
                 ]
             )

@@ -15,6 +15,9 @@ from typing import Final
 # them and none prints; they arrive from pasted text and spreadsheets.
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ESCAPES: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+# French typography puts a space before : ; ! ? » and after «; a line must not break
+# there. reportlab breaks lines at a narrow no-break space (U+202F) but not at U+00A0.
+_FRENCH_SPACES: Final = re.compile(r"[ \u202f]([:;!?»])|(«)[ \u202f]")
 
 
 def esc(text: str | None) -> str:
@@ -22,7 +25,13 @@ def esc(text: str | None) -> str:
     if not text:
         return ""
     clean = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    clean = _FRENCH_SPACES.sub(_no_break, clean)
     return clean.translate(_ESCAPES).replace("\t", " ").replace("\n", "<br/>")
+
+
+def _no_break(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    return f"\u00a0{before}" if before else f"{after}\u00a0"
 
 
 def plain(text: str | None) -> str:

@@ -69,6 +69,9 @@ class BookStyles:
             "cell_head", fontName=BOLD, fontSize=7.5, leading=9.5, textColor=NAVY
         )
     )
+    glance: ParagraphStyle = field(
+        default_factory=lambda: _style("glance", fontSize=8.5, leading=11, spaceAfter=6)
+    )
     label: ParagraphStyle = field(
         default_factory=lambda: _style("label", fontSize=7.5, leading=10, textColor=MUTED)
     )
