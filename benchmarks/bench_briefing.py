@@ -79,7 +79,10 @@ def floor_document(pages: int) -> tuple[bytes, int, int]:
         title = f"Réunion de travail numéro {n} — délégation {n % 60}"
         entries.append((0, title, 0, f"h{n + 1}"))
         facts = [
-            [Paragraph(label, cell), Paragraph(f"{label} de l’événement {n}, salle {n % 300}", cell)]
+            [
+                Paragraph(label, cell),
+                Paragraph(f"{label} de l’événement {n}, salle {n % 300}", cell),
+            ]
             for label in ("Objet", "Lieu", "Accès", "Tenue", "Presse", "Interprétation")
         ]
         people = [
