@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
@@ -58,7 +59,7 @@ class _Quiet:
         """Report nothing."""
 
 
-#: How many layout passes a book usually takes (the contents are seeded, see story()).
+#: How many layout passes a book usually takes (the contents are seeded: _seed_contents).
 EXPECTED_PASSES = 2
 
 
@@ -127,7 +128,7 @@ class BriefingBookRenderer:
 
     def draw_header(self, canvas: Canvas, doc: BriefingDocTemplate) -> None:
         """The marking in capitals on the left, the current section on the right, a rule."""
-        y = PAGE_HEIGHT - TOP_MARGIN + 9 * 2.8346
+        y = PAGE_HEIGHT - TOP_MARGIN + 9 * mm
         right = LEFT_MARGIN + BODY_WIDTH
         marking = self.ctx.marking.upper()
         used = 0.0
@@ -147,7 +148,7 @@ class BriefingBookRenderer:
 
     def draw_footer(self, canvas: Canvas, doc: BriefingDocTemplate) -> None:
         """The visit and the programme version on the left, "page X of Y" on the right."""
-        y = BOTTOM_MARGIN - 9 * 2.8346
+        y = BOTTOM_MARGIN - 9 * mm
         right = LEFT_MARGIN + BODY_WIDTH
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
