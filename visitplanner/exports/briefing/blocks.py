@@ -36,6 +36,27 @@ class Entry:
     running: bool = True
 
 
+class CellParagraph(Paragraph):
+    """A paragraph that remembers how it wrapped at a width.
+
+    reportlab re-wraps every remaining row of a table each time the table splits at
+    a page end, which makes a long table quadratic in its rows; and each layout pass
+    wraps every paragraph again. Wrapping depends only on the width, so the lines
+    found once are kept for that width.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        memo = self.__dict__.get("_memo")
+        if memo is not None and memo[0] == availWidth:
+            _width, self.blPara, self._wrapWidths, self.height = memo
+            self.width = availWidth
+            return availWidth, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            self._memo = (availWidth, self.blPara, self._wrapWidths, self.height)
+        return size
+
+
 class Heading(Paragraph):
     """A heading paragraph that the document template turns into a contents entry
     and a bookmark. It moves whole to the next page rather than split, unless it is
@@ -137,10 +158,10 @@ def data_table(
     `widths` are fractions of the body width; `right` lists right-aligned columns.
     """
     styles = ctx.styles
-    head = [Paragraph(esc(label), styles.cell_head) for label in header]
+    head = [CellParagraph(esc(label), styles.cell_head) for label in header]
     body = [
         [
-            Paragraph(cell, styles.cell_right if column in right else styles.cell)
+            CellParagraph(cell, styles.cell_right if column in right else styles.cell)
             for column, cell in enumerate(row)
         ]
         for row in rows
@@ -164,7 +185,7 @@ def facts(
     styles = ctx.styles
     table = SplittingTable(
         [
-            [Paragraph(esc(label), styles.label), Paragraph(value, styles.cell)]
+            [CellParagraph(esc(label), styles.label), CellParagraph(value, styles.cell)]
             for label, value in kept
         ],
         colWidths=[label_width * BODY_WIDTH, (1 - label_width) * BODY_WIDTH],
