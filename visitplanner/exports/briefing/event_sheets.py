@@ -20,6 +20,7 @@ from visitplanner.exports.briefing.details import (
 )
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.protocol import seat_of
+from visitplanner.exports.briefing.styles import BODY_HEIGHT, BODY_WIDTH
 from visitplanner.i18n import N_
 
 #: Events that get no sheet: moves are on the movements sheet, rest needs none.
@@ -88,8 +89,10 @@ def event_sheet(ctx: BookContext, event: Event) -> list[Flowable]:
         (ctx.t(N_("Notes")), esc(event.notes)),
     ]
     parts += facts(ctx, rows)
-    parts += _participants(ctx, event)
+    # The running order is what is held at a ceremony: it comes first, and whole on
+    # one page when it fits on one.
     parts += _running_order(ctx, event)
+    parts += _participants(ctx, event)
     return parts
 
 
@@ -141,7 +144,10 @@ def _running_order(ctx: BookContext, event: Event) -> list[Flowable]:
         ]
         for line in lines
     ]
+    table = data_table(ctx, header, rows, [0.09, 0.41, 0.27, 0.23])
+    height = table.wrap(BODY_WIDTH, BODY_HEIGHT)[1] + 30
     return titled(
         heading(ctx, ctx.t(N_("Running order")), 2, ctx.styles.h3, outline=False),
-        data_table(ctx, header, rows, [0.09, 0.41, 0.27, 0.23]),
+        table,
+        room=height if height < BODY_HEIGHT else 90,
     )
