@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,7 +68,3 @@ def read_pdf(payload: bytes) -> ReadPdf:
     reader = PdfReader(io.BytesIO(payload))
     return ReadPdf(reader, [page.extract_text() or "" for page in reader.pages])
 
-
-def collapse(text: str) -> str:
-    """Whitespace collapsed, as `ReadPdf.text` holds it."""
-    return re.sub(r"\s+", " ", text).strip()
