@@ -67,4 +67,3 @@ def read_pdf(payload: bytes) -> ReadPdf:
     """Parse `payload` and extract each page's text."""
     reader = PdfReader(io.BytesIO(payload))
     return ReadPdf(reader, [page.extract_text() or "" for page in reader.pages])
-
