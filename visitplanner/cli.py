@@ -29,6 +29,7 @@ COMMAND_MODULES: Final = (
     "visitplanner.commands.calendars",
     "visitplanner.commands.protocol",
     "visitplanner.commands.rosters",
+    "visitplanner.commands.briefing",
 )
 
 

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable
 
 from visitplanner.domain.labels import civility
 from visitplanner.domain.model import Event, Person, VisitData
-from visitplanner.exports.pdf_fonts import fit_text, register_fonts
+from visitplanner.exports.pdf_fonts import fit_text, regular_and_bold
 from visitplanner.i18n import gettext_in
 
 CARD_WIDTH: Final = A4[0]
@@ -97,7 +97,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 def draw_face(canvas: Canvas, card: PlaceCard, width: float, height: float) -> None:
     """One face of a card in the box (0, 0)-(width, height), the bottom edge at the table."""
-    regular, bold = register_fonts()
+    regular, bold = regular_and_bold()
     usable = width - 2 * _MARGIN
     name, name_size = _fit(card.name, bold, 30, usable, 12)
     native, native_size = _fit(card.native_name, regular, 17, usable, 9)
@@ -129,7 +129,7 @@ def draw_face(canvas: Canvas, card: PlaceCard, width: float, height: float) -> N
 
 def draw_card(canvas: Canvas, card: PlaceCard, x: float, y: float, lang: str) -> None:
     """A whole card with its lower-left corner at (x, y): two faces and the fold line."""
-    regular, _bold = register_fonts()
+    regular, _bold = regular_and_bold()
     half = CARD_HEIGHT / 2
     canvas.saveState()
     canvas.translate(x, y)
@@ -157,7 +157,7 @@ def draw_card(canvas: Canvas, card: PlaceCard, x: float, y: float, lang: str) ->
 
 def draw_cut(canvas: Canvas, y: float, lang: str) -> None:
     """Cut marks where two cards of a sheet meet."""
-    regular, _bold = register_fonts()
+    regular, _bold = regular_and_bold()
     canvas.saveState()
     canvas.setStrokeColor(black)
     canvas.setLineWidth(0.6)
@@ -173,7 +173,7 @@ def draw_cut(canvas: Canvas, y: float, lang: str) -> None:
     canvas.restoreState()
 
 
-class CardSheet(Flowable):  # type: ignore[misc]
+class CardSheet(Flowable):
     """One A4 sheet of up to two place cards, drawn over the whole page."""
 
     def __init__(self, cards: Sequence[PlaceCard], lang: str) -> None:

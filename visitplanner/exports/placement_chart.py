@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable
 
 from visitplanner.domain.arrangements import PlacementArea, PlacementPosition
 from visitplanner.domain.model import Event, Person, VisitData
-from visitplanner.exports.pdf_fonts import draw_centred, register_fonts
+from visitplanner.exports.pdf_fonts import draw_centred, regular_and_bold
 from visitplanner.i18n import gettext_in
 
 _WHEELCHAIR: Final = Color(0.82, 0.9, 1.0)
@@ -25,7 +25,7 @@ _BOX_H: Final = 1.15 * cm
 _ROW_GAP: Final = 0.45 * cm
 
 
-class PlacementDrawing(Flowable):  # type: ignore[misc]
+class PlacementDrawing(Flowable):
     """The placement plan of one ceremony, drawn to the frame's width."""
 
     def __init__(self, data: VisitData, event: Event, lang: str, width: float) -> None:
@@ -58,7 +58,7 @@ class PlacementDrawing(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def _box(self, position: PlacementPosition, x: float, y: float, width: float) -> None:
-        regular, bold = register_fonts()
+        regular, bold = regular_and_bold()
         canvas: Canvas = self.canv
         canvas.setFillColor(_WHEELCHAIR if position.wheelchair else white)
         canvas.setStrokeColor(black)
@@ -80,14 +80,14 @@ class PlacementDrawing(Flowable):  # type: ignore[misc]
             )
 
     def _label(self, text: str, y: float) -> None:
-        _regular, bold = register_fonts()
+        _regular, bold = regular_and_bold()
         self.canv.setFillColor(black)
         self.canv.setFont(bold, 8)
         self.canv.drawString(0, y, text)
 
     def draw(self) -> None:
         """From the top: the monument, the wreath party, the rows, the press."""
-        regular, bold = register_fonts()
+        regular, bold = regular_and_bold()
         canvas: Canvas = self.canv
         y = self.height - 1.3 * cm
         canvas.setFillColor(_MONUMENT)

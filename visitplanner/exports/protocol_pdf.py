@@ -32,7 +32,7 @@ from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
 from visitplanner.exports.files import write_private
-from visitplanner.exports.pdf_fonts import register_fonts
+from visitplanner.exports.pdf_fonts import regular_and_bold
 from visitplanner.exports.place_cards import card_sheets, cards_for
 from visitplanner.exports.placement_chart import PlacementDrawing
 from visitplanner.exports.seating_chart import seating_chart_flowables, styles
@@ -44,7 +44,7 @@ _WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
 
 
 def _document(buffer: io.BytesIO, title: str, cards: bool) -> BaseDocTemplate:
-    regular, _bold = register_fonts()
+    regular, _bold = regular_and_bold()
     # The canvas's own initial font too, so that no page names a font without Cyrillic.
     doc = BaseDocTemplate(
         buffer,
@@ -102,7 +102,7 @@ def _grid_style() -> TableStyle:
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
+            ("FONTNAME", (0, 0), (-1, -1), regular_and_bold()[0]),
         ]
     )
 

@@ -22,7 +22,7 @@ from reportlab.platypus import Table as GridTable
 from visitplanner.domain.arrangements import Seat, SeatSide, Table, TableShape
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, VisitData
-from visitplanner.exports.pdf_fonts import draw_centred, register_fonts
+from visitplanner.exports.pdf_fonts import draw_centred, regular_and_bold
 from visitplanner.i18n import N_, format_date, format_time, gettext_in
 
 _SEAT_RADIUS: Final = 0.32 * cm
@@ -33,7 +33,7 @@ _STEP: Final = Color(0.55, 0.55, 0.55)
 
 def styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles of the protocol PDFs, in the Unicode fonts."""
-    regular, bold = register_fonts()
+    regular, bold = regular_and_bold()
     return {
         "title": ParagraphStyle("title", fontName=bold, fontSize=15, leading=19, spaceAfter=4),
         "heading": ParagraphStyle("heading", fontName=bold, fontSize=11, leading=14, spaceAfter=3),
@@ -50,7 +50,7 @@ def _lines(person: Person | None) -> tuple[str, str]:
     return family, person.given_name or person.given_name_native
 
 
-class TableDrawing(Flowable):  # type: ignore[misc]
+class TableDrawing(Flowable):
     """One table of a seating plan: the table, its numbered seats, who sits where."""
 
     def __init__(
@@ -80,7 +80,7 @@ class TableDrawing(Flowable):  # type: ignore[misc]
 
     def _seat(self, seat: Seat, x: float, y: float, name_dx: float, name_dy: float) -> None:
         """A seat circle with its number, and the sitter's name offset by (name_dx, name_dy)."""
-        regular, bold = register_fonts()
+        regular, bold = regular_and_bold()
         canvas: Canvas = self.canv
         person = self.people.get(seat.person_id or "")
         canvas.setFillColor(_GUEST if seat.person_id in self.guests else white)
@@ -101,7 +101,7 @@ class TableDrawing(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         """The table in the middle of its box, seats around it, names outside."""
-        _regular, bold = register_fonts()
+        _regular, bold = regular_and_bold()
         canvas: Canvas = self.canv
         centre_x, centre_y = self.width / 2, self.height / 2
         canvas.setStrokeColor(black)
@@ -181,7 +181,7 @@ def seat_list(data: VisitData, event: Event, lang: str, width: float) -> GridTab
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
+                ("FONTNAME", (0, 0), (-1, -1), regular_and_bold()[0]),
             ]
         )
     )

@@ -1,0 +1,153 @@
+"""One sheet per event: purpose, facts, participants in order of precedence, and the
+minute-by-minute running order of a ceremony."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from visitplanner.domain.model import Event
+from visitplanner.domain.values import Access, EventKind
+from visitplanner.exports.briefing.blocks import data_table, facts, heading, section_title, titled
+from visitplanner.exports.briefing.context import MOVES, BookContext
+from visitplanner.exports.briefing.details import (
+    interpretation,
+    personal,
+    place,
+    press,
+    responsible,
+    status_flag,
+    vehicles,
+)
+from visitplanner.exports.briefing.markup import esc
+from visitplanner.exports.briefing.protocol import seat_of
+from visitplanner.exports.briefing.styles import BODY_HEIGHT, BODY_WIDTH
+from visitplanner.i18n import N_
+
+#: Events that get no sheet: moves are on the movements sheet, rest needs none.
+NO_SHEET = MOVES | {EventKind.REST}
+
+
+def sheet_events(ctx: BookContext) -> list[Event]:
+    """The events that get a sheet: not cancelled, not a move, not rest."""
+    return [e for e in ctx.live_events if e.kind not in NO_SHEET]
+
+
+def build_event_sheets(ctx: BookContext) -> list[Flowable]:
+    """A sheet per event, each from the top of a page."""
+    events = sheet_events(ctx)
+    if not events:
+        return []
+    parts: list[Flowable] = section_title(ctx, ctx.t(N_("Event sheets")))
+    for index, event in enumerate(events):
+        if index:
+            parts.append(PageBreak())
+        parts += event_sheet(ctx, event)
+    return parts
+
+
+def event_sheet(ctx: BookContext, event: Event) -> list[Flowable]:
+    """The sheet of one event."""
+    styles = ctx.styles
+    when = " · ".join(
+        p
+        for p in (
+            ctx.day(ctx.local(event.start).date()),
+            ctx.span(event),
+            ctx.elsewhere(event),
+            ctx.enum(event.kind),
+        )
+        if p
+    )
+    flag = status_flag(ctx, event)
+    parts: list[Flowable] = [
+        heading(ctx, ctx.text(event.title), 1),
+        Paragraph(esc(when) + (f" · {flag}" if flag else ""), styles.h1_sub),
+    ]
+    venue = ctx.venue(event.venue_id)
+    access = ""
+    if venue is not None:
+        notes = ctx.text(venue.access_notes)
+        step_free = (
+            ctx.t(N_("step-free access"))
+            if venue.step_free is Access.YES
+            else ctx.t(N_("no step-free access"))
+            if venue.step_free is Access.NO
+            else ""
+        )
+        access = esc(" — ".join(p for p in (step_free, notes) if p))
+    rows = [
+        *personal(ctx, event),
+        (ctx.t(N_("Purpose")), esc(ctx.text(event.purpose))),
+        (ctx.t(N_("Venue")), place(ctx, event)),
+        (ctx.t(N_("Access")), access),
+        (ctx.t(N_("Security")), esc(venue.security_notes) if venue else ""),
+        (ctx.t(N_("Dress code")), esc(ctx.text(event.dress_code))),
+        (ctx.t(N_("Press")), press(ctx, event)),
+        (ctx.t(N_("Interpretation")), interpretation(ctx, event)),
+        (ctx.t(N_("Officer in charge")), responsible(ctx, event)),
+        (ctx.t(N_("Vehicles")), vehicles(ctx, event)),
+        (ctx.t(N_("Notes")), esc(event.notes)),
+    ]
+    parts += facts(ctx, rows)
+    # The running order is what is held at a ceremony: it comes first, and whole on
+    # one page when it fits on one.
+    parts += _running_order(ctx, event)
+    parts += _participants(ctx, event)
+    return parts
+
+
+def _participants(ctx: BookContext, event: Event) -> list[Flowable]:
+    people = ctx.participants(event)
+    if not people:
+        return []
+    seats = [seat_of(ctx.data, event, p, ctx.lang) or "" for p in people]
+    with_seats = any(seats)
+    header = [
+        ctx.t(N_("No.")),
+        ctx.t(N_("Name")),
+        ctx.t(N_("Title and function")),
+        ctx.t(N_("Delegation")),
+    ]
+    widths: list[float] = [0.06, 0.34, 0.38, 0.22]
+    if with_seats:
+        header.append(ctx.t(N_("Seat")))
+        widths = [0.06, 0.31, 0.33, 0.18, 0.12]
+    rows = []
+    for number, (person, seat) in enumerate(zip(people, seats, strict=True), start=1):
+        row = [
+            str(number),
+            ctx.name_markup(person),
+            esc(ctx.title_of(person)),
+            esc(ctx.delegation_name(person)),
+        ]
+        if with_seats:
+            row.append(esc(seat))
+        rows.append(row)
+    title = ctx.t(N_("Participants in order of precedence ({count})")).format(count=len(people))
+    return titled(
+        heading(ctx, title, 2, ctx.styles.h3, outline=False),
+        data_table(ctx, header, rows, widths, right=(0,)),
+    )
+
+
+def _running_order(ctx: BookContext, event: Event) -> list[Flowable]:
+    if not event.running_order:
+        return []
+    lines = sorted(event.running_order, key=lambda line: line.at.timestamp())
+    header = [ctx.t(N_("Time")), ctx.t(N_("Action")), ctx.t(N_("Who")), ctx.t(N_("Where"))]
+    rows = [
+        [
+            f"<b>{esc(ctx.time(line.at))}</b>",
+            esc(ctx.text(line.action)),
+            esc(ctx.text(line.who)),
+            esc(ctx.text(line.where)),
+        ]
+        for line in lines
+    ]
+    table = data_table(ctx, header, rows, [0.09, 0.41, 0.27, 0.23])
+    height = table.wrap(BODY_WIDTH, BODY_HEIGHT)[1] + 30
+    return titled(
+        heading(ctx, ctx.t(N_("Running order")), 2, ctx.styles.h3, outline=False),
+        table,
+        room=height if height < BODY_HEIGHT else 90,
+    )

@@ -1,0 +1,248 @@
+"""The practical pages: venue sheets, the movements sheet (convoy, transfers, arrivals
+and departures) and the contacts."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, Flowable
+
+from visitplanner.domain.model import Event, Person, TravelLeg, Venue
+from visitplanner.domain.values import Access, Profile, Role
+from visitplanner.exports.briefing.blocks import (
+    data_table,
+    facts,
+    heading,
+    section_title,
+    titled,
+)
+from visitplanner.exports.briefing.context import MOVES, BookContext
+from visitplanner.exports.briefing.details import vehicles
+from visitplanner.exports.briefing.markup import esc
+from visitplanner.exports.briefing.protocol import precedence_order
+from visitplanner.exports.briefing.styles import MUTED_HEX
+from visitplanner.i18n import N_, format_time, zone_city
+
+#: The contact groups, by role, in the order they print.
+CONTACT_ROLES = (
+    (Role.LIAISON, N_("Liaison officers")),
+    (Role.INTERPRETER, N_("Interpreters")),
+    (Role.DRIVER, N_("Drivers")),
+    (Role.PRESS, N_("Press")),
+    (Role.SECURITY, N_("Security")),
+)
+
+
+def _used_venues(ctx: BookContext) -> list[tuple[Venue, list[Event]]]:
+    """The venues of the book's live events, by first use, with the events held there
+    (a move's pick-up point and destination are used, but hold no event)."""
+    held: dict[str, list[Event]] = {}
+    for event in ctx.live_events:
+        if event.kind in MOVES:
+            for ident in (event.venue_id, event.destination_id):
+                if ident in ctx.venues:
+                    held.setdefault(ident, [])
+        elif event.venue_id in ctx.venues:
+            held.setdefault(event.venue_id, []).append(event)
+    return [(ctx.venues[ident], events) for ident, events in held.items()]
+
+
+def build_venues(ctx: BookContext) -> list[Flowable]:
+    """A sheet per venue: address, contact, access, travel times, events held there."""
+    used = _used_venues(ctx)
+    if not used:
+        return []
+    parts = section_title(ctx, ctx.t(N_("Venues")))
+    names = {venue.id: ctx.text(venue.name) for venue, _events in used}
+    for index, (venue, events) in enumerate(used):
+        if index:
+            parts.append(CondPageBreak(200))
+        parts.append(heading(ctx, ctx.text(venue.name), 1))
+        contact = " — ".join(p for p in (venue.contact_name, venue.contact_phone) if p)
+        coordinates = (
+            f"{venue.latitude:.5f}, {venue.longitude:.5f}"
+            if venue.latitude is not None and venue.longitude is not None
+            else ""
+        )
+        travel = [
+            ctx.t(N_("{label}: {value}")).format(label=names[other], value=f"{minutes} min")
+            for other, minutes in sorted(venue.travel_minutes.items(), key=lambda kv: kv[1])
+            if other in names
+        ]
+        held = [
+            f"{ctx.day(ctx.local(e.start).date())}, {ctx.span(e)} — {ctx.text(e.title)}"
+            for e in events
+        ]
+        rows = [
+            (ctx.t(N_("Address")), esc(venue.full_address())),
+            (ctx.t(N_("Coordinates")), esc(coordinates)),
+            (ctx.t(N_("Contact on site")), esc(contact)),
+            (ctx.t(N_("Capacity")), esc(str(venue.capacity)) if venue.capacity else ""),
+            (ctx.t(N_("Step-free access")), _access(ctx, venue.step_free)),
+            (ctx.t(N_("Access")), esc(ctx.text(venue.access_notes))),
+            (ctx.t(N_("Security")), esc(venue.security_notes)),
+            (ctx.t(N_("Travel times")), esc("\n".join(travel))),
+            (ctx.t(N_("Events here")), esc("\n".join(held))),
+        ]
+        parts += facts(ctx, rows)
+    return parts
+
+
+def _access(ctx: BookContext, access: Access) -> str:
+    return "" if access is Access.UNKNOWN else esc(ctx.enum(access))
+
+
+def build_movements(ctx: BookContext) -> list[Flowable]:
+    """The convoy, the transfers and travel legs in time order, arrivals and departures."""
+    moves = [e for e in ctx.live_events if e.kind in MOVES]
+    travellers = _travellers(ctx)
+    if not (moves or travellers or ctx.data.vehicles):
+        return []
+    parts = section_title(ctx, ctx.t(N_("Movements")))
+    parts += _convoy(ctx, moves)
+    if moves:
+        header = [
+            ctx.t(N_("When")),
+            ctx.t(N_("From → to")),
+            ctx.t(N_("Vehicles")),
+            ctx.t(N_("Passengers")),
+        ]
+        rows = []
+        for event in moves:
+            when = f"{esc(ctx.short_day(ctx.local(event.start)))}<br/><b>{esc(ctx.span(event))}</b>"
+            elsewhere = ctx.elsewhere(event)
+            if elsewhere:
+                when += f'<br/><font color="{MUTED_HEX}">{esc(elsewhere)}</font>'
+            route = f"<b>{esc(ctx.text(event.title))}</b>"
+            cars = vehicles(ctx, event, plates=False)
+            rows.append([when, route, cars, ctx.compact_participants(event)])
+        table = data_table(ctx, header, rows, [0.17, 0.3, 0.22, 0.31])
+        parts += titled(heading(ctx, ctx.t(N_("Transfers and journeys")), 1), table)
+    if travellers:
+        header = [
+            ctx.t(N_("Travellers")),
+            ctx.t(N_("Arrival")),
+            ctx.t(N_("Departure")),
+            ctx.t(N_("Hotel")),
+        ]
+        rows = [
+            [
+                "<br/>".join(esc(ctx.short_name(p)) for p in group),
+                _leg(ctx, group[0].arrival),
+                _leg(ctx, group[0].departure),
+                esc(group[0].hotel),
+            ]
+            for group in travellers
+        ]
+        table = data_table(ctx, header, rows, [0.34, 0.23, 0.23, 0.2])
+        parts += titled(heading(ctx, ctx.t(N_("Arrivals and departures")), 1), table)
+    return parts
+
+
+def _convoy(ctx: BookContext, moves: list[Event]) -> list[Flowable]:
+    used = {i for e in moves for i in e.vehicle_ids}
+    fleet = [v for v in ctx.data.vehicles if ctx.person is None or v.id in used]
+    if not fleet:
+        return []
+    fleet.sort(key=lambda v: (v.convoy_position or 10**6, v.label))
+    header = [
+        ctx.t(N_("Pos.")),
+        ctx.t(N_("Vehicle")),
+        ctx.t(N_("Plate")),
+        ctx.t(N_("Driver")),
+        ctx.t(N_("Duty phone")),
+        ctx.t(N_("Seats")),
+        ctx.t(N_("Wheelchair")),
+    ]
+    rows = []
+    for vehicle in fleet:
+        driver = ctx.people.get(vehicle.driver_id or "")
+        rows.append(
+            [
+                str(vehicle.convoy_position or ""),
+                f"<b>{esc(vehicle.label)}</b>",
+                esc(vehicle.plate),
+                ctx.name_markup(driver, False) if driver else esc(vehicle.driver_name),
+                esc(vehicle.duty_phone),
+                str(vehicle.seats) if vehicle.seats is not None else "",
+                _access(ctx, vehicle.wheelchair),
+            ]
+        )
+    return titled(
+        heading(ctx, ctx.t(N_("Convoy order")), 1),
+        data_table(ctx, header, rows, [0.06, 0.22, 0.13, 0.24, 0.17, 0.08, 0.1], right=(0, 5)),
+    )
+
+
+def _travellers(ctx: BookContext) -> list[list[Person]]:
+    """People with an arrival or a departure recorded (in a pack: the person only),
+    grouped by identical journeys (a delegation on one flight is one row)."""
+    people = [ctx.person] if ctx.person is not None else ctx.data.people
+    groups: dict[tuple[object, ...], list[Person]] = {}
+    for person in precedence_order(ctx.data, (p for p in people if p.arrival or p.departure)):
+        key = (_leg_key(person.arrival), _leg_key(person.departure), person.hotel)
+        groups.setdefault(key, []).append(person)
+    return sorted(groups.values(), key=lambda group: _leg_key(group[0].arrival))
+
+
+def _leg_key(leg: TravelLeg) -> tuple[float, str, str, str]:
+    moment = leg.time.timestamp() if leg.time is not None else float("inf")
+    return (moment, leg.carrier, leg.number, leg.place)
+
+
+def _leg(ctx: BookContext, leg: TravelLeg) -> str:
+    if not leg:
+        return ""
+    flight = " ".join(p for p in (leg.carrier, leg.number) if p)
+    when = ""
+    if leg.time is not None:
+        when = f"{ctx.short_day(leg.time)}, {format_time(leg.time, 'short', ctx.lang)}"
+        zone_key = getattr(leg.time.tzinfo, "key", ctx.data.visit.tz)
+        if zone_key != ctx.data.visit.tz:
+            when += f" ({zone_city(zone_key, ctx.lang)})"
+    lines = [f"<b>{esc(flight)}</b>" if flight else "", esc(when), esc(leg.place)]
+    return "<br/>".join(line for line in lines if line)
+
+
+def build_contacts(ctx: BookContext) -> list[Flowable]:
+    """Who to call: the protocol office, liaison officers, interpreters, drivers, press."""
+    internal = ctx.options.profile is Profile.INTERNAL
+    organiser = ctx.data.visit.organiser
+    parts = section_title(ctx, ctx.t(N_("Contacts")))
+    office = [
+        (ctx.t(N_("Protocol office")), esc(ctx.text(organiser.name))),
+        (ctx.t(N_("Phone")), esc(organiser.phone)),
+        (ctx.t(N_("E-mail")), esc(organiser.email)),
+        (ctx.t(N_("Address")), esc(organiser.address)),
+    ]
+    parts += facts(ctx, office)
+    header = [
+        ctx.t(N_("Name")),
+        ctx.t(N_("Title and function")),
+        ctx.t(N_("Delegation")),
+        ctx.t(N_("Duty phone and e-mail")),
+    ]
+    widths = [0.27, 0.29, 0.14, 0.3]
+    printed = False
+    for role, title in CONTACT_ROLES:
+        people = [p for p in ctx.data.people if p.role == role.value]
+        if not people:
+            continue
+        people.sort(key=lambda p: (p.delegation_id or "", p.rank))
+        rows = []
+        for person in people:
+            phones = [person.duty_phone, person.duty_email]
+            if internal and person.private_phone:
+                phones.append(ctx.t(N_("private: {phone}")).format(phone=person.private_phone))
+            rows.append(
+                [
+                    ctx.name_markup(person),
+                    esc(ctx.title_of(person)),
+                    esc(ctx.delegation_name(person)),
+                    esc("\n".join(p for p in phones if p)),
+                ]
+            )
+        table = data_table(ctx, header, rows, widths)
+        parts += titled(heading(ctx, ctx.t(title), 1), table)
+        printed = True
+    if not printed and not any(value for _label, value in office):
+        return []
+    return parts

@@ -1,0 +1,34 @@
+"""What a briefing book holds: its sections, language, profile, marking and person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from visitplanner.domain.values import Profile
+
+#: Handling markings offered in the editors; the marking itself is free text.
+MARKING_SUGGESTIONS: Final = (
+    "Diffusion restreinte",
+    "Non protégé",
+    "Confidentiel — usage interne",
+    "Для службового користування",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingOptions:
+    """The choices of one book.
+
+    `sections` are keys of the section registry (unknown keys are an error;
+    None prints every registered section);
+    `lang` None means the visit's main language; `marking` None means the visit's
+    own marking (an empty string prints no marking); `person_id` makes a
+    per-person pack holding only that person's events.
+    """
+
+    sections: tuple[str, ...] | None = None
+    lang: str | None = None
+    profile: Profile = Profile.SHAREABLE
+    marking: str | None = None
+    person_id: str | None = None

@@ -1,0 +1,51 @@
+"""The day-by-day programme: for each day, every event with its time, place, facts and
+participants, times in the visit's zone."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from visitplanner.domain.model import Event
+from visitplanner.exports.briefing.blocks import data_table, heading, nothing, section_title, titled
+from visitplanner.exports.briefing.context import BookContext
+from visitplanner.exports.briefing.details import place, status_flag, summary_lines
+from visitplanner.exports.briefing.markup import esc
+from visitplanner.exports.briefing.styles import MUTED_HEX
+from visitplanner.i18n import N_, zone_city
+
+#: Column widths of the programme table, as fractions of the body width.
+WIDTHS = (0.13, 0.52, 0.35)
+
+
+def build_programme(ctx: BookContext) -> list[Flowable]:
+    """One table per day, each under a heading that the contents list."""
+    subtitle = ctx.t(N_("Times are {city} time.")).format(city=_city(ctx))
+    parts = section_title(ctx, ctx.t(N_("Programme day by day")), subtitle)
+    if not ctx.by_day:
+        return [*parts, nothing(ctx, ctx.t(N_("No event in the programme yet.")))]
+    header = [ctx.t(N_("Time")), ctx.t(N_("Event")), ctx.t(N_("Participants"))]
+    for day, events in ctx.by_day:
+        rows = [_row(ctx, event) for event in events]
+        table = data_table(ctx, header, rows, WIDTHS)
+        parts += titled(heading(ctx, ctx.day(day), 1), table, room=140)
+    return parts
+
+
+def _city(ctx: BookContext) -> str:
+    return zone_city(ctx.data.visit.tz, ctx.lang)
+
+
+def _row(ctx: BookContext, event: Event) -> list[str]:
+    when = f"<b>{esc(ctx.time(event.start))}</b><br/>– {esc(ctx.time(event.end))}"
+    elsewhere = ctx.elsewhere(event)
+    if elsewhere:
+        when += f'<br/><font color="{MUTED_HEX}" size="7">{esc(elsewhere)}</font>'
+    title = f"<b>{esc(ctx.text(event.title))}</b>"
+    flag = status_flag(ctx, event)
+    kind = f'<font color="{MUTED_HEX}">{esc(ctx.enum(event.kind))}</font>'
+    lines = [" ".join(p for p in (title, flag) if p), kind]
+    where = place(ctx, event)
+    if where:
+        lines.append(where)
+    lines += summary_lines(ctx, event)
+    return [when, "<br/>".join(lines), ctx.compact_participants(event)]

@@ -1,0 +1,244 @@
+"""The briefing book renderer: the visit in, the PDF's bytes out.
+
+Built like pretix's invoice renderer, from small hooks a subclass may override:
+the context, the sections, the story, the document template, the header and the
+footer of each page.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+from collections.abc import Callable, Iterator
+from typing import Protocol
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from visitplanner.domain.model import VisitData
+from visitplanner.exports.briefing.blocks import Heading
+from visitplanner.exports.briefing.context import BookContext
+from visitplanner.exports.briefing.markup import plain
+from visitplanner.exports.briefing.options import BriefingOptions
+from visitplanner.exports.briefing.sections import Section, chosen_sections
+from visitplanner.exports.briefing.styles import (
+    BODY_WIDTH,
+    BOTTOM_MARGIN,
+    LEFT_MARGIN,
+    MUTED,
+    NAVY,
+    PAGE_HEIGHT,
+    RULE,
+    TOP_MARGIN,
+    WARN,
+    BookStyles,
+)
+from visitplanner.exports.briefing.template import BriefingDocTemplate, PageTotal
+from visitplanner.exports.pdf_fonts import BOLD, REGULAR
+from visitplanner.i18n import N_, _
+
+log = logging.getLogger(__name__)
+
+
+class Steps(Protocol):
+    """Where the renderer reports how far it is (services.progress.Progress fits).
+
+    `step` may raise to stop the work (the user cancelled).
+    """
+
+    def step(self, done: int, total: int, what: str = "") -> None:
+        """Report `done` of `total`."""
+
+
+class _Quiet:
+    def step(self, done: int, total: int, what: str = "") -> None:
+        """Report nothing."""
+
+
+#: How many layout passes a book usually takes (the contents are seeded: _seed_contents).
+EXPECTED_PASSES = 2
+
+
+class BriefingBookRenderer:
+    """Renders one briefing book. The visit given must already be cut to the profile
+    (services/briefing.py does it with domain.privacy.for_profile)."""
+
+    def __init__(
+        self, data: VisitData, options: BriefingOptions, progress: Steps | None = None
+    ) -> None:
+        self.data = data
+        self.options = options
+        self.progress: Steps = progress or _Quiet()
+        self.ctx = self.make_context()
+        self.passes = 0
+        self.pages = 0
+
+    # -- hooks -------------------------------------------------------------------------
+
+    def make_context(self) -> BookContext:
+        """The context every section reads."""
+        return BookContext(self.data, self.options, BookStyles())
+
+    def sections(self) -> list[Section]:
+        """The sections of this book, in print order."""
+        return chosen_sections(self.options.sections)
+
+    def story(self) -> list[Flowable]:
+        """Every section's flowables, each section from the top of a page."""
+        sections = self.sections()
+        story: list[Flowable] = []
+        for index, section in enumerate(sections):
+            self.progress.step(
+                index, len(sections), _("Preparing: {section}").format(section=_(section.title))
+            )
+            flowables = section.build(self.ctx)
+            if not flowables:
+                log.debug("section %s is empty and left out", section.key)
+                continue
+            if story:
+                story.append(PageBreak())
+            story.extend(flowables)
+        return story
+
+    def doc_template(self, output: io.BytesIO) -> BriefingDocTemplate:
+        """The document template, with the book's metadata."""
+        visit = self.data.visit
+        title = plain(self.ctx.text(visit.title))
+        if self.ctx.person is not None:
+            title = f"{title} — {plain(self.ctx.name_inline(self.ctx.person))}"
+        return BriefingDocTemplate(
+            output,
+            self.decorate_page,
+            title=title,
+            author=plain(self.ctx.text(visit.organiser.name)),
+            subject=self.ctx.t(N_("Briefing book")),
+            lang={"fr": "fr-FR", "uk": "uk-UA", "en": "en-GB"}[self.ctx.lang],
+        )
+
+    def decorate_page(self, canvas: Canvas, doc: BriefingDocTemplate) -> None:
+        """The header and the footer of every page."""
+        canvas.saveState()
+        self.draw_header(canvas, doc)
+        self.draw_footer(canvas, doc)
+        canvas.restoreState()
+
+    def draw_header(self, canvas: Canvas, doc: BriefingDocTemplate) -> None:
+        """The marking in capitals on the left, the current section on the right, a rule."""
+        y = PAGE_HEIGHT - TOP_MARGIN + 9 * mm
+        right = LEFT_MARGIN + BODY_WIDTH
+        marking = self.ctx.marking.upper()
+        used = 0.0
+        if marking:
+            canvas.setFont(BOLD, 8)
+            canvas.setFillColor(WARN)
+            marking = _fit(marking, BOLD, 8, BODY_WIDTH * 0.55)
+            canvas.drawString(LEFT_MARGIN, y, marking)
+            used = stringWidth(marking, BOLD, 8) + 12
+        if doc.section:
+            canvas.setFont(REGULAR, 8)
+            canvas.setFillColor(NAVY)
+            canvas.drawRightString(right, y, _fit(doc.section, REGULAR, 8, BODY_WIDTH - used))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(LEFT_MARGIN, y - 5, right, y - 5)
+
+    def draw_footer(self, canvas: Canvas, doc: BriefingDocTemplate) -> None:
+        """The visit and the programme version on the left, "page X of Y" on the right."""
+        y = BOTTOM_MARGIN - 9 * mm
+        right = LEFT_MARGIN + BODY_WIDTH
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(LEFT_MARGIN, y + 14, right, y + 14)
+        page = self.page_words(canvas.getPageNumber(), doc.total_pages)
+        canvas.setFont(BOLD, 7.5)
+        canvas.setFillColor(NAVY)
+        canvas.drawRightString(right, y + 4, page)
+        room = BODY_WIDTH - stringWidth(page, BOLD, 7.5) - 16
+        canvas.setFont(REGULAR, 7)
+        canvas.setFillColor(MUTED)
+        title = plain(self.ctx.text(self.data.visit.title))
+        if self.ctx.person is not None:
+            title = f"{plain(self.ctx.name_inline(self.ctx.person))} — {title}"
+        canvas.drawString(LEFT_MARGIN, y + 4, _fit(title, REGULAR, 7, room))
+        canvas.drawString(LEFT_MARGIN, y - 5, _fit(self.ctx.version_label, REGULAR, 7, room))
+
+    def page_words(self, page: int, total: int) -> str:
+        """ "page 3 of 12" in the book's language."""
+        if not total:
+            return self.ctx.t(N_("page {page}")).format(page=page)
+        return self.ctx.t(N_("page {page} of {total}")).format(page=page, total=total)
+
+    # -- the build ---------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        """Lay the book out and return the PDF."""
+        story = self.story()
+        output = io.BytesIO()
+        doc = self.doc_template(output)
+        story.insert(0, PageTotal(doc))
+        _seed_contents(story)
+        doc.setProgressCallBack(self._layout_progress(len(story)))
+        self.passes = doc.multiBuild(story, maxPasses=6)
+        self.pages = doc.total_pages
+        log.info("briefing book: %d pages in %d passes", self.pages, self.passes)
+        return output.getvalue()
+
+    def _layout_progress(self, size: int) -> Callable[[str, int], None]:
+        state = {"pass": 1, "done": 0}
+        total = size * EXPECTED_PASSES
+
+        def report(kind: str, value: int) -> None:
+            if kind == "PASS":
+                state["pass"] = value
+            elif kind == "PROGRESS":
+                state["done"] = value
+            elif kind == "PAGE":
+                done = min((state["pass"] - 1) * size + state["done"], total)
+                self.progress.step(done, total, _("Laying out page {page}").format(page=value))
+
+        return report
+
+
+def _seed_contents(story: list[Flowable]) -> None:
+    """Give the contents their entries before the first pass, with page numbers to come.
+
+    The first pass then lays the contents out at their final length, so the page
+    numbers it records are already right and two passes are enough.
+    """
+    entries = [
+        (f.entry.level, f.entry.toc_markup, 0, f.entry.key)
+        for f in _walk(story)
+        if isinstance(f, Heading) and f.entry is not None and f.entry.in_toc
+    ]
+    for flowable in story:
+        if isinstance(flowable, TableOfContents):
+            flowable.addEntries(entries)
+
+
+def _walk(flowables: list[Flowable]) -> Iterator[Flowable]:
+    """The flowables of a story, those kept together included."""
+    for flowable in flowables:
+        yield flowable
+        if isinstance(flowable, KeepTogether):
+            yield from _walk(getattr(flowable, "_content", []))
+
+
+@functools.lru_cache(maxsize=256)
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut with an ellipsis to fit `width` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def render_briefing(
+    data: VisitData, options: BriefingOptions, progress: Steps | None = None
+) -> bytes:
+    """The PDF of a briefing book of `data` (already cut to the options' profile)."""
+    return BriefingBookRenderer(data, options, progress).render()
