@@ -60,7 +60,7 @@ def test_briefing_prints_a_personal_pack_named_in_cyrillic(
     [
         (["--person", "Nobody"], "no person named"),
         (["--person", "a"], "matches"),
-        (["--sections", "cover,seating"], "unknown section seating"),
+        (["--sections", "cover,toilets"], "unknown section toilets"),
         (["--lang", "de"], "invalid choice"),
         (["--profile", "public"], "public"),
     ],

@@ -209,12 +209,16 @@ def test_models_pass_the_model_tester(qtmodeltester) -> None:  # type: ignore[no
     qtmodeltester.check(ProgrammeModel(data))
 
 
-def test_the_file_menu_reaches_calendars(window: MainWindow) -> None:
+def test_the_file_menu_reaches_imports_and_exports(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
-    assert "&Import calendar…" in texts
+    assert "&Import calendar…" in texts and "Import &roster…" in texts
     export = next(a for a in file_menu.actions() if a.text() == "&Export").menu()
-    assert "&Calendars (ICS)…" in [a.text() for a in export.actions()]
+    assert [a.text() for a in export.actions()] == [
+        "&Briefing book (PDF)…",
+        "&Calendars (ICS)…",
+        "R&oster (CSV, XLSX)…",
+    ]
 
 
 def test_the_seating_page_offers_the_meals(window: MainWindow) -> None:

@@ -116,3 +116,33 @@ def test_the_book_takes_two_layout_passes() -> None:
     renderer = BriefingBookRenderer(data, BriefingOptions(lang="fr"))
     renderer.render()
     assert renderer.passes == 2
+
+
+def test_the_book_holds_the_dinner_seating_chart_and_the_ceremony_placement() -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from visitplanner.services.demo import build_demo
+
+    data = build_demo()
+    pdf = render_briefing(data, BriefingOptions(lang="en", sections=("seating",)))
+    text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "Seating plan: Working dinner of the two delegations" in text
+    assert "Placement: " in text
+    assert "KALMYKOVA" in text and "Калмикова" in text
+
+
+def test_a_persons_pack_names_their_seat_at_the_dinner() -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from visitplanner.domain.lookup import find_person
+    from visitplanner.services.demo import build_demo
+
+    data = build_demo()
+    minister = find_person(data, "Kalmykova")
+    pdf = render_briefing(data, BriefingOptions(lang="en", person_id=minister.id))
+    text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert ", seat " in text

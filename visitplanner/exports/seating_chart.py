@@ -223,20 +223,20 @@ def seating_chart_flowables(
         )
     )
     guests = _guests(data)
-    drawings: list[Flowable] = [
-        KeepTogether(
-            [
-                Paragraph(
-                    escape(
-                        gettext_in(lang, "{table} — {shape}, {count} seats").format(
-                            table=table.name, shape=label(table.shape, lang), count=len(table.seats)
-                        )
-                    ),
-                    st["heading"],
+    # Each table with its caption; lists, not nested KeepTogethers, which reportlab
+    # cannot measure inside another (the chart then always went to the next page).
+    drawings: list[list[Flowable]] = [
+        [
+            Paragraph(
+                escape(
+                    gettext_in(lang, "{table} — {shape}, {count} seats").format(
+                        table=table.name, shape=label(table.shape, lang), count=len(table.seats)
+                    )
                 ),
-                TableDrawing(table, people, guests, width),
-            ]
-        )
+                st["heading"],
+            ),
+            TableDrawing(table, people, guests, width),
+        ]
         for table in plan.tables
     ]
     legend = Paragraph(
@@ -249,8 +249,8 @@ def seating_chart_flowables(
         st["small"],
     )
     return [
-        KeepTogether([*heading, Spacer(1, 0.3 * cm), *drawings[:1]]),
-        *drawings[1:],
+        KeepTogether([*heading, Spacer(1, 0.3 * cm), *drawings[0]]),
+        *(KeepTogether(drawing) for drawing in drawings[1:]),
         legend,
         Spacer(1, 0.4 * cm),
         seat_list(data, event, lang, width),

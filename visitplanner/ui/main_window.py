@@ -31,11 +31,14 @@ from visitplanner.services.change import Change
 from visitplanner.services.commands import Command
 from visitplanner.services.session import VisitSession
 from visitplanner.services.visit_files import save_copy
+from visitplanner.ui.briefing_dialog import briefing_dialog
 from visitplanner.ui.calendar_dialogs import export_calendar_dialog, import_calendar_dialog
 from visitplanner.ui.checks_view import ChecksView
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.dialogs import PreferencesDialog, about_text
 from visitplanner.ui.programme_page import ProgrammePage
+from visitplanner.ui.roster_export_dialog import export_roster_dialog
+from visitplanner.ui.roster_import_dialog import import_roster_dialog
 from visitplanner.ui.roster_view import RosterView
 from visitplanner.ui.seating_view import SeatingView
 from visitplanner.ui.settings import AppSettings
@@ -184,10 +187,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, _("Save a &copy as…"), self._save_copy, std.SaveAs)
         file_menu.addSeparator()
+        self._action(file_menu, _("Import &roster…"), self._import_roster, "Ctrl+Shift+R")
         self._action(file_menu, _("&Import calendar…"), self._import_calendar, "Ctrl+Shift+I")
         file_menu.addSeparator()
         exports = file_menu.addMenu(_("&Export"))
+        self._action(exports, _("&Briefing book (PDF)…"), self._briefing, "Ctrl+P")
         self._action(exports, _("&Calendars (ICS)…"), self._export_calendars, "Ctrl+Shift+E")
+        self._action(exports, _("R&oster (CSV, XLSX)…"), self._export_roster)
         file_menu.addSeparator()
         self._action(file_menu, _("&Close"), self.close, std.Close)
         self._action(file_menu, _("&Quit"), self.close, std.Quit)
@@ -325,6 +331,15 @@ class MainWindow(QMainWindow):
 
     def _apply_quietly(self, command: Command) -> bool:
         return self.controller.apply(command, self)
+
+    def _import_roster(self) -> None:
+        import_roster_dialog(self, self.controller.session, apply=self._apply_quietly)
+
+    def _export_roster(self) -> None:
+        export_roster_dialog(self, self.controller.session)
+
+    def _briefing(self) -> None:
+        briefing_dialog(self, self.controller.session)
 
     def _export_calendars(self) -> None:
         export_calendar_dialog(self, self.controller.session)

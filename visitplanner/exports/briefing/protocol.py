@@ -1,8 +1,7 @@
 """The protocol facts a book prints, each in one replaceable function.
 
-Other issues replace these: a merged cross-delegation order of precedence (issue 7),
-seats from the seating plans (issue 7), numbered programme versions (issue 9).
-Every section asks here, so each is swapped in one place.
+Every section asks here: the merged order of precedence, the seat a person has,
+the car a person rides in, the programme's version.
 """
 
 from __future__ import annotations
@@ -12,32 +11,14 @@ from datetime import date, datetime
 
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, Vehicle, VisitData
-from visitplanner.domain.values import Side
+from visitplanner.domain.precedence import precedence_key
 from visitplanner.i18n import N_, format_date, gettext_in
-
-_SIDE_ORDER = {Side.GUEST: 0, Side.HOST: 1, Side.OTHER: 2}
 
 
 def precedence_order(data: VisitData, people: Iterable[Person]) -> list[Person]:
-    """`people` in order of precedence across delegations.
-
-    Grade first (a minister before a director), then the guest side before the
-    host at the same grade (courtesy to the guests), then the rank within the
-    delegation, then the name so the order is stable.
-    """
-    sides = {d.id: d.side for d in data.delegations}
-
-    def key(person: Person) -> tuple[int, int, int, str, str]:
-        side = sides.get(person.delegation_id or "", Side.OTHER)
-        return (
-            person.grade.order,
-            _SIDE_ORDER.get(side, 2),
-            person.rank,
-            person.family_name.casefold(),
-            person.given_name.casefold(),
-        )
-
-    return sorted(people, key=key)
+    """`people` in the merged order of precedence across delegations (domain.precedence)."""
+    delegations = {d.id: d for d in data.delegations}
+    return sorted(people, key=lambda person: precedence_key(person, delegations))
 
 
 def programme_version(data: VisitData) -> date:
@@ -75,12 +56,20 @@ def vehicle_of(data: VisitData, event: Event, person: Person) -> Vehicle | None:
 
 
 def seat_of(data: VisitData, event: Event, person: Person, lang: str) -> str | None:
-    """Where `person` sits or stands at `event` ("table 1, seat 3"), when a plan says so.
-
-    The seating plans and ceremony placements come with issue 7; until then no
-    seat is known.
-    """
-    del data, event, person, lang
+    """Where `person` sits or stands at `event` ("table 1, seat 3"), when a plan says so."""
+    del data
+    if event.seating is not None:
+        for table in event.seating.tables:
+            for seat in table.seats:
+                if seat.person_id == person.id:
+                    return gettext_in(lang, N_("{table}, seat {number}")).format(
+                        table=table.name, number=seat.number
+                    )
+    for position in event.placement:
+        if position.person_id == person.id:
+            return gettext_in(lang, N_("row {row}, place {place}")).format(
+                row=position.row, place=position.place
+            )
     return None
 
 

@@ -2,8 +2,7 @@
 
 A builder turns a `BookContext` into flowables and returns none when the visit has
 nothing for it; the section is then absent from the book and its contents. Another
-module adds a section with `register_section` (the seating plans of issue 7 go
-after the event sheets: `register_section(Section("seating", ...), after="events")`).
+module may add a section with `register_section(section, after=key)`.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from visitplanner.domain.errors import InputError
+from visitplanner.exports.briefing.arrangements import build_arrangements
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.cover import build_contents, build_cover, build_glance
 from visitplanner.exports.briefing.event_sheets import build_event_sheets
@@ -40,6 +40,7 @@ _REGISTRY: list[Section] = [
     Section("glance", N_("The visit at a glance"), build_glance),
     Section("programme", N_("Programme day by day"), build_programme),
     Section("events", N_("Event sheets"), build_event_sheets),
+    Section("seating", N_("Seating plans and placement"), build_arrangements),
     Section("delegations", N_("Delegations"), build_delegations),
     Section("biographies", N_("Biographies"), build_biographies),
     Section("venues", N_("Venues"), build_venues),
