@@ -3,6 +3,7 @@
 
     python3 scripts/dev.py app [ARGS...]   set up .venv and open the window (ARGS: to the app)
     python3 scripts/dev.py test [ARGS...]  set up .venv, run ruff, mypy, pytest (ARGS: to pytest)
+    python3 scripts/dev.py setup           set up .venv only (packaging/build-linux.sh uses it)
     python3 scripts/dev.py lock            regenerate requirements.lock with uv
 
 Set-up creates .venv, installs the pinned, hashed dependencies of requirements.lock and
@@ -259,6 +260,14 @@ def command_test(args: Sequence[str]) -> int:
     return 0
 
 
+def command_setup(args: Sequence[str]) -> int:
+    """Set up .venv and nothing else (for scripts that then use its programs)."""
+    if args:
+        raise SetupError("setup takes no arguments")
+    set_up()
+    return 0
+
+
 def command_lock(args: Sequence[str]) -> int:
     """Regenerate requirements.lock for every platform, with hashes, using uv in .venv."""
     if args:
@@ -292,7 +301,12 @@ def command_lock(args: Sequence[str]) -> int:
     return status
 
 
-COMMANDS = {"app": command_app, "test": command_test, "lock": command_lock}
+COMMANDS = {
+    "app": command_app,
+    "test": command_test,
+    "setup": command_setup,
+    "lock": command_lock,
+}
 
 
 def main(argv: Sequence[str]) -> int:

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from visitplanner import __version__
+from visitplanner.app_resources import icon_paths
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
 from visitplanner.services.demo import build_demo
@@ -136,6 +138,12 @@ def run(requested: Path | None) -> int:
     app.setApplicationName("VisitPlanner")
     app.setOrganizationName("VisitPlanner")
     app.setApplicationVersion(__version__)
+    # Wayland and GNOME match the window to its menu entry and icon by this name.
+    QGuiApplication.setDesktopFileName("org.visitplanner.VisitPlanner")
+    icon = QIcon()
+    for path in icon_paths():
+        icon.addFile(str(path))
+    QApplication.setWindowIcon(icon)
     install_crash_handler()
     settings = AppSettings()
     apply_language(settings.language or system_language())
