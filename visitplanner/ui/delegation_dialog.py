@@ -21,16 +21,15 @@ from visitplanner.domain.labels import label
 from visitplanner.domain.model import Delegation
 from visitplanner.domain.values import Side
 from visitplanner.i18n import _, current_language
-from visitplanner.services.commands import SaveEntity
+from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import apply_or_reason
+from visitplanner.ui.edits import Outcome, commit_edit
 from visitplanner.ui.forms import (
     add_row,
     error_label,
     fill_combo,
     make_read_only,
     select_data,
-    show_error,
 )
 from visitplanner.ui.text_inputs import LocalizedLineEdit
 
@@ -121,25 +120,29 @@ class DelegationDialog(QDialog):
         result.notes = self.notes.toPlainText().strip()
         return result
 
+    def _unchanged(self, new: Delegation) -> bool:
+        return self.before is not None and new == self.before
+
+    def _save_command(self, new: Delegation) -> Command:
+        label = _("Add a delegation") if self.before is None else _("Edit the delegation")
+        return SaveEntity(new, self.before, label=label)
+
     def accept(self) -> None:
         """Save the delegation as one undoable edit; stay open, saying why, when it cannot be."""
-        if self.controller.read_only:
+        result = commit_edit(
+            self.controller,
+            self.error,
+            self.delegation_from_fields,
+            self._unchanged,
+            self._save_command,
+            _("The delegation could not be saved: {reason}"),
+            self,
+        )
+        outcome, entity = result
+        if outcome is Outcome.KEPT_OPEN:
+            return
+        if outcome is Outcome.READ_ONLY:
             super().reject()
             return
-        try:
-            delegation = self.delegation_from_fields()
-        except DomainError as exc:
-            show_error(self.error, exc.message)
-            return
-        if self.before is not None and delegation == self.before:
-            super().accept()
-            return
-        text = _("Add a delegation") if self.before is None else _("Edit the delegation")
-        reason = apply_or_reason(self.controller, SaveEntity(delegation, self.before, text), self)
-        if reason is not None:
-            show_error(
-                self.error, _("The delegation could not be saved: {reason}").format(reason=reason)
-            )
-            return
-        self.saved = delegation
+        self.saved = entity if outcome is Outcome.SAVED else self.saved
         super().accept()

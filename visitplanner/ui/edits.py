@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+from enum import Enum
+from typing import TypeVar
 
+from PySide6.QtWidgets import QLabel, QWidget
+
+from visitplanner.domain.errors import DomainError
 from visitplanner.i18n import _
 from visitplanner.services.commands import Command
 from visitplanner.ui.controller import VisitController
+from visitplanner.ui.forms import show_error
+
+T = TypeVar("T")
 
 
 def apply_or_reason(
@@ -26,3 +34,43 @@ def apply_or_reason(
     if done:
         return None
     return messages[-1] if messages else _("the visit is open read-only")
+
+
+class Outcome(Enum):
+    """How an editor's OK ends: closed as saved, closed as nothing to save, or kept open."""
+
+    SAVED = "saved"
+    UNCHANGED = "unchanged"
+    READ_ONLY = "read-only"
+    KEPT_OPEN = "kept-open"
+
+
+def commit_edit(
+    controller: VisitController,
+    error: QLabel,
+    build: Callable[[], T],
+    unchanged: Callable[[T], bool],
+    command_for: Callable[[T], Command],
+    failure: str,
+    parent: QWidget | None = None,
+) -> tuple[Outcome, T | None]:
+    """What every editor's OK does: build the entity from the fields, save it as one edit.
+
+    A value the domain refuses, or an edit that fails, is shown in `error` and the
+    editor stays open (`failure` words the second, with {reason}); an unchanged
+    entity adds no empty step to the undo stack.
+    """
+    if controller.read_only:
+        return Outcome.READ_ONLY, None
+    try:
+        entity = build()
+    except DomainError as exc:
+        show_error(error, exc.message)
+        return Outcome.KEPT_OPEN, None
+    if unchanged(entity):
+        return Outcome.UNCHANGED, entity
+    reason = apply_or_reason(controller, command_for(entity), parent)
+    if reason is not None:
+        show_error(error, failure.format(reason=reason))
+        return Outcome.KEPT_OPEN, None
+    return Outcome.SAVED, entity

@@ -23,10 +23,10 @@ from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Role
 from visitplanner.i18n import _
-from visitplanner.services.commands import SaveEntity
+from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import apply_or_reason
-from visitplanner.ui.forms import error_label, make_read_only, show_error
+from visitplanner.ui.edits import Outcome, commit_edit
+from visitplanner.ui.forms import error_label, make_read_only
 from visitplanner.ui.person_dialog_tabs import BiographyTab, ContactsTab, IdentityTab, RoleTab
 from visitplanner.ui.person_private_tabs import AccreditationTab, NeedsTab
 from visitplanner.ui.privacy_marks import lock_icon
@@ -140,32 +140,33 @@ class PersonDialog(QDialog):
             values["sample"] = self.before.sample
         return Person(**values)
 
+    def _unchanged(self, new: Person) -> bool:
+        return self.before is not None and new == self.before
+
+    def _save_command(self, new: Person) -> Command:
+        label = (_("Add {name}") if self.before is None else _("Edit {name}")).format(
+            name=new.formal_name()
+        )
+        return SaveEntity(new, self.before, label=label)
+
     def accept(self) -> None:
         """Save the person as one undoable edit; stay open, saying why, when it cannot be."""
-        if self.controller.read_only:
+        result = commit_edit(
+            self.controller,
+            self.error,
+            self.person_from_fields,
+            self._unchanged,
+            self._save_command,
+            _("The person could not be saved: {reason}"),
+            self,
+        )
+        outcome, entity = result
+        if outcome is Outcome.KEPT_OPEN:
+            return
+        if outcome is Outcome.READ_ONLY:
             super().reject()
             return
-        try:
-            person = self.person_from_fields()
-        except DomainError as exc:
-            show_error(self.error, exc.message)
-            return
-        if self.before is not None and person == self.before:
-            super().accept()  # nothing changed: no empty step on the undo stack
-            return
-        name = person.formal_name()
-        text = (
-            _("Add {name}").format(name=name)
-            if self.before is None
-            else _("Edit {name}").format(name=name)
-        )
-        reason = apply_or_reason(self.controller, SaveEntity(person, self.before, label=text), self)
-        if reason is not None:
-            show_error(
-                self.error, _("The person could not be saved: {reason}").format(reason=reason)
-            )
-            return
-        self.saved = person
+        self.saved = entity if outcome is Outcome.SAVED else self.saved
         super().accept()
 
 

@@ -29,10 +29,10 @@ from visitplanner.domain.model import Person, Vehicle
 from visitplanner.domain.values import Access, Role
 from visitplanner.i18n import N_, _
 from visitplanner.services.change import Change
-from visitplanner.services.commands import SaveEntity
+from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.services.ordering import convoy_order, moved, reorder_vehicles
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import apply_or_reason
+from visitplanner.ui.edits import Outcome, commit_edit
 from visitplanner.ui.entity_list import AccessColouredModel, EntityListView
 from visitplanner.ui.forms import (
     add_row,
@@ -40,7 +40,6 @@ from visitplanner.ui.forms import (
     fill_combo,
     make_read_only,
     select_data,
-    show_error,
 )
 from visitplanner.ui.models import Column, FixedColumnsModel
 from visitplanner.ui.view_actions import describe, screen_action
@@ -165,27 +164,31 @@ class VehicleDialog(QDialog):
         result.notes = self.notes.toPlainText().strip()
         return result
 
+    def _unchanged(self, new: Vehicle) -> bool:
+        return self.before is not None and new == self.before
+
+    def _save_command(self, new: Vehicle) -> Command:
+        label = _("Add a vehicle") if self.before is None else _("Edit the vehicle")
+        return SaveEntity(new, self.before, label=label)
+
     def accept(self) -> None:
         """Save the vehicle as one undoable edit; stay open, saying why, when it cannot be."""
-        if self.controller.read_only:
+        result = commit_edit(
+            self.controller,
+            self.error,
+            self.vehicle_from_fields,
+            self._unchanged,
+            self._save_command,
+            _("The vehicle could not be saved: {reason}"),
+            self,
+        )
+        outcome, entity = result
+        if outcome is Outcome.KEPT_OPEN:
+            return
+        if outcome is Outcome.READ_ONLY:
             super().reject()
             return
-        try:
-            vehicle = self.vehicle_from_fields()
-        except DomainError as exc:
-            show_error(self.error, exc.message)
-            return
-        if self.before is not None and vehicle == self.before:
-            super().accept()
-            return
-        text = _("Add a vehicle") if self.before is None else _("Edit the vehicle")
-        reason = apply_or_reason(self.controller, SaveEntity(vehicle, self.before, text), self)
-        if reason is not None:
-            show_error(
-                self.error, _("The vehicle could not be saved: {reason}").format(reason=reason)
-            )
-            return
-        self.saved = vehicle
+        self.saved = entity if outcome is Outcome.SAVED else self.saved
         super().accept()
 
 

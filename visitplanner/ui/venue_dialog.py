@@ -33,16 +33,16 @@ from visitplanner.domain.labels import label
 from visitplanner.domain.model import Venue
 from visitplanner.domain.values import Access
 from visitplanner.i18n import _, current_language
+from visitplanner.services.commands import Command
 from visitplanner.services.venue_edits import save_venue_command
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import apply_or_reason
+from visitplanner.ui.edits import Outcome, commit_edit
 from visitplanner.ui.forms import (
     add_row,
     error_label,
     fill_combo,
     make_read_only,
     select_data,
-    show_error,
 )
 from visitplanner.ui.privacy_marks import lock_icon, with_badge
 from visitplanner.ui.text_inputs import LocalizedLineEdit, LocalizedTextArea
@@ -275,28 +275,32 @@ class VenueDialog(QDialog):
 
     def accept(self) -> None:
         """Save the venue, and the travel times mirrored on the others, as one undoable edit."""
-        if self.controller.read_only:
+        edited = self.travel.edited()
+
+        def unchanged(new: Venue) -> bool:
+            return self.before is not None and new == self.before and not edited
+
+        def command(new: Venue) -> Command:
+            return save_venue_command(
+                self.controller.data, new, self.before, self.both_ways.isChecked(), edited
+            )
+
+        result = commit_edit(
+            self.controller,
+            self.error,
+            self.venue_from_fields,
+            unchanged,
+            command,
+            _("The venue could not be saved: {reason}"),
+            self,
+        )
+        outcome, entity = result
+        if outcome is Outcome.KEPT_OPEN:
+            return
+        if outcome is Outcome.READ_ONLY:
             super().reject()
             return
-        try:
-            venue = self.venue_from_fields()
-        except DomainError as exc:
-            show_error(self.error, exc.message)
-            return
-        edited = self.travel.edited()
-        if self.before is not None and venue == self.before and not edited:
-            super().accept()
-            return
-        command = save_venue_command(
-            self.controller.data, venue, self.before, self.both_ways.isChecked(), edited
-        )
-        reason = apply_or_reason(self.controller, command, self)
-        if reason is not None:
-            show_error(
-                self.error, _("The venue could not be saved: {reason}").format(reason=reason)
-            )
-            return
-        self.saved = venue
+        self.saved = entity if outcome is Outcome.SAVED else self.saved
         super().accept()
 
 
