@@ -58,6 +58,10 @@ PAGES = (
 )
 
 
+#: The pages made with the window: what shows first, and the checks that mark it.
+EAGER_PAGES = ("programme", "checks")
+
+
 def window_title(session: VisitSession) -> str:
     """The visit, its dates and its marking, as the title bar shows them."""
     visit = session.data.visit
@@ -113,13 +117,15 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.stack = QStackedWidget()
         for key, title in PAGES:
-            page = self._make_page(key)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            # A page is made when first shown (the programme and the checks at once):
+            # the window opens quicker on a summit visit.
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(_(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for key in EAGER_PAGES:
+            self._ensure_page(key)
+        self.nav.currentRowChanged.connect(self._show_row)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -250,11 +256,32 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _ensure_page(self, key: str) -> QWidget:
+        """The page `key`, made now if it was not yet."""
+        page = self.pages.get(key)
+        if page is None:
+            index = [k for k, _title in PAGES].index(key)
+            page = self._make_page(key)
+            self.pages[key] = page
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self._ensure_page(PAGES[row][0])
+            self.stack.setCurrentIndex(row)
+
     def show_page(self, key: str) -> QWidget:
         """Show the page `key` ("programme", "roster" ...)."""
         index = [k for k, _title in PAGES].index(key)
+        page = self._ensure_page(key)
         self.nav.setCurrentRow(index)
-        return self.pages[key]
+        self.stack.setCurrentIndex(index)
+        return page
 
     def go_to(self, kind: str, ident: str) -> None:
         """Show the thing a finding is about: an event, a person, a venue or a vehicle."""
