@@ -28,11 +28,18 @@ from visitplanner.i18n import UI_LANGUAGES, _
 #: What the application bundles, and under which licence (Help > About).
 BUNDLED_LICENCES = (
     ("Qt 6 / PySide6", "LGPL-3.0"),
-    ("sqlite-utils", "Apache-2.0"),
+    ("Python", "PSF-2.0"),
     ("SQLite", "Public domain"),
+    ("sqlite-utils", "Apache-2.0"),
     ("Babel", "BSD-3-Clause"),
     ("tzdata (IANA time zones)", "Apache-2.0 / public domain"),
-    ("Python", "PSF-2.0"),
+    ("icalendar", "BSD-2-Clause"),
+    ("python-dateutil", "Apache-2.0 / BSD-3-Clause"),
+    ("ReportLab", "BSD-3-Clause"),
+    ("Pillow", "MIT-CMU (HPND)"),
+    ("openpyxl, et_xmlfile", "MIT"),
+    ("pytz, six", "MIT"),
+    ("DejaVu fonts", "Bitstream Vera / Arev font licence (free)"),
 )
 
 LANGUAGE_NAMES = {"fr": "Français", "uk": "Українська", "en": "English"}
