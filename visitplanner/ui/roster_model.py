@@ -365,7 +365,8 @@ class RosterModel(QAbstractItemModel):
         if column == 1:
             return person.native_name()
         if column == 2:
-            return person.function.get(current_language(), self._main)
+            # An authority of no delegation has a title but no function in the visit.
+            return (person.function or person.title).get(current_language(), self._main)
         if column == 3:
             return label(person.role)
         if column == 4:
