@@ -37,7 +37,7 @@ from summit import SummitSize, generate_summit
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
 from visitplanner.exports.briefing import BriefingBookRenderer, BriefingOptions
-from visitplanner.exports.briefing.fonts import BOLD, FAMILY, register_fonts
+from visitplanner.exports.pdf_fonts import BOLD, FAMILY, register_fonts
 
 
 class _FloorDoc(BaseDocTemplate):

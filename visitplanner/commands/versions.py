@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
+from visitplanner.domain.values import zone
 from visitplanner.exports.changes import ChangeWords, changes_text, changes_to_dict
 from visitplanner.i18n import _, format_datetime
 from visitplanner.services.session import VisitSession
@@ -29,11 +30,12 @@ def _version(args: argparse.Namespace) -> int:
     session = VisitSession.open(args.visit)
     try:
         version = issue_version(session, args.note or "")
+        issued = version.issued.astimezone(zone(session.data.visit.tz))
     finally:
         session.close()
     print(
         _("Programme version {number} issued ({date}).").format(
-            number=version.number, date=format_datetime(version.issued)
+            number=version.number, date=format_datetime(issued)
         )
     )
     return EXIT_OK

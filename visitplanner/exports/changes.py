@@ -76,7 +76,8 @@ class ChangeWords:
     def version(self, version: ProgrammeVersion) -> str:
         """ "version 2 of 7 May 2026" in this language."""
         return self.t(N_("version {number} of {date}")).format(
-            number=version.number, date=format_datetime(version.issued, "medium", self.lang)
+            number=version.number,
+            date=format_datetime(version.issued.astimezone(self.zone), "medium", self.lang),
         )
 
 
