@@ -33,7 +33,7 @@ def session(tmp_visit_path: Path) -> VisitSession:
     data = small_visit()
     for person in data.people:
         person.duty_email = f"{person.family_name.lower().strip(chr(39))}@example.org"
-    data.people[2].duty_email = ""  # Rufo: no duty e-mail, reported
+    next(p for p in data.people if p.family_name == "Rufo").duty_email = ""  # reported
     write_visit(tmp_visit_path, data)
     opened = open_visit(tmp_visit_path)
     yield opened
@@ -52,7 +52,7 @@ def _edit(session: VisitSession, export: Path | None = None) -> tuple[str, str, 
     meeting.start += timedelta(hours=1)
     meeting.end += timedelta(hours=1)
     arrival.status = EventStatus.CANCELLED
-    veteran = data.people[1].id
+    veteran = next(p.id for p in data.people if p.family_name == "Koval'")
     ceremony.participant_ids = [p for p in ceremony.participant_ids if p != veteran]
     return arrival.id, meeting.id, ceremony.id
 
@@ -65,7 +65,8 @@ def test_each_person_gets_a_request_or_a_cancel_per_changed_event(
     session: VisitSession, tmp_path: Path
 ) -> None:
     arrival, meeting, ceremony = _edit(session)
-    minister, veteran, host = (p.id for p in session.data.people)
+    names = {p.family_name: p.id for p in session.data.people}
+    minister, veteran, host = names["Kalmykova"], names["Koval'"], names["Rufo"]
     result = send_updates(session, 1, tmp_path / "out", "fr", now=NOW)
     found = {key: value[0] for key, value in _messages(result).items()}
     assert found == {

@@ -276,3 +276,23 @@ def test_a_file_of_schema_3_migrates_without_versions(tmp_path: Path) -> None:
     finally:
         session.close()
     assert [v.number for v in read_visit(path).versions] == [1]
+
+
+def test_a_shareable_copy_holds_no_private_field_in_its_versions(tmp_visit_path: Path) -> None:
+    from visitplanner.domain.privacy import for_profile
+    from visitplanner.domain.values import Profile
+
+    write_visit(tmp_visit_path, small_visit())
+    session = open_visit(tmp_visit_path)
+    try:
+        issue_version(session, now=NOW)
+        data = session.data
+    finally:
+        session.close()
+    assert "FX000001" in data.versions[0].snapshot  # the visit file keeps everything
+    shown = for_profile(data, Profile.SHAREABLE)
+    (version,) = shown.versions
+    for secret in ("FX000001", "+380 67 111 11 11", "sans gluten", "badge"):
+        assert secret not in version.snapshot
+    rebuilt = programme_of(version)
+    assert len(rebuilt.events) == 3 and rebuilt.people[0].private_phone == ""

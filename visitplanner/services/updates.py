@@ -57,7 +57,10 @@ class UpdateResult:
 
 def _shareable(data: VisitData) -> VisitData:
     """The programme as anyone may see it (versions' snapshots are not needed here)."""
-    return for_profile(replace(data, calendars=CalendarMemory()), Profile.SHAREABLE)
+    versions = [replace(v, snapshot="") for v in data.versions]  # their labels only
+    return for_profile(
+        replace(data, calendars=CalendarMemory(), versions=versions), Profile.SHAREABLE
+    )
 
 
 def send_updates(
@@ -81,7 +84,7 @@ def send_updates(
     comparison = changes(data, since)
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     old, new = _shareable(comparison.old), _shareable(data)
-    old.versions = new.versions = data.versions
+    old.versions = new.versions
     options = IcsOptions(lang)
     writers = {
         False: CalendarWriter(new, options, moment),
