@@ -12,6 +12,7 @@ instants shown in a zone, so they always exist on the local clock.
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -42,6 +43,7 @@ from visitplanner.domain.model import (
     Interpretation,
     Organiser,
     Person,
+    ProgrammeVersion,
     RunningOrderItem,
     TravelLeg,
     Vehicle,
@@ -63,6 +65,7 @@ from visitplanner.domain.values import (
     Role,
     Side,
 )
+from visitplanner.exports.visit_json import programme_to_json
 
 #: The zones a generated visit uses: home, guests' home, a stopover, UTC, far away.
 ZONES: Final = ("Europe/Paris", "Europe/Kyiv", "Europe/Warsaw", "UTC", "America/New_York")
@@ -417,7 +420,26 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
     event_ids = _ids(draw, draw(st.integers(0, max_events)), ids)
     data.events = [_event(draw, i, ids, data, first) for i in event_ids]
     data.calendars = _calendar_memory(draw, event_ids + _ids(draw, 1, ids), data, first)
+    data.versions = _versions(draw, data, first)
     return data
+
+
+def _versions(draw: st.DrawFn, data: VisitData, around: date) -> list[ProgrammeVersion]:
+    """Up to two issued versions: the programme with its first events only, then all."""
+    utc = ZoneInfo("UTC")
+    found = []
+    for number in range(1, draw(st.integers(0, 2)) + 1):
+        kept = draw(st.integers(0, len(data.events)))
+        programme = dataclasses.replace(data, events=data.events[:kept], versions=[])
+        found.append(
+            ProgrammeVersion(
+                number=number,
+                issued=draw(zoned_times(around)).astimezone(utc).replace(microsecond=0),
+                note=draw(texts(30)),
+                snapshot=programme_to_json(programme),
+            )
+        )
+    return found
 
 
 def _calendar_memory(

@@ -30,6 +30,7 @@ COMMAND_MODULES: Final = (
     "visitplanner.commands.protocol",
     "visitplanner.commands.rosters",
     "visitplanner.commands.briefing",
+    "visitplanner.commands.versions",
 )
 
 

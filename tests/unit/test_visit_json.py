@@ -508,9 +508,9 @@ def test_the_schema_refuses_what_the_importer_refuses(name: str) -> None:
         ),
         ({"format": "ics", "version": 1}, "the file is not a VisitPlanner visit"),
         (
-            {"format": "visitplanner-visit", "version": 4},
+            {"format": "visitplanner-visit", "version": 5},
             "the file was written by a newer VisitPlanner "
-            "(format version 4; this version reads up to 3)",
+            "(format version 5; this version reads up to 4)",
         ),
     ],
 )

@@ -14,6 +14,7 @@ from visitplanner.commands.base import (
 from visitplanner.domain.lookup import find_person
 from visitplanner.i18n import _
 from visitplanner.services.briefing import BriefingOptions, build_briefing, section_choices
+from visitplanner.services.versions import find_version
 from visitplanner.services.visit_files import read_visit
 
 
@@ -34,8 +35,14 @@ def _sections(text: str) -> tuple[str, ...]:
 def _briefing(args: argparse.Namespace) -> int:
     data = read_visit(args.visit)
     person = find_person(data, args.person) if args.person else None
+    sections = args.sections
+    if args.changes_since is not None:
+        find_version(data, args.changes_since)  # a clear error before any work
+        if sections is not None and "changes" not in sections:
+            sections = ("changes", *sections)
     options = BriefingOptions(
-        sections=args.sections,
+        changes_since=args.changes_since,
+        sections=sections,
         lang=args.lang,
         profile=args.profile,
         marking=args.marking,
@@ -74,5 +81,11 @@ def register(commands: Subcommands) -> None:
         help=_("the sections to print, separated by commas (default: all): {keys}").format(
             keys=", ".join(key for key, _title in section_choices())
         ),
+    )
+    briefing.add_argument(
+        "--changes-since",
+        type=int,
+        metavar="N",
+        help=_("a re-issued book: the changes since programme version N come first"),
     )
     briefing.set_defaults(handler=_briefing)

@@ -428,6 +428,24 @@ class CalendarMemory:
     sent: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class ProgrammeVersion:
+    """One issued programme version: its number (1, 2...), when it was issued (UTC),
+    the officer's note, and the programme as it stood: the JSON text of the visit
+    format (see `visitplanner.domain.versions`), frozen."""
+
+    number: int
+    issued: datetime
+    note: str
+    snapshot: str
+
+    def __post_init__(self) -> None:
+        if self.number < 1:
+            raise DomainError(f"a version number starts at 1, not {self.number}")
+        if self.issued.utcoffset() is None:
+            raise DomainError("a version's issue time needs its zone")
+
+
 _E = TypeVar("_E", Delegation, Person, Venue, Vehicle, Event)
 
 
@@ -442,6 +460,7 @@ class VisitData:
     vehicles: list[Vehicle] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     calendars: CalendarMemory = field(default_factory=CalendarMemory)
+    versions: list[ProgrammeVersion] = field(default_factory=list)
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""

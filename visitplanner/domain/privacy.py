@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar
 
@@ -63,4 +64,28 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
         return snapshot
     snapshot.people = [redacted(p) for p in snapshot.people]
     snapshot.venues = [redacted(v) for v in snapshot.venues]
+    snapshot.versions = [
+        dataclasses.replace(v, snapshot=redacted_programme(v.snapshot)) for v in snapshot.versions
+    ]
     return snapshot
+
+
+#: Where each entity type sits in a programme snapshot (the visit JSON format).
+_SNAPSHOT_LISTS: Final = {"people": Person, "venues": Venue}
+
+
+def redacted_programme(text: str) -> str:
+    """A programme version's frozen JSON without its private fields.
+
+    In the visit format a field's key is its name and a field left out takes its
+    default, so dropping the keys is the same as emptying the fields. An empty
+    snapshot (one a caller has already dropped) stays empty.
+    """
+    if not text:
+        return text
+    programme = json.loads(text)
+    for key, kind in _SNAPSHOT_LISTS.items():
+        for item in programme.get(key, []):
+            for name in private_fields(kind):
+                item.pop(name, None)
+    return json.dumps(programme, ensure_ascii=False, allow_nan=False)

@@ -35,6 +35,7 @@ from visitplanner.domain.values import (
     Role,
     zone_name,
 )
+from visitplanner.exports.changes import issued_version_label
 from visitplanner.exports.ics_timezones import vtimezone_bytes
 from visitplanner.i18n import N_, format_time_in_zone, gettext_in
 
@@ -109,25 +110,50 @@ class CalendarWriter:
             years += [event.start.year, event.end.year]
         self._years = (min(years), max(years))
         self._events: dict[tuple[str, bool], bytes] = {}
+        #: "Programme version 2 of 7 May 2026" once a version is issued: in every file.
+        self._version = issued_version_label(data, options.lang)
 
     # -- the file ----------------------------------------------------------------
 
     def calendar(self, items: Sequence[CalendarItem], name: str) -> bytes:
         """The bytes of a calendar file holding `items`, called `name` in apps."""
+        return self._file(items, [self.vevent_bytes(item) for item in items], "PUBLISH", name)
+
+    def message(self, item: CalendarItem, method: str, attendee: Person) -> bytes:
+        """An iTIP message (RFC 5546) about one event for one person: METHOD REQUEST
+        or CANCEL, the event as every calendar file holds it, with the person as its
+        ATTENDEE. The organiser (the protocol office) needs an e-mail address."""
+        if method not in ("REQUEST", "CANCEL"):
+            raise ValueError(f"not an iTIP method we send: {method}")
+        component = self.vevent(item)
+        address = vCalAddress(f"mailto:{attendee.duty_email}")
+        address.params["CN"] = vText(_CONTROLS.sub("", self._name(attendee).replace("\n", " ")))
+        address.params["ROLE"] = vText("REQ-PARTICIPANT")
+        if method == "REQUEST":
+            address.params["PARTSTAT"] = vText("NEEDS-ACTION")
+        component.add("ATTENDEE", address)
+        return self._file([item], [bytes(component.to_ical())], method, None)
+
+    def _file(
+        self, items: Sequence[CalendarItem], events: list[bytes], method: str, name: str | None
+    ) -> bytes:
         head = Calendar()
         head.add("PRODID", f"-//VisitPlanner//VisitPlanner {__version__}//EN")
         head.add("VERSION", "2.0")
         head.add("CALSCALE", "GREGORIAN")
-        head.add("METHOD", "PUBLISH")
-        head.add("X-WR-CALNAME", text(name))
-        head.add("X-WR-TIMEZONE", self.data.visit.tz)
+        head.add("METHOD", method)
+        if name is not None:
+            head.add("X-WR-CALNAME", text(name))
+            head.add("X-WR-TIMEZONE", self.data.visit.tz)
+            if self._version:
+                head.add("X-WR-CALDESC", text(self._version))
         opening = bytes(head.to_ical())
         if not opening.endswith(_END):  # icalendar's own form; a change there is a bug here
             raise RuntimeError("unexpected calendar serialisation")
         parts = [opening[: -len(_END)]]
         zones = sorted({zone_name(m) for i in items for m in (i.event.start, i.event.end)})
         parts += [vtimezone_bytes(key, *self._years) for key in zones if key != "UTC"]
-        parts += [self.vevent_bytes(item) for item in items]
+        parts += events
         parts.append(_END)
         return b"".join(parts)
 
@@ -241,6 +267,8 @@ class CalendarWriter:
                 parts += [t for t in (line.where.get(lang, self._main),) if t]
                 lines.append(f"{when} " + " — ".join(parts))
             blocks.append(lines)
+        if self._version:
+            blocks.append([self._version])
         return "\n\n".join("\n".join(block) for block in blocks)
 
     def _duty_contacts(self, event: Event) -> list[str]:

@@ -35,6 +35,7 @@ from visitplanner.domain.model import (
     Interpretation,
     Organiser,
     Person,
+    ProgrammeVersion,
     RunningOrderItem,
     TravelLeg,
     Vehicle,
@@ -48,7 +49,7 @@ from visitplanner.exports.files import write_private
 log = logging.getLogger(__name__)
 
 #: The version of the format this module writes. It rises when a feature adds data.
-FORMAT_VERSION: Final = 3
+FORMAT_VERSION: Final = 4
 #: The value of the top-level "format" key that marks a VisitPlanner visit.
 FORMAT_MARKER: Final = "visitplanner-visit"
 
@@ -67,7 +68,27 @@ def visit_to_dict(data: VisitData) -> dict[str, Any]:
         "vehicles": [_vehicle(v) for v in data.vehicles],
         "events": [_event(e) for e in data.events],
         "calendars": _calendars(data.calendars),
+        "versions": [_version(v) for v in data.versions],
     }
+
+
+def programme_to_dict(data: VisitData) -> dict[str, Any]:
+    """The programme alone (visit, delegations, people, venues, vehicles, events) in
+    the documented format: the frozen snapshot of a programme version."""
+    found = visit_to_dict(data)
+    del found["calendars"], found["versions"]
+    return found
+
+
+def programme_to_json(data: VisitData) -> str:
+    """`programme_to_dict` as compact JSON text (how a version's snapshot is kept)."""
+    return json.dumps(programme_to_dict(data), ensure_ascii=False, allow_nan=False)
+
+
+def snapshot_json(programme: object) -> str:
+    """A snapshot read from a JSON file as the text a version keeps (the same bytes
+    as `programme_to_json` wrote, so that versions survive a round trip)."""
+    return json.dumps(programme, ensure_ascii=False, allow_nan=False)
 
 
 def visit_to_json(data: VisitData) -> str:
@@ -375,4 +396,14 @@ def _calendars(value: CalendarMemory) -> _JSON:
             {"calendar": calendar, "event_ids": sorted(ids)}
             for calendar, ids in sorted(value.sent.items())
         ],
+    }
+
+
+def _version(value: ProgrammeVersion) -> _JSON:
+    """An issued version, its frozen programme as written when it was issued."""
+    return {
+        "number": value.number,
+        "issued": _utc(value.issued),
+        "note": value.note,
+        "programme": json.loads(value.snapshot),
     }

@@ -38,13 +38,14 @@ from visitplanner.domain.model import (
     Event,
     ExportMark,
     Person,
+    ProgrammeVersion,
     Vehicle,
     Venue,
     Visit,
     VisitData,
 )
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
-from visitplanner.exports.visit_json import FORMAT_MARKER, FORMAT_VERSION
+from visitplanner.exports.visit_json import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
 from visitplanner.i18n import _
 
 #: The largest file read (200 MB): far above any real visit, well below what hurts.
@@ -146,6 +147,7 @@ def visit_from_dict(obj: object) -> VisitData:
         vehicles=top.items("vehicles", Vehicle),
         events=top.items("events", Event, _event),
         calendars=_calendars(top.take("calendars")),
+        versions=_versions(top.take("versions")),
     )
     _check_ids(data)
     _check_references(data)
@@ -467,6 +469,43 @@ def _calendars(value: object) -> CalendarMemory:
         sent.build(dict)  # refuses unknown fields
     f.build(dict)
     return memory
+
+
+def _versions(value: object) -> list[ProgrammeVersion]:
+    """The issued programme versions (format version 4; none before).
+
+    Each programme is read as a visit of its own format version, so that a damaged
+    snapshot is refused here rather than when someone opens it years later.
+    """
+    if value is _ABSENT:
+        return []
+    holder = _Fields({"versions": value}, "")
+    found: list[ProgrammeVersion] = []
+    for f in holder.items("versions", _Fields, lambda item: item):
+        number = _whole(f, "number", f.take("number", required=True))
+        if number < 1:
+            f.fail("number", _("not a version number ({found})"), found=number)
+        if any(v.number == number for v in found):
+            f.fail("number", _("given twice ({found})"), found=number)
+        issued = f.take("issued", required=True)
+        if not (isinstance(issued, str) and _TIME.fullmatch(issued)):
+            f.fail("issued", _("not a time {found}"), found=issued)
+        note = _text(f, "note", f.take("note", required=True))
+        programme = f.take("programme", required=True)
+        try:
+            visit_from_dict(programme)
+        except InputError as exc:
+            f.fail("programme", "{detail}", detail=exc.message)
+        found.append(
+            f.build(
+                ProgrammeVersion,
+                number=number,
+                issued=datetime.fromisoformat(issued).astimezone(zone("UTC")),
+                note=note,
+                snapshot=snapshot_json(programme),
+            )
+        )
+    return sorted(found, key=lambda v: v.number)
 
 
 # --- the visit as a whole -------------------------------------------------------------

@@ -168,7 +168,10 @@ def _for_profile(data: VisitData, profile: Profile) -> VisitData:
     """
     if private_fields(Event) or private_fields(RunningOrderItem):
         return for_profile(data, profile)
-    shown = for_profile(replace(data, events=[], calendars=CalendarMemory()), profile)
+    # Versions: only their number and date are named in the files, never their programme.
+    versions = [replace(v, snapshot="") for v in data.versions]
+    bare = replace(data, events=[], calendars=CalendarMemory(), versions=versions)
+    shown = for_profile(bare, profile)
     shown.events = data.events
     return shown
 

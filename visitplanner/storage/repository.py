@@ -63,6 +63,7 @@ from visitplanner.storage.rows import (
     time_from_db,
     time_to_db,
 )
+from visitplanner.storage.version_rows import load_versions, save_version
 
 
 def _rows(conn: sqlite3.Connection, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
@@ -153,6 +154,7 @@ class VisitRepository:
             vehicles=self.load_vehicles(),
             events=self.load_events(),
             calendars=self.load_calendar_memory(),
+            versions=load_versions(self.conn),
         )
 
     def load_delegations(self, ids: Iterable[str] | None = None) -> list[Delegation]:
@@ -627,6 +629,8 @@ class VisitRepository:
         for event in data.events:
             self.save_event(event)
         self.save_calendar_memory(data.calendars)
+        for version in data.versions:
+            save_version(self.conn, version)
 
 
 _ENTITY_TABLES = frozenset({"delegation", "person", "venue", "vehicle", "event"})

@@ -350,3 +350,21 @@ CREATE INDEX placement_position_person ON placement_position(person_id)
 
 #: How many migrations this version knows; written to PRAGMA user_version.
 SCHEMA_VERSION: Final = len(MIGRATION_NAMES)
+
+
+@_migration("0004_versions")
+def _versions(db: Database) -> None:
+    """Programme versions: numbered, dated, frozen snapshots of the programme."""
+    _run_script(db, _VERSIONS_SQL)
+
+
+_VERSIONS_SQL: Final = """
+-- A snapshot is the JSON of the programme in the visit format of its day (it names
+-- its own format version), never rewritten: any later VisitPlanner reads it back.
+CREATE TABLE programme_version (
+    number INTEGER PRIMARY KEY CHECK (number >= 1),
+    issued_utc TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    snapshot TEXT NOT NULL
+)
+"""

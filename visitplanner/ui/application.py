@@ -49,11 +49,12 @@ class Application:
         self.controller: VisitController | None = None
         self.lock: VisitLock | None = None
 
-    def open(self, path: Path, parent: QWidget | None = None) -> bool:
-        """Open the visit at `path` in the window (read-only if another copy has it)."""
+    def open(self, path: Path, parent: QWidget | None = None, read_only: bool = False) -> bool:
+        """Open the visit at `path` in the window (read-only if another copy has it, or
+        if asked: a past programme version)."""
         lock = VisitLock(path)
-        read_only = False
-        if path.exists() and not lock.acquire():
+        asked = read_only  # a past version's copy: never edited, so never locked
+        if not asked and path.exists() and not lock.acquire():
             if not confirm_read_only(parent or self.window, path, lock.holder()):
                 return False
             read_only = True
@@ -74,12 +75,14 @@ class Application:
             open_visit=self.open,
             new_visit=self.new_visit,
             change_language=self.change_language,
+            open_read_only=lambda snapshot: self.open(snapshot, read_only=True),
         )
         self.window.show()
         if old is not None:
             old.close()
             old.deleteLater()
-        self.settings.remember_visit(path)
+        if not asked:  # a past version's temporary copy is not a recent visit
+            self.settings.remember_visit(path)
         if not read_only:
             back_up_in_background(path)
         log.info("opened %s%s", path, " read-only" if read_only else "")

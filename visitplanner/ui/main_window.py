@@ -44,6 +44,7 @@ from visitplanner.ui.seating_view import SeatingView
 from visitplanner.ui.settings import AppSettings
 from visitplanner.ui.vehicle_views import VehiclesView
 from visitplanner.ui.venue_views import VenuesView
+from visitplanner.ui.versions_view import VersionsView
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ PAGES = (
     ("venues", N_("Venues")),
     ("vehicles", N_("Vehicles")),
     ("seating", N_("Seating")),
+    ("versions", N_("Versions")),
     ("checks", N_("Checks")),
 )
 
@@ -87,8 +89,10 @@ class MainWindow(QMainWindow):
         open_visit: Callable[[Path], object] | None = None,
         new_visit: Callable[[], None] | None = None,
         change_language: Callable[[str | None], None] | None = None,
+        open_read_only: Callable[[Path], object] | None = None,
     ) -> None:
         super().__init__()
+        self._open_read_only = open_read_only
         self.controller = controller
         self.settings = settings or AppSettings()
         self._open_visit = open_visit
@@ -154,6 +158,8 @@ class MainWindow(QMainWindow):
             seating = SeatingView(c.session, apply=self._apply_and_report)
             c.changed.connect(lambda _change: seating.reload())
             return seating
+        if key == "versions":
+            return VersionsView(c, open_snapshot=self._open_read_only)
         checks = ChecksView(c)
         checks.go_to.connect(self.go_to)
         programme = self.pages.get("programme")
@@ -221,8 +227,19 @@ class MainWindow(QMainWindow):
         for number, (key, title) in enumerate(PAGES, start=1):
             self._action(view_menu, _(title), self._page_opener(key), f"Ctrl+{number}")
 
+        versions_menu = bar.addMenu(_("Ve&rsions"))
+        issue = self._action(versions_menu, _("&Issue version…"), self._issue_version)
+        issue.setEnabled(not self.controller.read_only)
+
         help_menu = bar.addMenu(_("&Help"))
         self._action(help_menu, _("&About VisitPlanner"), self._about)
+
+    def _issue_version(self) -> None:
+        """Versions > Issue version: the Versions page, and its note dialog."""
+        self.show_page("versions")
+        page = self.pages["versions"]
+        if isinstance(page, VersionsView):
+            page.ask_and_issue()
 
     def _page_opener(self, key: str) -> Callable[[], object]:
         return lambda: self.show_page(key)

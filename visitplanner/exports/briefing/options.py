@@ -24,7 +24,9 @@ class BriefingOptions:
     None prints every registered section);
     `lang` None means the visit's main language; `marking` None means the visit's
     own marking (an empty string prints no marking); `person_id` makes a
-    per-person pack holding only that person's events.
+    per-person pack holding only that person's events; `changes_since` N puts the
+    "changes since version N" sheet first (to version `changes_to`, else to the
+    programme now).
     """
 
     sections: tuple[str, ...] | None = None
@@ -32,3 +34,5 @@ class BriefingOptions:
     profile: Profile = Profile.SHAREABLE
     marking: str | None = None
     person_id: str | None = None
+    changes_since: int | None = None
+    changes_to: int | None = None

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, Vehicle, VisitData
 from visitplanner.domain.precedence import precedence_key
+from visitplanner.exports.changes import issued_version_label
 from visitplanner.i18n import N_, format_date, gettext_in
 
 
@@ -33,9 +34,12 @@ def programme_version(data: VisitData) -> date:
 def programme_version_label(data: VisitData, lang: str) -> str:
     """How the cover and the footers name the programme's version.
 
-    Until programme versions are issued (issue 9), the book is a working draft
-    dated by the latest change to the programme.
+    Once a programme version is issued, its number and date; until then, the book
+    is a working draft dated by the latest change to the programme.
     """
+    issued = issued_version_label(data, lang)
+    if issued is not None:
+        return issued
     when = format_date(programme_version(data), "long", lang)
     return gettext_in(lang, N_("Programme: working draft of {date}")).format(date=when)
 

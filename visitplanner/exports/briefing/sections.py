@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 
 from visitplanner.domain.errors import InputError
 from visitplanner.exports.briefing.arrangements import build_arrangements
+from visitplanner.exports.briefing.changes_sheet import build_changes
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.cover import build_contents, build_cover, build_glance
 from visitplanner.exports.briefing.event_sheets import build_event_sheets
@@ -35,6 +36,7 @@ class Section:
 
 
 _REGISTRY: list[Section] = [
+    Section("changes", N_("Changes since the last version"), build_changes),
     Section("cover", N_("Cover"), build_cover),
     Section("contents", N_("Contents"), build_contents),
     Section("glance", N_("The visit at a glance"), build_glance),

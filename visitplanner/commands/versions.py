@@ -1,0 +1,124 @@
+"""The programme version commands: version, changes and send-updates."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
+from visitplanner.domain.values import zone
+from visitplanner.exports.changes import ChangeWords, changes_text, changes_to_dict
+from visitplanner.i18n import _, format_datetime
+from visitplanner.services.session import VisitSession
+from visitplanner.services.updates import send_updates
+from visitplanner.services.versions import changes, find_version, issue_version
+from visitplanner.services.visit_files import read_visit
+
+
+def _number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("not a version number: {value}").format(value=text))
+    return value
+
+
+def _version(args: argparse.Namespace) -> int:
+    session = VisitSession.open(args.visit)
+    try:
+        version = issue_version(session, args.note or "")
+        issued = version.issued.astimezone(zone(session.data.visit.tz))
+    finally:
+        session.close()
+    print(
+        _("Programme version {number} issued ({date}).").format(
+            number=version.number, date=format_datetime(issued)
+        )
+    )
+    return EXIT_OK
+
+
+def _changes(args: argparse.Namespace) -> int:
+    data = read_visit(args.visit)
+    comparison = changes(data, args.since, args.to)
+    lang = args.lang or data.visit.main_language
+    if args.output is not None:
+        from visitplanner.services.briefing import BriefingOptions, build_briefing
+
+        options = BriefingOptions(
+            sections=("changes",),
+            lang=lang,
+            changes_since=comparison.since,
+            changes_to=comparison.to,
+        )
+        result = build_briefing(data, args.output, options)
+        print(_("Changes written to {path}.").format(path=result.path))
+        return EXIT_OK
+    if args.json:
+        found = changes_to_dict(comparison.changes, comparison.since, comparison.to)
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    words = ChangeWords(comparison.old, comparison.new, lang)
+    to = find_version(data, comparison.to) if comparison.to is not None else None
+    text = changes_text(words, comparison.changes, find_version(data, comparison.since), to)
+    print(text, end="")
+    return EXIT_OK
+
+
+def _send_updates(args: argparse.Namespace) -> int:
+    session = VisitSession.open(args.visit)
+    try:
+        result = send_updates(session, args.since, args.output, args.lang)
+    finally:
+        session.close()
+    for person in result.unreachable:
+        print(_("not written: {name} has no duty e-mail").format(name=person.display_name()))
+    people = len({u.person_id for u in result.updates})
+    print(
+        _("{count} update messages for {people} people written to {path}.").format(
+            count=len(result.updates), people=people, path=args.output
+        )
+    )
+    return EXIT_OK
+
+
+def register(commands: Subcommands) -> None:
+    """Add the programme version commands."""
+    version = commands.add_parser(
+        "version", help=_("issue a programme version: a numbered, dated, frozen snapshot")
+    )
+    version.add_argument("visit", type=Path, metavar="VISIT")
+    version.add_argument("--note", metavar="TEXT", help=_("what this version is for"))
+    version.set_defaults(handler=_version)
+
+    changed = commands.add_parser("changes", help=_("what changed since a programme version"))
+    changed.add_argument("visit", type=Path, metavar="VISIT")
+    changed.add_argument(
+        "--since", type=_number, metavar="N", help=_("from this version (default: the latest)")
+    )
+    changed.add_argument(
+        "--to", type=_number, metavar="M", help=_("to this version (default: the programme now)")
+    )
+    changed.add_argument("--json", action="store_true", help=_("write the changes as JSON"))
+    changed.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.pdf", help=_("print the changes sheet (PDF)")
+    )
+    add_language_option(changed)
+    changed.set_defaults(handler=_changes)
+
+    updates = commands.add_parser(
+        "send-updates",
+        help=_("write the calendar invitations (.ics, .eml) for the changes since a version"),
+    )
+    updates.add_argument("visit", type=Path, metavar="VISIT")
+    updates.add_argument(
+        "--since", type=_number, required=True, metavar="N", help=_("from this version")
+    )
+    updates.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DIR", help=_("the folder to write")
+    )
+    add_language_option(updates)
+    updates.set_defaults(handler=_send_updates)

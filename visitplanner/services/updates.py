@@ -1,0 +1,192 @@
+"""Updates that calendars apply: iTIP invitations (RFC 5546) since a programme version.
+
+Importing a second calendar file makes duplicates in Outlook and Thunderbird; an
+invitation is how they apply a change. For each person affected by the changes since
+version N, one message per changed event: METHOD:REQUEST (an event new to them, moved
+or renamed) or METHOD:CANCEL (an event cancelled, taken out, or that they were taken
+off), under the event's UID and SEQUENCE as the calendar export sets them. Each is
+written as an .ics file and as a ready-to-send .eml message to the person's duty
+e-mail. Nothing is sent. Always the shareable profile: no private field of anyone.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP, SMTPUTF8
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+from visitplanner.domain.calendars import UTC, CalendarItem, plan_marks
+from visitplanner.domain.errors import InputError
+from visitplanner.domain.model import CalendarMemory, Event, ExportMark, Person, VisitData
+from visitplanner.domain.privacy import for_profile
+from visitplanner.domain.values import LANGUAGES, Profile
+from visitplanner.exports.changes import ChangeWords
+from visitplanner.exports.files import make_private_folder, write_private
+from visitplanner.exports.ics import UID_DOMAIN, CalendarWriter, IcsOptions
+from visitplanner.i18n import N_, _
+from visitplanner.services.calendars import safe_filename
+from visitplanner.services.session import VisitSession
+from visitplanner.services.versions import changes
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """One message: to whom, about which event, REQUEST or CANCEL, and its files."""
+
+    person_id: str
+    event_id: str
+    method: str
+    ics: Path
+    eml: Path
+
+
+@dataclass(slots=True)
+class UpdateResult:
+    """What send-updates wrote, and who could not be reached (no duty e-mail)."""
+
+    updates: list[Update] = field(default_factory=list)
+    unreachable: list[Person] = field(default_factory=list)
+
+
+def _shareable(data: VisitData) -> VisitData:
+    """The programme as anyone may see it (versions' snapshots are not needed here)."""
+    versions = [replace(v, snapshot="") for v in data.versions]  # their labels only
+    return for_profile(
+        replace(data, calendars=CalendarMemory(), versions=versions), Profile.SHAREABLE
+    )
+
+
+def send_updates(
+    session: VisitSession,
+    since: int,
+    out_dir: Path,
+    lang: str | None = None,
+    now: datetime | None = None,
+) -> UpdateResult:
+    """Write the invitations that bring calendars from version `since` to the current
+    programme into `out_dir`; remember the sequences they set (as an export does)."""
+    data = session.data
+    lang = lang or data.visit.main_language
+    if lang not in LANGUAGES:
+        raise InputError(_("unknown language {lang!r}").format(lang=lang))
+    organiser = data.visit.organiser
+    if not organiser.email:
+        raise InputError(
+            _("the protocol office has no e-mail address: set it in the visit's details")
+        )
+    comparison = changes(data, since)
+    moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    old, new = _shareable(comparison.old), _shareable(data)
+    old.versions = new.versions
+    options = IcsOptions(lang)
+    writers = {
+        False: CalendarWriter(new, options, moment),
+        True: CalendarWriter(old, options, moment),
+    }
+    current = {e.id: e for e in new.events}
+    previous = {e.id: e for e in old.events}
+    # Sequences as the calendar export sets them: +1 for what apps show that changed.
+    touched = [
+        e for p in comparison.changes.by_person.values() for e in (*p.added, *p.removed, *p.changed)
+    ]
+    marks = plan_marks(
+        data.calendars, [current.get(e.id) or previous[e.id] for e in touched], moment
+    )
+    known: dict[str, ExportMark] = {**data.calendars.marks, **marks}
+    people = {p.id: p for p in [*old.people, *new.people]}
+    words = ChangeWords(comparison.old, data, lang)
+    result = UpdateResult()
+    make_private_folder(out_dir)
+    for person_id, mine in sorted(
+        comparison.changes.by_person.items(), key=lambda i: words.person(i[0])
+    ):
+        person = people.get(person_id)
+        if person is None:
+            continue
+        if not person.duty_email:
+            result.unreachable.append(person)
+            continue
+        messages = [("REQUEST", e) for e in (*mine.added, *mine.changed)]
+        messages += [("CANCEL", e) for e in mine.removed]
+        for method, event in messages:
+            gone = event.id not in current
+            shown = previous[event.id] if gone else current[event.id]
+            mark = known[event.id]
+            item = CalendarItem(
+                event=shown,
+                sequence=mark.sequence,
+                cancelled=method == "CANCEL",
+                last_modified=(shown.modified or mark.exported).astimezone(UTC),
+            )
+            payload = writers[gone].message(item, method, person)
+            stem = f"{safe_filename(words.person(person_id))}-{person_id[:8]}--"
+            stem += f"{safe_filename(words.title(shown))}-{shown.id[:8]}-{method.lower()}"
+            ics, eml = out_dir / f"{stem}.ics", out_dir / f"{stem}.eml"
+            write_private(ics, payload)
+            write_private(eml, _email(data, person, shown, method, payload, words, moment))
+            result.updates.append(Update(person_id, shown.id, method, ics, eml))
+    _remember(session, marks)
+    log.info("%d update messages written to %s", len(result.updates), out_dir)
+    return result
+
+
+def _remember(session: VisitSession, marks: dict[str, ExportMark]) -> None:
+    """Keep the sequences sent, so that the next calendar file agrees with them."""
+    if session.read_only or not marks:
+        return
+    with session.database.transaction():
+        session.repository.save_marks(marks)
+    session.data.calendars.marks.update(marks)
+
+
+def _address(name: str, email: str) -> Address:
+    user, _at, domain = email.rpartition("@")
+    return Address(display_name=name.replace("\n", " "), username=user, domain=domain)
+
+
+def _email(
+    data: VisitData,
+    person: Person,
+    event: Event,
+    method: str,
+    payload: bytes,
+    words: ChangeWords,
+    moment: datetime,
+) -> bytes:
+    """A ready-to-send message: a text part saying what changed, and the invitation."""
+    lang = words.lang
+    say = words.t
+    organiser = data.visit.organiser
+    title = words.title(event)
+    subject = (
+        say(N_("Programme update: {title}"))
+        if method == "REQUEST"
+        else say(N_("Cancelled: {title}"))
+    ).format(title=title)
+    message = EmailMessage()
+    message["From"] = _address(organiser.name.get(lang, data.visit.main_language), organiser.email)
+    message["To"] = _address(words.person(person.id), person.duty_email)
+    message["Subject"] = subject
+    message["Date"] = format_datetime(moment)
+    message["Message-ID"] = make_msgid(domain=UID_DOMAIN)
+    if method == "REQUEST":
+        body = say(N_("{title}: {when}. Open the invitation to put it in your calendar."))
+    else:
+        body = say(N_("{title} ({when}) is no longer in your programme."))
+    text = body.format(title=title, when=words.where(event)) + "\n"
+    message.set_content(text)
+    message.add_alternative(
+        payload, maintype="text", subtype="calendar", params={"method": method, "charset": "utf-8"}
+    )
+    ascii_only = all(a.isascii() for a in (organiser.email, person.duty_email))
+    return message.as_bytes(policy=SMTP if ascii_only else SMTPUTF8)
+
+
+__all__ = ["Update", "UpdateResult", "send_updates"]

@@ -1,0 +1,114 @@
+"""Programme versions: issue one, read one back, say what changed since.
+
+Issuing a version is a record, not an edit: it is not undone, and it is written in
+one transaction. A version's programme is rebuilt from its frozen JSON snapshot by
+the JSON reader, as an older file would be.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from visitplanner.domain.calendars import UTC
+from visitplanner.domain.errors import InputError, StorageError
+from visitplanner.domain.model import ProgrammeVersion, VisitData
+from visitplanner.domain.versions import ProgrammeChanges, diff_programmes, latest_version
+from visitplanner.exports.visit_json import programme_to_json
+from visitplanner.i18n import _
+from visitplanner.imports.visit_json import visit_from_dict
+from visitplanner.services.session import VisitSession
+from visitplanner.services.visit_files import write_visit
+from visitplanner.storage.version_rows import save_version
+
+log = logging.getLogger(__name__)
+
+#: The longest note kept with a version.
+MAX_NOTE: int = 2000
+
+
+def issue_version(
+    session: VisitSession, note: str = "", now: datetime | None = None
+) -> ProgrammeVersion:
+    """Freeze the programme as it stands now as the next version, with the officer's note."""
+    if session.read_only:
+        raise StorageError(_("the visit is open read-only: no version can be issued"))
+    note = note.strip()
+    if len(note) > MAX_NOTE:
+        raise InputError(
+            _("the note is too long ({count} characters; at most {limit})").format(
+                count=len(note), limit=MAX_NOTE
+            )
+        )
+    data = session.data
+    last = latest_version(data.versions)
+    version = ProgrammeVersion(
+        number=(last.number if last else 0) + 1,
+        issued=(now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0),
+        note=note,
+        snapshot=programme_to_json(data),
+    )
+    with session.database.transaction():
+        save_version(session.database.conn, version)
+    data.versions.append(version)
+    log.info("issued programme version %d", version.number)
+    return version
+
+
+def find_version(data: VisitData, number: int) -> ProgrammeVersion:
+    """The version numbered `number`, or an InputError saying which exist."""
+    for version in data.versions:
+        if version.number == number:
+            return version
+    if not data.versions:
+        raise InputError(_("no programme version has been issued yet"))
+    raise InputError(
+        _("no programme version {number}; the versions are 1 to {last}").format(
+            number=number, last=max(v.number for v in data.versions)
+        )
+    )
+
+
+def programme_of(version: ProgrammeVersion) -> VisitData:
+    """The programme as it stood in `version` (no calendars, no versions)."""
+    return visit_from_dict(json.loads(version.snapshot))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two programmes and what changed: from version `since` to version `to` (None:
+    the current programme)."""
+
+    since: int
+    to: int | None
+    old: VisitData
+    new: VisitData
+    changes: ProgrammeChanges
+
+
+def changes(data: VisitData, since: int | None = None, to: int | None = None) -> Comparison:
+    """What changed from version `since` (default: the latest) to version `to`
+    (default: the programme as it stands)."""
+    if since is None:
+        last = latest_version(data.versions)
+        if last is None:
+            raise InputError(_("no programme version has been issued yet"))
+        since = last.number
+    old = programme_of(find_version(data, since))
+    new = data if to is None else programme_of(find_version(data, to))
+    if to is not None and to < since:
+        raise InputError(_("--to {to} is older than --since {since}").format(to=to, since=since))
+    return Comparison(since, to, old, new, diff_programmes(old, new))
+
+
+def write_version_file(data: VisitData, number: int, path: Path) -> VisitData:
+    """Write version `number`'s programme as a new visit file at `path` (which must not
+    exist); the versions issued up to it come along, so it remembers its history."""
+    version = find_version(data, number)
+    programme = programme_of(version)
+    programme.versions = [v for v in data.versions if v.number <= number]
+    write_visit(path, programme)
+    return programme
