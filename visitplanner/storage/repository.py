@@ -17,7 +17,6 @@ from typing import Any
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
 from visitplanner.domain.model import (
-    Accreditation,
     CalendarMemory,
     Delegation,
     Event,
@@ -26,7 +25,6 @@ from visitplanner.domain.model import (
     Organiser,
     Person,
     RunningOrderItem,
-    TravelLeg,
     Vehicle,
     Venue,
     Visit,
@@ -34,17 +32,16 @@ from visitplanner.domain.model import (
 )
 from visitplanner.domain.values import (
     Access,
-    Civility,
     EventKind,
     EventStatus,
-    Grade,
     InterpretationMode,
-    Need,
     PressAccess,
     Side,
 )
 from visitplanner.i18n import _
+from visitplanner.storage import calendar_rows
 from visitplanner.storage.database import VisitDatabase, translate_error
+from visitplanner.storage.person_rows import person_from_row, person_to_row
 from visitplanner.storage.protocol_rows import (
     load_arrangements,
     load_line_people,
@@ -188,48 +185,7 @@ class VisitRepository:
             self.conn, f"SELECT * FROM person{where} ORDER BY delegation_id, rank, rowid", args
         ):
             photo, photo_type = photos.get(r["id"], (None, ""))
-            people.append(
-                Person(
-                    id=r["id"],
-                    delegation_id=r["delegation_id"],
-                    rank=r["rank"],
-                    family_name=r["family_name"],
-                    given_name=r["given_name"],
-                    family_name_native=r["family_name_native"],
-                    given_name_native=r["given_name_native"],
-                    patronymic_native=r["patronymic_native"],
-                    latin_derived=bool(r["latin_derived"]),
-                    civility=Civility(r["civility"]),
-                    title=text_from_db(r["title"]),
-                    function=text_from_db(r["function"]),
-                    organisation=text_from_db(r["organisation"]),
-                    role=r["role"],
-                    grade=Grade(r["grade"]),
-                    languages=list_from_db(r["languages"]),
-                    duty_phone=r["duty_phone"],
-                    duty_email=r["duty_email"],
-                    private_phone=r["private_phone"],
-                    biography=text_from_db(r["biography"]),
-                    photo=photo,
-                    photo_type=photo_type,
-                    dietary=Need(r["dietary"]),
-                    dietary_detail=r["dietary_detail"],
-                    step_free=Need(r["step_free"]),
-                    accessibility_detail=r["accessibility_detail"],
-                    accreditation=Accreditation(
-                        passport_name=r["passport_name"],
-                        birth_date=date_from_db(r["birth_date"]),
-                        nationality=r["nationality"],
-                        passport_number=r["passport_number"],
-                        passport_expiry=date_from_db(r["passport_expiry"]),
-                    ),
-                    arrival=_leg_from_row(r, "arrival"),
-                    departure=_leg_from_row(r, "departure"),
-                    hotel=r["hotel"],
-                    notes=r["notes"],
-                    sample=bool(r["sample"]),
-                )
-            )
+            people.append(person_from_row(r, photo, photo_type))
         return people
 
     def load_venues(self, ids: Iterable[str] | None = None) -> list[Venue]:
@@ -350,50 +306,21 @@ class VisitRepository:
 
     def load_calendar_memory(self) -> CalendarMemory:
         """What the exported calendars left behind: sequences, and each calendar's events."""
-        marks = {
-            r["event_id"]: ExportMark(
-                sequence=r["sequence"],
-                fingerprint=r["fingerprint"],
-                exported=time_from_db(r["exported_utc"], "UTC"),
-            )
-            for r in _rows(self.conn, "SELECT * FROM calendar_mark ORDER BY event_id")
-        }
-        sent: dict[str, set[str]] = defaultdict(set)
-        for calendar, event_id in self.conn.execute(
-            "SELECT calendar, event_id FROM calendar_sent ORDER BY calendar, event_id"
-        ):
-            sent[calendar].add(event_id)
-        return CalendarMemory(marks=marks, sent={key: frozenset(ids) for key, ids in sent.items()})
+        return calendar_rows.load_calendar_memory(self.conn)
 
     # -- writing ---------------------------------------------------------------
 
     def save_marks(self, marks: Mapping[str, ExportMark]) -> None:
         """Insert or replace the export marks of these events."""
-        rows = []
-        for event_id, mark in sorted(marks.items()):
-            exported, _tz = time_to_db(mark.exported)
-            rows.append((event_id, mark.sequence, mark.fingerprint, exported))
-        self.conn.executemany(
-            "INSERT INTO calendar_mark (event_id, sequence, fingerprint, exported_utc) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT(event_id) DO UPDATE SET "
-            "sequence = excluded.sequence, fingerprint = excluded.fingerprint, "
-            "exported_utc = excluded.exported_utc",
-            rows,
-        )
+        calendar_rows.save_marks(self.conn, marks)
 
     def save_sent(self, calendar: str, event_ids: Iterable[str]) -> None:
         """Remember that the last file of `calendar` contained exactly `event_ids`."""
-        self.conn.execute("DELETE FROM calendar_sent WHERE calendar = ?", (calendar,))
-        self.conn.executemany(
-            "INSERT INTO calendar_sent (calendar, event_id) VALUES (?, ?)",
-            [(calendar, ident) for ident in sorted(set(event_ids))],
-        )
+        calendar_rows.save_sent(self.conn, calendar, event_ids)
 
     def save_calendar_memory(self, memory: CalendarMemory) -> None:
         """Write the whole calendar memory (a new file, an imported JSON visit)."""
-        self.save_marks(memory.marks)
-        for calendar, ids in sorted(memory.sent.items()):
-            self.save_sent(calendar, ids)
+        calendar_rows.save_calendar_memory(self.conn, memory)
 
     def save_visit(self, visit: Visit) -> None:
         """Write the visit's settings (there is one visit per file)."""
@@ -434,52 +361,7 @@ class VisitRepository:
 
     def save_person(self, person: Person) -> None:
         """Insert or update a person, with the photo."""
-        acc = person.accreditation
-        row: dict[str, Any] = {
-            "id": person.id,
-            "delegation_id": person.delegation_id,
-            "rank": person.rank,
-            "family_name": person.family_name,
-            "given_name": person.given_name,
-            "family_name_native": person.family_name_native,
-            "given_name_native": person.given_name_native,
-            "patronymic_native": person.patronymic_native,
-            "latin_derived": int(person.latin_derived),
-            "civility": person.civility.value,
-            "title": text_to_db(person.title),
-            "function": text_to_db(person.function),
-            "organisation": text_to_db(person.organisation),
-            "role": str(person.role),
-            "grade": person.grade.value,
-            "languages": list_to_db(person.languages),
-            "duty_phone": person.duty_phone,
-            "duty_email": person.duty_email,
-            "private_phone": person.private_phone,
-            "biography": text_to_db(person.biography),
-            "dietary": person.dietary.value,
-            "dietary_detail": person.dietary_detail,
-            "step_free": person.step_free.value,
-            "accessibility_detail": person.accessibility_detail,
-            "passport_name": acc.passport_name,
-            "birth_date": date_to_db(acc.birth_date),
-            "nationality": acc.nationality,
-            "passport_number": acc.passport_number,
-            "passport_expiry": date_to_db(acc.passport_expiry),
-            "hotel": person.hotel,
-            "notes": person.notes,
-            "sample": int(person.sample),
-        }
-        for prefix, leg in (("arrival", person.arrival), ("departure", person.departure)):
-            utc, tz = optional_time_to_db(leg.time)
-            row.update(
-                {
-                    f"{prefix}_carrier": leg.carrier,
-                    f"{prefix}_number": leg.number,
-                    f"{prefix}_utc": utc,
-                    f"{prefix}_tz": tz,
-                    f"{prefix}_place": leg.place,
-                }
-            )
+        row = person_to_row(person)
         _upsert(self.conn, "person", row)
         self.conn.execute("DELETE FROM person_photo WHERE person_id = ?", (person.id,))
         if person.photo is not None:
@@ -653,12 +535,3 @@ def _links(
     ):
         found[event_id].append(other)
     return found
-
-
-def _leg_from_row(row: sqlite3.Row, prefix: str) -> TravelLeg:
-    return TravelLeg(
-        carrier=row[f"{prefix}_carrier"],
-        number=row[f"{prefix}_number"],
-        time=optional_time_from_db(row[f"{prefix}_utc"], row[f"{prefix}_tz"]),
-        place=row[f"{prefix}_place"],
-    )
