@@ -173,7 +173,9 @@ def changes_text(
     if not sections:
         lines += ["", words.t(N_("Nothing changed."))]
     for heading, items in sections:
-        lines += ["", heading + ":"] + [f"  - {item}" for item in items]
+        # The colon is a message: French sets it off with a space ("ajoutés :").
+        lines += ["", words.t(N_("{heading}:")).format(heading=heading)]
+        lines += [f"  - {item}" for item in items]
     return "\n".join(lines) + "\n"
 
 
