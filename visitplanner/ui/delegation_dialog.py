@@ -23,7 +23,7 @@ from visitplanner.domain.values import Side
 from visitplanner.i18n import _, current_language
 from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import Outcome, commit_edit
+from visitplanner.ui.edits import Outcome, close_editor, commit_edit
 from visitplanner.ui.forms import (
     add_row,
     error_label,
@@ -139,10 +139,6 @@ class DelegationDialog(QDialog):
             self,
         )
         outcome, entity = result
-        if outcome is Outcome.KEPT_OPEN:
-            return
-        if outcome is Outcome.READ_ONLY:
-            super().reject()
-            return
-        self.saved = entity if outcome is Outcome.SAVED else self.saved
-        super().accept()
+        if outcome is Outcome.SAVED:
+            self.saved = entity
+        close_editor(self, outcome)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from visitplanner.domain.errors import DomainError
 from visitplanner.i18n import _
@@ -74,3 +74,11 @@ def commit_edit(
         show_error(error, failure.format(reason=reason))
         return Outcome.KEPT_OPEN, None
     return Outcome.SAVED, entity
+
+
+def close_editor(dialog: QDialog, outcome: Outcome) -> None:
+    """Close an editor as its OK's outcome says: accepted, rejected (read-only), or kept open."""
+    if outcome is Outcome.READ_ONLY:
+        QDialog.reject(dialog)
+    elif outcome is not Outcome.KEPT_OPEN:
+        QDialog.accept(dialog)

@@ -25,7 +25,7 @@ from visitplanner.domain.values import Role
 from visitplanner.i18n import _
 from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import Outcome, commit_edit
+from visitplanner.ui.edits import Outcome, close_editor, commit_edit
 from visitplanner.ui.forms import error_label, make_read_only
 from visitplanner.ui.person_dialog_tabs import BiographyTab, ContactsTab, IdentityTab, RoleTab
 from visitplanner.ui.person_private_tabs import AccreditationTab, NeedsTab
@@ -161,13 +161,9 @@ class PersonDialog(QDialog):
             self,
         )
         outcome, entity = result
-        if outcome is Outcome.KEPT_OPEN:
-            return
-        if outcome is Outcome.READ_ONLY:
-            super().reject()
-            return
-        self.saved = entity if outcome is Outcome.SAVED else self.saved
-        super().accept()
+        if outcome is Outcome.SAVED:
+            self.saved = entity
+        close_editor(self, outcome)
 
 
 def edit_person(

@@ -32,7 +32,7 @@ from visitplanner.services.change import Change
 from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.services.ordering import convoy_order, moved, reorder_vehicles
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import Outcome, commit_edit
+from visitplanner.ui.edits import Outcome, close_editor, commit_edit
 from visitplanner.ui.entity_list import AccessColouredModel, EntityListView
 from visitplanner.ui.forms import (
     add_row,
@@ -183,13 +183,9 @@ class VehicleDialog(QDialog):
             self,
         )
         outcome, entity = result
-        if outcome is Outcome.KEPT_OPEN:
-            return
-        if outcome is Outcome.READ_ONLY:
-            super().reject()
-            return
-        self.saved = entity if outcome is Outcome.SAVED else self.saved
-        super().accept()
+        if outcome is Outcome.SAVED:
+            self.saved = entity
+        close_editor(self, outcome)
 
 
 class VehiclesView(EntityListView[Vehicle]):

@@ -36,7 +36,7 @@ from visitplanner.i18n import _, current_language
 from visitplanner.services.commands import Command
 from visitplanner.services.venue_edits import save_venue_command
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import Outcome, commit_edit
+from visitplanner.ui.edits import Outcome, close_editor, commit_edit
 from visitplanner.ui.forms import (
     add_row,
     error_label,
@@ -295,13 +295,9 @@ class VenueDialog(QDialog):
             self,
         )
         outcome, entity = result
-        if outcome is Outcome.KEPT_OPEN:
-            return
-        if outcome is Outcome.READ_ONLY:
-            super().reject()
-            return
-        self.saved = entity if outcome is Outcome.SAVED else self.saved
-        super().accept()
+        if outcome is Outcome.SAVED:
+            self.saved = entity
+        close_editor(self, outcome)
 
 
 def _wrap(parent: QWidget, layout: QHBoxLayout) -> QWidget:
