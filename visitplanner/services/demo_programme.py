@@ -118,30 +118,50 @@ def _transfer(
     )
 
 
+def _flight(
+    key: str,
+    title: LocalizedText,
+    span: tuple[datetime, datetime],
+    route: tuple[str, str],
+    passengers: tuple[str, ...],
+    notes: str,
+) -> Event:
+    """A flight leg from the first venue of `route` to the second, its start and end in
+    their own zones; the liaison officer answers for it."""
+    return Event(
+        id=event_id(key),
+        title=title,
+        start=span[0],
+        end=span[1],
+        kind=EventKind.TRAVEL,
+        status=EventStatus.CONFIRMED,
+        venue_id=venue_id(route[0]),
+        destination_id=venue_id(route[1]),
+        participant_ids=person_ids(*passengers),
+        press=PressAccess.CLOSED,
+        responsible_id=person_id("morel"),
+        notes=notes,
+        sample=True,
+    )
+
+
 def _arrival_day() -> list[Event]:
     """Wednesday 6 May: flight, welcome, the Invalides, the working dinner."""
     with_escort = (*UA_ALL, *_ESCORT)
     return [
-        Event(
-            id=event_id("flight-in"),
-            title=text(
+        # Take-off in Warsaw time, landing in Paris time: the leg crosses no offset in
+        # May, but the two zones are what the delegation's phones will show.
+        _flight(
+            "flight-in",
+            text(
                 "Vol LO 333 Varsovie → Paris-Charles de Gaulle",
                 "Рейс LO 333 Варшава → Париж – Шарль де Голль",
                 "Flight LO 333 Warsaw → Paris-Charles de Gaulle",
             ),
-            # Take-off in Warsaw time, landing in Paris time: the leg crosses no offset
-            # in May, but the two zones are what the delegation's phones will show.
-            start=warsaw(6, 9, 35),
-            end=paris(6, 12, 0),
-            kind=EventKind.TRAVEL,
-            status=EventStatus.CONFIRMED,
-            venue_id=venue_id("waw"),
-            destination_id=venue_id("cdg"),
-            participant_ids=person_ids(*UA_ON_FLIGHT),
-            press=PressAccess.CLOSED,
-            responsible_id=person_id("morel"),
-            notes="Arrivée à Varsovie la veille depuis Kyiv par la route (hors programme).",
-            sample=True,
+            (warsaw(6, 9, 35), paris(6, 12, 0)),
+            ("waw", "cdg"),
+            UA_ON_FLIGHT,
+            "Arrivée à Varsovie la veille depuis Kyiv par la route (hors programme).",
         ),
         _event(
             "welcome",
@@ -509,24 +529,17 @@ def _departure_day() -> list[Event]:
             (*with_escort, "vasseur"),
             interpretation=interpreted(_CONSECUTIVE, "girard"),
         ),
-        Event(
-            id=event_id("flight-out"),
-            title=text(
+        _flight(
+            "flight-out",
+            text(
                 "Vol LO 334 Paris-Charles de Gaulle → Varsovie",
                 "Рейс LO 334 Париж – Шарль де Голль → Варшава",
                 "Flight LO 334 Paris-Charles de Gaulle → Warsaw",
             ),
-            start=paris(9, 13, 50),
-            end=warsaw(9, 16, 5),
-            kind=EventKind.TRAVEL,
-            status=EventStatus.CONFIRMED,
-            venue_id=venue_id("cdg"),
-            destination_id=venue_id("waw"),
-            participant_ids=person_ids(*UA_ALL),
-            press=PressAccess.CLOSED,
-            responsible_id=person_id("morel"),
-            notes="Retour vers Kyiv par la route depuis Varsovie (hors programme).",
-            sample=True,
+            (paris(9, 13, 50), warsaw(9, 16, 5)),
+            ("cdg", "waw"),
+            UA_ALL,
+            "Retour vers Kyiv par la route depuis Varsovie (hors programme).",
         ),
     ]
 
