@@ -6,7 +6,6 @@ import copy
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,9 +20,8 @@ from visitplanner.domain.labels import label
 from visitplanner.domain.model import Delegation
 from visitplanner.domain.values import Side
 from visitplanner.i18n import _, current_language
-from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import Outcome, close_editor, commit_edit
+from visitplanner.ui.edits import EntityEditor
 from visitplanner.ui.forms import (
     add_row,
     error_label,
@@ -34,7 +32,7 @@ from visitplanner.ui.forms import (
 from visitplanner.ui.text_inputs import LocalizedLineEdit
 
 
-class DelegationDialog(QDialog):
+class DelegationDialog(EntityEditor[Delegation]):
     """Create a delegation (`delegation` None) or edit one; accept() saves it."""
 
     def __init__(
@@ -120,25 +118,14 @@ class DelegationDialog(QDialog):
         result.notes = self.notes.toPlainText().strip()
         return result
 
-    def _unchanged(self, new: Delegation) -> bool:
-        return self.before is not None and new == self.before
+    def build_entity(self) -> Delegation:
+        """The delegation as the fields describe it."""
+        return self.delegation_from_fields()
 
-    def _save_command(self, new: Delegation) -> Command:
-        label = _("Add a delegation") if self.before is None else _("Edit the delegation")
-        return SaveEntity(new, self.before, label=label)
+    def edit_label(self, new: Delegation) -> str:
+        """What the edit is called on the undo stack."""
+        return _("Add a delegation") if self.before is None else _("Edit the delegation")
 
-    def accept(self) -> None:
-        """Save the delegation as one undoable edit; stay open, saying why, when it cannot be."""
-        result = commit_edit(
-            self.controller,
-            self.error,
-            self.delegation_from_fields,
-            self._unchanged,
-            self._save_command,
-            _("The delegation could not be saved: {reason}"),
-            self,
-        )
-        outcome, entity = result
-        if outcome is Outcome.SAVED:
-            self.saved = entity
-        close_editor(self, outcome)
+    def failure(self) -> str:
+        """The message when the edit could not be made."""
+        return _("The delegation could not be saved: {reason}")

@@ -1,20 +1,17 @@
-"""Apply an edit from a dialog and learn why it failed, to say so inside the dialog."""
+"""Editors that save one entity as one undoable edit, and say inside themselves why not."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import Enum
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from visitplanner.domain.errors import DomainError
+from visitplanner.domain.model import Delegation, Person, Vehicle, Venue
 from visitplanner.i18n import _
-from visitplanner.services.commands import Command
+from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.forms import show_error
-
-T = TypeVar("T")
 
 
 def apply_or_reason(
@@ -36,49 +33,59 @@ def apply_or_reason(
     return messages[-1] if messages else _("the visit is open read-only")
 
 
-class Outcome(Enum):
-    """How an editor's OK ends: closed as saved, closed as nothing to save, or kept open."""
-
-    SAVED = "saved"
-    UNCHANGED = "unchanged"
-    READ_ONLY = "read-only"
-    KEPT_OPEN = "kept-open"
+E = TypeVar("E", Delegation, Person, Venue, Vehicle)
 
 
-def commit_edit(
-    controller: VisitController,
-    error: QLabel,
-    build: Callable[[], T],
-    unchanged: Callable[[T], bool],
-    command_for: Callable[[T], Command],
-    failure: str,
-    parent: QWidget | None = None,
-) -> tuple[Outcome, T | None]:
-    """What every editor's OK does: build the entity from the fields, save it as one edit.
+class EntityEditor(QDialog, Generic[E]):
+    """An editor whose OK saves one entity (new, or a new version of `before`) as one edit.
 
-    A value the domain refuses, or an edit that fails, is shown in `error` and the
-    editor stays open (`failure` words the second, with {reason}); an unchanged
-    entity adds no empty step to the undo stack.
+    A subclass sets `controller`, `before`, `saved` and the `error` label, and gives
+    `build_entity`, `edit_label` and `failure`; a venue's editor also saves others.
     """
-    if controller.read_only:
-        return Outcome.READ_ONLY, None
-    try:
-        entity = build()
-    except DomainError as exc:
-        show_error(error, exc.message)
-        return Outcome.KEPT_OPEN, None
-    if unchanged(entity):
-        return Outcome.UNCHANGED, entity
-    reason = apply_or_reason(controller, command_for(entity), parent)
-    if reason is not None:
-        show_error(error, failure.format(reason=reason))
-        return Outcome.KEPT_OPEN, None
-    return Outcome.SAVED, entity
 
+    controller: VisitController
+    before: E | None
+    saved: E | None
+    error: QLabel
 
-def close_editor(dialog: QDialog, outcome: Outcome) -> None:
-    """Close an editor as its OK's outcome says: accepted, rejected (read-only), or kept open."""
-    if outcome is Outcome.READ_ONLY:
-        QDialog.reject(dialog)
-    elif outcome is not Outcome.KEPT_OPEN:
-        QDialog.accept(dialog)
+    def build_entity(self) -> E:
+        """The entity as the fields describe it (a DomainError when they break a rule)."""
+        raise NotImplementedError
+
+    def edit_label(self, new: E) -> str:
+        """What the edit is called on the undo stack."""
+        raise NotImplementedError
+
+    def failure(self) -> str:
+        """The message when the edit could not be made ({reason} says why)."""
+        raise NotImplementedError
+
+    def is_unchanged(self, new: E) -> bool:
+        """Whether saving `new` would change nothing."""
+        return self.before is not None and new == self.before
+
+    def save_command(self, new: E) -> Command:
+        """The edit that saves `new`."""
+        return SaveEntity(new, self.before, label=self.edit_label(new))
+
+    def accept(self) -> None:
+        """Save as one undoable edit; stay open, saying why, when it cannot be.
+
+        A value the domain refuses, or an edit that fails, is shown in `error`; an
+        unchanged entity adds no empty step to the undo stack.
+        """
+        if self.controller.read_only:
+            QDialog.reject(self)
+            return
+        try:
+            entity = self.build_entity()
+        except DomainError as exc:
+            show_error(self.error, exc.message)
+            return
+        if not self.is_unchanged(entity):
+            reason = apply_or_reason(self.controller, self.save_command(entity), self)
+            if reason is not None:
+                show_error(self.error, self.failure().format(reason=reason))
+                return
+            self.saved = entity
+        QDialog.accept(self)

@@ -11,7 +11,6 @@ import logging
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QTabWidget,
@@ -23,9 +22,8 @@ from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Role
 from visitplanner.i18n import _
-from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import Outcome, close_editor, commit_edit
+from visitplanner.ui.edits import EntityEditor
 from visitplanner.ui.forms import error_label, make_read_only
 from visitplanner.ui.person_dialog_tabs import BiographyTab, ContactsTab, IdentityTab, RoleTab
 from visitplanner.ui.person_private_tabs import AccreditationTab, NeedsTab
@@ -35,7 +33,7 @@ from visitplanner.ui.travel_inputs import TravelTab
 log = logging.getLogger(__name__)
 
 
-class PersonDialog(QDialog):
+class PersonDialog(EntityEditor[Person]):
     """Create a person (`person` None) or edit one; accept() saves it through the controller."""
 
     def __init__(
@@ -140,30 +138,19 @@ class PersonDialog(QDialog):
             values["sample"] = self.before.sample
         return Person(**values)
 
-    def _unchanged(self, new: Person) -> bool:
-        return self.before is not None and new == self.before
+    def build_entity(self) -> Person:
+        """The person as the fields describe it."""
+        return self.person_from_fields()
 
-    def _save_command(self, new: Person) -> Command:
-        label = (_("Add {name}") if self.before is None else _("Edit {name}")).format(
+    def edit_label(self, new: Person) -> str:
+        """What the edit is called on the undo stack."""
+        return (_("Add {name}") if self.before is None else _("Edit {name}")).format(
             name=new.formal_name()
         )
-        return SaveEntity(new, self.before, label=label)
 
-    def accept(self) -> None:
-        """Save the person as one undoable edit; stay open, saying why, when it cannot be."""
-        result = commit_edit(
-            self.controller,
-            self.error,
-            self.person_from_fields,
-            self._unchanged,
-            self._save_command,
-            _("The person could not be saved: {reason}"),
-            self,
-        )
-        outcome, entity = result
-        if outcome is Outcome.SAVED:
-            self.saved = entity
-        close_editor(self, outcome)
+    def failure(self) -> str:
+        """The message when the edit could not be made."""
+        return _("The person could not be saved: {reason}")
 
 
 def edit_person(

@@ -29,10 +29,9 @@ from visitplanner.domain.model import Person, Vehicle
 from visitplanner.domain.values import Access, Role
 from visitplanner.i18n import N_, _
 from visitplanner.services.change import Change
-from visitplanner.services.commands import Command, SaveEntity
 from visitplanner.services.ordering import convoy_order, moved, reorder_vehicles
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import Outcome, close_editor, commit_edit
+from visitplanner.ui.edits import EntityEditor
 from visitplanner.ui.entity_list import AccessColouredModel, EntityListView
 from visitplanner.ui.forms import (
     add_row,
@@ -51,7 +50,7 @@ def driver_name(vehicle: Vehicle, people: dict[str, Person]) -> str:
     return person.formal_name() if person is not None else vehicle.driver_name
 
 
-class VehicleDialog(QDialog):
+class VehicleDialog(EntityEditor[Vehicle]):
     """Create a vehicle (`vehicle` None) or edit one; accept() saves it."""
 
     def __init__(
@@ -164,28 +163,17 @@ class VehicleDialog(QDialog):
         result.notes = self.notes.toPlainText().strip()
         return result
 
-    def _unchanged(self, new: Vehicle) -> bool:
-        return self.before is not None and new == self.before
+    def build_entity(self) -> Vehicle:
+        """The vehicle as the fields describe it."""
+        return self.vehicle_from_fields()
 
-    def _save_command(self, new: Vehicle) -> Command:
-        label = _("Add a vehicle") if self.before is None else _("Edit the vehicle")
-        return SaveEntity(new, self.before, label=label)
+    def edit_label(self, new: Vehicle) -> str:
+        """What the edit is called on the undo stack."""
+        return _("Add a vehicle") if self.before is None else _("Edit the vehicle")
 
-    def accept(self) -> None:
-        """Save the vehicle as one undoable edit; stay open, saying why, when it cannot be."""
-        result = commit_edit(
-            self.controller,
-            self.error,
-            self.vehicle_from_fields,
-            self._unchanged,
-            self._save_command,
-            _("The vehicle could not be saved: {reason}"),
-            self,
-        )
-        outcome, entity = result
-        if outcome is Outcome.SAVED:
-            self.saved = entity
-        close_editor(self, outcome)
+    def failure(self) -> str:
+        """The message when the edit could not be made."""
+        return _("The vehicle could not be saved: {reason}")
 
 
 class VehiclesView(EntityListView[Vehicle]):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from visitplanner.i18n import _, current_language
 from visitplanner.services.commands import Command
 from visitplanner.services.venue_edits import save_venue_command
 from visitplanner.ui.controller import VisitController
-from visitplanner.ui.edits import Outcome, close_editor, commit_edit
+from visitplanner.ui.edits import EntityEditor
 from visitplanner.ui.forms import (
     add_row,
     error_label,
@@ -66,7 +65,7 @@ def _coordinate(text: str, limit: float, not_a_number: str, out_of_range: str) -
     return value
 
 
-class VenueDialog(QDialog):
+class VenueDialog(EntityEditor[Venue]):
     """Create a venue (`venue` None) or edit one; accept() saves it (and mirrored travel times)."""
 
     def __init__(
@@ -273,31 +272,23 @@ class VenueDialog(QDialog):
         result.travel_minutes = self.travel.minutes()
         return result
 
-    def accept(self) -> None:
-        """Save the venue, and the travel times mirrored on the others, as one undoable edit."""
-        edited = self.travel.edited()
+    def build_entity(self) -> Venue:
+        """The venue as the fields describe it."""
+        return self.venue_from_fields()
 
-        def unchanged(new: Venue) -> bool:
-            return self.before is not None and new == self.before and not edited
+    def failure(self) -> str:
+        """The message when the edit could not be made."""
+        return _("The venue could not be saved: {reason}")
 
-        def command(new: Venue) -> Command:
-            return save_venue_command(
-                self.controller.data, new, self.before, self.both_ways.isChecked(), edited
-            )
+    def is_unchanged(self, new: Venue) -> bool:
+        """Unchanged only when the travel times to others are unchanged too."""
+        return self.before is not None and new == self.before and not self.travel.edited()
 
-        result = commit_edit(
-            self.controller,
-            self.error,
-            self.venue_from_fields,
-            unchanged,
-            command,
-            _("The venue could not be saved: {reason}"),
-            self,
+    def save_command(self, new: Venue) -> Command:
+        """The venue with the travel times mirrored on the others, as one edit."""
+        return save_venue_command(
+            self.controller.data, new, self.before, self.both_ways.isChecked(), self.travel.edited()
         )
-        outcome, entity = result
-        if outcome is Outcome.SAVED:
-            self.saved = entity
-        close_editor(self, outcome)
 
 
 def _wrap(parent: QWidget, layout: QHBoxLayout) -> QWidget:
