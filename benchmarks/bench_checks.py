@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from summit import SummitSize, generate_summit
 
 from visitplanner.domain.checks import check_plan
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 
 

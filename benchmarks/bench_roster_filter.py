@@ -28,7 +28,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from summit import generate_summit
 
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.roster_view import RosterView

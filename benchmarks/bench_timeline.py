@@ -28,8 +28,8 @@ from summit import generate_summit
 
 from visitplanner.domain.checks import check_plan
 from visitplanner.domain.values import LocalizedText
-from visitplanner.services.commands import SaveEntity
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.event_dialog import EventDialog

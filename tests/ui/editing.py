@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.model import VisitData
 from visitplanner.i18n import set_language
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.controller import VisitController
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from tests.factories import small_visit
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import LocalizedText
-from visitplanner.services.commands import SaveEntity
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.ui.controller import VisitController
 

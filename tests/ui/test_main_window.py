@@ -14,8 +14,8 @@ from tests.factories import small_visit
 from tests.ui.keyboard import type_text
 from visitplanner.domain.checks import FindingKind
 from visitplanner.i18n import set_language
-from visitplanner.services.commands import SaveEntity
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.ui.application import Application
 from visitplanner.ui.checks_view import RECHECK_DELAY_MS, ChecksView

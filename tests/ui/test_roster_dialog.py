@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QComboBox
 from tests.factories import small_visit
 from tests.roster_sheets import FRENCH, UKRAINIAN, write_csv
 from visitplanner.domain.roster_columns import RosterField, Target
-from visitplanner.services.commands import Command
+from visitplanner.operations.edits import Command
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.roster_mappings import MappingStore
-from visitplanner.services.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.ui.roster_export_dialog import RosterExportDialog
 from visitplanner.ui.roster_import_dialog import RosterImportDialog

@@ -20,8 +20,8 @@ from visitplanner.domain.checks import Finding, FindingKind, Severity, check_pla
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import EventKind, EventStatus, LocalizedText
 from visitplanner.i18n import set_language
-from visitplanner.services.commands import SaveEntity
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.timeline import TimelineView

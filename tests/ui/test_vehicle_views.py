@@ -146,7 +146,7 @@ def test_deleting_a_vehicle_frees_its_transfers_until_undone(monkeypatch, demo) 
 def test_a_renamed_driver_shows_in_the_convoy(demo) -> None:  # type: ignore[no-untyped-def]
     import copy
 
-    from visitplanner.services.commands import SaveEntity
+    from visitplanner.operations.edits import SaveEntity
 
     _path, controller, view = demo
     roux = controller.data.person(person_id("roux"))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.factories import small_visit
 from tests.ui.editing import open_visit, unnamed_inputs
 from visitplanner.domain.values import EventStatus
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.main_window import PAGES, MainWindow

@@ -8,9 +8,9 @@ from pathlib import Path
 from tests.factories import small_visit
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import LocalizedText
-from visitplanner.services.change import Change
-from visitplanner.services.commands import SaveEntity, delete_command
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import SaveEntity, delete_command
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
 
 
@@ -84,7 +84,7 @@ def test_a_change_merges_and_says_what_it_touches() -> None:
 
 
 def test_saving_several_entities_is_one_edit_undone_at_once(tmp_path: Path) -> None:
-    from visitplanner.services.commands import SaveEntities
+    from visitplanner.operations.edits import SaveEntities
 
     path, session = _open(tmp_path)
     guests = session.data.delegations[0]

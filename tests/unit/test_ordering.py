@@ -9,6 +9,7 @@ import pytest
 from tests.factories import small_visit
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.photos import MAX_PHOTO_BYTES, photo_type
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.demo import build_demo
 from visitplanner.services.demo_common import GUEST_DELEGATION_ID
 from visitplanner.services.ordering import (
@@ -20,7 +21,6 @@ from visitplanner.services.ordering import (
     reorder_people,
     reorder_vehicles,
 )
-from visitplanner.services.session import VisitSession
 from visitplanner.services.venue_edits import save_venue_command
 from visitplanner.services.visit_files import read_visit, write_visit
 

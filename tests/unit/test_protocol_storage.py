@@ -17,9 +17,9 @@ from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.exports.visit_json import visit_to_dict
 from visitplanner.imports.visit_json import visit_from_dict
-from visitplanner.services.commands import delete_command
+from visitplanner.operations.edits import delete_command
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.demo import build_demo
-from visitplanner.services.session import VisitSession
 from visitplanner.services.visit_files import open_visit, read_visit, write_visit
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from tests.factories import small_visit
 from visitplanner.domain.model import Person, VisitData
 from visitplanner.domain.values import EventStatus, Profile
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.demo import build_demo
 from visitplanner.services.rosters import (
     ImportOptions,
@@ -25,7 +26,6 @@ from visitplanner.services.rosters import (
     plan_import,
     read_roster,
 )
-from visitplanner.services.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
 
 HOSTILE = [

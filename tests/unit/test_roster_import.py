@@ -13,6 +13,7 @@ from visitplanner.domain.errors import InputError
 from visitplanner.domain.roster_columns import RosterField, Target
 from visitplanner.domain.values import Need, Role
 from visitplanner.i18n import set_language
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.roster_mappings import MappingStore, headers_key
 from visitplanner.services.rosters import (
     ImportOptions,
@@ -20,7 +21,6 @@ from visitplanner.services.rosters import (
     plan_import,
     read_roster,
 )
-from visitplanner.services.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
 
 GUESTS = "Délégation ukrainienne"

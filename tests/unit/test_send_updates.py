@@ -18,8 +18,8 @@ from tests.ics_parsers import icaljs_raw
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.values import EventStatus
 from visitplanner.exports.ics import event_uid
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendars import ExportRequest, export_calendars
-from visitplanner.services.session import VisitSession
 from visitplanner.services.updates import UpdateResult, send_updates
 from visitplanner.services.versions import issue_version
 from visitplanner.services.visit_files import open_visit, write_visit

@@ -271,7 +271,7 @@ def test_opening_an_up_to_date_file_does_not_touch_it(tmp_path: Path) -> None:
 
 
 def test_save_a_copy_goes_through_the_backup_api_and_replaces_the_target(tmp_path: Path) -> None:
-    from visitplanner.services.session import VisitSession
+    from visitplanner.operations.session import VisitSession
     from visitplanner.services.visit_files import save_copy
 
     path = tmp_path / "v.visit"

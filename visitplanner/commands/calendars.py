@@ -15,9 +15,9 @@ from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_delegation, find_person
 from visitplanner.i18n import _
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendar_import import Action, apply_import, plan_import
 from visitplanner.services.calendars import ExportRequest, export_calendars
-from visitplanner.services.session import VisitSession
 
 
 def _minutes(text: str) -> int:

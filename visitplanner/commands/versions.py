@@ -10,7 +10,7 @@ from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
 from visitplanner.domain.values import zone
 from visitplanner.exports.changes import ChangeWords, changes_text, changes_to_dict
 from visitplanner.i18n import _, format_datetime
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.updates import send_updates
 from visitplanner.services.versions import changes, find_version, issue_version
 from visitplanner.services.visit_files import read_visit

@@ -25,9 +25,9 @@ from visitplanner.domain.values import LANGUAGES, EventKind, EventStatus, Locali
 from visitplanner.exports.ics import UID_DOMAIN
 from visitplanner.i18n import _, gettext_in
 from visitplanner.imports.ics import ForeignCalendar, ForeignEvent, read_calendar
-from visitplanner.services.change import Change
-from visitplanner.services.commands import SaveEntity, SaveMany
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import SaveEntity, SaveMany
+from visitplanner.operations.session import VisitSession
 
 log = logging.getLogger(__name__)
 

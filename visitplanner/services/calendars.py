@@ -35,8 +35,8 @@ from visitplanner.domain.values import LANGUAGES, Profile
 from visitplanner.exports.files import make_private_folder, write_private
 from visitplanner.exports.ics import CalendarWriter, IcsOptions
 from visitplanner.i18n import _
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.progress import Progress, silent
-from visitplanner.services.session import VisitSession
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import copy
 from visitplanner.domain import ceremony
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.i18n import _
-from visitplanner.services.commands import SaveEntity
+from visitplanner.operations.edits import SaveEntity
 
 
 def template_command(data: VisitData, event: Event) -> SaveEntity:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from visitplanner.domain.model import Delegation, Person, Vehicle, VisitData
 from visitplanner.i18n import _
-from visitplanner.services.commands import Entity, SaveEntities
+from visitplanner.operations.edits import Entity, SaveEntities
 
 _T = TypeVar("_T", Person, Delegation, Vehicle)
 

@@ -10,8 +10,8 @@ from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.precedence import renumbered
 from visitplanner.i18n import _
-from visitplanner.services.change import Change
-from visitplanner.services.commands import SaveEntity
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import SaveEntity
 from visitplanner.storage.repository import VisitRepository
 
 

@@ -31,9 +31,9 @@ from visitplanner.imports.roster.plan import (
 from visitplanner.imports.roster.reading import read_sheet
 from visitplanner.imports.roster.sheet import Sheet
 from visitplanner.imports.roster.translit import has_cyrillic
-from visitplanner.services.commands import Command, Entity, SaveEntity, SaveMany
+from visitplanner.operations.edits import Command, Entity, SaveEntity, SaveMany
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.progress import Progress, silent
-from visitplanner.services.session import VisitSession
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.precedence import event_order
 from visitplanner.domain.values import Role
 from visitplanner.i18n import _, current_language
-from visitplanner.services.commands import SaveEntity
+from visitplanner.operations.edits import SaveEntity
 
 log = logging.getLogger(__name__)
 

@@ -29,8 +29,8 @@ from visitplanner.exports.changes import ChangeWords
 from visitplanner.exports.files import make_private_folder, write_private
 from visitplanner.exports.ics import UID_DOMAIN, CalendarWriter, IcsOptions
 from visitplanner.i18n import N_, _
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendars import safe_filename
-from visitplanner.services.session import VisitSession
 from visitplanner.services.versions import changes
 
 log = logging.getLogger(__name__)

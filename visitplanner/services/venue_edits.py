@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from visitplanner.domain.errors import NotFoundError
 from visitplanner.domain.model import Venue, VisitData
 from visitplanner.i18n import _
-from visitplanner.services.commands import Entity, SaveEntities
+from visitplanner.operations.edits import Entity, SaveEntities
 
 
 def save_venue_command(

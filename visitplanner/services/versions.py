@@ -20,7 +20,7 @@ from visitplanner.domain.versions import ProgrammeChanges, diff_programmes, late
 from visitplanner.exports.visit_json import programme_to_json
 from visitplanner.i18n import _
 from visitplanner.imports.visit_json import visit_from_dict
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.storage.version_rows import save_version
 

@@ -12,7 +12,7 @@ from visitplanner.domain.errors import StorageError, VisitPlannerError
 from visitplanner.domain.model import Organiser, Visit, VisitData
 from visitplanner.domain.values import LocalizedText, zone
 from visitplanner.i18n import _
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.session import VisitSession
 from visitplanner.storage.backup import copy_database, make_backup
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository

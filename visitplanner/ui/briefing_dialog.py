@@ -35,6 +35,7 @@ from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Profile
 from visitplanner.i18n import _
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.briefing import (
     MARKING_SUGGESTIONS,
     BriefingOptions,
@@ -43,7 +44,6 @@ from visitplanner.services.briefing import (
     section_choices,
 )
 from visitplanner.services.progress import Progress
-from visitplanner.services.session import VisitSession
 from visitplanner.ui.worker import Worker
 
 log = logging.getLogger(__name__)

@@ -35,6 +35,8 @@ from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.values import Profile
 from visitplanner.i18n import _, format_datetime
+from visitplanner.operations.edits import Command
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendar_import import Action, ImportPlan, import_command, plan_import
 from visitplanner.services.calendars import (
     ExportPlan,
@@ -43,9 +45,7 @@ from visitplanner.services.calendars import (
     remember_export,
     write_calendars,
 )
-from visitplanner.services.commands import Command
 from visitplanner.services.progress import Progress
-from visitplanner.services.session import VisitSession
 from visitplanner.ui.worker import Worker, run_with_progress_dialog
 
 _LANGUAGE_NAMES = {"fr": "Français", "uk": "Українська", "en": "English"}

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.checks import Finding, Severity, check_plan
 from visitplanner.i18n import N_, _
-from visitplanner.services.change import Change
+from visitplanner.operations.change import Change
 from visitplanner.ui.controller import VisitController
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import VisitData
 from visitplanner.i18n import _
-from visitplanner.services.change import Change
-from visitplanner.services.commands import Command
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import Command
+from visitplanner.operations.session import VisitSession
 
 log = logging.getLogger(__name__)
 

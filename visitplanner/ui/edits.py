@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Delegation, Person, Vehicle, Venue
 from visitplanner.i18n import _
-from visitplanner.services.commands import Command, SaveEntity
+from visitplanner.operations.edits import Command, SaveEntity
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.forms import show_error
 

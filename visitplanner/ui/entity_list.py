@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.values import Access
-from visitplanner.services.change import Change
-from visitplanner.services.commands import delete_command
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import delete_command
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.forms import confirm
 from visitplanner.ui.models import Column, EntityTableModel, FixedColumnsModel

@@ -37,7 +37,7 @@ from visitplanner.domain.values import (
     zone_name,
 )
 from visitplanner.i18n import _, current_language, gettext_in
-from visitplanner.services.commands import SaveEntity, delete_command
+from visitplanner.operations.edits import SaveEntity, delete_command
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.event_dialog_parts import DetailsPage, GeneralPage, InterpretationPage
 from visitplanner.ui.participants_picker import ParticipantsPicker

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import N_, _, format_date_range
-from visitplanner.services.change import Change
-from visitplanner.services.commands import Command
-from visitplanner.services.session import VisitSession
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import Command
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import save_copy
 from visitplanner.ui.briefing_dialog import briefing_dialog
 from visitplanner.ui.calendar_dialogs import export_calendar_dialog, import_calendar_dialog

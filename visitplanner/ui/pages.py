@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.lookup import normalise
 from visitplanner.i18n import _
-from visitplanner.services.change import Change
+from visitplanner.operations.change import Change
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.models import EntityTableModel
 

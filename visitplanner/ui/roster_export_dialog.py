@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.values import Profile
 from visitplanner.i18n import UI_LANGUAGES, _
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.rosters import export_roster
-from visitplanner.services.session import VisitSession
 
 _LANGUAGE_NAMES = {"fr": "Français", "uk": "Українська", "en": "English"}
 

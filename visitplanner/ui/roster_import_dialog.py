@@ -45,7 +45,8 @@ from visitplanner.i18n import _, current_language
 from visitplanner.imports.roster.plan import has_delegation_column, recognised_targets
 from visitplanner.imports.roster.reading import OVERRIDES, encoding_name
 from visitplanner.imports.roster.sheet import Sheet
-from visitplanner.services.commands import Command
+from visitplanner.operations.edits import Command
+from visitplanner.operations.session import VisitSession
 from visitplanner.services.progress import Progress
 from visitplanner.services.roster_mappings import MappingStore
 from visitplanner.services.rosters import (
@@ -55,7 +56,6 @@ from visitplanner.services.rosters import (
     plan_import,
     read_roster,
 )
-from visitplanner.services.session import VisitSession
 from visitplanner.ui.roster_export_dialog import export_roster_dialog
 from visitplanner.ui.worker import Worker
 

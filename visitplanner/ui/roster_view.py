@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.model import Delegation, Person
 from visitplanner.i18n import _, current_language
-from visitplanner.services.change import Change
-from visitplanner.services.commands import Command, delete_command
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import Command, delete_command
 from visitplanner.services.ordering import (
     delegation_order,
     moved,

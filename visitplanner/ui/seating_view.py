@@ -47,11 +47,11 @@ from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import EventKind
 from visitplanner.i18n import _, current_language
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import Command
+from visitplanner.operations.session import VisitSession
 from visitplanner.services import seating as seating_service
-from visitplanner.services.change import Change
-from visitplanner.services.commands import Command
 from visitplanner.services.progress import Progress
-from visitplanner.services.session import VisitSession
 from visitplanner.ui.worker import Worker, run_with_progress_dialog
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from visitplanner.domain.checks import Finding, Severity
 from visitplanner.domain.model import Event
 from visitplanner.i18n import _
-from visitplanner.services.change import Change
+from visitplanner.operations.change import Change
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.timeline_canvas import TimelineCanvas
 from visitplanner.ui.timeline_layout import Segment, build_layout

@@ -28,7 +28,7 @@ from visitplanner.domain.labels import label
 from visitplanner.domain.model import Person, Vehicle
 from visitplanner.domain.values import Access, Role
 from visitplanner.i18n import N_, _
-from visitplanner.services.change import Change
+from visitplanner.operations.change import Change
 from visitplanner.services.ordering import convoy_order, moved, reorder_vehicles
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.edits import EntityEditor

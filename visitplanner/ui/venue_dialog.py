@@ -32,7 +32,7 @@ from visitplanner.domain.labels import label
 from visitplanner.domain.model import Venue
 from visitplanner.domain.values import Access
 from visitplanner.i18n import _, current_language
-from visitplanner.services.commands import Command
+from visitplanner.operations.edits import Command
 from visitplanner.services.venue_edits import save_venue_command
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.edits import EntityEditor

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.i18n import _
-from visitplanner.services.change import Change
+from visitplanner.operations.change import Change
 from visitplanner.storage.repository import VisitRepository
 
 Entity = Visit | Delegation | Person | Venue | Vehicle | Event

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from visitplanner.domain.model import VisitData
-from visitplanner.services.change import Change
-from visitplanner.services.commands import Command
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import Command
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository
 
