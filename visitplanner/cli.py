@@ -31,6 +31,7 @@ COMMAND_MODULES: Final = (
     "visitplanner.commands.rosters",
     "visitplanner.commands.briefing",
     "visitplanner.commands.versions",
+    "visitplanner.commands.history",
 )
 
 

@@ -108,7 +108,7 @@ def test_the_import_preview_shows_what_happens_and_confirming_is_one_undo(
     assert shown[-1] == ["1 to add, 0 to update, 1 skipped — 1 new venues"]
     assert len(applied) == 1
     assert len(session.data.events) == before + 1
-    session.revert(applied[0])  # type: ignore[arg-type]
+    session.undo()
     assert len(session.data.events) == before
     assert len(read_visit(session.path).events) == before  # type: ignore[arg-type]
 

@@ -139,7 +139,7 @@ def test_each_edit_goes_through_the_apply_given(qtbot, session: VisitSession) ->
     dinner = view.current_event()
     assert dinner is not None and dinner.seating is not None
     assert dinner.seating.strategy is SeatingStrategy.OFFICIAL
-    session.revert(done[0])  # undo: the demo's working plan is back
+    session.undo()  # undo: the demo's working plan is back
     view.refresh()
     back = view.current_event()
     assert back is not None and back.seating is not None

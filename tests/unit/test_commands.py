@@ -38,7 +38,7 @@ def test_undoing_an_edit_restores_the_previous_version(tmp_path: Path) -> None:
     command = SaveEntity(after, before)
     session.apply(command)
     assert read_visit(path).event(before.id).title.fr == "Nouveau titre"
-    session.revert(command)
+    session.undo()
     assert read_visit(path).event(before.id).title == before.title
     session.close()
 
@@ -53,7 +53,7 @@ def test_an_undone_deletion_comes_back_with_the_same_uuid_and_links(tmp_path: Pa
     after_delete = read_visit(path)
     assert minister.id not in {p.id for p in after_delete.people}
     assert all(minister.id not in e.participant_ids for e in after_delete.events)
-    session.revert(command)
+    session.undo()
     restored = read_visit(path)
     assert restored.person(minister.id).family_name == minister.family_name
     assert {e.id: e.participant_ids for e in restored.events} == events_before
@@ -71,7 +71,7 @@ def test_deleting_a_delegation_takes_its_members_and_undo_brings_them_back(
     command = delete_command(session.data, guests)
     session.apply(command)
     assert not members & {p.id for p in read_visit(path).people}
-    session.revert(command)
+    session.undo()
     assert members <= {p.id for p in read_visit(path).people}
     session.close()
 
@@ -96,7 +96,7 @@ def test_saving_several_entities_is_one_edit_undone_at_once(tmp_path: Path) -> N
     session.apply(command)
     order = [p.id for p in read_visit(path).members(guests.id)]
     assert order == [veteran.id, minister.id, newcomer.id]
-    session.revert(command)
+    session.undo()
     again = read_visit(path)
     assert [p.id for p in again.members(guests.id)] == [minister.id, veteran.id]
     assert newcomer.id not in {p.id for p in again.people}

@@ -181,7 +181,7 @@ def test_re_importing_updates_instead_of_duplicating_and_undo_takes_it_back(
     assert found.start == datetime(2026, 5, 7, 9, 30, tzinfo=PARIS)
     same = plan_import(demo.data, _file(tmp_path, moved, "third.ics"))
     assert [(i.action, i.reason) for i in same.items] == [(Action.SKIP, "unchanged")]
-    demo.revert(command)  # nothing of the first import is left
+    demo.undo()  # nothing of the first import is left
     assert len(demo.data.events) == before
 
 

@@ -51,7 +51,7 @@ def test_reordering_people_renumbers_every_rank_and_undoes_whole(tmp_path: Path)
     after = read_visit(path).members(GUEST_DELEGATION_ID)
     assert [p.rank for p in after] == list(range(1, len(after) + 1))
     assert [p.id for p in after][:2] == [order[1], order[0]]
-    session.revert(command)
+    session.undo()
     assert [p.id for p in read_visit(path).members(GUEST_DELEGATION_ID)] == order
     session.close()
 

@@ -91,7 +91,7 @@ def test_reordering_a_delegation_renumbers_its_ranks_and_undoes() -> None:
     command = reorder_command(session.data, guest, order)
     session.apply(command)
     assert [p.family_name for p in session.data.members(guest)] == ["G3", "G1", "G2"]
-    session.revert(command)
+    session.undo()
     assert [p.family_name for p in session.data.members(guest)] == ["G1", "G2", "G3"]
     meal = session.data.events[0]
     session.apply(event_precedence_command(session.data, meal, [order[0]]))

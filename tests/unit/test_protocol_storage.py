@@ -121,7 +121,7 @@ def test_deleting_a_seated_person_is_undone_with_their_seat_and_wreath(
         session.apply(command)
         emptied = session.data.event(dinner.id).seating
         assert emptied is not None and emptied.seat(seat.id).person_id is None
-        session.revert(command)
+        session.undo()
         restored = session.data.event(dinner.id).seating
         assert restored is not None and restored.seat(seat.id).person_id == kalmykova.id
         ceremony = next(e for e in session.data.events if e.wreaths)

@@ -235,7 +235,7 @@ def test_applying_is_one_command_that_undo_takes_back_whole(tmp_path: Path) -> N
     assert after.person(minister_before.id).private_phone == "+33 6 00 00 00 00"
     assert len(after.people) == len(before.people) + 1
     assert len(after.delegations) == len(before.delegations) + 1
-    session.revert(command)
+    session.undo()
     restored = read_visit(path)
     assert restored == before
     assert session.data.person(minister_before.id) == minister_before

@@ -43,3 +43,11 @@ class NewerFileError(StorageError):
 
 class InputError(VisitPlannerError):
     """Input from outside (a JSON file, a command-line value) is malformed."""
+
+
+class StaleError(VisitPlannerError):
+    """An edit made on a copy that another program has changed since: refused, not merged."""
+
+
+class HistoryError(VisitPlannerError):
+    """Nothing to undo or redo, or a step that can no longer be taken back as it was."""

@@ -8,7 +8,17 @@ from types import MappingProxyType
 from typing import Final
 
 #: The kinds of entity a Change may name.
-KINDS: Final = ("visit", "delegation", "person", "venue", "vehicle", "event")
+KINDS: Final = (
+    "visit",
+    "delegation",
+    "person",
+    "venue",
+    "vehicle",
+    "event",
+    # bookkeeping that is not an entity: what calendars were sent, programme versions
+    "calendars",
+    "versions",
+)
 
 
 @dataclass(frozen=True)

@@ -1,76 +1,36 @@
-"""Edits as commands that can be done and undone, for the window's undo stack.
+"""The operations that edit entities: save one or many, delete with what they take along.
 
-A command writes through the repository and returns a Change. Undoing a
-deletion writes back the very same entities, so UUIDs never change; every
-entity whose links a deletion cuts (an event losing a participant) is kept as
-it was and written back too.
+Each names the entities it writes, as loaded and as they are to be; the engine
+writes only what differs and journals it. Undoing a deletion writes back the very
+same entities, so UUIDs never change; the links a deletion cuts (an event losing
+a participant) are journaled and restored too.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
 
+from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.i18n import _
-from visitplanner.operations.change import Change
-from visitplanner.storage.repository import VisitRepository
+from visitplanner.operations.engine import Operation, Write
 
 Entity = Visit | Delegation | Person | Venue | Vehicle | Event
-
-#: Past this many ids of one kind, a change names the whole kind ("*").
-
-
-class Command(Protocol):
-    """An edit that can be done and undone."""
-
-    @property
-    def text(self) -> str:
-        """What the edit is, for Edit > Undo."""
-        ...
-
-    def redo(self, repo: VisitRepository) -> Change:
-        """Carry out the edit."""
-        ...
-
-    def undo(self, repo: VisitRepository) -> Change:
-        """Take the edit back."""
-        ...
 
 
 def kind_of(entity: Entity) -> str:
     """The kind of entity ("event", "person" ...), as a Change names it."""
-    return type(entity).__name__.lower()
-
-
-def save(repo: VisitRepository, entity: Entity) -> None:
-    """Write `entity` with the repository method for its type."""
-    savers: dict[type, Callable[[VisitRepository, object], None]] = {
-        Visit: VisitRepository.save_visit,  # type: ignore[dict-item]
-        Delegation: VisitRepository.save_delegation,  # type: ignore[dict-item]
-        Person: VisitRepository.save_person,  # type: ignore[dict-item]
-        Venue: VisitRepository.save_venue,  # type: ignore[dict-item]
-        Vehicle: VisitRepository.save_vehicle,  # type: ignore[dict-item]
-        Event: VisitRepository.save_event,  # type: ignore[dict-item]
-    }
-    savers[type(entity)](repo, entity)
-
-
-def _changed(entities: list[Entity]) -> Change:
-    by_kind: dict[str, list[str]] = {}
-    for entity in entities:
-        by_kind.setdefault(kind_of(entity), []).append(entity.id)
-    change = Change()
-    for kind, ids in by_kind.items():  # one union per kind: an import touches thousands
-        change = change | Change.of(kind, ids)
-    return change
+    return entity_kinds.kind_of(entity).name
 
 
 @dataclass
 class SaveEntity:
-    """Create an entity (`before` is None) or replace it by a new version."""
+    """Create an entity (`before` is None) or replace it by a new version.
+
+    `before` is the entity as the caller loaded it: only the fields that differ from
+    it are written and journaled.
+    """
 
     after: Entity
     before: Entity | None = None
@@ -89,18 +49,13 @@ class SaveEntity:
             return self.label
         return _("Add") if self.before is None else _("Edit")
 
-    def redo(self, repo: VisitRepository) -> Change:
-        """Write the new version."""
-        save(repo, self.after)
-        return _changed([self.after])
+    def writes(self) -> list[Write]:
+        """The one entity written."""
+        return [Write(self.before, self.after)]
 
-    def undo(self, repo: VisitRepository) -> Change:
-        """Write the old version back, or remove what was created."""
-        if self.before is None:
-            repo.delete(kind_of(self.after), self.after.id)
-        else:
-            save(repo, self.before)
-        return _changed([self.after])
+    def affected(self) -> list[Entity]:
+        """Nothing else changes."""
+        return []
 
 
 @dataclass
@@ -125,17 +80,13 @@ class SaveMany:
         """The earlier versions of the entities that existed."""
         return [edit.before for edit in self.edits if edit.before is not None]
 
-    def redo(self, repo: VisitRepository) -> Change:
-        """Write every new version, in order (venues before the events at them)."""
-        for edit in self.edits:
-            edit.redo(repo)
-        return _changed([edit.after for edit in self.edits])
+    def writes(self) -> list[Write]:
+        """Every entity written, in order (venues before the events at them)."""
+        return [Write(edit.before, edit.after) for edit in self.edits]
 
-    def undo(self, repo: VisitRepository) -> Change:
-        """Take every edit back, the last first (people before the delegations made for them)."""
-        for edit in reversed(self.edits):
-            edit.undo(repo)
-        return _changed([edit.after for edit in self.edits])
+    def affected(self) -> list[Entity]:
+        """Nothing else changes."""
+        return []
 
 
 class SaveEntities(SaveMany):
@@ -159,7 +110,7 @@ class DeleteEntities:
     """Delete entities; undo writes them back with every link they had."""
 
     doomed: list[Entity]
-    affected: list[Entity] = field(default_factory=list)
+    affected_entities: list[Entity] = field(default_factory=list)
     label: str = ""
 
     @property
@@ -167,17 +118,13 @@ class DeleteEntities:
         """What the edit is."""
         return self.label or _("Delete")
 
-    def redo(self, repo: VisitRepository) -> Change:
-        """Delete, dependents first."""
-        for entity in reversed(self.doomed):
-            repo.delete(kind_of(entity), entity.id)
-        return _changed(self.doomed + self.affected)
+    def writes(self) -> list[Write]:
+        """The deletions, dependents first."""
+        return [Write(entity, None) for entity in reversed(self.doomed)]
 
-    def undo(self, repo: VisitRepository) -> Change:
-        """Write back the deleted entities, then the ones whose links were cut."""
-        for entity in self.doomed + self.affected:
-            save(repo, entity)
-        return _changed(self.doomed + self.affected)
+    def affected(self) -> list[Entity]:
+        """The entities whose links to the deleted ones the file cuts."""
+        return self.affected_entities
 
 
 def protocol_links(event: Event) -> list[str]:
@@ -222,6 +169,10 @@ def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
     affected.extend(v for v in data.venues if gone & set(v.travel_minutes) and v.id not in gone)
     return DeleteEntities(
         doomed=copy.deepcopy(doomed),
-        affected=copy.deepcopy(affected),
+        affected_entities=copy.deepcopy(affected),
         label=_("Delete"),
     )
+
+
+#: Any operation the window or the command line applies.
+Command = Operation

@@ -1,39 +1,58 @@
 """An open visit: the file, the repository and the visit in memory, kept in step.
 
-Every edit goes through `apply`: written to the file in one transaction
-(committed at once, nothing to save later), then mirrored in memory.
+Every edit goes through `apply`: written to the file in one transaction under the
+file's write lock, journaled (so `undo` and `redo` work from any program, across
+sessions) and committed at once, then mirrored in memory. `sync` brings in what
+another program (the command line while the window is open) wrote meanwhile.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.model import VisitData
+from visitplanner.operations import engine
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import Command
+from visitplanner.operations.engine import Operation, Outcome
+from visitplanner.storage import journal
 from visitplanner.storage.database import VisitDatabase
+from visitplanner.storage.journal import EntityChange, JournalEntry, Key, UndoState
 from visitplanner.storage.repository import VisitRepository
+from visitplanner.storage.version_rows import load_versions
 
 log = logging.getLogger(__name__)
 
 _RELOAD_ALL_OVER = 500
 
+#: Which program writes, as the journal records it.
+PROGRAM_WINDOW = "window"
+PROGRAM_COMMAND_LINE = "command line"
+
 
 class VisitSession:
     """One open visit file and its contents."""
 
-    def __init__(self, database: VisitDatabase) -> None:
+    def __init__(self, database: VisitDatabase, program: str = PROGRAM_COMMAND_LINE) -> None:
         self.database = database
         self.repository = VisitRepository(database)
+        self.program = program
+        self._closed = False
         self.data: VisitData = self.repository.load()
+        self._index: dict[Key, Any] | None = None
+        self.revisions: dict[Key, int] = journal.revisions(self.database.conn)
+        self._stamp = journal.last_stamp(self.database.conn)
+        self._data_version = self.database.data_version()
 
     @classmethod
-    def open(cls, path: Path, read_only: bool = False) -> VisitSession:
+    def open(
+        cls, path: Path, read_only: bool = False, program: str = PROGRAM_COMMAND_LINE
+    ) -> VisitSession:
         """Open the visit file at `path` (checked, migrated) and load it."""
-        return cls(VisitDatabase.open(path, read_only))
+        return cls(VisitDatabase.open(path, read_only), program)
 
     @property
     def read_only(self) -> bool:
@@ -45,42 +64,120 @@ class VisitSession:
         """Where the visit file is (None for one in memory)."""
         return self.database.path
 
-    def apply(self, command: Command) -> Change:
-        """Carry out `command`, committing its writes to the file at once."""
-        with self.database.transaction():
-            change = command.redo(self.repository)
-        self.reload(change)
-        return change
+    # -- operations ------------------------------------------------------------------
 
-    def revert(self, command: Command) -> Change:
-        """Undo `command`, committing at once."""
-        with self.database.transaction():
-            change = command.undo(self.repository)
-        self.reload(change)
+    def _context(self) -> engine.Context:
+        return engine.Context(
+            repository=self.repository,
+            revisions=self.revisions,
+            current=self._entities(),
+            program=self.program,
+        )
+
+    def _entities(self) -> dict[Key, Any]:
+        if self._index is None:
+            self._index = {
+                (kind.name, entity.id): entity for kind, entity in entity_kinds.walk(self.data)
+            }
+        return self._index
+
+    def _run(self, step: Callable[[engine.Context], Outcome]) -> Change:
+        with self.database.writing():
+            # Under the write lock, first take in what another program wrote: an
+            # operation on something it changed is then refused as stale.
+            caught_up = self.sync()
+            outcome = step(self._context())
+        self.revisions.update(outcome.revisions)
+        self._stamp = journal.last_stamp(self.database.conn)
+        self.reload(outcome.change)
+        return outcome.change | caught_up
+
+    def apply(self, operation: Operation) -> Change:
+        """Carry out `operation`, committing and journaling it at once.
+
+        Refused (StaleError, and the visit in memory brought up to date) when another
+        program changed what it edits since this session last saw it.
+        """
+        return self._run(lambda ctx: engine.carry_out(ctx, operation))
+
+    def undo(self) -> Change:
+        """Take back the latest operation still done (HistoryError when there is none)."""
+        return self._run(engine.undo)
+
+    def redo(self) -> Change:
+        """Carry out again the operation undone last (HistoryError when there is none)."""
+        return self._run(engine.redo)
+
+    def record(
+        self,
+        label: str,
+        write: Callable[[VisitRepository], None],
+        touched: Sequence[tuple[str, str]],
+        summary: Sequence[EntityChange] = (),
+    ) -> Change:
+        """Write bookkeeping that is journaled but not undone (a version issued, the
+        calendars sent), in one transaction; `touched` names what changed."""
+
+        def step(ctx: engine.Context) -> Outcome:
+            write(ctx.repository)
+            return engine.record(ctx, label, touched, summary)
+
+        return self._run(step)
+
+    def undo_state(self) -> UndoState:
+        """What Edit > Undo and Redo offer now."""
+        return journal.undo_state(self.database.conn)
+
+    def history(self, limit: int | None = None) -> list[JournalEntry]:
+        """The journal, newest first."""
+        return journal.entries(self.database.conn, limit)
+
+    # -- keeping memory in step ------------------------------------------------------
+
+    def sync(self, force: bool = False) -> Change:
+        """Bring in what another program wrote since this session last looked.
+
+        Cheap when nothing changed (one pragma); otherwise reloads only the entities
+        whose revision moved.
+        """
+        version = self.database.data_version()
+        if version == self._data_version and not force:
+            return Change()
+        self._data_version = version
+        moved = journal.changed_since(self.database.conn, self._stamp)
+        self._stamp = journal.last_stamp(self.database.conn)
+        keys = [(kind, ident) for kind, ident, _revision, _deleted in moved]
+        for kind, ident, revision, deleted in moved:
+            if deleted:
+                self.revisions.pop((kind, ident), None)
+            else:
+                self.revisions[(kind, ident)] = revision
+        change = engine.change_of(keys)
+        if change:
+            log.info("another program changed the visit: %s", dict(change.ids))
+            self.reload(change)
         return change
 
     def reload(self, change: Change) -> None:
         """Bring the visit in memory in step with the file for what `change` touched."""
         repo = self.repository
+        self._index = None
         if change.touches("visit"):
             self.data.visit = repo.load_visit()
-        loaders: dict[str, tuple[str, Callable[..., list[Any]]]] = {
-            "delegation": ("delegations", repo.load_delegations),
-            "person": ("people", repo.load_people),
-            "venue": ("venues", repo.load_venues),
-            "vehicle": ("vehicles", repo.load_vehicles),
-            "event": ("events", repo.load_events),
-        }
-        for kind, (attribute, loader) in loaders.items():
-            ids = change.ids.get(kind, frozenset())
-            if not ids:
+        if change.touches("calendars"):
+            self.data.calendars = repo.load_calendar_memory()
+        if change.touches("versions"):
+            self.data.versions = load_versions(self.database.conn)
+        for kind in entity_kinds.KINDS:
+            ids = change.ids.get(kind.name, frozenset())
+            if not ids or kind.collection is None:
                 continue
+            attribute = kind.collection
             if "*" in ids or len(ids) > _RELOAD_ALL_OVER:
-                # Past a few hundred ids one query would need as many parameters
-                # (SQLite caps them); reading the whole kind is as quick.
-                setattr(self.data, attribute, loader())
+                # Past a few hundred ids, reading the whole kind is as quick.
+                setattr(self.data, attribute, repo.load_kind(kind.name))
                 continue
-            fresh = {item.id: item for item in loader(ids)}
+            fresh = {item.id: item for item in repo.load_kind(kind.name, ids)}
             current: list[Any] = getattr(self.data, attribute)
             kept = [
                 fresh.pop(item.id, item)
@@ -88,8 +185,16 @@ class VisitSession:
                 if item.id not in ids or item.id in fresh
             ]
             kept.extend(fresh.values())
+            order = {ident: n for n, ident in enumerate(repo.ids_in_order(kind.name))}
+            kept.sort(key=lambda item: order.get(item.id, len(order)))
             setattr(self.data, attribute, kept)
+
+    @property
+    def closed(self) -> bool:
+        """Whether the file was closed (the session can no longer be used)."""
+        return self._closed
 
     def close(self) -> None:
         """Close the file; every committed edit is in it already."""
+        self._closed = True
         self.database.close()

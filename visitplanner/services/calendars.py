@@ -37,6 +37,8 @@ from visitplanner.exports.ics import CalendarWriter, IcsOptions
 from visitplanner.i18n import _
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.progress import Progress, silent
+from visitplanner.storage.journal import EntityChange
+from visitplanner.storage.repository import VisitRepository
 
 log = logging.getLogger(__name__)
 
@@ -226,15 +228,22 @@ def remember_export(session: VisitSession, plan: ExportPlan) -> None:
     if session.read_only:
         log.info("read-only visit: the export's sequences are not remembered")
         return
-    repo = session.repository
-    with session.database.transaction():
+
+    def write(repo: VisitRepository) -> None:
         repo.save_marks(plan.marks)
         for item in plan.files:
             repo.save_sent(item.contents.scope.key, item.contents.remembered)
-    memory = session.data.calendars
-    memory.marks.update(plan.marks)
-    for item in plan.files:
-        memory.sent[item.contents.scope.key] = item.contents.remembered
+
+    summary = [
+        EntityChange(
+            "calendar_sent",
+            item.contents.scope.key,
+            None,
+            {"events": len(item.contents.remembered)},
+        )
+        for item in plan.files
+    ]
+    session.record(_("Remember the calendars exported"), write, [("calendars", "sent")], summary)
 
 
 def export_calendars(

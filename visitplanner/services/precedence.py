@@ -4,45 +4,15 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.precedence import renumbered
 from visitplanner.i18n import _
-from visitplanner.operations.change import Change
-from visitplanner.operations.edits import SaveEntity
-from visitplanner.storage.repository import VisitRepository
+from visitplanner.operations.edits import SaveEntity, SaveMany
 
 
-@dataclass
-class CommandGroup:
-    """Several saves done and undone as one edit."""
-
-    parts: list[SaveEntity] = field(default_factory=list)
-    label: str = ""
-
-    @property
-    def text(self) -> str:
-        """What the edit is."""
-        return self.label
-
-    def redo(self, repo: VisitRepository) -> Change:
-        """Do every part, in order."""
-        change = Change()
-        for part in self.parts:
-            change = change | part.redo(repo)
-        return change
-
-    def undo(self, repo: VisitRepository) -> Change:
-        """Undo every part, last first."""
-        change = Change()
-        for part in reversed(self.parts):
-            change = change | part.undo(repo)
-        return change
-
-
-def reorder_command(data: VisitData, delegation_id: str, person_ids: Sequence[str]) -> CommandGroup:
+def reorder_command(data: VisitData, delegation_id: str, person_ids: Sequence[str]) -> SaveMany:
     """Put a delegation's members in the order `person_ids` (ranks 1, 2, 3 ...)."""
     members = data.members(delegation_id)
     if sorted(person_ids) != sorted(p.id for p in members):
@@ -55,7 +25,7 @@ def reorder_command(data: VisitData, delegation_id: str, person_ids: Sequence[st
             after = copy.deepcopy(person)
             after.rank = ranks[person.id]
             parts.append(SaveEntity(after=after, before=person))
-    return CommandGroup(parts, _("Reorder the delegation"))
+    return SaveMany(parts, _("Reorder the delegation"))
 
 
 def event_precedence_command(

@@ -23,6 +23,7 @@ from pathlib import Path
 from visitplanner.domain.calendars import UTC, CalendarItem, plan_marks
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import CalendarMemory, Event, ExportMark, Person, VisitData
+from visitplanner.domain.plain import to_plain
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import LANGUAGES, Profile
 from visitplanner.exports.changes import ChangeWords
@@ -32,6 +33,7 @@ from visitplanner.i18n import N_, _
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendars import safe_filename
 from visitplanner.services.versions import changes
+from visitplanner.storage.journal import EntityChange
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +143,15 @@ def _remember(session: VisitSession, marks: dict[str, ExportMark]) -> None:
     """Keep the sequences sent, so that the next calendar file agrees with them."""
     if session.read_only or not marks:
         return
-    with session.database.transaction():
-        session.repository.save_marks(marks)
-    session.data.calendars.marks.update(marks)
+    session.record(
+        _("Remember the updates sent"),
+        lambda repo: repo.save_marks(marks),
+        [("calendars", "marks")],
+        [
+            EntityChange("calendar_mark", event_id, None, to_plain(mark))
+            for event_id, mark in marks.items()
+        ],
+    )
 
 
 def _address(name: str, email: str) -> Address:

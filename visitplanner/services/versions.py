@@ -22,6 +22,7 @@ from visitplanner.i18n import _
 from visitplanner.imports.visit_json import visit_from_dict
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
+from visitplanner.storage.journal import EntityChange
 from visitplanner.storage.version_rows import save_version
 
 log = logging.getLogger(__name__)
@@ -51,9 +52,18 @@ def issue_version(
         note=note,
         snapshot=programme_to_json(data),
     )
-    with session.database.transaction():
-        save_version(session.database.conn, version)
-    data.versions.append(version)
+    summary = EntityChange(
+        "version",
+        str(version.number),
+        None,
+        {"number": version.number, "issued": version.issued.isoformat(), "note": version.note},
+    )
+    session.record(
+        _("Issue programme version {number}").format(number=version.number),
+        lambda repo: save_version(repo.conn, version),
+        [("versions", str(version.number))],
+        [summary],
+    )
     log.info("issued programme version %d", version.number)
     return version
 

@@ -12,7 +12,7 @@ from visitplanner.domain.errors import StorageError, VisitPlannerError
 from visitplanner.domain.model import Organiser, Visit, VisitData
 from visitplanner.domain.values import LocalizedText, zone
 from visitplanner.i18n import _
-from visitplanner.operations.session import VisitSession
+from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
 from visitplanner.storage.backup import copy_database, make_backup
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository
@@ -70,9 +70,10 @@ def create_visit(
     return visit
 
 
-def open_visit(path: Path, read_only: bool = False) -> VisitSession:
-    """Open a visit file for editing (or only reading)."""
-    return VisitSession.open(path, read_only)
+def open_visit(path: Path, read_only: bool = False, program: str = "") -> VisitSession:
+    """Open a visit file for editing (or only reading); `program` is what the journal
+    records as the writer (the command line unless said)."""
+    return VisitSession.open(path, read_only, program or PROGRAM_COMMAND_LINE)
 
 
 def save_copy(session: VisitSession, target: Path) -> None:

@@ -227,6 +227,37 @@ class VisitDatabase:
         except sqlite3.Error as exc:
             raise translate_error(exc, self.path or Path(":memory:")) from exc
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One operation's writes, under the file's write lock, committed together or not at all.
+
+        `BEGIN IMMEDIATE` takes SQLite's write lock before anything is read, so that the
+        revisions an operation checks cannot change before it commits; another program
+        writing the file is waited for (up to the connection's busy timeout).
+        """
+        where = self.path or Path(":memory:")
+        if self.read_only:
+            raise StorageError(
+                _("{path}: the visit is open read-only; it cannot be changed").format(path=where)
+            )
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise translate_error(exc, where) from exc
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the file."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
         """Close the connection (the file holds every committed edit already)."""
         self.db.close()

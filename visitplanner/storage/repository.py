@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +168,7 @@ class VisitRepository:
                 notes=r["notes"],
             )
             for r in _rows(
-                self.conn, f"SELECT * FROM delegation{where} ORDER BY position, rowid", args
+                self.conn, f"SELECT * FROM delegation{where} ORDER BY {_ORDER['delegation']}", args
             )
         ]
 
@@ -181,9 +181,7 @@ class VisitRepository:
             for r in _rows(self.conn, f"SELECT * FROM person_photo{photo_where}", args)
         }
         people = []
-        for r in _rows(
-            self.conn, f"SELECT * FROM person{where} ORDER BY delegation_id, rank, rowid", args
-        ):
+        for r in _rows(self.conn, f"SELECT * FROM person{where} ORDER BY {_ORDER['person']}", args):
             photo, photo_type = photos.get(r["id"], (None, ""))
             people.append(person_from_row(r, photo, photo_type))
         return people
@@ -216,7 +214,9 @@ class VisitRepository:
                 travel_minutes=travel.get(r["id"], {}),
                 sample=bool(r["sample"]),
             )
-            for r in _rows(self.conn, f"SELECT * FROM venue{where} ORDER BY rowid", args)
+            for r in _rows(
+                self.conn, f"SELECT * FROM venue{where} ORDER BY {_ORDER['venue']}", args
+            )
         ]
 
     def load_vehicles(self, ids: Iterable[str] | None = None) -> list[Vehicle]:
@@ -237,7 +237,7 @@ class VisitRepository:
                 sample=bool(r["sample"]),
             )
             for r in _rows(
-                self.conn, f"SELECT * FROM vehicle{where} ORDER BY convoy_position, rowid", args
+                self.conn, f"SELECT * FROM vehicle{where} ORDER BY {_ORDER['vehicle']}", args
             )
         ]
 
@@ -268,7 +268,7 @@ class VisitRepository:
                 )
             )
         events = []
-        for r in _rows(self.conn, f"SELECT * FROM event{where} ORDER BY start_utc, rowid", args):
+        for r in _rows(self.conn, f"SELECT * FROM event{where} ORDER BY {_ORDER['event']}", args):
             ident = r["id"]
             events.append(
                 Event(
@@ -309,6 +309,9 @@ class VisitRepository:
         return calendar_rows.load_calendar_memory(self.conn)
 
     # -- writing ---------------------------------------------------------------
+    # Each save takes the entity as it is to be and, for one that exists, as the file
+    # holds it now (`before`): only the columns and child rows that differ are written,
+    # so a reorder touches ranks, not photos. Without `before` everything is written.
 
     def save_marks(self, marks: Mapping[str, ExportMark]) -> None:
         """Insert or replace the export marks of these events."""
@@ -322,47 +325,26 @@ class VisitRepository:
         """Write the whole calendar memory (a new file, an imported JSON visit)."""
         calendar_rows.save_calendar_memory(self.conn, memory)
 
-    def save_visit(self, visit: Visit) -> None:
+    def save_visit(self, visit: Visit, before: Visit | None = None) -> None:
         """Write the visit's settings (there is one visit per file)."""
-        row = {
-            "id": visit.id,
-            "title": text_to_db(visit.title),
-            "start_date": date_to_db(visit.start_date),
-            "end_date": date_to_db(visit.end_date),
-            "tz": visit.tz,
-            "marking": visit.marking,
-            "languages": list_to_db(visit.languages),
-            "organiser_name": text_to_db(visit.organiser.name),
-            "organiser_email": visit.organiser.email,
-            "organiser_phone": visit.organiser.phone,
-            "organiser_address": visit.organiser.address,
-            "notes": visit.notes,
-        }
         existing = self.conn.execute("SELECT id FROM visit").fetchone()
         if existing and existing[0] != visit.id:
             raise StorageError(_("the file already holds another visit"))
-        _upsert(self.conn, "visit", row)
+        _write_row(self.conn, "visit", _visit_row, visit, before)
 
-    def save_delegation(self, delegation: Delegation) -> None:
+    def save_delegation(self, delegation: Delegation, before: Delegation | None = None) -> None:
         """Insert or update a delegation."""
-        _upsert(
-            self.conn,
-            "delegation",
-            {
-                "id": delegation.id,
-                "name": text_to_db(delegation.name),
-                "side": delegation.side.value,
-                "country": delegation.country,
-                "head_id": delegation.head_id,
-                "position": delegation.position,
-                "notes": delegation.notes,
-            },
-        )
+        _write_row(self.conn, "delegation", _delegation_row, delegation, before)
 
-    def save_person(self, person: Person) -> None:
-        """Insert or update a person, with the photo."""
-        row = person_to_row(person)
-        _upsert(self.conn, "person", row)
+    def save_person(self, person: Person, before: Person | None = None) -> None:
+        """Insert or update a person, with the photo (written only when it changed)."""
+        _write_row(self.conn, "person", person_to_row, person, before)
+        if (
+            before is not None
+            and before.photo == person.photo
+            and before.photo_type == person.photo_type
+        ):
+            return
         self.conn.execute("DELETE FROM person_photo WHERE person_id = ?", (person.id,))
         if person.photo is not None:
             self.conn.execute(
@@ -370,97 +352,63 @@ class VisitRepository:
                 (person.id, person.photo_type, person.photo),
             )
 
-    def save_venue(self, venue: Venue) -> None:
+    def save_venue(self, venue: Venue, before: Venue | None = None) -> None:
         """Insert or update a venue and its travel times to other venues."""
-        _upsert(
-            self.conn,
-            "venue",
-            {
-                "id": venue.id,
-                "name": text_to_db(venue.name),
-                "address": venue.address,
-                "postcode": venue.postcode,
-                "city": venue.city,
-                "country": venue.country,
-                "latitude": venue.latitude,
-                "longitude": venue.longitude,
-                "contact_name": venue.contact_name,
-                "contact_phone": venue.contact_phone,
-                "capacity": venue.capacity,
-                "step_free": venue.step_free.value,
-                "access_notes": text_to_db(venue.access_notes),
-                "security_notes": venue.security_notes,
-                "sample": int(venue.sample),
-            },
-        )
+        _write_row(self.conn, "venue", _venue_row, venue, before)
+        if before is not None and before.travel_minutes == venue.travel_minutes:
+            return
         self.conn.execute("DELETE FROM travel_time WHERE from_id = ?", (venue.id,))
         self.conn.executemany(
             "INSERT INTO travel_time (from_id, to_id, minutes) VALUES (?, ?, ?)",
             [(venue.id, to_id, minutes) for to_id, minutes in sorted(venue.travel_minutes.items())],
         )
 
-    def save_vehicle(self, vehicle: Vehicle) -> None:
+    def save_vehicle(self, vehicle: Vehicle, before: Vehicle | None = None) -> None:
         """Insert or update a vehicle."""
-        _upsert(
-            self.conn,
-            "vehicle",
-            {
-                "id": vehicle.id,
-                "label": vehicle.label,
-                "convoy_position": vehicle.convoy_position,
-                "plate": vehicle.plate,
-                "driver_id": vehicle.driver_id,
-                "driver_name": vehicle.driver_name,
-                "duty_phone": vehicle.duty_phone,
-                "seats": vehicle.seats,
-                "wheelchair": vehicle.wheelchair.value,
-                "notes": vehicle.notes,
-                "sample": int(vehicle.sample),
-            },
-        )
+        _write_row(self.conn, "vehicle", _vehicle_row, vehicle, before)
 
-    def save_event(self, event: Event) -> None:
-        """Insert or update an event with its participants, vehicles and running order."""
-        start_utc, start_tz = time_to_db(event.start)
-        end_utc, end_tz = time_to_db(event.end)
-        modified, _tz = optional_time_to_db(event.modified)
-        _upsert(
-            self.conn,
-            "event",
-            {
-                "id": event.id,
-                "kind": event.kind.value,
-                "title": text_to_db(event.title),
-                "start_utc": start_utc,
-                "start_tz": start_tz,
-                "end_utc": end_utc,
-                "end_tz": end_tz,
-                "status": event.status.value,
-                "venue_id": event.venue_id,
-                "destination_id": event.destination_id,
-                "press": event.press.value,
-                "dress_code": text_to_db(event.dress_code),
-                "purpose": text_to_db(event.purpose),
-                "interpretation_mode": event.interpretation.mode.value,
-                "interpretation_languages": list_to_db(event.interpretation.languages),
-                "responsible_id": event.responsible_id,
-                "notes": event.notes,
-                "modified": modified,
-                "source_uid": event.source_uid,
-                "sample": int(event.sample),
-            },
-        )
+    def save_event(self, event: Event, before: Event | None = None) -> None:
+        """Insert or update an event with its links, running order and arrangements.
+
+        With `before`, a kind of child rows (participants, running order, seating ...)
+        is rewritten only when it changed.
+        """
+        _write_row(self.conn, "event", _event_row, event, before)
         ident = event.id
-        for table, column, ids in (
-            ("event_participant", "person_id", event.participant_ids),
-            ("event_interpreter", "person_id", event.interpretation.interpreter_ids),
-            ("event_vehicle", "vehicle_id", event.vehicle_ids),
+        for table, column, ids, earlier in (
+            (
+                "event_participant",
+                "person_id",
+                event.participant_ids,
+                before.participant_ids if before else None,
+            ),
+            (
+                "event_interpreter",
+                "person_id",
+                event.interpretation.interpreter_ids,
+                before.interpretation.interpreter_ids if before else None,
+            ),
+            (
+                "event_vehicle",
+                "vehicle_id",
+                event.vehicle_ids,
+                before.vehicle_ids if before else None,
+            ),
         ):
+            if earlier == ids:
+                continue
             self.conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (ident,))
             self.conn.executemany(
                 f"INSERT INTO {table} (event_id, {column}, position) VALUES (?, ?, ?)",
                 [(ident, other, index) for index, other in enumerate(ids)],
             )
+        if before is None or before.running_order != event.running_order:
+            self._save_running_order(event)
+        if before is None or _arrangements(before) != _arrangements(event):
+            save_arrangements(self.conn, event)
+
+    def _save_running_order(self, event: Event) -> None:
+        ident = event.id
         self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
         rows = []
         for index, line in enumerate(event.running_order):
@@ -485,7 +433,58 @@ class VisitRepository:
             rows,
         )
         save_line_people(self.conn, event)
-        save_arrangements(self.conn, event)
+
+    # -- by kind -----------------------------------------------------------------
+
+    def load_kind(self, kind: str, ids: Iterable[str] | None = None) -> list[Any]:
+        """The entities of `kind` (or those with `ids`), as the file holds them."""
+        if kind == "visit":
+            return [self.load_visit()] if self.has_visit() else []
+        loaders: dict[str, Callable[..., list[Any]]] = {
+            "delegation": self.load_delegations,
+            "person": self.load_people,
+            "venue": self.load_venues,
+            "vehicle": self.load_vehicles,
+            "event": self.load_events,
+        }
+        if ids is not None:
+            wanted = list(ids)
+            found: list[Any] = []
+            for start in range(0, len(wanted), 500):  # SQLite caps a query's parameters
+                found.extend(loaders[kind](wanted[start : start + 500]))
+            return found
+        return loaders[kind]()
+
+    def save_entity(self, kind: str, entity: Any, before: Any | None = None) -> None:
+        """Write an entity of `kind`: whole, or only what differs from `before`."""
+        savers: dict[str, Callable[[Any, Any], None]] = {
+            "visit": self.save_visit,
+            "delegation": self.save_delegation,
+            "person": self.save_person,
+            "venue": self.save_venue,
+            "vehicle": self.save_vehicle,
+            "event": self.save_event,
+        }
+        savers[kind](entity, before)
+
+    def ids_in_order(self, kind: str) -> list[str]:
+        """The ids of every entity of `kind`, in the order the visit lists them."""
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM {kind} ORDER BY {_ORDER[kind]}")]
+
+    def place_of(self, kind: str, ident: str) -> int | None:
+        """Where the row of entity `ident` stands in its table (its rowid)."""
+        if kind not in _ORDER:
+            return None
+        row = self.conn.execute(f"SELECT rowid FROM {kind} WHERE id = ?", (ident,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def put_back(self, kind: str, ident: str, place: int) -> None:
+        """Give the row of a re-created entity its former place, so lists keep their order."""
+        if kind not in _ORDER:
+            return
+        taken = self.conn.execute(f"SELECT 1 FROM {kind} WHERE rowid = ?", (place,)).fetchone()
+        if taken is None:
+            self.conn.execute(f"UPDATE {kind} SET rowid = ? WHERE id = ?", (place, ident))
 
     def delete(self, table: str, ident: str) -> None:
         """Delete the entity `ident` from `table` (links to it go with it)."""
@@ -514,6 +513,131 @@ class VisitRepository:
         for version in data.versions:
             save_version(self.conn, version)
 
+
+def _write_row(
+    conn: sqlite3.Connection,
+    table: str,
+    to_row: Callable[[Any], dict[str, Any]],
+    entity: object,
+    before: object | None,
+) -> None:
+    """Write an entity's row: whole when new, else only the columns that changed."""
+    row = to_row(entity)
+    if before is None:
+        _upsert(conn, table, row)
+        return
+    earlier = to_row(before)
+    changed = {c: v for c, v in row.items() if c != "id" and earlier.get(c) != v}
+    if changed:
+        sets = ", ".join(f'"{c}" = ?' for c in changed)
+        conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*changed.values(), row["id"]])
+
+
+def _arrangements(event: Event) -> tuple[object, ...]:
+    return (event.precedence_ids, event.seating, event.wreaths, event.placement)
+
+
+def _visit_row(visit: Visit) -> dict[str, Any]:
+    return {
+        "id": visit.id,
+        "title": text_to_db(visit.title),
+        "start_date": date_to_db(visit.start_date),
+        "end_date": date_to_db(visit.end_date),
+        "tz": visit.tz,
+        "marking": visit.marking,
+        "languages": list_to_db(visit.languages),
+        "organiser_name": text_to_db(visit.organiser.name),
+        "organiser_email": visit.organiser.email,
+        "organiser_phone": visit.organiser.phone,
+        "organiser_address": visit.organiser.address,
+        "notes": visit.notes,
+    }
+
+
+def _delegation_row(delegation: Delegation) -> dict[str, Any]:
+    return {
+        "id": delegation.id,
+        "name": text_to_db(delegation.name),
+        "side": delegation.side.value,
+        "country": delegation.country,
+        "head_id": delegation.head_id,
+        "position": delegation.position,
+        "notes": delegation.notes,
+    }
+
+
+def _venue_row(venue: Venue) -> dict[str, Any]:
+    return {
+        "id": venue.id,
+        "name": text_to_db(venue.name),
+        "address": venue.address,
+        "postcode": venue.postcode,
+        "city": venue.city,
+        "country": venue.country,
+        "latitude": venue.latitude,
+        "longitude": venue.longitude,
+        "contact_name": venue.contact_name,
+        "contact_phone": venue.contact_phone,
+        "capacity": venue.capacity,
+        "step_free": venue.step_free.value,
+        "access_notes": text_to_db(venue.access_notes),
+        "security_notes": venue.security_notes,
+        "sample": int(venue.sample),
+    }
+
+
+def _vehicle_row(vehicle: Vehicle) -> dict[str, Any]:
+    return {
+        "id": vehicle.id,
+        "label": vehicle.label,
+        "convoy_position": vehicle.convoy_position,
+        "plate": vehicle.plate,
+        "driver_id": vehicle.driver_id,
+        "driver_name": vehicle.driver_name,
+        "duty_phone": vehicle.duty_phone,
+        "seats": vehicle.seats,
+        "wheelchair": vehicle.wheelchair.value,
+        "notes": vehicle.notes,
+        "sample": int(vehicle.sample),
+    }
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    start_utc, start_tz = time_to_db(event.start)
+    end_utc, end_tz = time_to_db(event.end)
+    modified, _tz = optional_time_to_db(event.modified)
+    return {
+        "id": event.id,
+        "kind": event.kind.value,
+        "title": text_to_db(event.title),
+        "start_utc": start_utc,
+        "start_tz": start_tz,
+        "end_utc": end_utc,
+        "end_tz": end_tz,
+        "status": event.status.value,
+        "venue_id": event.venue_id,
+        "destination_id": event.destination_id,
+        "press": event.press.value,
+        "dress_code": text_to_db(event.dress_code),
+        "purpose": text_to_db(event.purpose),
+        "interpretation_mode": event.interpretation.mode.value,
+        "interpretation_languages": list_to_db(event.interpretation.languages),
+        "responsible_id": event.responsible_id,
+        "notes": event.notes,
+        "modified": modified,
+        "source_uid": event.source_uid,
+        "sample": int(event.sample),
+    }
+
+
+#: The order in which each kind is listed (the visit in memory keeps the same).
+_ORDER = {
+    "delegation": "position, rowid",
+    "person": "delegation_id, rank, rowid",
+    "venue": "rowid",
+    "vehicle": "convoy_position, rowid",
+    "event": "start_utc, rowid",
+}
 
 _ENTITY_TABLES = frozenset({"delegation", "person", "venue", "vehicle", "event"})
 

@@ -368,3 +368,41 @@ CREATE TABLE programme_version (
     snapshot TEXT NOT NULL
 )
 """
+
+
+@_migration("0005_journal")
+def _journal(db: Database) -> None:
+    """The journal of operations (undo and redo in the file) and each entity's revision."""
+    _run_script(db, _JOURNAL_SQL)
+
+
+_JOURNAL_SQL: Final = """
+-- One row per operation, in the order they were made (seq orders them within this
+-- file; id names the operation everywhere). `changes` holds, for each entity touched,
+-- the fields that changed, before and after: a whole entity only when created or deleted.
+CREATE TABLE journal (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    at_utc TEXT NOT NULL,
+    machine TEXT NOT NULL DEFAULT '',
+    program TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL,
+    undoable INTEGER NOT NULL DEFAULT 1,
+    state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone')),
+    changes TEXT NOT NULL
+);
+CREATE INDEX journal_state ON journal(undoable, state, seq);
+
+-- Every change raises the revision of what it touches; `stamp` orders the changes of
+-- the file (another program sees what changed since it last looked). Deleted entities
+-- keep their row, marked, so that a later look knows they went.
+CREATE TABLE entity_revision (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    stamp INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, id)
+);
+CREATE INDEX entity_revision_stamp ON entity_revision(stamp)
+"""

@@ -14,7 +14,7 @@ from visitplanner import __version__
 from visitplanner.app_resources import icon_paths
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
-from visitplanner.operations.session import VisitSession
+from visitplanner.operations.session import PROGRAM_WINDOW, VisitSession
 from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import (
     back_up_in_background,
@@ -59,7 +59,7 @@ class Application:
                 return False
             read_only = True
         try:
-            session = open_visit(path, read_only=read_only)
+            session = open_visit(path, read_only=read_only, program=PROGRAM_WINDOW)
         except VisitPlannerError as exc:
             if not read_only:
                 lock.release()

@@ -1,42 +1,134 @@
-"""The window's hold on the open visit: edits through the undo stack, one change signal.
+"""The window's hold on the open visit: edits as operations, undo from the journal, one signal.
 
-Every edit is a service command pushed on a QUndoStack: pushing applies it
-(committed to the file at once), undo and redo write through the same command.
+Every edit is an operation applied through the session (committed to the file and
+journaled at once). Edit > Undo and Redo mirror the journal in the file, so they take
+back the same steps as `visitplanner undo`, and survive closing the visit. A timer
+notices what another program (the command line) writes to the file and shows it.
 Screens listen to `changed(Change)` and refresh only what the change touched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.domain.errors import StaleError, VisitPlannerError
 from visitplanner.domain.model import VisitData
 from visitplanner.i18n import _
 from visitplanner.operations.change import Change
 from visitplanner.operations.edits import Command
 from visitplanner.operations.session import VisitSession
+from visitplanner.storage.journal import UndoState
 
 log = logging.getLogger(__name__)
 
+#: How often the window looks for changes made by another program (milliseconds).
+WATCH_INTERVAL_MS = 1000
 
-class _UndoableEdit(QUndoCommand):
-    """A service command on the undo stack."""
 
-    def __init__(self, controller: VisitController, command: Command) -> None:
-        super().__init__(command.text)
+class JournalUndoStack(QObject):
+    """Undo and redo as the journal in the file holds them (the window's Edit menu).
+
+    Undo that fails (the file cannot be written, or the step was changed elsewhere)
+    leaves everything as it was: the step still shows as done and can be tried again.
+    """
+
+    changed = Signal()
+    canUndoChanged = Signal(bool)
+    canRedoChanged = Signal(bool)
+    undoTextChanged = Signal(str)
+    redoTextChanged = Signal(str)
+
+    def __init__(self, controller: VisitController) -> None:
+        super().__init__(controller)
         self._controller = controller
-        self.command = command
-        self.failed: VisitPlannerError | None = None
+        self._state = UndoState()
+        self.refresh()
 
-    def redo(self) -> None:
-        self._controller.run(self.command, undo=False, edit=self)
+    def refresh(self) -> None:
+        """Read the journal's undo and redo steps again; signal what moved."""
+        old = self._state
+        try:
+            self._state = self._controller.session.undo_state()
+        except VisitPlannerError as exc:
+            log.warning("cannot read the journal: %s", exc)
+            return
+        new = self._state
+        if (old.done > 0) != (new.done > 0):
+            self.canUndoChanged.emit(new.done > 0)
+        if (old.undone > 0) != (new.undone > 0):
+            self.canRedoChanged.emit(new.undone > 0)
+        if old.undo_label != new.undo_label:
+            self.undoTextChanged.emit(new.undo_label)
+        if old.redo_label != new.redo_label:
+            self.redoTextChanged.emit(new.redo_label)
+        if old != new:
+            self.changed.emit()
 
-    def undo(self) -> None:
-        self._controller.run(self.command, undo=True, edit=self)
+    def count(self) -> int:
+        """How many steps the journal holds (done and undone)."""
+        return self._state.done + self._state.undone
+
+    def index(self) -> int:
+        """How many steps are done."""
+        return self._state.done
+
+    def canUndo(self) -> bool:
+        """Whether there is a step to undo."""
+        return self._state.done > 0 and not self._controller.read_only
+
+    def canRedo(self) -> bool:
+        """Whether there is a step to redo."""
+        return self._state.undone > 0 and not self._controller.read_only
+
+    def undoText(self) -> str:
+        """What undo takes back."""
+        return self._state.undo_label
+
+    def redoText(self) -> str:
+        """What redo brings back."""
+        return self._state.redo_label
+
+    def undo(self) -> bool:
+        """Take back the latest step; False (and a message) when it could not be."""
+        return self._controller.run_history(self._controller.session.undo)
+
+    def redo(self) -> bool:
+        """Bring back the step undone last; False (and a message) when it could not be."""
+        return self._controller.run_history(self._controller.session.redo)
+
+    def _action(
+        self, parent: QObject, prefix: str, slot: Callable[[], object], text: Callable[[], str]
+    ) -> QAction:
+        action = QAction(prefix, parent)
+
+        def update() -> None:
+            label = text()
+            action.setText(f"{prefix} {label}".strip() if label else prefix)
+            action.setEnabled(bool(label) and not self._controller.read_only)
+
+        action.triggered.connect(slot)
+        self.changed.connect(update)
+        action.destroyed.connect(lambda *_args: self._disconnect(update))
+        update()
+        return action
+
+    def _disconnect(self, slot: Callable[[], None]) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.changed.disconnect(slot)
+
+    def createUndoAction(self, parent: QObject, prefix: str = "") -> QAction:
+        """A menu action that undoes, its text naming the step."""
+        return self._action(parent, prefix or _("Undo"), self.undo, self.undoText)
+
+    def createRedoAction(self, parent: QObject, prefix: str = "") -> QAction:
+        """A menu action that redoes, its text naming the step."""
+        return self._action(parent, prefix or _("Redo"), self.redo, self.redoText)
 
 
 class VisitController(QObject):
@@ -51,8 +143,11 @@ class VisitController(QObject):
         super().__init__(parent)
         self.session = session
         self.read_only = read_only
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(500)
+        self.undo_stack = JournalUndoStack(self)
+        self.watcher = QTimer(self)
+        self.watcher.setInterval(WATCH_INTERVAL_MS)
+        self.watcher.timeout.connect(self.look_for_outside_changes)
+        self.watcher.start()
 
     @property
     def data(self) -> VisitData:
@@ -66,33 +161,47 @@ class VisitController(QObject):
                 parent, _("Read-only"), _("This visit is open read-only; it cannot be changed.")
             )
             return False
-        edit = _UndoableEdit(self, command)
-        self.undo_stack.push(edit)  # push() calls redo()
-        if edit.failed is not None:
-            # The edit did not happen: take it off the stack without running undo.
-            self.undo_stack.setIndex(self.undo_stack.index() - 1)
-            self._drop_last()
+        return self._run(lambda: self.session.apply(command))
+
+    def run_history(self, step: Callable[[], Change]) -> bool:
+        """Undo or redo through the journal; False (and a message) when it failed."""
+        if self.read_only:
             return False
-        return True
+        return self._run(step)
 
-    def _drop_last(self) -> None:
-        # QUndoStack has no pop; pushing an obsolete command removes the redo tail.
-        marker = QUndoCommand()
-        marker.setObsolete(True)
-        self.undo_stack.push(marker)
-
-    def run(self, command: Command, undo: bool, edit: _UndoableEdit) -> None:
-        """Apply or revert `command` on the session and announce the change."""
-        if edit.failed is not None:
-            return
+    def _run(self, step: Callable[[], Change]) -> bool:
         try:
-            change = self.session.revert(command) if undo else self.session.apply(command)
+            change = step()
+        except StaleError as exc:
+            log.warning("stale edit refused: %s", exc)
+            self.error.emit(exc.message)
+            self.undo_stack.refresh()
+            self.changed.emit(Change.everything())
+            return False
         except VisitPlannerError as exc:
             log.warning("edit failed: %s", exc)
-            edit.failed = exc
             self.error.emit(exc.message)
-            return
-        self.changed.emit(change)
+            self.undo_stack.refresh()
+            return False
+        self.undo_stack.refresh()
+        if change:
+            self.changed.emit(change)
+        return True
+
+    def look_for_outside_changes(self) -> Change:
+        """Show what another program wrote to the file since the last look."""
+        if self.session.closed:
+            self.watcher.stop()
+            return Change()
+        try:
+            change = self.session.sync()
+        except VisitPlannerError as exc:
+            log.warning("cannot look for changes in the file: %s", exc)
+            return Change()
+        if change:
+            self.undo_stack.refresh()
+            self.changed.emit(change)
+        return change
 
     def refresh_all(self) -> None:
         """Tell every screen to refresh everything (after a language switch, say)."""

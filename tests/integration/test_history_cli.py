@@ -1,0 +1,73 @@
+"""history, undo and redo from the command line: the same journal as the window's Edit menu."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from visitplanner.cli import main
+from visitplanner.services.demo import build_demo
+from visitplanner.services.visit_files import read_visit, write_visit
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    return path
+
+
+def _dinner_seats(path: Path) -> list[str | None]:
+    dinner = next(e for e in read_visit(path).events if e.seating is not None)
+    assert dinner.seating is not None
+    return [seat.person_id for table in dinner.seating.tables for seat in table.seats]
+
+
+def test_history_lists_a_command_line_edit_and_undo_takes_it_back(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", str(demo)]) == 0
+    assert "No change has been made" in capsys.readouterr().out
+    seats = _dinner_seats(demo)
+    assert main(["seating", str(demo), "Dîner de travail", "--propose", "--strategy", "official"]) == 0
+    assert _dinner_seats(demo) != seats
+    capsys.readouterr()
+
+    assert main(["history", str(demo)]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert len(listing) == 1 and "command line" in listing[0]
+
+    assert main(["undo", str(demo)]) == 0
+    assert capsys.readouterr().out.startswith("Undone: ")
+    assert _dinner_seats(demo) == seats
+
+    assert main(["history", str(demo), "--json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert entry["state"] == "undone" and entry["program"] == "command line"
+
+    assert main(["redo", str(demo)]) == 0
+    assert capsys.readouterr().out.startswith("Redone: ")
+    assert _dinner_seats(demo) != seats
+
+
+def test_undo_with_nothing_to_undo_says_so_in_one_line(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = demo.read_bytes()
+    assert main(["undo", str(demo)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "visitplanner: nothing to undo"
+    assert main(["redo", str(demo)]) == 2
+    assert "nothing to redo" in capsys.readouterr().err
+    assert demo.read_bytes() == before
+
+
+def test_history_of_a_file_that_is_not_a_visit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bogus = tmp_path / "notes.visit"
+    bogus.write_text("shopping list")
+    assert main(["history", str(bogus)]) == 2
+    assert "not a VisitPlanner visit file" in capsys.readouterr().err
