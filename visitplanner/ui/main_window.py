@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, menu)  # goes with the menu when the language changes
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -203,8 +204,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
+        # A new bar each time: the old one goes with its menus and actions (and the
+        # undo and redo actions' hold on the undo stack), none piles up on the window.
+        bar = QMenuBar(self)
+        self.setMenuBar(bar)
         std = QKeySequence.StandardKey
         file_menu = bar.addMenu(_("&File"))
         self._action(file_menu, _("&New visit…"), self._new, std.New)
@@ -226,9 +229,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Quit"), self.close, std.Quit)
 
         edit_menu = bar.addMenu(_("&Edit"))
-        undo = self.controller.undo_stack.createUndoAction(self, _("&Undo"))
+        undo = self.controller.undo_stack.createUndoAction(edit_menu, _("&Undo"))
         undo.setShortcut(QKeySequence(std.Undo))
-        redo = self.controller.undo_stack.createRedoAction(self, _("&Redo"))
+        redo = self.controller.undo_stack.createRedoAction(edit_menu, _("&Redo"))
         redo.setShortcut(QKeySequence(std.Redo))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -236,7 +239,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, _("&Find"), self.find_in_page, std.Find)
         edit_menu.addSeparator()
-        self._action(edit_menu, _("&Preferences…"), self._preferences, std.Preferences)
+        preferences = self._action(
+            edit_menu, _("&Preferences…"), self._preferences, std.Preferences
+        )
+        preferences.setObjectName("preferences")
 
         view_menu = bar.addMenu(_("&View"))
         for number, (key, title) in enumerate(PAGES, start=1):
