@@ -2,7 +2,8 @@
 
 Pages: Programme, Roster, Venues, Vehicles, Checks. Every edit goes through the
 controller's undo stack and is in the visit file at once: there is no Save.
-Switching the interface language rebuilds the pages and menus in place.
+Switching the interface language rebuilds the pages and menus in place; the old
+ones are cut off from the visit first, so no edit ever reaches a deleted widget.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -113,6 +115,8 @@ class MainWindow(QMainWindow):
         """Make the pages and the menus in the current language (again after a switch)."""
         current = self._nav.currentRow() if self._nav is not None else 0
         old = self.centralWidget()
+        if old is not None:
+            self._let_go(old)
         self.pages: dict[str, QWidget] = {}
         self.nav = self._nav = QListWidget()
         self.nav.setAccessibleName(_("Parts of the visit"))
@@ -136,13 +140,25 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
         splitter.setSizes([170, 1100])
-        self.setCentralWidget(splitter)
-        if old is not None:
-            old.deleteLater()
+        self.setCentralWidget(splitter)  # hides the old pages and deletes them later
         self.nav.setCurrentRow(current)
         self._build_menus()
         self._update_title()
         self._show_counts()
+
+    def _let_go(self, old: QWidget) -> None:
+        """Cut every connection from the visit to the widgets of `old`, before they go.
+
+        Qt drops a connection when its receiver is deleted, but the old pages are
+        only deleted once the event loop comes back: until then, the refresh that
+        follows a language switch would still run on pages nobody sees. A slot
+        that is not a method of a widget (a lambda) is never dropped by Qt, and
+        would run on deleted widgets at every later edit: pages connect methods.
+        """
+        senders = (self.controller, self.controller.undo_stack)
+        for receiver in [old, *old.findChildren(QObject)]:
+            for sender in senders:
+                sender.disconnect(receiver)
 
     def _make_page(self, key: str) -> QWidget:
         c = self.controller
@@ -156,7 +172,7 @@ class MainWindow(QMainWindow):
             return VehiclesView(c)
         if key == "seating":
             seating = SeatingView(c.session, apply=self._apply_and_report)
-            c.changed.connect(lambda _change: seating.reload())
+            c.changed.connect(seating.follow)  # a method: it goes when the page goes
             return seating
         if key == "versions":
             return VersionsView(c, open_snapshot=self._open_read_only)
@@ -180,7 +196,7 @@ class MainWindow(QMainWindow):
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, menu)  # goes with the menu when the language changes
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -188,8 +204,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
+        # A new bar each time: the old one goes with its menus and actions (and the
+        # undo and redo actions' hold on the undo stack), none piles up on the window.
+        bar = QMenuBar(self)
+        self.setMenuBar(bar)
         std = QKeySequence.StandardKey
         file_menu = bar.addMenu(_("&File"))
         self._action(file_menu, _("&New visit…"), self._new, std.New)
@@ -211,9 +229,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Quit"), self.close, std.Quit)
 
         edit_menu = bar.addMenu(_("&Edit"))
-        undo = self.controller.undo_stack.createUndoAction(self, _("&Undo"))
+        undo = self.controller.undo_stack.createUndoAction(edit_menu, _("&Undo"))
         undo.setShortcut(QKeySequence(std.Undo))
-        redo = self.controller.undo_stack.createRedoAction(self, _("&Redo"))
+        redo = self.controller.undo_stack.createRedoAction(edit_menu, _("&Redo"))
         redo.setShortcut(QKeySequence(std.Redo))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -221,7 +239,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, _("&Find"), self.find_in_page, std.Find)
         edit_menu.addSeparator()
-        self._action(edit_menu, _("&Preferences…"), self._preferences, std.Preferences)
+        preferences = self._action(
+            edit_menu, _("&Preferences…"), self._preferences, std.Preferences
+        )
+        preferences.setObjectName("preferences")
 
         view_menu = bar.addMenu(_("&View"))
         for number, (key, title) in enumerate(PAGES, start=1):

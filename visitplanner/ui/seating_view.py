@@ -268,6 +268,10 @@ class SeatingView(QWidget):
         ident = self.events.currentData()
         return next((e for e in self.session.data.events if e.id == ident), None)
 
+    def follow(self, change: Change) -> None:
+        """Show the visit as it is after `change` (connected to the visit's changes)."""
+        self.reload()
+
     def reload(self) -> None:
         """Refill the list of meals (keeping the one shown) and redraw."""
         shown = self.events.currentData()

@@ -31,6 +31,7 @@ from visitplanner.domain.model import ProgrammeVersion
 from visitplanner.domain.values import zone
 from visitplanner.exports.changes import ChangeWords, changes_text
 from visitplanner.i18n import N_, _, current_language, format_datetime
+from visitplanner.operations.change import Change
 from visitplanner.services.versions import changes, find_version, issue_version, write_version_file
 from visitplanner.ui.controller import VisitController
 
@@ -85,10 +86,14 @@ class VersionsView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.changes_text, 2)
-        controller.changed.connect(lambda _change: self.reload())
+        # A method, not a lambda: Qt drops it with the page (on a language switch).
+        controller.changed.connect(self._on_change)
         self.reload()
 
     # -- the list ------------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        self.reload()
 
     def reload(self) -> None:
         """Show the versions again (newest first), keeping the selection."""
