@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
     """Write one picture per page in the language asked for (French by default)."""
     lang = argv[1] if len(argv) > 1 else "fr"
     app = QApplication.instance() or QApplication(argv)
-    from visitplanner.services.demo import build_demo
+    from visitplanner.demo import build_demo
     from visitplanner.services.visit_files import write_visit
     from visitplanner.ui.application import Application
     from visitplanner.ui.language import apply_language

@@ -183,7 +183,7 @@ def test_exported_json_names_its_format(tmp_path: Path) -> None:
 def test_check_passes_the_demo_and_fails_a_double_booking(tmp_path: Path) -> None:
     import copy
 
-    from visitplanner.services.demo import build_demo
+    from visitplanner.demo import build_demo
     from visitplanner.services.visit_files import write_visit
 
     visit = tmp_path / "demo.visit"

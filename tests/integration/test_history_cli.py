@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from visitplanner.cli import main
-from visitplanner.services.demo import build_demo
+from visitplanner.demo import build_demo
 from visitplanner.services.visit_files import read_visit, write_visit
 
 

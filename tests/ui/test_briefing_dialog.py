@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.pdfread import read_pdf
 from tests.ui.keyboard import type_text
+from visitplanner.demo import build_demo
 from visitplanner.i18n import set_language
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.briefing_dialog import BriefingDialog
 

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from visitplanner.demo import build_demo
 from visitplanner.domain.lookup import find_person
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.ui import calendar_dialogs
 from visitplanner.ui.calendar_dialogs import ExportCalendarDialog, import_calendar_dialog

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from tests.factories import small_visit
 from tests.ui.keyboard import type_text
+from visitplanner.demo import build_demo
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.values import EventKind, EventStatus, LocalizedText
 from visitplanner.i18n import set_language
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.event_dialog import (

@@ -13,7 +13,7 @@ from visitplanner.cli import main
 from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
+from visitplanner.demo import build_demo
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.language import apply_language

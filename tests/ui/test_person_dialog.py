@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from tests.factories import small_visit
 from tests.ui.editing import open_visit, unnamed_inputs
 from tests.ui.keyboard import type_text
+from visitplanner.demo import build_demo
+from visitplanner.demo.common import GUEST_DELEGATION_ID, person_id
 from visitplanner.domain.model import Person
 from visitplanner.domain.privacy import PRIVATE_FIELDS
 from visitplanner.domain.values import Need, Role
-from visitplanner.services.demo import build_demo
-from visitplanner.services.demo_common import GUEST_DELEGATION_ID, person_id
 from visitplanner.services.visit_files import read_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.person_dialog import PersonDialog

@@ -10,12 +10,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 
+from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import SeatingStrategy
 from visitplanner.domain.lookup import find_event, find_person
 from visitplanner.operations.change import Change
 from visitplanner.operations.edits import Command
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import open_visit, write_visit
 from visitplanner.ui.seating_view import PERSON_MIME, SeatingView
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 from tests.factories import small_visit
 from tests.ui.editing import open_visit, unnamed_inputs
 from tests.ui.keyboard import type_text
+from visitplanner.demo import build_demo
+from visitplanner.demo.common import person_id, vehicle_id
 from visitplanner.domain.values import Access, Role
-from visitplanner.services.demo import build_demo
-from visitplanner.services.demo_common import person_id, vehicle_id
 from visitplanner.services.visit_files import read_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.vehicle_views import VehicleDialog, VehiclesView

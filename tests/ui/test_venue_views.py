@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from tests.factories import small_visit
 from tests.ui.editing import open_visit, unnamed_inputs
 from tests.ui.keyboard import type_text
+from visitplanner.demo import build_demo
 from visitplanner.domain.model import Venue
 from visitplanner.domain.privacy import PRIVATE_FIELDS
 from visitplanner.domain.values import Access
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import read_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.privacy_marks import is_marked_private

@@ -8,11 +8,11 @@ import re
 import pytest
 
 from tests.pdfread import ReadPdf, read_pdf
+from visitplanner.demo import build_demo
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
 from visitplanner.exports.briefing import BriefingOptions, render_briefing
 from visitplanner.exports.pdf_fonts import missing_glyphs
-from visitplanner.services.demo import build_demo
 
 PAGE_WORDS = {
     "fr": r"page (\d+) sur (\d+)",
@@ -123,7 +123,7 @@ def test_the_book_holds_the_dinner_seating_chart_and_the_ceremony_placement() ->
 
     from pypdf import PdfReader
 
-    from visitplanner.services.demo import build_demo
+    from visitplanner.demo import build_demo
 
     data = build_demo()
     pdf = render_briefing(data, BriefingOptions(lang="en", sections=("seating",)))
@@ -138,8 +138,8 @@ def test_a_persons_pack_names_their_seat_at_the_dinner() -> None:
 
     from pypdf import PdfReader
 
+    from visitplanner.demo import build_demo
     from visitplanner.domain.lookup import find_person
-    from visitplanner.services.demo import build_demo
 
     data = build_demo()
     minister = find_person(data, "Kalmykova")

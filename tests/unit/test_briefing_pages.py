@@ -11,11 +11,11 @@ import pytest
 from PIL import Image
 
 from tests.factories import small_visit
+from visitplanner.demo import build_demo
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import LocalizedText, Profile
 from visitplanner.exports.briefing import BriefingOptions, render_briefing
 from visitplanner.exports.briefing.styles import LEFT_MARGIN, PAGE_WIDTH, RIGHT_MARGIN
-from visitplanner.services.demo import build_demo
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftoppm") is None,

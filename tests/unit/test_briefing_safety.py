@@ -13,13 +13,13 @@ from PIL import Image as PILImage
 
 from tests.factories import PARIS, small_visit
 from tests.pdfread import read_pdf
+from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import Person, RunningOrderItem, VisitData
 from visitplanner.domain.values import LocalizedText, Profile
 from visitplanner.exports import pdf_fonts as briefing_fonts
 from visitplanner.exports.briefing import BriefingOptions, render_briefing
 from visitplanner.services.briefing import build_briefing
-from visitplanner.services.demo import build_demo
 from visitplanner.services.progress import Cancelled, Progress
 
 HOSTILE_PURPOSE = "<img src='/etc/passwd'/> <b>"

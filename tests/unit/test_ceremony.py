@@ -7,6 +7,7 @@ import copy
 import pytest
 
 from tests.protocol_factories import by_name, protocol_visit
+from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import PlacementArea, StepKind, Wreath
 from visitplanner.domain.ceremony import (
     arrival_break,
@@ -19,7 +20,6 @@ from visitplanner.domain.ceremony import (
 from visitplanner.domain.checks import FindingKind, check_plan
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import Need, Role
-from visitplanner.services.demo import build_demo
 
 
 def _ceremony(data: VisitData) -> Event:

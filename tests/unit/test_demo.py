@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from visitplanner.demo import build_demo
 from visitplanner.domain.ids import is_uuid
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.values import (
@@ -24,7 +25,6 @@ from visitplanner.domain.values import (
     Role,
     Side,
 )
-from visitplanner.services.demo import build_demo
 
 PARIS = ZoneInfo("Europe/Paris")
 CYRILLIC = re.compile(r"^[\u0400-\u04FFʼ' -]+$")

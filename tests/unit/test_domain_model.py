@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from visitplanner.services.demo import build_demo
+from visitplanner.demo import build_demo
 
 
 def test_a_copied_event_is_new_down_to_its_parts() -> None:

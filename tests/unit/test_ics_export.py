@@ -11,13 +11,13 @@ import pytest
 from icalendar import Calendar
 
 from tests.factories import small_visit
+from visitplanner.demo import build_demo
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.lookup import find_event, find_person
 from visitplanner.domain.model import VisitData
 from visitplanner.domain.values import EventStatus, Profile
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendars import ExportRequest, export_calendars, plan_export
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import read_visit, write_visit
 
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.values import EventStatus
 from visitplanner.imports.ics import MAX_OCCURRENCES, parse_calendar
@@ -16,7 +17,6 @@ from visitplanner.imports.ics_zones import resolve_tzid
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendar_import import Action, apply_import, plan_import
 from visitplanner.services.calendars import ExportRequest, export_calendars
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import write_visit
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.ics_parsers import Parsed, icalendar_events, icaljs_raw, vobject_events
+from visitplanner.demo import build_demo
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.model import Event, Visit, VisitData
 from visitplanner.domain.values import EventStatus, LocalizedText
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendars import ExportRequest, export_calendars
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import write_visit
 
 

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from tests.factories import PARIS
+from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import Event, Venue, Visit, VisitData
 from visitplanner.domain.values import EventKind, EventStatus, LocalizedText
 from visitplanner.imports.ics import parse_calendar
 from visitplanner.services.calendars import ExportRequest, plan_export, render_calendars
-from visitplanner.services.demo import build_demo
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

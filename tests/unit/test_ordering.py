@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from tests.factories import small_visit
+from visitplanner.demo import build_demo
+from visitplanner.demo.common import GUEST_DELEGATION_ID
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.photos import MAX_PHOTO_BYTES, photo_type
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
-from visitplanner.services.demo_common import GUEST_DELEGATION_ID
 from visitplanner.services.ordering import (
     convoy_order,
     delegation_order,

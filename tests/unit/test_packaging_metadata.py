@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import visitplanner
-from visitplanner.services.demo import build_demo
+from visitplanner.demo import build_demo
 from visitplanner.services.visit_files import write_visit
 from visitplanner.storage.schema import APPLICATION_ID
 

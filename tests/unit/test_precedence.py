@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from tests.protocol_factories import by_name, person, protocol_visit
+from visitplanner.demo import build_demo
 from visitplanner.domain.model import Delegation, VisitData
 from visitplanner.domain.precedence import event_order, merged_order
 from visitplanner.domain.values import Grade, LocalizedText, Side
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
 from visitplanner.services.precedence import event_precedence_command, reorder_command
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable
 
+from visitplanner.demo import build_demo
 from visitplanner.domain.lookup import find_event
 from visitplanner.domain.model import VisitData
 from visitplanner.exports.place_cards import cards_for
@@ -21,7 +22,6 @@ from visitplanner.exports.protocol_pdf import (
     write_seating_pdf,
 )
 from visitplanner.exports.seating_chart import seating_chart_flowables
-from visitplanner.services.demo import build_demo
 
 pytestmark = pytest.mark.skipif(
     not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists()

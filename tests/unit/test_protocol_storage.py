@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from tests.protocol_factories import by_name
 from tests.strategies import visit_data
+from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import Event, VisitData
@@ -19,7 +20,6 @@ from visitplanner.exports.visit_json import visit_to_dict
 from visitplanner.imports.visit_json import visit_from_dict
 from visitplanner.operations.edits import delete_command
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import open_visit, read_visit, write_visit
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository

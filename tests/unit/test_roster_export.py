@@ -15,10 +15,10 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.factories import small_visit
+from visitplanner.demo import build_demo
 from visitplanner.domain.model import Person, VisitData
 from visitplanner.domain.values import EventStatus, Profile
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.demo import build_demo
 from visitplanner.services.rosters import (
     ImportOptions,
     apply_import,

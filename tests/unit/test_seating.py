@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.protocol_factories import by_name, protocol_visit
+from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import (
     Seat,
     SeatingPlan,
@@ -29,7 +30,6 @@ from visitplanner.domain.seating import (
     unseat,
 )
 from visitplanner.domain.values import Need, Role
-from visitplanner.services.demo import build_demo
 
 WORKING, OFFICIAL = SeatingStrategy.WORKING, SeatingStrategy.OFFICIAL
 

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, iso_date
+from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
 from visitplanner.i18n import _
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import create_visit, export_json, import_json, write_visit
 
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 from visitplanner.domain.errors import DomainError, NotFoundError
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.values import LocalizedText
+from visitplanner.i18n import _
 
 
 class SeatingStrategy(StrEnum):
@@ -67,9 +68,9 @@ class Seat:
 
     def __post_init__(self) -> None:
         if self.number < 1:
-            raise DomainError("a seat's number starts at 1")
+            raise DomainError(_("a seat's number starts at 1"))
         if self.position < 0:
-            raise DomainError("a seat's position cannot be negative")
+            raise DomainError(_("a seat's position cannot be negative"))
 
     def right_step(self) -> int:
         """How the position changes towards the seated person's right."""
@@ -100,9 +101,9 @@ class SeatingPlan:
     tables: list[Table] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        numbers = [seat.number for _, seat in self.seats()]
+        numbers = [seat.number for _table, seat in self.seats()]
         if len(set(numbers)) != len(numbers):
-            raise DomainError("two seats of a seating plan have the same number")
+            raise DomainError(_("two seats of a seating plan have the same number"))
 
     def seats(self) -> Iterator[tuple[Table, Seat]]:
         """Every seat with its table, table by table, by number."""
@@ -112,25 +113,25 @@ class SeatingPlan:
 
     def seat(self, seat_id: str) -> Seat:
         """The seat with id `seat_id`."""
-        for _, seat in self.seats():
+        for _table, seat in self.seats():
             if seat.id == seat_id:
                 return seat
-        raise NotFoundError(f"no seat with id {seat_id}")
+        raise NotFoundError(_("no seat with id {ident}").format(ident=seat_id))
 
     def seat_by_number(self, number: int) -> Seat:
         """The seat numbered `number`."""
-        for _, seat in self.seats():
+        for _table, seat in self.seats():
             if seat.number == number:
                 return seat
-        raise NotFoundError(f"no seat number {number}")
+        raise NotFoundError(_("no seat number {number}").format(number=number))
 
     def seat_of(self, person_id: str) -> Seat | None:
         """Where `person_id` sits (the first seat, if seated twice)."""
-        return next((s for _, s in self.seats() if s.person_id == person_id), None)
+        return next((s for _table, s in self.seats() if s.person_id == person_id), None)
 
     def seated_ids(self) -> list[str]:
         """Who sits, seat by seat."""
-        return [s.person_id for _, s in self.seats() if s.person_id]
+        return [s.person_id for _table, s in self.seats() if s.person_id]
 
 
 class StepKind(StrEnum):
@@ -160,9 +161,9 @@ class Wreath:
 
     def __post_init__(self) -> None:
         if len(set(self.layer_ids)) != len(self.layer_ids):
-            raise DomainError("a wreath lists the same layer twice")
+            raise DomainError(_("a wreath lists the same layer twice"))
         if len(set(self.carrier_ids)) != len(self.carrier_ids):
-            raise DomainError("a wreath lists the same carrier twice")
+            raise DomainError(_("a wreath lists the same carrier twice"))
 
 
 class PlacementArea(StrEnum):
@@ -189,4 +190,4 @@ class PlacementPosition:
 
     def __post_init__(self) -> None:
         if self.row < 1 or self.place < 1:
-            raise DomainError("rows and places are counted from 1")
+            raise DomainError(_("rows and places are counted from 1"))

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import CalendarMemory, Event, ExportMark, VisitData
 from visitplanner.domain.values import EventStatus, instant, zone_name
+from visitplanner.i18n import _
 
 UTC: Final = ZoneInfo("UTC")
 
@@ -46,7 +47,7 @@ class Scope:
 
     def __post_init__(self) -> None:
         if (self.kind is ScopeKind.VISIT) != (self.ident is None):
-            raise DomainError("only a delegation or a person calendar names whose it is")
+            raise DomainError(_("only a delegation or a person calendar names whose it is"))
 
     @property
     def key(self) -> str:

@@ -32,6 +32,7 @@ from visitplanner.domain.values import (
     zone,
     zone_name,
 )
+from visitplanner.i18n import N_, _
 
 
 @dataclass(slots=True)
@@ -61,9 +62,9 @@ class Visit:
     def __post_init__(self) -> None:
         zone(self.tz)
         if self.end_date < self.start_date:
-            raise DomainError("the visit ends before it starts")
+            raise DomainError(_("the visit ends before it starts"))
         if not self.languages:
-            raise DomainError("a visit needs at least one language")
+            raise DomainError(_("a visit needs at least one language"))
 
     @property
     def main_language(self) -> str:
@@ -121,7 +122,7 @@ class TravelLeg:
 
     def __post_init__(self) -> None:
         if self.time is not None:
-            require_zoned(self.time, "a travel time")
+            require_zoned(self.time, N_("a travel time"))
 
     def __bool__(self) -> bool:
         return bool(self.carrier or self.number or self.time or self.place)
@@ -166,9 +167,9 @@ class Person:
 
     def __post_init__(self) -> None:
         if not (self.family_name.strip() or self.family_name_native.strip()):
-            raise DomainError("a person needs a family name")
+            raise DomainError(_("a person needs a family name"))
         if (self.photo is None) != (not self.photo_type):
-            raise DomainError("a photo needs its type, and a type needs a photo")
+            raise DomainError(_("a photo needs its type, and a type needs a photo"))
 
     @property
     def needs_step_free(self) -> bool:
@@ -218,15 +219,15 @@ class Venue:
 
     def __post_init__(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
-            raise DomainError("coordinates need both a latitude and a longitude")
+            raise DomainError(_("coordinates need both a latitude and a longitude"))
         if self.latitude is not None and not -90 <= self.latitude <= 90:
-            raise DomainError(f"latitude {self.latitude} is out of range")
+            raise DomainError(_("latitude {value} is out of range").format(value=self.latitude))
         if self.longitude is not None and not -180 <= self.longitude <= 180:
-            raise DomainError(f"longitude {self.longitude} is out of range")
+            raise DomainError(_("longitude {value} is out of range").format(value=self.longitude))
         if self.capacity is not None and self.capacity < 0:
-            raise DomainError("a capacity cannot be negative")
+            raise DomainError(_("a capacity cannot be negative"))
         if any(minutes < 0 for minutes in self.travel_minutes.values()):
-            raise DomainError("a travel time cannot be negative")
+            raise DomainError(_("a travel time cannot be negative"))
 
     def full_address(self) -> str:
         """Street, postcode and city on one line."""
@@ -252,7 +253,7 @@ class Vehicle:
 
     def __post_init__(self) -> None:
         if self.seats is not None and self.seats < 0:
-            raise DomainError("a vehicle cannot have a negative number of seats")
+            raise DomainError(_("a vehicle cannot have a negative number of seats"))
 
 
 @dataclass(slots=True)
@@ -286,9 +287,9 @@ class RunningOrderItem:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        require_zoned(self.at, "a running-order time")
+        require_zoned(self.at, N_("a running-order time"))
         if len(set(self.person_ids)) != len(self.person_ids):
-            raise DomainError("a running-order line lists the same person twice")
+            raise DomainError(_("a running-order line lists the same person twice"))
 
 
 @dataclass(slots=True)
@@ -330,21 +331,21 @@ class Event:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        require_zoned(self.start, "an event's start")
-        require_zoned(self.end, "an event's end")
+        require_zoned(self.start, N_("an event's start"))
+        require_zoned(self.end, N_("an event's end"))
         if instant(self.end) < instant(self.start):
-            raise DomainError("an event ends before it starts")
+            raise DomainError(_("an event ends before it starts"))
         if self.modified is not None:
-            require_zoned(self.modified, "an event's modification time")
-        for ids, what in (
-            (self.participant_ids, "participants"),
-            (self.vehicle_ids, "vehicles"),
-            (self.interpretation.interpreter_ids, "interpreters"),
+            require_zoned(self.modified, N_("an event's modification time"))
+        for ids, twice in (
+            (self.participant_ids, N_("an event lists the same participant twice")),
+            (self.vehicle_ids, N_("an event lists the same vehicle twice")),
+            (self.interpretation.interpreter_ids, N_("an event lists the same interpreter twice")),
         ):
             if len(set(ids)) != len(ids):
-                raise DomainError(f"an event lists the same {what[:-1]} twice among its {what}")
+                raise DomainError(_(twice))
         if len(set(self.precedence_ids)) != len(self.precedence_ids):
-            raise DomainError("an event's order of precedence lists the same person twice")
+            raise DomainError(_("an event's order of precedence lists the same person twice"))
 
     def part_ids(self) -> Iterator[str]:
         """The ids of the event's parts: running-order lines, tables, seats, wreaths, places."""
@@ -411,8 +412,8 @@ class ExportMark:
 
     def __post_init__(self) -> None:
         if self.sequence < 0:
-            raise DomainError("a calendar sequence cannot be negative")
-        require_zoned(self.exported, "an export time")
+            raise DomainError(_("a calendar sequence cannot be negative"))
+        require_zoned(self.exported, N_("an export time"))
 
 
 @dataclass(slots=True)
@@ -441,9 +442,11 @@ class ProgrammeVersion:
 
     def __post_init__(self) -> None:
         if self.number < 1:
-            raise DomainError(f"a version number starts at 1, not {self.number}")
+            raise DomainError(
+                _("a version number starts at 1, not {number}").format(number=self.number)
+            )
         if self.issued.utcoffset() is None:
-            raise DomainError("a version's issue time needs its zone")
+            raise DomainError(_("a version's issue time needs its zone"))
 
 
 _E = TypeVar("_E", Delegation, Person, Venue, Vehicle, Event)
@@ -464,23 +467,23 @@ class VisitData:
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""
-        return _by_id(self.delegations, ident, "delegation")
+        return _by_id(self.delegations, ident, N_("no delegation with id {found}"))
 
     def person(self, ident: str) -> Person:
         """The person with id `ident`."""
-        return _by_id(self.people, ident, "person")
+        return _by_id(self.people, ident, N_("no person with id {found}"))
 
     def venue(self, ident: str) -> Venue:
         """The venue with id `ident`."""
-        return _by_id(self.venues, ident, "venue")
+        return _by_id(self.venues, ident, N_("no venue with id {found}"))
 
     def vehicle(self, ident: str) -> Vehicle:
         """The vehicle with id `ident`."""
-        return _by_id(self.vehicles, ident, "vehicle")
+        return _by_id(self.vehicles, ident, N_("no vehicle with id {found}"))
 
     def event(self, ident: str) -> Event:
         """The event with id `ident`."""
-        return _by_id(self.events, ident, "event")
+        return _by_id(self.events, ident, N_("no event with id {found}"))
 
     def members(self, delegation_id: str | None) -> list[Person]:
         """The people of a delegation in its order of precedence (rank, then name)."""
@@ -502,8 +505,9 @@ class VisitData:
             yield from event.part_ids()
 
 
-def _by_id(items: Iterable[_E], ident: str, what: str) -> _E:
+def _by_id(items: Iterable[_E], ident: str, missing: str) -> _E:
+    """The item with id `ident`; `missing` (marked with N_) says none has it ({found})."""
     for item in items:
         if item.id == ident:
             return item
-    raise NotFoundError(f"no {what} with id {ident}")
+    raise NotFoundError(_(missing).format(found=ident))

@@ -9,6 +9,7 @@ from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from visitplanner.domain.errors import DomainError
+from visitplanner.i18n import _
 
 #: The languages every multilingual text may hold, in the order editors show them.
 LANGUAGES: Final = ("fr", "uk", "en")
@@ -42,7 +43,7 @@ class LocalizedText:
     def replace(self, lang: str, value: str) -> LocalizedText:
         """A copy with the version in `lang` set to `value`."""
         if lang not in LANGUAGES:
-            raise DomainError(f"unknown language {lang!r}")
+            raise DomainError(_("unknown language {lang!r}").format(lang=lang))
         parts = self.to_dict(keep_empty=True)
         parts[lang] = value
         return LocalizedText(**parts)
@@ -59,7 +60,9 @@ class LocalizedText:
             return cls()
         unknown = set(parts) - set(LANGUAGES)
         if unknown:
-            raise DomainError(f"unknown language(s) {', '.join(sorted(unknown))}")
+            raise DomainError(
+                _("unknown language(s) {langs}").format(langs=", ".join(sorted(unknown)))
+            )
         return cls(**{k: str(v) for k, v in parts.items()})
 
     @classmethod
@@ -199,14 +202,14 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise DomainError(f"unknown time zone {name!r}") from exc
+        raise DomainError(_("unknown time zone {name!r}").format(name=name)) from exc
 
 
 def zone_name(moment: datetime) -> str:
     """The IANA name of an aware datetime's zone."""
     tz = moment.tzinfo
     if not isinstance(tz, ZoneInfo):
-        raise DomainError("a time must carry its IANA time zone")
+        raise DomainError(_("a time must carry its IANA time zone"))
     return tz.key
 
 
@@ -225,6 +228,9 @@ def instant(moment: datetime) -> float:
 
 
 def require_zoned(moment: datetime, what: str) -> None:
-    """Raise unless `moment` is aware and its zone is an IANA ZoneInfo."""
+    """Raise unless `moment` is aware and its zone is an IANA ZoneInfo.
+
+    `what` names the time in English, marked with `N_` by the caller: it is translated here.
+    """
     if moment.tzinfo is None or not isinstance(moment.tzinfo, ZoneInfo):
-        raise DomainError(f"{what} must carry its IANA time zone")
+        raise DomainError(_("{what} must carry its IANA time zone").format(what=_(what)))

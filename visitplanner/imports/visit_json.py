@@ -46,7 +46,7 @@ from visitplanner.domain.model import (
 )
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
 from visitplanner.exports.visit_json import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
-from visitplanner.i18n import _
+from visitplanner.i18n import N_, _
 
 #: The largest file read (200 MB): far above any real visit, well below what hurts.
 MAX_FILE_BYTES: Final = 200 * 1024 * 1024
@@ -57,6 +57,27 @@ _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _ZONE: Final = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*")
 _ROLES: Final = frozenset(role.value for role in Role)
 _T = TypeVar("_T")
+
+#: What the json module says of a malformed file (its words in English), to translate.
+_JSON_PROBLEMS: Final = frozenset(
+    {
+        N_("Expecting value"),
+        N_("Expecting ',' delimiter"),
+        N_("Expecting ':' delimiter"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Unterminated string starting at"),
+        N_("Invalid control character at"),
+        N_("Invalid \\escape"),
+        N_("Invalid \\uXXXX escape"),
+        N_("Extra data"),
+        N_("Illegal trailing comma before end of object"),
+        N_("Illegal trailing comma before end of array"),
+    }
+)
+
+
+class _RefusedJson(ValueError):
+    """A value json.loads would take but the format refuses (NaN, a key given twice)."""
 
 
 def load_visit_json(path: Path) -> VisitData:
@@ -69,8 +90,7 @@ def load_visit_json(path: Path) -> VisitData:
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        _fail(name, _("cannot read ({reason})"), reason=reason)
+        _fail(name, _("cannot read ({reason})"), reason=_os_reason(exc))
     if len(raw) > MAX_FILE_BYTES:
         _too_large(name, len(raw))
     try:
@@ -81,6 +101,17 @@ def load_visit_json(path: Path) -> VisitData:
             name, _("not UTF-8 text (byte {byte} at offset {offset})"), byte=byte, offset=exc.start
         )
     return visit_from_dict(_parse(text, name))
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why a file cannot be read, in the user's language for the usual reasons."""
+    if isinstance(exc, FileNotFoundError):
+        return _("no such file")
+    if isinstance(exc, IsADirectoryError):
+        return _("it is a folder")
+    if isinstance(exc, PermissionError):
+        return _("permission denied")
+    return exc.strerror or str(exc)
 
 
 def _too_large(name: str, size: int) -> NoReturn:
@@ -96,13 +127,13 @@ def _too_large(name: str, size: int) -> NoReturn:
 
 def _parse(text: str, name: str) -> object:
     def no_constant(word: str) -> NoReturn:
-        raise ValueError(_("{word} is not a JSON number").format(word=word))
+        raise _RefusedJson(_("{word} is not a JSON number").format(word=word))
 
     def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                raise ValueError(_('the key "{key}" appears twice in one object').format(key=key))
+                raise _RefusedJson(_('the key "{key}" appears twice in one object').format(key=key))
             result[key] = value
         return result
 
@@ -110,11 +141,14 @@ def _parse(text: str, name: str) -> object:
         return json.loads(text, parse_constant=no_constant, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
         where = _("line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
-        detail = f"{where}: {exc.msg}"
+        problem = _(exc.msg) if exc.msg in _JSON_PROBLEMS else exc.msg
+        detail = _("{where}: {problem}").format(where=where, problem=problem)
     except RecursionError:
         detail = _("nested too deeply")
-    except ValueError as exc:  # NaN, a duplicate key, a number with too many digits
+    except _RefusedJson as exc:  # NaN, a duplicate key
         detail = str(exc)
+    except ValueError:  # Python's limit on the digits of a whole number
+        detail = _("a number with too many digits")
     _fail(name, _("not JSON ({detail})"), detail=detail)
 
 
@@ -228,7 +262,8 @@ class _Fields:
         try:
             return factory(**fields)
         except DomainError as exc:
-            _fail(self.where or _("the visit"), exc.message)
+            # The domain's message is already formatted: a brace in it is text.
+            _fail(self.where or _("the visit"), "{detail}", detail=exc.message)
 
     def typed(self, key: str, kind: type | tuple[type, ...], value: Any) -> Any:
         """`value` if it has the JSON type `kind` (true and false are no numbers)."""

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from visitplanner import __version__
 from visitplanner.app_resources import icon_paths
+from visitplanner.demo import build_demo
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_WINDOW, VisitSession
-from visitplanner.services.demo import build_demo
 from visitplanner.services.visit_files import (
     back_up_in_background,
     create_visit,

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from visitplanner.domain.arrangements import StepKind, Wreath
-from visitplanner.domain.model import Event, RunningOrderItem
-from visitplanner.domain.values import EventKind, EventStatus, InterpretationMode, PressAccess
-from visitplanner.services.demo_common import (
+from visitplanner.demo.common import (
     demo_id,
     event_id,
     interpreted,
@@ -26,8 +23,11 @@ from visitplanner.services.demo_common import (
     text,
     venue_id,
 )
-from visitplanner.services.demo_guests import UA_ALL
-from visitplanner.services.demo_hosts import CEREMONY_AUTHORITIES
+from visitplanner.demo.guests import UA_ALL
+from visitplanner.demo.hosts import CEREMONY_AUTHORITIES
+from visitplanner.domain.arrangements import StepKind, Wreath
+from visitplanner.domain.model import Event, RunningOrderItem
+from visitplanner.domain.values import EventKind, EventStatus, InterpretationMode, PressAccess
 
 _AT_THE_TOMB: Final = text(
     "Tombe du Soldat inconnu",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from visitplanner.demo.common import person_id, text, vehicle_id, venue_id
 from visitplanner.domain.model import Vehicle, Venue
 from visitplanner.domain.values import Access, LocalizedText
-from visitplanner.services.demo_common import person_id, text, vehicle_id, venue_id
 
 #: Short names used in transfer titles ("Transfert hôtel → Invalides").
 SHORT_NAMES: Final[dict[str, LocalizedText]] = {

@@ -9,11 +9,11 @@ salon: the proposal keeps the wheelchair users away from them.
 
 from __future__ import annotations
 
+from visitplanner.demo.common import demo_id, event_id
 from visitplanner.domain import ceremony, seating
 from visitplanner.domain.arrangements import SeatingPlan, SeatingStrategy
 from visitplanner.domain.model import VisitData
 from visitplanner.domain.precedence import event_order
-from visitplanner.services.demo_common import demo_id, event_id
 
 #: Seats on each long side of the dinner table (the dinner has 15 guests).
 _DINNER_SEATS_PER_SIDE = 8

@@ -11,9 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from visitplanner.domain.model import Accreditation, Person, TravelLeg
-from visitplanner.domain.values import Civility, Grade, Need, Role
-from visitplanner.services.demo_common import (
+from visitplanner.demo.common import (
     GUEST_DELEGATION_ID,
     HOTEL,
     UA_MAIL,
@@ -22,6 +20,8 @@ from visitplanner.services.demo_common import (
     text,
     warsaw,
 )
+from visitplanner.domain.model import Accreditation, Person, TravelLeg
+from visitplanner.domain.values import Civility, Grade, Need, Role
 
 #: Everybody in the Ukrainian delegation, in its order of precedence.
 UA_ALL: Final = (

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from visitplanner.demo.common import FR_MAIL, HOST_DELEGATION_ID, person_id, text
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Civility, Grade, LocalizedText, Need, Role
-from visitplanner.services.demo_common import FR_MAIL, HOST_DELEGATION_ID, person_id, text
 
 #: The French officials who accompany or receive the delegation (drivers apart).
 FR_OFFICIALS: Final = ("rufo", "delorme", "garnier", "vasseur", "morel", "girard", "dicod")

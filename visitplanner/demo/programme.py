@@ -12,16 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
-from visitplanner.domain.model import Event, Interpretation
-from visitplanner.domain.values import (
-    EventKind,
-    EventStatus,
-    InterpretationMode,
-    LocalizedText,
-    PressAccess,
-)
-from visitplanner.services.demo_ceremony import build_ceremony
-from visitplanner.services.demo_common import (
+from visitplanner.demo.ceremony import build_ceremony
+from visitplanner.demo.common import (
     event_id,
     interpreted,
     paris,
@@ -32,14 +24,22 @@ from visitplanner.services.demo_common import (
     venue_id,
     warsaw,
 )
-from visitplanner.services.demo_guests import (
+from visitplanner.demo.guests import (
     UA_ALL,
     UA_AT_TABLE,
     UA_DEPUTY_TRACK,
     UA_MINISTER_TRACK,
     UA_ON_FLIGHT,
 )
-from visitplanner.services.demo_places import ALL_VEHICLES, SHORT_NAMES, VEHICLE_DRIVERS
+from visitplanner.demo.places import ALL_VEHICLES, SHORT_NAMES, VEHICLE_DRIVERS
+from visitplanner.domain.model import Event, Interpretation
+from visitplanner.domain.values import (
+    EventKind,
+    EventStatus,
+    InterpretationMode,
+    LocalizedText,
+    PressAccess,
+)
 
 CITY_DRESS: Final = text("Tenue de ville", "Діловий стиль одягу", "Business attire")
 #: Who escorts the Ukrainian delegation everywhere: the liaison officer and an interpreter.

@@ -6,7 +6,7 @@ a protocol office would hold beyond it. Every entity carrying invented content i
 `sample`; only the media centre's contact is taken whole from the release.
 
 Conventions of the demo data: a person's `title` is the title printed under their name,
-`function` what they do in this visit. Ids are uuid5 of readable keys (see demo_common),
+`function` what they do in this visit. Ids are uuid5 of readable keys (see demo.common),
 so `build_demo()` returns equal data, ids included, on every call.
 
 No I/O here: writing the demo to a visit file is the storage layer's job.
@@ -16,20 +16,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from visitplanner.domain.model import Delegation, Organiser, Visit, VisitData
-from visitplanner.domain.values import Side
-from visitplanner.services.demo_common import (
+from visitplanner.demo.common import (
     GUEST_DELEGATION_ID,
     HOST_DELEGATION_ID,
     demo_id,
     person_id,
     text,
 )
-from visitplanner.services.demo_guests import build_guests
-from visitplanner.services.demo_hosts import build_hosts
-from visitplanner.services.demo_places import build_vehicles, build_venues
-from visitplanner.services.demo_programme import build_programme
-from visitplanner.services.demo_protocol import arrange
+from visitplanner.demo.guests import build_guests
+from visitplanner.demo.hosts import build_hosts
+from visitplanner.demo.places import build_vehicles, build_venues
+from visitplanner.demo.programme import build_programme
+from visitplanner.demo.protocol import arrange
+from visitplanner.domain.model import Delegation, Organiser, Visit, VisitData
+from visitplanner.domain.values import Side
 
 __all__ = ["build_demo"]
 
