@@ -32,8 +32,11 @@ class VisitSession:
 
     @classmethod
     def open(cls, path: Path, read_only: bool = False) -> VisitSession:
-        """Open the visit file at `path` (checked, migrated) and load it."""
-        return cls(VisitDatabase.open(path, read_only))
+        """Open the visit file at `path` (checked, migrated) and load it; read-only, the
+        file is never written (an older one is read through a migrated copy in memory)."""
+        if read_only:
+            return cls(VisitDatabase.open_for_reading(path))
+        return cls(VisitDatabase.open(path))
 
     @property
     def read_only(self) -> bool:
