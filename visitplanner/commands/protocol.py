@@ -98,9 +98,7 @@ def _seating(args: argparse.Namespace) -> int:
         print()
         _findings(list(protocol_checks.check_seating(data, [event])))
         if pdf is not None:
-            from visitplanner.exports.protocol_pdf import write_seating_pdf
-
-            write_seating_pdf(pdf, data, event, lang)
+            seating_service.write_place_cards(pdf, data, event, lang)
             print(_("Place cards and seating chart written to {path}.").format(path=pdf))
     finally:
         session.close()
@@ -159,9 +157,7 @@ def _ceremony(args: argparse.Namespace) -> int:
         print()
         _findings(list(protocol_checks.check_ceremonies(data, [event])))
         if pdf is not None:
-            from visitplanner.exports.protocol_pdf import write_ceremony_pdf
-
-            write_ceremony_pdf(pdf, data, event, lang)
+            ceremony_service.write_ceremony_sheet(pdf, data, event, lang)
             print(_("Running order and placement diagram written to {path}.").format(path=pdf))
     finally:
         session.close()
