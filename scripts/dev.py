@@ -2,7 +2,8 @@
 """Set up the development environment, then open the app or run the checks (stdlib only).
 
     python3 scripts/dev.py app [ARGS...]   set up .venv and open the window (ARGS: to the app)
-    python3 scripts/dev.py test [ARGS...]  set up .venv, run ruff, mypy, pytest (ARGS: to pytest)
+    python3 scripts/dev.py test [ARGS...]  set up .venv, run ruff, mypy, lint-imports, pytest
+                                           (ARGS: to pytest)
     python3 scripts/dev.py setup           set up .venv only (packaging/build-linux.sh uses it)
     python3 scripts/dev.py lock            regenerate requirements.lock with uv
 
@@ -235,7 +236,8 @@ def command_app(args: Sequence[str]) -> int:
 
 
 def command_test(args: Sequence[str]) -> int:
-    """Run ruff, the formatter check, mypy and pytest (ARGS go to pytest); all must pass."""
+    """Run ruff, the formatter check, mypy, the import contracts and pytest (ARGS go to
+    pytest); all must pass."""
     set_up()
     check_qt_libraries(OFFSCREEN_LIBRARIES)
     env = tool_environment()
@@ -245,6 +247,8 @@ def command_test(args: Sequence[str]) -> int:
         ("ruff check", [python, "-m", "ruff", "check", "."]),
         ("ruff format --check", [python, "-m", "ruff", "format", "--check", "."]),
         ("mypy", [python, "-m", "mypy"]),
+        # The layers of STYLE.md, as the contracts in pyproject.toml state them.
+        ("lint-imports", [str(venv_executable("lint-imports")), "--no-cache"]),
         ("pytest", [python, "-m", "pytest", *args]),
     ]
     failed: list[str] = []

@@ -19,10 +19,10 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from visitplanner.demo import build_demo
 from visitplanner.domain.model import LocalizedText, Venue
 from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity, delete_command
-from visitplanner.demo import build_demo
 from visitplanner.services.ordering import reorder_people
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui import crash

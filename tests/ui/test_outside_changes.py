@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from visitplanner.cli import main
+from visitplanner.demo import build_demo
 from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
-from visitplanner.demo import build_demo
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.language import apply_language

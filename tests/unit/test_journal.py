@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from visitplanner.demo import build_demo
 from visitplanner.domain.errors import HistoryError, StaleError, StorageError
 from visitplanner.exports.visit_json import visit_to_json
 from visitplanner.operations.edits import SaveEntity, delete_command
 from visitplanner.operations.session import VisitSession
-from visitplanner.demo import build_demo
 from visitplanner.services.precedence import reorder_command
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.storage import journal

@@ -25,7 +25,8 @@ from tests.strategies import visit_data
 from visitplanner.domain import arrangements, values
 from visitplanner.domain.errors import InputError, VisitPlannerError
 from visitplanner.domain.model import VisitData
-from visitplanner.exports.visit_json import FORMAT_VERSION, dump_visit_json, visit_to_dict
+from visitplanner.domain.visit_format import FORMAT_VERSION
+from visitplanner.exports.visit_json import dump_visit_json, visit_to_dict
 from visitplanner.imports import visit_json as importer
 from visitplanner.imports.visit_json import load_visit_json, visit_from_dict
 

@@ -81,12 +81,13 @@ def print_plan(data: VisitData, event: Event, lang: str) -> None:
 
 def _seating(args: argparse.Namespace) -> int:
     pdf = _pdf_path(args.output)
-    session = open_visit(args.visit)
+    tables = tables_from_spec(args.tables, _("Table {n}")) if args.tables else None
+    proposing = args.propose or tables is not None or bool(args.strategy)
+    session = open_visit(args.visit, read_only=not proposing)
     try:
         event = find_event(session.data, args.event)
         lang = args.lang or session.data.visit.main_language
-        tables = tables_from_spec(args.tables, _("Table {n}")) if args.tables else None
-        if args.propose or tables is not None or args.strategy:
+        if proposing:
             strategy = SeatingStrategy(args.strategy) if args.strategy else None
             command = seating_service.propose_command(session.data, event, strategy, tables)
             session.apply(command)
@@ -97,9 +98,7 @@ def _seating(args: argparse.Namespace) -> int:
         print()
         _findings(list(protocol_checks.check_seating(data, [event])))
         if pdf is not None:
-            from visitplanner.exports.protocol_pdf import write_seating_pdf
-
-            write_seating_pdf(pdf, data, event, lang)
+            seating_service.write_place_cards(pdf, data, event, lang)
             print(_("Place cards and seating chart written to {path}.").format(path=pdf))
     finally:
         session.close()
@@ -142,7 +141,7 @@ def print_ceremony(data: VisitData, event: Event, lang: str) -> None:
 
 def _ceremony(args: argparse.Namespace) -> int:
     pdf = _pdf_path(args.output)
-    session = open_visit(args.visit)
+    session = open_visit(args.visit, read_only=not (args.template or args.place))
     try:
         event = find_event(session.data, args.event)
         lang = args.lang or session.data.visit.main_language
@@ -158,9 +157,7 @@ def _ceremony(args: argparse.Namespace) -> int:
         print()
         _findings(list(protocol_checks.check_ceremonies(data, [event])))
         if pdf is not None:
-            from visitplanner.exports.protocol_pdf import write_ceremony_pdf
-
-            write_ceremony_pdf(pdf, data, event, lang)
+            ceremony_service.write_ceremony_sheet(pdf, data, event, lang)
             print(_("Running order and placement diagram written to {path}.").format(path=pdf))
     finally:
         session.close()

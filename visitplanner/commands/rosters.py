@@ -14,12 +14,12 @@ from visitplanner.commands.base import (
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.values import Profile
 from visitplanner.i18n import _, current_language
-from visitplanner.imports.roster.reading import encoding_name
 from visitplanner.services.roster_mappings import MappingStore
 from visitplanner.services.rosters import (
     ImportOptions,
     ImportPlan,
     apply_import,
+    encoding_name,
     export_roster,
     plan_import,
     read_roster,

@@ -8,11 +8,15 @@ from pathlib import Path
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
 from visitplanner.domain.values import zone
-from visitplanner.exports.changes import ChangeWords, changes_text, changes_to_dict
 from visitplanner.i18n import _, format_datetime
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.updates import send_updates
-from visitplanner.services.versions import changes, find_version, issue_version
+from visitplanner.services.versions import (
+    changes,
+    changes_as_dict,
+    describe_changes,
+    issue_version,
+)
 from visitplanner.services.visit_files import read_visit
 
 
@@ -58,13 +62,9 @@ def _changes(args: argparse.Namespace) -> int:
         print(_("Changes written to {path}.").format(path=result.path))
         return EXIT_OK
     if args.json:
-        found = changes_to_dict(comparison.changes, comparison.since, comparison.to)
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+        print(json.dumps(changes_as_dict(comparison), ensure_ascii=False, indent=2))
         return EXIT_OK
-    words = ChangeWords(comparison.old, comparison.new, lang)
-    to = find_version(data, comparison.to) if comparison.to is not None else None
-    text = changes_text(words, comparison.changes, find_version(data, comparison.since), to)
-    print(text, end="")
+    print(describe_changes(data, comparison, lang), end="")
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ import json
 import logging
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from visitplanner.domain.arrangements import (
@@ -44,14 +44,10 @@ from visitplanner.domain.model import (
     VisitData,
 )
 from visitplanner.domain.values import LocalizedText
+from visitplanner.domain.visit_format import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
 from visitplanner.exports.files import write_private
 
 log = logging.getLogger(__name__)
-
-#: The version of the format this module writes. It rises when a feature adds data.
-FORMAT_VERSION: Final = 4
-#: The value of the top-level "format" key that marks a VisitPlanner visit.
-FORMAT_MARKER: Final = "visitplanner-visit"
 
 _JSON = dict[str, Any]
 
@@ -82,13 +78,7 @@ def programme_to_dict(data: VisitData) -> dict[str, Any]:
 
 def programme_to_json(data: VisitData) -> str:
     """`programme_to_dict` as compact JSON text (how a version's snapshot is kept)."""
-    return json.dumps(programme_to_dict(data), ensure_ascii=False, allow_nan=False)
-
-
-def snapshot_json(programme: object) -> str:
-    """A snapshot read from a JSON file as the text a version keeps (the same bytes
-    as `programme_to_json` wrote, so that versions survive a round trip)."""
-    return json.dumps(programme, ensure_ascii=False, allow_nan=False)
+    return snapshot_json(programme_to_dict(data))
 
 
 def visit_to_json(data: VisitData) -> str:

@@ -45,7 +45,7 @@ from visitplanner.domain.model import (
     VisitData,
 )
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
-from visitplanner.exports.visit_json import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
+from visitplanner.domain.visit_format import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
 from visitplanner.i18n import N_, _
 
 #: The largest file read (200 MB): far above any real visit, well below what hurts.

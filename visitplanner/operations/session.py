@@ -51,8 +51,11 @@ class VisitSession:
     def open(
         cls, path: Path, read_only: bool = False, program: str = PROGRAM_COMMAND_LINE
     ) -> VisitSession:
-        """Open the visit file at `path` (checked, migrated) and load it."""
-        return cls(VisitDatabase.open(path, read_only), program)
+        """Open the visit file at `path` (checked, migrated) and load it; read-only, the
+        file is never written (an older one is read through a migrated copy in memory)."""
+        if read_only:
+            return cls(VisitDatabase.open_for_reading(path), program)
+        return cls(VisitDatabase.open(path), program)
 
     @property
     def read_only(self) -> bool:

@@ -12,11 +12,13 @@ from visitplanner.exports.briefing import (
     MARKING_SUGGESTIONS,
     BriefingBookRenderer,
     BriefingOptions,
+    ChangesBasis,
     registered_sections,
 )
 from visitplanner.exports.files import write_private
 from visitplanner.i18n import _
 from visitplanner.services.progress import Progress, silent
+from visitplanner.services.versions import find_version, programme_of
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +59,23 @@ def build_briefing(
     """
     progress = progress or silent()
     shown = for_profile(data, options.profile)
-    renderer = BriefingBookRenderer(shown, options, progress)
+    since = options.changes_since
+    changes = None if since is None else _changes_basis(data, shown, options, since)
+    renderer = BriefingBookRenderer(shown, options, progress, changes)
     payload = renderer.render()
     progress.step(1, 1, _("Writing {path}").format(path=out_path.name))
     write_private(out_path, payload)
     log.info("briefing book %s: %d pages, %d passes", out_path, renderer.pages, renderer.passes)
     return BriefingResult(out_path, renderer.pages, len(payload))
+
+
+def _changes_basis(
+    data: VisitData, shown: VisitData, options: BriefingOptions, since_number: int
+) -> ChangesBasis:
+    """The programmes the changes sheet compares (since version `since_number`), read
+    from the versions' snapshots and cut to the book's profile like the visit (`shown`)."""
+    since = find_version(data, since_number)
+    to = None if options.changes_to is None else find_version(data, options.changes_to)
+    old = for_profile(programme_of(since), options.profile)
+    new = shown if to is None else for_profile(programme_of(to), options.profile)
+    return ChangesBasis(since, old, to, new)

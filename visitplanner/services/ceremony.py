@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from visitplanner.domain import ceremony
 from visitplanner.domain.model import Event, VisitData
@@ -31,3 +32,11 @@ def placement_command(data: VisitData, event: Event) -> SaveEntity:
     after = copy.deepcopy(event)
     after.placement = ceremony.placement_template(data, after)
     return SaveEntity(after=after, before=event, label=_("Place everyone"))
+
+
+def write_ceremony_sheet(path: Path, data: VisitData, event: Event, lang: str) -> None:
+    """Print the running order, the wreaths and the placement diagram of `event` to the
+    PDF at `path`."""
+    from visitplanner.exports.protocol_pdf import write_ceremony_pdf  # reportlab: when asked
+
+    write_ceremony_pdf(path, data, event, lang)

@@ -28,7 +28,7 @@ from visitplanner.imports.roster.plan import (
     has_delegation_column,
     recognised_targets,
 )
-from visitplanner.imports.roster.reading import read_sheet
+from visitplanner.imports.roster.reading import OVERRIDES, encoding_name, read_sheet
 from visitplanner.imports.roster.sheet import Sheet
 from visitplanner.imports.roster.translit import has_cyrillic
 from visitplanner.operations.edits import Command, Entity, SaveEntity, SaveMany
@@ -37,14 +37,22 @@ from visitplanner.services.progress import Progress, silent
 
 log = logging.getLogger(__name__)
 
+#: The encodings the officer may choose for a CSV file, over the detected one.
+ENCODINGS = OVERRIDES
+
 __all__ = [
+    "ENCODINGS",
     "ImportOptions",
     "ImportPlan",
+    "Sheet",
     "apply_import",
+    "encoding_name",
     "export_roster",
+    "has_delegation_column",
     "import_command",
     "plan_import",
     "read_roster",
+    "recognised_targets",
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from visitplanner.domain import seating
 from visitplanner.domain.arrangements import SeatingPlan, SeatingStrategy, Table
@@ -88,3 +89,10 @@ def _plan(event: Event) -> SeatingPlan:
             _("“{event}” has no seating plan yet").format(event=event.title.get(current_language()))
         )
     return event.seating
+
+
+def write_place_cards(path: Path, data: VisitData, event: Event, lang: str) -> None:
+    """Print the place cards and the seating chart of `event` to the PDF at `path`."""
+    from visitplanner.exports.protocol_pdf import write_seating_pdf  # reportlab: when asked
+
+    write_seating_pdf(path, data, event, lang)

@@ -12,11 +12,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from visitplanner.domain.calendars import UTC
 from visitplanner.domain.errors import InputError, StorageError
 from visitplanner.domain.model import ProgrammeVersion, VisitData
 from visitplanner.domain.versions import ProgrammeChanges, diff_programmes, latest_version
+from visitplanner.exports.changes import ChangeWords, changes_text, changes_to_dict
 from visitplanner.exports.visit_json import programme_to_json
 from visitplanner.i18n import _
 from visitplanner.imports.visit_json import visit_from_dict
@@ -112,6 +114,19 @@ def changes(data: VisitData, since: int | None = None, to: int | None = None) ->
     if to is not None and to < since:
         raise InputError(_("--to {to} is older than --since {since}").format(to=to, since=since))
     return Comparison(since, to, old, new, diff_programmes(old, new))
+
+
+def describe_changes(data: VisitData, comparison: Comparison, lang: str) -> str:
+    """What changed in `comparison`, as plain text in `lang` (ends with a newline)."""
+    words = ChangeWords(comparison.old, comparison.new, lang)
+    since = find_version(data, comparison.since)
+    to = None if comparison.to is None else find_version(data, comparison.to)
+    return changes_text(words, comparison.changes, since, to)
+
+
+def changes_as_dict(comparison: Comparison) -> dict[str, Any]:
+    """What changed in `comparison`, as JSON-ready data."""
+    return changes_to_dict(comparison.changes, comparison.since, comparison.to)
 
 
 def write_version_file(data: VisitData, number: int, path: Path) -> VisitData:

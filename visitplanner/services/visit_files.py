@@ -95,8 +95,9 @@ def save_copy(session: VisitSession, target: Path) -> None:
 
 
 def read_visit(path: Path) -> VisitData:
-    """The whole visit in the file at `path` (the file is closed again)."""
-    session = VisitSession.open(path)
+    """The whole visit in the file at `path`, read without changing one byte of it (a
+    file of an older schema is read through a migrated copy; the file is closed again)."""
+    session = VisitSession.open(path, read_only=True)
     try:
         return session.data
     finally:

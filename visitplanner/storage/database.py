@@ -185,6 +185,42 @@ class VisitDatabase:
         return visit_db
 
     @classmethod
+    def open_for_reading(cls, path: Path) -> VisitDatabase:
+        """Open a visit file only to read it: not one byte of the file changes.
+
+        The file is opened with SQLite's `mode=ro`: no migration, no pragma that
+        writes, no journal left beside it. A file from an older VisitPlanner (its
+        migrations pending) is copied into memory with SQLite's backup API and the
+        copy is migrated, never the file. Either way the database refuses writes
+        (`query_only`), as a read-only file would.
+        """
+        read_header(path)
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = _connect(path, read_only=True)
+            visit_db = cls(Database(conn), path, read_only=True)
+            visit_db.check()
+            if MIGRATIONS.pending(visit_db.db) or visit_db.schema_version() != SCHEMA_VERSION:
+                memory = sqlite3.connect(":memory:", check_same_thread=False)
+                try:
+                    conn.backup(memory)
+                finally:
+                    conn.close()
+                    conn = memory
+                memory.execute("PRAGMA foreign_keys = ON")
+                visit_db = cls(Database(memory), path, read_only=True)
+                visit_db.migrate()
+                log.info("%s is of an older schema: read through a migrated copy", path)
+            conn.execute("PRAGMA query_only = ON")
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise translate_error(exc, path) from exc
+            raise
+        return visit_db
+
+    @classmethod
     def in_memory(cls) -> VisitDatabase:
         """A visit database in memory, for tests and scratch work."""
         conn = sqlite3.connect(":memory:", check_same_thread=False)

@@ -42,19 +42,21 @@ from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import Person
 from visitplanner.domain.roster_columns import FIELD_HEADERS, RosterField, Target
 from visitplanner.i18n import _, current_language
-from visitplanner.imports.roster.plan import has_delegation_column, recognised_targets
-from visitplanner.imports.roster.reading import OVERRIDES, encoding_name
-from visitplanner.imports.roster.sheet import Sheet
 from visitplanner.operations.edits import Command
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.progress import Progress
 from visitplanner.services.roster_mappings import MappingStore
 from visitplanner.services.rosters import (
+    ENCODINGS,
     ImportOptions,
     ImportPlan,
+    Sheet,
     apply_import,
+    encoding_name,
+    has_delegation_column,
     plan_import,
     read_roster,
+    recognised_targets,
 )
 from visitplanner.ui.roster_export_dialog import export_roster_dialog
 from visitplanner.ui.worker import Worker
@@ -159,7 +161,7 @@ class RosterImportDialog(QDialog):
         self.encoding = QComboBox(self)
         self.encoding.setAccessibleName(_("Encoding"))
         self.encoding.addItem(_("Detected"), None)
-        for codec in OVERRIDES:
+        for codec in ENCODINGS:
             self.encoding.addItem(encoding_name(codec), codec)
         self.encoding.activated.connect(lambda _index: self._read())
         self.delegation = QComboBox(self)

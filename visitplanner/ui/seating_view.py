@@ -370,14 +370,12 @@ class SeatingView(QWidget):
 
     def print_to(self, path: Path) -> Worker[None]:
         """Write the place cards and the chart to `path` off the GUI thread."""
-        from visitplanner.exports.protocol_pdf import write_seating_pdf
-
         data, event = self.session.data, self.current_event()
         lang = current_language()
 
         def work(progress: Progress) -> None:
             if event is not None:
-                write_seating_pdf(path, data, event, lang)
+                seating_service.write_place_cards(path, data, event, lang)
 
         worker: Worker[None] = Worker(work, self)
         worker.error.connect(lambda exc: QMessageBox.warning(self, _("Place cards"), str(exc)))

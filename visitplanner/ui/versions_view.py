@@ -29,10 +29,15 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import ProgrammeVersion
 from visitplanner.domain.values import zone
-from visitplanner.exports.changes import ChangeWords, changes_text
 from visitplanner.i18n import N_, _, current_language, format_datetime
 from visitplanner.operations.change import Change
-from visitplanner.services.versions import changes, find_version, issue_version, write_version_file
+from visitplanner.services.versions import (
+    changes,
+    describe_changes,
+    find_version,
+    issue_version,
+    write_version_file,
+)
 from visitplanner.ui.controller import VisitController
 
 log = logging.getLogger(__name__)
@@ -163,8 +168,7 @@ class VersionsView(QWidget):
         if version is None:
             return ""
         comparison = changes(self.controller.data, version.number)
-        words = ChangeWords(comparison.old, comparison.new, current_language())
-        text = changes_text(words, comparison.changes, version, None)
+        text = describe_changes(self.controller.data, comparison, current_language())
         self.changes_text.setPlainText(text)
         return text
 

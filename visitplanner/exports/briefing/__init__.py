@@ -5,7 +5,11 @@ layer cuts the visit to the profile first and writes the file.
 """
 
 from visitplanner.exports.briefing import sections
-from visitplanner.exports.briefing.options import MARKING_SUGGESTIONS, BriefingOptions
+from visitplanner.exports.briefing.options import (
+    MARKING_SUGGESTIONS,
+    BriefingOptions,
+    ChangesBasis,
+)
 from visitplanner.exports.briefing.renderer import BriefingBookRenderer, render_briefing
 from visitplanner.exports.briefing.sections import Section, register_section, registered_sections
 
@@ -13,6 +17,7 @@ __all__ = [
     "MARKING_SUGGESTIONS",
     "BriefingBookRenderer",
     "BriefingOptions",
+    "ChangesBasis",
     "Section",
     "register_section",
     "registered_sections",

@@ -19,7 +19,7 @@ from visitplanner.domain.labels import civility, label
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, VisitData
 from visitplanner.domain.values import EventKind, LocalizedText, instant, zone
 from visitplanner.exports.briefing.markup import esc
-from visitplanner.exports.briefing.options import BriefingOptions
+from visitplanner.exports.briefing.options import BriefingOptions, ChangesBasis
 from visitplanner.exports.briefing.protocol import precedence_order, programme_version_label
 from visitplanner.exports.briefing.styles import MUTED_HEX, BookStyles
 from visitplanner.i18n import N_, UI_LANGUAGES, _, format_date, format_time, gettext_in, zone_city
@@ -32,13 +32,18 @@ class BookContext:
     """The visit as one book shows it, in one language, for the visit or for one person."""
 
     def __init__(
-        self, data: VisitData, options: BriefingOptions, styles: BookStyles | None = None
+        self,
+        data: VisitData,
+        options: BriefingOptions,
+        styles: BookStyles | None = None,
+        changes: ChangesBasis | None = None,
     ) -> None:
         lang = options.lang or data.visit.main_language
         if lang not in UI_LANGUAGES:
             raise InputError(_("unknown language {lang}").format(lang=lang))
         self.data = data
         self.options = options
+        self.changes = changes
         self.lang = lang
         self.fallback = data.visit.main_language
         self.styles = styles or BookStyles()

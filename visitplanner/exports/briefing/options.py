@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from visitplanner.domain.model import ProgrammeVersion, VisitData
 from visitplanner.domain.values import Profile
 
 #: Handling markings offered in the editors; the marking itself is free text.
@@ -36,3 +37,17 @@ class BriefingOptions:
     person_id: str | None = None
     changes_since: int | None = None
     changes_to: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesBasis:
+    """What a "changes since version N" sheet compares: the programme of version
+    `since` (`old`) and that of version `to`, or the programme now when `to` is None
+    (`new`), both already cut to the book's profile. The services read a version's
+    programme from its snapshot (the JSON reader is an import, which exports do not use).
+    """
+
+    since: ProgrammeVersion
+    old: VisitData
+    to: ProgrammeVersion | None
+    new: VisitData

@@ -23,7 +23,7 @@ from visitplanner.domain.model import VisitData
 from visitplanner.exports.briefing.blocks import Heading
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.markup import plain
-from visitplanner.exports.briefing.options import BriefingOptions
+from visitplanner.exports.briefing.options import BriefingOptions, ChangesBasis
 from visitplanner.exports.briefing.sections import Section, chosen_sections
 from visitplanner.exports.briefing.styles import (
     BODY_WIDTH,
@@ -68,10 +68,15 @@ class BriefingBookRenderer:
     (services/briefing.py does it with domain.privacy.for_profile)."""
 
     def __init__(
-        self, data: VisitData, options: BriefingOptions, progress: Steps | None = None
+        self,
+        data: VisitData,
+        options: BriefingOptions,
+        progress: Steps | None = None,
+        changes: ChangesBasis | None = None,
     ) -> None:
         self.data = data
         self.options = options
+        self.changes = changes
         self.progress: Steps = progress or _Quiet()
         self.ctx = self.make_context()
         self.passes = 0
@@ -81,7 +86,7 @@ class BriefingBookRenderer:
 
     def make_context(self) -> BookContext:
         """The context every section reads."""
-        return BookContext(self.data, self.options, BookStyles())
+        return BookContext(self.data, self.options, BookStyles(), self.changes)
 
     def sections(self) -> list[Section]:
         """The sections of this book, in print order."""
@@ -238,7 +243,11 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 def render_briefing(
-    data: VisitData, options: BriefingOptions, progress: Steps | None = None
+    data: VisitData,
+    options: BriefingOptions,
+    progress: Steps | None = None,
+    changes: ChangesBasis | None = None,
 ) -> bytes:
-    """The PDF of a briefing book of `data` (already cut to the options' profile)."""
-    return BriefingBookRenderer(data, options, progress).render()
+    """The PDF of a briefing book of `data` (already cut to the options' profile; a
+    changes sheet compares the programmes of `changes`)."""
+    return BriefingBookRenderer(data, options, progress, changes).render()
