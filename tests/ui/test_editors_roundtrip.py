@@ -30,7 +30,7 @@ from visitplanner.operations.change import Change
 from visitplanner.services.demo import build_demo
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.delegation_dialog import DelegationDialog
-from visitplanner.ui.edits import EntityEditor
+from visitplanner.ui.edits import EntityEditor, patch
 from visitplanner.ui.event_dialog import EventDialog
 from visitplanner.ui.person_dialog import PersonDialog
 from visitplanner.ui.seating_view import SeatingView
@@ -392,3 +392,20 @@ def test_seating_edits_change_only_the_plan(qtbot, demo: VisitController) -> Non
     changed = differences(before, visit_to_json(demo.data))
     assert changed and {p[:4] for p in changed} == {("events", dinner.id, "seating", "tables")}
     assert demo.undo_stack.count() == 1
+
+
+# --- the patch itself ------------------------------------------------------------------------
+
+
+def test_patch_applies_only_what_the_inputs_changed() -> None:
+    before = {"a": 1, "gone": 2, "unseen": 3}
+    assert patch(before, {"a": 1, "gone": 2}, {"a": 5}) == {"a": 5, "unseen": 3}
+    # Ids keep their old order; an id the input never showed stays; new ones follow.
+    assert patch(["x", "hidden", "y"], ["x", "y"], ["y", "z"]) == ["hidden", "y", "z"]
+    assert patch(("fr", "uk"), ("fr", "uk"), ("uk", "fr")) == ("fr", "uk")
+    text = LocalizedText(fr="Dîner", uk="Вечеря", en="Dinner ")
+    shown = LocalizedText(fr="Dîner", uk="Вечеря", en="Dinner")  # the input trimmed it
+    assert patch(text, shown, shown) is text
+    assert patch(text, shown, LocalizedText(fr="Souper", uk="Вечеря", en="Dinner")) == (
+        LocalizedText(fr="Souper", uk="Вечеря", en="Dinner ")
+    )
