@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Delegation
-from visitplanner.domain.values import Side
+from visitplanner.domain.values import LocalizedText, Side
 from visitplanner.i18n import _, current_language
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.edits import EntityEditor
@@ -99,28 +99,30 @@ class DelegationDialog(EntityEditor[Delegation]):
             self.setWindowTitle(_("New delegation"))
         if controller.read_only:
             make_read_only(self)
+        self.remember_loaded()
         self.resize(520, 360)
 
-    def delegation_from_fields(self) -> Delegation:
-        """The delegation as the fields describe it (same id and position when editing)."""
+    def shown_fields(self) -> dict[str, Any]:
+        """The fields the dialog shows, as typed; DomainError when the name is missing."""
         name = self.name.value()
         if not name:
             raise DomainError(_("Give the delegation a name in at least one language."))
-        if self.before is not None:
-            result = copy.deepcopy(self.before)
-        else:
-            positions = [d.position for d in self.controller.data.delegations]
-            result = Delegation(name=name, position=max(positions, default=-1) + 1)
-        result.name = name
-        result.side = Side(self.side.currentData())
-        result.country = self.country.text().strip().upper()
-        result.head_id = self.head.currentData() or None
-        result.notes = self.notes.toPlainText().strip()
-        return result
+        return {
+            "name": name,
+            "side": Side(self.side.currentData()),
+            "country": self.country.text().strip().upper(),
+            "head_id": self.head.currentData() or None,
+            "notes": self.notes.toPlainText().strip(),
+        }
 
-    def build_entity(self) -> Delegation:
-        """The delegation as the fields describe it."""
-        return self.delegation_from_fields()
+    def draft(self) -> Delegation:
+        """A new delegation comes after the others."""
+        positions = [d.position for d in self.controller.data.delegations]
+        return Delegation(name=LocalizedText(), position=max(positions, default=-1) + 1)
+
+    def delegation_from_fields(self) -> Delegation:
+        """The delegation to save: as loaded with what was changed (a new one: as typed)."""
+        return self.build_entity()
 
     def edit_label(self, new: Delegation) -> str:
         """What the edit is called on the undo stack."""

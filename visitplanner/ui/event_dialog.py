@@ -1,7 +1,10 @@
 """The event editor, and the programme's other event edits: duplicate, cancel, delete.
 
-The dialog gathers every field of an event and saves it as one undoable edit
-(SaveEntity through the controller). When the domain refuses a value (an end
+The dialog shows an event's fields on tabs and saves, as one undoable edit
+(SaveEntity through the controller), the event as loaded with only what the
+officer changed: its seating plan, wreaths, placement, order of precedence,
+imported UID and each running-order line's kind and people stay as they were.
+OK without a change saves nothing. When the domain refuses a value (an end
 before the start, an unknown zone), it stays open and says why; nothing is saved.
 """
 
@@ -11,7 +14,7 @@ import copy
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
-from typing import Final
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
@@ -26,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.errors import VisitPlannerError
-from visitplanner.domain.ids import new_id
 from visitplanner.domain.model import Event, Interpretation, VisitData
 from visitplanner.domain.values import (
     LANGUAGES,
@@ -39,6 +41,7 @@ from visitplanner.domain.values import (
 from visitplanner.i18n import _, current_language, gettext_in
 from visitplanner.operations.edits import SaveEntity, delete_command
 from visitplanner.ui.controller import VisitController
+from visitplanner.ui.edits import EntityEditor
 from visitplanner.ui.event_dialog_parts import DetailsPage, GeneralPage, InterpretationPage
 from visitplanner.ui.participants_picker import ParticipantsPicker
 from visitplanner.ui.running_order_editor import RunningOrderEditor, items_from, lines_from
@@ -75,8 +78,8 @@ def _now() -> datetime:
     return datetime.now(UTC).astimezone(ZoneInfo("UTC")).replace(microsecond=0)
 
 
-class EventDialog(QDialog):
-    """Create or edit one event: every field on a tab, saved as one undoable edit.
+class EventDialog(EntityEditor[Event]):
+    """Create or edit one event: its fields on tabs, the changes saved as one undoable edit.
 
     `event` None makes a new event (a draft on the visit's first day at 10:00,
     or at `start`). After `exec()` returns Accepted, `saved` is the event saved.
@@ -95,7 +98,8 @@ class EventDialog(QDialog):
         self.before = copy.deepcopy(event)
         self.saved: Event | None = None
         data = controller.data
-        shown = event if event is not None else new_event(data, start)
+        self._draft = new_event(data, start)
+        shown = event if event is not None else self._draft
         self.setWindowTitle(
             _("New event")
             if event is None
@@ -156,6 +160,7 @@ class EventDialog(QDialog):
             lambda value: self.running_order.set_default_time(time(value.hour(), value.minute()))
         )
         self._load(shown)
+        self.remember_loaded()
         self.resize(760, 640)
         self.general.title.setFocus()
 
@@ -184,8 +189,9 @@ class EventDialog(QDialog):
         self.error.setAccessibleDescription(message)
         self.error.show()
 
-    def build_event(self) -> Event:
-        """The event as the fields say; _Invalid (a VisitPlannerError) when one is wrong."""
+    def shown_fields(self) -> dict[str, Any]:
+        """The event's fields the tabs show, as typed; _Invalid (a VisitPlannerError)
+        when one is wrong."""
         general = self.general
         title = general.title.value()
         if not title:
@@ -217,61 +223,56 @@ class EventDialog(QDialog):
         vehicles = self.vehicles.model.checked_ids()
         kept_vehicles = [v for v in (before.vehicle_ids if before else []) if v in vehicles]
         running = items_from(
-            self.running_order.model.lines(), ZoneInfo(zone_name(start)), start.date()
+            self.running_order.model.lines(),
+            ZoneInfo(zone_name(start)),
+            start.date(),
+            before.running_order if before is not None else (),
         )
-        return Event(
-            title=title,
-            start=start,
-            end=end,
-            kind=general.current_kind(),
-            status=EventStatus(general.status.currentData()),
-            venue_id=venue_id,
-            destination_id=destination_id,
-            participant_ids=self.participants.selected_ids(),
-            vehicle_ids=kept_vehicles + [v for v in vehicles if v not in kept_vehicles],
-            press=PressAccess(self.details.press.currentData()),
-            dress_code=self.details.dress_code.value(),
-            purpose=self.details.purpose.value(),
-            interpretation=interpretation,
-            responsible_id=responsible_id,
-            notes=self.notes.toPlainText().strip(),
-            running_order=running,
-            modified=_now(),
-            sample=before.sample if before else False,
-            id=before.id if before else new_id(),
-        )
+        return {
+            "title": title,
+            "start": start,
+            "end": end,
+            "kind": general.current_kind(),
+            "status": EventStatus(general.status.currentData()),
+            "venue_id": venue_id,
+            "destination_id": destination_id,
+            "participant_ids": self.participants.selected_ids(),
+            "vehicle_ids": kept_vehicles + [v for v in vehicles if v not in kept_vehicles],
+            "press": PressAccess(self.details.press.currentData()),
+            "dress_code": self.details.dress_code.value(),
+            "purpose": self.details.purpose.value(),
+            "interpretation": interpretation,
+            "responsible_id": responsible_id,
+            "notes": self.notes.toPlainText().strip(),
+            "running_order": running,
+        }
 
-    def accept(self) -> None:
-        """Save the event as one undoable edit; stay open and say why when it cannot be."""
-        try:
-            after = self.build_event()
-        except _Invalid as exc:
-            self._fail(exc.message, exc.widget)
-            return
-        except VisitPlannerError as exc:
-            self._fail(exc.message, None)
-            return
-        before = self.before
-        if before is not None and replace(after, modified=before.modified) == before:
-            self.saved = before  # nothing changed: no empty step on the undo stack
-            super().accept()
-            return
-        title = event_title(after, self.controller.data)
-        label = (_("Add event “{title}”") if before is None else _("Edit event “{title}”")).format(
-            title=title
-        )
-        failures: list[str] = []
-        self.controller.error.connect(failures.append)
-        try:
-            saved = self.controller.apply(SaveEntity(after, before, label=label), self)
-        finally:
-            self.controller.error.disconnect(failures.append)
-        if not saved:
-            self._fail(failures[-1] if failures else _("The event could not be saved."), None)
-            return
-        self.saved = after
-        self.before = copy.deepcopy(after)  # a second OK edits what the first one added
-        super().accept()
+    def build_event(self) -> Event:
+        """The event to save: as loaded, with what the officer changed (a new one: as typed)."""
+        return self.build_entity()
+
+    def draft(self) -> Event:
+        """A new event starts from a draft on the visit's first day."""
+        return self._draft
+
+    def finish(self, new: Event) -> Event:
+        """An event that changed is stamped with the time of the change."""
+        return replace(new, modified=_now())
+
+    def edit_label(self, new: Event) -> str:
+        """What the edit is called on the undo stack."""
+        title = event_title(new, self.controller.data)
+        if self.before is None:
+            return _("Add event “{title}”").format(title=title)
+        return _("Edit event “{title}”").format(title=title)
+
+    def failure(self) -> str:
+        """The message when the edit could not be made: the reason alone."""
+        return "{reason}"
+
+    def show_problem(self, exc: VisitPlannerError) -> None:
+        """Say what is wrong, on the tab of the field to correct, with the cursor there."""
+        self._fail(exc.message, exc.widget if isinstance(exc, _Invalid) else None)
 
     def _fail(self, message: str, widget: QWidget | None) -> None:
         self.show_error(message)

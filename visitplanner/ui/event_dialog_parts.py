@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Final
@@ -270,7 +271,7 @@ class InterpretationPage(QWidget):
         self.interpreters.model.set_checked(interpretation.interpreter_ids)
 
     def value(self, previous: Interpretation) -> Interpretation:
-        """The interpretation as chosen; DomainError for a malformed language code."""
+        """`previous` with what is chosen; DomainError for a malformed language code."""
         codes = [code for code, box in self.languages.items() if box.isChecked()]
         for code in re.split(r"[\s,;]+", self.other.text().strip().lower()):
             if not code:
@@ -285,7 +286,8 @@ class InterpretationPage(QWidget):
                 codes.append(code)
         chosen = self.interpreters.model.checked_ids()
         kept = [i for i in previous.interpreter_ids if i in chosen]
-        return Interpretation(
+        return replace(
+            previous,
             mode=InterpretationMode(self.mode.currentData()),
             languages=tuple(codes),
             interpreter_ids=kept + [i for i in chosen if i not in kept],

@@ -1,4 +1,4 @@
-"""The person editor: every field of a Person on seven tabs, saved as one undoable edit.
+"""The person editor: every field of a Person on seven tabs; what is changed is saved as one edit.
 
 Private fields (domain.privacy) carry a padlock badge, a tinted input and a
 tooltip saying that they never leave in shareable exports. Nothing is saved
@@ -98,9 +98,11 @@ class PersonDialog(EntityEditor[Person]):
         self.field_widgets: dict[str, QWidget] = {}
         for page, _title in pages:
             self.field_widgets.update(page.field_widgets)  # type: ignore[attr-defined]
-        shown = person if person is not None else self._new_person(delegation_id)
+        self._draft = self._new_person(delegation_id)
+        shown = person if person is not None else self._draft
         for page, _title in pages:
             page.set_person(shown)  # type: ignore[attr-defined]
+        self.remember_loaded()
         if person is None:
             self.setWindowTitle(_("New person"))
         else:
@@ -116,10 +118,8 @@ class PersonDialog(EntityEditor[Person]):
         blank.family_name = ""
         return blank
 
-    def person_from_fields(self) -> Person:
-        """The person as the fields describe it (same id when editing); DomainError if wrong."""
-        values: dict[str, Any] = {}
-        for page in (
+    def _pages(self) -> tuple[Any, ...]:
+        return (
             self.identity,
             self.role,
             self.contacts,
@@ -127,20 +127,36 @@ class PersonDialog(EntityEditor[Person]):
             self.accreditation,
             self.travel,
             self.biography,
-        ):
+        )
+
+    def shown_fields(self) -> dict[str, Any]:
+        """Every field the tabs show, as typed; DomainError (on its tab) when one is wrong."""
+        values: dict[str, Any] = {}
+        for page in self._pages():
             try:
                 values.update(page.values())
             except DomainError:
                 self.tabs.setCurrentWidget(page)
                 raise
-        if self.before is not None:
-            values["id"] = self.before.id
-            values["sample"] = self.before.sample
-        return Person(**values)
+        return values
 
-    def build_entity(self) -> Person:
-        """The person as the fields describe it."""
-        return self.person_from_fields()
+    def loaded_fields(self) -> dict[str, Any]:
+        """The fields as loaded, tab by tab: a tab that cannot give them is left out."""
+        values: dict[str, Any] = {}
+        for page in self._pages():
+            try:
+                values.update(page.values())
+            except DomainError:
+                continue
+        return values
+
+    def draft(self) -> Person:
+        """A new person starts from a blank of the delegation, ranked last."""
+        return self._draft
+
+    def person_from_fields(self) -> Person:
+        """The person to save: as loaded with what was changed (a new one: as typed)."""
+        return self.build_entity()
 
     def edit_label(self, new: Person) -> str:
         """What the edit is called on the undo stack."""

@@ -3,7 +3,8 @@
 The table edits times (in the event's zone) and the action in fr/uk/en inline;
 who and where are edited inline in the visit's main language, and in every
 language in the fields under the table. Lines keep their ids through edits and
-moves, so a re-exported running order is the same lines, reordered.
+moves, so a re-exported running order is the same lines, reordered; a line edited
+keeps what the table does not show (its kind, the people it concerns).
 """
 
 from __future__ import annotations
@@ -82,18 +83,28 @@ def lines_from(items: Sequence[RunningOrderItem], zone: ZoneInfo, first_day: dat
     return lines
 
 
-def items_from(lines: Sequence[Line], zone: ZoneInfo, first_day: date) -> list[RunningOrderItem]:
-    """The running order to save: each line on its day after `first_day`, in `zone`."""
-    return [
-        RunningOrderItem(
-            at=datetime.combine(first_day + timedelta(days=line.day_offset), line.at, tzinfo=zone),
-            action=line.action,
-            who=line.who,
-            where=line.where,
-            id=line.id,
-        )
-        for line in lines
-    ]
+def items_from(
+    lines: Sequence[Line],
+    zone: ZoneInfo,
+    first_day: date,
+    previous: Sequence[RunningOrderItem] = (),
+) -> list[RunningOrderItem]:
+    """The running order to save: each line on its day after `first_day`, in `zone`.
+
+    A line that was in `previous` (same id) keeps what the table does not show, its
+    kind and the people it concerns; only its time, action, who and where are set.
+    """
+    earlier = {item.id: item for item in previous}
+    items = []
+    for line in lines:
+        at = datetime.combine(first_day + timedelta(days=line.day_offset), line.at, tzinfo=zone)
+        item = earlier.get(line.id)
+        if item is None:
+            item = RunningOrderItem(at, line.action, line.who, line.where, id=line.id)
+        else:
+            item = replace(item, at=at, action=line.action, who=line.who, where=line.where)
+        items.append(item)
+    return items
 
 
 class RunningOrderModel(QAbstractTableModel):

@@ -48,7 +48,7 @@ from visitplanner.domain.model import Event
 from visitplanner.domain.values import EventKind
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import Command
+from visitplanner.operations.edits import Command, SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services import seating as seating_service
 from visitplanner.services.progress import Progress
@@ -302,7 +302,13 @@ class SeatingView(QWidget):
     def _run(self, make: Callable[[], Command]) -> None:
         """Make the command and apply it; a refusal (a locked seat) is shown, not raised."""
         try:
-            change = self.apply(make())
+            command = make()
+            if isinstance(command, SaveEntity) and command.after == command.before:
+                # Nothing would change (a name dropped on its own seat, the same plan
+                # proposed again): nothing is written, no empty step is undone later.
+                change = Change()
+            else:
+                change = self.apply(command)
         except VisitPlannerError as exc:
             QMessageBox.warning(self, _("Seating plan"), str(exc))
             return

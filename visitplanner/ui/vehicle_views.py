@@ -6,7 +6,7 @@ driver, or a name typed freely), duty phone, seats, wheelchair access, notes.
 
 from __future__ import annotations
 
-import copy
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -130,6 +130,7 @@ class VehicleDialog(EntityEditor[Vehicle]):
             self.setWindowTitle(_("New vehicle"))
         if controller.read_only:
             make_read_only(self)
+        self.remember_loaded()
         self.resize(480, 380)
 
     def _driver_chosen(self) -> None:
@@ -137,35 +138,38 @@ class VehicleDialog(EntityEditor[Vehicle]):
         if person is not None and not self.duty_phone.text().strip():
             self.duty_phone.setText(person.duty_phone)
 
-    def vehicle_from_fields(self) -> Vehicle:
-        """The vehicle as the fields describe it (same id and place in the convoy when editing)."""
+    def shown_fields(self) -> dict[str, Any]:
+        """The fields the dialog shows, as typed; DomainError when the label is missing."""
         text = self.label.text().strip()
         if not text:
             raise DomainError(_("Give the vehicle a label."))
-        if self.before is not None:
-            result = copy.deepcopy(self.before)
-        else:
-            last = max((v.convoy_position for v in self.controller.data.vehicles), default=0)
-            result = Vehicle(label=text, convoy_position=last + 1)
-        result.label = text
-        result.plate = self.plate.text().strip().upper()
         typed = self.driver.currentText().strip()
         chosen = self.driver.currentData() or ""
         index = self.driver.currentIndex()
         if chosen in self._drivers and typed == self.driver.itemText(index):
-            result.driver_id, result.driver_name = chosen, ""
+            driver_id, driver = chosen, ""
         else:
-            result.driver_id, result.driver_name = None, typed
-        result.duty_phone = self.duty_phone.text().strip()
+            driver_id, driver = None, typed
         seats = self.seats.value()
-        result.seats = None if seats < 0 else seats
-        result.wheelchair = Access(self.wheelchair.currentData())
-        result.notes = self.notes.toPlainText().strip()
-        return result
+        return {
+            "label": text,
+            "plate": self.plate.text().strip().upper(),
+            "driver_id": driver_id,
+            "driver_name": driver,
+            "duty_phone": self.duty_phone.text().strip(),
+            "seats": None if seats < 0 else seats,
+            "wheelchair": Access(self.wheelchair.currentData()),
+            "notes": self.notes.toPlainText().strip(),
+        }
 
-    def build_entity(self) -> Vehicle:
-        """The vehicle as the fields describe it."""
-        return self.vehicle_from_fields()
+    def draft(self) -> Vehicle:
+        """A new vehicle comes last in the convoy."""
+        last = max((v.convoy_position for v in self.controller.data.vehicles), default=0)
+        return Vehicle(label="", convoy_position=last + 1)
+
+    def vehicle_from_fields(self) -> Vehicle:
+        """The vehicle to save: as loaded with what was changed (a new one: as typed)."""
+        return self.build_entity()
 
     def edit_label(self, new: Vehicle) -> str:
         """What the edit is called on the undo stack."""

@@ -6,7 +6,7 @@ the officer leaves "Same time both ways" ticked (the default).
 
 from __future__ import annotations
 
-import copy
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from visitplanner.domain.errors import DomainError
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Venue
-from visitplanner.domain.values import Access
+from visitplanner.domain.values import Access, LocalizedText
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.edits import Command
 from visitplanner.services.venue_edits import save_venue_command
@@ -217,6 +217,7 @@ class VenueDialog(EntityEditor[Venue]):
         else:
             self.capacity.setValue(-1)
             self.setWindowTitle(_("New venue"))
+        self.remember_loaded()
         self.resize(640, 560)
 
     def _show(self, venue: Venue) -> None:
@@ -236,8 +237,8 @@ class VenueDialog(EntityEditor[Venue]):
         self.access_notes.set_value(venue.access_notes)
         self.security_notes.setPlainText(venue.security_notes)
 
-    def venue_from_fields(self) -> Venue:
-        """The venue as the fields describe it (same id when editing); DomainError if wrong."""
+    def shown_fields(self) -> dict[str, Any]:
+        """The fields the dialog shows, as typed; DomainError when one is wrong."""
         name = self.name.value()
         if not name:
             raise DomainError(_("Give the venue a name in at least one language."))
@@ -255,26 +256,31 @@ class VenueDialog(EntityEditor[Venue]):
         )
         if (latitude is None) != (longitude is None):
             raise DomainError(_("Give both the latitude and the longitude, or neither."))
-        result = copy.deepcopy(self.before) if self.before else Venue(name=name, id=self._id)
-        result.name = name
-        result.address = self.address.text().strip()
-        result.postcode = self.postcode.text().strip()
-        result.city = self.city.text().strip()
-        result.country = self.country.text().strip()
-        result.latitude, result.longitude = latitude, longitude
-        result.contact_name = self.contact_name.text().strip()
-        result.contact_phone = self.contact_phone.text().strip()
         capacity = self.capacity.value()
-        result.capacity = None if capacity < 0 else capacity
-        result.step_free = Access(self.step_free.currentData())
-        result.access_notes = self.access_notes.value()
-        result.security_notes = self.security_notes.toPlainText().strip()
-        result.travel_minutes = self.travel.minutes()
-        return result
+        return {
+            "name": name,
+            "address": self.address.text().strip(),
+            "postcode": self.postcode.text().strip(),
+            "city": self.city.text().strip(),
+            "country": self.country.text().strip(),
+            "latitude": latitude,
+            "longitude": longitude,
+            "contact_name": self.contact_name.text().strip(),
+            "contact_phone": self.contact_phone.text().strip(),
+            "capacity": None if capacity < 0 else capacity,
+            "step_free": Access(self.step_free.currentData()),
+            "access_notes": self.access_notes.value(),
+            "security_notes": self.security_notes.toPlainText().strip(),
+            "travel_minutes": self.travel.minutes(),
+        }
 
-    def build_entity(self) -> Venue:
-        """The venue as the fields describe it."""
-        return self.venue_from_fields()
+    def draft(self) -> Venue:
+        """A new venue, with the id its travel times already point to."""
+        return Venue(name=LocalizedText(), id=self._id)
+
+    def venue_from_fields(self) -> Venue:
+        """The venue to save: as loaded with what was changed (a new one: as typed)."""
+        return self.build_entity()
 
     def failure(self) -> str:
         """The message when the edit could not be made."""
