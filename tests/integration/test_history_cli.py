@@ -12,6 +12,10 @@ from visitplanner.demo import build_demo
 from visitplanner.services.visit_files import read_visit, write_visit
 
 
+def _propose(path: Path) -> list[str]:
+    return ["seating", str(path), "Dîner de travail", "--propose", "--strategy", "official"]
+
+
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
     path = tmp_path / "demo.visit"
@@ -31,7 +35,7 @@ def test_history_lists_a_command_line_edit_and_undo_takes_it_back(
     assert main(["history", str(demo)]) == 0
     assert "No change has been made" in capsys.readouterr().out
     seats = _dinner_seats(demo)
-    assert main(["seating", str(demo), "Dîner de travail", "--propose", "--strategy", "official"]) == 0
+    assert main(_propose(demo)) == 0
     assert _dinner_seats(demo) != seats
     capsys.readouterr()
 

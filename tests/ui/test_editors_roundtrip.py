@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
+from visitplanner.services.demo import build_demo
 
 from tests.ui.editing import open_visit
 from visitplanner.domain.arrangements import StepKind
@@ -27,7 +28,6 @@ from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import EventKind, InterpretationMode, LocalizedText
 from visitplanner.exports.visit_json import visit_to_json
 from visitplanner.operations.change import Change
-from visitplanner.services.demo import build_demo
 from visitplanner.ui.controller import VisitController
 from visitplanner.ui.delegation_dialog import DelegationDialog
 from visitplanner.ui.edits import EntityEditor, patch

@@ -21,6 +21,10 @@ from visitplanner.ui.main_window import MainWindow
 from visitplanner.ui.settings import AppSettings
 
 
+def _propose(path: Path) -> list[str]:
+    return ["seating", str(path), "Dîner de travail", "--propose", "--strategy", "official"]
+
+
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     apply_language("en")
@@ -50,7 +54,7 @@ def test_the_window_shows_a_command_line_edit_within_two_seconds(qtbot, window: 
     assert path is not None
     seats = _seats(_dinner(controller.data))
     with qtbot.waitSignal(controller.changed, timeout=2000):
-        assert main(["seating", str(path), "Dîner de travail", "--propose", "--strategy", "official"]) == 0
+        assert main(_propose(path)) == 0
     proposed = _seats(_dinner(controller.data))
     assert proposed != seats
     assert proposed == _seats(_dinner(read_visit(path)))
@@ -67,13 +71,14 @@ def test_the_window_shows_a_command_line_edit_within_two_seconds(qtbot, window: 
 
 
 def test_an_editor_opened_before_a_command_line_edit_cannot_overwrite_it(
-    qtbot, window: MainWindow  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
 ) -> None:
     controller = window.controller
     path = controller.session.path
     assert path is not None
     loaded = _dinner(controller.data)  # what an editor opened now holds
-    assert main(["seating", str(path), "Dîner de travail", "--propose", "--strategy", "official"]) == 0
+    assert main(_propose(path)) == 0
     proposed = _seats(_dinner(read_visit(path)))
     errors: list[str] = []
     controller.error.connect(errors.append)
@@ -89,7 +94,7 @@ def test_undo_in_the_window_takes_back_a_command_line_edit(qtbot, window: MainWi
     path = controller.session.path
     assert path is not None
     seats = _seats(_dinner(controller.data))
-    assert main(["seating", str(path), "Dîner de travail", "--propose", "--strategy", "official"]) == 0
+    assert main(_propose(path)) == 0
     qtbot.waitUntil(lambda: _seats(_dinner(controller.data)) != seats, timeout=2000)
     window.undo_action.trigger()
     assert _seats(_dinner(controller.data)) == seats

@@ -73,7 +73,7 @@ def test_open_a_csv_see_the_counts_confirm_and_undo(qtbot, session, tmp_path: Pa
     # "Україна" is a new delegation here: its minister is a new person beside the one
     # already in the visit's Ukrainian delegation.
     assert sum(1 for p in after.people if p.family_name_native == "Калмикова") == 2
-    [command] = applied
+    [_command] = applied
     session.undo()
     assert read_visit(session.path) == before  # type: ignore[arg-type]
 

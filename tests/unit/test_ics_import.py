@@ -169,7 +169,7 @@ def test_re_importing_updates_instead_of_duplicating_and_undo_takes_it_back(
         "Entretien DGRIS",
     )
     before = len(demo.data.events)
-    command, _change = apply_import(demo, plan_import(demo.data, _file(tmp_path, first)))
+    _command, _change = apply_import(demo, plan_import(demo.data, _file(tmp_path, first)))
     assert len(demo.data.events) == before + 1
     moved = first.replace("T090000", "T093000")
     plan = plan_import(demo.data, _file(tmp_path, moved, "again.ics"))

@@ -175,7 +175,9 @@ def test_a_reorder_writes_ranks_and_leaves_photos_alone(demo_path: Path) -> None
     session.database.conn.set_trace_callback(statements.append)
     session.apply(reorder_command(session.data, delegation.id, [p.id for p in reversed(members)]))
     session.database.conn.set_trace_callback(None)
-    written = [s for s in statements if s.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))]
+    written = [
+        s for s in statements if s.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))
+    ]
     assert not [s for s in written if "person_photo" in s]
     person_updates = [s for s in written if s.startswith("UPDATE person ")]
     assert person_updates and all('SET "rank"' in s for s in person_updates)

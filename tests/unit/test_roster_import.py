@@ -230,7 +230,7 @@ def test_applying_is_one_command_that_undo_takes_back_whole(tmp_path: Path) -> N
         ["Petrenko", "Ivan", "", "Délégation polonaise"],
     ]
     plan = plan_import(session.data, read_roster(write_csv(tmp_path / "l.csv", rows)))
-    command = apply_import(session, plan)
+    apply_import(session, plan)
     after = read_visit(path)
     assert after.person(minister_before.id).private_phone == "+33 6 00 00 00 00"
     assert len(after.people) == len(before.people) + 1

@@ -21,6 +21,8 @@ from visitplanner.operations.engine import Operation, Outcome
 from visitplanner.storage import journal
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key, UndoState
+
+__all__ = ["PROGRAM_COMMAND_LINE", "PROGRAM_WINDOW", "UndoState", "VisitSession"]
 from visitplanner.storage.repository import VisitRepository
 from visitplanner.storage.version_rows import load_versions
 

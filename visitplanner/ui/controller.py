@@ -22,8 +22,7 @@ from visitplanner.domain.model import VisitData
 from visitplanner.i18n import _
 from visitplanner.operations.change import Change
 from visitplanner.operations.edits import Command
-from visitplanner.operations.session import VisitSession
-from visitplanner.storage.journal import UndoState
+from visitplanner.operations.session import UndoState, VisitSession
 
 log = logging.getLogger(__name__)
 
