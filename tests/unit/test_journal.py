@@ -212,3 +212,22 @@ def test_the_journal_stays_small(demo_path: Path) -> None:
     conn = sqlite3.connect(demo_path)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
+
+
+def test_a_writer_waits_for_another_programs_write_then_applies_its_own(demo_path: Path) -> None:
+    import threading
+    import time
+
+    holder = sqlite3.connect(demo_path, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
+    release = threading.Timer(0.8, holder.commit)
+    release.start()
+    session = VisitSession.open(demo_path)
+    minister = _minister(session)
+    started = time.monotonic()
+    session.apply(SaveEntity(dataclasses.replace(minister, notes="après"), minister))
+    assert time.monotonic() - started >= 0.5
+    assert read_visit(demo_path).person(minister.id).notes == "après"
+    release.join()
+    holder.close()
+    session.close()
