@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from visitplanner.cli import main
 from visitplanner.demo import build_demo
+from visitplanner.domain.errors import StorageError
 from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
@@ -70,10 +72,21 @@ def test_the_window_shows_a_command_line_edit_within_two_seconds(qtbot, window: 
     assert _seats(stored) == proposed
 
 
+def _capture_warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """What the window tells the officer in warning boxes (instead of a modal box)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *rest: shown.append((title, text))
+    )
+    return shown
+
+
 def test_an_editor_opened_before_a_command_line_edit_cannot_overwrite_it(
-    qtbot,
-    window: MainWindow,  # type: ignore[no-untyped-def]
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    shown = _capture_warnings(monkeypatch)
     controller = window.controller
     path = controller.session.path
     assert path is not None
@@ -84,6 +97,8 @@ def test_an_editor_opened_before_a_command_line_edit_cannot_overwrite_it(
     controller.error.connect(errors.append)
     assert not controller.apply(SaveEntity(dataclasses.replace(loaded, notes="mine"), loaded))
     assert errors and "changed elsewhere" in errors[0]
+    # The officer is told, in the window, why the change was not made.
+    assert shown == [("The change was not made", errors[0])]
     assert _seats(_dinner(read_visit(path))) == proposed
     assert _seats(_dinner(controller.data)) == proposed
     assert _dinner(read_visit(path)).notes != "mine"
@@ -99,4 +114,36 @@ def test_undo_in_the_window_takes_back_a_command_line_edit(qtbot, window: MainWi
     window.undo_action.trigger()
     assert _seats(_dinner(controller.data)) == seats
     assert _seats(_dinner(read_visit(path))) == seats
+    assert window.redo_action.isEnabled()
+
+
+def test_an_undo_that_fails_keeps_the_step_and_can_be_tried_again(
+    qtbot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    shown = _capture_warnings(monkeypatch)
+    controller = window.controller
+    path = controller.session.path
+    assert path is not None
+    dinner = _dinner(controller.data)
+    assert controller.apply(SaveEntity(dataclasses.replace(dinner, notes="Menu"), dinner, "Menu"))
+    repository = controller.session.repository
+    real = repository.save_entity
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise StorageError("the disk is full; the last change was not saved")
+
+    monkeypatch.setattr(repository, "save_entity", full_disk)
+    window.undo_action.trigger()
+    assert [text for _title, text in shown] == [
+        "the disk is full; the last change was not saved"
+    ]
+    assert window.undo_action.isEnabled() and "Menu" in window.undo_action.text()
+    assert not window.redo_action.isEnabled()
+    assert _dinner(read_visit(path)).notes == "Menu"
+    monkeypatch.setattr(repository, "save_entity", real)
+    window.undo_action.trigger()
+    assert _dinner(read_visit(path)).notes == dinner.notes
+    assert _dinner(controller.data).notes == dinner.notes
     assert window.redo_action.isEnabled()

@@ -231,3 +231,13 @@ def test_a_writer_waits_for_another_programs_write_then_applies_its_own(demo_pat
     release.join()
     holder.close()
     session.close()
+
+
+def test_every_kind_of_entity_has_one_table_and_one_name_for_changes() -> None:
+    from visitplanner.domain.kinds import KINDS
+    from visitplanner.operations.change import KINDS as CHANGE_KINDS
+    from visitplanner.storage.repository import TABLES
+
+    names = [kind.name for kind in KINDS]
+    assert set(TABLES) == set(names)
+    assert set(names) <= set(CHANGE_KINDS)

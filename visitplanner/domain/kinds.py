@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
-from visitplanner.domain.privacy import private_fields
 
 
 @dataclass(frozen=True)
@@ -28,11 +27,8 @@ class EntityKind:
     links: Callable[[Any], set[str]]
     #: What the kind is called in a message ("person", "event" ...), translated when shown.
     label: str
-
-    @property
-    def private(self) -> frozenset[str]:
-        """The fields never written to a shareable export."""
-        return private_fields(self.cls)
+    #: The fields never written to a shareable export (private phone, medical detail ...).
+    private: frozenset[str] = frozenset()
 
     def entities(self, data: VisitData) -> list[Any]:
         """Every entity of this kind in `data`."""
@@ -89,6 +85,15 @@ BY_CLASS: Final = {kind.cls: kind for kind in KINDS}
 def kind_of(entity: object) -> EntityKind:
     """The declaration of `entity`'s kind."""
     return BY_CLASS[type(entity)]
+
+
+def linked_to(data: VisitData, ids: set[str]) -> list[Any]:
+    """Every entity, other than those in `ids`, that refers to one of `ids`."""
+    return [
+        entity
+        for kind, entity in walk(data)
+        if entity.id not in ids and not kind.links(entity).isdisjoint(ids)
+    ]
 
 
 def find(data: VisitData, kind: EntityKind, ident: str) -> Any | None:

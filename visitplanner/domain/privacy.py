@@ -1,4 +1,4 @@
-"""Which fields are private, declared once; every export asks here.
+"""Which fields are private (declared with each kind of entity); every export asks here.
 
 A shareable export never holds a private field. Duty contacts (duty phone and
 e-mail) are shared with the delegation and are not private; a private phone is.
@@ -12,13 +12,13 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar
 
+from visitplanner.domain.kinds import KINDS
 from visitplanner.domain.model import Person, Venue, VisitData
 from visitplanner.domain.values import Profile
 
-#: The private fields of each entity type.
+#: The private fields of each entity type, as each kind's declaration says.
 PRIVATE_FIELDS: Final[Mapping[type, frozenset[str]]] = {
-    Person: frozenset({"private_phone", "accessibility_detail", "dietary_detail", "accreditation"}),
-    Venue: frozenset({"security_notes"}),
+    kind.cls: kind.private for kind in KINDS if kind.private
 }
 
 

@@ -7,14 +7,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final
 
+from visitplanner.domain import kinds as entity_kinds
+
 #: The kinds of entity a Change may name.
 KINDS: Final = (
-    "visit",
-    "delegation",
-    "person",
-    "venue",
-    "vehicle",
-    "event",
+    *(kind.name for kind in entity_kinds.KINDS),
     # bookkeeping that is not an entity: what calendars were sent, programme versions
     "calendars",
     "versions",

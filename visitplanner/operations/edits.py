@@ -127,18 +127,6 @@ class DeleteEntities:
         return self.affected_entities
 
 
-def protocol_links(event: Event) -> list[str]:
-    """The people an event's protocol arrangements name: precedence, seats, wreaths ..."""
-    found = list(event.precedence_ids)
-    found += [p for line in event.running_order for p in line.person_ids]
-    if event.seating is not None:
-        found += event.seating.seated_ids()
-    for wreath in event.wreaths:
-        found += wreath.layer_ids + wreath.carrier_ids
-    found += [position.person_id for position in event.placement if position.person_id]
-    return found
-
-
 def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
     """The command deleting `entity`, with what it takes along and what it touches.
 
@@ -150,23 +138,7 @@ def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
     doomed: list[Entity] = [entity]
     if isinstance(entity, Delegation):
         doomed.extend(data.members(entity.id))
-    gone = {e.id for e in doomed}
-    affected: list[Entity] = []
-    for event in data.events:
-        links = {
-            event.venue_id,
-            event.destination_id,
-            event.responsible_id,
-            *event.participant_ids,
-            *event.vehicle_ids,
-            *event.interpretation.interpreter_ids,
-            *protocol_links(event),
-        }
-        if links & gone and event.id not in gone:
-            affected.append(event)
-    affected.extend(v for v in data.vehicles if v.driver_id in gone and v.id not in gone)
-    affected.extend(d for d in data.delegations if d.head_id in gone and d.id not in gone)
-    affected.extend(v for v in data.venues if gone & set(v.travel_minutes) and v.id not in gone)
+    affected = entity_kinds.linked_to(data, {e.id for e in doomed})
     return DeleteEntities(
         doomed=copy.deepcopy(doomed),
         affected_entities=copy.deepcopy(affected),

@@ -11,8 +11,9 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
@@ -438,34 +439,18 @@ class VisitRepository:
 
     def load_kind(self, kind: str, ids: Iterable[str] | None = None) -> list[Any]:
         """The entities of `kind` (or those with `ids`), as the file holds them."""
-        if kind == "visit":
-            return [self.load_visit()] if self.has_visit() else []
-        loaders: dict[str, Callable[..., list[Any]]] = {
-            "delegation": self.load_delegations,
-            "person": self.load_people,
-            "venue": self.load_venues,
-            "vehicle": self.load_vehicles,
-            "event": self.load_events,
-        }
-        if ids is not None:
-            wanted = list(ids)
-            found: list[Any] = []
-            for start in range(0, len(wanted), 500):  # SQLite caps a query's parameters
-                found.extend(loaders[kind](wanted[start : start + 500]))
-            return found
-        return loaders[kind]()
+        load = TABLES[kind].load
+        if ids is None:
+            return load(self, None)
+        wanted = list(ids)
+        found: list[Any] = []
+        for start in range(0, len(wanted), 500):  # SQLite caps a query's parameters
+            found.extend(load(self, wanted[start : start + 500]))
+        return found
 
     def save_entity(self, kind: str, entity: Any, before: Any | None = None) -> None:
         """Write an entity of `kind`: whole, or only what differs from `before`."""
-        savers: dict[str, Callable[[Any, Any], None]] = {
-            "visit": self.save_visit,
-            "delegation": self.save_delegation,
-            "person": self.save_person,
-            "venue": self.save_venue,
-            "vehicle": self.save_vehicle,
-            "event": self.save_event,
-        }
-        savers[kind](entity, before)
+        TABLES[kind].save(self, entity, before)
 
     def ids_in_order(self, kind: str) -> list[str]:
         """The ids of every entity of `kind`, in the order the visit lists them."""
@@ -630,16 +615,37 @@ def _event_row(event: Event) -> dict[str, Any]:
     }
 
 
-#: The order in which each kind is listed (the visit in memory keeps the same).
-_ORDER = {
-    "delegation": "position, rowid",
-    "person": "delegation_id, rank, rowid",
-    "venue": "rowid",
-    "vehicle": "convoy_position, rowid",
-    "event": "start_utc, rowid",
-}
+@dataclass(frozen=True)
+class Table:
+    """How one kind of entity (domain/kinds.py) is kept: its table, its order, its rows."""
 
-_ENTITY_TABLES = frozenset({"delegation", "person", "venue", "vehicle", "event"})
+    #: How its rows are listed (the visit in memory keeps the same order).
+    order: str
+    load: Callable[[VisitRepository, list[str] | None], list[Any]]
+    save: Callable[[VisitRepository, Any, Any | None], None]
+
+
+def _load_visit(repo: VisitRepository, ids: list[str] | None) -> list[Any]:
+    return [repo.load_visit()] if repo.has_visit() else []
+
+
+#: The table of each kind of entity, by the kind's name.
+TABLES: Final[Mapping[str, Table]] = {
+    "visit": Table("rowid", _load_visit, VisitRepository.save_visit),
+    "delegation": Table(
+        "position, rowid", VisitRepository.load_delegations, VisitRepository.save_delegation
+    ),
+    "person": Table(
+        "delegation_id, rank, rowid", VisitRepository.load_people, VisitRepository.save_person
+    ),
+    "venue": Table("rowid", VisitRepository.load_venues, VisitRepository.save_venue),
+    "vehicle": Table(
+        "convoy_position, rowid", VisitRepository.load_vehicles, VisitRepository.save_vehicle
+    ),
+    "event": Table("start_utc, rowid", VisitRepository.load_events, VisitRepository.save_event),
+}
+_ORDER: Final = {kind: table.order for kind, table in TABLES.items()}
+_ENTITY_TABLES: Final = frozenset(TABLES) - {"visit"}
 
 
 def _id_filter(ids: Iterable[str] | None, column: str = "id") -> tuple[str, list[str]]:
