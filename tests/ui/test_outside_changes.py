@@ -136,9 +136,7 @@ def test_an_undo_that_fails_keeps_the_step_and_can_be_tried_again(
 
     monkeypatch.setattr(repository, "save_entity", full_disk)
     window.undo_action.trigger()
-    assert [text for _title, text in shown] == [
-        "the disk is full; the last change was not saved"
-    ]
+    assert [text for _title, text in shown] == ["the disk is full; the last change was not saved"]
     assert window.undo_action.isEnabled() and "Menu" in window.undo_action.text()
     assert not window.redo_action.isEnabled()
     assert _dinner(read_visit(path)).notes == "Menu"
