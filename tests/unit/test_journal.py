@@ -241,3 +241,16 @@ def test_every_kind_of_entity_has_one_table_and_one_name_for_changes() -> None:
     names = [kind.name for kind in KINDS]
     assert set(TABLES) == set(names)
     assert set(names) <= set(CHANGE_KINDS)
+
+
+def test_the_private_fields_are_declared_with_their_kinds() -> None:
+    from visitplanner.domain.model import Person, Venue
+    from visitplanner.domain.privacy import PRIVATE_FIELDS
+
+    assert PRIVATE_FIELDS[Person] == {
+        "private_phone",
+        "accessibility_detail",
+        "dietary_detail",
+        "accreditation",
+    }
+    assert PRIVATE_FIELDS[Venue] == {"security_notes"}

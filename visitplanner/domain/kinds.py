@@ -72,8 +72,25 @@ KINDS: Final[tuple[EntityKind, ...]] = (
         lambda d: {d.head_id} - {None},
         "delegation",
     ),
-    EntityKind("person", Person, "people", lambda p: {p.delegation_id} - {None}, "person"),
-    EntityKind("venue", Venue, "venues", lambda v: set(v.travel_minutes), "venue"),
+    EntityKind(
+        "person",
+        Person,
+        "people",
+        lambda p: {p.delegation_id} - {None},
+        "person",
+        # Duty contacts are shared with the delegation; a private phone is not.
+        private=frozenset(
+            {"private_phone", "accessibility_detail", "dietary_detail", "accreditation"}
+        ),
+    ),
+    EntityKind(
+        "venue",
+        Venue,
+        "venues",
+        lambda v: set(v.travel_minutes),
+        "venue",
+        private=frozenset({"security_notes"}),
+    ),
     EntityKind("vehicle", Vehicle, "vehicles", lambda v: {v.driver_id} - {None}, "vehicle"),
     EntityKind("event", Event, "events", _event_links, "event"),
 )

@@ -43,6 +43,7 @@ class VisitSession:
         self.repository = VisitRepository(database)
         self.program = program
         self._closed = False
+        self._unannounced = Change()
         self.data: VisitData = self.repository.load()
         self._index: dict[Key, Any] | None = None
         self.revisions: dict[Key, int] = journal.revisions(self.database.conn)
@@ -95,7 +96,15 @@ class VisitSession:
         self.revisions.update(outcome.revisions)
         self._stamp = journal.last_stamp(self.database.conn)
         self.reload(outcome.change)
-        return outcome.change | caught_up
+        change = outcome.change | caught_up
+        self._unannounced = self._unannounced | change
+        return change
+
+    def take_unannounced(self) -> Change:
+        """What this session changed since the last call: for a window to show the
+        writes that a service made through the session (a version issued ...)."""
+        change, self._unannounced = self._unannounced, Change()
+        return change
 
     def apply(self, operation: Operation) -> Change:
         """Carry out `operation`, committing and journaling it at once.

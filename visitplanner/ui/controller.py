@@ -171,6 +171,7 @@ class VisitController(QObject):
     def _run(self, step: Callable[[], Change]) -> bool:
         try:
             change = step()
+            self.session.take_unannounced()  # announced below
         except StaleError as exc:
             log.warning("stale edit refused: %s", exc)
             self.error.emit(exc.message)
@@ -193,10 +194,19 @@ class VisitController(QObject):
             self.watcher.stop()
             return Change()
         try:
-            change = self.session.sync()
+            change = self.session.sync() | self.session.take_unannounced()
         except VisitPlannerError as exc:
             log.warning("cannot look for changes in the file: %s", exc)
             return Change()
+        if change:
+            self.undo_stack.refresh()
+            self.changed.emit(change)
+        return change
+
+    def announce(self) -> Change:
+        """Tell every screen what a service just wrote through the session (a version
+        issued, calendars remembered): the writes that did not come through `apply`."""
+        change = self.session.take_unannounced()
         if change:
             self.undo_stack.refresh()
             self.changed.emit(change)

@@ -158,6 +158,7 @@ class VersionsView(QWidget):
         except VisitPlannerError as exc:
             QMessageBox.warning(self, _("Issue version"), exc.message)
             return None
+        self.controller.announce()
         self.reload()
         self.select(version.number)
         return version
