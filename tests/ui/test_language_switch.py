@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from visitplanner.demo import build_demo
@@ -103,7 +104,7 @@ def choose_language(qtbot, window: MainWindow, lang: str, monkeypatch: pytest.Mo
         return 1
 
     monkeypatch.setattr(PreferencesDialog, "exec", pick)
-    action = window.findChild(type(window.undo_action), "preferences")
+    action = window.findChild(QAction, "preferences")
     assert action is not None
     action.trigger()
     settle(qtbot)

@@ -141,7 +141,7 @@ def test_an_edit_on_a_copy_another_program_changed_is_refused(demo_path: Path) -
     loaded = _minister(window)
     theirs = _minister(command_line)
     command_line.apply(SaveEntity(dataclasses.replace(theirs, duty_phone="+33 1 00"), theirs))
-    with pytest.raises(StaleError, match="duty_phone"):
+    with pytest.raises(StaleError, match="duty phone"):
         window.apply(SaveEntity(dataclasses.replace(loaded, notes="mine"), loaded))
     # The refusal brought the other program's change in; nothing was overwritten.
     assert _minister(window).duty_phone == "+33 1 00"

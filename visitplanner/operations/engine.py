@@ -121,7 +121,7 @@ def _stale(ctx: Context, writes: Sequence[Write], affected: Sequence[Any]) -> No
         found = ctx.repository.load_kind(kind.name, [key[1]])
         now = found[0] if found else None
         fields = changed_fields(before, now) if now is not None else []
-        what = ", ".join(fields) if fields else _("deleted")
+        what = ", ".join(name.replace("_", " ") for name in fields) if fields else _("deleted")
         raise StaleError(
             _(
                 "“{name}” was changed elsewhere since it was opened ({fields}); "

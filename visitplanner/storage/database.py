@@ -292,7 +292,10 @@ class VisitDatabase:
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the file."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path or Path(":memory:")) from exc
 
     def close(self) -> None:
         """Close the connection (the file holds every committed edit already)."""

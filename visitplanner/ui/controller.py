@@ -9,7 +9,6 @@ Screens listen to `changed(Change)` and refresh only what the change touched.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 
@@ -101,33 +100,42 @@ class JournalUndoStack(QObject):
         """Bring back the step undone last; False (and a message) when it could not be."""
         return self._controller.run_history(self._controller.session.redo)
 
-    def _action(
-        self, parent: QObject, prefix: str, slot: Callable[[], object], text: Callable[[], str]
-    ) -> QAction:
-        action = QAction(prefix, parent)
-
-        def update() -> None:
-            label = text()
-            action.setText(f"{prefix} {label}".strip() if label else prefix)
-            action.setEnabled(bool(label) and not self._controller.read_only)
-
-        action.triggered.connect(slot)
-        self.changed.connect(update)
-        action.destroyed.connect(lambda *_args: self._disconnect(update))
-        update()
-        return action
-
-    def _disconnect(self, slot: Callable[[], None]) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.changed.disconnect(slot)
-
     def createUndoAction(self, parent: QObject, prefix: str = "") -> QAction:
         """A menu action that undoes, its text naming the step."""
-        return self._action(parent, prefix or _("Undo"), self.undo, self.undoText)
+        return HistoryAction(self, parent, prefix or _("Undo"), undo=True)
 
     def createRedoAction(self, parent: QObject, prefix: str = "") -> QAction:
         """A menu action that redoes, its text naming the step."""
-        return self._action(parent, prefix or _("Redo"), self.redo, self.redoText)
+        return HistoryAction(self, parent, prefix or _("Redo"), undo=False)
+
+
+class HistoryAction(QAction):
+    """Edit > Undo or Redo: names the step it takes, enabled when there is one.
+
+    Its slots are its own methods, so Qt drops their connections when the action goes
+    (a menu rebuilt on a language switch leaves nothing behind).
+    """
+
+    def __init__(self, stack: JournalUndoStack, parent: QObject, prefix: str, undo: bool) -> None:
+        super().__init__(prefix, parent)
+        self._stack = stack
+        self._prefix = prefix
+        self._undo = undo
+        self.triggered.connect(self._take_step)
+        stack.changed.connect(self.follow)
+        self.follow()
+
+    def _take_step(self) -> None:
+        if self._undo:
+            self._stack.undo()
+        else:
+            self._stack.redo()
+
+    def follow(self) -> None:
+        """Show the step the journal offers now."""
+        label = self._stack.undoText() if self._undo else self._stack.redoText()
+        self.setText(f"{self._prefix} {label}" if label else self._prefix)
+        self.setEnabled(self._stack.canUndo() if self._undo else self._stack.canRedo())
 
 
 class VisitController(QObject):
