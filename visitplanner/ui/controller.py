@@ -3,7 +3,8 @@
 Every edit is an operation applied through the session (committed to the file and
 journaled at once). Edit > Undo and Redo mirror the journal in the file, so they take
 back the same steps as `visitplanner undo`, and survive closing the visit. A timer
-notices what another program (the command line) writes to the file and shows it.
+that the window runs notices what another program (the command line) writes to the
+file and shows it.
 Screens listen to `changed(Change)` and refresh only what the change touched.
 """
 
@@ -151,10 +152,6 @@ class VisitController(QObject):
         self.session = session
         self.read_only = read_only
         self.undo_stack = JournalUndoStack(self)
-        self.watcher = QTimer(self)
-        self.watcher.setInterval(WATCH_INTERVAL_MS)
-        self.watcher.timeout.connect(self.look_for_outside_changes)
-        self.watcher.start()
 
     @property
     def data(self) -> VisitData:
@@ -199,7 +196,6 @@ class VisitController(QObject):
     def look_for_outside_changes(self) -> Change:
         """Show what another program wrote to the file since the last look."""
         if self.session.closed:
-            self.watcher.stop()
             return Change()
         try:
             change = self.session.sync() | self.session.take_unannounced()
@@ -210,6 +206,14 @@ class VisitController(QObject):
             self.undo_stack.refresh()
             self.changed.emit(change)
         return change
+
+    def watch(self, owner: QObject) -> QTimer:
+        """Look for outside changes every second while `owner` (the window) lives."""
+        watcher = QTimer(owner)
+        watcher.setInterval(WATCH_INTERVAL_MS)
+        watcher.timeout.connect(self.look_for_outside_changes)
+        watcher.start()
+        return watcher
 
     def announce(self) -> Change:
         """Tell every screen what a service just wrote through the session (a version

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         controller.changed.connect(self._on_change)
         controller.error.connect(self._show_error)
+        self.watcher = controller.watch(self)
         self.build()
 
     # -- building ---------------------------------------------------------------
