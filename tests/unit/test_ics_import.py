@@ -181,7 +181,10 @@ def test_re_importing_updates_instead_of_duplicating_and_undo_takes_it_back(
     assert found.start == datetime(2026, 5, 7, 9, 30, tzinfo=PARIS)
     same = plan_import(demo.data, _file(tmp_path, moved, "third.ics"))
     assert [(i.action, i.reason) for i in same.items] == [(Action.SKIP, "unchanged")]
-    demo.undo()  # nothing of the first import is left
+    demo.undo()  # the update is taken back: the event is at 9:00 again
+    found = next(e for e in demo.data.events if e.source_uid == "ministry-42")
+    assert found.start == datetime(2026, 5, 7, 9, 0, tzinfo=PARIS)
+    demo.undo()  # then the first import: nothing of it is left
     assert len(demo.data.events) == before
 
 
