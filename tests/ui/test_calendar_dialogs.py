@@ -13,8 +13,8 @@ from visitplanner.demo import build_demo
 from visitplanner.domain.lookup import find_person
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
-from visitplanner.ui import calendar_dialogs
-from visitplanner.ui.calendar_dialogs import ExportCalendarDialog, import_calendar_dialog
+from visitplanner.ui.exchange import calendars as calendar_dialogs
+from visitplanner.ui.exchange.calendars import ExportCalendarDialog, import_calendar_dialog
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from visitplanner.operations.edits import Command
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.roster_mappings import MappingStore
 from visitplanner.services.visit_files import read_visit, write_visit
-from visitplanner.ui.roster_export_dialog import RosterExportDialog
-from visitplanner.ui.roster_import_dialog import RosterImportDialog
+from visitplanner.ui.exchange.roster_export import RosterExportDialog
+from visitplanner.ui.exchange.roster_import import RosterImportDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from bench_roster import sheet_rows

@@ -17,7 +17,7 @@ from visitplanner.operations.change import Change
 from visitplanner.operations.edits import Command
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import open_visit, write_visit
-from visitplanner.ui.seating_view import PERSON_MIME, SeatingView
+from visitplanner.ui.seating.view import PERSON_MIME, SeatingView
 
 
 @pytest.fixture
@@ -149,7 +149,7 @@ def test_each_edit_goes_through_the_apply_given(qtbot, session: VisitSession) ->
 def test_a_locked_seat_refuses_a_move_with_a_message(qtbot, view: SeatingView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(
-        "visitplanner.ui.seating_view.QMessageBox.warning",
+        "visitplanner.ui.seating.view.QMessageBox.warning",
         lambda _parent, _title, text: shown.append(text),
     )
     view.propose()
