@@ -18,8 +18,8 @@ from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.ui.checks.view import RECHECK_DELAY_MS, ChecksView
-from visitplanner.ui.common.models import ProgrammeModel
 from visitplanner.ui.common.table_page import TablePage
+from visitplanner.ui.programme.model import ProgrammeModel
 from visitplanner.ui.programme.page import ProgrammePage
 from visitplanner.ui.roster.view import RosterView
 from visitplanner.ui.shell.application import Application

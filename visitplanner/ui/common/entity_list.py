@@ -35,8 +35,7 @@ from visitplanner.operations.change import Change
 from visitplanner.operations.edits import delete_command
 from visitplanner.ui.common.actions import button_row, screen_action
 from visitplanner.ui.common.forms import confirm
-from visitplanner.ui.common.models import Column, EntityTableModel, FixedColumnsModel
-from visitplanner.ui.roster.model import fold
+from visitplanner.ui.common.models import Column, EntityTableModel, FixedColumnsModel, fold
 from visitplanner.ui.shell.controller import VisitController
 
 T = TypeVar("T")

@@ -13,7 +13,7 @@ from visitplanner.domain.checks import Finding
 from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Event
 from visitplanner.i18n import _
-from visitplanner.ui.common.models import EntityTableModel, ProgrammeModel
+from visitplanner.ui.common.models import EntityTableModel
 from visitplanner.ui.common.table_page import TablePage
 from visitplanner.ui.programme.event_dialog import (
     cancel_event,
@@ -21,6 +21,7 @@ from visitplanner.ui.programme.event_dialog import (
     duplicate_event,
     edit_event,
 )
+from visitplanner.ui.programme.model import ProgrammeModel
 from visitplanner.ui.programme.timeline import TimelineView
 from visitplanner.ui.shell.controller import VisitController
 

@@ -14,7 +14,6 @@ the new order, and the view turns that into one undoable edit.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -31,11 +30,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from visitplanner.domain.labels import label
-from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Delegation, Person, VisitData
 from visitplanner.domain.values import Need
 from visitplanner.i18n import N_, _, current_language
 from visitplanner.services.ordering import placed
+from visitplanner.ui.common.models import fold
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -57,12 +56,6 @@ _ROLES: Final = frozenset(
         _KIND_ROLE,
     )
 )
-
-
-def fold(text: str) -> str:
-    """Text as the filter compares it: normalised, and without accents (é = e, й = и)."""
-    decomposed = unicodedata.normalize("NFD", normalise(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def search_key(person: Person) -> str:
