@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
-from visitplanner.services.demo import build_demo
 
 from tests.ui.editing import open_visit
+from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import EventKind, InterpretationMode, LocalizedText
