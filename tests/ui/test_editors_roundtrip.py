@@ -376,7 +376,8 @@ def test_summit_editors_change_only_what_was_typed(
 
 def test_seating_edits_change_only_the_plan(qtbot, demo: VisitController) -> None:  # type: ignore[no-untyped-def]
     view = SeatingView(
-        demo.session, apply=lambda command: Change.everything() if demo.apply(command) else Change()
+        demo.session,
+        apply=lambda operation: Change.everything() if demo.apply(operation) else Change(),
     )
     qtbot.addWidget(view)
     dinner = _event(demo.data, lambda e: e.seating is not None)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from visitplanner.demo import build_demo
 from visitplanner.domain.model import LocalizedText, Venue
 from visitplanner.i18n import set_language
-from visitplanner.operations.edits import SaveEntity, delete_command
+from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.services.ordering import reorder_people
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.shell import crash
@@ -144,7 +144,7 @@ def every_kind_of_edit(qtbot, window: MainWindow) -> None:  # type: ignore[no-un
     visit_every_page(qtbot, window)
 
     vehicle = controller.data.vehicles[0]
-    assert controller.apply(delete_command(controller.data, vehicle), window)
+    assert controller.apply(delete_operation(controller.data, vehicle), window)
     visit_every_page(qtbot, window)
     controller.undo_stack.undo()
     assert vehicle.id in [v.id for v in controller.data.vehicles]

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from visitplanner.domain.errors import DomainError, VisitPlannerError
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue
 from visitplanner.i18n import _
-from visitplanner.operations.edits import Command, SaveEntity
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.engine import Operation
 from visitplanner.ui.common.forms import show_error
 from visitplanner.ui.shell.controller import VisitController
 
@@ -104,9 +105,9 @@ def patch_fields(before: T, loaded: Mapping[str, Any], now: Mapping[str, Any]) -
 
 
 def apply_or_reason(
-    controller: VisitController, command: Command, parent: QWidget | None = None
+    controller: VisitController, operation: Operation, parent: QWidget | None = None
 ) -> str | None:
-    """Apply `command` as an undoable edit: None when done, else why it was not."""
+    """Apply `operation` as an undoable edit: None when done, else why it was not."""
     messages: list[str] = []
 
     def collect(message: str) -> None:
@@ -114,7 +115,7 @@ def apply_or_reason(
 
     controller.error.connect(collect)
     try:
-        done = controller.apply(command, parent)
+        done = controller.apply(operation, parent)
     finally:
         controller.error.disconnect(collect)
     if done:
@@ -182,7 +183,7 @@ class EntityEditor(QDialog, Generic[E]):
         """The entity as saved, once it is known to change something (a time stamp, say)."""
         return new
 
-    def save_command(self, new: E) -> Command:
+    def save_operation(self, new: E) -> Operation:
         """The edit that saves `new`."""
         return SaveEntity(new, self.before, label=self.edit_label(new))
 
@@ -208,7 +209,7 @@ class EntityEditor(QDialog, Generic[E]):
             self.saved = self.before
         else:
             entity = self.finish(entity)
-            reason = apply_or_reason(self.controller, self.save_command(entity), self)
+            reason = apply_or_reason(self.controller, self.save_operation(entity), self)
             if reason is not None:
                 show_error(self.error, self.failure().format(reason=reason))
                 return

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.values import Access
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import delete_command
+from visitplanner.operations.edits import delete_operation
 from visitplanner.ui.common.actions import button_row, screen_action
 from visitplanner.ui.common.forms import confirm
 from visitplanner.ui.common.models import Column, EntityTableModel, FixedColumnsModel, fold
@@ -256,9 +256,9 @@ class EntityListView(QWidget, Generic[T]):
             return False
         if not confirm(self, self.delete_title(), self.delete_question(item)):
             return False
-        command = delete_command(self.controller.data, item)  # type: ignore[arg-type]
-        command.label = self.delete_label(item)
-        return self.controller.apply(command, self)
+        operation = delete_operation(self.controller.data, item)  # type: ignore[arg-type]
+        operation.label = self.delete_label(item)
+        return self.controller.apply(operation, self)
 
     def update_actions(self) -> None:
         """Enable what can be done now."""

@@ -5,7 +5,7 @@ drafts and reminder, shows how many events (and files) the export holds, and
 writes; one file per person is written off the GUI thread, with progress and
 cancel. `import_calendar_dialog(parent, session)` asks for a file and previews,
 event by event, what will be added, updated or skipped, and why, before anything
-is written; confirming applies it as one undoable command.
+is written; confirming applies it as one undoable operation.
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.values import Profile
 from visitplanner.i18n import _, format_datetime
-from visitplanner.operations.edits import Command
+from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.calendar_import import Action, ImportPlan, import_command, plan_import
+from visitplanner.services.calendar_import import Action, ImportPlan, import_operation, plan_import
 from visitplanner.services.calendars import (
     ExportPlan,
     ExportRequest,
@@ -296,12 +296,12 @@ class ImportCalendarDialog(QDialog):
 def import_calendar_dialog(
     parent: QWidget | None,
     session: VisitSession,
-    apply: Callable[[Command], object] | None = None,
+    apply: Callable[[Operation], object] | None = None,
     path: Path | None = None,
 ) -> None:
-    """File > Import calendar: choose a file, preview, and apply as one undoable command.
+    """File > Import calendar: choose a file, preview, and apply as one undoable operation.
 
-    `apply` carries the command out (the window's undo stack pushes it); by default
+    `apply` carries the operation out (the window's undo stack pushes it); by default
     the session applies it. `path` skips the file chooser.
     """
     if path is None:
@@ -319,5 +319,5 @@ def import_calendar_dialog(
     preview = ImportCalendarDialog(plan, parent)
     if preview.exec() != QDialog.DialogCode.Accepted or plan.empty:
         return
-    command = import_command(plan)
-    (apply or session.apply)(command)
+    operation = import_operation(plan)
+    (apply or session.apply)(operation)

@@ -42,7 +42,7 @@ from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import Person
 from visitplanner.domain.roster_columns import FIELD_HEADERS, RosterField, Target
 from visitplanner.i18n import _, current_language
-from visitplanner.operations.edits import Command
+from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.progress import Progress
 from visitplanner.services.roster_mappings import MappingStore
@@ -134,7 +134,7 @@ class RosterImportDialog(QDialog):
         parent: QWidget | None,
         session: VisitSession,
         path: Path,
-        apply: Callable[[Command], object] | None = None,
+        apply: Callable[[Operation], object] | None = None,
         store: MappingStore | None = None,
     ) -> None:
         super().__init__(parent)
@@ -144,7 +144,7 @@ class RosterImportDialog(QDialog):
         self.store = store or MappingStore()
         self.sheet: Sheet | None = None
         self.plan: ImportPlan | None = None
-        self.command: Command | None = None
+        self.operation: Operation | None = None
         self.worker: Worker[Any] | None = None
         self._closing = False
         self.column_boxes: list[QComboBox] = []
@@ -461,7 +461,7 @@ class RosterImportDialog(QDialog):
         if self.plan is None:
             return
         try:
-            self.command = apply_import(self.session, self.plan, True, self._apply)
+            self.operation = apply_import(self.session, self.plan, True, self._apply)
         except VisitPlannerError as exc:
             QMessageBox.critical(self, _("Import roster"), exc.message)
             return
@@ -502,11 +502,11 @@ def _summary(plan: ImportPlan) -> str:
 def import_roster_dialog(
     parent: QWidget | None,
     session: VisitSession,
-    apply: Callable[[Command], object] | None = None,
+    apply: Callable[[Operation], object] | None = None,
 ) -> None:
     """File > Import roster: choose a file, then map, preview and confirm.
 
-    `apply` carries the import's command out (the window's undo stack);
+    `apply` carries the import's operation out (the window's undo stack);
     `session.apply` by default.
     """
     name, _filter = QFileDialog.getOpenFileName(

@@ -39,7 +39,7 @@ from visitplanner.domain.values import (
     zone_name,
 )
 from visitplanner.i18n import _, current_language, gettext_in
-from visitplanner.operations.edits import SaveEntity, delete_command
+from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.ui.common.edits import EntityEditor
 from visitplanner.ui.common.widgets import CheckItem, CheckList, labelled
 from visitplanner.ui.programme.event_dialog_parts import (
@@ -358,4 +358,4 @@ def delete_event(controller: VisitController, event: Event, parent: QWidget | No
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    return controller.apply(delete_command(data, event), parent)
+    return controller.apply(delete_operation(data, event), parent)

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.model import Delegation, Person
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import Command, delete_command
+from visitplanner.operations.edits import delete_operation
+from visitplanner.operations.engine import Operation
 from visitplanner.services.ordering import (
     delegation_order,
     moved,
@@ -249,9 +250,9 @@ class RosterView(QWidget):
         ):
             return False
         neighbour = self._neighbour(person)
-        command = delete_command(self.controller.data, person)
-        command.label = _("Delete {name}").format(name=name)
-        if not self._apply(command):
+        operation = delete_operation(self.controller.data, person)
+        operation.label = _("Delete {name}").format(name=name)
+        if not self._apply(operation):
             return False
         if neighbour:
             self._restore_current(neighbour)
@@ -270,9 +271,9 @@ class RosterView(QWidget):
         ).format(name=name, count=len(members))
         if not confirm(self, _("Delete a delegation"), question):
             return False
-        command = delete_command(self.controller.data, delegation)
-        command.label = _("Delete {name}").format(name=name)
-        return self._apply(command)
+        operation = delete_operation(self.controller.data, delegation)
+        operation.label = _("Delete {name}").format(name=name)
+        return self._apply(operation)
 
     def move_up(self) -> bool:
         """Move the person (or delegation) selected one place up."""
@@ -298,10 +299,10 @@ class RosterView(QWidget):
         elif isinstance(saved, Delegation):
             self.select_delegation(saved.id)
 
-    def _apply(self, command: Command | None) -> bool:
-        if command is None:
+    def _apply(self, operation: Operation | None) -> bool:
+        if operation is None:
             return False
-        return self.controller.apply(command, self)
+        return self.controller.apply(operation, self)
 
     def _move(self, offset: int) -> bool:
         if self.controller.read_only:

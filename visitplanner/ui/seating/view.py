@@ -4,7 +4,7 @@ Pick a meal; "Propose" fills the plan from the order of precedence with the chos
 strategy (locked seats stay). Drag a name onto another seat to move the person there
 (whoever sat there takes the old seat), or from the "No seat" list onto a seat. A
 seat's context menu locks or unlocks it. The plan's checks are listed underneath.
-Each edit is one command given to `apply` (the window's undo stack by default
+Each edit is one operation given to `apply` (the window's undo stack by default
 `session.apply`), and `changed` tells the window what changed.
 """
 
@@ -48,7 +48,8 @@ from visitplanner.domain.model import Event
 from visitplanner.domain.values import EventKind
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import Command, SaveEntity
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services import seating as seating_service
 from visitplanner.services.progress import Progress
@@ -202,7 +203,7 @@ class SeatingView(QWidget):
         self,
         session: VisitSession,
         parent: QWidget | None = None,
-        apply: Callable[[Command], Change] | None = None,
+        apply: Callable[[Operation], Change] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -299,16 +300,16 @@ class SeatingView(QWidget):
 
     # -- edits -------------------------------------------------------------------------
 
-    def _run(self, make: Callable[[], Command]) -> None:
-        """Make the command and apply it; a refusal (a locked seat) is shown, not raised."""
+    def _run(self, make: Callable[[], Operation]) -> None:
+        """Make the operation and apply it; a refusal (a locked seat) is shown, not raised."""
         try:
-            command = make()
-            if isinstance(command, SaveEntity) and command.after == command.before:
+            operation = make()
+            if isinstance(operation, SaveEntity) and operation.after == operation.before:
                 # Nothing would change (a name dropped on its own seat, the same plan
                 # proposed again): nothing is written, no empty step is undone later.
                 change = Change()
             else:
-                change = self.apply(command)
+                change = self.apply(operation)
         except VisitPlannerError as exc:
             QMessageBox.warning(self, _("Seating plan"), str(exc))
             return
@@ -321,27 +322,27 @@ class SeatingView(QWidget):
         if event is None:
             return
         strategy = SeatingStrategy(self.strategy.currentData())
-        self._run(lambda: seating_service.propose_command(self.session.data, event, strategy))
+        self._run(lambda: seating_service.propose_operation(self.session.data, event, strategy))
 
     def move_person(self, person_id: str, seat_id: str) -> None:
         """Seat a person at a seat (swapping with its sitter)."""
         event = self.current_event()
         if event is not None:
             self._run(
-                lambda: seating_service.move_command(self.session.data, event, person_id, seat_id)
+                lambda: seating_service.move_operation(self.session.data, event, person_id, seat_id)
             )
 
     def set_locked(self, seat_id: str, locked: bool) -> None:
         """Lock or unlock a seat."""
         event = self.current_event()
         if event is not None:
-            self._run(lambda: seating_service.lock_command(event, seat_id, locked))
+            self._run(lambda: seating_service.lock_operation(event, seat_id, locked))
 
     def unseat(self, person_id: str) -> None:
         """Leave a person without a seat."""
         event = self.current_event()
         if event is not None:
-            self._run(lambda: seating_service.unseat_command(event, person_id))
+            self._run(lambda: seating_service.unseat_operation(event, person_id))
 
     def menu_for(self, seat_id: str) -> QMenu:
         """The context menu of a seat."""

@@ -21,7 +21,7 @@ from visitplanner.domain.errors import StaleError, VisitPlannerError
 from visitplanner.domain.model import VisitData
 from visitplanner.i18n import _
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import Command
+from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import UndoState, VisitSession
 
 log = logging.getLogger(__name__)
@@ -153,14 +153,14 @@ class VisitController(QObject):
         """The visit as it is now (in step with the file)."""
         return self.session.data
 
-    def apply(self, command: Command, parent: QWidget | None = None) -> bool:
-        """Carry out `command` as an undoable edit; False (and a message) when it failed."""
+    def apply(self, operation: Operation, parent: QWidget | None = None) -> bool:
+        """Carry out `operation` as an undoable edit; False (and a message) when it failed."""
         if self.read_only:
             QMessageBox.information(
                 parent, _("Read-only"), _("This visit is open read-only; it cannot be changed.")
             )
             return False
-        return self._run(lambda: self.session.apply(command))
+        return self._run(lambda: self.session.apply(operation))
 
     def run_history(self, step: Callable[[], Change]) -> bool:
         """Undo or redo through the journal; False (and a message) when it failed."""

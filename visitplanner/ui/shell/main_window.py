@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import N_, _, format_date_range
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import Command
+from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import save_copy
 from visitplanner.ui.checks.view import ChecksView
@@ -183,9 +183,9 @@ class MainWindow(QMainWindow):
             checks.findings_changed.connect(programme.set_findings)
         return checks
 
-    def _apply_and_report(self, command: Command) -> Change:
+    def _apply_and_report(self, operation: Operation) -> Change:
         """Apply through the undo stack, for views that want the Change back."""
-        if self.controller.apply(command, self):
+        if self.controller.apply(operation, self):
             return Change.everything()
         return Change()
 
@@ -394,8 +394,8 @@ class MainWindow(QMainWindow):
     def _import_calendar(self) -> None:
         import_calendar_dialog(self, self.controller.session, apply=self._apply_quietly)
 
-    def _apply_quietly(self, command: Command) -> bool:
-        return self.controller.apply(command, self)
+    def _apply_quietly(self, operation: Operation) -> bool:
+        return self.controller.apply(operation, self)
 
     def _import_roster(self) -> None:
         import_roster_dialog(self, self.controller.session, apply=self._apply_quietly)

@@ -265,8 +265,8 @@ class VehiclesView(EntityListView[Vehicle]):
         if vehicle is None or self.controller.read_only:
             return False
         data = self.controller.data
-        command = reorder_vehicles(data, moved(convoy_order(data), vehicle.id, offset))
-        return command is not None and self.controller.apply(command, self)
+        operation = reorder_vehicles(data, moved(convoy_order(data), vehicle.id, offset))
+        return operation is not None and self.controller.apply(operation, self)
 
     def update_actions(self) -> None:
         """Enable what can be done now."""

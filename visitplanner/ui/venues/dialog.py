@@ -32,8 +32,8 @@ from visitplanner.domain.labels import label
 from visitplanner.domain.model import Venue
 from visitplanner.domain.values import Access, LocalizedText
 from visitplanner.i18n import _, current_language
-from visitplanner.operations.edits import Command
-from visitplanner.services.venue_edits import save_venue_command
+from visitplanner.operations.engine import Operation
+from visitplanner.services.venue_edits import save_venue_operation
 from visitplanner.ui.common.edits import EntityEditor
 from visitplanner.ui.common.forms import (
     add_row,
@@ -290,9 +290,9 @@ class VenueDialog(EntityEditor[Venue]):
         """Unchanged only when the travel times to others are unchanged too."""
         return self.before is not None and new == self.before and not self.travel.edited()
 
-    def save_command(self, new: Venue) -> Command:
+    def save_operation(self, new: Venue) -> Operation:
         """The venue with the travel times mirrored on the others, as one edit."""
-        return save_venue_command(
+        return save_venue_operation(
             self.controller.data, new, self.before, self.both_ways.isChecked(), self.travel.edited()
         )
 
