@@ -30,8 +30,8 @@ from summit import generate_summit
 
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.roster_view import RosterView
+from visitplanner.ui.roster.view import RosterView
+from visitplanner.ui.shell.controller import VisitController
 
 #: What is typed: a Latin family name, a Cyrillic native name, a given name (many matches).
 NAMES = ("Family17x023", "Прізвище42017", "Olena")

@@ -31,9 +31,9 @@ from visitplanner.domain.values import LocalizedText
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.event_dialog import EventDialog
-from visitplanner.ui.timeline import TimelineView
+from visitplanner.ui.programme.event_dialog import EventDialog
+from visitplanner.ui.programme.timeline import TimelineView
+from visitplanner.ui.shell.controller import VisitController
 
 
 def best_of(repeat: int, step: Callable[[], object]) -> float:

@@ -25,9 +25,9 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
-from visitplanner.ui.application import Application
-from visitplanner.ui.language import apply_language
-from visitplanner.ui.settings import AppSettings
+from visitplanner.ui.shell.application import Application
+from visitplanner.ui.shell.language import apply_language
+from visitplanner.ui.shell.settings import AppSettings
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):

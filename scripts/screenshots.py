@@ -25,10 +25,10 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     from visitplanner.demo import build_demo
     from visitplanner.services.visit_files import write_visit
-    from visitplanner.ui.application import Application
-    from visitplanner.ui.language import apply_language
-    from visitplanner.ui.main_window import PAGES
-    from visitplanner.ui.settings import AppSettings
+    from visitplanner.ui.shell.application import Application
+    from visitplanner.ui.shell.language import apply_language
+    from visitplanner.ui.shell.main_window import PAGES
+    from visitplanner.ui.shell.settings import AppSettings
 
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:

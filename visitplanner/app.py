@@ -13,6 +13,6 @@ log = logging.getLogger(__name__)
 
 def run_app(visit: Path | None) -> int:
     """Open the window on `visit` (the last visit, or the demo visit on first run)."""
-    from visitplanner.ui.application import run
+    from visitplanner.ui.shell.application import run
 
     return run(visit)

@@ -21,7 +21,7 @@ from visitplanner.domain.model import VisitData
 from visitplanner.i18n import set_language
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
-from visitplanner.ui.controller import VisitController
+from visitplanner.ui.shell.controller import VisitController
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from visitplanner.demo import build_demo
 from visitplanner.i18n import set_language
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
-from visitplanner.ui.briefing_dialog import BriefingDialog
+from visitplanner.ui.exchange.briefing import BriefingDialog
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_build_writes_the_book_and_offers_to_open_it(
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     monkeypatch.setattr(
-        "visitplanner.ui.briefing_dialog.QDesktopServices.openUrl", lambda url: opened.append(url)
+        "visitplanner.ui.exchange.briefing.QDesktopServices.openUrl", lambda url: opened.append(url)
     )
     _only(dialog, "cover", "contents", "programme")
     dialog.language.setCurrentIndex(dialog.language.findData("uk"))

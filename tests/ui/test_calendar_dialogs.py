@@ -13,8 +13,8 @@ from visitplanner.demo import build_demo
 from visitplanner.domain.lookup import find_person
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
-from visitplanner.ui import calendar_dialogs
-from visitplanner.ui.calendar_dialogs import ExportCalendarDialog, import_calendar_dialog
+from visitplanner.ui.exchange import calendars as calendar_dialogs
+from visitplanner.ui.exchange.calendars import ExportCalendarDialog, import_calendar_dialog
 
 
 @pytest.fixture
@@ -97,9 +97,9 @@ def test_the_import_preview_shows_what_happens_and_confirming_is_one_undo(
     monkeypatch.setattr(calendar_dialogs.ImportCalendarDialog, "exec", accept)
     applied: list[object] = []
 
-    def apply(command: object) -> None:
-        applied.append(command)
-        session.apply(command)  # type: ignore[arg-type]
+    def apply(operation: object) -> None:
+        applied.append(operation)
+        session.apply(operation)  # type: ignore[arg-type]
 
     before = len(session.data.events)
     import_calendar_dialog(None, session, apply=apply, path=calendar)

@@ -11,7 +11,7 @@ from visitplanner.domain.values import LocalizedText
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
-from visitplanner.ui.controller import VisitController
+from visitplanner.ui.shell.controller import VisitController
 
 
 def _controller(tmp_path: Path) -> tuple[Path, VisitController]:

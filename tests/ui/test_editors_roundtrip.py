@@ -28,14 +28,14 @@ from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import EventKind, InterpretationMode, LocalizedText
 from visitplanner.exports.visit_json import visit_to_json
 from visitplanner.operations.change import Change
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.delegation_dialog import DelegationDialog
-from visitplanner.ui.edits import EntityEditor, patch
-from visitplanner.ui.event_dialog import EventDialog
-from visitplanner.ui.person_dialog import PersonDialog
-from visitplanner.ui.seating_view import SeatingView
-from visitplanner.ui.vehicle_views import VehicleDialog
-from visitplanner.ui.venue_dialog import VenueDialog
+from visitplanner.ui.common.edits import EntityEditor, patch
+from visitplanner.ui.programme.event_dialog import EventDialog
+from visitplanner.ui.roster.delegation_dialog import DelegationDialog
+from visitplanner.ui.roster.person_dialog import PersonDialog
+from visitplanner.ui.seating.view import SeatingView
+from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.vehicles.view import VehicleDialog
+from visitplanner.ui.venues.dialog import VenueDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from summit import generate_summit
@@ -376,7 +376,8 @@ def test_summit_editors_change_only_what_was_typed(
 
 def test_seating_edits_change_only_the_plan(qtbot, demo: VisitController) -> None:  # type: ignore[no-untyped-def]
     view = SeatingView(
-        demo.session, apply=lambda command: Change.everything() if demo.apply(command) else Change()
+        demo.session,
+        apply=lambda operation: Change.everything() if demo.apply(operation) else Change(),
     )
     qtbot.addWidget(view)
     dinner = _event(demo.data, lambda e: e.seating is not None)

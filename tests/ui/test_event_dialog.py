@@ -32,17 +32,17 @@ from visitplanner.domain.values import EventKind, EventStatus, LocalizedText
 from visitplanner.i18n import set_language
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.event_dialog import (
+from visitplanner.ui.common.widgets import CheckItem, CheckListModel
+from visitplanner.ui.programme.event_dialog import (
     EventDialog,
     cancel_event,
     delete_event,
     duplicate_event,
 )
-from visitplanner.ui.participants_picker import ParticipantsModel, ParticipantsPicker
-from visitplanner.ui.running_order_editor import RunningOrderModel, lines_from
-from visitplanner.ui.timeline import TimelineView
-from visitplanner.ui.widgets import CheckItem, CheckListModel
+from visitplanner.ui.programme.participants_picker import ParticipantsModel, ParticipantsPicker
+from visitplanner.ui.programme.running_order_editor import RunningOrderModel, lines_from
+from visitplanner.ui.programme.timeline import TimelineView
+from visitplanner.ui.shell.controller import VisitController
 
 PARIS = ZoneInfo("Europe/Paris")
 

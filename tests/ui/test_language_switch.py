@@ -23,15 +23,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from visitplanner.demo import build_demo
 from visitplanner.domain.model import LocalizedText, Venue
 from visitplanner.i18n import set_language
-from visitplanner.operations.edits import SaveEntity, delete_command
+from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.services.ordering import reorder_people
 from visitplanner.services.visit_files import write_visit
-from visitplanner.ui import crash
-from visitplanner.ui.application import Application
-from visitplanner.ui.dialogs import PreferencesDialog
-from visitplanner.ui.language import apply_language
-from visitplanner.ui.main_window import PAGES, MainWindow
-from visitplanner.ui.settings import AppSettings
+from visitplanner.ui.shell import crash
+from visitplanner.ui.shell.application import Application
+from visitplanner.ui.shell.dialogs import PreferencesDialog
+from visitplanner.ui.shell.language import apply_language
+from visitplanner.ui.shell.main_window import PAGES, MainWindow
+from visitplanner.ui.shell.settings import AppSettings
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -82,7 +82,9 @@ def trouble(monkeypatch: pytest.MonkeyPatch) -> Trouble:
 def application(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Application]:  # type: ignore[no-untyped-def]
     apply_language("en")
     # No backup thread writing next to the test's files while it runs.
-    monkeypatch.setattr("visitplanner.ui.application.back_up_in_background", lambda path: None)
+    monkeypatch.setattr(
+        "visitplanner.ui.shell.application.back_up_in_background", lambda path: None
+    )
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     path = tmp_path / "demo.visit"
     write_visit(path, build_demo())
@@ -143,7 +145,7 @@ def every_kind_of_edit(qtbot, window: MainWindow) -> None:  # type: ignore[no-un
     visit_every_page(qtbot, window)
 
     vehicle = controller.data.vehicles[0]
-    assert controller.apply(delete_command(controller.data, vehicle), window)
+    assert controller.apply(delete_operation(controller.data, vehicle), window)
     visit_every_page(qtbot, window)
     controller.undo_stack.undo()
     assert vehicle.id in [v.id for v in controller.data.vehicles]

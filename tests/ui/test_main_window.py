@@ -17,16 +17,16 @@ from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
-from visitplanner.ui.application import Application
-from visitplanner.ui.checks_view import RECHECK_DELAY_MS, ChecksView
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.language import apply_language
-from visitplanner.ui.main_window import MainWindow
-from visitplanner.ui.models import ProgrammeModel
-from visitplanner.ui.pages import TablePage
-from visitplanner.ui.programme_page import ProgrammePage
-from visitplanner.ui.roster_view import RosterView
-from visitplanner.ui.settings import AppSettings
+from visitplanner.ui.checks.view import RECHECK_DELAY_MS, ChecksView
+from visitplanner.ui.common.table_page import TablePage
+from visitplanner.ui.programme.model import ProgrammeModel
+from visitplanner.ui.programme.page import ProgrammePage
+from visitplanner.ui.roster.view import RosterView
+from visitplanner.ui.shell.application import Application
+from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.shell.language import apply_language
+from visitplanner.ui.shell.main_window import MainWindow
+from visitplanner.ui.shell.settings import AppSettings
 
 
 @pytest.fixture
@@ -174,7 +174,7 @@ def test_a_second_copy_opens_the_visit_read_only(
     assert first.open(path)
     asked: list[bool] = []
     monkeypatch.setattr(
-        "visitplanner.ui.application.confirm_read_only",
+        "visitplanner.ui.shell.application.confirm_read_only",
         lambda parent, p, holder: asked.append(True) or True,
     )
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
@@ -222,7 +222,7 @@ def test_the_file_menu_reaches_imports_and_exports(window: MainWindow) -> None:
 
 
 def test_the_seating_page_offers_the_meals(window: MainWindow) -> None:
-    from visitplanner.ui.seating_view import SeatingView
+    from visitplanner.ui.seating.view import SeatingView
 
     seating = window.show_page("seating")
     assert isinstance(seating, SeatingView)
@@ -232,7 +232,7 @@ def test_the_seating_page_offers_the_meals(window: MainWindow) -> None:
 def test_new_event_from_the_programme_page_then_undo(
     qtbot, window: MainWindow, monkeypatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from visitplanner.ui import event_dialog
+    from visitplanner.ui.programme import event_dialog
 
     page = window.show_page("programme")
     assert isinstance(page, ProgrammePage)

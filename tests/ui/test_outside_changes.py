@@ -17,10 +17,10 @@ from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.language import apply_language
-from visitplanner.ui.main_window import MainWindow
-from visitplanner.ui.settings import AppSettings
+from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.shell.language import apply_language
+from visitplanner.ui.shell.main_window import MainWindow
+from visitplanner.ui.shell.settings import AppSettings
 
 
 def _propose(path: Path) -> list[str]:

@@ -22,9 +22,9 @@ from visitplanner.domain.model import Person
 from visitplanner.domain.privacy import PRIVATE_FIELDS
 from visitplanner.domain.values import Need, Role
 from visitplanner.services.visit_files import read_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.person_dialog import PersonDialog
-from visitplanner.ui.privacy_marks import PrivateBadge, is_marked_private
+from visitplanner.ui.common.privacy_marks import PrivateBadge, is_marked_private
+from visitplanner.ui.roster.person_dialog import PersonDialog
+from visitplanner.ui.shell.controller import VisitController
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QComboBox
 from tests.factories import small_visit
 from tests.roster_sheets import FRENCH, UKRAINIAN, write_csv
 from visitplanner.domain.roster_columns import RosterField, Target
-from visitplanner.operations.edits import Command
+from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.roster_mappings import MappingStore
 from visitplanner.services.visit_files import read_visit, write_visit
-from visitplanner.ui.roster_export_dialog import RosterExportDialog
-from visitplanner.ui.roster_import_dialog import RosterImportDialog
+from visitplanner.ui.exchange.roster_export import RosterExportDialog
+from visitplanner.ui.exchange.roster_import import RosterImportDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from bench_roster import sheet_rows
@@ -37,10 +37,10 @@ def session(tmp_path: Path) -> Iterator[VisitSession]:
 def _dialog(qtbot, session: VisitSession, path: Path, tmp_path: Path, applied=None):  # type: ignore[no-untyped-def]
     store = MappingStore(tmp_path / "config" / "roster-mappings.json")
 
-    def apply(command: Command) -> object:
+    def apply(operation: Operation) -> object:
         if applied is not None:
-            applied.append(command)
-        return session.apply(command)
+            applied.append(operation)
+        return session.apply(operation)
 
     dialog = RosterImportDialog(None, session, path, apply=apply, store=store)
     qtbot.addWidget(dialog)
@@ -56,7 +56,7 @@ def _wait_for_page(qtbot, dialog: RosterImportDialog, page: int) -> None:  # typ
 def test_open_a_csv_see_the_counts_confirm_and_undo(qtbot, session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rows = [[c.replace("ʼ", "'") for c in row] for row in UKRAINIAN]
     sheet = write_csv(tmp_path / "список.csv", rows, "cp1251")
-    applied: list[Command] = []
+    applied: list[Operation] = []
     dialog = _dialog(qtbot, session, sheet, tmp_path, applied)
     _wait_for_page(qtbot, dialog, 2)
     assert "Windows-1251" in dialog.source.text()

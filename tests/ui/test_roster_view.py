@@ -18,10 +18,10 @@ from visitplanner.demo.common import GUEST_DELEGATION_ID, HOST_DELEGATION_ID, pe
 from visitplanner.domain.model import Person
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.services.visit_files import read_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.person_dialog import PersonDialog
-from visitplanner.ui.roster_model import RosterModel
-from visitplanner.ui.roster_view import RosterView
+from visitplanner.ui.roster.model import RosterModel
+from visitplanner.ui.roster.person_dialog import PersonDialog
+from visitplanner.ui.roster.view import RosterView
+from visitplanner.ui.shell.controller import VisitController
 
 SHYMANSKYI = person_id("shymanskyi")
 KALMYKOVA = person_id("kalmykova")

@@ -14,10 +14,10 @@ from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import SeatingStrategy
 from visitplanner.domain.lookup import find_event, find_person
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import Command
+from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import open_visit, write_visit
-from visitplanner.ui.seating_view import PERSON_MIME, SeatingView
+from visitplanner.ui.seating.view import PERSON_MIME, SeatingView
 
 
 @pytest.fixture
@@ -124,11 +124,11 @@ def test_a_drop_from_the_no_seat_list_seats_the_person(qtbot, view: SeatingView)
 
 
 def test_each_edit_goes_through_the_apply_given(qtbot, session: VisitSession) -> None:  # type: ignore[no-untyped-def]
-    done: list[Command] = []
+    done: list[Operation] = []
 
-    def apply(command: Command) -> Change:
-        done.append(command)
-        return session.apply(command)
+    def apply(operation: Operation) -> Change:
+        done.append(operation)
+        return session.apply(operation)
 
     view = SeatingView(session, apply=apply)
     qtbot.addWidget(view)
@@ -149,7 +149,7 @@ def test_each_edit_goes_through_the_apply_given(qtbot, session: VisitSession) ->
 def test_a_locked_seat_refuses_a_move_with_a_message(qtbot, view: SeatingView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(
-        "visitplanner.ui.seating_view.QMessageBox.warning",
+        "visitplanner.ui.seating.view.QMessageBox.warning",
         lambda _parent, _title, text: shown.append(text),
     )
     view.propose()

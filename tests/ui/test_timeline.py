@@ -23,10 +23,10 @@ from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.timeline import TimelineView
-from visitplanner.ui.timeline_layout import Segment, assign_lanes, build_layout
-from visitplanner.ui.timeline_style import CONFLICT_COLOUR
+from visitplanner.ui.programme.timeline import TimelineView
+from visitplanner.ui.programme.timeline_layout import Segment, assign_lanes, build_layout
+from visitplanner.ui.programme.timeline_style import CONFLICT_COLOUR
+from visitplanner.ui.shell.controller import VisitController
 
 PARIS = ZoneInfo("Europe/Paris")
 

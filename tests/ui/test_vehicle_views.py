@@ -17,8 +17,8 @@ from visitplanner.demo import build_demo
 from visitplanner.demo.common import person_id, vehicle_id
 from visitplanner.domain.values import Access, Role
 from visitplanner.services.visit_files import read_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.vehicle_views import VehicleDialog, VehiclesView
+from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.vehicles.view import VehicleDialog, VehiclesView
 
 
 @pytest.fixture

@@ -18,10 +18,10 @@ from visitplanner.domain.model import Venue
 from visitplanner.domain.privacy import PRIVATE_FIELDS
 from visitplanner.domain.values import Access
 from visitplanner.services.visit_files import read_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.privacy_marks import is_marked_private
-from visitplanner.ui.travel_times import TravelTimesModel
-from visitplanner.ui.venue_views import VenueDialog, VenuesView
+from visitplanner.ui.common.privacy_marks import is_marked_private
+from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.venues.travel_times import TravelTimesModel
+from visitplanner.ui.venues.view import VenueDialog, VenuesView
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from tests.ui.editing import open_visit, unnamed_inputs
 from visitplanner.domain.values import EventStatus
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit
-from visitplanner.ui.controller import VisitController
-from visitplanner.ui.main_window import PAGES, MainWindow
-from visitplanner.ui.versions_view import VersionsView
+from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.shell.main_window import PAGES, MainWindow
+from visitplanner.ui.versions.view import VersionsView
 
 
 @pytest.fixture

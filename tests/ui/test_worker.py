@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import QThread
 
 from visitplanner.services.progress import Progress
-from visitplanner.ui.worker import Worker
+from visitplanner.ui.common.worker import Worker
 
 
 def test_the_work_runs_off_the_gui_thread_and_reports_progress(qtbot) -> None:  # type: ignore[no-untyped-def]

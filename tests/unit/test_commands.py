@@ -1,4 +1,4 @@
-"""Edits through commands: committed at once, undone to the same UUIDs."""
+"""Edits through operations: committed at once, undone to the same UUIDs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from tests.factories import small_visit
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import LocalizedText
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import SaveEntity, delete_command
+from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
 
@@ -35,8 +35,8 @@ def test_undoing_an_edit_restores_the_previous_version(tmp_path: Path) -> None:
     before = session.data.events[0]
     after = copy.deepcopy(before)
     after.title = LocalizedText(fr="Nouveau titre")
-    command = SaveEntity(after, before)
-    session.apply(command)
+    operation = SaveEntity(after, before)
+    session.apply(operation)
     assert read_visit(path).event(before.id).title.fr == "Nouveau titre"
     session.undo()
     assert read_visit(path).event(before.id).title == before.title
@@ -47,8 +47,8 @@ def test_an_undone_deletion_comes_back_with_the_same_uuid_and_links(tmp_path: Pa
     path, session = _open(tmp_path)
     minister = session.data.people[0]
     events_before = {e.id: list(e.participant_ids) for e in session.data.events}
-    command = delete_command(session.data, minister)
-    change = session.apply(command)
+    operation = delete_operation(session.data, minister)
+    change = session.apply(operation)
     assert change.touches("event")
     after_delete = read_visit(path)
     assert minister.id not in {p.id for p in after_delete.people}
@@ -68,8 +68,8 @@ def test_deleting_a_delegation_takes_its_members_and_undo_brings_them_back(
     path, session = _open(tmp_path)
     guests = session.data.delegations[0]
     members = {p.id for p in session.data.members(guests.id)}
-    command = delete_command(session.data, guests)
-    session.apply(command)
+    operation = delete_operation(session.data, guests)
+    session.apply(operation)
     assert not members & {p.id for p in read_visit(path).people}
     session.undo()
     assert members <= {p.id for p in read_visit(path).people}
@@ -92,8 +92,8 @@ def test_saving_several_entities_is_one_edit_undone_at_once(tmp_path: Path) -> N
     swapped = [copy.deepcopy(minister), copy.deepcopy(veteran)]
     swapped[0].rank, swapped[1].rank = veteran.rank, minister.rank
     newcomer = Person(family_name="Новенька", delegation_id=guests.id, rank=3)
-    command = SaveEntities([*swapped, newcomer], [minister, veteran], label="Reorder")
-    session.apply(command)
+    operation = SaveEntities([*swapped, newcomer], [minister, veteran], label="Reorder")
+    session.apply(operation)
     order = [p.id for p in read_visit(path).members(guests.id)]
     assert order == [veteran.id, minister.id, newcomer.id]
     session.undo()

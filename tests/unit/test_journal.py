@@ -12,9 +12,9 @@ import pytest
 from visitplanner.demo import build_demo
 from visitplanner.domain.errors import HistoryError, StaleError, StorageError
 from visitplanner.exports.visit_json import visit_to_json
-from visitplanner.operations.edits import SaveEntity, delete_command
+from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.precedence import reorder_command
+from visitplanner.services.precedence import reorder_operation
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.storage import journal
 
@@ -58,7 +58,7 @@ def test_undo_and_redo_survive_closing_the_file(demo_path: Path) -> None:
     session = VisitSession.open(demo_path)
     original = visit_to_json(session.data)
     minister = _minister(session)
-    session.apply(delete_command(session.data, minister))
+    session.apply(delete_operation(session.data, minister))
     session.close()
 
     reopened = VisitSession.open(demo_path)
@@ -79,11 +79,11 @@ def test_undoing_everything_gives_back_the_visit_byte_for_byte(demo_path: Path) 
     session = VisitSession.open(demo_path)
     original = visit_to_json(session.data)
     data = session.data
-    session.apply(delete_command(data, data.delegations[0]))
-    session.apply(delete_command(data, data.venues[2]))
+    session.apply(delete_operation(data, data.delegations[0]))
+    session.apply(delete_operation(data, data.venues[2]))
     ceremony = next(e for e in data.events if e.wreaths)
-    session.apply(delete_command(data, ceremony))
-    session.apply(delete_command(data, data.vehicles[0]))
+    session.apply(delete_operation(data, ceremony))
+    session.apply(delete_operation(data, data.vehicles[0]))
     while session.undo_state().done:
         session.undo()
     assert visit_to_json(session.data) == original
@@ -159,7 +159,7 @@ def test_a_session_sees_what_another_program_wrote(demo_path: Path) -> None:
     assert not window.sync()
     other = VisitSession.open(demo_path)
     event = other.data.events[0]
-    other.apply(delete_command(other.data, event))
+    other.apply(delete_operation(other.data, event))
     other.close()
     change = window.sync()
     assert change.ids["event"] == {event.id}
@@ -173,7 +173,7 @@ def test_a_reorder_writes_ranks_and_leaves_photos_alone(demo_path: Path) -> None
     members = session.data.members(delegation.id)
     statements: list[str] = []
     session.database.conn.set_trace_callback(statements.append)
-    session.apply(reorder_command(session.data, delegation.id, [p.id for p in reversed(members)]))
+    session.apply(reorder_operation(session.data, delegation.id, [p.id for p in reversed(members)]))
     session.database.conn.set_trace_callback(None)
     written = [
         s for s in statements if s.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))
@@ -192,8 +192,8 @@ def test_uuids_never_change_through_undo_and_redo(demo_path: Path) -> None:
     ids = sorted(e.id for e in session.data.events) + sorted(p.id for p in session.data.people)
     ceremony = next(e for e in session.data.events if e.running_order)
     lines = [line.id for line in ceremony.running_order]
-    session.apply(delete_command(session.data, ceremony))
-    session.apply(delete_command(session.data, session.data.people[3]))
+    session.apply(delete_operation(session.data, ceremony))
+    session.apply(delete_operation(session.data, session.data.people[3]))
     session.undo()
     session.undo()
     after = sorted(e.id for e in session.data.events) + sorted(p.id for p in session.data.people)

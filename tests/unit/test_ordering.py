@@ -21,7 +21,7 @@ from visitplanner.services.ordering import (
     reorder_people,
     reorder_vehicles,
 )
-from visitplanner.services.venue_edits import save_venue_command
+from visitplanner.services.venue_edits import save_venue_operation
 from visitplanner.services.visit_files import read_visit, write_visit
 
 
@@ -45,9 +45,9 @@ def test_reordering_people_renumbers_every_rank_and_undoes_whole(tmp_path: Path)
     write_visit(path, data)
     session = VisitSession.open(path)
     order = [p.id for p in session.data.members(GUEST_DELEGATION_ID)]
-    command = reorder_people(session.data, GUEST_DELEGATION_ID, moved(order, order[1], -1))
-    assert command is not None
-    session.apply(command)
+    operation = reorder_people(session.data, GUEST_DELEGATION_ID, moved(order, order[1], -1))
+    assert operation is not None
+    session.apply(operation)
     after = read_visit(path).members(GUEST_DELEGATION_ID)
     assert [p.rank for p in after] == list(range(1, len(after) + 1))
     assert [p.id for p in after][:2] == [order[1], order[0]]
@@ -67,15 +67,15 @@ def test_an_unchanged_order_makes_no_edit() -> None:
 def test_delegations_and_vehicles_are_renumbered() -> None:
     data = build_demo()
     order = delegation_order(data)
-    command = reorder_delegations(data, list(reversed(order)))
-    assert command is not None
-    assert sorted((d.id, d.position) for d in command.after) == sorted(
+    operation = reorder_delegations(data, list(reversed(order)))
+    assert operation is not None
+    assert sorted((d.id, d.position) for d in operation.after) == sorted(
         zip(reversed(order), range(len(order)), strict=True)
     )
     convoy = convoy_order(data)
-    command = reorder_vehicles(data, moved(convoy, convoy[-1], -1))
-    assert command is not None
-    assert {v.convoy_position for v in command.after} == {3, 4}
+    operation = reorder_vehicles(data, moved(convoy, convoy[-1], -1))
+    assert operation is not None
+    assert {v.convoy_position for v in operation.after} == {3, 4}
 
 
 def test_a_venue_travel_time_is_mirrored_only_where_edited() -> None:
@@ -83,9 +83,9 @@ def test_a_venue_travel_time_is_mirrored_only_where_edited() -> None:
     brienne, arc = data.venues
     arc.travel_minutes = {brienne.id: 17}  # the two ways differ already
     changed = brienne.__class__(**{**_fields(brienne), "travel_minutes": {arc.id: 15}})
-    untouched = save_venue_command(data, changed, brienne, both_ways=True, edited=[])
+    untouched = save_venue_operation(data, changed, brienne, both_ways=True, edited=[])
     assert [e.id for e in untouched.after] == [brienne.id]
-    edited = save_venue_command(data, changed, brienne, both_ways=True, edited=[arc.id])
+    edited = save_venue_operation(data, changed, brienne, both_ways=True, edited=[arc.id])
     assert [e.id for e in edited.after] == [brienne.id, arc.id]
     assert edited.after[1].travel_minutes == {brienne.id: 15}  # type: ignore[union-attr]
 

@@ -8,7 +8,7 @@ from visitplanner.domain.model import Delegation, VisitData
 from visitplanner.domain.precedence import event_order, merged_order
 from visitplanner.domain.values import Grade, LocalizedText, Side
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.precedence import event_precedence_command, reorder_command
+from visitplanner.services.precedence import event_precedence_operation, reorder_operation
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository
 
@@ -88,11 +88,11 @@ def test_reordering_a_delegation_renumbers_its_ranks_and_undoes() -> None:
     session = VisitSession(database)
     guest = data.delegations[0].id
     order = [by_name(session.data, n).id for n in ("G3", "G1", "G2")]
-    command = reorder_command(session.data, guest, order)
-    session.apply(command)
+    operation = reorder_operation(session.data, guest, order)
+    session.apply(operation)
     assert [p.family_name for p in session.data.members(guest)] == ["G3", "G1", "G2"]
     session.undo()
     assert [p.family_name for p in session.data.members(guest)] == ["G1", "G2", "G3"]
     meal = session.data.events[0]
-    session.apply(event_precedence_command(session.data, meal, [order[0]]))
+    session.apply(event_precedence_operation(session.data, meal, [order[0]]))
     assert session.data.event(meal.id).precedence_ids == [order[0]]

@@ -18,7 +18,7 @@ from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.exports.visit_json import visit_to_dict
 from visitplanner.imports.visit_json import visit_from_dict
-from visitplanner.operations.edits import delete_command
+from visitplanner.operations.edits import delete_operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import open_visit, read_visit, write_visit
 from visitplanner.storage.database import VisitDatabase
@@ -117,8 +117,8 @@ def test_deleting_a_seated_person_is_undone_with_their_seat_and_wreath(
         dinner = next(e for e in session.data.events if e.seating)
         seat = dinner.seating.seat_of(kalmykova.id) if dinner.seating else None
         assert seat is not None
-        command = delete_command(session.data, kalmykova)
-        session.apply(command)
+        operation = delete_operation(session.data, kalmykova)
+        session.apply(operation)
         emptied = session.data.event(dinner.id).seating
         assert emptied is not None and emptied.seat(seat.id).person_id is None
         session.undo()

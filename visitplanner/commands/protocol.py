@@ -89,8 +89,8 @@ def _seating(args: argparse.Namespace) -> int:
         lang = args.lang or session.data.visit.main_language
         if proposing:
             strategy = SeatingStrategy(args.strategy) if args.strategy else None
-            command = seating_service.propose_command(session.data, event, strategy, tables)
-            session.apply(command)
+            operation = seating_service.propose_operation(session.data, event, strategy, tables)
+            session.apply(operation)
             event = session.data.event(event.id)
             print(_("Seating plan proposed and saved."))
         data = session.data
@@ -146,10 +146,10 @@ def _ceremony(args: argparse.Namespace) -> int:
         event = find_event(session.data, args.event)
         lang = args.lang or session.data.visit.main_language
         if args.template:
-            session.apply(ceremony_service.template_command(session.data, event))
+            session.apply(ceremony_service.template_operation(session.data, event))
             print(_("Commemoration template applied and saved."))
         elif args.place:
-            session.apply(ceremony_service.placement_command(session.data, event))
+            session.apply(ceremony_service.placement_operation(session.data, event))
             print(_("Placement plan made and saved."))
         data = session.data
         event = data.event(event.id)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.i18n import _
-from visitplanner.operations.engine import Operation, Write
+from visitplanner.operations.engine import Write
 
 Entity = Visit | Delegation | Person | Venue | Vehicle | Event
 
@@ -127,8 +127,8 @@ class DeleteEntities:
         return self.affected_entities
 
 
-def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
-    """The command deleting `entity`, with what it takes along and what it touches.
+def delete_operation(data: VisitData, entity: Entity) -> DeleteEntities:
+    """The operation deleting `entity`, with what it takes along and what it touches.
 
     A delegation takes its members along; events, vehicles and delegations that
     refer to a deleted person, venue or vehicle are kept as they were, for undo.
@@ -144,7 +144,3 @@ def delete_command(data: VisitData, entity: Entity) -> DeleteEntities:
         affected_entities=copy.deepcopy(affected),
         label=_("Delete"),
     )
-
-
-#: Any operation the window or the command line applies.
-Command = Operation

@@ -3,7 +3,7 @@
 `plan_import` reads the file and says, event by event, what would be added, what
 would be updated (an event imported before under the same UID, or one of our own
 events coming back) and what is skipped, and why; nothing is written. The window
-shows that plan; `apply_import` then writes it as ONE undoable command, so that
+shows that plan; `apply_import` then writes it as ONE undoable operation, so that
 Edit > Undo takes the whole import back.
 """
 
@@ -221,7 +221,7 @@ def plan_import(data: VisitData, path: Path) -> ImportPlan:
     return plan_from(data, read_calendar(path, data.visit), path.name)
 
 
-def import_command(plan: ImportPlan) -> SaveMany:
+def import_operation(plan: ImportPlan) -> SaveMany:
     """The plan as one undoable edit: new venues first, then the events."""
     edits = [SaveEntity(venue) for venue in plan.venues]
     edits += [
@@ -233,9 +233,9 @@ def import_command(plan: ImportPlan) -> SaveMany:
 
 
 def apply_import(session: VisitSession, plan: ImportPlan) -> tuple[SaveMany, Change]:
-    """Write the plan to the visit in one transaction; the command can be undone."""
-    command = import_command(plan)
-    change = session.apply(command)
+    """Write the plan to the visit in one transaction; the operation can be undone."""
+    operation = import_operation(plan)
+    change = session.apply(operation)
     log.info(
         "imported %s: %d added, %d updated, %d skipped",
         plan.source,
@@ -243,4 +243,4 @@ def apply_import(session: VisitSession, plan: ImportPlan) -> tuple[SaveMany, Cha
         plan.count(Action.UPDATE),
         plan.count(Action.SKIP),
     )
-    return command, change
+    return operation, change

@@ -11,8 +11,8 @@ from visitplanner.i18n import _
 from visitplanner.operations.edits import SaveEntity
 
 
-def template_command(data: VisitData, event: Event) -> SaveEntity:
-    """The command that applies the commemoration template to `event`.
+def template_operation(data: VisitData, event: Event) -> SaveEntity:
+    """The operation that applies the commemoration template to `event`.
 
     The running order is replaced by the template filled from the participants; the
     wreaths and the placement plan are made too when the event has none yet (the
@@ -27,8 +27,8 @@ def template_command(data: VisitData, event: Event) -> SaveEntity:
     return SaveEntity(after=after, before=event, label=_("Apply the commemoration template"))
 
 
-def placement_command(data: VisitData, event: Event) -> SaveEntity:
-    """The command that places everyone afresh: the wreath party, then rows by precedence."""
+def placement_operation(data: VisitData, event: Event) -> SaveEntity:
+    """The operation that places everyone afresh: the wreath party, then rows by precedence."""
     after = copy.deepcopy(event)
     after.placement = ceremony.placement_template(data, after)
     return SaveEntity(after=after, before=event, label=_("Place everyone"))

@@ -3,7 +3,7 @@
 Moving one item renumbers the whole list (ranks 1..n, positions 0..n-1, convoy
 positions 1..n) so that the order stored is always the order shown; only the
 items whose number changes are written, and their earlier versions go with the
-command so that one undo restores the previous order.
+operation so that one undo restores the previous order.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from visitplanner.i18n import _
 from visitplanner.operations.edits import SaveEntity, SaveMany
 
 
-def reorder_command(data: VisitData, delegation_id: str, person_ids: Sequence[str]) -> SaveMany:
+def reorder_operation(data: VisitData, delegation_id: str, person_ids: Sequence[str]) -> SaveMany:
     """Put a delegation's members in the order `person_ids` (ranks 1, 2, 3 ...)."""
     members = data.members(delegation_id)
     if sorted(person_ids) != sorted(p.id for p in members):
@@ -28,7 +28,7 @@ def reorder_command(data: VisitData, delegation_id: str, person_ids: Sequence[st
     return SaveMany(parts, _("Reorder the delegation"))
 
 
-def event_precedence_command(
+def event_precedence_operation(
     data: VisitData, event: Event, person_ids: Sequence[str]
 ) -> SaveEntity:
     """Give `event` the officer's own order of precedence (empty: the computed order)."""

@@ -2,7 +2,7 @@
 
 Importing is two steps, so that nothing is written before the officer agrees:
 `plan_import` reads and checks every row and says what would happen;
-`apply_import` carries the plan out as ONE undoable command (undo removes the
+`apply_import` carries the plan out as ONE undoable operation (undo removes the
 people it added and gives back the ones it updated, with the same ids).
 """
 
@@ -31,7 +31,8 @@ from visitplanner.imports.roster.plan import (
 from visitplanner.imports.roster.reading import OVERRIDES, encoding_name, read_sheet
 from visitplanner.imports.roster.sheet import Sheet
 from visitplanner.imports.roster.translit import has_cyrillic
-from visitplanner.operations.edits import Command, Entity, SaveEntity, SaveMany
+from visitplanner.operations.edits import Entity, SaveEntity, SaveMany
+from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.progress import Progress, silent
 
@@ -49,7 +50,7 @@ __all__ = [
     "encoding_name",
     "export_roster",
     "has_delegation_column",
-    "import_command",
+    "import_operation",
     "plan_import",
     "read_roster",
     "recognised_targets",
@@ -123,7 +124,7 @@ def plan_import(
     return build_plan(data, sheet, where, options.mapping, step=(progress or silent()).step)
 
 
-def import_command(plan: ImportPlan) -> SaveMany:
+def import_operation(plan: ImportPlan) -> SaveMany:
     """The one undoable edit that carries `plan` out (its valid rows).
 
     New delegations come first and people after, so undo removes the people
@@ -141,12 +142,12 @@ def apply_import(
     session: VisitSession,
     plan: ImportPlan,
     skip_invalid: bool = False,
-    apply: Callable[[Command], object] | None = None,
+    apply: Callable[[Operation], object] | None = None,
 ) -> SaveMany:
-    """Carry `plan` out as one command and return it (for undo).
+    """Carry `plan` out as one operation and return it (for undo).
 
     Refused while rows are wrong, unless `skip_invalid` (the officer saw them and
-    confirmed): then the wrong rows are left out. `apply` carries the command out
+    confirmed): then the wrong rows are left out. `apply` carries the operation out
     (the window's undo stack); `session.apply` by default.
     """
     if plan.errors and not skip_invalid:
@@ -156,10 +157,10 @@ def apply_import(
                 source=plan.source, count=count
             )
         )
-    command = import_command(plan)
-    (apply or session.apply)(command)
-    log.info("imported %s: %d saves", plan.source, len(command.edits))
-    return command
+    operation = import_operation(plan)
+    (apply or session.apply)(operation)
+    log.info("imported %s: %d saves", plan.source, len(operation.edits))
+    return operation
 
 
 def export_roster(

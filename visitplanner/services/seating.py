@@ -1,6 +1,6 @@
 """Use cases of seating plans: propose one, move people by hand, lock seats, print cards.
 
-Each edit is one undoable command on the event that holds the plan (a `SaveEntity`),
+Each edit is one undoable operation on the event that holds the plan (a `SaveEntity`),
 so proposing a whole plan is undone in one step, as is a move or a swap.
 """
 
@@ -44,13 +44,13 @@ def _with_plan(event: Event, plan: SeatingPlan, label: str) -> SaveEntity:
     return SaveEntity(after=after, before=event, label=label)
 
 
-def propose_command(
+def propose_operation(
     data: VisitData,
     event: Event,
     strategy: SeatingStrategy | None = None,
     tables: Sequence[Table] | None = None,
 ) -> SaveEntity:
-    """The command that proposes and saves a plan for `event`, keeping locked seats.
+    """The operation that proposes and saves a plan for `event`, keeping locked seats.
 
     `tables` replaces the plan's tables (their locks go with them); a meal without a
     plan gets one long table just large enough for its participants.
@@ -66,18 +66,18 @@ def propose_command(
     return _with_plan(event, proposal, _("Propose a seating plan"))
 
 
-def move_command(data: VisitData, event: Event, person_id: str, seat_id: str) -> SaveEntity:
+def move_operation(data: VisitData, event: Event, person_id: str, seat_id: str) -> SaveEntity:
     """Seat `person_id` at `seat_id`; whoever sat there takes the person's old seat."""
     data.person(person_id)
     return _with_plan(event, seating.move(_plan(event), person_id, seat_id), _("Move to a seat"))
 
 
-def unseat_command(event: Event, person_id: str) -> SaveEntity:
+def unseat_operation(event: Event, person_id: str) -> SaveEntity:
     """Leave `person_id` without a seat."""
     return _with_plan(event, seating.unseat(_plan(event), person_id), _("Remove from the table"))
 
 
-def lock_command(event: Event, seat_id: str, locked: bool) -> SaveEntity:
+def lock_operation(event: Event, seat_id: str, locked: bool) -> SaveEntity:
     """Lock a seat (it keeps its person when a plan is proposed again), or unlock it."""
     label = _("Lock a seat") if locked else _("Unlock a seat")
     return _with_plan(event, seating.set_locked(_plan(event), seat_id, locked), label)

@@ -11,7 +11,7 @@ from visitplanner.i18n import _
 from visitplanner.operations.edits import Entity, SaveEntities
 
 
-def save_venue_command(
+def save_venue_operation(
     data: VisitData,
     venue: Venue,
     before: Venue | None,

@@ -1,0 +1,1 @@
+"""The Checks page: the findings of the plan checks."""

@@ -1,0 +1,1 @@
+"""Widgets, models and bases shared by the pages."""

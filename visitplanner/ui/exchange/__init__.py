@@ -1,0 +1,1 @@
+"""Import and export dialogs: briefing book, calendars, rosters."""

@@ -1,0 +1,361 @@
+"""The event editor, and the programme's other event edits: duplicate, cancel, delete.
+
+The dialog shows an event's fields on tabs and saves, as one undoable edit
+(SaveEntity through the controller), the event as loaded with only what the
+officer changed: its seating plan, wreaths, placement, order of precedence,
+imported UID and each running-order line's kind and people stay as they were.
+OK without a change saves nothing. When the domain refuses a value (an end
+before the start, an unknown zone), it stays open and says why; nothing is saved.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime, time, timedelta
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.domain.model import Event, Interpretation, VisitData
+from visitplanner.domain.values import (
+    LANGUAGES,
+    EventStatus,
+    LocalizedText,
+    PressAccess,
+    instant,
+    zone_name,
+)
+from visitplanner.i18n import _, current_language, gettext_in
+from visitplanner.operations.edits import SaveEntity, delete_operation
+from visitplanner.ui.common.edits import EntityEditor
+from visitplanner.ui.common.widgets import CheckItem, CheckList, labelled
+from visitplanner.ui.programme.event_dialog_parts import (
+    DetailsPage,
+    GeneralPage,
+    InterpretationPage,
+)
+from visitplanner.ui.programme.participants_picker import ParticipantsPicker
+from visitplanner.ui.programme.running_order_editor import (
+    RunningOrderEditor,
+    items_from,
+    lines_from,
+)
+from visitplanner.ui.shell.controller import VisitController
+
+log = logging.getLogger(__name__)
+
+#: A new event starts at this time on the visit's first day, and lasts an hour.
+NEW_EVENT_START: Final = time(10, 0)
+
+
+class _Invalid(VisitPlannerError):
+    """A field the user must correct; `widget` is where to put the cursor."""
+
+    def __init__(self, message: str, widget: QWidget | None = None) -> None:
+        super().__init__(message)
+        self.widget = widget
+
+
+def event_title(event: Event, data: VisitData) -> str:
+    """An event's title in the interface language (the visit's main one as fallback)."""
+    return event.title.get(current_language(), data.visit.main_language) or _("(untitled)")
+
+
+def new_event(data: VisitData, start: datetime | None = None) -> Event:
+    """A draft event on the visit's first day, 10:00–11:00 in the visit's zone."""
+    home = ZoneInfo(data.visit.tz)
+    if start is None:
+        start = datetime.combine(data.visit.start_date, NEW_EVENT_START, tzinfo=home)
+    return Event(title=LocalizedText(), start=start, end=start + timedelta(hours=1))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).astimezone(ZoneInfo("UTC")).replace(microsecond=0)
+
+
+class EventDialog(EntityEditor[Event]):
+    """Create or edit one event: its fields on tabs, the changes saved as one undoable edit.
+
+    `event` None makes a new event (a draft on the visit's first day at 10:00,
+    or at `start`). After `exec()` returns Accepted, `saved` is the event saved.
+    """
+
+    def __init__(
+        self,
+        controller: VisitController,
+        event: Event | None,
+        parent: QWidget | None = None,
+        *,
+        start: datetime | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.before = copy.deepcopy(event)
+        self.saved: Event | None = None
+        data = controller.data
+        self._draft = new_event(data, start)
+        shown = event if event is not None else self._draft
+        self.setWindowTitle(
+            _("New event")
+            if event is None
+            else _("Event: {title}").format(title=event_title(event, data))
+        )
+        self.general = GeneralPage(data, self)
+        self.details = DetailsPage(data, self)
+        self.participants = ParticipantsPicker(data, self)
+        self.vehicles = CheckList(_("Vehicles"), self)
+        self.vehicles.model.set_items(
+            [
+                CheckItem(v.id, _vehicle_text(v.convoy_position, v.label, v.plate), v.driver_name)
+                for v in sorted(data.vehicles, key=lambda v: (v.convoy_position, v.label))
+            ]
+        )
+        self.interpretation = InterpretationPage(data, self)
+        self.running_order = RunningOrderEditor(data.visit.main_language, self)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        notes_page = QWidget(self)
+        notes_layout = QVBoxLayout(notes_page)
+        notes_layout.addWidget(labelled(_("&Notes (for the organisers):"), self.notes, self))
+        notes_layout.addWidget(self.notes)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(_("Event fields"))
+        for page, title in (
+            (self.general, _("&General")),
+            (self.details, _("Detai&ls")),
+            (self.participants, _("&Participants")),
+            (self.vehicles, _("Ve&hicles")),
+            (self.interpretation, _("&Interpretation")),
+            (self.running_order, _("&Running order")),
+            (notes_page, _("N&otes")),
+        ):
+            self.tabs.addTab(page, title)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #D00000; font-weight: bold;")
+        self.error.setAccessibleName(_("Error"))
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        if controller.read_only:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self.show_error(_("This visit is open read-only; it cannot be changed."))
+        # The chain is a ring: after Cancel comes the tab bar, then the page's first field.
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        QWidget.setTabOrder(cancel, self.tabs.tabBar())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.participants.model.checked_changed.connect(self._count_participants)
+        self.general.start.time.timeChanged.connect(
+            lambda value: self.running_order.set_default_time(time(value.hour(), value.minute()))
+        )
+        self._load(shown)
+        self.remember_loaded()
+        self.resize(760, 640)
+        self.general.title.setFocus()
+
+    def _load(self, event: Event) -> None:
+        self.general.load(event, self.controller.data.visit.tz)
+        self.details.load(event)
+        self.participants.set_selected(event.participant_ids)
+        self.vehicles.model.set_checked(event.vehicle_ids)
+        self.interpretation.load(event.interpretation)
+        zone = ZoneInfo(event.tz)
+        self.running_order.model.set_lines(
+            lines_from(event.running_order, zone, event.start.date())
+        )
+        self.running_order.set_default_time(event.start.time().replace(tzinfo=None))
+        self.notes.setPlainText(event.notes)
+        self._count_participants()
+
+    def _count_participants(self) -> None:
+        count = len(self.participants.model.checked_ids())
+        index = self.tabs.indexOf(self.participants)
+        self.tabs.setTabText(index, _("&Participants ({count})").format(count=count))
+
+    def show_error(self, message: str) -> None:
+        """Say what is wrong, under the tabs."""
+        self.error.setText(message)
+        self.error.setAccessibleDescription(message)
+        self.error.show()
+
+    def shown_fields(self) -> dict[str, Any]:
+        """The event's fields the tabs show, as typed; _Invalid (a VisitPlannerError)
+        when one is wrong."""
+        general = self.general
+        title = general.title.value()
+        if not title:
+            raise _Invalid(_("Give the event a title, in at least one language."), general.title)
+        try:
+            start, end = general.times()
+        except VisitPlannerError as exc:
+            raise _Invalid(exc.message, general.start_zone) from exc
+        if instant(end) < instant(start):
+            raise _Invalid(
+                _("The event ends before it starts: check the end date and time."),
+                general.end.date,
+            )
+        try:
+            venue_id = general.venue.current_id()
+            destination_id = general.destination.current_id() if general.is_journey() else None
+        except VisitPlannerError as exc:
+            raise _Invalid(exc.message, general.venue) from exc
+        try:
+            responsible_id = self.details.responsible.current_id()
+        except VisitPlannerError as exc:
+            raise _Invalid(exc.message, self.details.responsible) from exc
+        before = self.before
+        previous = before.interpretation if before is not None else Interpretation()
+        try:
+            interpretation = self.interpretation.value(previous)
+        except VisitPlannerError as exc:
+            raise _Invalid(exc.message, self.interpretation.other) from exc
+        vehicles = self.vehicles.model.checked_ids()
+        kept_vehicles = [v for v in (before.vehicle_ids if before else []) if v in vehicles]
+        running = items_from(
+            self.running_order.model.lines(),
+            ZoneInfo(zone_name(start)),
+            start.date(),
+            before.running_order if before is not None else (),
+        )
+        return {
+            "title": title,
+            "start": start,
+            "end": end,
+            "kind": general.current_kind(),
+            "status": EventStatus(general.status.currentData()),
+            "venue_id": venue_id,
+            "destination_id": destination_id,
+            "participant_ids": self.participants.selected_ids(),
+            "vehicle_ids": kept_vehicles + [v for v in vehicles if v not in kept_vehicles],
+            "press": PressAccess(self.details.press.currentData()),
+            "dress_code": self.details.dress_code.value(),
+            "purpose": self.details.purpose.value(),
+            "interpretation": interpretation,
+            "responsible_id": responsible_id,
+            "notes": self.notes.toPlainText().strip(),
+            "running_order": running,
+        }
+
+    def build_event(self) -> Event:
+        """The event to save: as loaded, with what the officer changed (a new one: as typed)."""
+        return self.build_entity()
+
+    def draft(self) -> Event:
+        """A new event starts from a draft on the visit's first day."""
+        return self._draft
+
+    def finish(self, new: Event) -> Event:
+        """An event that changed is stamped with the time of the change."""
+        return replace(new, modified=_now())
+
+    def edit_label(self, new: Event) -> str:
+        """What the edit is called on the undo stack."""
+        title = event_title(new, self.controller.data)
+        if self.before is None:
+            return _("Add event “{title}”").format(title=title)
+        return _("Edit event “{title}”").format(title=title)
+
+    def failure(self) -> str:
+        """The message when the edit could not be made: the reason alone."""
+        return "{reason}"
+
+    def show_problem(self, exc: VisitPlannerError) -> None:
+        """Say what is wrong, on the tab of the field to correct, with the cursor there."""
+        self._fail(exc.message, exc.widget if isinstance(exc, _Invalid) else None)
+
+    def _fail(self, message: str, widget: QWidget | None) -> None:
+        self.show_error(message)
+        if widget is None:
+            return
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+        widget.setFocus()
+
+
+def _vehicle_text(position: int, label: str, plate: str) -> str:
+    text = f"{position}. {label}" if position else label
+    return f"{text} — {plate}" if plate else text
+
+
+def edit_event(
+    controller: VisitController,
+    event: Event | None,
+    parent: QWidget | None = None,
+    start: datetime | None = None,
+) -> Event | None:
+    """Open the editor on `event` (None: a new one); the event saved, or None if cancelled."""
+    dialog = EventDialog(controller, event, parent, start=start)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    saved = dialog.saved if accepted else None
+    dialog.deleteLater()
+    return saved
+
+
+def duplicate_event(
+    controller: VisitController, event: Event, parent: QWidget | None = None
+) -> Event | None:
+    """Add a draft copy of `event` (new ids, title marked as a copy) as one edit."""
+    source = event.copy_with_new_ids()
+    title = {
+        code: gettext_in(code, "{title} (copy)").format(title=text)
+        for code, text in source.title.to_dict().items()
+        if code in LANGUAGES
+    }
+    duplicate = replace(
+        source,
+        title=LocalizedText.from_dict(title),
+        status=EventStatus.DRAFT,
+        modified=_now(),
+    )
+    label = _("Duplicate event “{title}”").format(title=event_title(event, controller.data))
+    return duplicate if controller.apply(SaveEntity(duplicate, None, label=label), parent) else None
+
+
+def cancel_event(controller: VisitController, event: Event, parent: QWidget | None = None) -> bool:
+    """Mark `event` cancelled (kept in the programme, sent as cancelled); False if it was."""
+    if event.cancelled:
+        return False
+    after = replace(copy.deepcopy(event), status=EventStatus.CANCELLED, modified=_now())
+    label = _("Cancel event “{title}”").format(title=event_title(event, controller.data))
+    return controller.apply(SaveEntity(after, event, label=label), parent)
+
+
+def delete_event(controller: VisitController, event: Event, parent: QWidget | None = None) -> bool:
+    """Delete `event` after the user confirms; undo brings it back with the same id."""
+    data = controller.data
+    count = len(event.participant_ids)
+    # No ngettext: the catalogs' tooling has no plural forms yet (Ukrainian needs three).
+    question = _("Delete “{title}” from the programme? Participants: {count}.").format(
+        title=event_title(event, data), count=count
+    )
+    answer = QMessageBox.question(
+        parent,
+        _("Delete event"),
+        question + "\n" + _("Edit > Undo brings it back."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    return controller.apply(delete_operation(data, event), parent)

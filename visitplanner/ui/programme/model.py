@@ -1,0 +1,56 @@
+"""The programme as a table: one row per event, in time order, for the list beside the timeline."""
+
+from __future__ import annotations
+
+from visitplanner.domain.labels import label
+from visitplanner.domain.model import Event, VisitData
+from visitplanner.i18n import N_, current_language, format_date, format_time_in_zone
+from visitplanner.ui.common.models import Column, EntityTableModel
+
+
+class ProgrammeModel(EntityTableModel[Event]):
+    """The programme as a table: day, times, title, kind, venue, status, participants."""
+
+    kind = "event"
+
+    def rows(self, data: VisitData) -> list[Event]:
+        return sorted(data.events, key=lambda e: e.start.timestamp())
+
+    def columns(self, data: VisitData) -> list[Column[Event]]:
+        venues = {v.id: v for v in data.venues}
+        main = data.visit.main_language
+        home = data.visit.tz
+
+        def venue_name(event: Event) -> str:
+            venue = venues.get(event.venue_id or "")
+            return venue.name.get(current_language(), main) if venue else ""
+
+        return [
+            Column(
+                N_("Day"),
+                lambda e: format_date(e.start.date(), "full"),
+                lambda e: e.start.timestamp(),
+            ),
+            Column(
+                N_("Start"),
+                lambda e: format_time_in_zone(e.start, home),
+                lambda e: e.start.timestamp(),
+            ),
+            Column(
+                N_("End"), lambda e: format_time_in_zone(e.end, home), lambda e: e.end.timestamp()
+            ),
+            Column(N_("Title"), lambda e: e.title.get(current_language(), main)),
+            Column(N_("Kind"), lambda e: label(e.kind)),
+            Column(N_("Venue"), venue_name),
+            Column(N_("Status"), lambda e: label(e.status)),
+            Column(
+                N_("Participants"),
+                lambda e: str(len(e.participant_ids)),
+                lambda e: len(e.participant_ids),
+            ),
+        ]
+
+
+def programme_model(data: VisitData) -> ProgrammeModel:
+    """The programme model over `data`."""
+    return ProgrammeModel(data)

@@ -1,0 +1,161 @@
+"""The Programme page: the timeline and the list of events, with the editing actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from visitplanner.domain.checks import Finding
+from visitplanner.domain.lookup import normalise
+from visitplanner.domain.model import Event
+from visitplanner.i18n import _
+from visitplanner.ui.common.models import EntityTableModel
+from visitplanner.ui.common.table_page import TablePage
+from visitplanner.ui.programme.event_dialog import (
+    cancel_event,
+    delete_event,
+    duplicate_event,
+    edit_event,
+)
+from visitplanner.ui.programme.model import ProgrammeModel
+from visitplanner.ui.programme.timeline import TimelineView
+from visitplanner.ui.shell.controller import VisitController
+
+
+class ProgrammePage(QWidget):
+    """The programme as a day-by-day timeline and as a sortable, filterable list."""
+
+    def __init__(self, controller: VisitController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.timeline = TimelineView(controller)
+        self.list = TablePage(controller, ProgrammeModel(controller.data), _("Programme"))
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.timeline, _("Timeline"))
+        self.tabs.addTab(self.list, _("List"))
+        self.toolbar = QToolBar(self)
+        self.toolbar.setAccessibleName(_("Programme actions"))
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, shortcut, slot in (
+            ("new", _("&New event"), "Ins", self.new_event),
+            ("edit", _("&Edit event"), "Return", self.edit_selected),
+            ("duplicate", _("D&uplicate"), "Ctrl+D", self.duplicate_selected),
+            ("cancel", _("&Cancel event"), "Ctrl+Shift+X", self.cancel_selected),
+            ("delete", _("&Delete event"), QKeySequence.StandardKey.Delete, self.delete_selected),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            # Other pages use the same keys: each page's keys work where its focus is.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.toolbar.addAction(action)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.tabs)
+        self.timeline.event_activated.connect(self._edit_id)
+        self.timeline.slot_activated.connect(self._new_at)
+        self.timeline.event_selected.connect(self._timeline_selected)
+        self.timeline.event_context_menu.connect(self._context_menu)
+        self.list.activated.connect(self._edit_id)
+        self.list.filter.textChanged.connect(self._filter_timeline)
+        self._update_actions()
+
+    # -- selection --------------------------------------------------------------
+
+    def selected_event(self) -> Event | None:
+        """The event selected on the page shown (timeline or list)."""
+        ident = (
+            self.timeline.selected_event_id()
+            if self.tabs.currentWidget() is self.timeline
+            else self.list.selected_id()
+        )
+        return next((e for e in self.controller.data.events if e.id == ident), None)
+
+    def select(self, ident: str) -> bool:
+        """Show the event `ident` on the timeline and in the list."""
+        found = self.list.select(ident)
+        self.timeline.select_event(ident)
+        return found
+
+    def focus_filter(self) -> None:
+        """Edit > Find: filter the list (the timeline follows)."""
+        self.tabs.setCurrentWidget(self.list)
+        self.list.focus_filter()
+
+    def set_findings(self, findings: Iterable[Finding]) -> None:
+        """Mark on the timeline the events the checks found in error."""
+        self.timeline.set_findings(list(findings))
+
+    def _timeline_selected(self, ident: str) -> None:
+        if ident:
+            self.list.select(ident)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        editable = not self.controller.read_only
+        self.actions_by_name["new"].setEnabled(editable)
+        for name in ("edit", "duplicate", "cancel", "delete"):
+            self.actions_by_name[name].setEnabled(editable)
+
+    def _filter_timeline(self, text: str) -> None:
+        wanted = normalise(text)
+        if not wanted:
+            self.timeline.set_filter(None)
+            return
+        model = self.list.model
+        search: dict[str, str] = {}
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            search[str(index.data(EntityTableModel.IdRole))] = str(
+                index.data(EntityTableModel.SearchRole)
+            )
+        self.timeline.set_filter(lambda event: wanted in search.get(event.id, ""))
+
+    # -- actions ----------------------------------------------------------------
+
+    def _with_selected(self, action: Callable[[VisitController, Event, QWidget], object]) -> None:
+        event = self.selected_event()
+        if event is not None:
+            action(self.controller, event, self)
+
+    def new_event(self) -> None:
+        """Open the editor on a new event."""
+        edit_event(self.controller, None, self)
+
+    def _new_at(self, start: datetime) -> None:
+        edit_event(self.controller, None, self, start=start)
+
+    def _edit_id(self, ident: str) -> None:
+        event = next((e for e in self.controller.data.events if e.id == ident), None)
+        if event is not None:
+            edit_event(self.controller, event, self)
+
+    def edit_selected(self) -> None:
+        """Open the editor on the selected event."""
+        self._with_selected(edit_event)
+
+    def duplicate_selected(self) -> None:
+        """Copy the selected event as a new draft."""
+        self._with_selected(duplicate_event)
+
+    def cancel_selected(self) -> None:
+        """Mark the selected event cancelled (calendars then send it as cancelled)."""
+        self._with_selected(cancel_event)
+
+    def delete_selected(self) -> None:
+        """Delete the selected event, after asking."""
+        self._with_selected(delete_event)
+
+    def _context_menu(self, ident: str, where: QPoint) -> None:
+        self.timeline.select_event(ident, scroll=False)
+        menu = QMenu(self)
+        for name in ("edit", "duplicate", "cancel", "delete"):
+            menu.addAction(self.actions_by_name[name])
+        menu.exec(where)

@@ -1,0 +1,247 @@
+"""The programme day by day: one column per day, events as blocks on a time axis.
+
+The layout (days, lanes) is computed once per change of the visit; painting
+draws only the blocks that intersect the exposed area, found by bisecting each
+visible day's blocks (sorted by top). So 5,000 events scroll as smoothly as 30.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from PySide6.QtCore import QPoint, QRect, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from visitplanner.domain.checks import Finding, Severity
+from visitplanner.domain.model import Event
+from visitplanner.i18n import _
+from visitplanner.operations.change import Change
+from visitplanner.ui.programme.timeline_canvas import TimelineCanvas
+from visitplanner.ui.programme.timeline_layout import Segment, build_layout
+from visitplanner.ui.programme.timeline_style import TimelineLegend
+from visitplanner.ui.programme.timeline_text import EventWords
+from visitplanner.ui.shell.controller import VisitController
+
+log = logging.getLogger(__name__)
+
+#: The heights of an hour the zoom steps through, in pixels.
+HOUR_HEIGHTS = (32, 48, 64, 96, 128, 192)
+
+
+class TimelineView(QWidget):
+    """The programme as a day-by-day timeline of event blocks.
+
+    Signals: `event_selected(str)` when the selection changes (an empty string when
+    nothing is selected); `event_activated(str)` on double-click or Enter (open the
+    editor); `slot_activated(datetime)` on double-click on empty time (new event
+    there); `event_context_menu(str, QPoint)` on right-click on a block (global
+    position).
+    """
+
+    event_selected = Signal(str)
+    event_activated = Signal(str)
+    slot_activated = Signal(object)
+    event_context_menu = Signal(str, QPoint)
+
+    def __init__(self, controller: VisitController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.conflicts: dict[str, list[str]] = {}
+        self._keep: Callable[[Event], bool] | None = None
+        self._selected: str | None = None
+        self._dirty = True
+        self.legend = TimelineLegend(self)
+        self.area = TimelineCanvas(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.area, 1)
+        self.setFocusProxy(self.area)
+        controller.changed.connect(self._on_changed)
+        self.retranslate()
+        self.refresh()
+
+    # ----- public API ----------------------------------------------------------------
+
+    def viewport(self) -> QWidget:
+        """The widget the blocks are painted on (block_rect's coordinates)."""
+        return self.area.viewport()
+
+    def refresh(self) -> None:
+        """Lay the programme out again from the visit (after any change)."""
+        data = self.controller.data
+        self.area.words = EventWords(data)
+        self.area.layout_ = build_layout(data.visit, data.events, self._keep)
+        self.area.place()
+        self._dirty = False
+        if self._selected is not None and self.area.layout_.segment_of(self._selected) is None:
+            self.select_event(None)
+        self._describe()
+        self.area.viewport().update()
+
+    def retranslate(self) -> None:
+        """Write labels again in the current language."""
+        self.legend.retranslate()
+        self.area.setAccessibleName(_("Programme timeline"))
+        self.setAccessibleName(_("Programme timeline"))
+        self._describe()
+
+    def set_findings(self, findings: Iterable[Finding]) -> None:
+        """Mark the events that error-level findings involve (red border, warning glyph)."""
+        conflicts: dict[str, list[str]] = {}
+        for finding in findings:
+            if finding.severity is Severity.ERROR:
+                for ident in finding.event_ids:
+                    conflicts.setdefault(ident, []).append(finding.message)
+        self.conflicts = conflicts
+        self._describe()
+        self.area.viewport().update()
+
+    def set_filter(self, predicate: Callable[[Event], bool] | None) -> None:
+        """Show only the events `predicate` accepts (all of them for None)."""
+        self._keep = predicate
+        self.refresh()
+
+    def days(self) -> list[date]:
+        """The days shown, in order."""
+        self._ensure()
+        return list(self.area.layout_.days) if self.area.layout_ else []
+
+    def selected_event_id(self) -> str | None:
+        """The id of the selected event, or None."""
+        return self._selected
+
+    def select_event(self, event_id: str | None, scroll: bool = True) -> bool:
+        """Select an event (None: nothing) and scroll to it; False when it is not shown."""
+        self._ensure()
+        layout = self.area.layout_
+        seg = layout.segment_of(event_id) if layout and event_id else None
+        if event_id is not None and seg is None:
+            return False
+        if seg is not None and scroll:
+            self.area.ensure_visible(seg)
+        if event_id != self._selected:
+            self._selected = event_id
+            self._describe()
+            self.area.viewport().update()
+            self.event_selected.emit(event_id or "")
+        return True
+
+    def block_rect(self, event_id: str) -> QRect | None:
+        """Where the event's (first) block is painted, in viewport() coordinates; None when
+        it is not shown. The rectangle may lie outside the visible part when scrolled away."""
+        self._ensure()
+        layout = self.area.layout_
+        seg = layout.segment_of(event_id) if layout else None
+        return self.area.rect_of(seg) if seg else None
+
+    def event_at(self, pos: QPoint) -> str | None:
+        """The id of the event painted at a viewport() point."""
+        self._ensure()
+        seg = self.area.segment_at(pos)
+        return seg.event.id if seg else None
+
+    def tooltip_of(self, event: Event) -> str:
+        """The tooltip of an event's block (rich text)."""
+        assert self.area.words is not None
+        return self.area.words.tooltip(event, self.conflicts.get(event.id, []))
+
+    def zoom(self, steps: int) -> None:
+        """Make hours taller (steps > 0) or shorter, keeping the selection in view."""
+        heights = HOUR_HEIGHTS
+        now = min(range(len(heights)), key=lambda n: abs(heights[n] - self.area.hour_height))
+        self.area.hour_height = heights[max(0, min(len(heights) - 1, now + steps))]
+        self.area.place()
+        layout = self.area.layout_
+        if self._selected and layout and (seg := layout.segment_of(self._selected)):
+            self.area.ensure_visible(seg)
+        self.area.viewport().update()
+
+    # ----- keyboard moves ---------------------------------------------------------
+
+    def step_in_order(self, step: int) -> bool:
+        """Select the next (step 1) or previous (-1) event in time; False past the ends."""
+        self._ensure()
+        order = self.area.layout_.order if self.area.layout_ else []
+        if not order:
+            return False
+        if self._selected not in order:
+            return self.select_event(order[0 if step > 0 else -1])
+        index = order.index(self._selected) + step
+        return 0 <= index < len(order) and self.select_event(order[index])
+
+    def step_to_end(self, first: bool) -> None:
+        """Select the first or the last event."""
+        self._ensure()
+        order = self.area.layout_.order if self.area.layout_ else []
+        if order:
+            self.select_event(order[0] if first else order[-1])
+
+    def _current(self) -> Segment | None:
+        layout = self.area.layout_
+        return layout.segment_of(self._selected) if layout and self._selected else None
+
+    def step_in_day(self, step: int) -> None:
+        """Select the event above (-1) or below (1) in the same day."""
+        seg = self._current()
+        layout = self.area.layout_
+        if seg is None or layout is None:
+            self.step_to_end(first=step > 0)
+            return
+        segs = layout.segments[seg.day]
+        index = segs.index(seg) + step
+        if 0 <= index < len(segs):
+            self.select_event(segs[index].event.id)
+
+    def step_across_days(self, step: int) -> None:
+        """Select the event nearest in time on the previous (-1) or next (1) day shown."""
+        seg = self._current()
+        layout = self.area.layout_
+        if seg is None or layout is None:
+            self.step_to_end(first=step > 0)
+            return
+        day = seg.day + step
+        while 0 <= day < len(layout.days) and not layout.segments[day]:
+            day += step
+        if 0 <= day < len(layout.days):
+            nearest = min(layout.segments[day], key=lambda s: (abs(s.start - seg.start), s.lane))
+            self.select_event(nearest.event.id)
+
+    # ----- internals -------------------------------------------------------------------
+
+    def _ensure(self) -> None:
+        if self._dirty:
+            self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        if change == Change.everything():
+            self.retranslate()
+        if change.touches("event") or change.touches("venue") or change.touches("visit"):
+            self._dirty = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure()
+        super().showEvent(event)
+
+    def _describe(self) -> None:
+        words = self.area.words
+        text = _(
+            "No event selected. Arrow keys and Tab move between events; Enter opens the "
+            "selected one; Ctrl+Tab leaves the timeline."
+        )
+        if self._selected and words is not None:
+            layout = self.area.layout_
+            seg = layout.segment_of(self._selected) if layout else None
+            if seg is not None:
+                event = seg.event
+                text = words.description(event, self.conflicts.get(event.id, []))
+        self.area.setAccessibleDescription(text)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self.area, QAccessible.Event.DescriptionChanged)
+            )

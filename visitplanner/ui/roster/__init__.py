@@ -1,0 +1,1 @@
+"""The Roster page: delegations and people, and their editors."""

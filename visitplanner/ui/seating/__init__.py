@@ -1,0 +1,1 @@
+"""The Seating page: a meal's tables and seats."""

@@ -1,0 +1,487 @@
+"""The Seating view: a meal's tables and numbered seats, moved by drag and drop.
+
+Pick a meal; "Propose" fills the plan from the order of precedence with the chosen
+strategy (locked seats stay). Drag a name onto another seat to move the person there
+(whoever sat there takes the old seat), or from the "No seat" list onto a seat. A
+seat's context menu locks or unlocks it. The plan's checks are listed underneath.
+Each edit is one operation given to `apply` (the window's undo stack by default
+`session.apply`), and `changed` tells the window what changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QDrag, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGraphicsEllipseItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitplanner.domain import protocol_checks
+from visitplanner.domain.arrangements import Seat, SeatingStrategy, SeatSide, Table, TableShape
+from visitplanner.domain.checks import Severity
+from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.domain.labels import label
+from visitplanner.domain.model import Event
+from visitplanner.domain.values import EventKind
+from visitplanner.i18n import _, current_language
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.engine import Operation
+from visitplanner.operations.session import VisitSession
+from visitplanner.services import seating as seating_service
+from visitplanner.services.progress import Progress
+from visitplanner.ui.common.worker import Worker, run_with_progress_dialog
+
+log = logging.getLogger(__name__)
+
+#: Scene units per metre of the room.
+SCALE: Final = 90.0
+SEAT_RADIUS: Final = 15.0
+PERSON_MIME: Final = "application/x-visitplanner-person"
+_GUEST: Final = QColor(217, 230, 250)
+_EMPTY: Final = QColor(255, 255, 255)
+_TABLE: Final = QColor(237, 232, 219)
+
+
+class SeatItem(QGraphicsEllipseItem):
+    """A seat on the chart: its number inside, the sitter's name beside it."""
+
+    def __init__(self, seat: Seat, name: str, guest: bool, centre: QPointF) -> None:
+        super().__init__(-SEAT_RADIUS, -SEAT_RADIUS, 2 * SEAT_RADIUS, 2 * SEAT_RADIUS)
+        self.seat = seat
+        self.setPos(centre)
+        self.setBrush(QBrush(_GUEST if guest else _EMPTY))
+        pen = QPen(QColor(0, 0, 0) if seat.step_free else QColor(120, 120, 120), 1.5)
+        if not seat.step_free:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        if seat.locked:
+            pen.setWidthF(3.0)
+        self.setPen(pen)
+        self.setToolTip(name)
+        number = QGraphicsSimpleTextItem(str(seat.number), self)
+        number.setPos(-number.boundingRect().width() / 2, -number.boundingRect().height() / 2)
+        self.name_item = QGraphicsSimpleTextItem(name + (" 🔒" if seat.locked else ""), self)
+        font = QFont()
+        font.setPointSizeF(7.5)
+        self.name_item.setFont(font)
+
+
+class SeatingCanvas(QGraphicsView):
+    """The chart: press on a taken seat, release on another seat to move its sitter."""
+
+    move_requested = Signal(str, str)  # person id, seat id
+    menu_requested = Signal(str, object)  # seat id, global position
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Parented, so that Python does not collect the scene under the view.
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setAcceptDrops(True)
+        self.dragged: str | None = None
+
+    def fit(self) -> None:
+        """Show every table, as large as the view allows."""
+        bounds = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        if not bounds.isEmpty():
+            self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Keep the tables in view when the window is resized."""
+        super().resizeEvent(event)
+        self.fit()
+
+    def seat_at(self, point: QPointF) -> SeatItem | None:
+        """The seat under a point of the viewport."""
+        for item in self.items(point.toPoint()):
+            while item is not None and not isinstance(item, SeatItem):
+                item = item.parentItem()
+            if isinstance(item, SeatItem):
+                return item
+        return None
+
+    def seat_item(self, seat_id: str) -> SeatItem:
+        """The chart's item of a seat."""
+        return next(
+            i for i in self.scene().items() if isinstance(i, SeatItem) and i.seat.id == seat_id
+        )
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Pick up the sitter of the seat pressed."""
+        seat = self.seat_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and seat and seat.seat.person_id:
+            self.dragged = seat.seat.person_id
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Put the person picked up on the seat under the pointer."""
+        seat = self.seat_at(event.position())
+        person, self.dragged = self.dragged, None
+        self.viewport().unsetCursor()
+        if person and seat is not None and seat.seat.person_id != person:
+            self.move_requested.emit(person, seat.seat.id)
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """A seat's menu: lock, unlock, remove its sitter."""
+        seat = self.seat_at(QPointF(event.pos()))
+        if seat is not None:
+            self.menu_requested.emit(seat.seat.id, event.globalPos())
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Accept people dragged from the "No seat" list."""
+        if event.mimeData().hasFormat(PERSON_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Keep accepting while over the chart."""
+        if event.mimeData().hasFormat(PERSON_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Seat the person dropped on a seat."""
+        seat = self.seat_at(event.position())
+        person = bytes(event.mimeData().data(PERSON_MIME).data()).decode()
+        if seat is not None and person:
+            event.acceptProposedAction()
+            self.move_requested.emit(person, seat.seat.id)
+
+
+class UnseatedList(QListWidget):
+    """Participants without a seat, dragged from here onto a seat."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+
+    def mimeData(self, items) -> QMimeData:  # type: ignore[no-untyped-def]
+        """The person ids of the items dragged."""
+        data = QMimeData()
+        if items:
+            data.setData(PERSON_MIME, str(items[0].data(Qt.ItemDataRole.UserRole)).encode())
+        return data
+
+    def startDrag(self, actions) -> None:  # type: ignore[no-untyped-def]
+        """Drag the current person."""
+        item = self.currentItem()
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData([item]))
+        drag.exec(Qt.DropAction.MoveAction)
+
+
+class SeatingView(QWidget):
+    """Propose, adjust and print a meal's seating plan."""
+
+    changed = Signal(object)  # the Change of each edit
+
+    def __init__(
+        self,
+        session: VisitSession,
+        parent: QWidget | None = None,
+        apply: Callable[[Operation], Change] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.apply = apply or session.apply
+        self.events = QComboBox()
+        self.strategy = QComboBox()
+        for strategy in SeatingStrategy:
+            self.strategy.addItem(label(strategy), strategy)
+        self.propose_button = QPushButton(_("Propose"))
+        self.print_button = QPushButton(_("Place cards and chart (PDF)…"))
+        self.canvas = SeatingCanvas()
+        self.unseated = UnseatedList()
+        self.checks = QListWidget()
+        self._build()
+        self.events.currentIndexChanged.connect(self._event_chosen)
+        self.propose_button.clicked.connect(self.propose)
+        self.print_button.clicked.connect(self._print)
+        self.canvas.move_requested.connect(self.move_person)
+        self.canvas.menu_requested.connect(self._show_menu)
+        self.reload()
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Meal:")))
+        bar.addWidget(self.events, 1)
+        bar.addWidget(QLabel(_("Strategy:")))
+        bar.addWidget(self.strategy)
+        bar.addWidget(self.propose_button)
+        bar.addWidget(self.print_button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(_("No seat:")))
+        side_layout.addWidget(self.unseated)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.canvas)
+        top.addWidget(side)
+        top.setStretchFactor(0, 4)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(QLabel(_("Checks:")))
+        below_layout.addWidget(self.checks)
+        split.addWidget(below)
+        split.setStretchFactor(0, 4)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+    # -- state -------------------------------------------------------------------------
+
+    def meals(self) -> list[Event]:
+        """The events offered: meals, and any event that has a seating plan."""
+        found = [
+            e for e in self.session.data.events if e.kind is EventKind.MEAL or e.seating is not None
+        ]
+        return sorted(found, key=lambda e: e.start.timestamp())
+
+    def current_event(self) -> Event | None:
+        """The meal shown, as it is now."""
+        ident = self.events.currentData()
+        return next((e for e in self.session.data.events if e.id == ident), None)
+
+    def follow(self, change: Change) -> None:
+        """Show the visit as it is after `change` (connected to the visit's changes)."""
+        self.reload()
+
+    def reload(self) -> None:
+        """Refill the list of meals (keeping the one shown) and redraw."""
+        shown = self.events.currentData()
+        self.events.blockSignals(True)
+        self.events.clear()
+        lang = current_language()
+        for event in self.meals():
+            self.events.addItem(
+                event.title.get(lang, self.session.data.visit.main_language), event.id
+            )
+        index = self.events.findData(shown)
+        self.events.setCurrentIndex(index if index >= 0 else 0)
+        self.events.blockSignals(False)
+        self._event_chosen()
+
+    def show_event(self, event_id: str) -> None:
+        """Show the meal `event_id`."""
+        self.events.setCurrentIndex(self.events.findData(event_id))
+
+    def _event_chosen(self) -> None:
+        event = self.current_event()
+        if event is not None and event.seating is not None:
+            self.strategy.setCurrentIndex(self.strategy.findData(event.seating.strategy))
+        self.refresh()
+
+    # -- edits -------------------------------------------------------------------------
+
+    def _run(self, make: Callable[[], Operation]) -> None:
+        """Make the operation and apply it; a refusal (a locked seat) is shown, not raised."""
+        try:
+            operation = make()
+            if isinstance(operation, SaveEntity) and operation.after == operation.before:
+                # Nothing would change (a name dropped on its own seat, the same plan
+                # proposed again): nothing is written, no empty step is undone later.
+                change = Change()
+            else:
+                change = self.apply(operation)
+        except VisitPlannerError as exc:
+            QMessageBox.warning(self, _("Seating plan"), str(exc))
+            return
+        self.refresh()
+        self.changed.emit(change)
+
+    def propose(self) -> None:
+        """Propose a plan with the chosen strategy, keeping locked seats, and save it."""
+        event = self.current_event()
+        if event is None:
+            return
+        strategy = SeatingStrategy(self.strategy.currentData())
+        self._run(lambda: seating_service.propose_operation(self.session.data, event, strategy))
+
+    def move_person(self, person_id: str, seat_id: str) -> None:
+        """Seat a person at a seat (swapping with its sitter)."""
+        event = self.current_event()
+        if event is not None:
+            self._run(
+                lambda: seating_service.move_operation(self.session.data, event, person_id, seat_id)
+            )
+
+    def set_locked(self, seat_id: str, locked: bool) -> None:
+        """Lock or unlock a seat."""
+        event = self.current_event()
+        if event is not None:
+            self._run(lambda: seating_service.lock_operation(event, seat_id, locked))
+
+    def unseat(self, person_id: str) -> None:
+        """Leave a person without a seat."""
+        event = self.current_event()
+        if event is not None:
+            self._run(lambda: seating_service.unseat_operation(event, person_id))
+
+    def menu_for(self, seat_id: str) -> QMenu:
+        """The context menu of a seat."""
+        event = self.current_event()
+        menu = QMenu(self)
+        if event is None or event.seating is None:
+            return menu
+        seat = event.seating.seat(seat_id)
+        lock = QAction(_("Unlock the seat") if seat.locked else _("Lock the seat"), menu)
+        lock.triggered.connect(lambda: self.set_locked(seat_id, not seat.locked))
+        menu.addAction(lock)
+        if seat.person_id and not seat.locked:
+            remove = QAction(_("Remove from the table"), menu)
+            person = seat.person_id
+            remove.triggered.connect(lambda: self.unseat(person))
+            menu.addAction(remove)
+        return menu
+
+    def _show_menu(self, seat_id: str, where: object) -> None:
+        self.menu_for(seat_id).exec(where)  # type: ignore[call-overload]
+
+    def _print(self) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Place cards and seating chart"), "", _("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        self.print_to(Path(path if path.lower().endswith(".pdf") else f"{path}.pdf"))
+
+    def print_to(self, path: Path) -> Worker[None]:
+        """Write the place cards and the chart to `path` off the GUI thread."""
+        data, event = self.session.data, self.current_event()
+        lang = current_language()
+
+        def work(progress: Progress) -> None:
+            if event is not None:
+                seating_service.write_place_cards(path, data, event, lang)
+
+        worker: Worker[None] = Worker(work, self)
+        worker.error.connect(lambda exc: QMessageBox.warning(self, _("Place cards"), str(exc)))
+        run_with_progress_dialog(self, _("Writing place cards…"), worker)
+        return worker
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw the chart, the people without a seat and the checks."""
+        scene = self.canvas.scene()
+        scene.clear()
+        self.unseated.clear()
+        self.checks.clear()
+        event = self.current_event()
+        self.propose_button.setEnabled(event is not None)
+        self.print_button.setEnabled(event is not None and event.seating is not None)
+        if event is None:
+            return
+        data = self.session.data
+        people = {p.id: p for p in data.people}
+        guests = {d.id for d in data.delegations if d.side.value != "host"}
+        plan = event.seating
+        for table in plan.tables if plan else []:
+            for seat, centre in _seat_places(table):
+                person = people.get(seat.person_id or "")
+                name = person.formal_name() if person else ""
+                guest = person is not None and person.delegation_id in guests
+                item = SeatItem(seat, name, guest, centre)
+                scene.addItem(item)
+                _place_name(item, seat)
+            _draw_table(scene, table)
+        self.canvas.fit()
+        seated = set(plan.seated_ids()) if plan else set()
+        for ident in event.participant_ids:
+            if ident in people and ident not in seated:
+                entry = QListWidgetItem(people[ident].formal_name())
+                entry.setData(Qt.ItemDataRole.UserRole, ident)
+                self.unseated.addItem(entry)
+        findings = list(protocol_checks.check_seating(data, [event]))
+        for finding in findings:
+            mark = "⛔" if finding.severity is Severity.ERROR else "⚠"
+            self.checks.addItem(f"{mark} {finding.message}")
+        if not findings:
+            self.checks.addItem(_("No problem found."))
+
+
+def _seat_places(table: Table) -> list[tuple[Seat, QPointF]]:
+    """Where each seat of a table is drawn, in scene units."""
+    x0, y0 = table.x * SCALE, table.y * SCALE
+    pitch = 0.7 * SCALE
+    places: list[tuple[Seat, QPointF]] = []
+    if table.shape is TableShape.ROUND:
+        ring = table.side(SeatSide.ROUND)
+        radius = max(len(ring) * pitch / (2 * math.pi), 40.0) + 25
+        for index, seat in enumerate(ring):
+            angle = -math.pi / 2 + 2 * math.pi * index / max(len(ring), 1)
+            places.append(
+                (seat, QPointF(x0 + radius * math.cos(angle), y0 + radius * math.sin(angle)))
+            )
+        return places
+    count = max(len(table.side(SeatSide.NORTH)), len(table.side(SeatSide.SOUTH)), 1)
+    left = x0 - count * pitch / 2
+    for seat in table.side(SeatSide.NORTH):
+        places.append((seat, QPointF(left + (seat.position + 0.5) * pitch, y0 - 45)))
+    for seat in table.side(SeatSide.SOUTH):
+        places.append((seat, QPointF(left + (seat.position + 0.5) * pitch, y0 + 45)))
+    for seat in table.side(SeatSide.WEST):
+        places.append((seat, QPointF(left - 30, y0 + (seat.position - 0.5) * 34)))
+    for seat in table.side(SeatSide.EAST):
+        places.append((seat, QPointF(left + count * pitch + 30, y0 + (seat.position - 0.5) * 34)))
+    return places
+
+
+def _place_name(item: SeatItem, seat: Seat) -> None:
+    """Put the name outside the table, every other one a line further out so none overlap."""
+    text = item.name_item
+    width, height = text.boundingRect().width(), text.boundingRect().height()
+    stagger = (seat.position % 2) * height
+    if seat.side is SeatSide.NORTH:
+        text.setPos(-width / 2, -SEAT_RADIUS - height - 2 - stagger)
+    else:
+        text.setPos(-width / 2, SEAT_RADIUS + 2 + stagger)
+
+
+def _draw_table(scene: QGraphicsScene, table: Table) -> None:
+    x0, y0 = table.x * SCALE, table.y * SCALE
+    item: QGraphicsEllipseItem | QGraphicsRectItem
+    if table.shape is TableShape.ROUND:
+        ring = len(table.side(SeatSide.ROUND))
+        radius = max(ring * 0.7 * SCALE / (2 * math.pi), 40.0)
+        item = QGraphicsEllipseItem(x0 - radius, y0 - radius, 2 * radius, 2 * radius)
+    else:
+        count = max(len(table.side(SeatSide.NORTH)), len(table.side(SeatSide.SOUTH)), 1)
+        width = count * 0.7 * SCALE
+        item = QGraphicsRectItem(x0 - width / 2, y0 - 25, width, 50)
+    item.setBrush(QBrush(_TABLE))
+    item.setZValue(-1)
+    scene.addItem(item)
+    name = QGraphicsSimpleTextItem(table.name)
+    name.setPos(x0 - name.boundingRect().width() / 2, y0 - name.boundingRect().height() / 2)
+    scene.addItem(name)

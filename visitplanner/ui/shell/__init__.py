@@ -1,0 +1,1 @@
+"""The window's frame: start, main window, controller, settings, language, lock, crash."""

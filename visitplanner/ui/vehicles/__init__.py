@@ -1,0 +1,1 @@
+"""The Vehicles page: the convoy and the vehicle editor."""

@@ -1,0 +1,1 @@
+"""The Venues page: the list of venues, the venue editor and travel times."""

@@ -1,0 +1,1 @@
+"""The Versions page: programme versions issued and what changed since."""
