@@ -14,14 +14,21 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from visitplanner.domain.errors import DomainError, VisitPlannerError
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue
 from visitplanner.i18n import _
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.engine import Operation
-from visitplanner.ui.common.forms import show_error
+from visitplanner.ui.common.forms import error_label, show_error
 from visitplanner.ui.shell.controller import VisitController
 
 T = TypeVar("T")
@@ -140,6 +147,34 @@ class EntityEditor(QDialog, Generic[E]):
     saved: E | None
     error: QLabel
     _loaded: dict[str, Any] | None = None
+
+    def lay_out(self, body: QLayout | QWidget) -> bool:
+        """Put `body`, the error line and Save/Cancel (Close when read-only) in the dialog.
+
+        Returns whether the visit is read-only, for an editor to lock its inputs.
+        """
+        self.error = error_label(self)
+        self.buttons = QDialogButtonBox(self)
+        layout = QVBoxLayout(self)
+        read_only = self.controller.read_only
+        if read_only:
+            layout.addWidget(
+                QLabel(_("This visit is open read-only: nothing can be changed."), self)
+            )
+            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        else:
+            self.buttons.setStandardButtons(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
+        if isinstance(body, QLayout):
+            layout.addLayout(body)
+        else:
+            layout.addWidget(body)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        return read_only
 
     def shown_fields(self) -> dict[str, Any]:
         """The entity's fields the editor shows, as the inputs say (DomainError if wrong)."""

@@ -6,12 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +20,6 @@ from visitplanner.i18n import _, current_language
 from visitplanner.ui.common.edits import EntityEditor
 from visitplanner.ui.common.forms import (
     add_row,
-    error_label,
     fill_combo,
     make_read_only,
     select_data,
@@ -70,23 +66,7 @@ class DelegationDialog(EntityEditor[Delegation]):
         add_row(form, _("&Country:"), self.country)
         add_row(form, _("&Head of delegation:"), self.head)
         add_row(form, _("Notes:"), self.notes)
-        self.error = error_label(self)
-        self.buttons = QDialogButtonBox(self)
-        layout = QVBoxLayout(self)
-        if controller.read_only:
-            layout.addWidget(
-                QLabel(_("This visit is open read-only: nothing can be changed."), self)
-            )
-            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        else:
-            self.buttons.setStandardButtons(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.lay_out(form)
         if delegation is not None:
             self.name.set_value(delegation.name)
             select_data(self.side, delegation.side.value)

@@ -13,13 +13,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +32,6 @@ from visitplanner.ui.common.edits import EntityEditor
 from visitplanner.ui.common.entity_list import AccessColouredModel, EntityListView
 from visitplanner.ui.common.forms import (
     add_row,
-    error_label,
     fill_combo,
     make_read_only,
     select_data,
@@ -96,23 +92,7 @@ class VehicleDialog(EntityEditor[Vehicle]):
         add_row(form, _("&Seats:"), self.seats)
         add_row(form, _("&Wheelchair access:"), self.wheelchair)
         add_row(form, _("Notes:"), self.notes)
-        self.error = error_label(self)
-        self.buttons = QDialogButtonBox(self)
-        layout = QVBoxLayout(self)
-        if controller.read_only:
-            layout.addWidget(
-                QLabel(_("This visit is open read-only: nothing can be changed."), self)
-            )
-            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        else:
-            self.buttons.setStandardButtons(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.lay_out(form)
         if vehicle is not None:
             self.label.setText(vehicle.label)
             self.plate.setText(vehicle.plate)

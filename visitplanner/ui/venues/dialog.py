@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -37,7 +36,6 @@ from visitplanner.services.venue_edits import save_venue_operation
 from visitplanner.ui.common.edits import EntityEditor
 from visitplanner.ui.common.forms import (
     add_row,
-    error_label,
     fill_combo,
     make_read_only,
     select_data,
@@ -191,25 +189,9 @@ class VenueDialog(EntityEditor[Venue]):
         self.tabs.addTab(access, _("A&ccess and security"))
         self.tabs.setTabIcon(1, lock_icon())
         self.tabs.addTab(travel, _("&Travel times"))
-        self.error = error_label(self)
-        self.buttons = QDialogButtonBox(self)
-        layout = QVBoxLayout(self)
-        if controller.read_only:
-            layout.addWidget(
-                QLabel(_("This visit is open read-only: nothing can be changed."), self)
-            )
-            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        if self.lay_out(self.tabs):
             make_read_only(self.tabs)
             self.travel_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        else:
-            self.buttons.setStandardButtons(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         if venue is not None:
             self._show(venue)
             shown = venue.name.get(current_language(), data.visit.main_language)
