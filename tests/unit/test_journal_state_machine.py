@@ -136,6 +136,7 @@ class JournalMachine(RuleBasedStateMachine):
         try:
             if self.sessions:
                 first = self.sessions[0]
+                first.sync()
                 while first.undo_state().done:
                     first.undo()
                 assert visit_to_json(first.data) == self.original_json
@@ -168,11 +169,29 @@ class JournalMachine(RuleBasedStateMachine):
         held = _entities(session.data)
         keys = _keys(operation)
         outdated = {key for key in keys if in_file.get(key) != held.get(key)}
+        # Nor may it link to what the other writer deleted.
+        present = {ident for _kind, ident in in_file}
+        for w in operation.writes():
+            if w.after is not None:
+                links = entity_kinds.kind_of(w.after).links(w.after)
+                earlier = entity_kinds.kind_of(w.after).links(w.before) if w.before else set()
+                written = {x.key[1] for x in operation.writes()}
+                outdated |= {(k, i) for k, i in held if i in links - earlier - present - written}
+        # A deletion must also know everything in the file that refers to what it deletes.
+        gone = {w.key[1] for w in operation.writes() if w.after is None}
+        outdated |= {
+            key
+            for key, entity in in_file.items()
+            if gone
+            and key not in keys
+            and key[1] not in gone
+            and entity_kinds.BY_NAME[key[0]].links(entity) & gone
+        }
         try:
             change = session.apply(operation)
         except StaleError:
             assert outdated, "refused though nothing it edits changed"
-            assert keys & self.foreign[who], "refused though the other writer touched none of it"
+            assert outdated & self.foreign[who], "refused though the other writer touched none"
             self.foreign[who].clear()
             return
         assert not outdated, f"{outdated} changed in the file but the edit was not refused"
@@ -230,7 +249,9 @@ class JournalMachine(RuleBasedStateMachine):
         if start is None:
             return
         people = data.people
-        participants = [people[(pick + 7 * n) % len(people)].id for n in range(size)] if people else []
+        participants = (
+            [people[(pick + 7 * n) % len(people)].id for n in range(size)] if people else []
+        )
         venue = data.venues[pick % len(data.venues)].id if data.venues else None
         event = Event(
             title=LocalizedText(fr=f"Réunion {self.counter}"),
@@ -328,7 +349,15 @@ class JournalMachine(RuleBasedStateMachine):
         if dinner is None:
             return
         done = subprocess.run(
-            [sys.executable, "-m", "visitplanner", "seating", "--propose", str(self.path), dinner.id],
+            [
+                sys.executable,
+                "-m",
+                "visitplanner",
+                "seating",
+                "--propose",
+                str(self.path),
+                dinner.id,
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -424,3 +453,48 @@ def test_another_process_undoes_what_the_window_did(tmp_path: Path) -> None:
     window.undo()
     assert visit_to_json(read_visit(path)) == original
     window.close()
+
+
+def test_what_an_undo_brings_back_can_be_edited_from_another_session(tmp_path: Path) -> None:
+    """Undoing a deletion marks the entity alive again, so another program may edit it."""
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    window, other = VisitSession.open(path), VisitSession.open(path)
+    person = window.data.people[0]
+    window.apply(delete_command(window.data, person))
+    window.undo()
+    other.sync()
+    held = other.data.person(person.id)
+    other.apply(SaveEntity(dataclasses.replace(held, notes="vu"), held, "Notes"))
+    assert read_visit(path).person(person.id).notes == "vu"
+    window.close()
+    other.close()
+
+
+def test_a_deletion_blind_to_a_new_link_is_refused_not_half_done(tmp_path: Path) -> None:
+    """Another program put a person in a new event; deleting that person from a session
+    that has not seen the event is refused as stale (not cut silently from the event)."""
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    window, other = VisitSession.open(path), VisitSession.open(path)
+    person = window.data.people[0]
+    start = other.data.events[0].start
+    event = Event(
+        title=LocalizedText(fr="Nouvelle réunion"),
+        start=start,
+        end=start + timedelta(hours=1),
+        participant_ids=[person.id],
+    )
+    other.apply(SaveEntity(event, None, "Add an event"))
+    try:
+        window.apply(delete_command(window.data, person))
+    except StaleError:
+        pass
+    else:
+        raise AssertionError("the deletion did not see the new event and was not refused")
+    assert read_visit(path).event(event.id).participant_ids == [person.id]
+    window.apply(delete_command(window.data, window.data.person(person.id)))
+    window.undo()
+    assert read_visit(path).event(event.id).participant_ids == [person.id]
+    window.close()
+    other.close()
