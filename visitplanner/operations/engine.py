@@ -111,6 +111,7 @@ def _stale(ctx: Context, writes: Sequence[Write], affected: Sequence[Any]) -> No
     seen += [((entity_kinds.kind_of(e).name, e.id), e) for e in affected]
     if not seen:
         return
+    _unforeseen_links(ctx, writes, {key for key, _before in seen})
     stored = journal.stored_revisions(conn, [key for key, _before in seen])
     for key, before in seen:
         newer = stored[key] > ctx.revisions.get(key, 0)
@@ -127,6 +128,47 @@ def _stale(ctx: Context, writes: Sequence[Write], affected: Sequence[Any]) -> No
                 "“{name}” was changed elsewhere since it was opened ({fields}); "
                 "the visit now shows that version: make the change again"
             ).format(name=_name_of(before), fields=what)
+        )
+
+
+def _unforeseen_links(ctx: Context, writes: Sequence[Write], foreseen: set[Key]) -> None:
+    """Refuse a deletion built on an outdated visit: an entity now in the file refers to
+    what it deletes (another program linked it since), which the file would cut without
+    the journal knowing, or refuse with a foreign-key error."""
+    gone = {w.key[1] for w in writes if w.after is None}
+    if not gone:
+        return
+    for key, entity in ctx.current.items():
+        if key in foreseen or key[1] in gone:
+            continue
+        kind = entity_kinds.BY_NAME[key[0]]
+        if kind.links(entity) & gone:
+            raise StaleError(
+                _(
+                    "“{name}” was changed elsewhere since it was opened ({fields}); "
+                    "the visit now shows that version: make the change again"
+                ).format(name=_name_of(entity), fields=_(kind.label))
+            )
+
+
+def _links_to_the_gone(ctx: Context, writes: Sequence[Write]) -> None:
+    """Refuse to link to an entity that another program deleted since the caller saw it."""
+    new_links: set[str] = set()
+    for w in writes:
+        if w.after is not None:
+            links = entity_kinds.kind_of(w.after).links
+            new_links |= links(w.after) - (links(w.before) if w.before is not None else set())
+    new_links -= {w.key[1] for w in writes if w.after is not None}
+    if not new_links:
+        return
+    missing = new_links - {ident for _kind, ident in ctx.current}
+    if missing:
+        entity = next(w.after for w in writes if w.after is not None)
+        raise StaleError(
+            _(
+                "“{name}” was changed elsewhere since it was opened ({fields}); "
+                "the visit now shows that version: make the change again"
+            ).format(name=_name_of(entity), fields=_("deleted"))
         )
 
 
@@ -152,6 +194,7 @@ def carry_out(ctx: Context, operation: Operation) -> Outcome:
     # A "creation" of an entity that exists is an edit of it: undo must not delete it.
     writes = [Write(ctx.current.get(w.key), w.after) if w.before is None else w for w in writes]
     _stale(ctx, writes, affected)
+    _links_to_the_gone(ctx, writes)
     records: list[EntityChange] = []
     for w in writes:
         kind, ident = w.key
@@ -224,11 +267,14 @@ def _consequences(repo: VisitRepository, affected: Sequence[Any]) -> list[Entity
     return records
 
 
-def _finish(repo: VisitRepository, records: Sequence[EntityChange], label: str) -> Outcome:
-    """Raise the revisions of what `records` touched; say what changed."""
+def _finish(
+    repo: VisitRepository, records: Sequence[EntityChange], label: str, undo: bool = False
+) -> Outcome:
+    """Raise the revisions of what `records` touched (taken back when `undo`: what they
+    deleted is there again, what they created is gone); say what changed."""
     deleted: dict[Key, bool] = {}
     for record in records:
-        deleted[(record.kind, record.id)] = record.after is None
+        deleted[(record.kind, record.id)] = (record.before if undo else record.after) is None
     revisions = journal.raise_revisions(
         repo.conn, [(kind, ident, gone) for (kind, ident), gone in deleted.items()]
     )
@@ -287,7 +333,7 @@ def undo(ctx: Context) -> Outcome:
         raise HistoryError(_("nothing to undo"))
     _replay(ctx.repository, entry, undo=True)
     journal.set_done(ctx.repository.conn, entry.seq, False)
-    return _finish(ctx.repository, entry.changes, entry.label)
+    return _finish(ctx.repository, entry.changes, entry.label, undo=True)
 
 
 def redo(ctx: Context) -> Outcome:
