@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from summit import SummitSize, generate_summit
 
-from visitplanner.operations.edits import SaveEntity, delete_command
+from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.storage import journal
@@ -121,7 +121,7 @@ def main(argv: list[str]) -> int:
         delete_times, undo_times = [], []
         for _ in range(rounds):
             person = session.data.person(busiest)
-            command = delete_command(session.data, person)
+            command = delete_operation(session.data, person)
             start = time.perf_counter()
             session.apply(command)
             delete_times.append(time.perf_counter() - start)
@@ -175,7 +175,7 @@ def main(argv: list[str]) -> int:
             f"({(size1 - size0) / (count1 - count0):.0f} per edit), file +{file1 - file0:,} bytes"
         )
         for person in people[:100]:
-            session.apply(delete_command(session.data, session.data.person(person.id)))
+            session.apply(delete_operation(session.data, session.data.person(person.id)))
         for _person in people[:100]:
             session.undo()
         count2, size2 = journal.size(session.database.conn)

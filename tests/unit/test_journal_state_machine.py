@@ -35,10 +35,10 @@ from visitplanner.domain.errors import HistoryError, StaleError
 from visitplanner.domain.model import Event, Person, Venue, VisitData
 from visitplanner.domain.values import LocalizedText
 from visitplanner.exports.visit_json import visit_to_json
-from visitplanner.operations.edits import SaveEntity, delete_command
+from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.precedence import reorder_command
+from visitplanner.services.precedence import reorder_operation
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.storage import journal
 from visitplanner.storage.journal import Key
@@ -273,7 +273,7 @@ class JournalMachine(RuleBasedStateMachine):
         items = getattr(data, _COLLECTIONS[kind])
         if not items:
             return
-        self._apply(who, delete_command(data, items[pick % len(items)]))
+        self._apply(who, delete_operation(data, items[pick % len(items)]))
 
     @rule(who=st.integers(0, 1), pick=st.integers(0, 10_000), seed=st.randoms())
     def reorder_a_delegation(self, who: int, pick: int, seed: Any) -> None:
@@ -283,7 +283,7 @@ class JournalMachine(RuleBasedStateMachine):
         delegation = data.delegations[pick % len(data.delegations)]
         order = [p.id for p in data.members(delegation.id)]
         seed.shuffle(order)
-        command = reorder_command(data, delegation.id, order)
+        command = reorder_operation(data, delegation.id, order)
         if not command.edits:
             return
         self._apply(who, command)
@@ -461,7 +461,7 @@ def test_what_an_undo_brings_back_can_be_edited_from_another_session(tmp_path: P
     write_visit(path, build_demo())
     window, other = VisitSession.open(path), VisitSession.open(path)
     person = window.data.people[0]
-    window.apply(delete_command(window.data, person))
+    window.apply(delete_operation(window.data, person))
     window.undo()
     other.sync()
     held = other.data.person(person.id)
@@ -487,13 +487,13 @@ def test_a_deletion_blind_to_a_new_link_is_refused_not_half_done(tmp_path: Path)
     )
     other.apply(SaveEntity(event, None, "Add an event"))
     try:
-        window.apply(delete_command(window.data, person))
+        window.apply(delete_operation(window.data, person))
     except StaleError:
         pass
     else:
         raise AssertionError("the deletion did not see the new event and was not refused")
     assert read_visit(path).event(event.id).participant_ids == [person.id]
-    window.apply(delete_command(window.data, window.data.person(person.id)))
+    window.apply(delete_operation(window.data, window.data.person(person.id)))
     window.undo()
     assert read_visit(path).event(event.id).participant_ids == [person.id]
     window.close()
