@@ -23,7 +23,7 @@ from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key, UndoState
 
 __all__ = ["PROGRAM_COMMAND_LINE", "PROGRAM_WINDOW", "UndoState", "VisitSession"]
-from visitplanner.storage.repository import VisitRepository
+from visitplanner.storage.repository import TABLES, VisitRepository
 from visitplanner.storage.version_rows import load_versions
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,10 @@ class VisitSession:
         self._closed = False
         self._unannounced = Change()
         self.data: VisitData = self.repository.load()
+        # Every entity by (kind, id), kept up to date by `reload` (rebuilt when the
+        # visit in memory is replaced as a whole).
         self._index: dict[Key, Any] | None = None
+        self._indexed: VisitData | None = None
         self.revisions: dict[Key, int] = journal.revisions(self.database.conn)
         self._stamp = journal.last_stamp(self.database.conn)
         self._data_version = self.database.data_version()
@@ -81,10 +84,11 @@ class VisitSession:
         )
 
     def _entities(self) -> dict[Key, Any]:
-        if self._index is None:
+        if self._index is None or self._indexed is not self.data:
             self._index = {
                 (kind.name, entity.id): entity for kind, entity in entity_kinds.walk(self.data)
             }
+            self._indexed = self.data
         return self._index
 
     def _run(self, step: Callable[[engine.Context], Outcome]) -> Change:
@@ -173,11 +177,17 @@ class VisitSession:
         return change
 
     def reload(self, change: Change) -> None:
-        """Bring the visit in memory in step with the file for what `change` touched."""
+        """Bring the visit in memory in step with the file for what `change` touched.
+
+        Only the entities named are read again; a kind is put back in the file's order
+        only when an entity came or went or changed what the order goes by.
+        """
         repo = self.repository
-        self._index = None
+        index = self._entities()
         if change.touches("visit"):
+            index.pop(("visit", self.data.visit.id), None)
             self.data.visit = repo.load_visit()
+            index[("visit", self.data.visit.id)] = self.data.visit
         if change.touches("calendars"):
             self.data.calendars = repo.load_calendar_memory()
         if change.touches("versions"):
@@ -189,9 +199,26 @@ class VisitSession:
             attribute = kind.collection
             if "*" in ids or len(ids) > _RELOAD_ALL_OVER:
                 # Past a few hundred ids, reading the whole kind is as quick.
+                for item in getattr(self.data, attribute):
+                    index.pop((kind.name, item.id), None)
                 setattr(self.data, attribute, repo.load_kind(kind.name))
+                for item in getattr(self.data, attribute):
+                    index[(kind.name, item.id)] = item
                 continue
             fresh = {item.id: item for item in repo.load_kind(kind.name, ids)}
+            sort_fields = TABLES[kind.name].sort_fields
+            reorder = False
+            for ident in ids:
+                old = index.pop((kind.name, ident), None)
+                new = fresh.get(ident)
+                if new is not None:
+                    index[(kind.name, ident)] = new
+                if (
+                    old is None
+                    or new is None
+                    or any(getattr(old, f) != getattr(new, f) for f in sort_fields)
+                ):
+                    reorder = True
             current: list[Any] = getattr(self.data, attribute)
             kept = [
                 fresh.pop(item.id, item)
@@ -199,8 +226,9 @@ class VisitSession:
                 if item.id not in ids or item.id in fresh
             ]
             kept.extend(fresh.values())
-            order = {ident: n for n, ident in enumerate(repo.ids_in_order(kind.name))}
-            kept.sort(key=lambda item: order.get(item.id, len(order)))
+            if reorder:
+                order = {ident: n for n, ident in enumerate(repo.ids_in_order(kind.name))}
+                kept.sort(key=lambda item: order.get(item.id, len(order)))
             setattr(self.data, attribute, kept)
 
     @property

@@ -623,6 +623,8 @@ class Table:
     order: str
     load: Callable[[VisitRepository, list[str] | None], list[Any]]
     save: Callable[[VisitRepository, Any, Any | None], None]
+    #: The entity's fields that `order` goes by (besides the row's place).
+    sort_fields: tuple[str, ...] = ()
 
 
 def _load_visit(repo: VisitRepository, ids: list[str] | None) -> list[Any]:
@@ -633,16 +635,27 @@ def _load_visit(repo: VisitRepository, ids: list[str] | None) -> list[Any]:
 TABLES: Final[Mapping[str, Table]] = {
     "visit": Table("rowid", _load_visit, VisitRepository.save_visit),
     "delegation": Table(
-        "position, rowid", VisitRepository.load_delegations, VisitRepository.save_delegation
+        "position, rowid",
+        VisitRepository.load_delegations,
+        VisitRepository.save_delegation,
+        ("position",),
     ),
     "person": Table(
-        "delegation_id, rank, rowid", VisitRepository.load_people, VisitRepository.save_person
+        "delegation_id, rank, rowid",
+        VisitRepository.load_people,
+        VisitRepository.save_person,
+        ("delegation_id", "rank"),
     ),
     "venue": Table("rowid", VisitRepository.load_venues, VisitRepository.save_venue),
     "vehicle": Table(
-        "convoy_position, rowid", VisitRepository.load_vehicles, VisitRepository.save_vehicle
+        "convoy_position, rowid",
+        VisitRepository.load_vehicles,
+        VisitRepository.save_vehicle,
+        ("convoy_position",),
     ),
-    "event": Table("start_utc, rowid", VisitRepository.load_events, VisitRepository.save_event),
+    "event": Table(
+        "start_utc, rowid", VisitRepository.load_events, VisitRepository.save_event, ("start",)
+    ),
 }
 _ORDER: Final = {kind: table.order for kind, table in TABLES.items()}
 _ENTITY_TABLES: Final = frozenset(TABLES) - {"visit"}
