@@ -254,3 +254,12 @@ def test_the_private_fields_are_declared_with_their_kinds() -> None:
         "accreditation",
     }
     assert PRIVATE_FIELDS[Venue] == {"security_notes"}
+
+
+def test_every_entity_of_the_demo_comes_back_whole_from_its_plain_form() -> None:
+    from visitplanner.domain.kinds import walk
+    from visitplanner.domain.plain import entity_from_plain, to_plain
+
+    data = build_demo()
+    for kind, entity in walk(data):
+        assert entity_from_plain(kind.cls, to_plain(entity)) == entity, (kind.name, entity.id)

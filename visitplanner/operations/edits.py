@@ -37,10 +37,10 @@ class SaveEntity:
     label: str = ""
 
     def __post_init__(self) -> None:
+        # No copies: the engine journals plain values and the visit in memory is read
+        # back from the file, so nothing keeps a reference to the caller's objects.
         if self.before is not None and self.before.id != self.after.id:
             raise ValueError("an edit keeps the entity's id")
-        self.after = copy.deepcopy(self.after)
-        self.before = copy.deepcopy(self.before)
 
     @property
     def text(self) -> str:
