@@ -93,12 +93,15 @@ class Outcome:
 
 
 def _name_of(entity: Any) -> str:
+    """What a message calls an entity: a person's name, an event's title ..."""
     for attribute in ("display_name", "label", "name", "title"):
         value = getattr(entity, attribute, None)
+        if callable(value):
+            value = value()
         if value is None:
             continue
-        if hasattr(value, "get"):
-            value = value.get("fr") or next(iter(value.to_dict().values()), "")
+        if hasattr(value, "to_dict"):
+            value = next(iter(value.to_dict().values()), "")
         if isinstance(value, str) and value:
             return value
     return str(entity.id)[:8]
@@ -163,12 +166,16 @@ def _links_to_the_gone(ctx: Context, writes: Sequence[Write]) -> None:
         return
     missing = new_links - {ident for _kind, ident in ctx.current}
     if missing:
-        entity = next(w.after for w in writes if w.after is not None)
+        entity = next(
+            w.after
+            for w in writes
+            if w.after is not None and entity_kinds.kind_of(w.after).links(w.after) & missing
+        )
         raise StaleError(
             _(
-                "“{name}” was changed elsewhere since it was opened ({fields}); "
-                "the visit now shows that version: make the change again"
-            ).format(name=_name_of(entity), fields=_("deleted"))
+                "“{name}” refers to something that is no longer in the visit (deleted "
+                "elsewhere since it was opened): make the change again"
+            ).format(name=_name_of(entity))
         )
 
 
