@@ -42,6 +42,15 @@ from visitplanner.domain.values import (
 from visitplanner.i18n import _
 from visitplanner.storage import calendar_rows
 from visitplanner.storage.database import VisitDatabase, translate_error
+from visitplanner.storage.entity_rows import (
+    arrangements,
+    delegation_row,
+    event_row,
+    vehicle_row,
+    venue_row,
+    visit_row,
+    write_row,
+)
 from visitplanner.storage.person_rows import person_from_row, person_to_row
 from visitplanner.storage.protocol_rows import (
     load_arrangements,
@@ -51,11 +60,8 @@ from visitplanner.storage.protocol_rows import (
 )
 from visitplanner.storage.rows import (
     date_from_db,
-    date_to_db,
     list_from_db,
-    list_to_db,
     optional_time_from_db,
-    optional_time_to_db,
     text_from_db,
     text_to_db,
     time_from_db,
@@ -68,18 +74,6 @@ def _rows(conn: sqlite3.Connection, sql: str, args: Iterable[Any] = ()) -> list[
     cursor = conn.execute(sql, tuple(args))
     cursor.row_factory = sqlite3.Row
     return cursor.fetchall()
-
-
-def _upsert(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> None:
-    """Insert `row`, or update the row with its id in place (links to it stay)."""
-    columns = list(row)
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
-    conn.execute(
-        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
-        [row[c] for c in columns],
-    )
 
 
 class VisitRepository:
@@ -331,15 +325,15 @@ class VisitRepository:
         existing = self.conn.execute("SELECT id FROM visit").fetchone()
         if existing and existing[0] != visit.id:
             raise StorageError(_("the file already holds another visit"))
-        _write_row(self.conn, "visit", _visit_row, visit, before)
+        write_row(self.conn, "visit", visit_row, visit, before)
 
     def save_delegation(self, delegation: Delegation, before: Delegation | None = None) -> None:
         """Insert or update a delegation."""
-        _write_row(self.conn, "delegation", _delegation_row, delegation, before)
+        write_row(self.conn, "delegation", delegation_row, delegation, before)
 
     def save_person(self, person: Person, before: Person | None = None) -> None:
         """Insert or update a person, with the photo (written only when it changed)."""
-        _write_row(self.conn, "person", person_to_row, person, before)
+        write_row(self.conn, "person", person_to_row, person, before)
         if (
             before is not None
             and before.photo == person.photo
@@ -355,7 +349,7 @@ class VisitRepository:
 
     def save_venue(self, venue: Venue, before: Venue | None = None) -> None:
         """Insert or update a venue and its travel times to other venues."""
-        _write_row(self.conn, "venue", _venue_row, venue, before)
+        write_row(self.conn, "venue", venue_row, venue, before)
         if before is not None and before.travel_minutes == venue.travel_minutes:
             return
         self.conn.execute("DELETE FROM travel_time WHERE from_id = ?", (venue.id,))
@@ -366,7 +360,7 @@ class VisitRepository:
 
     def save_vehicle(self, vehicle: Vehicle, before: Vehicle | None = None) -> None:
         """Insert or update a vehicle."""
-        _write_row(self.conn, "vehicle", _vehicle_row, vehicle, before)
+        write_row(self.conn, "vehicle", vehicle_row, vehicle, before)
 
     def save_event(self, event: Event, before: Event | None = None) -> None:
         """Insert or update an event with its links, running order and arrangements.
@@ -374,7 +368,7 @@ class VisitRepository:
         With `before`, a kind of child rows (participants, running order, seating ...)
         is rewritten only when it changed.
         """
-        _write_row(self.conn, "event", _event_row, event, before)
+        write_row(self.conn, "event", event_row, event, before)
         ident = event.id
         for table, column, ids, earlier in (
             (
@@ -405,7 +399,7 @@ class VisitRepository:
             )
         if before is None or before.running_order != event.running_order:
             self._save_running_order(event)
-        if before is None or _arrangements(before) != _arrangements(event):
+        if before is None or arrangements(before) != arrangements(event):
             save_arrangements(self.conn, event)
 
     def _save_running_order(self, event: Event) -> None:
@@ -497,122 +491,6 @@ class VisitRepository:
         self.save_calendar_memory(data.calendars)
         for version in data.versions:
             save_version(self.conn, version)
-
-
-def _write_row(
-    conn: sqlite3.Connection,
-    table: str,
-    to_row: Callable[[Any], dict[str, Any]],
-    entity: object,
-    before: object | None,
-) -> None:
-    """Write an entity's row: whole when new, else only the columns that changed."""
-    row = to_row(entity)
-    if before is None:
-        _upsert(conn, table, row)
-        return
-    earlier = to_row(before)
-    changed = {c: v for c, v in row.items() if c != "id" and earlier.get(c) != v}
-    if changed:
-        sets = ", ".join(f'"{c}" = ?' for c in changed)
-        conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*changed.values(), row["id"]])
-
-
-def _arrangements(event: Event) -> tuple[object, ...]:
-    return (event.precedence_ids, event.seating, event.wreaths, event.placement)
-
-
-def _visit_row(visit: Visit) -> dict[str, Any]:
-    return {
-        "id": visit.id,
-        "title": text_to_db(visit.title),
-        "start_date": date_to_db(visit.start_date),
-        "end_date": date_to_db(visit.end_date),
-        "tz": visit.tz,
-        "marking": visit.marking,
-        "languages": list_to_db(visit.languages),
-        "organiser_name": text_to_db(visit.organiser.name),
-        "organiser_email": visit.organiser.email,
-        "organiser_phone": visit.organiser.phone,
-        "organiser_address": visit.organiser.address,
-        "notes": visit.notes,
-    }
-
-
-def _delegation_row(delegation: Delegation) -> dict[str, Any]:
-    return {
-        "id": delegation.id,
-        "name": text_to_db(delegation.name),
-        "side": delegation.side.value,
-        "country": delegation.country,
-        "head_id": delegation.head_id,
-        "position": delegation.position,
-        "notes": delegation.notes,
-    }
-
-
-def _venue_row(venue: Venue) -> dict[str, Any]:
-    return {
-        "id": venue.id,
-        "name": text_to_db(venue.name),
-        "address": venue.address,
-        "postcode": venue.postcode,
-        "city": venue.city,
-        "country": venue.country,
-        "latitude": venue.latitude,
-        "longitude": venue.longitude,
-        "contact_name": venue.contact_name,
-        "contact_phone": venue.contact_phone,
-        "capacity": venue.capacity,
-        "step_free": venue.step_free.value,
-        "access_notes": text_to_db(venue.access_notes),
-        "security_notes": venue.security_notes,
-        "sample": int(venue.sample),
-    }
-
-
-def _vehicle_row(vehicle: Vehicle) -> dict[str, Any]:
-    return {
-        "id": vehicle.id,
-        "label": vehicle.label,
-        "convoy_position": vehicle.convoy_position,
-        "plate": vehicle.plate,
-        "driver_id": vehicle.driver_id,
-        "driver_name": vehicle.driver_name,
-        "duty_phone": vehicle.duty_phone,
-        "seats": vehicle.seats,
-        "wheelchair": vehicle.wheelchair.value,
-        "notes": vehicle.notes,
-        "sample": int(vehicle.sample),
-    }
-
-
-def _event_row(event: Event) -> dict[str, Any]:
-    start_utc, start_tz = time_to_db(event.start)
-    end_utc, end_tz = time_to_db(event.end)
-    modified, _tz = optional_time_to_db(event.modified)
-    return {
-        "id": event.id,
-        "kind": event.kind.value,
-        "title": text_to_db(event.title),
-        "start_utc": start_utc,
-        "start_tz": start_tz,
-        "end_utc": end_utc,
-        "end_tz": end_tz,
-        "status": event.status.value,
-        "venue_id": event.venue_id,
-        "destination_id": event.destination_id,
-        "press": event.press.value,
-        "dress_code": text_to_db(event.dress_code),
-        "purpose": text_to_db(event.purpose),
-        "interpretation_mode": event.interpretation.mode.value,
-        "interpretation_languages": list_to_db(event.interpretation.languages),
-        "responsible_id": event.responsible_id,
-        "notes": event.notes,
-        "modified": modified,
-        "source_uid": event.source_uid,
-        "sample": int(event.sample),
-    }
 
 
 @dataclass(frozen=True)

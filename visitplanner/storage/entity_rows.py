@@ -1,0 +1,150 @@
+"""The rows of the entity tables: each entity as a row, and writing only what changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from visitplanner.domain.model import Delegation, Event, Vehicle, Venue, Visit
+from visitplanner.storage.rows import (
+    date_to_db,
+    list_to_db,
+    optional_time_to_db,
+    text_to_db,
+    time_to_db,
+)
+
+
+def upsert(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> None:
+    """Insert `row`, or update the row with its id in place (links to it stay)."""
+    columns = list(row)
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    conn.execute(
+        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
+        [row[c] for c in columns],
+    )
+
+
+def write_row(
+    conn: sqlite3.Connection,
+    table: str,
+    to_row: Callable[[Any], dict[str, Any]],
+    entity: object,
+    before: object | None,
+) -> None:
+    """Write an entity's row: whole when new, else only the columns that changed."""
+    row = to_row(entity)
+    if before is None:
+        upsert(conn, table, row)
+        return
+    earlier = to_row(before)
+    changed = {c: v for c, v in row.items() if c != "id" and earlier.get(c) != v}
+    if changed:
+        sets = ", ".join(f'"{c}" = ?' for c in changed)
+        conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*changed.values(), row["id"]])
+
+
+def arrangements(event: Event) -> tuple[object, ...]:
+    """What an event's arrangement rows hold: precedence, seating, wreaths, placement."""
+    return (event.precedence_ids, event.seating, event.wreaths, event.placement)
+
+
+def visit_row(visit: Visit) -> dict[str, Any]:
+    """The row of a visit (its child rows are written apart)."""
+    return {
+        "id": visit.id,
+        "title": text_to_db(visit.title),
+        "start_date": date_to_db(visit.start_date),
+        "end_date": date_to_db(visit.end_date),
+        "tz": visit.tz,
+        "marking": visit.marking,
+        "languages": list_to_db(visit.languages),
+        "organiser_name": text_to_db(visit.organiser.name),
+        "organiser_email": visit.organiser.email,
+        "organiser_phone": visit.organiser.phone,
+        "organiser_address": visit.organiser.address,
+        "notes": visit.notes,
+    }
+
+
+def delegation_row(delegation: Delegation) -> dict[str, Any]:
+    """The row of a delegation (its child rows are written apart)."""
+    return {
+        "id": delegation.id,
+        "name": text_to_db(delegation.name),
+        "side": delegation.side.value,
+        "country": delegation.country,
+        "head_id": delegation.head_id,
+        "position": delegation.position,
+        "notes": delegation.notes,
+    }
+
+
+def venue_row(venue: Venue) -> dict[str, Any]:
+    """The row of a venue (its child rows are written apart)."""
+    return {
+        "id": venue.id,
+        "name": text_to_db(venue.name),
+        "address": venue.address,
+        "postcode": venue.postcode,
+        "city": venue.city,
+        "country": venue.country,
+        "latitude": venue.latitude,
+        "longitude": venue.longitude,
+        "contact_name": venue.contact_name,
+        "contact_phone": venue.contact_phone,
+        "capacity": venue.capacity,
+        "step_free": venue.step_free.value,
+        "access_notes": text_to_db(venue.access_notes),
+        "security_notes": venue.security_notes,
+        "sample": int(venue.sample),
+    }
+
+
+def vehicle_row(vehicle: Vehicle) -> dict[str, Any]:
+    """The row of a vehicle (its child rows are written apart)."""
+    return {
+        "id": vehicle.id,
+        "label": vehicle.label,
+        "convoy_position": vehicle.convoy_position,
+        "plate": vehicle.plate,
+        "driver_id": vehicle.driver_id,
+        "driver_name": vehicle.driver_name,
+        "duty_phone": vehicle.duty_phone,
+        "seats": vehicle.seats,
+        "wheelchair": vehicle.wheelchair.value,
+        "notes": vehicle.notes,
+        "sample": int(vehicle.sample),
+    }
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """The row of a event (its child rows are written apart)."""
+    start_utc, start_tz = time_to_db(event.start)
+    end_utc, end_tz = time_to_db(event.end)
+    modified, _tz = optional_time_to_db(event.modified)
+    return {
+        "id": event.id,
+        "kind": event.kind.value,
+        "title": text_to_db(event.title),
+        "start_utc": start_utc,
+        "start_tz": start_tz,
+        "end_utc": end_utc,
+        "end_tz": end_tz,
+        "status": event.status.value,
+        "venue_id": event.venue_id,
+        "destination_id": event.destination_id,
+        "press": event.press.value,
+        "dress_code": text_to_db(event.dress_code),
+        "purpose": text_to_db(event.purpose),
+        "interpretation_mode": event.interpretation.mode.value,
+        "interpretation_languages": list_to_db(event.interpretation.languages),
+        "responsible_id": event.responsible_id,
+        "notes": event.notes,
+        "modified": modified,
+        "source_uid": event.source_uid,
+        "sample": int(event.sample),
+    }
