@@ -11,17 +11,50 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from visitplanner.domain.errors import StorageError
 from visitplanner.i18n import _
+from visitplanner.storage.database import is_visit_file
 
 log = logging.getLogger(__name__)
 
 
+def check_target(path: Path) -> None:
+    """Refuse an output path that writing would destroy something at: a visit file or a
+    backup of one (through links too), or anything but a regular file (a device such as
+    /dev/full, a pipe, a folder). A missing file is fine: it is created."""
+    try:
+        mode = path.stat().st_mode  # follows links
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StorageError(_write_failed(path, exc)) from exc
+    if stat.S_ISDIR(mode):
+        raise StorageError(_("{path}: is a folder; give the name of a file").format(path=path))
+    if not stat.S_ISREG(mode):
+        raise StorageError(
+            _("{path}: not a regular file (a device or a pipe); nothing was written").format(
+                path=path
+            )
+        )
+    if is_visit_file(path):
+        raise StorageError(
+            _("{path}: is a visit file; an export never replaces one: choose another name").format(
+                path=path
+            )
+        )
+
+
 def write_private(path: Path, payload: bytes) -> None:
-    """Write `payload` to `path`, readable by its owner only, atomically."""
+    """Write `payload` to `path`, readable by its owner only, atomically.
+
+    Refused before anything is written when `path` is a visit file, a backup, or not a
+    regular file (`check_target`).
+    """
+    check_target(path)
     folder = path.parent if str(path.parent) else Path()
     try:
         # mkstemp opens with O_CREAT | O_EXCL | O_WRONLY and mode 0600.

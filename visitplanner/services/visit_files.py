@@ -82,6 +82,11 @@ def save_copy(session: VisitSession, target: Path) -> None:
     Through SQLite's backup API, never a file copy; the copy is made beside the
     target and renamed over it, so a failure leaves the target as it was.
     """
+    source = session.path
+    if source is not None and target.exists() and target.resolve() == source.resolve():
+        raise StorageError(
+            _("{path}: is the visit itself; save the copy under another name").format(path=target)
+        )
     scratch = target.with_name(f".{target.name}.{os.getpid()}.partial")
     scratch.unlink(missing_ok=True)
     try:

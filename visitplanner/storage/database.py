@@ -84,6 +84,19 @@ def read_header(path: Path) -> tuple[int, int]:
     return user_version, application_id
 
 
+def is_visit_file(path: Path) -> bool:
+    """Whether `path` (followed through links) holds a VisitPlanner visit, a backup included,
+    as its header says; False for anything unreadable or foreign."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(_HEADER_SIZE)
+    except OSError:
+        return False
+    if len(header) < _HEADER_SIZE or not header.startswith(_SQLITE_MAGIC):
+        return False
+    return bool(struct.unpack(">i", header[68:72])[0] == APPLICATION_ID)
+
+
 def _newer_message(path: Path, version: int) -> str:
     return _(
         "{path}: written by a newer version of VisitPlanner (schema {found}; "
