@@ -79,18 +79,21 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     session = VisitSession.open(args.visit)
     try:
-        plan = plan_import(session.data, args.calendar)
-        for item in plan.items:
-            if item.action is Action.SKIP:
-                print(
-                    _("skipped (line {line}): {title}: {reason}").format(
-                        line=item.line, title=item.title or "—", reason=item.reason
-                    )
-                )
-        if not plan.empty:
-            apply_import(session, plan)
+        # Matched and written under the file's write lock: two imports at once give
+        # what one after the other gives.
+        with session.exclusive():
+            plan = plan_import(session.data, args.calendar)
+            if not plan.empty:
+                apply_import(session, plan)
     finally:
         session.close()
+    for item in plan.items:
+        if item.action is Action.SKIP:
+            print(
+                _("skipped (line {line}): {title}: {reason}").format(
+                    line=item.line, title=item.title or "—", reason=item.reason
+                )
+            )
     print(
         _("{added} events added, {updated} updated, {skipped} skipped.").format(
             added=plan.count(Action.ADD),

@@ -88,18 +88,23 @@ def _import_roster(args: argparse.Namespace) -> int:
         sheet = read_roster(args.file, args.encoding)
         remembered = MappingStore().recall(sheet.headers)
         options = ImportOptions(delegation=args.delegation, mapping=remembered or None)
-        plan = plan_import(session.data, sheet, options)
-        print_summary(plan)
-        if plan.errors and not args.skip_invalid:
-            named = "; ".join(str(e) for e in plan.errors[:_NAMED_ERRORS])
-            more = " …" if len(plan.errors) > _NAMED_ERRORS else ""
-            raise InputError(
-                _(
-                    "{source}: wrong rows: {count} ({errors}{more}); nothing was imported "
-                    "(--skip-invalid imports the other rows)"
-                ).format(source=plan.source, count=len(plan.error_rows), errors=named, more=more)
-            )
-        apply_import(session, plan, skip_invalid=True)
+        # Matched and written under the file's write lock: two imports of the same
+        # roster at once give what one after the other gives.
+        with session.exclusive():
+            plan = plan_import(session.data, sheet, options)
+            print_summary(plan)
+            if plan.errors and not args.skip_invalid:
+                named = "; ".join(str(e) for e in plan.errors[:_NAMED_ERRORS])
+                more = " …" if len(plan.errors) > _NAMED_ERRORS else ""
+                raise InputError(
+                    _(
+                        "{source}: wrong rows: {count} ({errors}{more}); nothing was imported "
+                        "(--skip-invalid imports the other rows)"
+                    ).format(
+                        source=plan.source, count=len(plan.error_rows), errors=named, more=more
+                    )
+                )
+            apply_import(session, plan, skip_invalid=True)
     finally:
         session.close()
     written = len(plan.of("add")) + len(plan.of("update"))

@@ -8,8 +8,9 @@ another program (the command line while the window is open) wrote meanwhile.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,14 +45,16 @@ class VisitSession:
         self.program = program
         self._closed = False
         self._unannounced = Change()
+        # What the file says before the visit is read: a change another program commits
+        # while it is read is then seen again by `sync`, never missed.
+        self._data_version = self.database.data_version()
+        self._stamp = journal.last_stamp(self.database.conn)
+        self.revisions: dict[Key, int] = journal.revisions(self.database.conn)
         self.data: VisitData = self.repository.load()
         # Every entity by (kind, id), kept up to date by `reload` (rebuilt when the
         # visit in memory is replaced as a whole).
         self._index: dict[Key, Any] | None = None
         self._indexed: VisitData | None = None
-        self.revisions: dict[Key, int] = journal.revisions(self.database.conn)
-        self._stamp = journal.last_stamp(self.database.conn)
-        self._data_version = self.database.data_version()
 
     @classmethod
     def open(
@@ -109,6 +112,17 @@ class VisitSession:
         writes that a service made through the session (a version issued ...)."""
         change, self._unannounced = self._unannounced, Change()
         return change
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the file's write lock across reading and writing: what another program
+        wrote is taken in first, and nothing else writes until the block ends. For a
+        command that matches what it imports against the visit (two imports of the same
+        roster at once must give what one after the other gives)."""
+        with self.database.writing():
+            self.sync()
+            yield
+        self._stamp = journal.last_stamp(self.database.conn)
 
     def apply(self, operation: Operation) -> Change:
         """Carry out `operation`, committing and journaling it at once.

@@ -84,6 +84,11 @@ def read_header(path: Path) -> tuple[int, int]:
     return user_version, application_id
 
 
+def _in_transaction(conn: sqlite3.Connection) -> bool:
+    """Whether a transaction is open (asked anew each time: a write may have ended it)."""
+    return conn.in_transaction
+
+
 def is_visit_file(path: Path) -> bool:
     """Whether `path` (followed through links) holds a VisitPlanner visit, a backup included,
     as its header says; False for anything unreadable or foreign."""
@@ -289,17 +294,26 @@ class VisitDatabase:
             raise StorageError(
                 _("{path}: the visit is open read-only; it cannot be changed").format(path=where)
             )
+        if _in_transaction(self.conn):
+            # Inside `exclusive()`: the lock is held already; this step is a savepoint,
+            # undone alone if it fails.
+            try:
+                with self.db.atomic():
+                    yield
+            except sqlite3.Error as exc:
+                raise translate_error(exc, where) from exc
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
             except BaseException:
-                if self.conn.in_transaction:
+                if _in_transaction(self.conn):
                     self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            if self.conn.in_transaction:
+            if _in_transaction(self.conn):
                 self.conn.execute("ROLLBACK")
             raise translate_error(exc, where) from exc
 
