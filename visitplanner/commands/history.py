@@ -41,7 +41,8 @@ def _history(args: argparse.Namespace) -> int:
         when = e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
         state = "" if e.done else _(" (undone)")
         kept = "" if e.undoable else _(" (kept: not undone)")
-        print(f"{when}  {e.label}{state}{kept}  — {e.program}, {e.machine}")
+        program = _(e.program) if e.program else "?"
+        print(f"{when}  {e.label}{state}{kept}  — {program}, {e.machine}")
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
+from visitplanner.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -126,3 +127,87 @@ def walk(data: VisitData) -> Iterator[tuple[EntityKind, Any]]:
     for kind in KINDS:
         for entity in kind.entities(data):
             yield kind, entity
+
+
+#: What a field is called in a message (a stale edit names the fields changed elsewhere).
+FIELD_LABELS: Final[dict[str, str]] = {
+    "family_name": N_("family name"),
+    "given_name": N_("given name"),
+    "family_name_native": N_("family name in the native script"),
+    "given_name_native": N_("given name in the native script"),
+    "patronymic_native": N_("patronymic"),
+    "latin_derived": N_("Latin form"),
+    "civility": N_("civility"),
+    "title": N_("title"),
+    "function": N_("function"),
+    "organisation": N_("organisation"),
+    "delegation_id": N_("delegation"),
+    "role": N_("role"),
+    "grade": N_("protocol grade"),
+    "rank": N_("rank"),
+    "languages": N_("languages"),
+    "duty_phone": N_("duty phone"),
+    "duty_email": N_("duty e-mail"),
+    "private_phone": N_("private phone"),
+    "biography": N_("biography"),
+    "photo": N_("photo"),
+    "dietary": N_("dietary needs"),
+    "dietary_detail": N_("dietary detail"),
+    "step_free": N_("step-free access"),
+    "accessibility_detail": N_("accessibility detail"),
+    "accreditation": N_("accreditation"),
+    "arrival": N_("arrival"),
+    "departure": N_("departure"),
+    "hotel": N_("hotel"),
+    "notes": N_("notes"),
+    "start": N_("start"),
+    "end": N_("end"),
+    "kind": N_("kind"),
+    "status": N_("status"),
+    "venue_id": N_("venue"),
+    "destination_id": N_("destination"),
+    "participant_ids": N_("participants"),
+    "vehicle_ids": N_("vehicles"),
+    "press": N_("press"),
+    "dress_code": N_("dress code"),
+    "purpose": N_("purpose"),
+    "interpretation": N_("interpretation"),
+    "responsible_id": N_("officer in charge"),
+    "running_order": N_("running order"),
+    "precedence_ids": N_("order of precedence"),
+    "seating": N_("seating plan"),
+    "wreaths": N_("wreaths"),
+    "placement": N_("placement"),
+    "name": N_("name"),
+    "address": N_("address"),
+    "postcode": N_("postcode"),
+    "city": N_("city"),
+    "country": N_("country"),
+    "contact_name": N_("contact on site"),
+    "contact_phone": N_("contact phone"),
+    "capacity": N_("capacity"),
+    "access_notes": N_("access notes"),
+    "security_notes": N_("security notes"),
+    "travel_minutes": N_("travel times"),
+    "label": N_("label"),
+    "convoy_position": N_("place in the convoy"),
+    "plate": N_("plate"),
+    "driver_id": N_("driver"),
+    "driver_name": N_("driver"),
+    "seats": N_("seats"),
+    "wheelchair": N_("wheelchair access"),
+    "side": N_("side"),
+    "head_id": N_("head of delegation"),
+    "position": N_("position"),
+    "start_date": N_("first day"),
+    "end_date": N_("last day"),
+    "tz": N_("time zone"),
+    "marking": N_("marking"),
+    "organiser": N_("organiser"),
+}
+
+
+def field_label(name: str) -> str:
+    """The field `name` in words, in the user's language."""
+    label = FIELD_LABELS.get(name)
+    return _(label) if label else name.replace("_", " ")

@@ -25,7 +25,8 @@ from visitplanner.domain.plain import (
     to_plain,
     with_plain_fields,
 )
-from visitplanner.i18n import _
+from visitplanner.domain.values import LocalizedText
+from visitplanner.i18n import _, current_language
 from visitplanner.operations.change import Change
 from visitplanner.storage import journal
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key
@@ -100,8 +101,8 @@ def _name_of(entity: Any) -> str:
             value = value()
         if value is None:
             continue
-        if hasattr(value, "to_dict"):
-            value = next(iter(value.to_dict().values()), "")
+        if isinstance(value, LocalizedText):
+            value = value.get(current_language())
         if isinstance(value, str) and value:
             return value
     return str(entity.id)[:8]
@@ -125,7 +126,9 @@ def _stale(ctx: Context, writes: Sequence[Write], affected: Sequence[Any]) -> No
         found = ctx.repository.load_kind(kind.name, [key[1]])
         now = found[0] if found else None
         fields = changed_fields(before, now) if now is not None else []
-        what = ", ".join(name.replace("_", " ") for name in fields) if fields else _("deleted")
+        what = (
+            ", ".join(entity_kinds.field_label(name) for name in fields) if fields else _("deleted")
+        )
         raise StaleError(
             _(
                 "“{name}” was changed elsewhere since it was opened ({fields}); "

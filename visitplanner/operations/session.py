@@ -16,6 +16,7 @@ from typing import Any
 
 from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.model import VisitData
+from visitplanner.i18n import N_
 from visitplanner.operations import engine
 from visitplanner.operations.change import Change
 from visitplanner.operations.engine import Operation, Outcome
@@ -32,8 +33,8 @@ log = logging.getLogger(__name__)
 _RELOAD_ALL_OVER = 500
 
 #: Which program writes, as the journal records it.
-PROGRAM_WINDOW = "window"
-PROGRAM_COMMAND_LINE = "command line"
+PROGRAM_WINDOW = N_("window")
+PROGRAM_COMMAND_LINE = N_("command line")
 
 
 class VisitSession:
