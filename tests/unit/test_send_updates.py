@@ -161,3 +161,17 @@ def test_the_uid_is_the_calendar_export_uid(session: VisitSession, tmp_path: Pat
     events = {e.id: e for e in session.data.events}
     for update in result.updates:
         assert event_uid(events[update.event_id]).encode() in update.ics.read_bytes()
+
+
+def test_a_title_with_a_line_break_still_gives_a_message_per_update(
+    session: VisitSession, tmp_path: Path
+) -> None:
+    _arrival, meeting_id, _ceremony = _edit(session)
+    meeting = session.data.event(meeting_id)
+    meeting.title = meeting.title.replace("fr", "Entretien\nrévisé")
+    result = send_updates(session, 1, tmp_path / "out", "fr", now=NOW)
+    updates = [u for u in result.updates if u.event_id == meeting_id]
+    assert updates
+    for update in updates:
+        message = email.message_from_bytes(update.eml.read_bytes(), policy=email.policy.default)
+        assert message["Subject"] == "Programme mis à jour : Entretien révisé"

@@ -159,6 +159,11 @@ def _address(name: str, email: str) -> Address:
     return Address(display_name=name.replace("\n", " "), username=user, domain=domain)
 
 
+def _one_line(text: str) -> str:
+    """`text` with its line breaks and runs of spaces made single spaces (for a header)."""
+    return " ".join(text.split())
+
+
 def _email(
     data: VisitData,
     person: Person,
@@ -179,9 +184,13 @@ def _email(
         else say(N_("Cancelled: {title}"))
     ).format(title=title)
     message = EmailMessage()
-    message["From"] = _address(organiser.name.get(lang, data.visit.main_language), organiser.email)
-    message["To"] = _address(words.person(person.id), person.duty_email)
-    message["Subject"] = subject
+    message["From"] = _address(
+        _one_line(organiser.name.get(lang, data.visit.main_language)), organiser.email
+    )
+    message["To"] = _address(_one_line(words.person(person.id)), person.duty_email)
+    # A header is one line: a title with line breaks (ordinary in an imported calendar)
+    # keeps its words, joined by spaces.
+    message["Subject"] = " ".join(subject.split())
     message["Date"] = format_datetime(moment)
     message["Message-ID"] = make_msgid(domain=UID_DOMAIN)
     if method == "REQUEST":
