@@ -103,3 +103,17 @@ def test_saving_a_copy_over_the_open_visit_is_refused(visit: Path) -> None:
         save_copy(session, visit)
     session.close()
     assert _sha(visit) == before
+
+
+def test_a_command_that_changes_the_visit_backs_it_up_first(visit: Path) -> None:
+    folder = visit.with_name(visit.name + ".backups")
+    assert main(["check", str(visit)]) in (0, 1)
+    assert not folder.exists()  # reading makes no backup
+    assert main(["version", str(visit), "--note", "pour l'ambassade"]) == 0
+    backups = list(folder.glob("*.visit"))
+    assert len(backups) == 1
+    # The backup holds the visit as it was before the change.
+    from visitplanner.services.visit_files import read_visit
+
+    assert read_visit(backups[0]).versions == []
+    assert len(read_visit(visit).versions) == 1

@@ -15,9 +15,9 @@ from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_delegation, find_person
 from visitplanner.i18n import _
-from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendar_import import Action, apply_import, plan_import
 from visitplanner.services.calendars import ExportRequest, export_calendars
+from visitplanner.services.visit_files import open_visit
 
 
 def _minutes(text: str) -> int:
@@ -39,7 +39,7 @@ def _export(args: argparse.Namespace) -> int:
         )
     if args.person and args.delegation:
         raise InputError(_("give --person or --delegation, not both"))
-    session = VisitSession.open(args.visit)
+    session = open_visit(args.visit)
     try:
         scope = Scope(ScopeKind.VISIT)
         if args.person:
@@ -77,7 +77,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    session = VisitSession.open(args.visit)
+    session = open_visit(args.visit)
     try:
         # Matched and written under the file's write lock: two imports at once give
         # what one after the other gives.

@@ -9,7 +9,6 @@ from pathlib import Path
 from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
 from visitplanner.domain.values import zone
 from visitplanner.i18n import _, format_datetime
-from visitplanner.operations.session import VisitSession
 from visitplanner.services.updates import send_updates
 from visitplanner.services.versions import (
     changes,
@@ -17,7 +16,7 @@ from visitplanner.services.versions import (
     describe_changes,
     issue_version,
 )
-from visitplanner.services.visit_files import read_visit
+from visitplanner.services.visit_files import open_visit, read_visit
 
 
 def _number(text: str) -> int:
@@ -31,7 +30,7 @@ def _number(text: str) -> int:
 
 
 def _version(args: argparse.Namespace) -> int:
-    session = VisitSession.open(args.visit)
+    session = open_visit(args.visit)
     try:
         version = issue_version(session, args.note or "")
         issued = version.issued.astimezone(zone(session.data.visit.tz))
@@ -69,7 +68,7 @@ def _changes(args: argparse.Namespace) -> int:
 
 
 def _send_updates(args: argparse.Namespace) -> int:
-    session = VisitSession.open(args.visit)
+    session = open_visit(args.visit)
     try:
         result = send_updates(session, args.since, args.output, args.lang)
     finally:

@@ -72,8 +72,16 @@ def create_visit(
 
 def open_visit(path: Path, read_only: bool = False, program: str = "") -> VisitSession:
     """Open a visit file for editing (or only reading); `program` is what the journal
-    records as the writer (the command line unless said)."""
-    return VisitSession.open(path, read_only, program or PROGRAM_COMMAND_LINE)
+    records as the writer (the command line unless said).
+
+    A command line that opens a visit to change it backs it up first, with the same
+    rotation as the window (which backs up in the background as it opens).
+    """
+    program = program or PROGRAM_COMMAND_LINE
+    session = VisitSession.open(path, read_only, program)
+    if not read_only and program == PROGRAM_COMMAND_LINE:
+        back_up(path)  # once the file is known to be a visit; a failure is only logged
+    return session
 
 
 def save_copy(session: VisitSession, target: Path) -> None:
