@@ -289,3 +289,31 @@ def test_parsing_needs_no_visit_file() -> None:
     body = "BEGIN:VCALENDAR\r\n" + _GOOD + "END:VCALENDAR\r\n"
     found = parse_calendar(body.encode(), "x.ics", data.visit)
     assert [e.uid for e in found.events] == ["x"]
+
+
+_MAY_7 = "DTSTART:20260507T090000Z"
+_LONGER_THAN_A_YEAR = "an event lasting more than a year"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "said"),
+    [
+        (
+            "DTSTART:00010101T000000",
+            "DTEND:00010101T010000",
+            "line 7: a date out of range (year 1;",
+        ),
+        (_MAY_7, "DURATION:P99999999D", f"line 4: {_LONGER_THAN_A_YEAR} (99999999 days)"),
+        (_MAY_7, "DTEND:99991231T000000Z", "line 8: a date out of range (year 9999;"),
+        (_MAY_7, "DTEND:20290507T090000Z", f"line 4: {_LONGER_THAN_A_YEAR} (1096 days)"),
+    ],
+)
+def test_an_absurd_date_is_refused_with_its_line_and_changes_nothing(
+    demo: VisitSession, tmp_path: Path, start: str, end: str, said: str
+) -> None:
+    before = len(demo.data.events)
+    with pytest.raises(InputError) as refused:
+        plan_import(demo.data, _file(tmp_path, _event("absurd-1", start, end)))
+    assert said in refused.value.message
+    assert refused.value.message.startswith("agenda.ics, line ")
+    assert len(demo.data.events) == before

@@ -108,6 +108,14 @@ class _Block:
     children: list[_Block] = field(default_factory=list)
 
 
+#: The years a date of an imported event may fall in; outside, the file is refused
+#: with the line, not carried into the visit (year 1 or 9999 are mistakes, not plans).
+_FIRST_YEAR = 1900
+_LAST_YEAR = 2200
+#: The longest event imported: a visit's programme holds no event longer than a year.
+_LONGEST = timedelta(days=366)
+
+
 def _fail(name: str, line: int | None, problem: str) -> NoReturn:
     where = _("{file}, line {line}").format(file=name, line=line) if line else name
     raise InputError(_("{where}: {problem}").format(where=where, problem=problem))
@@ -303,6 +311,13 @@ class _Reader:
             parsed = vDDDTypes.from_ical(value)  # type: ignore[no-untyped-call]
         except ValueError:
             self.fail(line, _("not a date or time: {value!r}").format(value=value[:40]))
+        if isinstance(parsed, date) and not _FIRST_YEAR <= parsed.year <= _LAST_YEAR:
+            self.fail(
+                line,
+                _(
+                    "a date out of range (year {year}; a visit lies between {first} and {last})"
+                ).format(year=parsed.year, first=_FIRST_YEAR, last=_LAST_YEAR),
+            )
         if isinstance(parsed, datetime):
             if parsed.tzinfo is not None:  # UTC
                 return parsed.astimezone(UTC).astimezone(self.floating), False
@@ -398,9 +413,21 @@ class _Reader:
         if start is None:
             self.fail(block.line, _("an event without a start (DTSTART)"))
         begin, all_day = start
+        if duration is not None and abs(duration) > _LONGEST:
+            self.fail(
+                block.line,
+                _("an event lasting more than a year ({days} days)").format(days=duration.days),
+            )
         if end is None:
             end = begin + (
                 duration if duration is not None else timedelta(days=1 if all_day else 0)
+            )
+        if end - begin > _LONGEST:
+            self.fail(
+                block.line,
+                _("an event lasting more than a year ({days} days)").format(
+                    days=(end - begin).days
+                ),
             )
         if end.timestamp() < begin.timestamp():
             self.fail(block.line, _("an event that ends before it starts"))
