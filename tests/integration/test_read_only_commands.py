@@ -40,9 +40,14 @@ NEEDS_A_VERSION = frozenset({"changes"})
 
 
 def _fingerprint(visit: Path) -> dict[str, str]:
-    """sha256 of every file in the visit's folder, by name: the visit and anything beside it."""
+    """sha256 of every file in the visit's folder, by name: the visit and anything beside it
+    (a folder, such as the backups a writing command makes, by the names it holds)."""
     return {
-        entry.name: hashlib.sha256(entry.read_bytes()).hexdigest()
+        entry.name: (
+            "folder: " + ", ".join(sorted(child.name for child in entry.iterdir()))
+            if entry.is_dir()
+            else hashlib.sha256(entry.read_bytes()).hexdigest()
+        )
         for entry in sorted(visit.parent.iterdir())
     }
 
