@@ -225,3 +225,22 @@ def test_re_importing_our_own_export_changes_nothing(tmp_path: Path) -> None:
     session.close()
     assert not plan.errors
     assert len(plan.of("unchanged")) == len(plan.people) == 29
+
+
+@pytest.mark.parametrize("accreditation", [False, True])
+def test_characters_xml_cannot_hold_never_break_the_workbook(
+    tmp_path: Path, accreditation: bool
+) -> None:
+    data = small_visit()
+    minister = data.people[0]
+    minister.family_name = "Kalmy\ufffekova"
+    minister.function = minister.function.replace("fr", "Cheffe\uffff de délégation\x07")
+    minister.accreditation.passport_name = "KALMYKOVA\ufffe NATALIIA"
+    out = tmp_path / "roster.xlsx"
+    export_roster(data, out, accreditation=accreditation, lang="fr", profile=Profile.INTERNAL)
+    rows = _xlsx_rows(out)  # openpyxl reads it back: the workbook is whole
+    cells = [str(value) for row in rows for value in row if value is not None]
+    assert "Kalmykova" in cells
+    assert not any(ch in text for text in cells for ch in "\ufffe\uffff\x07")
+    if accreditation:
+        assert "KALMYKOVA NATALIIA" in cells

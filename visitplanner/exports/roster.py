@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -80,6 +81,10 @@ class Table:
     title: str
     headers: list[str]
     rows: list[list[Cell]]
+
+
+#: Characters XML 1.0 cannot hold beyond the control characters openpyxl removes.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def neutralise(text: str) -> str:
@@ -290,7 +295,9 @@ def to_xlsx(table: Table) -> bytes:
 
     def cell(value: Cell, header: bool = False) -> Cell_:
         if isinstance(value, str):
-            text = ILLEGAL_CHARACTERS_RE.sub("", value)
+            # openpyxl's rule leaves out U+FFFE, U+FFFF and lone surrogates, which XML
+            # 1.0 cannot hold either: a sheet holding one would not open.
+            text = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))
             made = WriteOnlyCell(sheet, value=text)
             made.data_type = "s"  # openpyxl reads "=..." as a formula otherwise
             if text.startswith(FORMULA_STARTS):
