@@ -16,7 +16,7 @@ from typing import Final
 
 from visitplanner import __version__
 from visitplanner.commands.base import EXIT_USAGE, Parser
-from visitplanner.crashlog import write_crash_report
+from visitplanner.crashlog import redact, write_crash_report
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _, detect_language, set_language
 
@@ -86,9 +86,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last resort: a bug is reported, never a traceback
         log.debug("unexpected error", exc_info=True)
         report = write_crash_report(exc)
-        where = _("; details in {path}").format(path=report) if report else ""
+        where = (
+            _(
+                "; details in {path} (where the program failed, without the visit's "
+                "names or values)"
+            ).format(path=report)
+            if report
+            else ""
+        )
         print(
-            _("visitplanner: internal error ({error}){where}").format(error=exc, where=where),
+            _("visitplanner: internal error ({error}){where}").format(
+                error=redact(f"{type(exc).__name__}: {exc}"), where=where
+            ),
             file=sys.stderr,
         )
         return EXIT_USAGE
