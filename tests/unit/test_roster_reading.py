@@ -179,3 +179,37 @@ def test_control_characters_are_dropped_and_spaces_trimmed(tmp_path: Path) -> No
     path = tmp_path / "liste.csv"
     path.write_bytes(csv_bytes(rows).replace(b"\x00", b""))
     assert read_sheet(path).rows[0].cells == ("Rufo", "Alice")
+
+
+def test_a_workbook_with_xml_entities_is_refused_by_defusedxml(tmp_path: Path) -> None:
+    import zipfile
+
+    import openpyxl.xml
+    from openpyxl import Workbook
+
+    from visitplanner.domain.errors import InputError
+    from visitplanner.services.rosters import read_roster
+
+    assert openpyxl.xml.DEFUSEDXML  # installed with VisitPlanner: openpyxl parses through it
+    plain = tmp_path / "plain.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Nom", "Prénom", "Délégation"])
+    sheet.append(["Petrenko", "Ivan", "Ukraine"])
+    book.save(plain)
+    with zipfile.ZipFile(plain) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "lol">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    )
+    xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    xml = laughs + xml[xml.index("?>") + 2 :] if xml.startswith("<?xml") else laughs + xml
+    parts["xl/worksheets/sheet1.xml"] = xml.replace("Petrenko", "&c;").encode("utf-8")
+    hostile = tmp_path / "liste.xlsx"
+    with zipfile.ZipFile(hostile, "w") as target:
+        for name, payload in parts.items():
+            target.writestr(name, payload)
+    with pytest.raises(InputError, match=r"liste\.xlsx: a damaged Excel workbook"):
+        read_roster(hostile)
