@@ -213,3 +213,48 @@ def test_a_workbook_with_xml_entities_is_refused_by_defusedxml(tmp_path: Path) -
             target.writestr(name, payload)
     with pytest.raises(InputError, match=r"liste\.xlsx: a damaged Excel workbook"):
         read_roster(hostile)
+
+
+def test_a_sheet_with_more_rows_than_the_limit_is_refused_at_once(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from visitplanner.domain.errors import InputError
+    from visitplanner.services.rosters import read_roster
+
+    rows = [["Nom", "Prénom"]] + [[f"Petrenko{n}", "Ivan"] for n in range(120)]
+    csv_file = tmp_path / "long.csv"
+    csv_file.write_text("\n".join(";".join(row) for row in rows), encoding="utf-8")
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    for row in rows:
+        sheet.append(row)
+    xlsx_file = tmp_path / "long.xlsx"
+    book.save(xlsx_file)
+    for path in (csv_file, xlsx_file):
+        with pytest.raises(InputError, match="more than 100 rows; nothing was imported"):
+            read_roster(path, max_rows=100)
+        assert len(read_roster(path, max_rows=200).rows) == 120
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook
+
+    from visitplanner.domain.errors import InputError
+    from visitplanner.imports.roster import reading
+    from visitplanner.services.rosters import read_roster
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Nom", "Prénom"])
+    sheet.append(["Petrenko", "Ivan " * 2000])
+    path = tmp_path / "gonfle.xlsx"
+    book.save(path)
+    monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 4096)
+    with pytest.raises(InputError, match="unpacks to"):
+        read_roster(path)
+    monkeypatch.setattr(reading, "MAX_SHEET_BYTES", 1024)
+    with pytest.raises(InputError, match="more than a roster file holds"):
+        read_roster(path)

@@ -16,6 +16,7 @@ from visitplanner.domain.values import Profile
 from visitplanner.i18n import _, current_language
 from visitplanner.services.roster_mappings import MappingStore
 from visitplanner.services.rosters import (
+    MAX_ROWS,
     ImportOptions,
     ImportPlan,
     apply_import,
@@ -85,7 +86,7 @@ def _rows_text(rows: list[int]) -> str:
 def _import_roster(args: argparse.Namespace) -> int:
     session = open_visit(args.visit)
     try:
-        sheet = read_roster(args.file, args.encoding)
+        sheet = read_roster(args.file, args.encoding, max_rows=args.max_rows)
         remembered = MappingStore().recall(sheet.headers)
         options = ImportOptions(delegation=args.delegation, mapping=remembered or None)
         # Matched and written under the file's write lock: two imports of the same
@@ -128,6 +129,19 @@ def _export_roster(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> int:
+    """An argument that is a whole number of at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            _("not a whole number of at least 1: {value}").format(value=text)
+        )
+    return number
+
+
 def register(commands: Subcommands) -> None:
     """Add the roster commands."""
     imported = commands.add_parser(
@@ -145,6 +159,13 @@ def register(commands: Subcommands) -> None:
     )
     imported.add_argument(
         "--skip-invalid", action="store_true", help=_("import the valid rows when some are wrong")
+    )
+    imported.add_argument(
+        "--max-rows",
+        type=_positive,
+        default=MAX_ROWS,
+        metavar="N",
+        help=_("refuse a sheet of more than N rows (default: {limit})").format(limit=MAX_ROWS),
     )
     imported.set_defaults(handler=_import_roster)
 

@@ -28,7 +28,7 @@ from visitplanner.imports.roster.plan import (
     has_delegation_column,
     recognised_targets,
 )
-from visitplanner.imports.roster.reading import OVERRIDES, encoding_name, read_sheet
+from visitplanner.imports.roster.reading import MAX_ROWS, OVERRIDES, encoding_name, read_sheet
 from visitplanner.imports.roster.sheet import Sheet
 from visitplanner.imports.roster.translit import has_cyrillic
 from visitplanner.operations.edits import Entity, SaveEntity, SaveMany
@@ -43,6 +43,7 @@ ENCODINGS = OVERRIDES
 
 __all__ = [
     "ENCODINGS",
+    "MAX_ROWS",
     "ImportOptions",
     "ImportPlan",
     "Sheet",
@@ -73,9 +74,15 @@ class ImportOptions:
     mapping: Mapping[int, Target | None] | None = None
 
 
-def read_roster(path: Path, encoding: str | None = None, progress: Progress | None = None) -> Sheet:
-    """The sheet in the CSV or XLSX file at `path` (`encoding` overrides the detected one)."""
-    return read_sheet(path, encoding, (progress or silent()).step)
+def read_roster(
+    path: Path,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    max_rows: int = MAX_ROWS,
+) -> Sheet:
+    """The sheet in the CSV or XLSX file at `path` (`encoding` overrides the detected one;
+    more than `max_rows` rows are refused at once, as are files too large to be a roster)."""
+    return read_sheet(path, encoding, (progress or silent()).step, max_rows)
 
 
 def _named_delegation(data: VisitData, name: str) -> Delegations:

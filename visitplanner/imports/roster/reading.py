@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
 import zipfile
 from collections import Counter
@@ -191,8 +192,16 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
+#: The largest spreadsheet file read, and what an XLSX's parts may unpack to at most (a
+#: workbook is a zip: a small file can unpack to gigabytes).
+MAX_SHEET_BYTES: Final = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024
+#: The most rows read unless asked for more (a summit's roster holds a few thousand).
+MAX_ROWS: Final = 50_000
+
+
 def read_csv(
-    path: Path, data: bytes, encoding: str | None, step: Step
+    path: Path, data: bytes, encoding: str | None, step: Step, max_rows: int = MAX_ROWS
 ) -> tuple[list[RawRow], str, str]:
     """The rows of a CSV file, the codec it was read with and its delimiter."""
     not_text = InputError(
@@ -225,6 +234,8 @@ def read_csv(
     line = 0
     try:
         for record in reader:
+            if len(rows) >= max_rows:
+                raise _too_many_rows(path, max_rows)
             rows.append((line + 1, record))
             line = reader.line_num
             if len(rows) % 1000 == 0:
@@ -239,6 +250,14 @@ def read_csv(
 
 
 # -- XLSX -----------------------------------------------------------------------------
+
+
+def _too_many_rows(path: Path, limit: int) -> InputError:
+    return InputError(
+        _(
+            "{path}: more than {limit} rows; nothing was imported (--max-rows raises the limit)"
+        ).format(path=path.name, limit=limit)
+    )
 
 
 def cell_text(value: object) -> str:
@@ -260,11 +279,12 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def read_xlsx(path: Path, step: Step) -> tuple[list[RawRow], str]:
+def read_xlsx(path: Path, step: Step, max_rows: int = MAX_ROWS) -> tuple[list[RawRow], str]:
     """The rows of the workbook's active worksheet (or first one holding anything)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_unpacked_size(path)
     try:
         # A file object, not the path: openpyxl refuses a workbook named .csv by mistake.
         book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
@@ -279,7 +299,7 @@ def read_xlsx(path: Path, step: Step) -> tuple[list[RawRow], str]:
             sheets.remove(active)
             sheets.insert(0, active)
         for sheet in sheets:
-            rows = list(_sheet_rows(sheet, step))
+            rows = list(_sheet_rows(sheet, step, path, max_rows))
             if any(any(cells) for _n, cells in rows):
                 return rows, str(sheet.title)
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile) as exc:
@@ -291,13 +311,33 @@ def read_xlsx(path: Path, step: Step) -> tuple[list[RawRow], str]:
     raise InputError(_("{path}: the workbook holds no data").format(path=path.name))
 
 
-def _sheet_rows(sheet: object, step: Step) -> Iterator[RawRow]:
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack to more than MAX_UNPACKED_BYTES."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(
+            _("{path}: a damaged Excel workbook ({detail})").format(path=path.name, detail=exc)
+        ) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(
+            _(
+                "{path}: the workbook unpacks to {size} MB, more than a roster needs "
+                "(at most {limit} MB); nothing was imported"
+            ).format(path=path.name, size=unpacked // 2**20, limit=MAX_UNPACKED_BYTES // 2**20)
+        )
+
+
+def _sheet_rows(sheet: object, step: Step, path: Path, max_rows: int) -> Iterator[RawRow]:
     total = int(getattr(sheet, "max_row", 0) or 0)
     reset = getattr(sheet, "reset_dimensions", None)
     if reset is not None:
         reset()  # the stored size may be wrong: read every row there is
     iter_rows = sheet.iter_rows  # type: ignore[attr-defined]
     for number, values in enumerate(iter_rows(min_row=1, values_only=True), start=1):
+        if number > max_rows:
+            raise _too_many_rows(path, max_rows)
         if number % 1000 == 0:
             step(number, max(total, number), _("Reading the sheet"))
         yield number, [cell_text(v) for v in values]
@@ -307,31 +347,40 @@ def _sheet_rows(sheet: object, step: Step) -> Iterator[RawRow]:
 
 
 def read_rows(
-    path: Path, encoding: str | None, step: Step
+    path: Path, encoding: str | None, step: Step, max_rows: int = MAX_ROWS
 ) -> tuple[list[RawRow], str, str, str, str]:
     """Rows of the file at `path`: (rows, kind, codec, delimiter, worksheet title)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
+            size = os.fstat(handle.fileno()).st_size
     except IsADirectoryError as exc:
         raise InputError(_("{path}: a folder, not a file").format(path=path)) from exc
+    if size > MAX_SHEET_BYTES:
+        raise InputError(
+            _("{path}: {size} MB, more than a roster file holds (at most {limit} MB)").format(
+                path=path.name, size=size // 2**20, limit=MAX_SHEET_BYTES // 2**20
+            )
+        )
     if not head:
         raise InputError(_("{path}: the file is empty").format(path=path.name))
     kind = sniff(path, head)
     if kind == "xlsx":
-        rows, title = read_xlsx(path, step)
+        rows, title = read_xlsx(path, step, max_rows)
         return rows, kind, "", "", title
-    rows, codec, delimiter = read_csv(path, path.read_bytes(), encoding, step)
+    rows, codec, delimiter = read_csv(path, path.read_bytes(), encoding, step, max_rows)
     return rows, kind, codec, delimiter, ""
 
 
-def read_sheet(path: Path, encoding: str | None = None, step: Step = no_progress) -> Sheet:
+def read_sheet(
+    path: Path, encoding: str | None = None, step: Step = no_progress, max_rows: int = MAX_ROWS
+) -> Sheet:
     """The roster sheet in the file at `path`, its header found and its rows numbered.
 
     The header is the row, among the first ones, that holds the most headers we know
     (a title line above it is passed over); without any, the first row that is not blank.
     """
-    rows, kind, codec, delimiter, worksheet = read_rows(path, encoding, step)
+    rows, kind, codec, delimiter, worksheet = read_rows(path, encoding, step, max_rows)
     cleaned = [(number, [clean_cell(cell) for cell in cells]) for number, cells in rows]
     candidates = [(n, cells) for n, cells in cleaned if any(cells)][:15]
     if not candidates:
