@@ -19,6 +19,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -288,7 +289,7 @@ def read_xlsx(path: Path, step: Step, max_rows: int = MAX_ROWS) -> tuple[list[Ra
     try:
         # A file object, not the path: openpyxl refuses a workbook named .csv by mistake.
         book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, ValueError, zipfile.BadZipFile, ParseError) as exc:
+    except (InvalidFileException, *_DAMAGED) as exc:
         raise InputError(
             _("{path}: a damaged Excel workbook ({detail})").format(path=path.name, detail=exc)
         ) from exc
@@ -302,13 +303,17 @@ def read_xlsx(path: Path, step: Step, max_rows: int = MAX_ROWS) -> tuple[list[Ra
             rows = list(_sheet_rows(sheet, step, path, max_rows))
             if any(any(cells) for _n, cells in rows):
                 return rows, str(sheet.title)
-    except (KeyError, ValueError, ParseError, zipfile.BadZipFile) as exc:
+    except _DAMAGED as exc:
         raise InputError(
             _("{path}: a damaged Excel workbook ({detail})").format(path=path.name, detail=exc)
         ) from exc
     finally:
         book.close()
     raise InputError(_("{path}: the workbook holds no data").format(path=path.name))
+
+
+#: What openpyxl raises on a workbook whose zip or XML is damaged.
+_DAMAGED: Final = (KeyError, ValueError, ParseError, zipfile.BadZipFile, zlib.error, EOFError)
 
 
 def _check_unpacked_size(path: Path) -> None:
