@@ -9,6 +9,7 @@ journal, so they work alike from the window and the command line, across session
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import socket
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from visitplanner.domain.plain import (
     to_plain,
     with_plain_fields,
 )
+from visitplanner.domain.text import clean_fields
 from visitplanner.domain.values import LocalizedText
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.change import Change
@@ -182,6 +184,19 @@ def _links_to_the_gone(ctx: Context, writes: Sequence[Write]) -> None:
         )
 
 
+def _cleaned(write: Write) -> Write:
+    """`write` with the text it changes cleaned (domain/text.py): only the fields it
+    changes, so that saving an entity never rewrites text the officer did not touch."""
+    if write.after is None:
+        return write
+    if write.before is None:
+        names = [f.name for f in dataclasses.fields(write.after)]
+    else:
+        names = changed_fields(write.before, write.after)
+    after = clean_fields(write.after, names, _name_of(write.after))
+    return write if after is write.after else Write(write.before, after)
+
+
 def change_of(keys: Iterable[Key]) -> Change:
     """A change naming the entities `keys`."""
     by_kind: dict[str, set[str]] = {}
@@ -205,6 +220,7 @@ def carry_out(ctx: Context, operation: Operation) -> Outcome:
     writes = [Write(ctx.current.get(w.key), w.after) if w.before is None else w for w in writes]
     _stale(ctx, writes, affected)
     _links_to_the_gone(ctx, writes)
+    writes = [_cleaned(w) for w in writes]
     records: list[EntityChange] = []
     for w in writes:
         kind, ident = w.key
