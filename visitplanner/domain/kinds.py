@@ -65,20 +65,20 @@ def _no_links(_entity: object) -> set[str]:
 
 #: Every kind, in the order a whole visit is written (what others refer to comes first).
 KINDS: Final[tuple[EntityKind, ...]] = (
-    EntityKind("visit", Visit, None, _no_links, "visit"),
+    EntityKind("visit", Visit, None, _no_links, N_("visit")),
     EntityKind(
         "delegation",
         Delegation,
         "delegations",
         lambda d: {d.head_id} - {None},
-        "delegation",
+        N_("delegation"),
     ),
     EntityKind(
         "person",
         Person,
         "people",
         lambda p: {p.delegation_id} - {None},
-        "person",
+        N_("person"),
         # Duty contacts are shared with the delegation; a private phone is not.
         private=frozenset(
             {"private_phone", "accessibility_detail", "dietary_detail", "accreditation"}
@@ -89,11 +89,11 @@ KINDS: Final[tuple[EntityKind, ...]] = (
         Venue,
         "venues",
         lambda v: set(v.travel_minutes),
-        "venue",
+        N_("venue"),
         private=frozenset({"security_notes"}),
     ),
-    EntityKind("vehicle", Vehicle, "vehicles", lambda v: {v.driver_id} - {None}, "vehicle"),
-    EntityKind("event", Event, "events", _event_links, "event"),
+    EntityKind("vehicle", Vehicle, "vehicles", lambda v: {v.driver_id} - {None}, N_("vehicle")),
+    EntityKind("event", Event, "events", _event_links, N_("event")),
 )
 
 BY_NAME: Final = {kind.name: kind for kind in KINDS}
