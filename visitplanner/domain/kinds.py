@@ -114,14 +114,6 @@ def linked_to(data: VisitData, ids: set[str]) -> list[Any]:
     ]
 
 
-def find(data: VisitData, kind: EntityKind, ident: str) -> Any | None:
-    """The entity `ident` of `kind` in `data`, or None."""
-    for entity in kind.entities(data):
-        if entity.id == ident:
-            return entity
-    return None
-
-
 def walk(data: VisitData) -> Iterator[tuple[EntityKind, Any]]:
     """Every entity of the visit with its kind."""
     for kind in KINDS:

@@ -92,7 +92,6 @@ class Outcome:
 
     change: Change
     revisions: dict[Key, int]
-    label: str = ""
 
 
 def _name_of(entity: Any) -> str:
@@ -131,12 +130,17 @@ def _stale(ctx: Context, writes: Sequence[Write], affected: Sequence[Any]) -> No
         what = (
             ", ".join(entity_kinds.field_label(name) for name in fields) if fields else _("deleted")
         )
-        raise StaleError(
-            _(
-                "“{name}” was changed elsewhere since it was opened ({fields}); "
-                "the visit now shows that version: make the change again"
-            ).format(name=_name_of(before), fields=what)
-        )
+        raise _changed_elsewhere(before, what)
+
+
+def _changed_elsewhere(entity: Any, what: str) -> StaleError:
+    """The refusal of an edit built on a version of `entity` that is no longer the file's."""
+    return StaleError(
+        _(
+            "“{name}” was changed elsewhere since it was opened ({fields}); "
+            "the visit now shows that version: make the change again"
+        ).format(name=_name_of(entity), fields=what)
+    )
 
 
 def _unforeseen_links(ctx: Context, writes: Sequence[Write], foreseen: set[Key]) -> None:
@@ -151,12 +155,7 @@ def _unforeseen_links(ctx: Context, writes: Sequence[Write], foreseen: set[Key])
             continue
         kind = entity_kinds.BY_NAME[key[0]]
         if kind.links(entity) & gone:
-            raise StaleError(
-                _(
-                    "“{name}” was changed elsewhere since it was opened ({fields}); "
-                    "the visit now shows that version: make the change again"
-                ).format(name=_name_of(entity), fields=_(kind.label))
-            )
+            raise _changed_elsewhere(entity, _(kind.label))
 
 
 def _links_to_the_gone(ctx: Context, writes: Sequence[Write]) -> None:
@@ -255,7 +254,7 @@ def carry_out(ctx: Context, operation: Operation) -> Outcome:
         program=ctx.program,
         undoable=True,
     )
-    return _finish(repo, records, operation.text)
+    return _finish(repo, records)
 
 
 #: The key under which a created or deleted entity's journal record keeps its row's place.
@@ -293,9 +292,7 @@ def _consequences(repo: VisitRepository, affected: Sequence[Any]) -> list[Entity
     return records
 
 
-def _finish(
-    repo: VisitRepository, records: Sequence[EntityChange], label: str, undo: bool = False
-) -> Outcome:
+def _finish(repo: VisitRepository, records: Sequence[EntityChange], undo: bool = False) -> Outcome:
     """Raise the revisions of what `records` touched (taken back when `undo`: what they
     deleted is there again, what they created is gone); say what changed."""
     deleted: dict[Key, bool] = {}
@@ -304,7 +301,7 @@ def _finish(
     revisions = journal.raise_revisions(
         repo.conn, [(kind, ident, gone) for (kind, ident), gone in deleted.items()]
     )
-    return Outcome(change_of(deleted), revisions, label)
+    return Outcome(change_of(deleted), revisions)
 
 
 def _load_one(repo: VisitRepository, kind: str, ident: str) -> Any | None:
@@ -359,7 +356,7 @@ def undo(ctx: Context) -> Outcome:
         raise HistoryError(_("nothing to undo"))
     _replay(ctx.repository, entry, undo=True)
     journal.set_done(ctx.repository.conn, entry.seq, False)
-    return _finish(ctx.repository, entry.changes, entry.label, undo=True)
+    return _finish(ctx.repository, entry.changes, undo=True)
 
 
 def redo(ctx: Context) -> Outcome:
@@ -369,7 +366,7 @@ def redo(ctx: Context) -> Outcome:
         raise HistoryError(_("nothing to redo"))
     _replay(ctx.repository, entry, undo=False)
     journal.set_done(ctx.repository.conn, entry.seq, True)
-    return _finish(ctx.repository, entry.changes, entry.label)
+    return _finish(ctx.repository, entry.changes)
 
 
 def record(
@@ -388,4 +385,4 @@ def record(
         undoable=False,
     )
     revisions = journal.raise_revisions(repo.conn, [(k, i, False) for k, i in touched])
-    return Outcome(change_of(touched), revisions, label)
+    return Outcome(change_of(touched), revisions)

@@ -105,12 +105,13 @@ class VisitSession:
         self._stamp = journal.last_stamp(self.database.conn)
         self.reload(outcome.change)
         change = outcome.change | caught_up
-        self._unannounced = self._unannounced | change
+        self._unannounced = self._unannounced | outcome.change
         return change
 
     def take_unannounced(self) -> Change:
-        """What this session changed since the last call: for a window to show the
-        writes that a service made through the session (a version issued ...)."""
+        """What changed in memory since the last call and nobody was told: writes a
+        service made through the session (a version issued ...), and another program's
+        changes taken in by an operation that then failed."""
         change, self._unannounced = self._unannounced, Change()
         return change
 
@@ -189,6 +190,8 @@ class VisitSession:
         if change:
             log.info("another program changed the visit: %s", dict(change.ids))
             self.reload(change)
+            # Kept for the window even when the operation that looked fails after.
+            self._unannounced = self._unannounced | change
         return change
 
     def reload(self, change: Change) -> None:

@@ -131,12 +131,6 @@ def entries(conn: sqlite3.Connection, limit: int | None = None) -> list[JournalE
     return [_entry(row, False) for row in conn.execute(sql)]
 
 
-def entry(conn: sqlite3.Connection, seq: int) -> JournalEntry | None:
-    """One operation with its changes."""
-    row = conn.execute(f"SELECT {_COLUMNS}, changes FROM journal WHERE seq = ?", (seq,)).fetchone()
-    return None if row is None else _entry(row, True)
-
-
 @dataclass(frozen=True, slots=True)
 class UndoState:
     """What Edit > Undo and Redo offer: how many steps, and the label of the next ones."""

@@ -198,14 +198,11 @@ class VisitController(QObject):
         if self.session.closed:
             return Change()
         try:
-            change = self.session.sync() | self.session.take_unannounced()
+            self.session.sync()  # what it brings in is announced below
         except VisitPlannerError as exc:
             log.warning("cannot look for changes in the file: %s", exc)
             return Change()
-        if change:
-            self.undo_stack.refresh()
-            self.changed.emit(change)
-        return change
+        return self.announce()
 
     def watch(self, owner: QObject) -> QTimer:
         """Look for outside changes every second while `owner` (the window) lives."""
@@ -216,8 +213,9 @@ class VisitController(QObject):
         return watcher
 
     def announce(self) -> Change:
-        """Tell every screen what a service just wrote through the session (a version
-        issued, calendars remembered): the writes that did not come through `apply`."""
+        """Tell every screen what changed that no screen was told of: what a service wrote
+        through the session (a version issued, calendars remembered) and what another
+        program wrote."""
         change = self.session.take_unannounced()
         if change:
             self.undo_stack.refresh()
