@@ -192,7 +192,8 @@ def _cleaned(write: Write) -> Write:
         names = [f.name for f in dataclasses.fields(write.after)]
     else:
         names = changed_fields(write.before, write.after)
-    after = clean_fields(write.after, names, _name_of(write.after))
+    # Named as the officer knows it: as it was, when it was.
+    after = clean_fields(write.after, names, _name_of(write.before or write.after))
     return write if after is write.after else Write(write.before, after)
 
 
