@@ -7,6 +7,7 @@ wrong, with one clear line on standard error and no traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sys
@@ -18,6 +19,7 @@ from visitplanner import __version__
 from visitplanner.commands.base import EXIT_USAGE, Parser
 from visitplanner.crashlog import redact, write_crash_report
 from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _, detect_language, set_language
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.visit = None
         handler = _gui
     try:
+        if is_standard_output(getattr(args, "output", None)):
+            # The file is the standard output: what the command says goes beside it.
+            with contextlib.redirect_stdout(sys.stderr):
+                return handler(args)
         return handler(args)
     except VisitPlannerError as exc:
         print(f"visitplanner: {exc.message}", file=sys.stderr)
@@ -96,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(
             _("visitplanner: internal error ({error}){where}").format(
-                error=redact(f"{type(exc).__name__}: {exc}"), where=where
+                error=f"{type(exc).__name__}: {redact(str(exc))}", where=where
             ),
             file=sys.stderr,
         )

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any, Final, NoReturn, Protocol
 
-from visitplanner.domain.values import Profile
+from visitplanner.domain.values import Profile, is_standard_output
 from visitplanner.i18n import UI_LANGUAGES, _
 
 EXIT_OK: Final = 0
@@ -27,6 +27,11 @@ class Subcommands(Protocol):
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         """Add a subcommand."""
         ...
+
+
+def shown(path: object) -> str:
+    """An output as a message names it: its path, or "standard output" for "-"."""
+    return _("standard output") if is_standard_output(path) else str(path)
 
 
 def iso_date(text: str) -> date:

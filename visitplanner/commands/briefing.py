@@ -10,6 +10,7 @@ from visitplanner.commands.base import (
     Subcommands,
     add_language_option,
     add_profile_option,
+    shown,
 )
 from visitplanner.domain.lookup import find_person
 from visitplanner.i18n import _
@@ -51,7 +52,7 @@ def _briefing(args: argparse.Namespace) -> int:
     result = build_briefing(data, args.output, options)
     print(
         _("Briefing book written to {path} ({pages} pages).").format(
-            path=result.path, pages=result.pages
+            path=shown(result.path), pages=result.pages
         )
     )
     return EXIT_OK

@@ -10,6 +10,7 @@ from visitplanner.commands.base import (
     Subcommands,
     add_language_option,
     add_profile_option,
+    shown,
 )
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import InputError
@@ -58,7 +59,7 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         session.close()
     where = (
-        args.output
+        shown(args.output)
         if not args.per_person
         else _("{count} files in {path}").format(count=len(written), path=args.output)
     )

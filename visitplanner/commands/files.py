@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from visitplanner.commands.base import EXIT_OK, Subcommands, iso_date
+from visitplanner.commands.base import EXIT_OK, Subcommands, iso_date, shown
 from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
 from visitplanner.i18n import _
@@ -37,7 +37,7 @@ def _export_json(args: argparse.Namespace) -> int:
     data = export_json(args.visit, args.output)
     print(
         _("Visit written to {path} ({people} people, {events} events).").format(
-            path=args.output, people=len(data.people), events=len(data.events)
+            path=shown(args.output), people=len(data.people), events=len(data.events)
         )
     )
     return EXIT_OK

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
+from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option, shown
 from visitplanner.domain import protocol_checks
 from visitplanner.domain.arrangements import PlacementArea, SeatingStrategy
 from visitplanner.domain.checks import Finding, Severity
@@ -99,7 +99,7 @@ def _seating(args: argparse.Namespace) -> int:
         _findings(list(protocol_checks.check_seating(data, [event])))
         if pdf is not None:
             seating_service.write_place_cards(pdf, data, event, lang)
-            print(_("Place cards and seating chart written to {path}.").format(path=pdf))
+            print(_("Place cards and seating chart written to {path}.").format(path=shown(pdf)))
     finally:
         session.close()
     return EXIT_OK
@@ -158,7 +158,9 @@ def _ceremony(args: argparse.Namespace) -> int:
         _findings(list(protocol_checks.check_ceremonies(data, [event])))
         if pdf is not None:
             ceremony_service.write_ceremony_sheet(pdf, data, event, lang)
-            print(_("Running order and placement diagram written to {path}.").format(path=pdf))
+            print(
+                _("Running order and placement diagram written to {path}.").format(path=shown(pdf))
+            )
     finally:
         session.close()
     return EXIT_OK

@@ -10,6 +10,7 @@ from visitplanner.commands.base import (
     Subcommands,
     add_language_option,
     add_profile_option,
+    shown,
 )
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.values import Profile
@@ -125,7 +126,7 @@ def _export_roster(args: argparse.Namespace) -> int:
         message = _("Roster written to {path} ({count} people, internal: private fields in).")
     else:
         message = _("Roster written to {path} ({count} people, shareable: no private field).")
-    print(message.format(path=args.output, count=count))
+    print(message.format(path=shown(args.output), count=count))
     return EXIT_OK
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
+from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option, shown
 from visitplanner.domain.values import zone
 from visitplanner.i18n import _, format_datetime
 from visitplanner.services.updates import send_updates
@@ -58,7 +58,7 @@ def _changes(args: argparse.Namespace) -> int:
             changes_to=comparison.to,
         )
         result = build_briefing(data, args.output, options)
-        print(_("Changes written to {path}.").format(path=result.path))
+        print(_("Changes written to {path}.").format(path=shown(result.path)))
         return EXIT_OK
     if args.json:
         print(json.dumps(changes_as_dict(comparison), ensure_ascii=False, indent=2))

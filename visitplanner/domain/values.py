@@ -234,3 +234,12 @@ def require_zoned(moment: datetime, what: str) -> None:
     """
     if moment.tzinfo is None or not isinstance(moment.tzinfo, ZoneInfo):
         raise DomainError(_("{what} must carry its IANA time zone").format(what=_(what)))
+
+
+#: The output path that means the command's standard output, as command lines write it.
+STANDARD_OUTPUT: Final = "-"
+
+
+def is_standard_output(path: object) -> bool:
+    """Whether the output `path` is "-": standard output rather than a file."""
+    return str(path) == STANDARD_OUTPUT

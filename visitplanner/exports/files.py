@@ -3,7 +3,8 @@
 Every export (JSON, calendars, PDF, rosters) writes through `write_private`: the
 bytes go to a temporary file in the same folder, which then replaces the target
 in one step, so a failed write never leaves half a file and an older file stays
-as it was until the new one is complete.
+as it was until the new one is complete. The path "-" is standard output: a text
+format goes there as it is; a binary one (PDF, XLSX) only when it is redirected.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import contextlib
 import logging
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
-from visitplanner.domain.errors import StorageError
+from visitplanner.domain.errors import InputError, StorageError
+from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _
 from visitplanner.storage.database import is_visit_file
 
@@ -42,19 +45,23 @@ def check_target(path: Path) -> None:
         )
     if is_visit_file(path):
         raise StorageError(
-            _("{path}: is a visit file; an export never replaces one: choose another name").format(
-                path=path
-            )
+            _(
+                "{path}: is a visit file; VisitPlanner never writes over one: choose another name"
+            ).format(path=path)
         )
 
 
-def write_private(path: Path, payload: bytes) -> None:
-    """Write `payload` to `path`, readable by its owner only, atomically.
+def write_private(path: Path, payload: bytes, *, text: bool = False) -> None:
+    """Write `payload` to `path`, readable by its owner only, atomically; to standard
+    output when `path` is "-" (a binary payload, `text` false, never to a terminal).
 
     Refused before anything is written when `path` is a visit file, a backup, or not a
     regular file (`check_target`).
     """
-    check_target(path)
+    check_output(path, text=text)
+    if is_standard_output(path):
+        _write_standard_output(payload)
+        return
     folder = path.parent if str(path.parent) else Path()
     try:
         # mkstemp opens with O_CREAT | O_EXCL | O_WRONLY and mode 0600.
@@ -82,8 +89,40 @@ def write_private(path: Path, payload: bytes) -> None:
     log.info("wrote %s (%d bytes)", path, len(payload))
 
 
+def check_output(path: Path, *, text: bool = False) -> None:
+    """Refuse, before any work, an output that `write_private` would refuse: see
+    `check_target`; for "-", a binary file (`text` false) bound for a terminal."""
+    if not is_standard_output(path):
+        check_target(path)
+        return
+    stream = sys.__stdout__
+    if stream is None:
+        raise InputError(_("there is no standard output to write to; give a file name"))
+    if not text and stream.isatty():
+        raise InputError(
+            _("this file is binary: redirect standard output to a file, or give a file name")
+        )
+
+
+def _write_standard_output(payload: bytes) -> None:
+    """`payload` on the process's standard output (what a pipe or a redirection reads)."""
+    stream = sys.__stdout__
+    assert stream is not None  # check_output said so
+    stream.flush()
+    try:
+        stream.buffer.write(payload)
+        stream.buffer.flush()
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): what it wanted it had; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
 def make_private_folder(path: Path) -> None:
     """Create the folder `path` (and its parents) for exports, owner-only (0700 on POSIX)."""
+    if is_standard_output(path):
+        raise InputError(_("standard output (“-”) holds one file; give a folder"))
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:

@@ -94,7 +94,7 @@ def dump_visit_json(data: VisitData, path: Path) -> None:
     stays as it was until the new one is complete.
     """
     payload = visit_to_json(data).encode("utf-8")
-    write_private(path, payload)
+    write_private(path, payload, text=True)
 
 
 # --- values ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from visitplanner.exports.briefing import (
     ChangesBasis,
     registered_sections,
 )
-from visitplanner.exports.files import write_private
+from visitplanner.exports.files import check_output, write_private
 from visitplanner.i18n import _
 from visitplanner.services.progress import Progress, silent
 from visitplanner.services.versions import find_version, programme_of
@@ -57,6 +57,7 @@ def build_briefing(
     a private field. The PDF is built in memory and written whole (0600), so a
     cancelled or failed build leaves no file, and an older book stays as it was.
     """
+    check_output(out_path)  # a refused target is said before the book is built
     progress = progress or silent()
     shown = for_profile(data, options.profile)
     since = options.changes_since

@@ -208,7 +208,7 @@ def write_calendars(
     file per person. Needs no visit file (the window runs it off the GUI thread)."""
     rendered = render_calendars(data, plan, progress)
     if not plan.request.per_person:
-        write_private(out, rendered[0][1])
+        write_private(out, rendered[0][1], text=True)
         return [out]
     make_private_folder(out)
     written = []

@@ -17,7 +17,7 @@ from visitplanner.domain.errors import InputError, NotFoundError
 from visitplanner.domain.lookup import find_delegation
 from visitplanner.domain.model import Delegation, VisitData
 from visitplanner.domain.roster_columns import Target
-from visitplanner.domain.values import LocalizedText, Profile
+from visitplanner.domain.values import LocalizedText, Profile, is_standard_output
 from visitplanner.exports.files import write_private
 from visitplanner.exports.roster import accreditation_table, roster_table, to_csv, to_xlsx
 from visitplanner.i18n import _, current_language
@@ -181,7 +181,7 @@ def export_roster(
 
     Returns the number of people written.
     """
-    suffix = out.suffix.lower()
+    suffix = ".csv" if is_standard_output(out) else out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise InputError(_("{path}: a roster is written as .csv or .xlsx").format(path=out.name))
     language = lang or current_language()
@@ -190,5 +190,5 @@ def export_roster(
     else:
         table = roster_table(data, profile, language)
     payload = to_csv(table) if suffix == ".csv" else to_xlsx(table)
-    write_private(out, payload)
+    write_private(out, payload, text=suffix == ".csv")
     return len(table.rows)

@@ -8,9 +8,10 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from visitplanner.domain.errors import StorageError, VisitPlannerError
+from visitplanner.domain.errors import InputError, StorageError, VisitPlannerError
 from visitplanner.domain.model import Organiser, Visit, VisitData
-from visitplanner.domain.values import LocalizedText, zone
+from visitplanner.domain.values import LocalizedText, is_standard_output, zone
+from visitplanner.exports.files import check_target
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
 from visitplanner.storage.backup import copy_database, make_backup
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def _refuse_existing(path: Path) -> None:
+    if is_standard_output(path):
+        raise InputError(_("a visit file cannot be written to standard output; give a file name"))
     if path.exists():
         raise StorageError(
             _("{path}: the file already exists; choose another name").format(path=path)
@@ -85,7 +88,8 @@ def open_visit(path: Path, read_only: bool = False, program: str = "") -> VisitS
 
 
 def save_copy(session: VisitSession, target: Path) -> None:
-    """Write a consistent copy of the open visit to `target`, replacing it if it exists.
+    """Write a consistent copy of the open visit to `target`, replacing a file there
+    only if it is neither a visit nor a backup of one (those are never written over).
 
     Through SQLite's backup API, never a file copy; the copy is made beside the
     target and renamed over it, so a failure leaves the target as it was.
@@ -95,6 +99,9 @@ def save_copy(session: VisitSession, target: Path) -> None:
         raise StorageError(
             _("{path}: is the visit itself; save the copy under another name").format(path=target)
         )
+    if is_standard_output(target):
+        raise InputError(_("a visit file cannot be written to standard output; give a file name"))
+    check_target(target)  # never over another visit, a backup, a folder or a device
     scratch = target.with_name(f".{target.name}.{os.getpid()}.partial")
     scratch.unlink(missing_ok=True)
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -385,9 +386,16 @@ class SeatingView(QWidget):
                 seating_service.write_place_cards(path, data, event, lang)
 
         worker: Worker[None] = Worker(work, self)
-        worker.error.connect(lambda exc: QMessageBox.warning(self, _("Place cards"), str(exc)))
+        worker.error.connect(self._print_failed)
         run_with_progress_dialog(self, _("Writing place cards…"), worker)
         return worker
+
+    def _print_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, VisitPlannerError):
+            QMessageBox.warning(self, _("Place cards"), exc.message)
+            return
+        # Our bug, not the user's: the crash handler logs it and says so.
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     # -- drawing -----------------------------------------------------------------------
 
