@@ -12,6 +12,7 @@ import sys
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Final
 
 from visitplanner import __version__
 
@@ -27,25 +28,82 @@ def log_folder() -> Path:
     return base / "visitplanner"
 
 
-#: Quoted text, words with letters beyond ASCII (names in Cyrillic, accented names)
-#: and long numbers (phones, passports): what an error's message may carry of a visit.
+#: What an error's message may carry of a visit: quoted text, paths (a file is named
+#: after its visit or its people), e-mail addresses, long numbers (phones, passports),
+#: and words, each judged by `_is_code_word`.
 _PERSONAL = re.compile(
-    r"""'[^']*'|"[^"]*"|«[^»]*»|“[^”]*”|\w*[^\x00-\x7f\W]\w*|\d[\d ./+-]{3,}\d"""
+    r"""'[^']*'|"[^"]*"|«[^»]*»|“[^”]*”|‘[^’]*’|„[^“”]*[“”]"""
+    r"""|(?:~|\.{1,2})?/[^\s'"():;,<>]+|\b[A-Za-z]:\\[^\s'"():;,<>]+"""
+    r"""|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"""
+    r"""|\d[\d ./+-]{3,}\d"""
+    r"""|(?P<word>\w+)"""
 )
+#: Words in capitals that name formats and parts of a program, not people.
+_TECHNICAL: Final = frozenset(
+    [
+        "ASCII",
+        "BOM",
+        "CSV",
+        "DB",
+        "ICS",
+        "ID",
+        "IO",
+        "JSON",
+        "NUL",
+        "OK",
+        "OS",
+        "PDF",
+        "SQL",
+        "SQLITE",
+        "TTF",
+        "UID",
+        "URL",
+        "UTC",
+        "UTF",
+        "XLSX",
+        "XML",
+        "ZIP",
+    ]
+)
+
+
+def _is_code_word(word: str) -> bool:
+    """Whether `word` is the program's rather than the visit's: a lower-case English word,
+    an identifier (`family_name`, `utf8`, `LayoutError`), a short number, a format's name.
+    A capitalised word (`Petrenko`), a word in capitals (`PETRENKO`) or a word with
+    letters beyond ASCII may be a name: it is not."""
+    if not word.isascii():
+        return False
+    if word.isdigit() or word.islower() or word in _TECHNICAL:
+        return True
+    if "_" in word or any(c.isdigit() for c in word):
+        return True
+    return any(c.isupper() for c in word[1:]) and not word.isupper()  # CamelCase
+
+
+def _masked(found: re.Match[str]) -> str:
+    text = found.group()
+    if found.group("word") and _is_code_word(text):
+        return text
+    return f"<{len(text)} characters>"
 
 
 def redact(text: str) -> str:
     """`text` with what may be a person's data replaced by its length: quoted values,
-    words outside ASCII, long numbers. Python's own words stay, so the bug can be found."""
-    return _PERSONAL.sub(lambda found: f"<{len(found.group())} characters>", text)
+    e-mail addresses, long numbers, and every word that may be a name (capitalised, in
+    capitals, beyond ASCII) and every path. The program's own words stay, so the bug
+    can be found."""
+    return _PERSONAL.sub(_masked, text)
 
 
 def crash_text(error: BaseException) -> str:
     """The traceback of `error` (and of the errors it came from) with every message
     redacted: where the code failed, never the visit's names, phones or numbers."""
     lines: list[str] = []
+    home = str(Path.home())
     for exc in _chain(error):
-        lines.extend(traceback.format_tb(exc.__traceback__))
+        for frame in traceback.format_tb(exc.__traceback__):
+            lines.append(frame.replace(home, "~") if len(home) > 1 else frame)
         lines.append(f"{type(exc).__module__}.{type(exc).__qualname__}: {redact(str(exc))}\n")
     return "".join(lines)
 

@@ -100,3 +100,51 @@ def test_a_crash_report_tells_where_the_code_failed_without_the_visits_data(
     assert "KeyError: <11 characters>" in text  # the Cyrillic key, quoted, by its length
     if os.name == "posix":
         assert stat.S_IMODE(report.stat().st_mode) == 0o600
+
+
+def test_a_crash_report_keeps_no_name_even_unquoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names a message carries bare (a layout error quoting a paragraph, a key), in
+    capitals, e-mail addresses and the home folder are gone; the program's words stay."""
+    from visitplanner import crashlog
+
+    monkeypatch.setattr(crashlog, "log_folder", lambda: tmp_path / "logs")
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: Path("/home/ivan.petrenko")))
+    message = (
+        "Flowable <Paragraph> Ivan PETRENKO, Deputy Minister (ivan.petrenko@mva.gov.example) "
+        "too large on page 5 in frame /home/ivan.petrenko/visits/paris.visit; LayoutError "
+        "in family_name of 3000 utf8 characters"
+    )
+    try:
+        raise RuntimeError(message)
+    except RuntimeError as exc:
+        report = crashlog.write_crash_report(exc)
+    assert report is not None
+    last = report.read_text(encoding="utf-8").splitlines()[-1]
+    for secret in ("Ivan", "PETRENKO", "Deputy", "Minister", "ivan.petrenko", "paris", "home"):
+        assert secret not in last
+    for kept in ("too large on page 5", "LayoutError", "family_name", "utf8"):
+        assert kept in last
+    assert last.startswith("builtins.RuntimeError: ")
+
+
+def test_an_internal_error_says_where_its_report_is_and_what_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from visitplanner import cli, crashlog
+
+    monkeypatch.setattr(crashlog, "log_folder", lambda: tmp_path / "logs")
+
+    def broken(_args: object) -> int:
+        raise RuntimeError("Olena Kovalenko has no seat")
+
+    from visitplanner.commands import check
+
+    monkeypatch.setattr(check, "_check", broken)
+    assert cli.main(["check", str(tmp_path / "any.visit")]) == 2
+    err = capsys.readouterr().err
+    assert "Olena" not in err and "Kovalenko" not in err
+    assert "has no seat" in err
+    assert str(tmp_path / "logs") in err
+    assert "without the visit's names or values" in err

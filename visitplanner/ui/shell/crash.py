@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6.QtWidgets import (
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitplanner.crashlog import write_crash_report
+from visitplanner.crashlog import crash_text, write_crash_report
 from visitplanner.i18n import _
 
 log = logging.getLogger(__name__)
@@ -34,7 +33,10 @@ class CrashDialog(QDialog):
             "visit file. Please send the details below to whoever maintains VisitPlanner."
         )
         if report:
-            intro += "\n" + _("They were also written to {path}.").format(path=report)
+            intro += "\n" + _(
+                "They were also written to {path}. They say where the program failed, "
+                "without the visit's names or values."
+            ).format(path=report)
         label = QLabel(intro)
         label.setWordWrap(True)
         self.details = QPlainTextEdit(details)
@@ -58,7 +60,11 @@ def _hook(kind: type[BaseException], error: BaseException, tb: TracebackType | N
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, tb)
         return
-    details = "".join(traceback.format_exception(kind, error, tb))
+    if error.__traceback__ is None:
+        error = error.with_traceback(tb)
+    # What is shown, copied and sent is what the log holds: where the program failed,
+    # without the visit's names or values.
+    details = crash_text(error)
     log.error("unexpected error\n%s", details)
     report = write_crash_report(error)
     if QApplication.instance() is not None:
