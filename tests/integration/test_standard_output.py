@@ -85,3 +85,12 @@ def test_what_cannot_go_to_standard_output_is_refused_in_one_line(
             save_copy(session, Path("-"))
     finally:
         session.close()
+
+
+def test_place_cards_go_to_a_pipe_and_the_plan_to_standard_error(
+    visit: Path, tmp_path: Path
+) -> None:
+    done = _run("seating", str(visit), "Dîner de travail", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"%PDF-")
+    assert "KALMYKOVA" in done.stderr.decode() and b"standard output" in done.stderr

@@ -15,6 +15,7 @@ from visitplanner.domain.labels import label
 from visitplanner.domain.lookup import find_event
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.seating import tables_from_spec
+from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _, format_time
 from visitplanner.services import ceremony as ceremony_service
 from visitplanner.services import seating as seating_service
@@ -22,7 +23,7 @@ from visitplanner.services.visit_files import open_visit
 
 
 def _pdf_path(path: Path | None) -> Path | None:
-    if path is not None and path.suffix.lower() != ".pdf":
+    if path is not None and not is_standard_output(path) and path.suffix.lower() != ".pdf":
         raise InputError(_("{path}: the output must be a .pdf file").format(path=path))
     return path
 
