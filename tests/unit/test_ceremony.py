@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import pytest
 
@@ -178,3 +179,40 @@ def test_the_template_on_the_demo_ceremony_keeps_the_rules(demo: VisitData) -> N
     lacombe = by_name(demo, "Lacombe").id
     assert any(line.person_ids == [lacombe] for line in event.running_order)
     assert [f for f in check_plan(demo) if event.id in f.event_ids] == []
+
+
+def test_ceremony_checks_do_no_work_over_the_people_for_events_without_ceremony_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Counted, not timed: the order of precedence (a pass over every person) is built
+    only for the events that hold wreaths; ten times the events cost no more of it."""
+    from visitplanner.domain import ceremony, precedence, protocol_checks
+
+    built: list[int] = []
+    real = precedence.merged_order
+
+    def counting(data: VisitData, *args: object, **kwargs: object) -> object:
+        built.append(len(data.people))
+        return real(data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(precedence, "merged_order", counting)
+    monkeypatch.setattr(
+        ceremony,
+        "event_order",
+        lambda data, event, extra=(): counting(
+            data, [*event.participant_ids, *extra], event.precedence_ids
+        ),
+    )
+    demo = build_demo()
+    ceremonies = [e for e in demo.events if e.wreaths or e.placement or e.running_order]
+    assert ceremonies
+    counts = []
+    for copies in (1, 10):
+        data = copy.deepcopy(demo)
+        plain = [e for e in data.events if not (e.wreaths or e.placement or e.running_order)]
+        for number in range(copies * 300):
+            data.events.append(dataclasses.replace(plain[number % len(plain)], id=f"x{number}"))
+        built.clear()
+        list(protocol_checks.check_ceremonies(data, data.events))
+        counts.append(len(built))
+    assert counts[0] == counts[1] > 0

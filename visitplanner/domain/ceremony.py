@@ -279,6 +279,8 @@ def _principal(data: VisitData, event: Event, ids: Sequence[str]) -> Person | No
 
 def wreath_breaks(data: VisitData, event: Event) -> Iterator[WreathBreak]:
     """Wreaths not laid in the reverse order of precedence (each must outrank the one before)."""
+    if len(event.wreaths) < 2:
+        return  # nothing to compare: no work over the visit's people
     rank = ranks(event_order(data, event, [i for w in event.wreaths for i in w.layer_ids]))
     led = [(w, _principal(data, event, w.layer_ids)) for w in event.wreaths]
     laid = [(w, p) for w, p in led if p is not None]
@@ -327,6 +329,8 @@ def departure_break(data: VisitData, event: Event) -> OrderBreak | None:
 
 def placement_breaks(data: VisitData, event: Event) -> Iterator[tuple[PlacementPosition, Person]]:
     """Wheelchair users placed where there is no wheelchair place."""
+    if not event.placement:
+        return  # no work over the visit's people for an event without a placement
     people = {p.id: p for p in data.people}
     for position in event.placement:
         person = people.get(position.person_id or "")
