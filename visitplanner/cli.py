@@ -24,17 +24,21 @@ from visitplanner.i18n import _, detect_language, set_language
 
 log = logging.getLogger(__name__)
 
-#: The command modules, in the order `--help` lists their commands.
-COMMAND_MODULES: Final = (
-    "visitplanner.commands.files",
-    "visitplanner.commands.check",
-    "visitplanner.commands.calendars",
-    "visitplanner.commands.protocol",
-    "visitplanner.commands.rosters",
-    "visitplanner.commands.briefing",
-    "visitplanner.commands.versions",
-    "visitplanner.commands.history",
-)
+#: The command modules and the commands each adds, in the order `--help` lists them.
+#: A command line imports only the module of its command (a test keeps this in step
+#: with what the modules register), so `--version` or `check` starts without loading
+#: PDF, calendar or spreadsheet libraries.
+COMMANDS: Final = {
+    "visitplanner.commands.files": ("demo", "new", "export-json", "import-json"),
+    "visitplanner.commands.check": ("check",),
+    "visitplanner.commands.calendars": ("export-ics", "import-ics"),
+    "visitplanner.commands.protocol": ("seating", "ceremony"),
+    "visitplanner.commands.rosters": ("import-roster", "export-roster"),
+    "visitplanner.commands.briefing": ("briefing",),
+    "visitplanner.commands.versions": ("version", "changes", "send-updates"),
+    "visitplanner.commands.history": ("history", "undo", "redo"),
+}
+COMMAND_MODULES: Final = tuple(COMMANDS)
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -43,8 +47,22 @@ def _gui(args: argparse.Namespace) -> int:
     return run_app(args.visit)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of the whole command line."""
+def modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command modules the command line `argv` needs: its command's only; none for
+    `--version` or the window; all of them for `--help` or a command not known."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    # The options before a command take no value: the first other word is the command.
+    command = next((word for word in words if not word.startswith("-")), None)
+    if command is None:
+        return COMMAND_MODULES if "-h" in words or "--help" in words else ()
+    if command == "gui":
+        return ()
+    owners = tuple(module for module, names in COMMANDS.items() if command in names)
+    return owners or COMMAND_MODULES
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser of the command line, with the commands of `modules` (all by default)."""
     parser = Parser(
         prog="visitplanner",
         description=_("Plan official delegation visits: roster, programme, venues, calendars."),
@@ -55,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", help=_("open the window"))
     gui.add_argument("visit", nargs="?", type=Path, metavar="VISIT")
     gui.set_defaults(handler=_gui)
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(commands)
     return parser
 
@@ -63,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     set_language(detect_language())
-    parser = build_parser()
+    parser = build_parser(modules_for(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

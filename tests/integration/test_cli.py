@@ -209,3 +209,37 @@ def test_check_passes_the_demo_and_fails_a_double_booking(tmp_path: Path) -> Non
     assert {"person-overlap", "venue-double-booked"} <= kinds
     overlap = next(f for f in document["findings"] if f["kind"] == "person-overlap")
     assert set(overlap["events"]) == {ceremony.id, clash.id}
+
+
+def test_each_command_loads_only_its_own_module() -> None:
+    """The table the command line starts from names every command its module adds, so
+    `--version` loads no command and `check` none of the PDF or calendar libraries."""
+    import subprocess
+    import sys
+
+    from visitplanner import cli
+
+    for module, names in cli.COMMANDS.items():
+        parser = cli.build_parser((module,))
+        subparsers = next(a for a in parser._actions if a.dest == "command")
+        assert tuple(n for n in subparsers.choices if n != "gui") == names, module
+        for name in names:
+            assert cli.modules_for([name, "x.visit"]) == (module,)
+    assert cli.modules_for(["--version"]) == ()
+    assert cli.modules_for([]) == ()
+    assert cli.modules_for(["--help"]) == cli.COMMAND_MODULES
+    assert cli.modules_for(["nope"]) == cli.COMMAND_MODULES
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from visitplanner.cli import main\n"
+            "try:\n    main(['check', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(sys.modules)))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    for heavy in ("reportlab", "icalendar", "openpyxl", "PySide6"):
+        assert heavy not in loaded, heavy
