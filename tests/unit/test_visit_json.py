@@ -684,9 +684,10 @@ def test_text_xml_cannot_hold_is_taken_out_on_import(
     status, target = _import(tmp_path, document)
     assert status == 0, capsys.readouterr().err
     data = read_visit(target)
-    assert data.events[1].title.en == "Talks with the minister"
-    assert data.people[0].accreditation.passport_name == "KALMYKOVA NATALIIA"
-    assert data.people[0].notes == "Line 1\nLine2"  # notes keep their lines
+    assert data.event(document["events"][1]["id"]).title.en == "Talks with the minister"
+    minister = data.person(document["people"][0]["id"])
+    assert minister.accreditation.passport_name == "KALMYKOVA NATALIIA"
+    assert minister.notes == "Line 1\nLine2"  # notes keep their lines
 
 
 def test_clean_text_comes_back_as_the_very_same_objects() -> None:
