@@ -70,7 +70,8 @@ def test_a_french_sheet_fills_french_texts_and_creates_its_delegation(tmp_path: 
     plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "liste.csv", FRENCH)))
     assert [d.name.fr for d in plan.new_delegations] == ["Ukraine"]
     koval = next(p for p in plan.people if p.after.family_name == "Koval'")
-    assert koval.after.title.fr == "Vétéran\nblessé"
+    # A title holds one line: the preview shows it as it will be written.
+    assert koval.after.title.fr == "Vétéran blessé"
     assert koval.row == 3
     assert koval.after.role == Role.VETERAN
 
@@ -292,3 +293,150 @@ def test_hostile_cells_are_kept_as_plain_text(tmp_path: Path) -> None:
         "-y",
     )
     assert second.notes == "'plain"  # an apostrophe before anything else is the text's own
+
+
+# --- text as it enters the visit ------------------------------------------------------
+
+
+def test_a_field_too_long_names_the_row_the_person_and_the_field(tmp_path: Path) -> None:
+    path, session = _session(tmp_path)
+    before = path.read_bytes()
+    rows = [
+        ["Nom", "Prénom", "Fonction dans la délégation", "Délégation"],
+        ["Dupont", "Marie", "Attachée", GUESTS],
+        ["Petrenko", "Ivan", "Conseiller" * 1_100, GUESTS],
+    ]
+    plan = plan_import(session.data, read_roster(write_csv(tmp_path / "l.csv", rows)))
+    assert [str(e) for e in plan.errors] == [
+        "row 3: “Ivan Petrenko”: the function is too long (11000 characters; at most 500)"
+    ]
+    assert [p.after.family_name for p in plan.people] == ["Dupont"]
+    with pytest.raises(InputError, match="wrong rows: 1; nothing was imported"):
+        apply_import(session, plan)
+    assert path.read_bytes() == before
+    assert session.undo_state().done == 0
+    apply_import(session, plan, skip_invalid=True)  # the officer saw the row and confirmed
+    names = {p.family_name for p in read_visit(path).people}
+    assert "Dupont" in names and "Petrenko" not in names
+    session.close()
+
+
+def test_a_name_too_long_in_an_update_names_the_person_as_the_visit_knows_her(
+    tmp_path: Path,
+) -> None:
+    rows = [["Nom", "Prénom", "Hôtel", "Délégation"], ["Kalmykova", "Natalia", "H" * 1001, GUESTS]]
+    plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
+    assert [str(e) for e in plan.errors] == [
+        "row 2: “Natalia Kalmykova”: the hotel is too long (1001 characters; at most 1000)"
+    ]
+
+
+def test_an_accreditation_too_long_is_named_without_its_value(tmp_path: Path) -> None:
+    secret = "ZZ" + "0" * 60
+    rows = [["Nom", "N° de passeport", "Délégation"], ["Petrenko", secret, GUESTS]]
+    plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
+    [error] = [str(e) for e in plan.errors]
+    assert error == (
+        "row 2: “Petrenko”: accreditation: the passport number is too long "
+        "(62 characters; at most 50)"
+    )
+
+
+def test_a_delegation_name_too_long_makes_its_rows_wrong(tmp_path: Path) -> None:
+    rows = [["Nom", "Délégation"], ["Petrenko", "Ukraine " * 100], ["Dupont", "France"]]
+    plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
+    [error] = [str(e) for e in plan.errors]
+    assert error.startswith("row 2: “Ukraine Ukraine")
+    assert error.endswith("the name is too long (799 characters; at most 500)")
+    assert [d.name.fr for d in plan.new_delegations] == ["France"]
+
+
+def test_the_command_line_refuses_naming_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from visitplanner.cli import main
+
+    monkeypatch.setenv("VISITPLANNER_CONFIG_DIR", str(tmp_path / "config"))
+    path, session = _session(tmp_path)
+    session.close()
+    rows = [["Nom", "Prénom", "Titre", "Délégation"], ["Petrenko", "Ivan", "x" * 10_000, GUESTS]]
+    before = read_visit(path)
+    status = main(["import-roster", str(path), str(write_csv(tmp_path / "l.csv", rows))])
+    error = capsys.readouterr().err
+    assert status == 2
+    assert "row 2: “Ivan Petrenko”: the title is too long (10000 characters; at most 500)" in error
+    assert "xxxx" not in error
+    assert read_visit(path) == before
+
+
+def test_characters_xml_cannot_hold_are_taken_out(tmp_path: Path) -> None:
+    path, session = _session(tmp_path)
+    filler = [[f"Membre{n}", "Test", GUESTS] for n in range(300)]  # past the first 8 KB
+    rows = [
+        ["Nom", "Prénom", "Délégation"],
+        *filler,
+        ["Pet\ufffeRenko", "Iv\uffffan\x1b", GUESTS],
+        ["Nul\x00le", "Ma\x0brie", GUESTS],
+    ]
+    csv_path = write_csv(tmp_path / "l.csv", rows)
+    assert csv_path.read_bytes().index(b"\x00") > 8192
+    plan = plan_import(session.data, read_roster(csv_path))
+    assert not plan.errors
+    apply_import(session, plan)
+    people = {p.family_name: p for p in read_visit(path).people}
+    assert people["PetRenko"].given_name == "Ivan"
+    assert people["Nulle"].given_name == "Marie"
+    session.close()
+
+
+# --- a Cyrillic name in a Latin name column -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Nom", "Prénom", "Délégation"], ["Петренко", "Іван", GUESTS]],
+        [["Nom", "Nom (cyrillique)", "Délégation"], ["Петренко", "", GUESTS]],
+    ],
+    ids=["no native column", "native column empty"],
+)
+def test_a_cyrillic_nom_without_a_native_name_becomes_the_native_name(
+    tmp_path: Path, rows: list[list[str]]
+) -> None:
+    plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
+    [planned] = plan.people
+    assert planned.after.family_name_native == "Петренко"
+    assert planned.after.family_name == "Petrenko" and planned.after.latin_derived
+    assert not plan.warnings
+
+
+def test_a_cyrillic_nom_that_repeats_the_native_name_says_nothing(tmp_path: Path) -> None:
+    rows = [["Nom", "Nom (cyrillique)", "Délégation"], ["ПЕТРЕНКО", "Петренко", GUESTS]]
+    plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
+    [planned] = plan.people
+    assert (planned.after.family_name, planned.after.family_name_native) == (
+        "Petrenko",
+        "Петренко",
+    )
+    assert not plan.warnings
+
+
+@pytest.mark.parametrize("native_first", [False, True])
+def test_a_cyrillic_nom_beside_another_native_name_is_kept_in_latin_with_a_warning(
+    tmp_path: Path, native_first: bool
+) -> None:
+    rows = [
+        ["Nom", "Prénom", "Nom (cyrillique)", "Délégation"],
+        ["Dupont", "Marie", "", "France"],
+        ["Петренко", "Ivan", "Петренко-Сидоренко", GUESTS],
+    ]
+    if native_first:
+        rows = [[row[2], row[0], row[1], row[3]] for row in rows]
+    plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
+    ivan = next(p.after for p in plan.people if p.row == 3)
+    assert ivan.family_name_native == "Петренко-Сидоренко"  # the native-script column
+    assert (ivan.family_name, ivan.given_name) == ("Petrenko", "Ivan")  # what "Nom" said
+    assert [str(w) for w in plan.warnings] == [
+        "row 3: Family name: “Петренко” is in Cyrillic and differs from the native-script "
+        "name “Петренко-Сидоренко”; kept in Latin as “Petrenko”"
+    ]

@@ -258,3 +258,14 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused(
     monkeypatch.setattr(reading, "MAX_SHEET_BYTES", 1024)
     with pytest.raises(InputError, match="more than a roster file holds"):
         read_roster(path)
+
+
+def test_control_characters_deep_in_a_file_are_taken_out_of_their_cells(tmp_path: Path) -> None:
+    # A NUL in the first 8 KB says "not a text file"; one further on is a stray character.
+    rows = [
+        ["Nom", "Prénom"],
+        *([f"Membre{n}", "Test"] for n in range(1000)),
+        ["Nu\x00l", "\x1bAn\x7fna"],
+    ]
+    sheet = read_sheet(write_csv(tmp_path / "l.csv", rows))
+    assert sheet.rows[-1].cells == ("Nul", "Anna")

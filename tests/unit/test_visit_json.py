@@ -28,7 +28,8 @@ from visitplanner.domain.model import VisitData
 from visitplanner.domain.visit_format import FORMAT_VERSION
 from visitplanner.exports.visit_json import dump_visit_json, visit_to_dict
 from visitplanner.imports import visit_json as importer
-from visitplanner.imports.visit_json import load_visit_json, visit_from_dict
+from visitplanner.imports.visit_json import cleaned_text, load_visit_json, visit_from_dict
+from visitplanner.services.visit_files import read_visit
 
 SCHEMA_FILE = resources.files("visitplanner") / "resources" / "schema" / "visit.schema.json"
 SCHEMA: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
@@ -76,6 +77,8 @@ def test_dict_round_trip_gives_the_same_visit(data: VisitData) -> None:
 @ROUND_TRIP
 @given(visit_data())
 def test_file_round_trip_gives_the_same_visit_and_the_same_bytes(data: VisitData) -> None:
+    # A visit as the editors write it: its text clean (one line where a field holds one).
+    data = cleaned_text(data)
     with tempfile.TemporaryDirectory() as folder:
         first, second = Path(folder, "visit.json"), Path(folder, "again.json")
         dump_visit_json(data, first)
@@ -625,3 +628,68 @@ def test_any_damage_gives_an_input_error_or_a_visit(
         visit_from_dict(document)
     except InputError as exc:
         assert str(exc) and "\n" not in str(exc)
+
+
+# --- text taken in as an edit takes it ------------------------------------------------
+
+
+def _import(tmp_path: Path, document: dict[str, Any]) -> tuple[int, Path]:
+    """`visitplanner import-json` of `document`: its exit status and the visit file it
+    was asked to make."""
+    from visitplanner.cli import main
+
+    source = tmp_path / "visit.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "new.visit"
+    status = main(["import-json", str(source), "-o", str(target)])
+    return status, target
+
+
+def test_a_name_too_long_is_refused_naming_the_person_and_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _sample()
+    document["people"][1]["family_name"] = "Koval" * 2_000
+    status, target = _import(tmp_path, document)
+    error = capsys.readouterr().err
+    assert status == 2
+    assert error.count("\n") == 1  # one line
+    assert error.startswith("visitplanner: people[1]: “Andrii KovalKoval")
+    assert "the family name is too long (10000 characters; at most 200)" in error
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["visit.json"]  # nothing half-written
+
+
+def test_a_running_order_line_too_long_is_refused_naming_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _sample()
+    document["events"][2]["running_order"][1]["where"] = {"fr": "Arc " * 2_500}
+    status, target = _import(tmp_path, document)
+    error = capsys.readouterr().err
+    assert status == 2 and not target.exists()
+    assert error == (
+        "visitplanner: events[2]: “Cérémonie du 8 Mai”: running order, line 2: "
+        "the “where” is too long (10000 characters; at most 500)\n"
+    )
+
+
+def test_text_xml_cannot_hold_is_taken_out_on_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _sample()
+    document["events"][1]["title"]["en"] = "Talks\ufffe with\x00 the\nminister\uffff"
+    document["people"][0]["accreditation"]["passport_name"] = "KALMYKOVA\x1b\nNATALIIA"
+    document["people"][0]["notes"] = "Line 1\nLine\x072"
+    status, target = _import(tmp_path, document)
+    assert status == 0, capsys.readouterr().err
+    data = read_visit(target)
+    assert data.event(document["events"][1]["id"]).title.en == "Talks with the minister"
+    minister = data.person(document["people"][0]["id"])
+    assert minister.accreditation.passport_name == "KALMYKOVA NATALIIA"
+    assert minister.notes == "Line 1\nLine2"  # notes keep their lines
+
+
+def test_clean_text_comes_back_as_the_very_same_objects() -> None:
+    data = small_visit()
+    assert cleaned_text(data) is data

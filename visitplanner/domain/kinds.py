@@ -196,6 +196,21 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "tz": N_("time zone"),
     "marking": N_("marking"),
     "organiser": N_("organiser"),
+    # The parts an entity holds: its organiser, a person's accreditation and travel,
+    # an event's running order, tables, seats, wreaths and places.
+    "email": N_("e-mail"),
+    "phone": N_("phone"),
+    "passport_name": N_("name as in the passport"),
+    "nationality": N_("nationality"),
+    "passport_number": N_("passport number"),
+    "carrier": N_("carrier"),
+    "number": N_("flight or train number"),
+    "place": N_("place"),
+    "action": N_("action"),
+    # A running order's columns, as its table heads them: "the “where” is too long".
+    "who": N_("“who”"),
+    "where": N_("“where”"),
+    "ribbon": N_("ribbon"),
 }
 
 

@@ -10,6 +10,11 @@ Every problem raises an `InputError` with one line that names what is wrong and 
 Each object is read field by field after the domain dataclass it becomes: a field's
 declared type says how its JSON value is read, a field without a default is required,
 and a field left out takes the domain's own default.
+
+`load_visit_json` then takes the text in as an edit would (`cleaned_text`, with the
+one normaliser of domain/text.py): the file becomes a new visit without passing through
+the operations, so this is where its text is composed, rid of what XML cannot hold and
+held to each field's limit.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from visitplanner.domain.errors import DomainError, InputError
 from visitplanner.domain.ids import is_uuid
+from visitplanner.domain.kinds import KINDS
 from visitplanner.domain.model import (
     CalendarMemory,
     Delegation,
@@ -44,6 +50,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.text import clean_entity
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
 from visitplanner.domain.visit_format import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
 from visitplanner.i18n import N_, _
@@ -100,7 +107,40 @@ def load_visit_json(path: Path) -> VisitData:
         _fail(
             name, _("not UTF-8 text (byte {byte} at offset {offset})"), byte=byte, offset=exc.start
         )
-    return visit_from_dict(_parse(text, name))
+    return cleaned_text(visit_from_dict(_parse(text, name)))
+
+
+def cleaned_text(data: VisitData) -> VisitData:
+    """`data` with the text of every entity cleaned as an edit cleans it (domain/text.py:
+    NFC, nothing XML cannot hold, one line where a field holds one), or an InputError
+    naming the entity, where it is in the file and the field too long.
+
+    A file the export wrote from a clean visit comes back as the very same objects, so
+    its round trip stays byte for byte.
+    """
+    try:
+        visit = clean_entity(data.visit)
+    except DomainError as exc:
+        _fail("visit", "{detail}", detail=exc.message)
+    collections: dict[str, Any] = {}
+    for kind in KINDS:
+        if kind.collection is None:
+            continue
+        found = kind.entities(data)
+        cleaned = [_cleaned(kind.collection, i, entity) for i, entity in enumerate(found)]
+        if any(new is not old for new, old in zip(cleaned, found, strict=True)):
+            collections[kind.collection] = cleaned
+    if visit is data.visit and not collections:
+        return data
+    return dataclasses.replace(data, visit=visit, **collections)
+
+
+def _cleaned(collection: str, index: int, entity: _T) -> _T:
+    try:
+        cleaned: _T = clean_entity(entity)
+    except DomainError as exc:
+        _fail(f"{collection}[{index}]", "{detail}", detail=exc.message)
+    return cleaned
 
 
 def _os_reason(exc: OSError) -> str:

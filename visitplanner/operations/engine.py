@@ -9,7 +9,6 @@ journal, so they work alike from the window and the command line, across session
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import socket
 from collections.abc import Iterable, Sequence
@@ -26,9 +25,8 @@ from visitplanner.domain.plain import (
     to_plain,
     with_plain_fields,
 )
-from visitplanner.domain.text import clean_fields
-from visitplanner.domain.values import LocalizedText
-from visitplanner.i18n import _, current_language
+from visitplanner.domain.text import clean_change, name_of
+from visitplanner.i18n import _
 from visitplanner.operations.change import Change
 from visitplanner.storage import journal
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key
@@ -94,21 +92,6 @@ class Outcome:
     revisions: dict[Key, int]
 
 
-def _name_of(entity: Any) -> str:
-    """What a message calls an entity: a person's name, an event's title ..."""
-    for attribute in ("display_name", "label", "name", "title"):
-        value = getattr(entity, attribute, None)
-        if callable(value):
-            value = value()
-        if value is None:
-            continue
-        if isinstance(value, LocalizedText):
-            value = value.get(current_language())
-        if isinstance(value, str) and value:
-            return value
-    return str(entity.id)[:8]
-
-
 def _stale(ctx: Context, writes: Sequence[Write], affected: Sequence[Any]) -> None:
     """Refuse when the file, or the caller's own memory, holds a newer version than `before`."""
     conn = ctx.repository.conn
@@ -139,7 +122,7 @@ def _changed_elsewhere(entity: Any, what: str) -> StaleError:
         _(
             "“{name}” was changed elsewhere since it was opened ({fields}); "
             "the visit now shows that version: make the change again"
-        ).format(name=_name_of(entity), fields=what)
+        ).format(name=name_of(entity), fields=what)
     )
 
 
@@ -179,7 +162,7 @@ def _links_to_the_gone(ctx: Context, writes: Sequence[Write]) -> None:
             _(
                 "“{name}” refers to something that is no longer in the visit (deleted "
                 "elsewhere since it was opened): make the change again"
-            ).format(name=_name_of(entity))
+            ).format(name=name_of(entity))
         )
 
 
@@ -188,12 +171,7 @@ def _cleaned(write: Write) -> Write:
     changes, so that saving an entity never rewrites text the officer did not touch."""
     if write.after is None:
         return write
-    if write.before is None:
-        names = [f.name for f in dataclasses.fields(write.after)]
-    else:
-        names = changed_fields(write.before, write.after)
-    # Named as the officer knows it: as it was, when it was.
-    after = clean_fields(write.after, names, _name_of(write.before or write.after))
+    after = clean_change(write.before, write.after)
     return write if after is write.after else Write(write.before, after)
 
 

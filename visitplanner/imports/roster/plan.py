@@ -16,10 +16,12 @@ import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from visitplanner.domain.errors import DomainError
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Delegation, Person, VisitData
 from visitplanner.domain.roster_columns import RosterField, Target
+from visitplanner.domain.text import clean_change
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role
 from visitplanner.i18n import _, babel_locale, current_language
 from visitplanner.imports.roster.headers import recognise_all, sheet_language
@@ -189,13 +191,18 @@ class _Planner:
             found = Delegation(
                 name=LocalizedText().replace(lang, text), position=self.next_position
             )
+            found = clean_change(None, found)
             self.next_position += 1
             self.created[wanted] = found
             self.plan.new_delegations.append(found)
         return found
 
     def add(self, record: RowRecord, default_lang: str) -> None:
-        delegation = self.delegation_for(record, default_lang)
+        try:
+            delegation = self.delegation_for(record, default_lang)
+        except DomainError as exc:  # a delegation's name too long to be one
+            record.errors.append(exc.message)
+            return
         delegation_id = delegation.id if delegation else None
         keys = _keys(record, delegation_id)
         for found in keys:
@@ -212,15 +219,24 @@ class _Planner:
             ident = (
                 record.ident if record.ident and record.ident not in self.taken_ids else new_id()
             )
-            self.taken_ids.add(ident)
             after = record.new_person(ident)
             before = None
         else:
             before = copy.deepcopy(existing)
             after = copy.deepcopy(existing)
             record.apply(after)
-            self.matched[existing.id] = record.number
         after.delegation_id = delegation_id if delegation is not None else after.delegation_id
+        try:
+            # As the import's edit will clean it, so that the preview shows what is written
+            # and a field too long makes this row wrong, named, before anything is written.
+            after = clean_change(before, after)
+        except DomainError as exc:
+            record.errors.append(exc.message)
+            return
+        if existing is None:
+            self.taken_ids.add(after.id)
+        else:
+            self.matched[existing.id] = record.number
         if delegation is None and existing is None:
             self.plan.without_delegation.append(record.number)
         moved = before is not None and before.delegation_id != after.delegation_id

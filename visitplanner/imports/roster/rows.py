@@ -18,6 +18,7 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from visitplanner.domain.ids import is_uuid
+from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Person
 from visitplanner.domain.roster_columns import (
     DATE_FIELDS,
@@ -121,6 +122,10 @@ class RowRecord:
     family_native: str = ""
     given_native: str = ""
     patronymic: str = ""
+    #: Cyrillic typed in the Latin name columns ("Nom", "Prénom"): placed once the whole
+    #: row is read, beside what the native-script columns say (see `_settle_cyrillic`).
+    family_typed_cyrillic: str = ""
+    given_typed_cyrillic: str = ""
     latin_derived: bool | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     texts: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -255,6 +260,7 @@ def read_row(row: SheetRow, columns: list[Column], home_zone: str) -> RowRecord:
         text = row.cells[column.index] if column.index < len(row.cells) else ""
         if text:
             _read_cell(record, column, text, home_zone)
+    _settle_cyrillic(record)
     if not record.has_name and not record.errors:
         record.errors.append(_("no family name"))
     elif not record.has_name:
@@ -268,7 +274,8 @@ def _read_cell(record: RowRecord, column: Column, text: str, home_zone: str) -> 
     kind = target.field
     if kind in (F.FAMILY_NAME, F.GIVEN_NAME):
         native = has_cyrillic(text)
-        attr = ("family" if kind is F.FAMILY_NAME else "given") + ("_native" if native else "")
+        part = "family" if kind is F.FAMILY_NAME else "given"
+        attr = f"{part}_typed_cyrillic" if native else part
         if not getattr(record, attr):
             setattr(record, attr, text)
     elif kind is F.FAMILY_NAME_NATIVE:
@@ -358,6 +365,46 @@ def _read_cell(record: RowRecord, column: Column, text: str, home_zone: str) -> 
                 )
                 return
         record.legs[_LEGS[kind]] = value
+
+
+def _settle_cyrillic(record: RowRecord) -> None:
+    """Place a Cyrillic name typed in a Latin name column ("Nom" = "Петренко").
+
+    Nothing typed is lost. Without a native-script name in the row, it is the
+    native-script name (the Latin form derived from it, as for a Cyrillic-only row). The
+    same name in the native-script column: nothing more to do. A different one: the
+    native-script column keeps its name, the Latin column's Cyrillic becomes the Latin
+    name transliterated, and a warning names the row so the officer can check both.
+    """
+    for part, kind in (("family", F.FAMILY_NAME), ("given", F.GIVEN_NAME)):
+        typed = getattr(record, f"{part}_typed_cyrillic")
+        native = getattr(record, f"{part}_native")
+        if not typed:
+            continue
+        if not native:
+            setattr(record, f"{part}_native", typed)
+            continue
+        if normalise(typed) == normalise(native):
+            continue
+        what = _(FIELD_HEADERS[kind])
+        if getattr(record, part):  # a Latin name given as well (in another column)
+            record.warnings.append(
+                _(
+                    "{field}: “{text}” is in Cyrillic and differs from the native-script "
+                    "name “{native}”; left out"
+                ).format(field=what, text=typed, native=native)
+            )
+            continue
+        latin = transliterate(typed)
+        setattr(record, part, latin)
+        if record.latin_derived is None:
+            record.latin_derived = True
+        record.warnings.append(
+            _(
+                "{field}: “{text}” is in Cyrillic and differs from the native-script name "
+                "“{native}”; kept in Latin as “{latin}”"
+            ).format(field=what, text=typed, native=native, latin=latin)
+        )
 
 
 def _read_need(record: RowRecord, kind: RosterField, text: str) -> None:
