@@ -440,3 +440,22 @@ def test_a_cyrillic_nom_beside_another_native_name_is_kept_in_latin_with_a_warni
         "row 3: Family name: “Петренко” is in Cyrillic and differs from the native-script "
         "name “Петренко-Сидоренко”; kept in Latin as “Petrenko”"
     ]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_our_own_export_read_back_changes_nobody(tmp_path: Path, suffix: str) -> None:
+    """A generated visit (delegations speaking English list it twice) exported and
+    imported straight back: every person unchanged."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from summit import SummitSize, generate_summit
+
+    from visitplanner.services.rosters import export_roster, plan_import, read_roster
+
+    data = generate_summit(SummitSize(delegations=60, people_per_delegation=5, events=20))
+    out = tmp_path / f"roster{suffix}"
+    export_roster(data, out)
+    plan = plan_import(data, read_roster(out))
+    assert len(plan.of("unchanged")) == 300
+    assert plan.of("update") == [] and plan.of("add") == []

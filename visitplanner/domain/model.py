@@ -168,6 +168,8 @@ class Person:
     def __post_init__(self) -> None:
         if not (self.family_name.strip() or self.family_name_native.strip()):
             raise DomainError(_("a person needs a family name"))
+        # A language spoken is listed once ("uk, en, uk" is "uk, en").
+        self.languages = tuple(dict.fromkeys(self.languages))
         if (self.photo is None) != (not self.photo_type):
             raise DomainError(_("a photo needs its type, and a type needs a photo"))
 
