@@ -96,7 +96,8 @@ class Notes:
         across pages; nothing when there is no note."""
         if not self._numbers:
             return []
-        parts: list[Flowable] = [Paragraph(escape(gettext_in(lang, N_("Notes"))), heading)]
+        title = gettext_in(lang, N_("Texts cut short above, in full"))
+        parts: list[Flowable] = [Paragraph(escape(title), heading)]
         for number, text in self.items():
             shown = text if len(text) <= NOTE_LIMIT else text[:NOTE_LIMIT] + "…"
             markup = escape(" ".join(shown.split()))
