@@ -98,6 +98,7 @@ class Notes:
             return []
         title = gettext_in(lang, N_("Texts cut short above, in full"))
         parts: list[Flowable] = [Paragraph(escape(title), heading)]
+        body = ParagraphStyle(f"{body.name}_note", parent=body, spaceAfter=3)
         for number, text in self.items():
             shown = text if len(text) <= NOTE_LIMIT else text[:NOTE_LIMIT] + "…"
             markup = escape(" ".join(shown.split()))
