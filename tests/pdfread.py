@@ -7,6 +7,35 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from visitplanner.exports.pdf_fonts import BOLD, REGULAR, register_fonts
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A run of text on a page: its text and the two ends of its baseline."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def _multiply(m: list[float], n: list[float]) -> tuple[float, ...]:
+    """The affine matrix m × n (PDF order: a b c d e f)."""
+    return (
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    )
+
+
+_FACES = {"DejaVuSans": REGULAR, "DejaVuSans-Bold": BOLD}
 
 
 @dataclass
@@ -48,6 +77,24 @@ class ReadPdf:
                     count += 1
         return count
 
+    def runs(self, number: int) -> list[TextRun]:
+        """The text runs of page `number` (1-based) where they are drawn, each from the
+        start to the end of its baseline in page coordinates (widths measured with the
+        project's fonts, which every PDF embeds)."""
+        found: list[TextRun] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+            if not text.strip() or font is None:
+                return
+            a, b, _c, _d, e, f = _multiply(tm, cm)
+            base = str(font.get("/BaseFont", "")).split("+")[-1]
+            face = _FACES.get(base, REGULAR)
+            width = stringWidth(text, face, size)
+            found.append(TextRun(text, e, f, e + width * a, f + width * b))
+
+        self.reader.pages[number - 1].extract_text(visitor_text=visit)
+        return found
+
     def outline_titles(self) -> list[str]:
         """The titles of the PDF bookmarks, depth first."""
         titles: list[str] = []
@@ -65,5 +112,6 @@ class ReadPdf:
 
 def read_pdf(payload: bytes) -> ReadPdf:
     """Parse `payload` and extract each page's text."""
+    register_fonts()
     reader = PdfReader(io.BytesIO(payload))
     return ReadPdf(reader, [page.extract_text() or "" for page in reader.pages])

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 from visitplanner.demo import build_demo
 from visitplanner.domain.lookup import find_event
 from visitplanner.domain.model import VisitData
+from visitplanner.exports.pdf_layout import Notes
 from visitplanner.exports.place_cards import cards_for
 from visitplanner.exports.protocol_pdf import (
     ceremony_pdf,
@@ -95,8 +96,12 @@ def test_the_ceremony_pdf_has_the_running_order_wreaths_and_placement(demo: Visi
 
 
 def test_the_chart_flowables_serve_the_briefing_book(demo: VisitData) -> None:
-    flowables = seating_chart_flowables(demo, find_event(demo, "Dîner de travail"), "fr")
+    notes = Notes()
+    flowables = seating_chart_flowables(
+        demo, find_event(demo, "Dîner de travail"), "fr", notes=notes
+    )
     assert flowables and all(isinstance(f, Flowable) for f in flowables)
+    assert not len(notes)  # the demo's names fit their seats
 
 
 def test_the_pdf_is_written_for_its_owner_only(demo: VisitData, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import threading
 from importlib import resources
 from typing import Final, Literal
@@ -117,24 +118,43 @@ def regular_and_bold() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
-def fit_text(text: str, font: str, size: float, width: float, smallest: float) -> tuple[str, float]:
-    """`text` and the largest size up to `size` at which it fits `width`.
+#: The smallest size any user text is printed at; below it, text is cut short.
+FLOOR: Final = 7.0
 
-    Below `smallest` the text is cut short with an ellipsis instead.
+
+def fit_text(text: str, font: str, size: float, width: float, smallest: float) -> tuple[str, float]:
+    """`text` and the largest size up to `size` (in quarter points) at which it fits `width`.
+
+    Below `smallest` the text is cut short with an ellipsis instead. A text's width
+    grows in proportion to its size, so one measure finds the size, and the cut is
+    found by halving (a name of 10,000 characters costs a few measures, not 10,000).
     """
-    while size > smallest and stringWidth(text, font, size) > width:
-        size -= 0.25
-    if stringWidth(text, font, size) <= width:
+    natural = stringWidth(text, font, 1)
+    if natural * size <= width:
         return text, size
-    while len(text) > 1 and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…", size
+    fitted = max(smallest, math.floor(4 * width / natural) / 4) if natural else size
+    if natural * fitted <= width:
+        return text, fitted
+    return cut_to_width(text, "…", font, fitted, width), fitted
+
+
+def cut_to_width(text: str, tail: str, font: str, size: float, width: float) -> str:
+    """The longest start of `text` that, followed by `tail`, fits `width` (at least one
+    character, so that a reader sees where the text began)."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + tail, font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + tail
 
 
 def draw_centred(
     canvas: Canvas, x: float, y: float, text: str, font: str, size: float, width: float
 ) -> None:
     """`text` centred at (x, y), made smaller (or cut short) to fit `width`."""
-    shown, fitted = fit_text(text, font, size, width, 4.5)
+    shown, fitted = fit_text(text, font, size, width, FLOOR)
     canvas.setFont(font, fitted)
     canvas.drawCentredString(x, y, shown)

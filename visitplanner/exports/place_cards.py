@@ -22,7 +22,8 @@ from reportlab.platypus import Flowable
 
 from visitplanner.domain.labels import civility
 from visitplanner.domain.model import Event, Person, VisitData
-from visitplanner.exports.pdf_fonts import fit_text, regular_and_bold
+from visitplanner.exports.pdf_fonts import FLOOR, cut_to_width, regular_and_bold
+from visitplanner.exports.pdf_layout import Notes, note_mark
 from visitplanner.i18n import gettext_in
 
 CARD_WIDTH: Final = A4[0]
@@ -31,6 +32,8 @@ CARDS_PER_SHEET: Final = 2
 _GREY: Final = Color(0.45, 0.45, 0.45)
 _LIGHT: Final = Color(0.7, 0.7, 0.7)
 _MARGIN: Final = 14 * mm
+#: The most lines a title takes on a card.
+TITLE_LINES: Final = 3
 
 
 @dataclass(frozen=True)
@@ -80,64 +83,87 @@ def cards_for(data: VisitData, event: Event, lang: str) -> list[PlaceCard]:
     ]
 
 
-def _fit(text: str, font: str, size: float, width: float, smallest: float) -> tuple[str, float]:
-    """`text` and its size to fit `width` (cut short below `smallest`)."""
-    return fit_text(text, font, size, width, smallest)
+#: One line of a face: text, size, font, colour.
+Line = tuple[str, float, str, Color]
+
+
+@dataclass(frozen=True)
+class Face:
+    """One face of a card as it prints: its lines from the top, and the seat."""
+
+    lines: list[Line]
+    seat: tuple[str, float]
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` in lines of at most `width`, a word longer than a line cut across lines."""
     lines: list[str] = []
     for word in text.split():
         if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
             lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
+            continue
+        while stringWidth(word, font, size) > width:
+            head = cut_to_width(word, "", font, size, width)
+            lines.append(head)
+            word = word[len(head) :]
+        lines.append(word)
     return lines
 
 
-def draw_face(canvas: Canvas, card: PlaceCard, width: float, height: float) -> None:
-    """One face of a card in the box (0, 0)-(width, height), the bottom edge at the table."""
+def lay_out(card: PlaceCard, width: float, notes: Notes) -> Face:
+    """The face of `card` in a box `width` wide: each text as large as fits, down to
+    the 7 pt floor, then cut with a note (the name may be long: it is never lost)."""
     regular, bold = regular_and_bold()
     usable = width - 2 * _MARGIN
-    name, name_size = _fit(card.name, bold, 30, usable, 12)
-    native, native_size = _fit(card.native_name, regular, 17, usable, 9)
     title_size = 10.0
     title_lines = _wrap(card.title, regular, title_size, usable)
-    while len(title_lines) > 2 and title_size > 7:
+    while len(title_lines) > TITLE_LINES and title_size > FLOOR:
         title_size -= 0.5
         title_lines = _wrap(card.title, regular, title_size, usable)
-    blocks: list[tuple[str, str, float, Color]] = []
+    if len(title_lines) > TITLE_LINES:
+        mark = "…" + note_mark(notes.add(card.title))
+        last = cut_to_width(" ".join(title_lines[TITLE_LINES - 1 :]), mark, regular, 7, usable)
+        title_lines = [*title_lines[: TITLE_LINES - 1], last]
+    lines: list[Line] = []
     if card.civility:
-        blocks.append((card.civility, regular, 11, _GREY))
-    blocks.append((name, bold, name_size, black))
+        lines.append((*notes.fit(card.civility, regular, 11, usable), regular, _GREY))
+    lines.append((*notes.fit(card.name, bold, 30, usable), bold, black))
     if card.native_name:
-        blocks.append((native, regular, native_size, black))
-    blocks += [(line, regular, title_size, _GREY) for line in title_lines[:3]]
-    gaps = [size * 1.35 for _t, _f, size, _c in blocks]
+        lines.append((*notes.fit(card.native_name, regular, 17, usable), regular, black))
+    lines += [(line, title_size, regular, _GREY) for line in title_lines]
+    seat = notes.fit(card.seat, regular, 7, usable) if card.seat else ("", 7.0)
+    return Face(lines, seat)
+
+
+def draw_face(canvas: Canvas, face: Face, width: float, height: float) -> None:
+    """One face of a card in the box (0, 0)-(width, height), the bottom edge at the table."""
+    regular, _bold = regular_and_bold()
+    gaps = [size * 1.35 for _t, size, _f, _c in face.lines]
     total = sum(gaps)
     y = height / 2 + total / 2
-    for (text, font, size, colour), gap in zip(blocks, gaps, strict=True):
+    for (text, size, font, colour), gap in zip(face.lines, gaps, strict=True):
         y -= gap
         canvas.setFillColor(colour)
         canvas.setFont(font, size)
         canvas.drawCentredString(width / 2, y + size * 0.3, text)
-    if card.seat:
+    seat, size = face.seat
+    if seat:
         canvas.setFillColor(_LIGHT)
-        canvas.setFont(regular, 7)
-        canvas.drawRightString(width - 6 * mm, 5 * mm, card.seat)
+        canvas.setFont(regular, size)
+        canvas.drawRightString(width - _MARGIN, 5 * mm, seat)
 
 
-def draw_card(canvas: Canvas, card: PlaceCard, x: float, y: float, lang: str) -> None:
+def draw_card(canvas: Canvas, face: Face, x: float, y: float, lang: str) -> None:
     """A whole card with its lower-left corner at (x, y): two faces and the fold line."""
     regular, _bold = regular_and_bold()
     half = CARD_HEIGHT / 2
     canvas.saveState()
     canvas.translate(x, y)
-    draw_face(canvas, card, CARD_WIDTH, half)
+    draw_face(canvas, face, CARD_WIDTH, half)
     canvas.saveState()
     canvas.translate(CARD_WIDTH, CARD_HEIGHT)
     canvas.rotate(180)
-    draw_face(canvas, card, CARD_WIDTH, half)
+    draw_face(canvas, face, CARD_WIDTH, half)
     canvas.restoreState()
     # The fold: marks at both edges and a faint dashed line between them.
     canvas.setStrokeColor(_GREY)
@@ -176,9 +202,10 @@ def draw_cut(canvas: Canvas, y: float, lang: str) -> None:
 class CardSheet(Flowable):
     """One A4 sheet of up to two place cards, drawn over the whole page."""
 
-    def __init__(self, cards: Sequence[PlaceCard], lang: str) -> None:
+    def __init__(self, cards: Sequence[PlaceCard], lang: str, notes: Notes) -> None:
         super().__init__()
         self.cards = list(cards)[:CARDS_PER_SHEET]
+        self.faces = [lay_out(card, CARD_WIDTH, notes) for card in self.cards]
         self.lang = lang
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -188,14 +215,14 @@ class CardSheet(Flowable):
     def draw(self) -> None:
         """The cards, the upper one first, and the cut between them."""
         canvas: Canvas = self.canv
-        for index, card in enumerate(self.cards):
-            draw_card(canvas, card, 0, CARD_HEIGHT * (1 - index), self.lang)
+        for index, face in enumerate(self.faces):
+            draw_card(canvas, face, 0, CARD_HEIGHT * (1 - index), self.lang)
         draw_cut(canvas, CARD_HEIGHT, self.lang)
 
 
-def card_sheets(cards: Sequence[PlaceCard], lang: str) -> list[CardSheet]:
-    """The sheets that print `cards`, two to a sheet."""
+def card_sheets(cards: Sequence[PlaceCard], lang: str, notes: Notes) -> list[CardSheet]:
+    """The sheets that print `cards`, two to a sheet (what a card cuts short goes to `notes`)."""
     return [
-        CardSheet(cards[i : i + CARDS_PER_SHEET], lang)
+        CardSheet(cards[i : i + CARDS_PER_SHEET], lang, notes)
         for i in range(0, len(cards), CARDS_PER_SHEET)
     ]

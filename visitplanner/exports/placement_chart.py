@@ -16,7 +16,8 @@ from reportlab.platypus import Flowable
 
 from visitplanner.domain.arrangements import PlacementArea, PlacementPosition
 from visitplanner.domain.model import Event, Person, VisitData
-from visitplanner.exports.pdf_fonts import draw_centred, regular_and_bold
+from visitplanner.exports.pdf_fonts import regular_and_bold
+from visitplanner.exports.pdf_layout import Notes
 from visitplanner.i18n import gettext_in
 
 _WHEELCHAIR: Final = Color(0.82, 0.9, 1.0)
@@ -26,9 +27,14 @@ _ROW_GAP: Final = 0.45 * cm
 
 
 class PlacementDrawing(Flowable):
-    """The placement plan of one ceremony, drawn to the frame's width."""
+    """The placement plan of one ceremony, drawn to the frame's width.
 
-    def __init__(self, data: VisitData, event: Event, lang: str, width: float) -> None:
+    What a box has to cut short is added to `notes`, which the caller prints after it.
+    """
+
+    def __init__(
+        self, data: VisitData, event: Event, lang: str, width: float, notes: Notes
+    ) -> None:
         super().__init__()
         self.people = {p.id: p for p in data.people}
         self.lang = lang
@@ -52,13 +58,31 @@ class PlacementDrawing(Flowable):
             default=1,
         )
         self.box_w = min(2.9 * cm, (width - 2.2 * cm) / max(widest, 1))
+        # Every text is fitted now, so that the notes are numbered in the order of the
+        # diagram and known before the document's notes are laid out.
+        regular, bold = regular_and_bold()
+        self.monument_shown = notes.fit(self.monument, bold, 9, 7.6 * cm)
+        self.texts: dict[str, list[tuple[str, str, float]]] = {}
+        room = self.box_w - 6
+        for position in event.placement:
+            person: Person | None = self.people.get(position.person_id or "")
+            if person is not None:
+                family = (person.family_name or person.family_name_native).upper()
+                given = person.given_name or person.given_name_native
+                lines = [(bold, *notes.fit(family, bold, 7.5, room))]
+                lines.append((regular, *notes.fit(given, regular, 7, room)))
+            elif position.label:
+                lines = [(regular, *notes.fit(position.label, regular, 7, room))]
+            else:
+                lines = []
+            self.texts[position.id] = [(font, text, size) for font, text, size in lines]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """As wide as given, as high as the rows need."""
         return self.width, self.height
 
     def _box(self, position: PlacementPosition, x: float, y: float, width: float) -> None:
-        regular, bold = regular_and_bold()
+        regular, _bold = regular_and_bold()
         canvas: Canvas = self.canv
         canvas.setFillColor(_WHEELCHAIR if position.wheelchair else white)
         canvas.setStrokeColor(black)
@@ -69,15 +93,11 @@ class PlacementDrawing(Flowable):
         mark = "♿ " if position.wheelchair else ""
         canvas.setFont(regular, 6)
         canvas.drawString(x + 2, y + _BOX_H - 7, f"{mark}{position.place}")
-        if person is not None:
-            family = (person.family_name or person.family_name_native).upper()
-            given = person.given_name or person.given_name_native
-            draw_centred(canvas, x + width / 2, y + _BOX_H / 2 - 3, family, bold, 7, width - 6)
-            draw_centred(canvas, x + width / 2, y + 4, given, regular, 6.5, width - 6)
-        elif position.label:
-            draw_centred(
-                canvas, x + width / 2, y + _BOX_H / 2 - 2, position.label, regular, 6.5, width - 6
-            )
+        lines = self.texts.get(position.id, [])
+        baselines = [y + _BOX_H / 2 - 3, y + 4] if person is not None else [y + _BOX_H / 2 - 2]
+        for (font, text, size), baseline in zip(lines, baselines, strict=False):
+            canvas.setFont(font, size)
+            canvas.drawCentredString(x + width / 2, baseline, text)
 
     def _label(self, text: str, y: float) -> None:
         _regular, bold = regular_and_bold()
@@ -94,7 +114,9 @@ class PlacementDrawing(Flowable):
         canvas.setStrokeColor(black)
         canvas.rect(self.width / 2 - 4 * cm, y, 8 * cm, 1.1 * cm, stroke=1, fill=1)
         canvas.setFillColor(black)
-        draw_centred(canvas, self.width / 2, y + 0.42 * cm, self.monument, bold, 9, 7.6 * cm)
+        monument, size = self.monument_shown
+        canvas.setFont(bold, size)
+        canvas.drawCentredString(self.width / 2, y + 0.42 * cm, monument)
         y -= 0.4 * cm
         party = self.areas[PlacementArea.WREATH_PARTY]
         if party:

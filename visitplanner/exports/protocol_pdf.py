@@ -33,14 +33,22 @@ from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
 from visitplanner.exports.files import write_private
 from visitplanner.exports.pdf_fonts import regular_and_bold
+from visitplanner.exports.pdf_layout import (
+    LayoutError,
+    Notes,
+    SplittingTable,
+    layout_failure,
+)
 from visitplanner.exports.place_cards import card_sheets, cards_for
 from visitplanner.exports.placement_chart import PlacementDrawing
-from visitplanner.exports.seating_chart import seating_chart_flowables, styles
-from visitplanner.i18n import N_, format_time, gettext_in
+from visitplanner.exports.seating_chart import notes_flowables, seating_chart_flowables, styles
+from visitplanner.i18n import N_, _, format_time, gettext_in
 
 _MARGIN = 2 * cm
 _LANDSCAPE = landscape(A4)
 _WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
+#: The height a table has on a landscape page (the frame's, less its paddings).
+_HEIGHT = _LANDSCAPE[1] - 2 * _MARGIN - 12
 
 
 def _document(buffer: io.BytesIO, title: str, cards: bool) -> BaseDocTemplate:
@@ -84,15 +92,25 @@ def seating_pdf(data: VisitData, event: Event, lang: str) -> bytes:
     """Place cards (two to an A4 sheet), then the seating chart on landscape pages."""
     shown = for_profile(data, Profile.SHAREABLE)
     event = shown.event(event.id)
-    sheets = card_sheets(cards_for(shown, event, lang), lang)
+    notes = Notes()
+    sheets = card_sheets(cards_for(shown, event, lang), lang, notes)
     buffer = io.BytesIO()
     title = event.title.get(lang, shown.visit.main_language)
     doc = _document(buffer, title, bool(sheets))
     # Each sheet fills its page; the template change applies from the next page on.
     story: list[Flowable] = [*sheets, NextPageTemplate("chart")] if sheets else []
-    story += seating_chart_flowables(shown, event, lang, _WIDTH)
-    doc.build(story)
+    story += seating_chart_flowables(shown, event, lang, _WIDTH, notes=notes, page_height=_HEIGHT)
+    story += notes_flowables(notes, lang)
+    _build(doc, story, _("Place cards and seating chart"), shown)
     return buffer.getvalue()
+
+
+def _build(doc: BaseDocTemplate, story: list[Flowable], what: str, data: VisitData) -> None:
+    """Lay `story` out; a layout that cannot be made is a message naming the likely text."""
+    try:
+        doc.build(story)
+    except LayoutError as exc:
+        raise layout_failure(what, data, exc) from exc
 
 
 def _grid_style() -> TableStyle:
@@ -107,7 +125,7 @@ def _grid_style() -> TableStyle:
     )
 
 
-def _running_order(data: VisitData, event: Event, lang: str) -> GridTable:
+def _running_order(data: VisitData, event: Event, lang: str, notes: Notes) -> GridTable:
     st = styles()
     main = data.visit.main_language
     rows: list[list[object]] = [
@@ -124,23 +142,26 @@ def _running_order(data: VisitData, event: Event, lang: str) -> GridTable:
                     escape(format_time(line.at.astimezone(home), "short", lang)), st["small"]
                 ),
                 Paragraph(escape(line.action.get(lang, main)), st["small"]),
-                Paragraph(escape(line.who.get(lang, main)), st["small"]),
-                Paragraph(escape(line.where.get(lang, main)), st["small"]),
+                Paragraph(escape(notes.cap(line.who.get(lang, main))), st["small"]),
+                Paragraph(escape(notes.cap(line.where.get(lang, main))), st["small"]),
             ]
         )
-    grid = GridTable(
-        rows, colWidths=[1.5 * cm, 10 * cm, 7.2 * cm, _WIDTH - 18.7 * cm], repeatRows=1
+    grid = SplittingTable(
+        rows,
+        colWidths=[1.5 * cm, 10 * cm, 7.2 * cm, _WIDTH - 18.7 * cm],
+        repeatRows=1,
+        page_height=_HEIGHT,
     )
     grid.setStyle(_grid_style())
     return grid
 
 
-def _names(data: VisitData, ids: Sequence[str]) -> str:
+def _names(data: VisitData, ids: Sequence[str], notes: Notes) -> str:
     people = {p.id: p for p in data.people}
-    return ", ".join(people[i].formal_name() for i in ids if i in people)
+    return ", ".join(notes.cap(people[i].formal_name()) for i in ids if i in people)
 
 
-def _wreaths(data: VisitData, event: Event, lang: str) -> GridTable:
+def _wreaths(data: VisitData, event: Event, lang: str, notes: Notes) -> GridTable:
     st = styles()
     main = data.visit.main_language
     rows: list[list[object]] = [
@@ -153,38 +174,46 @@ def _wreaths(data: VisitData, event: Event, lang: str) -> GridTable:
         rows.append(
             [
                 Paragraph(str(number), st["small"]),
-                Paragraph(escape(wreath.ribbon.get(lang, main)), st["small"]),
-                Paragraph(escape(_names(data, wreath.layer_ids)), st["small"]),
-                Paragraph(escape(_names(data, wreath.carrier_ids)), st["small"]),
+                Paragraph(escape(notes.cap(wreath.ribbon.get(lang, main))), st["small"]),
+                Paragraph(escape(_names(data, wreath.layer_ids, notes)), st["small"]),
+                Paragraph(escape(_names(data, wreath.carrier_ids, notes)), st["small"]),
             ]
         )
-    grid = GridTable(rows, colWidths=[2 * cm, 8.5 * cm, 8 * cm, _WIDTH - 18.5 * cm], repeatRows=1)
+    grid = SplittingTable(
+        rows,
+        colWidths=[2 * cm, 8.5 * cm, 8 * cm, _WIDTH - 18.5 * cm],
+        repeatRows=1,
+        page_height=_HEIGHT,
+    )
     grid.setStyle(_grid_style())
     return grid
 
 
 def ceremony_flowables(data: VisitData, event: Event, lang: str) -> list[Flowable]:
-    """A ceremony's running order, wreaths and placement diagram, for a PDF."""
+    """A ceremony's running order, wreaths and placement diagram, for a PDF, then the
+    notes giving in full what a box or a cell had to cut short."""
     st = styles()
+    notes = Notes()
     main = data.visit.main_language
-    title = event.title.get(lang, main)
+    title = notes.cap(event.title.get(lang, main))
     story: list[Flowable] = [Paragraph(escape(title), st["title"])]
     story += [
         Paragraph(escape(gettext_in(lang, "Running order")), st["heading"]),
-        _running_order(data, event, lang),
+        _running_order(data, event, lang, notes),
         Spacer(1, 0.4 * cm),
     ]
     if event.wreaths:
         heading = gettext_in(lang, "Wreaths, in the order they are laid")
+        wreaths = _wreaths(data, event, lang, notes)
         story += [
-            KeepTogether([Paragraph(escape(heading), st["heading"]), _wreaths(data, event, lang)]),
+            KeepTogether([Paragraph(escape(heading), st["heading"]), wreaths]),
             Spacer(1, 0.4 * cm),
         ]
     if event.placement:
         heading = gettext_in(lang, "Placement plan")
-        drawing = PlacementDrawing(data, event, lang, _WIDTH)
+        drawing = PlacementDrawing(data, event, lang, _WIDTH, notes)
         story.append(KeepTogether([Paragraph(escape(heading), st["heading"]), drawing]))
-    return story
+    return story + notes_flowables(notes, lang)
 
 
 def ceremony_pdf(data: VisitData, event: Event, lang: str) -> bytes:
@@ -193,7 +222,7 @@ def ceremony_pdf(data: VisitData, event: Event, lang: str) -> bytes:
     event = shown.event(event.id)
     buffer = io.BytesIO()
     doc = _document(buffer, event.title.get(lang, shown.visit.main_language), cards=False)
-    doc.build(ceremony_flowables(shown, event, lang))
+    _build(doc, ceremony_flowables(shown, event, lang), _("Ceremony sheet"), shown)
     return buffer.getvalue()
 
 

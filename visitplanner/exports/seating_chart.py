@@ -22,7 +22,8 @@ from reportlab.platypus import Table as GridTable
 from visitplanner.domain.arrangements import Seat, SeatSide, Table, TableShape
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, VisitData
-from visitplanner.exports.pdf_fonts import draw_centred, regular_and_bold
+from visitplanner.exports.pdf_fonts import regular_and_bold
+from visitplanner.exports.pdf_layout import Notes, SplittingTable
 from visitplanner.i18n import N_, format_date, format_time, gettext_in
 
 _SEAT_RADIUS: Final = 0.32 * cm
@@ -54,7 +55,12 @@ class TableDrawing(Flowable):
     """One table of a seating plan: the table, its numbered seats, who sits where."""
 
     def __init__(
-        self, table: Table, people: Mapping[str, Person], guests: frozenset[str], width: float
+        self,
+        table: Table,
+        people: Mapping[str, Person],
+        guests: frozenset[str],
+        width: float,
+        notes: Notes,
     ) -> None:
         super().__init__()
         self.table = table
@@ -73,6 +79,17 @@ class TableDrawing(Flowable):
             self.height = 4.4 * cm
         else:
             self.height = 7.2 * cm
+        # Every text is fitted now, so that the notes of what is cut are numbered in
+        # the order of the chart and known before the document's notes are laid out.
+        regular, bold = regular_and_bold()
+        self.names: dict[str, tuple[tuple[str, float], tuple[str, float]]] = {}
+        for seat in table.seats:
+            family, given = _lines(people.get(seat.person_id or ""))
+            self.names[seat.id] = (
+                notes.fit(family, bold, 7.5, self.pitch - 3),
+                notes.fit(given, regular, 7, self.pitch - 3),
+            )
+        self.caption = notes.fit(table.name, bold, 9, 4 * cm)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """As wide as given, as high as the table needs."""
@@ -82,7 +99,6 @@ class TableDrawing(Flowable):
         """A seat circle with its number, and the sitter's name offset by (name_dx, name_dy)."""
         regular, bold = regular_and_bold()
         canvas: Canvas = self.canv
-        person = self.people.get(seat.person_id or "")
         canvas.setFillColor(_GUEST if seat.person_id in self.guests else white)
         canvas.setStrokeColor(black if seat.step_free else _STEP)
         canvas.setLineWidth(0.8)
@@ -93,11 +109,12 @@ class TableDrawing(Flowable):
         canvas.setFillColor(black)
         canvas.setFont(bold, 7.5)
         canvas.drawCentredString(x, y - 2.6, str(seat.number))
-        family, given = _lines(person)
-        width = self.pitch - 3
+        (family, family_size), (given, given_size) = self.names[seat.id]
         top = y + name_dy
-        draw_centred(canvas, x + name_dx, top, family, bold, 7, width)
-        draw_centred(canvas, x + name_dx, top - 8, given, regular, 6.5, width)
+        canvas.setFont(bold, family_size)
+        canvas.drawCentredString(x + name_dx, top, family)
+        canvas.setFont(regular, given_size)
+        canvas.drawCentredString(x + name_dx, top - 8.5, given)
 
     def draw(self) -> None:
         """The table in the middle of its box, seats around it, names outside."""
@@ -138,7 +155,9 @@ class TableDrawing(Flowable):
                 self._seat(seat, left + length + 0.55 * cm, y, self.pitch * 0.7, 0.1 * cm)
             centre_y = bottom + depth / 2
         canvas.setFillColor(black)
-        draw_centred(canvas, centre_x, centre_y - 3, self.table.name, bold, 9, 4 * cm)
+        caption, size = self.caption
+        canvas.setFont(bold, size)
+        canvas.drawCentredString(centre_x, centre_y - 3, caption)
 
 
 def _guests(data: VisitData) -> frozenset[str]:
@@ -146,8 +165,11 @@ def _guests(data: VisitData) -> frozenset[str]:
     return frozenset(p.id for p in data.people if p.delegation_id in guest_sides)
 
 
-def seat_list(data: VisitData, event: Event, lang: str, width: float) -> GridTable:
-    """Seat by seat: number, table, name in both scripts, title."""
+def seat_list(
+    data: VisitData, event: Event, lang: str, width: float, page_height: float, notes: Notes
+) -> GridTable:
+    """Seat by seat: number, table, name in both scripts, title (a text longer than a
+    field holds is cut, with a note; rows taller than `page_height` are split)."""
     st = styles()
     people = {p.id: p for p in data.people}
     main = data.visit.main_language
@@ -162,19 +184,25 @@ def seat_list(data: VisitData, event: Event, lang: str, width: float) -> GridTab
         person = people.get(seat.person_id or "")
         name = ""
         if person is not None:
-            name = escape(person.formal_name())
+            name = escape(notes.cap(person.formal_name()))
             native = person.native_name()
             if native and native != person.latin_name():
-                name += f"<br/>{escape(native)}"
+                name += f"<br/>{escape(notes.cap(native))}"
+        title = notes.cap(person.title.get(lang, main)) if person else ""
         rows.append(
             [
                 Paragraph(str(seat.number), st["small"]),
-                Paragraph(escape(table.name), st["small"]),
+                Paragraph(escape(notes.cap(table.name)), st["small"]),
                 Paragraph(name or "—", st["small"]),
-                Paragraph(escape(person.title.get(lang, main)) if person else "", st["small"]),
+                Paragraph(escape(title), st["small"]),
             ]
         )
-    grid = GridTable(rows, colWidths=[1.2 * cm, 2.8 * cm, 5.5 * cm, width - 9.5 * cm], repeatRows=1)
+    grid = SplittingTable(
+        rows,
+        colWidths=[1.2 * cm, 2.8 * cm, 5.5 * cm, width - 9.5 * cm],
+        repeatRows=1,
+        page_height=page_height,
+    )
     grid.setStyle(
         TableStyle(
             [
@@ -189,15 +217,23 @@ def seat_list(data: VisitData, event: Event, lang: str, width: float) -> GridTab
 
 
 def seating_chart_flowables(
-    data: VisitData, event: Event, lang: str, width: float = 25.7 * cm
+    data: VisitData,
+    event: Event,
+    lang: str,
+    width: float = 25.7 * cm,
+    *,
+    notes: Notes,
+    page_height: float = 17 * cm - 12,
 ) -> list[Flowable]:
     """A meal's seating chart for a PDF: heading, each table drawn, then the seat list.
 
-    `width` is the frame's width (landscape A4 with 2 cm margins by default).
+    `width` and `page_height` are the frame's (landscape A4 with 2 cm margins by
+    default). What a seat or a caption has to cut short is added to `notes`, which the
+    caller prints after the chart.
     """
     st = styles()
     main = data.visit.main_language
-    title = event.title.get(lang, main)
+    title = notes.cap(event.title.get(lang, main))
     home = event.start.astimezone(event.start.tzinfo)
     venue = data.venue(event.venue_id).name.get(lang, main) if event.venue_id else ""
     when = f"{format_date(home.date(), 'full', lang)}, {format_time(home, 'short', lang)}"
@@ -205,7 +241,7 @@ def seating_chart_flowables(
         Paragraph(
             escape(gettext_in(lang, "Seating plan: {event}").format(event=title)), st["title"]
         ),
-        Paragraph(escape(" · ".join(p for p in (when, venue) if p)), st["body"]),
+        Paragraph(escape(" · ".join(p for p in (when, notes.cap(venue)) if p)), st["body"]),
     ]
     plan = event.seating
     if plan is None or not plan.tables:
@@ -230,12 +266,14 @@ def seating_chart_flowables(
             Paragraph(
                 escape(
                     gettext_in(lang, "{table} — {shape}, {count} seats").format(
-                        table=table.name, shape=label(table.shape, lang), count=len(table.seats)
+                        table=notes.cap(table.name),
+                        shape=label(table.shape, lang),
+                        count=len(table.seats),
                     )
                 ),
                 st["heading"],
             ),
-            TableDrawing(table, people, guests, width),
+            TableDrawing(table, people, guests, width, notes),
         ]
         for table in plan.tables
     ]
@@ -253,5 +291,13 @@ def seating_chart_flowables(
         *(KeepTogether(drawing) for drawing in drawings[1:]),
         legend,
         Spacer(1, 0.4 * cm),
-        seat_list(data, event, lang, width),
+        seat_list(data, event, lang, width, page_height, notes),
     ]
+
+
+def notes_flowables(notes: Notes, lang: str) -> list[Flowable]:
+    """The notes of a chart or of place cards, in the protocol PDFs' styles."""
+    st = styles()
+    if not len(notes):
+        return []
+    return [Spacer(1, 0.4 * cm), *notes.flowables(lang, st["heading"], st["small"])]

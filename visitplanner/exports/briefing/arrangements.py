@@ -14,9 +14,10 @@ from visitplanner.domain.model import Event
 from visitplanner.exports.briefing.blocks import section_title
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.event_sheets import sheet_events
-from visitplanner.exports.briefing.styles import BODY_WIDTH
+from visitplanner.exports.briefing.styles import BODY_HEIGHT, BODY_WIDTH
+from visitplanner.exports.pdf_layout import Notes
 from visitplanner.exports.placement_chart import PlacementDrawing
-from visitplanner.exports.seating_chart import seating_chart_flowables, styles
+from visitplanner.exports.seating_chart import notes_flowables, seating_chart_flowables, styles
 from visitplanner.i18n import N_
 
 
@@ -36,11 +37,16 @@ def build_arrangements(ctx: BookContext) -> list[Flowable]:
     for index, event in enumerate(events):
         if index:
             parts.append(PageBreak())
+        # What a seat or a box cuts short is given in full under the event's charts.
+        notes = Notes()
         if event.seating is not None and event.seating.tables:
-            parts += seating_chart_flowables(ctx.data, event, ctx.lang, width=BODY_WIDTH)
+            parts += seating_chart_flowables(
+                ctx.data, event, ctx.lang, BODY_WIDTH, notes=notes, page_height=BODY_HEIGHT
+            )
         if event.placement:
-            title = ctx.t(N_("Placement: {event}")).format(event=ctx.text(event.title))
+            title = ctx.t(N_("Placement: {event}")).format(event=notes.cap(ctx.text(event.title)))
             parts.append(CondPageBreak(BODY_WIDTH * 0.6))
             parts.append(Paragraph(escape(title), styles()["title"]))
-            parts.append(PlacementDrawing(ctx.data, event, ctx.lang, BODY_WIDTH))
+            parts.append(PlacementDrawing(ctx.data, event, ctx.lang, BODY_WIDTH, notes))
+        parts += notes_flowables(notes, ctx.lang)
     return parts

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
+from visitplanner.exports import pdf_layout
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.markup import esc, plain
 from visitplanner.exports.briefing.styles import (
@@ -21,6 +22,9 @@ from visitplanner.exports.briefing.styles import (
     facts_style,
     table_style,
 )
+
+#: The most characters of a heading that its contents entry and bookmark show.
+ENTRY_LIMIT: Final = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,21 +80,12 @@ class Heading(Paragraph):
         return parts
 
 
-class SplittingTable(Table):
-    """A table that splits between rows with its header repeated, and when a single
-    row is taller than a page, inside that row rather than failing the build."""
+class SplittingTable(pdf_layout.SplittingTable):
+    """A table of the book: its rows split across the book's pages (pdf_layout)."""
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts: list[Flowable] = super().split(availWidth, availHeight)
-        if parts or availHeight < 0.9 * BODY_HEIGHT:
-            return parts
-        # On an (almost) empty page nothing better will come: cut inside the row.
-        self.splitInRow = 1
-        try:
-            parts = super().split(availWidth, availHeight)
-        finally:
-            self.splitInRow = 0
-        return parts
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("page_height", BODY_HEIGHT)
+        super().__init__(*args, **kwargs)
 
 
 def heading(
@@ -106,16 +101,27 @@ def heading(
     """A heading for user or book text `text` (escaped here)."""
     chosen = style or (ctx.styles.h1 if level == 0 else ctx.styles.h2)
     entry = (
-        Entry(level, esc(text), plain(text), ctx.new_key(), in_toc, running) if outline else None
+        Entry(level, esc(brief(text)), plain(brief(text)), ctx.new_key(), in_toc, running)
+        if outline
+        else None
     )
     return Heading(esc(text), chosen, entry=entry)
+
+
+def brief(text: str) -> str:
+    """`text` as the contents, the bookmarks and the running header name it: cut with an
+    ellipsis past `ENTRY_LIMIT` characters (the heading they lead to prints it whole)."""
+    if len(text) <= ENTRY_LIMIT:
+        return text
+    return text[:ENTRY_LIMIT].rstrip() + "…"
 
 
 def heading_markup(
     ctx: BookContext, markup: str, outline: str, level: int, style: ParagraphStyle
 ) -> Heading:
     """A heading whose text is markup the caller escaped; `outline` is its plain text."""
-    return Heading(markup, style, entry=Entry(level, esc(outline), plain(outline), ctx.new_key()))
+    short = brief(outline)
+    return Heading(markup, style, entry=Entry(level, esc(short), plain(short), ctx.new_key()))
 
 
 def section_title(

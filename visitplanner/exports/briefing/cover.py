@@ -14,7 +14,13 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import EventKind, Profile
-from visitplanner.exports.briefing.blocks import data_table, heading, nothing, section_title
+from visitplanner.exports.briefing.blocks import (
+    SplittingTable,
+    data_table,
+    heading,
+    nothing,
+    section_title,
+)
 from visitplanner.exports.briefing.context import MOVES, BookContext
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.styles import (
@@ -118,7 +124,7 @@ def _cover_delegations(ctx: BookContext) -> list[Flowable]:
         )
     if not rows:
         return []
-    table = Table(rows, colWidths=[0.38 * BODY_WIDTH, 0.5 * BODY_WIDTH], hAlign="CENTER")
+    table = SplittingTable(rows, colWidths=[0.38 * BODY_WIDTH, 0.5 * BODY_WIDTH], hAlign="CENTER")
     table.setStyle(
         layout_style(
             [
@@ -142,7 +148,7 @@ def _cover_marking(ctx: BookContext) -> list[Flowable]:
         lines.append(f'<font size="8.5">{esc(internal)}</font>')
     if not lines:
         return []
-    box = Table(
+    box = SplittingTable(
         [[Paragraph("<br/>".join(lines), ctx.styles.cover_marking)]],
         colWidths=[0.6 * BODY_WIDTH],
         hAlign="CENTER",

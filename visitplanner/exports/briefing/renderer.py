@@ -38,7 +38,8 @@ from visitplanner.exports.briefing.styles import (
     BookStyles,
 )
 from visitplanner.exports.briefing.template import BriefingDocTemplate, PageTotal
-from visitplanner.exports.pdf_fonts import BOLD, REGULAR
+from visitplanner.exports.pdf_fonts import BOLD, REGULAR, cut_to_width
+from visitplanner.exports.pdf_layout import LayoutError, layout_failure
 from visitplanner.i18n import N_, _
 
 log = logging.getLogger(__name__)
@@ -187,7 +188,11 @@ class BriefingBookRenderer:
         story.insert(0, PageTotal(doc))
         _seed_contents(story)
         doc.setProgressCallBack(self._layout_progress(len(story)))
-        self.passes = doc.multiBuild(story, maxPasses=6)
+        try:
+            self.passes = doc.multiBuild(story, maxPasses=6)
+        except LayoutError as exc:
+            what = _("Personal briefing pack") if self.ctx.person else _("Briefing book")
+            raise layout_failure(what, self.data, exc) from exc
         self.pages = doc.total_pages
         log.info("briefing book: %d pages in %d passes", self.pages, self.passes)
         return output.getvalue()
@@ -234,12 +239,11 @@ def _walk(flowables: list[Flowable]) -> Iterator[Flowable]:
 
 @functools.lru_cache(maxsize=256)
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """`text` cut with an ellipsis to fit `width` points."""
+    """`text` cut with an ellipsis to fit `width` points (the running header and footer
+    repeat what the cover and the headings print whole)."""
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return cut_to_width(text, "…", font, size, width)
 
 
 def render_briefing(
