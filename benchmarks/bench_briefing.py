@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 from summit import SummitSize, generate_summit
-from visitplanner.exports.briefing.fonts import BOLD, FAMILY, register_fonts
+from visitplanner.exports.pdf_fonts import BOLD, FAMILY, register_fonts
 
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
