@@ -33,11 +33,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 from summit import SummitSize, generate_summit
-from visitplanner.exports.pdf_fonts import BOLD, FAMILY, register_fonts
 
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
 from visitplanner.exports.briefing import BriefingBookRenderer, BriefingOptions
+from visitplanner.exports.pdf_fonts import BOLD, FAMILY, register_fonts
 
 
 class _FloorDoc(BaseDocTemplate):
