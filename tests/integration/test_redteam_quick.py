@@ -14,6 +14,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import redteam  # noqa: E402 - the script under test
 
+#: Some forty runs of the command line: about a minute and a half on two cores.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> redteam.Lab:
@@ -28,6 +31,15 @@ def test_an_export_aimed_at_the_visit_or_a_backup_is_refused(lab: redteam.Lab) -
     attacks = redteam.outputs(lab, quick=True)
     assert len(attacks) >= 20
     assert not _not_clean(attacks)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a refused export-ics has already backed the visit up: eleven of them rotate "
+    "out the backup from before the last change (reported to the lead engineer)",
+)
+def test_refused_exports_keep_the_older_backups(lab: redteam.Lab) -> None:
+    assert not _not_clean(redteam.backups(lab, quick=True))
 
 
 def test_a_newer_or_foreign_file_is_refused_by_a_reading_and_a_writing_command(
