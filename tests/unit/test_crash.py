@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import os
-import random
 import signal
-import sqlite3
-import subprocess
-import sys
-import time
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.crash_child import BATCH
+from tests.crash_child import kill_at_random_moments
 from tests.factories import small_visit
 from visitplanner.services.visit_files import write_visit
 
+#: Kills per run of the test; `benchmarks/crash.py --kills 1000` is the long mode.
 ROUNDS = 50
-CHILD = Path(__file__).resolve().parent.parent / "crash_child.py"
 
 
 @pytest.mark.slow
@@ -27,45 +21,11 @@ CHILD = Path(__file__).resolve().parent.parent / "crash_child.py"
 def test_sigkill_at_random_moments_loses_no_committed_edit(tmp_path: Path) -> None:
     path = tmp_path / "crash.visit"
     write_visit(path, small_visit())
-    rng = random.Random(20260508)
-    committed: list[tuple[str, int]] = []
-    number = 0
-    env = {**os.environ, "PYTHONPATH": str(CHILD.parent.parent)}
-    for _round in range(ROUNDS):
-        child = subprocess.Popen(
-            [sys.executable, str(CHILD), str(path), str(number)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.15))
-        child.send_signal(signal.SIGKILL)
-        out, _err = child.communicate()
-        for line in out.splitlines():
-            kind, value = line.split()
-            committed.append((kind, int(value)))
-            number = max(number, int(value))
-        # The next child starts past anything that may have been in flight.
-        number += 2
-        conn = sqlite3.connect(path)  # rolls back a hot journal, as the application does
-        try:
-            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            names = [row[0] for row in conn.execute("SELECT family_name FROM person")]
-        finally:
-            conn.close()
-        present = set(names)
-        for kind, value in committed:
-            if kind == "single":
-                assert f"single-{value}" in present, f"committed edit {value} lost"
-            else:
-                for part in range(BATCH):
-                    assert f"batch-{value}-{part}" in present, f"committed batch {value} lost"
-        batches = Counter(name.rsplit("-", 1)[0] for name in names if name.startswith("batch-"))
-        halves = {batch: count for batch, count in batches.items() if count != BATCH}
-        assert not halves, f"half-written multi-row edits: {halves}"
-    assert len(committed) > ROUNDS, "the child should commit many edits in all"
+    tally = kill_at_random_moments(path, ROUNDS)
+    assert tally.integrity_ok == ROUNDS
+    assert not tally.lost, f"committed edits lost: {tally.lost[:5]}"
+    assert not tally.halves, f"half-written multi-row edits: {tally.halves}"
+    assert tally.committed > ROUNDS, "the child should commit many edits in all"
 
 
 def test_a_crash_report_tells_where_the_code_failed_without_the_visits_data(

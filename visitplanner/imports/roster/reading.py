@@ -102,7 +102,7 @@ def _zip_kind(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype") if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (OSError, *_DAMAGED) as exc:
         raise InputError(
             _("{path}: a damaged ZIP archive, not a readable workbook").format(path=path.name)
         ) from exc
@@ -290,9 +290,7 @@ def read_xlsx(path: Path, step: Step, max_rows: int = MAX_ROWS) -> tuple[list[Ra
         # A file object, not the path: openpyxl refuses a workbook named .csv by mistake.
         book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
     except (InvalidFileException, *_DAMAGED) as exc:
-        raise InputError(
-            _("{path}: a damaged Excel workbook ({detail})").format(path=path.name, detail=exc)
-        ) from exc
+        raise _damaged(path, exc) from exc
     try:
         sheets = [s for s in book.worksheets if hasattr(s, "iter_rows")]
         active = book.active
@@ -304,16 +302,33 @@ def read_xlsx(path: Path, step: Step, max_rows: int = MAX_ROWS) -> tuple[list[Ra
             if any(any(cells) for _n, cells in rows):
                 return rows, str(sheet.title)
     except _DAMAGED as exc:
-        raise InputError(
-            _("{path}: a damaged Excel workbook ({detail})").format(path=path.name, detail=exc)
-        ) from exc
+        raise _damaged(path, exc) from exc
     finally:
         book.close()
     raise InputError(_("{path}: the workbook holds no data").format(path=path.name))
 
 
-#: What openpyxl raises on a workbook whose zip or XML is damaged.
-_DAMAGED: Final = (KeyError, ValueError, ParseError, zipfile.BadZipFile, zlib.error, EOFError)
+#: What openpyxl raises on a workbook whose zip or XML is damaged (a TypeError for an
+#: attribute it does not know or of the wrong type, NotImplementedError from zipfile
+#: for a damaged version field).
+_DAMAGED: Final = (
+    KeyError,
+    ValueError,
+    TypeError,
+    NotImplementedError,
+    ParseError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+)
+
+
+def _damaged(path: Path, exc: BaseException) -> InputError:
+    """The refusal of a damaged workbook, in one line (openpyxl's own messages span several)."""
+    detail = " ".join(str(exc).split())
+    return InputError(
+        _("{path}: a damaged Excel workbook ({detail})").format(path=path.name, detail=detail)
+    )
 
 
 def _check_unpacked_size(path: Path) -> None:
@@ -321,10 +336,8 @@ def _check_unpacked_size(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(
-            _("{path}: a damaged Excel workbook ({detail})").format(path=path.name, detail=exc)
-        ) from exc
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        raise _damaged(path, exc) from exc
     if unpacked > MAX_UNPACKED_BYTES:
         raise InputError(
             _(
