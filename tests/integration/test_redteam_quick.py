@@ -33,11 +33,6 @@ def test_an_export_aimed_at_the_visit_or_a_backup_is_refused(lab: redteam.Lab) -
     assert not _not_clean(attacks)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a refused export-ics has already backed the visit up: eleven of them rotate "
-    "out the backup from before the last change (reported to the lead engineer)",
-)
 def test_refused_exports_keep_the_older_backups(lab: redteam.Lab) -> None:
     assert not _not_clean(redteam.backups(lab, quick=True))
 

@@ -6,6 +6,7 @@ import os
 import stat
 import sys
 from datetime import UTC, datetime, timedelta
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -85,10 +86,38 @@ def test_making_backups_rotates_old_ones_away(tmp_path: Path) -> None:
     write_visit(path, small_visit())
     start = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
     for minutes in range(15):
+        _edit(path, f"edit {minutes}")
         make_backup(path, now=start + timedelta(minutes=minutes))
     backups = list_backups(backup_folder(path), path.stem)
     assert len(backups) == KEEP_NEWEST
     assert backups[0][0] == start + timedelta(minutes=14)
+
+
+def _edit(path: Path, notes: str) -> None:
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE person SET notes = ?", (notes,))
+    conn.close()
+
+
+def test_a_visit_unchanged_since_its_newest_backup_is_not_backed_up_again(
+    tmp_path: Path,
+) -> None:
+    """Opening a visit, or a command that is refused, eleven times in a row must not
+    rotate out the backup taken before the last real change."""
+    path = tmp_path / "v.visit"
+    write_visit(path, small_visit())
+    start = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+    first = make_backup(path, now=start)
+    _edit(path, "the last real change")
+    before_change = first
+    after_change = make_backup(path, now=start + timedelta(minutes=1))
+    for minutes in range(2, 14):
+        assert make_backup(path, now=start + timedelta(minutes=minutes)) == after_change
+    assert [p for _m, p in list_backups(backup_folder(path), path.stem)] == [
+        after_change,
+        before_change,
+    ]
 
 
 def test_a_failed_backup_does_not_stop_the_visit_from_opening(tmp_path: Path) -> None:

@@ -52,8 +52,31 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
         raise translate_error(exc, target) from exc
 
 
+def _same_pages(first: Path, second: Path) -> bool:
+    """Whether two database files hold the same pages. The backup API copies pages as
+    they are; only the 100-byte header's counters differ between a file and its copy."""
+    try:
+        if first.stat().st_size != second.stat().st_size:
+            return False
+        with first.open("rb") as a, second.open("rb") as b:
+            a.seek(100)
+            b.seek(100)
+            while True:
+                block_a, block_b = a.read(1 << 20), b.read(1 << 20)
+                if block_a != block_b:
+                    return False
+                if not block_a:
+                    return True
+    except OSError:
+        return False
+
+
 def make_backup(visit_path: Path, now: datetime | None = None) -> Path:
     """Back up the visit file at `visit_path` now, then rotate its backups.
+
+    When the newest backup already holds the visit as it is, no other is made (its path
+    is returned): opening a visit, or a command that is refused or changes nothing, ten
+    times over must not rotate out the backup from before the last real change.
 
     Opens its own connection, so it may run in a worker thread while the
     application edits the visit.
@@ -61,6 +84,10 @@ def make_backup(visit_path: Path, now: datetime | None = None) -> Path:
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     read_header(visit_path)
     folder = backup_folder(visit_path)
+    newest = next(iter(list_backups(folder, visit_path.stem)), None)
+    if newest is not None and _same_pages(visit_path, newest[1]):
+        log.info("%s is as its newest backup %s: none made", visit_path, newest[1])
+        return newest[1]
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
