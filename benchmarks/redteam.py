@@ -29,6 +29,7 @@ import email
 import email.policy
 import hashlib
 import io
+import json
 import os
 import random
 import signal
@@ -1106,6 +1107,111 @@ def crash_logs(lab: Lab, quick: bool) -> list[Attack]:
 
 #: The categories in the order of the table; crash logs last (they read what the
 #: others left).
+def standard_output(lab: Lab, quick: bool) -> list[Attack]:
+    """`-o -`: a text format or a redirected PDF goes whole to standard output, and
+    nothing else; what cannot go there (a folder of files, a visit) is refused."""
+    category = "standard output"
+    visit = lab.visit("stdout")
+
+    def parsed(
+        run: Run, read: Callable[[Path], str | None], suffix: str
+    ) -> Callable[[], str | None]:
+        def check() -> str | None:
+            out = visit.with_name(f"out{suffix}")
+            out.write_bytes(run.stdout.encode("utf-8", "surrogateescape"))
+            if (visit.parent / "-").exists():
+                return "a file named '-' was written"
+            return read(out)
+
+        return check
+
+    attacks = []
+    for command, read, suffix in (
+        ("export-ics", read_ics, ".ics"),
+        ("export-roster", read_csv, ".csv"),
+        (
+            "export-json",
+            lambda p: None if json.loads(p.read_text())["people"] else "empty",
+            ".json",
+        ),
+    )[: 1 if quick else None]:
+        run = run_keeping(lab, [visit], command, str(visit), "-o", "-")
+        attacks.append(
+            judge(category, command, run, visits=[visit], check=parsed(run, read, suffix))
+        )
+    if not quick:
+        pdf = visit.with_name("book.pdf")
+        with pdf.open("wb") as out:
+            child = subprocess.run(
+                [sys.executable, "-m", "visitplanner", "briefing", str(visit), "-o", "-"],
+                stdout=out,
+                stderr=subprocess.PIPE,
+                env=lab.env,
+                cwd=ROOT,
+                timeout=TIMEOUT,
+                check=False,
+            )
+        run = Run(
+            ["briefing", "-o", "-"], child.returncode, "", child.stderr.decode(), 0.0, 0.0, False
+        )
+        attacks.append(judge(category, "briefing to a pipe", run, check=lambda: read_pdf(pdf)))
+    for name, args in (
+        ("calendars per person", ["export-ics", str(visit), "--per-person", "-o", "-"]),
+        ("a visit from JSON", ["import-json", str(visit), "-o", "-"]),
+        ("the demo", ["demo", "-"]),
+    ):
+        run = run_keeping(lab, [visit], *args)
+        attacks.append(judge(category, name, run, kept=[visit], visits=[visit], refuse=True))
+    return attacks
+
+
+def long_text_in_documents(lab: Lab, quick: bool) -> list[Attack]:
+    """A visit that already holds 3,000- and 10,000-character names and functions (a
+    file written before the limits, or by another program): every document is made."""
+    import dataclasses
+
+    from visitplanner.demo import build_demo
+    from visitplanner.domain.lookup import find_person
+    from visitplanner.services.visit_files import write_visit
+
+    category = "long text in documents"
+    attacks = []
+    for length in (3000,) if quick else (3000, 10_000):
+        data = build_demo()
+        minister = find_person(data, "Kalmykova")
+        spaced = " ".join(["Zaporizka"] * (length // 10))
+        data.people[data.people.index(minister)] = dataclasses.replace(
+            minister,
+            family_name="K" * length,
+            family_name_native="К" * length,
+            title=minister.title.replace("fr", spaced),
+        )
+        visit = lab.place("long") / "v.visit"
+        write_visit(visit, data)
+        for name, args, out in (
+            ("briefing book", ["briefing", str(visit), "-o"], "book.pdf"),
+            (
+                "minister's pack",
+                ["briefing", str(visit), "--person", minister.id, "-o"],
+                "pack.pdf",
+            ),
+            ("place cards", ["seating", str(visit), demo_event("meal"), "-o"], "cards.pdf"),
+            ("ceremony sheet", ["ceremony", str(visit), demo_event("ceremony"), "-o"], "c.pdf"),
+        ):
+            target = visit.with_name(out)
+            run = run_keeping(lab, [visit], *args, str(target), timeout=TIMEOUT * 3)
+            attacks.append(
+                judge(
+                    category,
+                    f"{name}, {length} characters",
+                    run,
+                    visits=[visit],
+                    check=lambda t=target: read_pdf(t),
+                )
+            )
+    return attacks
+
+
 CATEGORIES: dict[str, Callable[[Lab, bool], list[Attack]]] = {
     "kills": kills,
     "bad-files": bad_visit_files,
@@ -1119,6 +1225,8 @@ CATEGORIES: dict[str, Callable[[Lab, bool], list[Attack]]] = {
     "send-updates": send_updates,
     "concurrent": concurrent,
     "privacy": privacy,
+    "standard-output": standard_output,
+    "long-text": long_text_in_documents,
     "crash-logs": crash_logs,
 }
 
