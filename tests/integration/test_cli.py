@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_process import run_visitplanner
 from visitplanner.cli import main
 from visitplanner.services.visit_files import read_visit
 
@@ -117,15 +118,7 @@ def test_new_makes_an_empty_visit(tmp_path: Path) -> None:
 def test_bad_input_is_one_clear_line_and_exit_2(
     tmp_path: Path, args: list[str], message: str
 ) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "visitplanner", *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": ""},
-    )
+    result = run_visitplanner(*args, cwd=tmp_path, lang="C.UTF-8")
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_process import run_visitplanner
 from tests.roster_sheets import FRENCH, UKRAINIAN, write_csv, write_xlsx
 from visitplanner.services.visit_files import read_visit
 
@@ -21,23 +21,7 @@ from bench_roster import write_csv as write_big_csv  # noqa: E402
 
 def run(tmp_path: Path, *args: str, lang: str = "en_GB.UTF-8") -> subprocess.CompletedProcess[str]:
     """Run `visitplanner ARGS` in a child process, its settings kept in `tmp_path`."""
-    env = {
-        **os.environ,
-        "LANG": lang,
-        "LC_ALL": lang,
-        "LANGUAGE": "",
-        "VISITPLANNER_CONFIG_DIR": str(tmp_path / "config"),
-    }
-    env.pop("PYTHONPATH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "visitplanner", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    return run_visitplanner(*args, lang=lang, config=tmp_path / "config")
 
 
 @pytest.fixture

@@ -4,14 +4,13 @@ command says goes to standard error, so a pipe receives nothing but the file."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from tests.cli_process import run_visitplanner
 from tests.pdfread import read_pdf
 from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
@@ -21,15 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en", "LANG": "C.UTF-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "visitplanner", *args],
-        capture_output=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_visitplanner(*args, cwd=cwd, lang="C.UTF-8", binary=True)
 
 
 @pytest.fixture

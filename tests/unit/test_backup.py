@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import sys
 from datetime import UTC, datetime, timedelta
-import sqlite3
 from pathlib import Path
 
 import pytest
