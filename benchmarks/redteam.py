@@ -781,6 +781,14 @@ def xml_attacks(lab: Lab, quick: bool) -> list[Attack]:
     return attacks
 
 
+def _imported(lab: Lab, category: str, name: str, command: str, source: Path) -> Attack:
+    """`command` (import-roster or import-ics) of `source` into a fresh copy of the demo:
+    imported within bounds, or refused with the visit as it was."""
+    visit = lab.visit(source.stem)
+    run = run_keeping(lab, [visit], command, str(visit), str(source), timeout=120)
+    return judge(category, name, run, kept=[visit], visits=[visit])
+
+
 def oversized(lab: Lab, quick: bool) -> list[Attack]:
     """Spreadsheets and calendars far beyond any roster: refused at once or imported
     within bounds (time and memory)."""
@@ -819,16 +827,9 @@ def oversized(lab: Lab, quick: bool) -> list[Attack]:
             for _ in range(300_000_000 // len(chunk)):
                 sheet.write(chunk)
             sheet.write(b"</sheetData></worksheet>")
-    visit = lab.visit("bomb")
-    run = run_keeping(lab, [visit], "import-roster", str(visit), str(bomb), timeout=120)
+    packed = bomb.stat().st_size / 1e6
     attacks.append(
-        judge(
-            category,
-            f"zip bomb XLSX ({bomb.stat().st_size / 1e6:.1f} MB packed)",
-            run,
-            kept=[visit],
-            visits=[visit],
-        )
+        _imported(lab, category, f"zip bomb XLSX ({packed:.1f} MB packed)", "import-roster", bomb)
     )
     # A 25 MB CSV and a 21 MB calendar.
     huge_csv = place / "huge.csv"
@@ -836,31 +837,18 @@ def oversized(lab: Lab, quick: bool) -> list[Attack]:
         out.write(";".join(ROSTER_HEADER) + "\n")
         line = "Dupont;Jean;Invité;France;\n"
         out.write(line * (25_000_000 // len(line)))
-    visit = lab.visit("huge-csv")
-    run = run_keeping(lab, [visit], "import-roster", str(visit), str(huge_csv), timeout=120)
-    attacks.append(judge(category, "25 MB CSV", run, kept=[visit], visits=[visit]))
+    attacks.append(_imported(lab, category, "25 MB CSV", "import-roster", huge_csv))
     if not quick:
         huge_ics = place / "huge.ics"
         event = "DTSTART:20260507T080000Z\r\nDTEND:20260507T090000Z\r\nSUMMARY:" + "x" * 60 + "\r\n"
         calendar(huge_ics, *([event] * 150_000))
-        visit = lab.visit("huge-ics")
-        run = run_keeping(lab, [visit], "import-ics", str(visit), str(huge_ics), timeout=120)
-        attacks.append(
-            judge(
-                category,
-                f"{huge_ics.stat().st_size / 1e6:.0f} MB calendar",
-                run,
-                kept=[visit],
-                visits=[visit],
-            )
-        )
+        size = f"{huge_ics.stat().st_size / 1e6:.0f} MB calendar"
+        attacks.append(_imported(lab, category, size, "import-ics", huge_ics))
         one_cell = place / "cell.csv"
         one_cell.write_text(
             ";".join(ROSTER_HEADER) + "\nDupont;" + "J" * 5_000_000 + ";x;France;\n"
         )
-        visit = lab.visit("cell")
-        run = run_keeping(lab, [visit], "import-roster", str(visit), str(one_cell), timeout=120)
-        attacks.append(judge(category, "a 5 MB cell", run, kept=[visit], visits=[visit]))
+        attacks.append(_imported(lab, category, "a 5 MB cell", "import-roster", one_cell))
     return attacks
 
 
