@@ -17,6 +17,7 @@ from tests.factories import small_visit
 from visitplanner.domain.errors import InputError, StorageError
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import EventStatus, LocalizedText
+from visitplanner.domain.version_store import ProgrammeText
 from visitplanner.domain.versions import diff_programmes
 from visitplanner.exports.changes import ChangeWords, changes_text
 from visitplanner.exports.visit_json import visit_to_dict, visit_to_json
@@ -116,7 +117,7 @@ def test_a_moved_event_shows_its_old_and_new_time(before: VisitData, after: Visi
 def found_text(before: VisitData, after: VisitData, words: ChangeWords) -> str:
     from visitplanner.domain.model import ProgrammeVersion
 
-    version = ProgrammeVersion(1, NOW, "first", "{}")
+    version = ProgrammeVersion(1, NOW, "first", ProgrammeText("{}"))
     return changes_text(words, diff_programmes(before, after), version, None)
 
 
