@@ -271,3 +271,11 @@ def test_a_visit_written_again_keeps_its_versions_and_their_chain(
     back = read_visit(copy_path).versions
     assert back == data.versions
     assert [v.programme.kept for v in back] == ["whole", "delta", "delta"]  # type: ignore[attr-defined]
+
+
+def test_the_benchmark_runs_at_a_tiny_scale(capsys: pytest.CaptureFixture[str]) -> None:
+    import bench_versions
+
+    assert bench_versions.main(["--scale", "0.01", "--versions", "2", "--moved", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "| 2 |" in out and "`changes --since 1`" in out

@@ -212,11 +212,18 @@ def test_changes_name_a_missing_version(tmp_visit_path: Path) -> None:
         session.close()
 
 
-def test_versions_survive_the_json_round_trip(tmp_visit_path: Path) -> None:
+def test_versions_survive_the_json_round_trip(tmp_path: Path, tmp_visit_path: Path) -> None:
+    """Versions kept in the file as deltas come out of the JSON whole, and back in."""
     write_visit(tmp_visit_path, small_visit())
     session = open_visit(tmp_visit_path)
     try:
         issue_version(session, "première", now=NOW)
+        meeting = _event(session.data, "Entretien")
+        meeting.start += timedelta(hours=1)
+        meeting.end += timedelta(hours=1)
+        issue_version(session, "l’entretien décalé", now=NOW)
+        session.data.events.remove(meeting)
+        issue_version(session, "sans l’entretien", now=NOW)
         data = session.data
     finally:
         session.close()
@@ -224,6 +231,9 @@ def test_versions_survive_the_json_round_trip(tmp_visit_path: Path) -> None:
     back = visit_from_dict(json.loads(text))
     assert back.versions == data.versions
     assert visit_to_json(back) == text
+    again = tmp_path / "again.visit"
+    write_visit(again, back)
+    assert visit_to_json(read_visit(again)) == text
 
 
 def test_a_damaged_snapshot_is_refused_with_its_place() -> None:
