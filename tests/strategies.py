@@ -65,6 +65,7 @@ from visitplanner.domain.values import (
     Role,
     Side,
 )
+from visitplanner.domain.version_store import ProgrammeText
 from visitplanner.exports.visit_json import programme_to_json
 
 #: The zones a generated visit uses: home, guests' home, a stopover, UTC, far away.
@@ -436,7 +437,7 @@ def _versions(draw: st.DrawFn, data: VisitData, around: date) -> list[ProgrammeV
                 number=number,
                 issued=draw(zoned_times(around)).astimezone(utc).replace(microsecond=0),
                 note=draw(texts(30)),
-                snapshot=programme_to_json(programme),
+                programme=ProgrammeText(programme_to_json(programme)),
             )
         )
     return found

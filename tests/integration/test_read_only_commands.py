@@ -4,6 +4,7 @@ an older VisitPlanner, which they read through a migrated copy in memory."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -13,6 +14,7 @@ from sqlite_utils import Database
 
 from visitplanner.cli import main
 from visitplanner.storage.schema import APPLICATION_ID, MIGRATION_NAMES, MIGRATIONS
+from visitplanner.storage.version_rows import load_versions
 
 DINNER = "Dîner de travail"
 CEREMONY = "8 Mai"
@@ -85,6 +87,18 @@ def _older_copy(current: Path, older: Path) -> None:
         columns = [row[1] for row in conn.execute(f'PRAGMA main.table_info("{table}")')]
         known = {row[1] for row in conn.execute(f'PRAGMA current.table_info("{table}")')}
         common = ", ".join(f'"{c}"' for c in columns if c in known)
+        if table == "programme_version" and "snapshot" not in known:
+            # Before 0006 a version kept its whole programme: rebuild it from the current file.
+            with contextlib.closing(conn_of(current)) as source:
+                versions = load_versions(source)
+            for version in versions:
+                conn.execute(
+                    "INSERT INTO main.programme_version (number, issued_utc, note, snapshot) "
+                    "SELECT number, issued_utc, note, ? FROM current.programme_version "
+                    "WHERE number = ?",
+                    (version.snapshot, version.number),
+                )
+            continue
         conn.execute(
             f'INSERT INTO main."{table}" ({common}) SELECT {common} FROM current."{table}"'
         )
@@ -92,6 +106,11 @@ def _older_copy(current: Path, older: Path) -> None:
     conn.execute("DETACH DATABASE current")
     conn.close()
     assert MIGRATIONS.pending(Database(sqlite3.connect(f"{older.as_uri()}?mode=ro", uri=True)))
+
+
+def conn_of(visit: Path) -> sqlite3.Connection:
+    """A read-only connection to `visit`."""
+    return sqlite3.connect(f"{visit.as_uri()}?mode=ro", uri=True)
 
 
 def _copied(visit: Path, folder: Path) -> Path:

@@ -23,6 +23,7 @@ from visitplanner.cli import main
 from visitplanner.demo import build_demo
 from visitplanner.domain.model import Event, Person, ProgrammeVersion, VisitData
 from visitplanner.domain.values import LocalizedText
+from visitplanner.domain.version_store import ProgrammeText
 from visitplanner.exports.briefing import BriefingOptions, render_briefing
 from visitplanner.exports.pdf_layout import DocumentError, layout_failure
 from visitplanner.exports.protocol_pdf import ceremony_pdf, seating_pdf
@@ -213,7 +214,7 @@ def test_the_changes_sheet_prints_a_long_title_and_note(demo: VisitData, tmp_pat
         number=1,
         issued=datetime(2026, 5, 1, 9, 0, tzinfo=UTC),
         note=long_text(3000, spaces=True, cyrillic=True),
-        snapshot=programme_to_json(demo),
+        programme=ProgrammeText(programme_to_json(demo)),
     )
     data = dataclasses.replace(demo, versions=[version])
     title = LocalizedText(fr=long_text(10_000, spaces=False, cyrillic=False))

@@ -17,6 +17,7 @@ from tests.factories import small_visit
 from visitplanner.domain.errors import InputError, StorageError
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import EventStatus, LocalizedText
+from visitplanner.domain.version_store import ProgrammeText
 from visitplanner.domain.versions import diff_programmes
 from visitplanner.exports.changes import ChangeWords, changes_text
 from visitplanner.exports.visit_json import visit_to_dict, visit_to_json
@@ -116,7 +117,7 @@ def test_a_moved_event_shows_its_old_and_new_time(before: VisitData, after: Visi
 def found_text(before: VisitData, after: VisitData, words: ChangeWords) -> str:
     from visitplanner.domain.model import ProgrammeVersion
 
-    version = ProgrammeVersion(1, NOW, "first", "{}")
+    version = ProgrammeVersion(1, NOW, "first", ProgrammeText("{}"))
     return changes_text(words, diff_programmes(before, after), version, None)
 
 
@@ -211,11 +212,18 @@ def test_changes_name_a_missing_version(tmp_visit_path: Path) -> None:
         session.close()
 
 
-def test_versions_survive_the_json_round_trip(tmp_visit_path: Path) -> None:
+def test_versions_survive_the_json_round_trip(tmp_path: Path, tmp_visit_path: Path) -> None:
+    """Versions kept in the file as deltas come out of the JSON whole, and back in."""
     write_visit(tmp_visit_path, small_visit())
     session = open_visit(tmp_visit_path)
     try:
         issue_version(session, "première", now=NOW)
+        meeting = _event(session.data, "Entretien")
+        meeting.start += timedelta(hours=1)
+        meeting.end += timedelta(hours=1)
+        issue_version(session, "l’entretien décalé", now=NOW)
+        session.data.events.remove(meeting)
+        issue_version(session, "sans l’entretien", now=NOW)
         data = session.data
     finally:
         session.close()
@@ -223,6 +231,9 @@ def test_versions_survive_the_json_round_trip(tmp_visit_path: Path) -> None:
     back = visit_from_dict(json.loads(text))
     assert back.versions == data.versions
     assert visit_to_json(back) == text
+    again = tmp_path / "again.visit"
+    write_visit(again, back)
+    assert visit_to_json(read_visit(again)) == text
 
 
 def test_a_damaged_snapshot_is_refused_with_its_place() -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option, shown
 from visitplanner.domain.values import zone
 from visitplanner.i18n import _, format_datetime
-from visitplanner.services.updates import send_updates
 from visitplanner.services.versions import (
     changes,
     changes_as_dict,
@@ -68,6 +67,9 @@ def _changes(args: argparse.Namespace) -> int:
 
 
 def _send_updates(args: argparse.Namespace) -> int:
+    # Imported here: calendars and e-mail are not needed by `version` and `changes`.
+    from visitplanner.services.updates import send_updates
+
     session = open_visit(args.visit)
     try:
         result = send_updates(session, args.since, args.output, args.lang)

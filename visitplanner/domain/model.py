@@ -32,6 +32,7 @@ from visitplanner.domain.values import (
     zone,
     zone_name,
 )
+from visitplanner.domain.version_store import FrozenProgramme
 from visitplanner.i18n import N_, _
 
 
@@ -434,13 +435,19 @@ class CalendarMemory:
 @dataclass(frozen=True, slots=True)
 class ProgrammeVersion:
     """One issued programme version: its number (1, 2...), when it was issued (UTC),
-    the officer's note, and the programme as it stood: the JSON text of the visit
-    format (see `visitplanner.domain.versions`), frozen."""
+    the officer's note, and the programme as it stood, frozen: the JSON of the visit
+    format (see `visitplanner.domain.versions`), rebuilt only when asked for (see
+    `visitplanner.domain.version_store`)."""
 
     number: int
     issued: datetime
     note: str
-    snapshot: str
+    programme: FrozenProgramme
+
+    @property
+    def snapshot(self) -> str:
+        """The programme's JSON text (rebuilt from the file each time it is asked for)."""
+        return self.programme.text()
 
     def __post_init__(self) -> None:
         if self.number < 1:

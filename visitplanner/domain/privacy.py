@@ -15,6 +15,7 @@ from typing import Any, Final, TypeVar
 from visitplanner.domain.kinds import KINDS
 from visitplanner.domain.model import Person, Venue, VisitData
 from visitplanner.domain.values import Profile
+from visitplanner.domain.version_store import DerivedProgramme
 
 #: The private fields of each entity type, as each kind's declaration says.
 PRIVATE_FIELDS: Final[Mapping[type, frozenset[str]]] = {
@@ -64,8 +65,9 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
         return snapshot
     snapshot.people = [redacted(p) for p in snapshot.people]
     snapshot.venues = [redacted(v) for v in snapshot.venues]
-    snapshot.versions = [
-        dataclasses.replace(v, snapshot=redacted_programme(v.snapshot)) for v in snapshot.versions
+    snapshot.versions = [  # redacted when a programme is rebuilt, not before
+        dataclasses.replace(v, programme=DerivedProgramme(v.programme, redacted_programme))
+        for v in snapshot.versions
     ]
     return snapshot
 

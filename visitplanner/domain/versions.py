@@ -3,7 +3,8 @@
 A version is a numbered, dated, frozen snapshot of the programme handed to the
 delegations. Its snapshot is the JSON of the programme (the visit, delegations,
 people, venues, vehicles and events, in the documented visit format with its own
-"version" key), kept as text so that any later VisitPlanner reads it back as it was.
+"version" key), so that any later VisitPlanner reads it back as it was; the file keeps
+it as what changed since the version before (`version_store`).
 
 `diff_programmes` compares two programmes as the delegation sees them: a draft
 event is not in the programme yet, so an event confirmed since counts as added and

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -71,9 +72,20 @@ def visit_to_dict(data: VisitData) -> dict[str, Any]:
 def programme_to_dict(data: VisitData) -> dict[str, Any]:
     """The programme alone (visit, delegations, people, venues, vehicles, events) in
     the documented format: the frozen snapshot of a programme version."""
-    found = visit_to_dict(data)
-    del found["calendars"], found["versions"]
-    return found
+    return dict(programme_parts(data))
+
+
+def programme_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
+    """`programme_to_dict`'s keys and values in order, each list made only when it is
+    reached: what compares a programme with a version one list at a time."""
+    yield "format", FORMAT_MARKER
+    yield "version", FORMAT_VERSION
+    yield "visit", _visit(data.visit)
+    yield "delegations", [_delegation(d) for d in data.delegations]
+    yield "people", [_person(p) for p in data.people]
+    yield "venues", [_venue(v) for v in data.venues]
+    yield "vehicles", [_vehicle(v) for v in data.vehicles]
+    yield "events", [_event(e) for e in data.events]
 
 
 def programme_to_json(data: VisitData) -> str:
@@ -390,10 +402,11 @@ def _calendars(value: CalendarMemory) -> _JSON:
 
 
 def _version(value: ProgrammeVersion) -> _JSON:
-    """An issued version, its frozen programme as written when it was issued."""
+    """An issued version, its frozen programme as written when it was issued (rebuilt
+    whole from what the visit file keeps)."""
     return {
         "number": value.number,
         "issued": _utc(value.issued),
         "note": value.note,
-        "programme": json.loads(value.snapshot),
+        "programme": value.programme.document(),
     }

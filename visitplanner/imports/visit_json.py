@@ -52,6 +52,7 @@ from visitplanner.domain.model import (
 )
 from visitplanner.domain.text import clean_entity
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
+from visitplanner.domain.version_store import ProgrammeText
 from visitplanner.domain.visit_format import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
 from visitplanner.i18n import N_, _
 
@@ -192,8 +193,12 @@ def _parse(text: str, name: str) -> object:
     _fail(name, _("not JSON ({detail})"), detail=detail)
 
 
-def visit_from_dict(obj: object) -> VisitData:
-    """The visit held by JSON data in the documented format, or an InputError."""
+def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
+    """The visit held by JSON data in the documented format, or an InputError.
+
+    `check_links=False` leaves out the checks that span the whole visit (ids given once,
+    links to what exists): for part of a programme version, checked whole when issued.
+    """
     not_visit = _("the file is not a VisitPlanner visit ({reason})")
     if not isinstance(obj, dict):
         reason = _("its top level is {kind}, not an object").format(kind=_kind(obj))
@@ -223,8 +228,9 @@ def visit_from_dict(obj: object) -> VisitData:
         calendars=_calendars(top.take("calendars")),
         versions=_versions(top.take("versions")),
     )
-    _check_ids(data)
-    _check_references(data)
+    if check_links:
+        _check_ids(data)
+        _check_references(data)
     return data
 
 
@@ -577,7 +583,7 @@ def _versions(value: object) -> list[ProgrammeVersion]:
                 number=number,
                 issued=datetime.fromisoformat(issued).astimezone(zone("UTC")),
                 note=note,
-                snapshot=snapshot_json(programme),
+                programme=ProgrammeText(snapshot_json(programme)),
             )
         )
     return sorted(found, key=lambda v: v.number)

@@ -77,6 +77,6 @@ def _changes_basis(
     from the versions' snapshots and cut to the book's profile like the visit (`shown`)."""
     since = find_version(data, since_number)
     to = None if options.changes_to is None else find_version(data, options.changes_to)
-    old = for_profile(programme_of(since), options.profile)
-    new = shown if to is None else for_profile(programme_of(to), options.profile)
+    old = for_profile(programme_of(since, like=data), options.profile)
+    new = shown if to is None else for_profile(programme_of(to, like=data), options.profile)
     return ChangesBasis(since, old, to, new)

@@ -170,9 +170,9 @@ def _for_profile(data: VisitData, profile: Profile) -> VisitData:
     """
     if private_fields(Event) or private_fields(RunningOrderItem):
         return for_profile(data, profile)
-    # Versions: only their number and date are named in the files, never their programme.
-    versions = [replace(v, snapshot="") for v in data.versions]
-    bare = replace(data, events=[], calendars=CalendarMemory(), versions=versions)
+    # Versions: only their number and date are named in the files; their programmes,
+    # kept in the file compressed, are not rebuilt.
+    bare = replace(data, events=[], calendars=CalendarMemory())
     shown = for_profile(bare, profile)
     shown.events = data.events
     return shown

@@ -58,11 +58,8 @@ class UpdateResult:
 
 
 def _shareable(data: VisitData) -> VisitData:
-    """The programme as anyone may see it (versions' snapshots are not needed here)."""
-    versions = [replace(v, snapshot="") for v in data.versions]  # their labels only
-    return for_profile(
-        replace(data, calendars=CalendarMemory(), versions=versions), Profile.SHAREABLE
-    )
+    """The programme as anyone may see it (versions' programmes are not rebuilt here)."""
+    return for_profile(replace(data, calendars=CalendarMemory()), Profile.SHAREABLE)
 
 
 def send_updates(

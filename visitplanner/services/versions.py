@@ -1,25 +1,29 @@
 """Programme versions: issue one, read one back, say what changed since.
 
 Issuing a version is a record, not an edit: it is not undone, and it is written in
-one transaction. A version's programme is rebuilt from its frozen JSON snapshot by
-the JSON reader, as an older file would be.
+one transaction. The file keeps a version as what changed since the version before
+(`domain.version_store`), so issuing one compares the programme with the latest
+version, one list at a time. A version's programme is rebuilt from its frozen JSON by
+the JSON reader, as an older file would be; to compare it with the programme as it
+stands, what is the same in both is taken from the programme, and only the rest is read.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from visitplanner.domain.calendars import UTC
 from visitplanner.domain.errors import InputError, StorageError
 from visitplanner.domain.model import ProgrammeVersion, VisitData
+from visitplanner.domain.version_store import store_next
 from visitplanner.domain.versions import ProgrammeChanges, diff_programmes, latest_version
+from visitplanner.domain.visit_format import FORMAT_VERSION
 from visitplanner.exports.changes import ChangeWords, changes_text, changes_to_dict
-from visitplanner.exports.visit_json import programme_to_json
+from visitplanner.exports.visit_json import programme_parts
 from visitplanner.i18n import _
 from visitplanner.imports.visit_json import visit_from_dict
 from visitplanner.operations.session import VisitSession
@@ -48,12 +52,14 @@ def issue_version(
         )
     data = session.data
     last = latest_version(data.versions)
+    programme = store_next(last.programme if last else None, lambda: programme_parts(data))
     version = ProgrammeVersion(
         number=(last.number if last else 0) + 1,
         issued=(now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0),
         note=note,
-        snapshot=programme_to_json(data),
+        programme=programme,
     )
+    base = None if programme.base is None or last is None else last.number
     summary = EntityChange(
         "version",
         str(version.number),
@@ -62,7 +68,7 @@ def issue_version(
     )
     session.record(
         _("Issue programme version {number}").format(number=version.number),
-        lambda repo: save_version(repo.conn, version),
+        lambda repo: save_version(repo.conn, version, base),
         [("versions", str(version.number))],
         [summary],
     )
@@ -84,9 +90,48 @@ def find_version(data: VisitData, number: int) -> ProgrammeVersion:
     )
 
 
-def programme_of(version: ProgrammeVersion) -> VisitData:
-    """The programme as it stood in `version` (no calendars, no versions)."""
-    return visit_from_dict(json.loads(version.snapshot))
+#: The lists of a programme, each an attribute of VisitData of the same name.
+_LISTS: Final = ("delegations", "people", "venues", "vehicles", "events")
+
+
+def programme_of(version: ProgrammeVersion, like: VisitData | None = None) -> VisitData:
+    """The programme as it stood in `version` (no calendars, no versions).
+
+    With `like` (the programme as it stands), an entity written the same in both is
+    `like`'s own object, not read again: a summit's version in a fraction of the time.
+    The programme returned may then share objects with `like`: read it, do not edit it.
+    """
+    document = version.programme.document()
+    if like is None or document.get("version") != FORMAT_VERSION:
+        return visit_from_dict(document)
+    # Per list, in the version's order: like's own object where written the same, else
+    # None (that entity is read from the version).
+    taken: dict[str, list[Any]] = {}
+    for key, items in programme_parts(like):
+        old = document.get(key)
+        if key not in _LISTS or not isinstance(old, list):
+            continue
+        objects = getattr(like, key)
+        current = {item["id"]: (item, obj) for item, obj in zip(items, objects, strict=True)}
+        del items
+        order: list[Any] = []
+        rest: list[Any] = []
+        for item in old:
+            ident = item.get("id") if isinstance(item, dict) else None
+            match = current.get(ident) if isinstance(ident, str) else None
+            if match is not None and match[0] == item:
+                order.append(match[1])
+            else:
+                order.append(None)
+                rest.append(item)
+        taken[key] = order
+        document[key] = rest
+        del current
+    read = visit_from_dict(document, check_links=False)
+    for key, order in taken.items():
+        fresh = iter(getattr(read, key))
+        setattr(read, key, [next(fresh) if obj is None else obj for obj in order])
+    return read
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +154,10 @@ def changes(data: VisitData, since: int | None = None, to: int | None = None) ->
         if last is None:
             raise InputError(_("no programme version has been issued yet"))
         since = last.number
-    old = programme_of(find_version(data, since))
-    new = data if to is None else programme_of(find_version(data, to))
     if to is not None and to < since:
         raise InputError(_("--to {to} is older than --since {since}").format(to=to, since=since))
+    new = data if to is None else programme_of(find_version(data, to), like=data)
+    old = programme_of(find_version(data, since), like=new)
     return Comparison(since, to, old, new, diff_programmes(old, new))
 
 

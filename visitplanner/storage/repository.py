@@ -67,7 +67,7 @@ from visitplanner.storage.rows import (
     time_from_db,
     time_to_db,
 )
-from visitplanner.storage.version_rows import load_versions, save_version
+from visitplanner.storage.version_rows import load_versions, save_versions
 
 
 def _rows(conn: sqlite3.Connection, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
@@ -489,8 +489,7 @@ class VisitRepository:
         for event in data.events:
             self.save_event(event)
         self.save_calendar_memory(data.calendars)
-        for version in data.versions:
-            save_version(self.conn, version)
+        save_versions(self.conn, data.versions)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Final
 
 from sqlite_utils import Database, Migrations
 
+from visitplanner.domain.version_store import store_texts
+
 #: Written in the SQLite header (offset 68) so a visit file is recognised on sight.
 APPLICATION_ID: Final = 0x56504C4E  # "VPLN"
 
@@ -419,4 +421,54 @@ CREATE TABLE entity_revision (
     PRIMARY KEY (kind, id)
 );
 CREATE INDEX entity_revision_stamp ON entity_revision(stamp)
+"""
+
+
+@_migration("0006_version_deltas")
+def _version_deltas(db: Database) -> None:
+    """Programme versions kept as what changed since the version before, not whole.
+
+    Each version held the whole programme's JSON (8 MB for a summit). Now a version is
+    kept whole and compressed, or as a compressed delta on the version before it
+    (`domain.version_store`); every version already issued is converted here, its text
+    coming back the same, byte for byte.
+    """
+    _run_script(db, _VERSION_DELTAS_SQL)
+    rows = db.execute(
+        "SELECT number, issued_utc, note, snapshot FROM programme_version_0004 ORDER BY number"
+    ).fetchall()
+    kept = store_texts(snapshot for _number, _issued, _note, snapshot in rows)
+    previous: int | None = None
+    for (number, issued, note, _snapshot), stored in zip(rows, kept, strict=True):
+        db.execute(
+            "INSERT INTO programme_version (number, issued_utc, note, kept, base, programme) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                number,
+                issued,
+                note,
+                stored.kept,
+                None if stored.base is None else previous,
+                stored.data,
+            ),
+        )
+        previous = number
+    db.execute("DROP TABLE programme_version_0004")
+
+
+_VERSION_DELTAS_SQL: Final = """
+ALTER TABLE programme_version RENAME TO programme_version_0004;
+
+-- `programme` is the version's programme, zlib-compressed: its whole JSON text (kept
+-- 'whole') or what changed since version `base`, the version before it (kept 'delta').
+-- Never rewritten: rebuilding a version reads its chain back to a whole one.
+CREATE TABLE programme_version (
+    number INTEGER PRIMARY KEY CHECK (number >= 1),
+    issued_utc TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    kept TEXT NOT NULL CHECK (kept IN ('whole', 'delta')),
+    base INTEGER CHECK (base < number),
+    programme BLOB NOT NULL,
+    CHECK ((kept = 'whole') = (base IS NULL))
+)
 """
