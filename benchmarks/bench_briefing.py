@@ -114,14 +114,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--lang", default="fr")
     args = parser.parse_args(argv)
-    base = SummitSize()
-    data = generate_summit(
-        SummitSize(
-            delegations=max(1, round(base.delegations * args.scale)),
-            events=round(base.events * args.scale),
-            venues=max(2, round(base.venues * args.scale)),
-        )
-    )
+    data = generate_summit(SummitSize.scaled(args.scale))
     print(
         f"summit visit: {len(data.people)} people, {len(data.events)} events, "
         f"{len(data.venues)} venues, {len(data.vehicles)} vehicles"

@@ -46,14 +46,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "summit.visit"
-        base = SummitSize()
-        data = generate_summit(
-            SummitSize(
-                delegations=round(base.delegations * args.scale),
-                events=round(base.events * args.scale),
-                venues=round(base.venues * args.scale),
-            )
-        )
+        data = generate_summit(SummitSize.scaled(args.scale))
         write_visit(path, data)
         size_mb = path.stat().st_size / 1e6
 

@@ -56,15 +56,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "summit.visit"
-        base = SummitSize()
         start = time.perf_counter()
-        summit = generate_summit(
-            SummitSize(
-                delegations=round(base.delegations * args.scale),
-                events=round(base.events * args.scale),
-                venues=round(base.venues * args.scale),
-            )
-        )
+        summit = generate_summit(SummitSize.scaled(args.scale))
         # The person whose deletion is undone takes part in 40 events.
         busiest = summit.people[0].id
         for event in summit.events:

@@ -39,14 +39,7 @@ sys.path.insert(0, {benchmarks!r})
 from pathlib import Path
 from summit import SummitSize, generate_summit
 from visitplanner.services.visit_files import write_visit
-base = SummitSize()
-scale = {scale!r}
-size = SummitSize(
-    delegations=max(1, round(base.delegations * scale)),
-    events=max(1, round(base.events * scale)),
-    venues=max(2, round(base.venues * scale)),
-)
-write_visit(Path({path!r}), generate_summit(size))
+write_visit(Path({path!r}), generate_summit(SummitSize.scaled({scale!r})))
 """
 
 

@@ -68,6 +68,16 @@ class SummitSize:
     venues: int = 300
     vehicles_per_delegation: int = 4
 
+    @classmethod
+    def scaled(cls, scale: float) -> SummitSize:
+        """The summit `scale` times over: delegations (so people), events and venues."""
+        base = cls()
+        return cls(
+            delegations=max(1, round(base.delegations * scale)),
+            events=max(1, round(base.events * scale)),
+            venues=max(2, round(base.venues * scale)),
+        )
+
 
 def generate_summit(size: SummitSize = SummitSize(), seed: int = 2026) -> VisitData:
     """A summit-sized visit; the same seed gives the same visit."""
@@ -217,10 +227,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--scale", type=float, default=1.0, help="times the summit (3, 10 ...)")
     args = parser.parse_args(argv)
     from visitplanner.services.visit_files import write_visit
 
-    data = generate_summit(seed=args.seed)
+    data = generate_summit(SummitSize.scaled(args.scale), seed=args.seed)
     write_visit(args.out, data)
     print(
         f"{args.out}: {len(data.delegations)} delegations, {len(data.people)} people, "
