@@ -693,3 +693,30 @@ def test_text_xml_cannot_hold_is_taken_out_on_import(
 def test_clean_text_comes_back_as_the_very_same_objects() -> None:
     data = small_visit()
     assert cleaned_text(data) is data
+
+
+def test_the_file_written_a_part_at_a_time_is_the_one_json_would_write(tmp_path: Path) -> None:
+    """The export streams (one list item at a time) and still writes exactly what
+    `json.dumps` of the whole document writes: the demo with an issued version (seating,
+    ceremony, a programme), a small visit, and a visit with every list empty."""
+    from visitplanner.demo import build_demo
+    from visitplanner.domain.model import Visit
+    from visitplanner.operations.session import VisitSession
+    from visitplanner.services.versions import issue_version
+    from visitplanner.services.visit_files import write_visit
+
+    write_visit(tmp_path / "demo.visit", build_demo())
+    session = VisitSession.open(tmp_path / "demo.visit")
+    issue_version(session, "pour l’ambassade")
+    demo = session.data
+    session.close()
+    visit = demo.visit
+    empty = VisitData(
+        visit=Visit(title=visit.title, start_date=visit.start_date, end_date=visit.end_date)
+    )
+    assert demo.versions
+    for data in (demo, small_visit(), empty):
+        whole = json.dumps(visit_to_dict(data), ensure_ascii=False, indent=2, allow_nan=False)
+        path = tmp_path / "v.json"
+        dump_visit_json(data, path)
+        assert path.read_text(encoding="utf-8") == whole + "\n"

@@ -15,6 +15,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from visitplanner.domain.errors import InputError, StorageError
@@ -58,9 +59,15 @@ def write_private(path: Path, payload: bytes, *, text: bool = False) -> None:
     Refused before anything is written when `path` is a visit file, a backup, or not a
     regular file (`check_target`).
     """
+    write_private_chunks(path, [payload], text=text)
+
+
+def write_private_chunks(path: Path, chunks: Iterable[bytes], *, text: bool = False) -> None:
+    """`write_private` of the bytes `chunks` yields, each written as it comes (a large
+    export is never held whole in memory)."""
     check_output(path, text=text)
     if is_standard_output(path):
-        _write_standard_output(payload)
+        _write_standard_output(chunks)
         return
     folder = path.parent if str(path.parent) else Path()
     try:
@@ -73,7 +80,10 @@ def write_private(path: Path, payload: bytes, *, text: bool = False) -> None:
         with os.fdopen(handle, "wb") as stream:
             if os.name == "posix":
                 os.fchmod(stream.fileno(), 0o600)  # whatever the umask or the platform did
-            stream.write(payload)
+            size = 0
+            for chunk in chunks:
+                stream.write(chunk)
+                size += len(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         temp.replace(path)
@@ -86,7 +96,7 @@ def write_private(path: Path, payload: bytes, *, text: bool = False) -> None:
             temp.unlink()
         raise
     _sync_folder(folder)
-    log.info("wrote %s (%d bytes)", path, len(payload))
+    log.info("wrote %s (%d bytes)", path, size)
 
 
 def check_output(path: Path, *, text: bool = False) -> None:
@@ -104,13 +114,14 @@ def check_output(path: Path, *, text: bool = False) -> None:
         )
 
 
-def _write_standard_output(payload: bytes) -> None:
+def _write_standard_output(chunks: Iterable[bytes]) -> None:
     """`payload` on the process's standard output (what a pipe or a redirection reads)."""
     stream = sys.__stdout__
     assert stream is not None  # check_output said so
     stream.flush()
     try:
-        stream.buffer.write(payload)
+        for chunk in chunks:
+            stream.buffer.write(chunk)
         stream.buffer.flush()
     except BrokenPipeError:
         # The reader stopped reading (`| head`): what it wanted it had; say nothing more.

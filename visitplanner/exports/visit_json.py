@@ -46,26 +46,33 @@ from visitplanner.domain.model import (
 )
 from visitplanner.domain.values import LocalizedText
 from visitplanner.domain.visit_format import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
-from visitplanner.exports.files import write_private
+from visitplanner.exports.files import write_private_chunks
 
 log = logging.getLogger(__name__)
 
 _JSON = dict[str, Any]
 
 
+def _visit_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
+    """The whole visit's keys and values in the documented order; each list a generator,
+    so that a writer can hold one item at a time."""
+    yield "format", FORMAT_MARKER
+    yield "version", FORMAT_VERSION
+    yield "visit", _visit(data.visit)
+    yield "delegations", (_delegation(d) for d in data.delegations)
+    yield "people", (_person(p) for p in data.people)
+    yield "venues", (_venue(v) for v in data.venues)
+    yield "vehicles", (_vehicle(v) for v in data.vehicles)
+    yield "events", (_event(e) for e in data.events)
+    yield "calendars", _calendars(data.calendars)
+    yield "versions", (_version(v) for v in data.versions)
+
+
 def visit_to_dict(data: VisitData) -> dict[str, Any]:
     """The whole visit as JSON-ready data, in the documented format."""
     return {
-        "format": FORMAT_MARKER,
-        "version": FORMAT_VERSION,
-        "visit": _visit(data.visit),
-        "delegations": [_delegation(d) for d in data.delegations],
-        "people": [_person(p) for p in data.people],
-        "venues": [_venue(v) for v in data.venues],
-        "vehicles": [_vehicle(v) for v in data.vehicles],
-        "events": [_event(e) for e in data.events],
-        "calendars": _calendars(data.calendars),
-        "versions": [_version(v) for v in data.versions],
+        key: list(value) if isinstance(value, Iterator) else value
+        for key, value in _visit_parts(data)
     }
 
 
@@ -93,20 +100,44 @@ def programme_to_json(data: VisitData) -> str:
     return snapshot_json(programme_to_dict(data))
 
 
+def _dumped(value: Any, depth: int) -> str:
+    """`value` as `json.dumps(..., indent=2)` writes it `depth` levels down."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def visit_json_chunks(data: VisitData) -> Iterator[str]:
+    """The text of the visit's JSON file, one list item at a time: the very text
+    `json.dumps(visit_to_dict(data), indent=2)` makes, never held whole in memory."""
+    yield "{"
+    for number, (key, value) in enumerate(_visit_parts(data)):
+        yield ("," if number else "") + "\n  " + json.dumps(key) + ": "
+        if not isinstance(value, Iterator):
+            yield _dumped(value, 1)
+            continue
+        empty = True
+        for item in value:
+            yield ("[\n    " if empty else ",\n    ") + _dumped(item, 2)
+            empty = False
+        yield "[]" if empty else "\n  ]"
+    yield "\n}\n"
+
+
 def visit_to_json(data: VisitData) -> str:
     """The whole visit as the text of a JSON file (ends with a newline)."""
-    return json.dumps(visit_to_dict(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return "".join(visit_json_chunks(data))
 
 
 def dump_visit_json(data: VisitData, path: Path) -> None:
     """Write the whole visit to `path` as UTF-8 JSON, readable by its owner only.
 
-    The text goes to a temporary file in the same folder, which then replaces `path`
+    The text is written as it is made, a list item at a time (memory stays that of the
+    visit itself), to a temporary file in the same folder, which then replaces `path`
     in one step: a failed write never leaves half a file, and an older file at `path`
     stays as it was until the new one is complete.
     """
-    payload = visit_to_json(data).encode("utf-8")
-    write_private(path, payload, text=True)
+    chunks = (chunk.encode("utf-8") for chunk in visit_json_chunks(data))
+    write_private_chunks(path, chunks, text=True)
 
 
 # --- values ---------------------------------------------------------------------------
