@@ -1,10 +1,16 @@
-"""Conversions between domain values and the column values of the visit file."""
+"""Conversions between domain values and the column values of the visit file.
+
+Reading converts the same column text again and again (an empty text, a function
+many people hold, the half-hour at which a hundred events start): those conversions
+are remembered, since what they make is immutable (LocalizedText, aware datetimes).
+"""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from typing import Any
+from functools import lru_cache
+from typing import Any, Final
 
 from visitplanner.domain.values import LocalizedText, zone
 
@@ -14,10 +20,14 @@ def text_to_db(text: LocalizedText) -> str:
     return json.dumps(text.to_dict(), ensure_ascii=False, sort_keys=True)
 
 
+_NO_TEXT: Final = LocalizedText()
+
+
+@lru_cache(maxsize=16_384)
 def text_from_db(raw: str | None) -> LocalizedText:
     """A multilingual text from its JSON object."""
-    if not raw:
-        return LocalizedText()
+    if not raw or raw == "{}":
+        return _NO_TEXT
     return LocalizedText.from_dict(json.loads(raw))
 
 
@@ -26,6 +36,7 @@ def list_to_db(values: tuple[str, ...] | list[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+@lru_cache(maxsize=4096)
 def list_from_db(raw: str | None) -> tuple[str, ...]:
     """A JSON array of strings as a tuple."""
     return tuple(json.loads(raw)) if raw else ()
@@ -38,6 +49,7 @@ def time_to_db(moment: datetime) -> tuple[str, str]:
     return utc + "Z", key
 
 
+@lru_cache(maxsize=16_384)
 def time_from_db(utc: str, tz: str) -> datetime:
     """An aware time in its own zone from its UTC text and zone name."""
     moment = datetime.fromisoformat(utc.removesuffix("Z")).replace(tzinfo=UTC)
