@@ -1,0 +1,223 @@
+"""How the command line's work grows with the visit: 1x, 3x and 10x the summit.
+
+    python benchmarks/scaling.py [--scales 1 3 10] [--repeat 2] [--folder DIR]
+
+Writes the summit visit at each scale (`summit.py --scale`; kept in --folder to be
+reused), then runs each piece of work as an officer would, in a fresh process, and
+measures its wall time and peak memory (`ru_maxrss` of the child): opening and loading
+the visit, the plan checks, `export-json`, `export-ics` of the whole visit beside a
+process using icalendar alone (the floor), `version` and `changes`. It prints the work /
+floor / ours / ratio / goal table at each scale, then the growth of each line: the
+slope of log(time) against log(size) between the smallest and the largest scale, where
+1.0 is linear and nothing may exceed n log n (about 1.1 over 1x to 10x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ics import FLOOR_PROCESS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+LOAD = """
+import sys
+from pathlib import Path
+from visitplanner.services.visit_files import read_visit
+read_visit(Path(sys.argv[1]))
+"""
+
+CHECKS = """
+import sys, time
+from pathlib import Path
+from visitplanner.domain.checks import check_plan
+from visitplanner.services.visit_files import read_visit
+data = read_visit(Path(sys.argv[1]))
+start = time.perf_counter()
+check_plan(data)
+print(time.perf_counter() - start)
+"""
+
+#: The floor of opening and loading: every row of every table read with sqlite3 alone.
+LOAD_FLOOR = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+for table in tables:
+    conn.execute(f"SELECT * FROM {table}").fetchall()
+"""
+
+
+@dataclass
+class Measure:
+    """One piece of work at one scale."""
+
+    seconds: float
+    peak_mb: float
+
+
+@dataclass
+class Line:
+    """One row of the table: the work, its goal, and its figures by scale."""
+
+    work: str
+    goal: str
+    ours: dict[float, Measure] = field(default_factory=dict)
+    floor: dict[float, Measure] = field(default_factory=dict)
+
+
+def run(args: list[str], cwd: Path) -> tuple[Measure, str]:
+    """Run a Python child; its wall time, peak memory and standard output."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        env={**os.environ, "LANGUAGE": "en"},
+    )
+    _pid, status, usage = os.wait4(child.pid, 0)
+    took = time.perf_counter() - start
+    assert child.stdout is not None and child.stderr is not None
+    out, err = child.stdout.read().decode(), child.stderr.read().decode()
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{args}: failed\n{err}")
+    return Measure(took, usage.ru_maxrss / 1024), out
+
+
+def best(repeat: int, args: list[str], cwd: Path) -> tuple[Measure, str]:
+    """The fastest of `repeat` runs (and the highest peak among them)."""
+    runs = [run(args, cwd) for _ in range(repeat)]
+    fastest = min(runs, key=lambda r: r[0].seconds)
+    peak = max(r[0].peak_mb for r in runs)
+    return Measure(fastest[0].seconds, peak), fastest[1]
+
+
+def visit_at(scale: float, folder: Path) -> Path:
+    """The summit visit at `scale`, written once into `folder`."""
+    path = folder / f"summit-{scale:g}x.visit"
+    if not path.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "benchmarks" / "summit.py"),
+                str(path),
+                "--scale",
+                str(scale),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    return path
+
+
+def _copy(source: Path, target: Path) -> None:
+    """A scratch copy of the visit through SQLite's backup API, as every copy is made."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+def measure(scales: list[float], repeat: int, folder: Path) -> list[Line]:
+    """Every line of the table at every scale."""
+    lines = {
+        "load": Line("open and load the visit", "< 2 s at 10x"),
+        "checks": Line("plan checks (in the process, after loading)", "< 0.3 s at 1x, linear"),
+        "json": Line("export-json, whole process", "< 400 MB at 10x"),
+        "ics": Line("export-ics of the whole visit, whole process", "<= 1.3x the floor"),
+        "version": Line("version (the second)", "< 1 s, < 150 MB"),
+        "changes": Line("changes since version 1", "< 1 s, < 150 MB"),
+    }
+    cli = ["-m", "visitplanner"]
+    for scale in scales:
+        visit = visit_at(scale, folder)
+        with tempfile.TemporaryDirectory() as scratch:
+            work = Path(scratch)
+            copy = work / "v.visit"
+            _copy(visit, copy)
+            lines["load"].ours[scale], _ = best(repeat, ["-c", LOAD, str(copy)], work)
+            lines["load"].floor[scale], _ = best(repeat, ["-c", LOAD_FLOOR, str(copy)], work)
+            measured, out = best(repeat, ["-c", CHECKS, str(copy)], work)
+            lines["checks"].ours[scale] = Measure(float(out.strip()), measured.peak_mb)
+            lines["json"].ours[scale], _ = best(
+                repeat, [*cli, "export-json", str(copy), "-o", str(work / "v.json")], work
+            )
+            lines["ics"].ours[scale], _ = best(
+                repeat, [*cli, "export-ics", str(copy), "-o", str(work / "a.ics")], work
+            )
+            lines["ics"].floor[scale], _ = best(
+                repeat, ["-c", FLOOR_PROCESS, str(copy), str(work / "b.ics")], work
+            )
+            run([*cli, "version", str(copy)], work)
+            run([*cli, "import-ics", str(copy), str(work / "a.ics")], work)
+            lines["version"].ours[scale], _ = run([*cli, "version", str(copy)], work)
+            lines["changes"].ours[scale], _ = best(
+                repeat, [*cli, "changes", str(copy), "--since", "1"], work
+            )
+        print(f"{scale:g}x done", file=sys.stderr)
+    return list(lines.values())
+
+
+def slope(line: Line, scales: list[float]) -> str:
+    """The exponent of the time's growth between the smallest and largest scale."""
+    low, high = min(scales), max(scales)
+    if low == high or low not in line.ours or high not in line.ours:
+        return "-"
+    ratio = line.ours[high].seconds / line.ours[low].seconds
+    return f"{math.log(ratio) / math.log(high / low):.2f}"
+
+
+def print_tables(lines: list[Line], scales: list[float]) -> None:
+    """The work / floor / ours / ratio / goal table, then the growth table."""
+    print("| work | scale | floor | ours | ratio | peak | goal |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for line in lines:
+        for scale in scales:
+            ours = line.ours[scale]
+            floor = line.floor.get(scale)
+            shown_floor = f"{floor.seconds:.2f} s" if floor else "-"
+            ratio = f"{ours.seconds / floor.seconds:.2f}" if floor else "-"
+            print(
+                f"| {line.work} | {scale:g}x | {shown_floor} | {ours.seconds:.2f} s | {ratio} "
+                f"| {ours.peak_mb:.0f} MB | {line.goal} |"
+            )
+    print()
+    header = " | ".join(f"{s:g}x" for s in scales)
+    print(f"| work | {header} | slope |")
+    print("| --- |" + " ---: |" * (len(scales) + 1))
+    for line in lines:
+        cells = " | ".join(f"{line.ours[s].seconds:.2f} s" for s in scales)
+        print(f"| {line.work} | {cells} | {slope(line, scales)} |")
+
+
+def main(argv: list[str]) -> int:
+    """Measure and print the tables."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--scales", type=float, nargs="+", default=[1.0, 3.0, 10.0])
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--folder", type=Path, help="keep the generated visits here")
+    args = parser.parse_args(argv)
+    if args.folder is not None:
+        args.folder.mkdir(parents=True, exist_ok=True)
+        lines = measure(args.scales, args.repeat, args.folder)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            lines = measure(args.scales, args.repeat, Path(folder))
+    print_tables(lines, args.scales)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
