@@ -1,0 +1,40 @@
+"""Every benchmark runs to its end at a tiny scale, so a broken benchmark fails the
+test command instead of the day someone measures (the full runs stay manual)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+#: Each script with the arguments that make it small: a few seconds each.
+TINY = {
+    "bench_briefing.py": ["--scale", "0.01"],
+    "bench_ics.py": ["--scale", "0.02", "--repeat", "1"],
+    "bench_journal.py": ["--scale", "0.01", "--repeat", "2"],
+    "bench_roster.py": ["--rows", "50", "--repeat", "1"],
+    "bench_seating.py": ["--guests", "30", "--repeat", "1"],
+    "scaling.py": ["--scales", "0.02", "0.04", "--repeat", "1"],
+    "fuzz.py": ["--minutes", "0.05"],
+    "crash.py": ["--kills", "2"],
+}
+
+
+@pytest.mark.parametrize("script", sorted(TINY))
+def test_the_benchmark_runs_at_a_tiny_scale(script: str) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), *TINY[script]],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert done.stdout.strip(), "a benchmark prints its figures"
