@@ -11,7 +11,9 @@ from visitplanner.domain.model import VisitData
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from summit import SummitSize, generate_summit  # noqa: E402
+from summit import SummitSize, generate_summit
+
+__all__ = ["CountingList", "SummitSize", "generate_summit", "summit_times"]
 
 
 @functools.cache
@@ -39,7 +41,9 @@ def summit_times(copies: int) -> VisitData:
             for p in base.people
         ]
         data.venues += [
-            dataclasses.replace(v, id=new(v.id), travel_minutes={new(k): m for k, m in v.travel_minutes.items()})
+            dataclasses.replace(
+                v, id=new(v.id), travel_minutes={new(k): m for k, m in v.travel_minutes.items()}
+            )
             for v in base.venues
         ]
         data.vehicles += [dataclasses.replace(v, id=new(v.id)) for v in base.vehicles]
