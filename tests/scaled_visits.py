@@ -30,7 +30,7 @@ def summit_times(copies: int) -> VisitData:
     for n in range(copies):
 
         def new(ident: str | None, n: int = n) -> str | None:
-            return None if ident is None or n == 0 else f"{ident}~{n}"
+            return ident if ident is None or n == 0 else f"{ident}~{n}"
 
         def renamed(ids: list[str], n: int = n) -> list[str]:
             return [f"{i}~{n}" for i in ids] if n else list(ids)

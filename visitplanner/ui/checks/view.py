@@ -9,6 +9,7 @@ shown are never older than those of the latest run that ended.
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import weakref
 from typing import Any
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -64,7 +65,8 @@ def _release_later(ref: weakref.ref[Worker[Any]], *_args: object) -> None:
     """Let go of an ended run once the signal that says so has been delivered (never
     while the worker is still emitting it); a weak reference: no cycle through Qt."""
     worker = ref()
-    if worker is not None:
+    if worker is not None and worker in _RUNNING:
+        _release_collector()
         QTimer.singleShot(0, functools.partial(_RUNNING.discard, worker))
 
 
@@ -75,6 +77,32 @@ def stop_all_checks(msecs: int = 30_000) -> None:
         worker.wait(msecs)
     # Their last signals (done, cancelled) are queued to this thread: deliver them.
     QCoreApplication.processEvents()
+
+
+#: Runs under way that keep the visit out of the cycle collector's walks.
+_gc_holds = 0
+
+
+def _hold_collector() -> None:
+    """Keep the objects that exist now (the visit, long-lived) out of the cycle
+    collector's walks while a run goes on.
+
+    The collector stops every thread while it walks the heap; a summit is hundreds
+    of thousands of objects, and the checks allocate enough to set off full walks of
+    it: the window would stop for 150 ms at a time. Handed back when the run ends
+    (`_release_collector`), so nothing is left uncollected.
+    """
+    global _gc_holds
+    if _gc_holds == 0:
+        gc.freeze()
+    _gc_holds += 1
+
+
+def _release_collector() -> None:
+    global _gc_holds
+    _gc_holds -= 1
+    if _gc_holds == 0:
+        gc.unfreeze()
 
 
 def _quit_stops_checks() -> None:
@@ -164,9 +192,14 @@ class ChecksView(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from its two words, not from its contents: sizing to the contents reads
+        # every row, thousands on a summit, on the GUI thread.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self._size_severity_column()
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._activate)
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_rows)
+        header.sectionResized.connect(self._fit_rows)
         self.table.activated.connect(self._activate)
         self.running = QWidget(self)
         self.running_label = QLabel(_("Checking the plan…"), self.running)
@@ -237,6 +270,7 @@ class ChecksView(QWidget):
         worker: Worker[object] = Worker(lambda progress: _run(checker, generation, data, progress))
         self._worker = worker
         _RUNNING.add(worker)
+        _hold_collector()
         for signal in (worker.done, worker.error, worker.cancelled):
             signal.connect(functools.partial(_release_later, weakref.ref(worker)))
         worker.progressed.connect(self._progressed)
@@ -300,8 +334,39 @@ class ChecksView(QWidget):
             text = _("No problem found: the plan passes every check.")
         self.summary.setText(text)
         self.table.setVisible(bool(findings))
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         self.findings_changed.emit(findings)
+
+    def _size_severity_column(self) -> None:
+        metrics = self.table.fontMetrics()
+        words = (_("error"), _("warning"), _(FindingsModel.HEADERS[0]))
+        width = max(metrics.horizontalAdvance(word) for word in words) + 3 * metrics.height()
+        self.table.horizontalHeader().resizeSection(0, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_rows)  # once the table has its size
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self, *_args: object) -> None:
+        """Give the rows in sight the height of their wrapped message.
+
+        Only those: laying out thousands of messages (a summit's findings) would
+        freeze the window for seconds; the others are fitted as they scroll into sight.
+        """
+        table = self.table
+        first = table.rowAt(0)
+        if first < 0:
+            return
+        height = table.viewport().height()
+        row, used = first, 0
+        while row < self.model.rowCount() and used < height:
+            table.resizeRowToContents(row)
+            used += table.rowHeight(row)
+            row += 1
 
     def retranslate(self) -> None:
         """Run again so messages come in the new language."""
@@ -310,6 +375,7 @@ class ChecksView(QWidget):
         self.running_label.setText(_("Checking the plan…"))
         self.progress.setAccessibleName(_("Progress of the checks"))
         self.cancel_button.setText(_("Cancel"))
+        self._size_severity_column()
         self.cancel_button.setToolTip(_("Stop the checks; they run again at the next change"))
         self.run_checks()
 
