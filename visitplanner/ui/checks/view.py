@@ -14,6 +14,7 @@ import logging
 import weakref
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -231,6 +232,10 @@ class ChecksView(QWidget):
         self._show_running.setSingleShot(True)
         self._show_running.setInterval(SHOW_RUNNING_AFTER_MS)
         self._show_running.timeout.connect(self.running.show)
+        self._fit_later = QTimer(self)
+        self._fit_later.setSingleShot(True)
+        self._fit_later.setInterval(0)
+        self._fit_later.timeout.connect(self._fit_rows)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECHECK_DELAY_MS)
@@ -345,7 +350,7 @@ class ChecksView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_rows)  # once the table has its size
+        self._fit_later.start()  # once the table has its size
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -358,6 +363,8 @@ class ChecksView(QWidget):
         freeze the window for seconds; the others are fitted as they scroll into sight.
         """
         table = self.table
+        if not shiboken6.isValid(table):
+            return  # the page is being deleted (a language switch rebuilds the pages)
         first = table.rowAt(0)
         if first < 0:
             return
