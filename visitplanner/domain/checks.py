@@ -323,17 +323,27 @@ def short_moves(ix: CheckIndex, events: Iterable[Event]) -> list[Move]:
             move = _needed(ix, event.venue_id, event.destination_id, event.end - event.start)
             if move is not None:
                 found.append(((event.id, event.id, event.venue_id), event.end - event.start, move))
+    spans, journeys = ix.spans, ix.journeys
     for before, after in itertools.pairwise(ordered):
-        here, there = before.end_place_id, after.venue_id
+        here, there = before.destination_id or before.venue_id, after.venue_id
         if not here or not there or here == there:
             continue
-        gap = after.start - before.end
-        if gap < timedelta(0):
+        seconds = spans[after.id][0] - spans[before.id][1]
+        if seconds < 0:
             continue  # an overlap, reported as such
-        move = _needed(ix, here, there, gap)
+        key = (here, there)
+        needed = journeys[key] if key in journeys else _needed_between(ix, key)
+        if needed is None or seconds >= needed[0] * 60 + 1:
+            continue  # ample time (the exact check below settles the last second)
+        move = _needed(ix, here, there, after.start - before.end)
         if move is not None:
-            found.append(((before.id, after.id, here), gap, move))
+            found.append(((before.id, after.id, here), after.start - before.end, move))
     return found
+
+
+def _needed_between(ix: CheckIndex, key: tuple[str, str]) -> tuple[int, bool] | None:
+    needed = ix.journeys[key] = _journey(ix, *key)
+    return needed
 
 
 def _needed(ix: CheckIndex, here: str, there: str, available: timedelta) -> tuple[int, bool] | None:
@@ -575,8 +585,25 @@ EVENT_CHECKS: Final = (
 
 
 def event_findings(ix: CheckIndex, event: Event) -> list[Finding]:
-    """Every finding of the checks of one event alone (`EVENT_CHECKS`)."""
-    return [finding for check in EVENT_CHECKS for finding in check(ix, event)]
+    """Every finding of the checks of one event alone (`EVENT_CHECKS`); a check that
+    cannot apply to the event is not called (a summit has thousands of plain events)."""
+    found = list(date_findings(ix, event))
+    if event.venue_id:
+        found += step_free_findings(ix, event)
+    elif event.status is EventStatus.CONFIRMED:
+        found += venue_findings(ix, event)
+    if event.kind is EventKind.MEAL:
+        found += dietary_findings(ix, event)
+    if not event.interpretation.arranged and event.kind not in (
+        EventKind.TRAVEL,
+        EventKind.TRANSFER,
+    ):
+        found += interpretation_findings(ix, event)
+    if event.seating is not None:
+        found += seating_findings(ix, event)
+    if event.wreaths or event.running_order or event.placement:
+        found += ceremony_findings(ix, event)
+    return found
 
 
 _SEVERITY_ORDER: Final = {Severity.ERROR: 0, Severity.WARNING: 1}
