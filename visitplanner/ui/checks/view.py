@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import gc
-import logging
+import sys
 import weakref
 from typing import Any
 
@@ -45,8 +45,6 @@ from visitplanner.operations.change import Change
 from visitplanner.services.progress import Progress
 from visitplanner.ui.common.worker import Worker
 from visitplanner.ui.shell.controller import VisitController
-
-log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -311,10 +309,11 @@ class ChecksView(QWidget):
         if latest:
             self.show_findings(findings)
 
-    def _failed(self, exc: object) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._ended()
-        log.error("the plan checks failed", exc_info=exc)  # type: ignore[arg-type]
         self.summary.setText(_("The checks could not run: {error}").format(error=exc))
+        # Our bug, not the officer's: the crash handler logs it and says so.
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _stopped(self) -> None:
         self._ended()
