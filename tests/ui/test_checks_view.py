@@ -31,8 +31,10 @@ def controller(tmp_path: Path) -> Iterator[VisitController]:
     controller.session.close()
 
 
-def _view(qtbot, controller: VisitController) -> ChecksView:  # type: ignore[no-untyped-def]
+def _view(qtbot, controller: VisitController, show_running_after: int = 100) -> ChecksView:  # type: ignore[no-untyped-def]
     view = ChecksView(controller)
+    # Sooner than in use (a re-check does not flicker it), so that a quick machine shows it too.
+    view._show_running.setInterval(show_running_after)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: not view.checking, timeout=10_000)  # the first run, on opening
@@ -112,7 +114,7 @@ def test_a_newer_change_stops_the_run_under_way_and_only_its_findings_show(
 
 
 def test_cancel_stops_the_checks_and_says_so(qtbot, controller: VisitController) -> None:  # type: ignore[no-untyped-def]
-    view = _view(qtbot, controller)
+    view = _view(qtbot, controller, show_running_after=0)
     _big(controller)
     shown: list[object] = []
     view.findings_changed.connect(shown.append)
