@@ -631,11 +631,11 @@ def check_plan(data: VisitData) -> list[Finding]:
     """Every finding of every check, errors first, then by time.
 
     A run from scratch of the `PlanChecker` that the window keeps to re-check only
-    what an edit touched: the one code path gives the same findings either way.
+    what an edit touched: the same checks give the same findings either way.
     """
     from visitplanner.domain.plan_checker import PlanChecker
 
-    return PlanChecker().run(data)
+    return PlanChecker(remember=False).run(data)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -152,7 +152,10 @@ class PlanChecker:
     A run stopped half-way (its `step` raised) leaves the checker as it was.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, remember: bool = True) -> None:
+        #: Whether to keep what each unit read, for the next run (a one-off run, the
+        #: command line's `check`, spares itself the bookkeeping).
+        self.remember = remember
         self._units = _Units()
         self._visit: Visit | None = None
         self._venues: list[Venue] = []
@@ -164,7 +167,7 @@ class PlanChecker:
         units whose entities changed since the last run are checked again."""
         ix = CheckIndex(data)
         language = current_language()
-        fresh = data.visit is not self._visit or language != self._language
+        fresh = not self.remember or data.visit is not self._visit or language != self._language
         before = _Units() if fresh else self._units
         if not _same(self._venues, data.venues):
             before = dataclasses.replace(before, people={})
@@ -184,7 +187,7 @@ class PlanChecker:
                 step(done, total)
 
         for event in ix.events:
-            inputs = _event_inputs(ix, event)
+            inputs = _event_inputs(ix, event) if self.remember else []
             kept = before.events.get(event.id)
             if kept is None or not _same(kept.inputs, inputs):
                 kept = _Unit(inputs, event_findings(ix, event))
@@ -193,7 +196,7 @@ class PlanChecker:
             tick()
         people, venues, vehicles = groups
         for person_id, events in people[0].items():
-            inputs = [ix.people.get(person_id), *events]
+            inputs = [ix.people.get(person_id), *events] if self.remember else []
             kept = before.people.get(person_id)
             if kept is None or not _same(kept.inputs, inputs):
                 found = person_overlaps(ix, person_id, events)
@@ -207,7 +210,7 @@ class PlanChecker:
         ):
             lookup = ix.venues if check is venue_double_bookings else ix.vehicles
             for key, events in by_key.items():
-                inputs = [lookup.get(key), *events]
+                inputs = [lookup.get(key), *events] if self.remember else []
                 kept = old.get(key)
                 if kept is None or not _same(kept.inputs, inputs):
                     kept = _Unit(inputs, check(ix, key, events))
