@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 
 from tests.protocol_factories import by_name, protocol_visit
+from tests.scaled_visits import CountingList, summit_times
 from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import PlacementArea, StepKind, Wreath
 from visitplanner.domain.ceremony import (
@@ -181,38 +182,37 @@ def test_the_template_on_the_demo_ceremony_keeps_the_rules(demo: VisitData) -> N
     assert [f for f in check_plan(demo) if event.id in f.event_ids] == []
 
 
-def test_ceremony_checks_do_no_work_over_the_people_for_events_without_ceremony_data(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Counted, not timed: the order of precedence (a pass over every person) is built
-    only for the events that hold wreaths; ten times the events cost no more of it."""
-    from visitplanner.domain import ceremony, precedence, protocol_checks
+def test_ceremony_checks_do_no_work_over_the_people_for_events_without_ceremony_data() -> None:
+    """Counted, not timed: on ten times the summit (30,000 people, 50,000 events, no
+    ceremony data) the ceremony checks pass over the people once at most, as on the
+    summit itself: no event costs a pass over everyone."""
+    from visitplanner.domain import protocol_checks
 
-    built: list[int] = []
-    real = precedence.merged_order
+    passes = []
+    for copies in (1, 10):
+        data = summit_times(copies)
+        assert len(data.people) == 3000 * copies and len(data.events) == 5000 * copies
+        assert not any(e.wreaths or e.placement or e.running_order for e in data.events)
+        data.people = counted = CountingList(data.people)
+        assert list(protocol_checks.check_ceremonies(data, data.events)) == []
+        passes.append(counted.passes)
+    assert passes[0] == passes[1] <= 1
 
-    def counting(data: VisitData, *args: object, **kwargs: object) -> object:
-        built.append(len(data.people))
-        return real(data, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(precedence, "merged_order", counting)
-    monkeypatch.setattr(
-        ceremony,
-        "event_order",
-        lambda data, event, extra=(): counting(
-            data, [*event.participant_ids, *extra], event.precedence_ids
-        ),
-    )
+def test_ceremony_checks_pass_over_the_people_once_however_many_ceremonies() -> None:
+    """The demo's ceremony copied 300 times: the order of precedence of each reads the
+    people found in one pass, not a pass of its own."""
+    from visitplanner.domain import protocol_checks
+
     demo = build_demo()
     ceremonies = [e for e in demo.events if e.wreaths or e.placement or e.running_order]
     assert ceremonies
-    counts = []
-    for copies in (1, 10):
+    passes = []
+    for copies in (1, 300):
         data = copy.deepcopy(demo)
-        plain = [e for e in data.events if not (e.wreaths or e.placement or e.running_order)]
-        for number in range(copies * 300):
-            data.events.append(dataclasses.replace(plain[number % len(plain)], id=f"x{number}"))
-        built.clear()
+        for number in range(copies):
+            data.events.append(dataclasses.replace(ceremonies[0], id=f"x{number}"))
+        data.people = counted = CountingList(data.people)
         list(protocol_checks.check_ceremonies(data, data.events))
-        counts.append(len(built))
-    assert counts[0] == counts[1] > 0
+        passes.append(counted.passes)
+    assert passes[0] == passes[1] == 1

@@ -19,7 +19,7 @@ from typing import Final
 from visitplanner.domain.arrangements import PlacementArea, PlacementPosition, StepKind, Wreath
 from visitplanner.domain.labels import civility
 from visitplanner.domain.model import Delegation, Event, Person, RunningOrderItem, VisitData
-from visitplanner.domain.precedence import event_order, ranks
+from visitplanner.domain.precedence import PrecedenceIndex, event_order, ranks
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, Side
 from visitplanner.i18n import N_, babel_locale, gettext_in
 
@@ -271,19 +271,25 @@ class WreathBreak:
     later_layer: Person
 
 
-def _principal(data: VisitData, event: Event, ids: Sequence[str]) -> Person | None:
-    order = event_order(data, event, ids)
-    wanted = set(ids)
-    return next((p for p in order if p.id in wanted), None)
+def wreath_breaks(
+    data: VisitData, event: Event, index: PrecedenceIndex | None = None
+) -> Iterator[WreathBreak]:
+    """Wreaths not laid in the reverse order of precedence (each must outrank the one before).
 
-
-def wreath_breaks(data: VisitData, event: Event) -> Iterator[WreathBreak]:
-    """Wreaths not laid in the reverse order of precedence (each must outrank the one before)."""
+    `index` (else built here) saves a pass over the visit's people per event.
+    """
     if len(event.wreaths) < 2:
         return  # nothing to compare: no work over the visit's people
-    rank = ranks(event_order(data, event, [i for w in event.wreaths for i in w.layer_ids]))
-    led = [(w, _principal(data, event, w.layer_ids)) for w in event.wreaths]
-    laid = [(w, p) for w, p in led if p is not None]
+    order = event_order(data, event, [i for w in event.wreaths for i in w.layer_ids], index)
+    rank = ranks(order)
+    by_id = {person.id: person for person in order}
+    laid: list[tuple[Wreath, Person]] = []
+    for wreath in event.wreaths:
+        # The principal layer: the highest of the wreath's layers in the event's order
+        # (a merged order is one total order, so the subset's order is the same).
+        known = [i for i in wreath.layer_ids if i in rank]
+        if known:
+            laid.append((wreath, by_id[min(known, key=rank.__getitem__)]))
     for (first, first_layer), (second, second_layer) in itertools.pairwise(laid):
         if rank[second_layer.id] > rank[first_layer.id]:
             yield WreathBreak(first, second, first_layer, second_layer)
@@ -303,11 +309,16 @@ def _steps(event: Event, kind: StepKind) -> list[RunningOrderItem]:
     return sorted(found, key=lambda line: line.at.timestamp())
 
 
-def _order_break(data: VisitData, event: Event, kind: StepKind) -> OrderBreak | None:
+def _order_break(
+    data: VisitData, event: Event, kind: StepKind, index: PrecedenceIndex | None
+) -> OrderBreak | None:
     lines = _steps(event, kind)
     if len(lines) < 2:
         return None
-    highest = _principal(data, event, [i for line in lines for i in line.person_ids])
+    ids = [i for line in lines for i in line.person_ids]
+    wanted = set(ids)
+    order = event_order(data, event, ids, index)
+    highest = next((p for p in order if p.id in wanted), None)
     if highest is None:
         return None
     expected = lines[-1] if kind is StepKind.ARRIVAL else lines[0]
@@ -317,21 +328,27 @@ def _order_break(data: VisitData, event: Event, kind: StepKind) -> OrderBreak | 
     return OrderBreak(highest, own, expected)
 
 
-def arrival_break(data: VisitData, event: Event) -> OrderBreak | None:
+def arrival_break(
+    data: VisitData, event: Event, index: PrecedenceIndex | None = None
+) -> OrderBreak | None:
     """The highest authority among the arrivals, when they do not arrive last."""
-    return _order_break(data, event, StepKind.ARRIVAL)
+    return _order_break(data, event, StepKind.ARRIVAL, index)
 
 
-def departure_break(data: VisitData, event: Event) -> OrderBreak | None:
+def departure_break(
+    data: VisitData, event: Event, index: PrecedenceIndex | None = None
+) -> OrderBreak | None:
     """The highest authority among the departures, when they do not leave first."""
-    return _order_break(data, event, StepKind.DEPARTURE)
+    return _order_break(data, event, StepKind.DEPARTURE, index)
 
 
-def placement_breaks(data: VisitData, event: Event) -> Iterator[tuple[PlacementPosition, Person]]:
+def placement_breaks(
+    data: VisitData, event: Event, index: PrecedenceIndex | None = None
+) -> Iterator[tuple[PlacementPosition, Person]]:
     """Wheelchair users placed where there is no wheelchair place."""
     if not event.placement:
         return  # no work over the visit's people for an event without a placement
-    people = {p.id: p for p in data.people}
+    people = (index or PrecedenceIndex(data)).people
     for position in event.placement:
         person = people.get(position.person_id or "")
         if person is not None and person.needs_step_free and not position.wheelchair:

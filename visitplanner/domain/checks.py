@@ -2,7 +2,13 @@
 
 Each check reads a `VisitData` and yields `Finding`s. None is quadratic in the
 number of events or people: overlaps are found by sorting each person's (venue's,
-vehicle's) events and sweeping once. Cancelled events are left out of every check.
+vehicle's) events and sweeping once; look-ups over the whole visit (people, venues,
+delegations) are built once per run, never per event. Cancelled events are left out
+of every check.
+
+The checks come in units that read few entities: one event's own checks, one
+person's (venue's, vehicle's) overlaps, one person's moves. `plan_checker` runs them
+and, after an edit, runs again only those whose entities changed.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from enum import StrEnum
 from typing import Final
 
 from visitplanner.domain.model import Event, Person, Venue, VisitData
+from visitplanner.domain.precedence import PrecedenceIndex
 from visitplanner.domain.values import Access, EventKind, EventStatus, Need, instant, zone
 from visitplanner.i18n import _, current_language, format_time
 
@@ -83,18 +90,49 @@ class Finding:
         }
 
 
-class _Index:
-    """Look-ups shared by the checks, built once per run."""
+class _Spans(dict[str, tuple[float, float]]):
+    """Each event's (start, end) instants, computed the first time they are asked for:
+    converting zoned times is the checks' main cost, and a re-check converts only
+    the events it looks at."""
+
+    def __init__(self, events: Mapping[str, Event]) -> None:
+        super().__init__()
+        self._events = events
+
+    def __missing__(self, ident: str) -> tuple[float, float]:
+        event = self._events[ident]
+        span = self[ident] = (instant(event.start), instant(event.end))
+        return span
+
+
+class CheckIndex:
+    """Look-ups shared by the checks, built once per run (passes over the visit, never
+    one per event)."""
 
     def __init__(self, data: VisitData) -> None:
         self.data = data
         self.lang = data.visit.main_language
         self.events = [e for e in data.events if e.status is not EventStatus.CANCELLED]
-        self.people = {p.id: p for p in data.people}
+        self.by_id = {e.id: e for e in self.events}
+        self.precedence = PrecedenceIndex(data)
+        self.people = self.precedence.people
         self.venues = {v.id: v for v in data.venues}
+        self.vehicles = {v.id: v for v in data.vehicles}
         self.home = zone(data.visit.tz)
-        # Instants computed once: converting zoned times is the checks' main cost.
-        self.spans = {e.id: (instant(e.start), instant(e.end)) for e in self.events}
+        self.spans = _Spans(self.by_id)
+        # Travel times by (from, to) venue: many people make the same move.
+        self.journeys: dict[tuple[str, str], tuple[int, bool] | None] = {}
+        self._radians: dict[str, tuple[float, float, float] | None] = {}
+
+    def radians(self, venue: Venue) -> tuple[float, float, float] | None:
+        """A venue's latitude and longitude in radians and the cosine of its latitude."""
+        if venue.id not in self._radians:
+            if venue.latitude is None or venue.longitude is None:
+                self._radians[venue.id] = None
+            else:
+                lat = math.radians(venue.latitude)
+                self._radians[venue.id] = (lat, math.radians(venue.longitude), math.cos(lat))
+        return self._radians[venue.id]
 
     def title(self, event: Event) -> str:
         return event.title.get(current_language(), self.lang)
@@ -106,6 +144,10 @@ class _Index:
     def venue_name(self, venue_id: str) -> str:
         venue = self.venues.get(venue_id)
         return venue.name.get(current_language(), self.lang) if venue else venue_id
+
+    def vehicle_label(self, vehicle_id: str) -> str:
+        vehicle = self.vehicles.get(vehicle_id)
+        return vehicle.label if vehicle else vehicle_id
 
     def when(self, event: Event) -> str:
         local = event.start.astimezone(self.home)
@@ -127,9 +169,10 @@ def _overlapping(
             latest, latest_end = event, end
 
 
-def _grouped(
+def grouped(
     events: Iterable[Event], keys: Callable[[Event], Iterable[str]]
 ) -> dict[str, list[Event]]:
+    """`events` by each of their keys (a person, a venue ...), in their order."""
     groups: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         for key in keys(event):
@@ -137,76 +180,96 @@ def _grouped(
     return groups
 
 
+def person_keys(event: Event) -> Iterable[str]:
+    """The people an event concerns: its participants."""
+    return event.participant_ids
+
+
+def venue_keys(event: Event) -> Iterable[str]:
+    """The venue an event is booked at."""
+    return [event.venue_id] if event.venue_id else []
+
+
+def vehicle_keys(event: Event) -> Iterable[str]:
+    """The vehicles an event needs."""
+    return event.vehicle_ids
+
+
 def _double_bookings(
-    ix: _Index,
-    keys: Callable[[Event], Iterable[str]],
+    ix: CheckIndex,
+    key: str,
+    events: Iterable[Event],
     kind: FindingKind,
     message: str,
-    name: Callable[[str], str],
+    name: str,
     ids_field: str,
-) -> Iterator[Finding]:
-    """One finding per pair of overlapping events sharing a key (a person, a venue ...).
+) -> list[Finding]:
+    """One finding per pair of overlapping events among `events`, which share `key`
+    (a person, a venue ...).
 
     `message` names the thing as {name}, the events as {first} and {second} with
     their times; `ids_field` is the Finding field that gets the key.
     """
-    for key, events in _grouped(ix.events, keys).items():
-        for first, second in _overlapping(events, ix.spans):
-            yield Finding(
-                kind,
-                Severity.ERROR,
-                message.format(
-                    name=name(key),
-                    first=ix.title(first),
-                    first_time=ix.when(first),
-                    second=ix.title(second),
-                    second_time=ix.when(second),
-                ),
-                event_ids=(first.id, second.id),
-                sort_key=(first.start.astimezone(UTC).isoformat(), key),
-                **{ids_field: (key,)},
-            )
+    return [
+        Finding(
+            kind,
+            Severity.ERROR,
+            message.format(
+                name=name,
+                first=ix.title(first),
+                first_time=ix.when(first),
+                second=ix.title(second),
+                second_time=ix.when(second),
+            ),
+            event_ids=(first.id, second.id),
+            sort_key=(first.start.astimezone(UTC).isoformat(), key),
+            **{ids_field: (key,)},
+        )
+        for first, second in _overlapping(events, ix.spans)
+    ]
 
 
-def check_person_overlaps(ix: _Index) -> Iterator[Finding]:
-    """A person in two overlapping events."""
+def person_overlaps(ix: CheckIndex, person_id: str, events: Iterable[Event]) -> list[Finding]:
+    """A person in two overlapping events (`events`: the person's)."""
     return _double_bookings(
         ix,
-        lambda e: e.participant_ids,
+        person_id,
+        events,
         FindingKind.PERSON_OVERLAP,
         _(
             "{name} is in two events at once: “{first}” ({first_time}) and “{second}” "
             "({second_time})"
         ),
-        ix.person_name,
+        ix.person_name(person_id),
         "person_ids",
     )
 
 
-def check_venue_double_booking(ix: _Index) -> Iterator[Finding]:
-    """A venue with two overlapping events."""
+def venue_double_bookings(ix: CheckIndex, venue_id: str, events: Iterable[Event]) -> list[Finding]:
+    """A venue with two overlapping events (`events`: the venue's)."""
     return _double_bookings(
         ix,
-        lambda e: [e.venue_id] if e.venue_id else [],
+        venue_id,
+        events,
         FindingKind.VENUE_DOUBLE_BOOKED,
         _("{name} is booked twice: “{first}” ({first_time}) and “{second}” ({second_time})"),
-        ix.venue_name,
+        ix.venue_name(venue_id),
         "venue_ids",
     )
 
 
-def check_vehicle_overlaps(ix: _Index) -> Iterator[Finding]:
-    """A vehicle in two places at once."""
-    labels = {v.id: v.label for v in ix.data.vehicles}
+def vehicle_overlaps(ix: CheckIndex, vehicle_id: str, events: Iterable[Event]) -> list[Finding]:
+    """A vehicle in two places at once (`events`: the vehicle's)."""
     return _double_bookings(
         ix,
-        lambda e: e.vehicle_ids,
+        vehicle_id,
+        events,
         FindingKind.VEHICLE_OVERLAP,
         _(
             "{name} is needed in two places at once: “{first}” ({first_time}) and “{second}” "
             "({second_time})"
         ),
-        lambda key: labels.get(key, key),
+        ix.vehicle_label(vehicle_id),
         "vehicle_ids",
     )
 
@@ -239,62 +302,91 @@ def travel_minutes(a: Venue, b: Venue) -> tuple[int, bool] | None:
     return math.ceil(km / TOWN_SPEED_KMH * 60) + BOARDING_MINUTES, True
 
 
-def _short_moves(
-    ix: _Index,
-) -> dict[tuple[str, str, str], tuple[list[str], timedelta, tuple[int, bool]]]:
-    """Moves with too little time, keyed by (event, next event or itself, from venue)."""
-    found: dict[tuple[str, str, str], tuple[list[str], timedelta, tuple[int, bool]]] = {}
-    by_person = _grouped(ix.events, lambda e: e.participant_ids)
-    for person_id, events in by_person.items():
-        ordered = sorted(events, key=lambda e: ix.spans[e.id])
-        for event in ordered:
-            # A transfer must itself last as long as the drive it stands for (a flight's
-            # length is the airline's business, not a matter of town traffic).
-            if (
-                event.kind is EventKind.TRANSFER
-                and event.destination_id
-                and event.venue_id
-                and event.destination_id != event.venue_id
-            ):
-                move = _needed(ix, event.venue_id, event.destination_id, event.end - event.start)
-                if move is not None:
-                    key = (event.id, event.id, event.venue_id)
-                    found.setdefault(key, ([], event.end - event.start, move))[0].append(person_id)
-        for before, after in itertools.pairwise(ordered):
-            here, there = before.end_place_id, after.venue_id
-            if not here or not there or here == there:
-                continue
-            gap = after.start - before.end
-            if gap < timedelta(0):
-                continue  # an overlap, reported as such
-            move = _needed(ix, here, there, gap)
+#: A move with too little time: (event, next event or itself, from venue), the time
+#: available, and the travel time needed (minutes, estimated).
+Move = tuple[tuple[str, str, str], timedelta, tuple[int, bool]]
+
+
+def short_moves(ix: CheckIndex, events: Iterable[Event]) -> list[Move]:
+    """The moves with too little time in one person's events (`events`)."""
+    found: list[Move] = []
+    ordered = sorted(events, key=lambda e: ix.spans[e.id])
+    for event in ordered:
+        # A transfer must itself last as long as the drive it stands for (a flight's
+        # length is the airline's business, not a matter of town traffic).
+        if (
+            event.kind is EventKind.TRANSFER
+            and event.destination_id
+            and event.venue_id
+            and event.destination_id != event.venue_id
+        ):
+            move = _needed(ix, event.venue_id, event.destination_id, event.end - event.start)
             if move is not None:
-                key = (before.id, after.id, here)
-                found.setdefault(key, ([], gap, move))[0].append(person_id)
+                found.append(((event.id, event.id, event.venue_id), event.end - event.start, move))
+    spans, journeys = ix.spans, ix.journeys
+    for before, after in itertools.pairwise(ordered):
+        here, there = before.destination_id or before.venue_id, after.venue_id
+        if not here or not there or here == there:
+            continue
+        seconds = spans[after.id][0] - spans[before.id][1]
+        if seconds < 0:
+            continue  # an overlap, reported as such
+        key = (here, there)
+        needed = journeys[key] if key in journeys else _needed_between(ix, key)
+        if needed is None or seconds >= needed[0] * 60 + 1:
+            continue  # ample time (the exact check below settles the last second)
+        move = _needed(ix, here, there, after.start - before.end)
+        if move is not None:
+            found.append(((before.id, after.id, here), after.start - before.end, move))
     return found
 
 
-def _needed(ix: _Index, here: str, there: str, available: timedelta) -> tuple[int, bool] | None:
+def _needed_between(ix: CheckIndex, key: tuple[str, str]) -> tuple[int, bool] | None:
+    needed = ix.journeys[key] = _journey(ix, *key)
+    return needed
+
+
+def _needed(ix: CheckIndex, here: str, there: str, available: timedelta) -> tuple[int, bool] | None:
     """The travel time from `here` to `there` when `available` is shorter, else None."""
-    a, b = ix.venues.get(here), ix.venues.get(there)
-    if a is None or b is None:
-        return None
-    needed = travel_minutes(a, b)
-    if needed is None or available >= timedelta(minutes=needed[0]):
+    key = (here, there)
+    if key in ix.journeys:
+        needed = ix.journeys[key]
+    else:
+        needed = ix.journeys[key] = _journey(ix, here, there)
+    if needed is None or available.total_seconds() >= needed[0] * 60:
         return None
     return needed
 
 
-def check_travel_times(ix: _Index) -> Iterator[Finding]:
-    """Too little time to get from one of a person's venues to the next.
+def _journey(ix: CheckIndex, here: str, there: str) -> tuple[int, bool] | None:
+    """`travel_minutes` between two venues, their coordinates in radians computed once
+    per run (a summit has tens of thousands of moves between a few hundred venues)."""
+    a, b = ix.venues.get(here), ix.venues.get(there)
+    if a is None or b is None:
+        return None
+    known = a.travel_minutes.get(b.id, b.travel_minutes.get(a.id))
+    if known is not None:
+        return known, False
+    one, other = ix.radians(a), ix.radians(b)
+    if one is None or other is None:
+        return None
+    (lat1, lon1, cos1), (lat2, lon2, cos2) = one, other
+    h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+    km = 2 * 6371.0 * math.asin(math.sqrt(h))
+    return math.ceil(km / TOWN_SPEED_KMH * 60) + BOARDING_MINUTES, True
 
-    The place a person is at after an event is its destination for a transfer or a
-    travel leg, else its venue. A transfer shorter than its drive is flagged too.
-    One finding per move, naming everyone who makes it.
-    """
-    events = {e.id: e for e in ix.events}
-    for (first_id, second_id, here), (people, gap, needed) in _short_moves(ix).items():
-        first, second = events[first_id], events[second_id]
+
+def travel_findings(ix: CheckIndex, moves: Mapping[str, Iterable[Move]]) -> Iterator[Finding]:
+    """One finding per move with too little time, naming everyone who makes it (in the
+    order of the first event's participants); `moves` are each person's."""
+    found: dict[tuple[str, str, str], tuple[list[str], timedelta, tuple[int, bool]]] = {}
+    for person_id, own in moves.items():
+        for key, gap, needed in own:
+            found.setdefault(key, ([], gap, needed))[0].append(person_id)
+    for (first_id, second_id, here), (people, gap, needed) in found.items():
+        first, second = ix.by_id[first_id], ix.by_id[second_id]
+        place = {ident: n for n, ident in enumerate(first.participant_ids)}
+        people.sort(key=place.__getitem__)
         there = second.venue_id if first_id != second_id else first.destination_id
         minutes, estimated = needed
         estimate = (
@@ -334,178 +426,216 @@ def check_travel_times(ix: _Index) -> Iterator[Finding]:
         )
 
 
-def check_dates(ix: _Index) -> Iterator[Finding]:
+def date_findings(ix: CheckIndex, event: Event) -> Iterator[Finding]:
     """An event outside the visit's dates, in the visit's zone.
 
     Travel legs may start the day before and end the day after.
     """
     visit = ix.data.visit
-    for event in ix.events:
-        first: date = visit.start_date
-        last: date = visit.end_date
-        if event.kind is EventKind.TRAVEL:
-            first, last = first - timedelta(days=1), last + timedelta(days=1)
-        start = event.start.astimezone(ix.home).date()
-        end = (event.end - timedelta(microseconds=1)).astimezone(ix.home).date()
-        end = max(start, end)
-        if start < first or end > last:
-            yield Finding(
-                FindingKind.OUTSIDE_DATES,
-                Severity.ERROR,
-                _("“{event}” ({when}) is outside the visit's dates").format(
-                    event=ix.title(event), when=ix.when(event)
-                ),
-                event_ids=(event.id,),
-                sort_key=(event.start.astimezone(UTC).isoformat(),),
-            )
-
-
-def check_step_free(ix: _Index) -> Iterator[Finding]:
-    """A participant who needs step-free access at a venue without it, or unknown."""
-    for event in ix.events:
-        venue = ix.venues.get(event.venue_id or "")
-        if venue is None or venue.step_free is Access.YES:
-            continue
-        needing = [
-            pid
-            for pid in event.participant_ids
-            if (person := ix.people.get(pid)) is not None and person.needs_step_free
-        ]
-        if not needing:
-            continue
-        names = ", ".join(ix.person_name(pid) for pid in needing)
-        if venue.step_free is Access.NO:
-            kind, severity = FindingKind.STEP_FREE_MISSING, Severity.ERROR
-            message = _("{venue} has no step-free access, and {people} need it for “{event}”")
-        else:
-            kind, severity = FindingKind.STEP_FREE_UNKNOWN, Severity.WARNING
-            message = _(
-                "whether {venue} has step-free access is unknown, and {people} need it "
-                "for “{event}”"
-            )
+    first: date = visit.start_date
+    last: date = visit.end_date
+    if event.kind is EventKind.TRAVEL:
+        first, last = first - timedelta(days=1), last + timedelta(days=1)
+    start = event.start.astimezone(ix.home).date()
+    end = (event.end - timedelta(microseconds=1)).astimezone(ix.home).date()
+    end = max(start, end)
+    if start < first or end > last:
         yield Finding(
-            kind,
-            severity,
-            message.format(venue=ix.venue_name(venue.id), people=names, event=ix.title(event)),
+            FindingKind.OUTSIDE_DATES,
+            Severity.ERROR,
+            _("“{event}” ({when}) is outside the visit's dates").format(
+                event=ix.title(event), when=ix.when(event)
+            ),
             event_ids=(event.id,),
-            person_ids=tuple(needing),
-            venue_ids=(venue.id,),
             sort_key=(event.start.astimezone(UTC).isoformat(),),
         )
 
 
-def check_dietary(ix: _Index) -> Iterator[Finding]:
+def step_free_findings(ix: CheckIndex, event: Event) -> Iterator[Finding]:
+    """A participant who needs step-free access at a venue without it, or unknown."""
+    venue = ix.venues.get(event.venue_id or "")
+    if venue is None or venue.step_free is Access.YES:
+        return
+    needing = [
+        pid
+        for pid in event.participant_ids
+        if (person := ix.people.get(pid)) is not None and person.needs_step_free
+    ]
+    if not needing:
+        return
+    names = ", ".join(ix.person_name(pid) for pid in needing)
+    if venue.step_free is Access.NO:
+        kind, severity = FindingKind.STEP_FREE_MISSING, Severity.ERROR
+        message = _("{venue} has no step-free access, and {people} need it for “{event}”")
+    else:
+        kind, severity = FindingKind.STEP_FREE_UNKNOWN, Severity.WARNING
+        message = _(
+            "whether {venue} has step-free access is unknown, and {people} need it for “{event}”"
+        )
+    yield Finding(
+        kind,
+        severity,
+        message.format(venue=ix.venue_name(venue.id), people=names, event=ix.title(event)),
+        event_ids=(event.id,),
+        person_ids=tuple(needing),
+        venue_ids=(venue.id,),
+        sort_key=(event.start.astimezone(UTC).isoformat(),),
+    )
+
+
+def dietary_findings(ix: CheckIndex, event: Event) -> Iterator[Finding]:
     """A meal whose participants' dietary needs are unknown.
 
     Those seated in the meal's seating plan are named by seat, by `check_seating_plans`.
     """
-    for event in ix.events:
-        if event.kind is not EventKind.MEAL:
-            continue
-        seated = set(event.seating.seated_ids()) if event.seating else set()
-        unknown = [
-            pid
-            for pid in event.participant_ids
-            if (person := ix.people.get(pid)) is not None
-            and person.dietary is Need.UNKNOWN
-            and pid not in seated
-        ]
-        if unknown:
-            yield Finding(
-                FindingKind.DIETARY_UNKNOWN,
-                Severity.WARNING,
-                _("dietary needs unknown for “{event}”: {people}").format(
-                    event=ix.title(event),
-                    people=", ".join(ix.person_name(pid) for pid in unknown),
-                ),
-                event_ids=(event.id,),
-                person_ids=tuple(unknown),
-                sort_key=(event.start.astimezone(UTC).isoformat(),),
-            )
+    if event.kind is not EventKind.MEAL:
+        return
+    seated = set(event.seating.seated_ids()) if event.seating else set()
+    unknown = [
+        pid
+        for pid in event.participant_ids
+        if (person := ix.people.get(pid)) is not None
+        and person.dietary is Need.UNKNOWN
+        and pid not in seated
+    ]
+    if unknown:
+        yield Finding(
+            FindingKind.DIETARY_UNKNOWN,
+            Severity.WARNING,
+            _("dietary needs unknown for “{event}”: {people}").format(
+                event=ix.title(event),
+                people=", ".join(ix.person_name(pid) for pid in unknown),
+            ),
+            event_ids=(event.id,),
+            person_ids=tuple(unknown),
+            sort_key=(event.start.astimezone(UTC).isoformat(),),
+        )
 
 
 def _working_languages(people: Iterable[Person]) -> list[frozenset[str]]:
     return [frozenset(p.languages) for p in people if p.languages]
 
 
-def check_interpretation(ix: _Index) -> Iterator[Finding]:
+def interpretation_findings(ix: CheckIndex, event: Event) -> Iterator[Finding]:
     """An event whose participants share no working language, with no interpretation."""
-    for event in ix.events:
-        if event.interpretation.arranged or event.kind in (EventKind.TRAVEL, EventKind.TRANSFER):
-            continue
-        interpreters = set(event.interpretation.interpreter_ids)
-        people = [
-            ix.people[pid]
-            for pid in event.participant_ids
-            if pid in ix.people and pid not in interpreters
-        ]
-        languages = _working_languages(people)
-        if len(languages) < 2 or frozenset.intersection(*languages):
-            continue
-        spoken = sorted(set().union(*languages))
+    if event.interpretation.arranged or event.kind in (EventKind.TRAVEL, EventKind.TRANSFER):
+        return
+    interpreters = set(event.interpretation.interpreter_ids)
+    people = [
+        ix.people[pid]
+        for pid in event.participant_ids
+        if pid in ix.people and pid not in interpreters
+    ]
+    languages = _working_languages(people)
+    if len(languages) < 2 or frozenset.intersection(*languages):
+        return
+    spoken = sorted(set().union(*languages))
+    yield Finding(
+        FindingKind.NO_INTERPRETATION,
+        Severity.WARNING,
+        _(
+            "“{event}” brings together speakers of {languages} with no common language, "
+            "and no interpretation is arranged"
+        ).format(event=ix.title(event), languages=", ".join(spoken)),
+        event_ids=(event.id,),
+        sort_key=(event.start.astimezone(UTC).isoformat(),),
+    )
+
+
+def venue_findings(ix: CheckIndex, event: Event) -> Iterator[Finding]:
+    """A confirmed event with no venue."""
+    if event.status is EventStatus.CONFIRMED and not event.venue_id:
         yield Finding(
-            FindingKind.NO_INTERPRETATION,
+            FindingKind.NO_VENUE,
             Severity.WARNING,
-            _(
-                "“{event}” brings together speakers of {languages} with no common language, "
-                "and no interpretation is arranged"
-            ).format(event=ix.title(event), languages=", ".join(spoken)),
+            _("“{event}” ({when}) is confirmed but has no venue").format(
+                event=ix.title(event), when=ix.when(event)
+            ),
             event_ids=(event.id,),
             sort_key=(event.start.astimezone(UTC).isoformat(),),
         )
 
 
-def check_venues(ix: _Index) -> Iterator[Finding]:
-    """A confirmed event with no venue."""
-    for event in ix.events:
-        if event.status is EventStatus.CONFIRMED and not event.venue_id:
-            yield Finding(
-                FindingKind.NO_VENUE,
-                Severity.WARNING,
-                _("“{event}” ({when}) is confirmed but has no venue").format(
-                    event=ix.title(event), when=ix.when(event)
-                ),
-                event_ids=(event.id,),
-                sort_key=(event.start.astimezone(UTC).isoformat(),),
-            )
-
-
-def check_seating_plans(ix: _Index) -> Iterator[Finding]:
+def seating_findings(ix: CheckIndex, event: Event) -> Iterator[Finding]:
     """Seating plans (see protocol_checks)."""
     # Imported here: protocol_checks builds on this module's Finding.
-    from visitplanner.domain.protocol_checks import check_seating
+    from visitplanner.domain.protocol_checks import seating_findings as check
 
-    return check_seating(ix.data, ix.events)
+    return check(ix.data, event, ix.precedence)
 
 
-def check_ceremonies(ix: _Index) -> Iterator[Finding]:
+def ceremony_findings(ix: CheckIndex, event: Event) -> Iterator[Finding]:
     """Wreaths, arrivals, departures and placement (see protocol_checks)."""
-    from visitplanner.domain.protocol_checks import check_ceremonies as check
+    from visitplanner.domain.protocol_checks import ceremony_findings as check
 
-    return check(ix.data, ix.events)
+    return check(ix.data, event, ix.precedence)
 
 
-CHECKS: Final = (
-    check_person_overlaps,
-    check_venue_double_booking,
-    check_vehicle_overlaps,
-    check_travel_times,
-    check_dates,
-    check_step_free,
-    check_dietary,
-    check_interpretation,
-    check_venues,
-    check_seating_plans,
-    check_ceremonies,
+#: The checks of one event alone: its findings depend on the event, the visit, the
+#: people it names (and their delegations) and its venue, nothing else.
+EVENT_CHECKS: Final = (
+    date_findings,
+    step_free_findings,
+    dietary_findings,
+    interpretation_findings,
+    venue_findings,
+    seating_findings,
+    ceremony_findings,
 )
 
 
+def event_findings(ix: CheckIndex, event: Event) -> list[Finding]:
+    """Every finding of the checks of one event alone (`EVENT_CHECKS`); a check that
+    cannot apply to the event is not called (a summit has thousands of plain events)."""
+    found = list(date_findings(ix, event))
+    if event.venue_id:
+        found += step_free_findings(ix, event)
+    elif event.status is EventStatus.CONFIRMED:
+        found += venue_findings(ix, event)
+    if event.kind is EventKind.MEAL:
+        found += dietary_findings(ix, event)
+    if not event.interpretation.arranged and event.kind not in (
+        EventKind.TRAVEL,
+        EventKind.TRANSFER,
+    ):
+        found += interpretation_findings(ix, event)
+    if event.seating is not None:
+        found += seating_findings(ix, event)
+    if event.wreaths or event.running_order or event.placement:
+        found += ceremony_findings(ix, event)
+    return found
+
+
+_SEVERITY_ORDER: Final = {Severity.ERROR: 0, Severity.WARNING: 1}
+
+
+def in_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors first, then by time; the rest of the finding breaks ties, so that the
+    order never depends on the order the checks ran in."""
+    return sorted(
+        findings,
+        key=lambda f: (
+            _SEVERITY_ORDER[f.severity],
+            f.sort_key,
+            f.kind.value,
+            f.message,
+            f.event_ids,
+            f.person_ids,
+            f.venue_ids,
+            f.vehicle_ids,
+        ),
+    )
+
+
 def check_plan(data: VisitData) -> list[Finding]:
-    """Every finding of every check, errors first, then by time."""
-    ix = _Index(data)
-    findings = [finding for check in CHECKS for finding in check(ix)]
-    order = {Severity.ERROR: 0, Severity.WARNING: 1}
-    return sorted(findings, key=lambda f: (order[f.severity], f.sort_key, f.kind.value))
+    """Every finding of every check, errors first, then by time.
+
+    A run from scratch of the `PlanChecker` that the window keeps to re-check only
+    what an edit touched: the same checks give the same findings either way.
+    """
+    from visitplanner.domain.plan_checker import PlanChecker
+
+    return PlanChecker(remember=False).run(data)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

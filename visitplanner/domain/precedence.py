@@ -41,17 +41,30 @@ def precedence_key(person: Person, delegations: Mapping[str, Delegation]) -> Pre
     )
 
 
+class PrecedenceIndex:
+    """The visit's people and delegations by id, built once (a pass over everyone) and
+    shared by every order of precedence a run of checks computes: one pass per run,
+    not one per event."""
+
+    def __init__(self, data: VisitData) -> None:
+        self.people: Mapping[str, Person] = {p.id: p for p in data.people}
+        self.delegations: Mapping[str, Delegation] = {d.id: d for d in data.delegations}
+
+
 def merged_order(
-    data: VisitData, person_ids: Iterable[str], overrides: Sequence[str] = ()
+    data: VisitData,
+    person_ids: Iterable[str],
+    overrides: Sequence[str] = (),
+    index: PrecedenceIndex | None = None,
 ) -> list[Person]:
     """The people `person_ids` in their merged order of precedence.
 
     `overrides` is the officer's own order (an event's `precedence_ids`): the people
     it lists come first, in that order; the others follow in the computed order.
-    Unknown ids are left out.
+    Unknown ids are left out. `index` (else built here) saves the pass over everyone.
     """
-    people = {p.id: p for p in data.people}
-    delegations = {d.id: d for d in data.delegations}
+    index = index or PrecedenceIndex(data)
+    people, delegations = index.people, index.delegations
     wanted = [people[i] for i in dict.fromkeys(person_ids) if i in people]
     listed = {ident: index for index, ident in enumerate(overrides)}
     first = sorted((p for p in wanted if p.id in listed), key=lambda p: listed[p.id])
@@ -61,9 +74,14 @@ def merged_order(
     return first + rest
 
 
-def event_order(data: VisitData, event: Event, extra: Iterable[str] = ()) -> list[Person]:
+def event_order(
+    data: VisitData,
+    event: Event,
+    extra: Iterable[str] = (),
+    index: PrecedenceIndex | None = None,
+) -> list[Person]:
     """An event's participants (and `extra` people) in the event's order of precedence."""
-    return merged_order(data, [*event.participant_ids, *extra], event.precedence_ids)
+    return merged_order(data, [*event.participant_ids, *extra], event.precedence_ids, index)
 
 
 def ranks(order: Sequence[Person]) -> dict[str, int]:

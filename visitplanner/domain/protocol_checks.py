@@ -1,7 +1,9 @@
 """Plan checks of the protocol arrangements: seating plans, wreaths, arrivals, placement.
 
 Each check reads a visit and the events to look at (cancelled ones left out) and
-yields `Finding`s; `checks.CHECKS` runs them with the others.
+yields `Finding`s; `checks` runs them with the others, one event at a time
+(`seating_findings`, `ceremony_findings`), sharing one `PrecedenceIndex` per run:
+no event costs a pass over the visit's people.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import UTC
 from visitplanner.domain import ceremony
 from visitplanner.domain.checks import Finding, FindingKind, Severity
 from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.precedence import PrecedenceIndex
 from visitplanner.domain.values import Need
 from visitplanner.i18n import _, current_language
 
@@ -28,152 +31,167 @@ def _when(event: Event) -> tuple[str, ...]:
 def check_seating(data: VisitData, events: Iterable[Event]) -> Iterator[Finding]:
     """Seating plans: someone seated twice, a wheelchair user at a seat a wheelchair cannot
     reach, unknown dietary needs at table, participants without a seat, seated absentees."""
-    people = {p.id: p for p in data.people}
+    index = PrecedenceIndex(data)
+    for event in events:
+        yield from seating_findings(data, event, index)
+
+
+def seating_findings(data: VisitData, event: Event, index: PrecedenceIndex) -> Iterator[Finding]:
+    """The seating checks of one event (see `check_seating`)."""
+    people = index.people
 
     def name(ident: str) -> str:
         person = people.get(ident)
         return person.display_name() if person else ident
 
-    for event in events:
-        plan = event.seating
-        if plan is None or not plan.seated_ids():
-            continue
-        title = _title(data, event)
-        seats = [seat for _, seat in plan.seats() if seat.person_id]
-        twice = [ident for ident, count in Counter(plan.seated_ids()).items() if count > 1]
-        for ident in twice:
-            numbers = ", ".join(str(s.number) for s in seats if s.person_id == ident)
+    plan = event.seating
+    if plan is None or not plan.seated_ids():
+        return
+    title = _title(data, event)
+    seats = [seat for _, seat in plan.seats() if seat.person_id]
+    twice = [ident for ident, count in Counter(plan.seated_ids()).items() if count > 1]
+    for ident in twice:
+        numbers = ", ".join(str(s.number) for s in seats if s.person_id == ident)
+        yield Finding(
+            FindingKind.SEATED_TWICE,
+            Severity.ERROR,
+            _("{person} has two seats at “{event}”: seats {seats}").format(
+                person=name(ident), event=title, seats=numbers
+            ),
+            event_ids=(event.id,),
+            person_ids=(ident,),
+            sort_key=_when(event),
+        )
+    for seat in seats:
+        person = people.get(seat.person_id or "")
+        if person is not None and person.needs_step_free and not seat.step_free:
             yield Finding(
-                FindingKind.SEATED_TWICE,
+                FindingKind.SEAT_NOT_STEP_FREE,
                 Severity.ERROR,
-                _("{person} has two seats at “{event}”: seats {seats}").format(
-                    person=name(ident), event=title, seats=numbers
-                ),
+                _(
+                    "{person} needs step-free access, but seat {seat} at “{event}” "
+                    "cannot be reached by a wheelchair"
+                ).format(person=name(person.id), seat=seat.number, event=title),
                 event_ids=(event.id,),
-                person_ids=(ident,),
+                person_ids=(person.id,),
                 sort_key=_when(event),
             )
-        for seat in seats:
-            person = people.get(seat.person_id or "")
-            if person is not None and person.needs_step_free and not seat.step_free:
-                yield Finding(
-                    FindingKind.SEAT_NOT_STEP_FREE,
-                    Severity.ERROR,
-                    _(
-                        "{person} needs step-free access, but seat {seat} at “{event}” "
-                        "cannot be reached by a wheelchair"
-                    ).format(person=name(person.id), seat=seat.number, event=title),
-                    event_ids=(event.id,),
-                    person_ids=(person.id,),
-                    sort_key=_when(event),
-                )
-        unknown = [
-            s for s in seats if (p := people.get(s.person_id or "")) and p.dietary is Need.UNKNOWN
-        ]
-        if unknown:
-            yield Finding(
-                FindingKind.SEAT_DIETARY_UNKNOWN,
-                Severity.WARNING,
-                _("dietary needs unknown at table for “{event}”: {seats}").format(
-                    event=title,
-                    seats=", ".join(
-                        _("seat {number} ({person})").format(
-                            number=s.number, person=name(s.person_id or "")
-                        )
-                        for s in unknown
-                    ),
+    unknown = [
+        s for s in seats if (p := people.get(s.person_id or "")) and p.dietary is Need.UNKNOWN
+    ]
+    if unknown:
+        yield Finding(
+            FindingKind.SEAT_DIETARY_UNKNOWN,
+            Severity.WARNING,
+            _("dietary needs unknown at table for “{event}”: {seats}").format(
+                event=title,
+                seats=", ".join(
+                    _("seat {number} ({person})").format(
+                        number=s.number, person=name(s.person_id or "")
+                    )
+                    for s in unknown
                 ),
-                event_ids=(event.id,),
-                person_ids=tuple(s.person_id or "" for s in unknown),
-                sort_key=_when(event),
-            )
-        seated = set(plan.seated_ids())
-        missing = [i for i in event.participant_ids if i not in seated]
-        if missing:
-            yield Finding(
-                FindingKind.UNSEATED,
-                Severity.WARNING,
-                _("no seat for {people} at “{event}”").format(
-                    people=", ".join(name(i) for i in missing), event=title
-                ),
-                event_ids=(event.id,),
-                person_ids=tuple(missing),
-                sort_key=_when(event),
-            )
-        absent = [i for i in dict.fromkeys(plan.seated_ids()) if i not in event.participant_ids]
-        if absent:
-            yield Finding(
-                FindingKind.SEATED_ABSENT,
-                Severity.WARNING,
-                _("{people} seated at “{event}” but not among its participants").format(
-                    people=", ".join(name(i) for i in absent), event=title
-                ),
-                event_ids=(event.id,),
-                person_ids=tuple(absent),
-                sort_key=_when(event),
-            )
+            ),
+            event_ids=(event.id,),
+            person_ids=tuple(s.person_id or "" for s in unknown),
+            sort_key=_when(event),
+        )
+    seated = set(plan.seated_ids())
+    missing = [i for i in event.participant_ids if i not in seated]
+    if missing:
+        yield Finding(
+            FindingKind.UNSEATED,
+            Severity.WARNING,
+            _("no seat for {people} at “{event}”").format(
+                people=", ".join(name(i) for i in missing), event=title
+            ),
+            event_ids=(event.id,),
+            person_ids=tuple(missing),
+            sort_key=_when(event),
+        )
+    absent = [i for i in dict.fromkeys(plan.seated_ids()) if i not in event.participant_ids]
+    if absent:
+        yield Finding(
+            FindingKind.SEATED_ABSENT,
+            Severity.WARNING,
+            _("{people} seated at “{event}” but not among its participants").format(
+                people=", ".join(name(i) for i in absent), event=title
+            ),
+            event_ids=(event.id,),
+            person_ids=tuple(absent),
+            sort_key=_when(event),
+        )
 
 
 def check_ceremonies(data: VisitData, events: Iterable[Event]) -> Iterator[Finding]:
     """Ceremonies: wreaths not laid in the reverse order of precedence, the highest
     authority not arriving last or not leaving first, a wheelchair user without a
     wheelchair place."""
+    index = PrecedenceIndex(data)
     for event in events:
-        title = _title(data, event)
-        for found in ceremony.wreath_breaks(data, event):
-            yield Finding(
-                FindingKind.WREATH_ORDER,
-                Severity.WARNING,
-                _(
-                    "at “{event}”, {later} lays a wreath after {earlier}, who precedes them: "
-                    "wreaths are laid in the reverse order of precedence"
-                ).format(
-                    event=title,
-                    later=found.later_layer.display_name(),
-                    earlier=found.earlier_layer.display_name(),
-                ),
-                event_ids=(event.id,),
-                person_ids=(found.earlier_layer.id, found.later_layer.id),
-                sort_key=_when(event),
-            )
-        arrival = ceremony.arrival_break(data, event)
-        if arrival is not None:
-            yield Finding(
-                FindingKind.ARRIVAL_ORDER,
-                Severity.WARNING,
-                _("at “{event}”, {person} is the highest authority and should arrive last").format(
-                    event=title, person=arrival.highest.display_name()
-                ),
-                event_ids=(event.id,),
-                person_ids=(arrival.highest.id,),
-                sort_key=_when(event),
-            )
-        departure = ceremony.departure_break(data, event)
-        if departure is not None:
-            yield Finding(
-                FindingKind.DEPARTURE_ORDER,
-                Severity.WARNING,
-                _("at “{event}”, {person} is the highest authority and should leave first").format(
-                    event=title, person=departure.highest.display_name()
-                ),
-                event_ids=(event.id,),
-                person_ids=(departure.highest.id,),
-                sort_key=_when(event),
-            )
-        for position, person in ceremony.placement_breaks(data, event):
-            yield Finding(
-                FindingKind.PLACEMENT_NOT_WHEELCHAIR,
-                Severity.ERROR,
-                _(
-                    "{person} needs a wheelchair place at “{event}”, but stands in row {row}, "
-                    "place {place}"
-                ).format(
-                    person=person.display_name(),
-                    event=title,
-                    row=position.row,
-                    place=position.place,
-                ),
-                event_ids=(event.id,),
-                person_ids=(person.id,),
-                sort_key=_when(event),
-            )
+        yield from ceremony_findings(data, event, index)
+
+
+def ceremony_findings(data: VisitData, event: Event, index: PrecedenceIndex) -> Iterator[Finding]:
+    """The ceremony checks of one event (see `check_ceremonies`): an event with no
+    wreaths, running order or placement costs nothing."""
+    if not (event.wreaths or event.running_order or event.placement):
+        return
+    title = _title(data, event)
+    for found in ceremony.wreath_breaks(data, event, index):
+        yield Finding(
+            FindingKind.WREATH_ORDER,
+            Severity.WARNING,
+            _(
+                "at “{event}”, {later} lays a wreath after {earlier}, who precedes them: "
+                "wreaths are laid in the reverse order of precedence"
+            ).format(
+                event=title,
+                later=found.later_layer.display_name(),
+                earlier=found.earlier_layer.display_name(),
+            ),
+            event_ids=(event.id,),
+            person_ids=(found.earlier_layer.id, found.later_layer.id),
+            sort_key=_when(event),
+        )
+    arrival = ceremony.arrival_break(data, event, index)
+    if arrival is not None:
+        yield Finding(
+            FindingKind.ARRIVAL_ORDER,
+            Severity.WARNING,
+            _("at “{event}”, {person} is the highest authority and should arrive last").format(
+                event=title, person=arrival.highest.display_name()
+            ),
+            event_ids=(event.id,),
+            person_ids=(arrival.highest.id,),
+            sort_key=_when(event),
+        )
+    departure = ceremony.departure_break(data, event, index)
+    if departure is not None:
+        yield Finding(
+            FindingKind.DEPARTURE_ORDER,
+            Severity.WARNING,
+            _("at “{event}”, {person} is the highest authority and should leave first").format(
+                event=title, person=departure.highest.display_name()
+            ),
+            event_ids=(event.id,),
+            person_ids=(departure.highest.id,),
+            sort_key=_when(event),
+        )
+    for position, person in ceremony.placement_breaks(data, event, index):
+        yield Finding(
+            FindingKind.PLACEMENT_NOT_WHEELCHAIR,
+            Severity.ERROR,
+            _(
+                "{person} needs a wheelchair place at “{event}”, but stands in row {row}, "
+                "place {place}"
+            ).format(
+                person=person.display_name(),
+                event=title,
+                row=position.row,
+                place=position.place,
+            ),
+            event_ids=(event.id,),
+            person_ids=(person.id,),
+            sort_key=_when(event),
+        )
