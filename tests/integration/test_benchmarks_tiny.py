@@ -15,6 +15,7 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 #: Each script with the arguments that make it small: a few seconds each.
 TINY = {
     "bench_briefing.py": ["--scale", "0.01"],
+    "bench_checks.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_ics.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_journal.py": ["--scale", "0.01", "--repeat", "2"],
     "bench_roster.py": ["--rows", "50", "--repeat", "1"],
