@@ -79,18 +79,21 @@ class Line:
 
 def run(args: list[str], cwd: Path) -> tuple[Measure, str]:
     """Run a Python child; its wall time, peak memory and standard output."""
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=cwd,
-        env={**os.environ, "LANGUAGE": "en"},
-    )
-    _pid, status, usage = os.wait4(child.pid, 0)
-    took = time.perf_counter() - start
-    assert child.stdout is not None and child.stderr is not None
-    out, err = child.stdout.read().decode(), child.stderr.read().decode()
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        # Files, not pipes: a child that says much would fill a pipe no one reads yet.
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, *args],
+            stdout=out_file,
+            stderr=err_file,
+            cwd=cwd,
+            env={**os.environ, "LANGUAGE": "en"},
+        )
+        _pid, status, usage = os.wait4(child.pid, 0)
+        took = time.perf_counter() - start
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read().decode(), err_file.read().decode()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{args}: failed\n{err}")
     return Measure(took, usage.ru_maxrss / 1024), out
