@@ -10,10 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from visitplanner.domain.checks import Finding
-from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Event
 from visitplanner.i18n import _
-from visitplanner.ui.common.models import EntityTableModel
 from visitplanner.ui.common.table_page import TablePage
 from visitplanner.ui.programme.event_dialog import (
     cancel_event,
@@ -104,19 +102,11 @@ class ProgrammePage(QWidget):
         for name in ("edit", "duplicate", "cancel", "delete"):
             self.actions_by_name[name].setEnabled(editable)
 
-    def _filter_timeline(self, text: str) -> None:
-        wanted = normalise(text)
-        if not wanted:
-            self.timeline.set_filter(None)
-            return
+    def _filter_timeline(self, _text: str) -> None:
+        # The list has filtered already (its slot is connected first): the timeline
+        # shows the same events, laid out when it is next shown.
         model = self.list.model
-        search: dict[str, str] = {}
-        for row in range(model.rowCount()):
-            index = model.index(row, 0)
-            search[str(index.data(EntityTableModel.IdRole))] = str(
-                index.data(EntityTableModel.SearchRole)
-            )
-        self.timeline.set_filter(lambda event: wanted in search.get(event.id, ""))
+        self.timeline.set_filter(model.shown_ids() if model.is_filtered() else None)
 
     # -- actions ----------------------------------------------------------------
 
