@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.editing import open_visit
 from tests.ui.keyboard import type_text
@@ -27,10 +29,13 @@ from visitplanner.ui.programme.model import ProgrammeModel
 from visitplanner.ui.programme.page import ProgrammePage
 from visitplanner.ui.roster.model import RosterModel
 from visitplanner.ui.roster.view import RosterView
+from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.language import apply_language
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from summit import SummitSize, generate_summit
+
+W = TypeVar("W", bound=QWidget)
 
 
 @pytest.fixture
@@ -39,14 +44,26 @@ def english() -> Iterator[None]:
     set_language("en")
 
 
-def _page(qtbot, controller) -> ProgrammePage:  # type: ignore[no-untyped-def]
-    page = ProgrammePage(controller)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    page.tabs.setCurrentWidget(page.list)
+@contextmanager
+def _shown(widget: W) -> Iterator[W]:
+    """`widget` shown, then deleted at once: before the visit under it is closed, and
+    before another test switches the language (a closed widget lives on otherwise)."""
+    widget.resize(1200, 700)
+    widget.show()
     QApplication.processEvents()
-    return page
+    try:
+        yield widget
+    finally:
+        widget.close()
+        shiboken6.delete(widget)
+
+
+@contextmanager
+def _page(controller: VisitController) -> Iterator[ProgrammePage]:
+    page = ProgrammePage(controller)
+    page.tabs.setCurrentWidget(page.list)
+    with _shown(page):
+        yield page
 
 
 def _titles(page: ProgrammePage) -> list[str]:
@@ -67,17 +84,17 @@ def test_the_programme_filter_folds_accents_and_the_timeline_follows(  # type: i
 ) -> None:
     with open_visit(tmp_path, build_demo()) as (_path, controller):
         apply_language("fr")
-        page = _page(qtbot, controller)
-        type_text(page.list.filter, "ceremonie")
-        assert _titles(page) == [
-            "Déjeuner et repos avant la cérémonie",
-            "Cérémonie commémorative du 8 Mai et ravivage de la Flamme",
-        ]
-        shown = {e.id for e in controller.data.events if "érémonie" in e.title.fr}
-        assert _timeline_ids(page) == shown
-        page.list.filter.clear()
-        assert len(_titles(page)) == len(controller.data.events)
-        assert _timeline_ids(page) == {e.id for e in controller.data.events}
+        with _page(controller) as page:
+            type_text(page.list.filter, "ceremonie")
+            assert _titles(page) == [
+                "Déjeuner et repos avant la cérémonie",
+                "Cérémonie commémorative du 8 Mai et ravivage de la Flamme",
+            ]
+            shown = {e.id for e in controller.data.events if "érémonie" in e.title.fr}
+            assert _timeline_ids(page) == shown
+            page.list.filter.clear()
+            assert len(_titles(page)) == len(controller.data.events)
+            assert _timeline_ids(page) == {e.id for e in controller.data.events}
 
 
 def test_the_programme_filter_in_cyrillic_and_with_words_in_any_order(  # type: ignore[no-untyped-def]
@@ -85,23 +102,22 @@ def test_the_programme_filter_in_cyrillic_and_with_words_in_any_order(  # type: 
 ) -> None:
     with open_visit(tmp_path, build_demo()) as (_path, controller):
         apply_language("uk")
-        page = _page(qtbot, controller)
-        type_text(page.list.filter, "ЦЕРЕМОН")
-        assert _titles(page) == [
-            "Обід і відпочинок перед церемонією",
-            "Церемонія памʼяті 8 травня та відновлення Вогню",
-        ]
-        page.list.filter.clear()
-        type_text(page.list.filter, "готель переїзд інваліди")  # й folded as и, any order
-        assert _titles(page) == [
-            "Переїзд готель → Інваліди (INI)",
-            "Переїзд Інваліди (INI) → готель",
-        ]
+        with _page(controller) as page:
+            type_text(page.list.filter, "ЦЕРЕМОН")
+            assert _titles(page) == [
+                "Обід і відпочинок перед церемонією",
+                "Церемонія памʼяті 8 травня та відновлення Вогню",
+            ]
+            page.list.filter.clear()
+            type_text(page.list.filter, "готель переїзд інваліди")  # й folded as и, any order
+            assert _titles(page) == [
+                "Переїзд готель → Інваліди (INI)",
+                "Переїзд Інваліди (INI) → готель",
+            ]
 
 
 def test_the_selection_stays_on_its_event_while_typing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    with open_visit(tmp_path, build_demo()) as (_path, controller):
-        page = _page(qtbot, controller)
+    with open_visit(tmp_path, build_demo()) as (_path, controller), _page(controller) as page:
         ceremony = next(e for e in controller.data.events if e.kind.value == "ceremony")
         assert page.list.select(ceremony.id)
         type_text(page.list.filter, "flame")
@@ -113,8 +129,7 @@ def test_the_selection_stays_on_its_event_while_typing(qtbot, tmp_path: Path) ->
 
 
 def test_sorting_and_filtering_together(qtbot, qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    with open_visit(tmp_path, build_demo()) as (_path, controller):
-        page = _page(qtbot, controller)
+    with open_visit(tmp_path, build_demo()) as (_path, controller), _page(controller) as page:
         model = page.list.model
         qtmodeltester.check(model)
         page.list.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # by title
@@ -160,16 +175,15 @@ def _programme_calls(  # type: ignore[no-untyped-def]
             return original(self, index, role)
 
         monkeypatch.setattr(ProgrammeModel, "data", data)  # before the page: Qt looks it up
-        page = _page(qtbot, controller)
-        per_key = []
-        for char in "meeting":
-            calls[0] = 0
-            type_text(page.list.filter, char)
-            per_key.append(calls[0])
-        shown = page.list.table.model().rowCount()
-        assert shown == sum(1 for e in controller.data.events if e.kind.value == "meeting")
-        assert 0 < shown < events
-        page.close()
+        with _page(controller) as page:
+            per_key = []
+            for char in "meeting":
+                calls[0] = 0
+                type_text(page.list.filter, char)
+                per_key.append(calls[0])
+            shown = page.list.table.model().rowCount()
+            assert shown == sum(1 for e in controller.data.events if e.kind.value == "meeting")
+            assert 0 < shown < events
         return per_key
 
 
@@ -197,19 +211,14 @@ def _roster_calls(  # type: ignore[no-untyped-def]
             return original(self, index, role)
 
         monkeypatch.setattr(RosterModel, "data", data)
-        view = RosterView(controller)
-        qtbot.addWidget(view)
-        view.resize(1200, 700)
-        view.show()
-        QApplication.processEvents()
-        per_key = []
-        for char in "fam":
-            calls[0] = 0
-            type_text(view.filter, char)
-            per_key.append(calls[0])
-        # Every family name matches: the whole roster is laid out again at each key.
-        assert len(view.model.shown_person_ids()) == len(controller.data.people)
-        view.close()
+        with _shown(RosterView(controller)) as view:
+            per_key = []
+            for char in "fam":
+                calls[0] = 0
+                type_text(view.filter, char)
+                per_key.append(calls[0])
+            # Every family name matches: the whole roster is laid out again at each key.
+            assert len(view.model.shown_person_ids()) == len(controller.data.people)
         return per_key
 
 
