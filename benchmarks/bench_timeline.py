@@ -6,7 +6,9 @@ Writes the summit visit to a temporary folder first (not timed). Reports the
 best of N runs of: laying the programme out (days, lanes, rectangles), painting
 a 1280x800 window (as the first paint does), painting after a scroll, and
 re-laying out after one event is edited (what every edit costs); then opening
-the event editor and typing in its participants search.
+the event editor and typing in its participants search; then typing in the
+filter of the programme page's list, one key at a time, as an officer does
+(`--filter-only` runs that part alone).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -23,7 +26,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from summit import generate_summit
 
 from visitplanner.domain.checks import check_plan
@@ -31,7 +36,9 @@ from visitplanner.domain.values import LocalizedText
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
+from visitplanner.ui.common.models import EntityTableModel
 from visitplanner.ui.programme.event_dialog import EventDialog
+from visitplanner.ui.programme.page import ProgrammePage
 from visitplanner.ui.programme.timeline import TimelineView
 from visitplanner.ui.shell.controller import VisitController
 
@@ -46,10 +53,96 @@ def best_of(repeat: int, step: Callable[[], object]) -> float:
     return min(times) * 1000
 
 
+#: What is typed in the programme list's filter: a title, a venue, a kind and a day.
+FILTER_TEXTS = ("Meeting 41", "Room 27", "transfer", "Tuesday")
+
+
+def keystroke_into(widget: QWidget, char: str | None) -> None:
+    """Send one key (a character, or Backspace for None) the way a keyboard does."""
+    if char is None:
+        key, text = Qt.Key.Key_Backspace, ""
+    else:
+        key, text = (ord(char.upper()) if char.isascii() else Qt.Key.Key_unknown), char
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+
+def programme_filter(controller: VisitController, repeat: int) -> None:
+    """Type in the programme list's filter, then erase; print per-keystroke figures.
+
+    Each keystroke is timed from the key press until the list and the timeline
+    have been filtered and the list painted again; the first keystroke after the
+    page is built (search keys not yet made) is included. Also counts the calls
+    of the table model's Python `data()` per keystroke.
+    """
+    calls = [0]
+    original = EntityTableModel.data
+
+    def counted(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        return original(self, index, role)
+
+    EntityTableModel.data = counted  # type: ignore[method-assign]
+    try:
+        page = ProgrammePage(controller)
+        page.resize(1280, 800)
+        page.show()
+        page.tabs.setCurrentWidget(page.list)
+        QApplication.processEvents()
+        page.list.filter.setFocus()
+        times: list[tuple[float, float, int]] = []
+        shown: dict[str, int] = {}
+        for _round in range(repeat):
+            for text in FILTER_TEXTS:
+                for n, char in enumerate([*text, *[None] * len(text)]):
+                    calls[0] = 0
+                    start, cpu = time.perf_counter(), time.thread_time()
+                    keystroke_into(page.list.filter, char)
+                    QApplication.processEvents()
+                    times.append((time.perf_counter() - start, time.thread_time() - cpu, calls[0]))
+                    if n == len(text) - 1:
+                        shown[text] = page.list.table.model().rowCount()
+                assert not page.list.filter.text(), "the filter was not erased"
+                assert page.list.table.model().rowCount() == len(controller.data.events)
+        # What the page does once shown and after each change, before any keystroke.
+        keys_ms = 0.0
+        model = page.list.model
+        if hasattr(model, "search_keys"):
+            model.refresh(controller.data)
+            keys_ms = best_of(1, model.search_keys)
+        page.close()
+        page.deleteLater()
+    finally:
+        EntityTableModel.data = original  # type: ignore[method-assign]
+    first_wall, first_cpu, first_calls = times[0]
+    print(
+        f"programme list filter: {len(times)} keystrokes (typing {', '.join(FILTER_TEXTS)}"
+        f" and erasing, {repeat} rounds); first keystroke {first_wall * 1000:.0f} ms"
+        f" ({first_cpu * 1000:.0f} ms CPU, {first_calls} data() calls)"
+    )
+    for clock, values in (
+        ("wall", [w for w, _c, _n in times]),
+        ("cpu", [c for _w, c, _n in times]),
+    ):
+        print(
+            f"  {clock}: median {statistics.median(values) * 1000:.1f} ms,"
+            f" worst {max(values) * 1000:.1f} ms (target < 50 ms)"
+        )
+    print(f"  search texts of every row made after a change (not on a keystroke): {keys_ms:.0f} ms")
+    print("  rows shown: " + ", ".join(f"{text!r} {count}" for text, count in shown.items()))
+    assert 0 < min(shown.values()) < len(controller.data.events), "the filter did not filter"
+    counts = [n for _w, _c, n in times]
+    print(
+        f"  model data() calls per keystroke: median {statistics.median(counts):.0f},"
+        f" most {max(counts)}, total {sum(counts)}"
+    )
+
+
 def main(argv: list[str]) -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--filter-only", action="store_true", help="time the list filter only")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
@@ -57,6 +150,10 @@ def main(argv: list[str]) -> int:
         write_visit(path, generate_summit())
         session = VisitSession.open(path)
         controller = VisitController(session)
+        if args.filter_only:
+            programme_filter(controller, max(1, args.repeat // 2))
+            session.close()
+            return 0
 
         created = time.perf_counter()
         view = TimelineView(controller)
@@ -124,6 +221,7 @@ def main(argv: list[str]) -> int:
             f"one keystroke in the participants search: best {key_ms:.0f} ms, "
             f"worst {worst_key_ms:.0f} ms"
         )
+        programme_filter(controller, max(1, args.repeat // 2))
         session.close()
     view.close()
     view.deleteLater()

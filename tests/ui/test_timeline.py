@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tests.factories import small_visit
+from visitplanner.demo import build_demo
 from visitplanner.domain.checks import Finding, FindingKind, Severity, check_plan
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import EventKind, EventStatus, LocalizedText
@@ -24,7 +25,13 @@ from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.programme.timeline import TimelineView
-from visitplanner.ui.programme.timeline_layout import Segment, assign_lanes, build_layout
+from visitplanner.ui.programme.timeline_layout import (
+    Segment,
+    assign_lanes,
+    build_layout,
+    lay_out,
+    place_events,
+)
 from visitplanner.ui.programme.timeline_style import CONFLICT_COLOUR
 from visitplanner.ui.shell.controller import VisitController
 
@@ -237,6 +244,48 @@ def test_a_filter_hides_events(timeline) -> None:  # type: ignore[no-untyped-def
     assert not timeline.select_event(talks)
     timeline.set_filter(None)
     assert timeline.block_rect(talks) is not None
+
+
+def test_a_hidden_timeline_lays_the_filter_out_when_shown(timeline) -> None:  # type: ignore[no-untyped-def]
+    talks = _id(timeline, "Entretien")
+    before = timeline.area.layout_
+    timeline.hide()
+    timeline.set_filter({talks})
+    assert timeline.area.layout_ is before  # nothing done while nobody sees it
+    timeline.show()
+    layout = timeline.area.layout_
+    assert layout is not before and list(layout.by_event) == [talks]
+
+
+def _segments(layout):  # type: ignore[no-untyped-def]
+    return [
+        (seg.event.id, layout.days[seg.day], seg.start, seg.end, seg.lane, seg.lanes)
+        for day in layout.segments
+        for seg in day
+    ]
+
+
+def test_a_filter_lays_out_again_only_the_days_it_changes() -> None:
+    data = build_demo()
+    placement = place_events(data.visit, data.events)
+    whole = lay_out(data.visit, placement)
+    busy = [n for n, segs in enumerate(whole.segments) if segs]
+    assert len(busy) >= 3
+    # Hide the events of one day (those of no other day): the other days are kept as they were.
+    day = busy[1]
+    others = {s.event.id for n in busy if n != day for s in whole.segments[n]}
+    hidden = {s.event.id for s in whole.segments[day]} - others
+    assert hidden
+    shown = {e.id for e in data.events} - hidden
+    narrowed = lay_out(data.visit, placement, shown, previous=whole)
+    for n in busy:
+        if n != day:
+            assert narrowed.segments[n] is whole.segments[n]
+    assert not hidden & set(narrowed.by_event)
+    # The same as laying the filtered programme out from nothing.
+    fresh = build_layout(data.visit, [e for e in data.events if e.id in shown])
+    assert _segments(narrowed) == _segments(fresh)
+    assert narrowed.order == fresh.order and narrowed.lanes == fresh.lanes
 
 
 def test_an_edit_moves_the_block_and_undo_moves_it_back(timeline) -> None:  # type: ignore[no-untyped-def]

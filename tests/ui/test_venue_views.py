@@ -250,7 +250,6 @@ def test_the_demo_venues_and_their_models(qtbot, qtmodeltester, tmp_path: Path) 
         qtbot.addWidget(view)
         assert view.table.model().rowCount() == len(controller.data.venues)
         qtmodeltester.check(view.model)
-        qtmodeltester.check(view.proxy)
         venue = controller.data.venues[0]
         others = controller.data.venues[1:]
         travel = TravelTimesModel(venue.id, venue.travel_minutes, others, "fr")

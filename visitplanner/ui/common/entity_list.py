@@ -3,6 +3,7 @@
 VenuesView and VehiclesView are built on it. The table refreshes when a change
 touches its kind, keeping the selection; edit actions follow the visit's
 read-only state; Ins, Enter and Del work while the focus is in the screen.
+The model filters and sorts by itself: no Python call per row per keystroke.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
@@ -35,34 +35,11 @@ from visitplanner.operations.change import Change
 from visitplanner.operations.edits import delete_operation
 from visitplanner.ui.common.actions import button_row, screen_action
 from visitplanner.ui.common.forms import confirm
-from visitplanner.ui.common.models import Column, EntityTableModel, FixedColumnsModel, fold
+from visitplanner.ui.common.models import Column, FixedColumnsModel
 from visitplanner.ui.shell.controller import VisitController
 
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class FoldFilterProxy(QSortFilterProxyModel):
-    """Keeps the rows whose search text holds every word typed (case and accents aside)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.keys: list[str] = []
-        self._tokens: tuple[str, ...] = ()
-
-    def set_text(self, text: str) -> None:
-        """Filter by `text`."""
-        tokens = tuple(fold(text).split())
-        if tokens != self._tokens:
-            self.beginFilterChange()
-            self._tokens = tokens
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._tokens or not 0 <= source_row < len(self.keys):
-            return True
-        key = self.keys[source_row]
-        return all(token in key for token in self._tokens)
 
 
 class AccessColouredModel(FixedColumnsModel[T]):
@@ -105,12 +82,9 @@ class EntityListView(QWidget, Generic[T]):
         self.dialog: QDialog | None = None
         self.model: FixedColumnsModel[T] = self.create_model(columns)
         self.model.setParent(self)
-        self.proxy = FoldFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(EntityTableModel.SortRole)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.model.search = self.search_text
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -201,10 +175,10 @@ class EntityListView(QWidget, Generic[T]):
 
     def select(self, ident: str) -> bool:
         """Select the entity with id `ident` (clearing the filter if it hides it)."""
-        index = self._proxy_index(ident)
+        index = self._index_of(ident)
         if not index.isValid() and self.filter is not None and self.filter.text():
             self.filter.clear()
-            index = self._proxy_index(ident)
+            index = self._index_of(ident)
         if not index.isValid():
             return False
         self.table.selectionModel().setCurrentIndex(
@@ -220,7 +194,7 @@ class EntityListView(QWidget, Generic[T]):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row_object(self.proxy.mapToSource(index).row())
+        return self.model.row_object(index.row())
 
     def current_id(self) -> str | None:
         """The id of the entity selected."""
@@ -232,8 +206,6 @@ class EntityListView(QWidget, Generic[T]):
         keep = self.current_id()
         items = self.rows()
         self.model.set_rows(items)
-        self.proxy.keys = [fold(self.search_text(item)) for item in items]
-        self.proxy.invalidate()
         if keep is not None:
             self.select(keep)
         self.update_actions()
@@ -285,11 +257,9 @@ class EntityListView(QWidget, Generic[T]):
 
     # -- internals --------------------------------------------------------------
 
-    def _proxy_index(self, ident: str) -> QModelIndex:
-        for row in range(self.model.rowCount()):
-            if getattr(self.model.row_object(row), "id", None) == ident:
-                return self.proxy.mapFromSource(self.model.index(row, 0))
-        return QModelIndex()
+    def _index_of(self, ident: str) -> QModelIndex:
+        row = self.model.row_of(ident)
+        return QModelIndex() if row is None else self.model.index(row, 0)
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -304,7 +274,7 @@ class EntityListView(QWidget, Generic[T]):
             self.select(saved.id)
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        self.model.set_filter(text)
         self.update_actions()
 
     def _on_change(self, change: Change) -> None:

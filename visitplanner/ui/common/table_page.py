@@ -1,10 +1,16 @@
-"""A page of the window that lists one kind of thing: a filter over a sortable table."""
+"""A page of the window that lists one kind of thing: a filter over a sortable table.
+
+The table model filters and sorts by itself (see `models`): the search texts are
+made once the page is shown and again after a change, off the keystroke path, so
+typing costs one pass over strings, whatever the number of rows.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitplanner.domain.lookup import normalise
 from visitplanner.i18n import _
 from visitplanner.operations.change import Change
 from visitplanner.ui.common.models import EntityTableModel
@@ -36,23 +41,17 @@ class TablePage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(EntityTableModel.SortRole)
-        self.proxy.setFilterKeyColumn(0)
-        self.proxy.setFilterRole(EntityTableModel.SearchRole)
+        model.setParent(self)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(_("Filter"))
         self.filter.setAccessibleName(_("Filter {name}").format(name=name))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(
-            lambda text: self.proxy.setFilterFixedString(normalise(text))
-        )
+        self.filter.textChanged.connect(self._filter_changed)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(model)
         self.table.setAccessibleName(name)
         # Rows come in their natural order (time, precedence, convoy): no sort at
-        # first, which would cost a second on a summit; a click on a header sorts.
+        # first; a click on a header sorts (each row's key computed once).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -71,12 +70,28 @@ class TablePage(QWidget):
         self.table.resizeColumnsToContents()
         controller.changed.connect(self._on_change)
 
+    def _filter_changed(self, text: str) -> None:
+        if self.model.set_filter(text):
+            current = self.table.currentIndex()
+            if current.isValid():
+                self.table.scrollTo(current)
+
+    def _prepare_search(self) -> None:
+        """Fold the rows' search texts now, so the first keystroke does not wait for it."""
+        self.model.search_keys()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._prepare_search)
+
     def _on_change(self, change: Change) -> None:
         if change.touches(self.model.kind) or change.touches("visit") or self._depends(change):
             selected = self.selected_id()
             self.model.refresh(self.controller.data)
             if selected:
                 self.select(selected)
+            if self.isVisible():
+                QTimer.singleShot(0, self, self._prepare_search)
 
     def _depends(self, change: Change) -> bool:
         # Names of venues and delegations show in the programme and roster.
@@ -92,15 +107,16 @@ class TablePage(QWidget):
 
     def select(self, ident: str) -> bool:
         """Select and show the row of `ident` (clearing the filter if it hides it)."""
+        if not self.model.has(ident):
+            return False
         row = self.model.row_of(ident)
         if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
             self.filter.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
+            row = self.model.row_of(ident)
+            if row is None:
+                return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
         return True
 
     def focus_filter(self) -> None:

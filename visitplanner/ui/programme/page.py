@@ -10,17 +10,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from visitplanner.domain.checks import Finding
-from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Event
 from visitplanner.i18n import _
-from visitplanner.ui.common.models import EntityTableModel
 from visitplanner.ui.common.table_page import TablePage
-from visitplanner.ui.programme.event_dialog import (
-    cancel_event,
-    delete_event,
-    duplicate_event,
-    edit_event,
-)
 from visitplanner.ui.programme.model import ProgrammeModel
 from visitplanner.ui.programme.timeline import TimelineView
 from visitplanner.ui.shell.controller import VisitController
@@ -104,54 +96,60 @@ class ProgrammePage(QWidget):
         for name in ("edit", "duplicate", "cancel", "delete"):
             self.actions_by_name[name].setEnabled(editable)
 
-    def _filter_timeline(self, text: str) -> None:
-        wanted = normalise(text)
-        if not wanted:
-            self.timeline.set_filter(None)
-            return
+    def _filter_timeline(self, _text: str) -> None:
+        # The list has filtered already (its slot is connected first): the timeline
+        # shows the same events, laid out when it is next shown.
         model = self.list.model
-        search: dict[str, str] = {}
-        for row in range(model.rowCount()):
-            index = model.index(row, 0)
-            search[str(index.data(EntityTableModel.IdRole))] = str(
-                index.data(EntityTableModel.SearchRole)
-            )
-        self.timeline.set_filter(lambda event: wanted in search.get(event.id, ""))
+        self.timeline.set_filter(model.shown_ids() if model.is_filtered() else None)
 
     # -- actions ----------------------------------------------------------------
 
-    def _with_selected(self, action: Callable[[VisitController, Event, QWidget], object]) -> None:
+    # The editor's module (participants picker, running order) is imported when
+    # first used: the window's first paint does not need it.
+
+    def _with_selected(self, name: str) -> None:
         event = self.selected_event()
         if event is not None:
+            from visitplanner.ui.programme import event_dialog
+
+            action: Callable[[VisitController, Event, QWidget], object] = getattr(
+                event_dialog, name
+            )
             action(self.controller, event, self)
 
     def new_event(self) -> None:
         """Open the editor on a new event."""
+        from visitplanner.ui.programme.event_dialog import edit_event
+
         edit_event(self.controller, None, self)
 
     def _new_at(self, start: datetime) -> None:
+        from visitplanner.ui.programme.event_dialog import edit_event
+
         edit_event(self.controller, None, self, start=start)
 
     def _edit_id(self, ident: str) -> None:
         event = next((e for e in self.controller.data.events if e.id == ident), None)
         if event is not None:
+            from visitplanner.ui.programme.event_dialog import edit_event
+
             edit_event(self.controller, event, self)
 
     def edit_selected(self) -> None:
         """Open the editor on the selected event."""
-        self._with_selected(edit_event)
+        self._with_selected("edit_event")
 
     def duplicate_selected(self) -> None:
         """Copy the selected event as a new draft."""
-        self._with_selected(duplicate_event)
+        self._with_selected("duplicate_event")
 
     def cancel_selected(self) -> None:
         """Mark the selected event cancelled (calendars then send it as cancelled)."""
-        self._with_selected(cancel_event)
+        self._with_selected("cancel_event")
 
     def delete_selected(self) -> None:
         """Delete the selected event, after asking."""
-        self._with_selected(delete_event)
+        self._with_selected("delete_event")
 
     def _context_menu(self, ident: str, where: QPoint) -> None:
         self.timeline.select_event(ident, scroll=False)

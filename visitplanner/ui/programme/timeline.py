@@ -3,12 +3,14 @@
 The layout (days, lanes) is computed once per change of the visit; painting
 draws only the blocks that intersect the exposed area, found by bisecting each
 visible day's blocks (sorted by top). So 5,000 events scroll as smoothly as 30.
+A filter (typed in the list beside it) lays out again only the days it changes,
+and only once the timeline is shown: typing in the list does not wait for it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from datetime import date
 
 from PySide6.QtCore import QPoint, QRect, Signal
@@ -20,7 +22,7 @@ from visitplanner.domain.model import Event
 from visitplanner.i18n import _
 from visitplanner.operations.change import Change
 from visitplanner.ui.programme.timeline_canvas import TimelineCanvas
-from visitplanner.ui.programme.timeline_layout import Segment, build_layout
+from visitplanner.ui.programme.timeline_layout import Placement, Segment, lay_out, place_events
 from visitplanner.ui.programme.timeline_style import TimelineLegend
 from visitplanner.ui.programme.timeline_text import EventWords
 from visitplanner.ui.shell.controller import VisitController
@@ -50,9 +52,11 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.conflicts: dict[str, list[str]] = {}
-        self._keep: Callable[[Event], bool] | None = None
+        self._keep: Callable[[Event], bool] | Set[str] | None = None
         self._selected: str | None = None
-        self._dirty = True
+        self._placement: Placement | None = None
+        self._dirty = True  # the programme changed: place the events again
+        self._stale = False  # the filter changed: lay out again
         self.legend = TimelineLegend(self)
         self.area = TimelineCanvas(self)
         layout = QVBoxLayout(self)
@@ -74,9 +78,24 @@ class TimelineView(QWidget):
         """Lay the programme out again from the visit (after any change)."""
         data = self.controller.data
         self.area.words = EventWords(data)
-        self.area.layout_ = build_layout(data.visit, data.events, self._keep)
-        self.area.place()
+        self._placement = place_events(data.visit, data.events)
         self._dirty = False
+        self._lay_out(previous=False)
+
+    def _lay_out(self, previous: bool = True) -> None:
+        """Lay out the events the filter shows (reusing the days it leaves as they were)."""
+        placement = self._placement
+        assert placement is not None
+        keep = self._keep
+        shown = {e.id for e in placement.events if keep(e)} if callable(keep) else keep
+        self.area.layout_ = lay_out(
+            self.controller.data.visit,
+            placement,
+            shown,
+            previous=self.area.layout_ if previous else None,
+        )
+        self.area.place()
+        self._stale = False
         if self._selected is not None and self.area.layout_.segment_of(self._selected) is None:
             self.select_event(None)
         self._describe()
@@ -100,10 +119,19 @@ class TimelineView(QWidget):
         self._describe()
         self.area.viewport().update()
 
-    def set_filter(self, predicate: Callable[[Event], bool] | None) -> None:
-        """Show only the events `predicate` accepts (all of them for None)."""
-        self._keep = predicate
-        self.refresh()
+    def set_filter(self, keep: Callable[[Event], bool] | Set[str] | None) -> None:
+        """Show only the events `keep` accepts, or whose ids it holds (all for None).
+
+        Laid out at once when the timeline is shown, else when it is next shown.
+        """
+        if keep is self._keep or (
+            isinstance(keep, Set) and isinstance(self._keep, Set) and keep == self._keep
+        ):
+            return
+        self._keep = keep
+        self._stale = True
+        if self.isVisible():
+            self._ensure()
 
     def days(self) -> list[date]:
         """The days shown, in order."""
@@ -213,8 +241,10 @@ class TimelineView(QWidget):
     # ----- internals -------------------------------------------------------------------
 
     def _ensure(self) -> None:
-        if self._dirty:
+        if self._dirty or self._placement is None:
             self.refresh()
+        elif self._stale:
+            self._lay_out()
 
     def _on_changed(self, change: Change) -> None:
         if change == Change.everything():

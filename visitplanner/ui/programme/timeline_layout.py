@@ -4,12 +4,17 @@ Pure Python (no Qt): the timeline widget turns this into pixels. Events are
 placed in the visit's zone on a wall-clock axis; an event over midnight gives one
 segment per day. Overlapping segments of a day are spread over lanes by interval
 partitioning (sort by start, a heap of the lanes' ends): O(n log n).
+
+The work is in two steps so that a filter does not redo what it cannot change:
+`place_events` sorts the events and cuts them into days once per change of the
+programme; `lay_out` keeps the pieces the filter shows and spreads each day over
+lanes, reusing the day of the previous layout when it shows the same pieces.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Final
@@ -129,6 +134,103 @@ def assign_lanes(segments: list[Segment]) -> int:
     return day_lanes
 
 
+#: One event's part of one day: (event, day, start minute, end minute, first, last).
+Piece = tuple[Event, date, int, int, bool, bool]
+
+
+@dataclass(slots=True)
+class Placement:
+    """The programme sorted and cut into days, before any filter: made once per change."""
+
+    events: list[Event]  # in time order (start, then end, then title)
+    pieces: list[Piece]  # in the same order
+
+
+def place_events(visit: Visit, events: Iterable[Event]) -> Placement:
+    """Sort `events` and cut each into its days, in the visit's zone."""
+    home = ZoneInfo(visit.tz)
+    ordered = sorted(events, key=lambda e: (instant(e.start), instant(e.end), e.title.fr, e.id))
+    pieces: list[Piece] = []
+    for event in ordered:
+        for day, begin, finish, first, last in _split(event, home):
+            begin, finish = _padded(begin, finish)
+            pieces.append((event, day, begin, finish, first, last))
+    return Placement(ordered, pieces)
+
+
+def lay_out(
+    visit: Visit,
+    placement: Placement,
+    shown: Collection[str] | None = None,
+    previous: ProgrammeLayout | None = None,
+) -> ProgrammeLayout:
+    """Lay out the events of `placement` whose ids are in `shown` (all for None).
+
+    A day of `previous` showing the very same pieces keeps its segments (and
+    their lanes and texts): a filter re-lays out only the days it changes.
+    """
+    if shown is None:
+        pieces = placement.pieces
+        order = [e.id for e in placement.events]
+    else:
+        pieces = [piece for piece in placement.pieces if piece[0].id in shown]
+        order = [e.id for e in placement.events if e.id in shown]
+    days = sorted(set(_visit_days(visit)) | {piece[1] for piece in pieces})
+    index = {day: n for n, day in enumerate(days)}
+    per_day_pieces: list[list[Piece]] = [[] for _ in days]
+    for piece in pieces:
+        per_day_pieces[index[piece[1]]].append(piece)
+    before: dict[date, tuple[list[Segment], int]] = {}
+    if previous is not None:
+        before = {
+            day: (segs, count)
+            for day, segs, count in zip(
+                previous.days, previous.segments, previous.lanes, strict=True
+            )
+        }
+    per_day: list[list[Segment]] = []
+    lanes: list[int] = []
+    for n, (day, day_pieces) in enumerate(zip(days, per_day_pieces, strict=True)):
+        kept = before.get(day)
+        if kept is not None and _same(kept[0], day_pieces):
+            for seg in kept[0]:
+                seg.day = n
+            per_day.append(kept[0])
+            lanes.append(kept[1])
+            continue
+        segs = [
+            Segment(e, n, start, end, first, last) for e, _d, start, end, first, last in day_pieces
+        ]
+        segs.sort(key=lambda s: (s.start, -s.end))
+        lanes.append(assign_lanes(segs) if segs else 0)
+        segs.sort(key=lambda s: (s.start, s.lane))
+        per_day.append(segs)
+    earliest = DEFAULT_FIRST_MINUTE
+    by_event: dict[str, list[Segment]] = {}
+    for segs in per_day:  # days in order: an event's segments come first day first
+        if segs:
+            earliest = min(earliest, segs[0].start - segs[0].start % 60)
+        for seg in segs:
+            by_event.setdefault(seg.event.id, []).append(seg)
+    return ProgrammeLayout(
+        days=days,
+        outside=[not visit.start_date <= day <= visit.end_date for day in days],
+        segments=per_day,
+        lanes=lanes,
+        first_minute=earliest,
+        by_event=by_event,
+        order=order,
+    )
+
+
+def _same(segments: list[Segment], pieces: list[Piece]) -> bool:
+    """Whether a day's segments are those of `pieces` (the same events, the same minutes)."""
+    if len(segments) != len(pieces):
+        return False
+    mine = {(id(seg.event), seg.start, seg.end) for seg in segments}
+    return mine == {(id(p[0]), p[2], p[3]) for p in pieces}
+
+
 def build_layout(
     visit: Visit,
     events: Iterable[Event],
@@ -139,36 +241,4 @@ def build_layout(
     The days are the visit's own plus any other day an event falls on (a travel
     leg the day before); days outside the visit are flagged in `outside`.
     """
-    home = ZoneInfo(visit.tz)
-    shown = [e for e in events if keep is None or keep(e)]
-    shown.sort(key=lambda e: (instant(e.start), instant(e.end), e.title.fr, e.id))
-    pieces: list[tuple[Event, date, int, int, bool, bool]] = []
-    for event in shown:
-        for day, begin, finish, first, last in _split(event, home):
-            begin, finish = _padded(begin, finish)
-            pieces.append((event, day, begin, finish, first, last))
-    days = sorted(set(_visit_days(visit)) | {piece[1] for piece in pieces})
-    index = {day: n for n, day in enumerate(days)}
-    per_day: list[list[Segment]] = [[] for _ in days]
-    by_event: dict[str, list[Segment]] = {}
-    for event, day, begin, finish, first, last in pieces:
-        seg = Segment(event, index[day], begin, finish, first, last)
-        per_day[seg.day].append(seg)
-        by_event.setdefault(event.id, []).append(seg)
-    lanes = []
-    earliest = DEFAULT_FIRST_MINUTE
-    for segs in per_day:
-        segs.sort(key=lambda s: (s.start, -s.end))
-        lanes.append(assign_lanes(segs) if segs else 0)
-        if segs:
-            earliest = min(earliest, segs[0].start - segs[0].start % 60)
-        segs.sort(key=lambda s: (s.start, s.lane))
-    return ProgrammeLayout(
-        days=days,
-        outside=[not visit.start_date <= day <= visit.end_date for day in days],
-        segments=per_day,
-        lanes=lanes,
-        first_minute=earliest,
-        by_event=by_event,
-        order=[e.id for e in shown],
-    )
+    return lay_out(visit, place_events(visit, [e for e in events if keep is None or keep(e)]))

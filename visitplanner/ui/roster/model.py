@@ -271,18 +271,20 @@ class RosterModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         # No hasIndex(): it calls back into rowCount and columnCount, and the tree asks
         # for every row of a 3,000-person roster after each keystroke of the filter.
+        # The tree lays out every row after each keystroke: as few calls into Qt as
+        # can be (an invalid parent has row -1 and internal id 0).
         if not 0 <= column < _COLUMN_COUNT or row < 0:
             return QModelIndex()
-        if not parent.isValid():
+        group = parent.row()
+        if group < 0:
             return self.createIndex(row, column, 0) if row < len(self._shown) else QModelIndex()
-        if parent.internalId() == 0 and row < len(self._shown[parent.row()].shown):
-            return self.createIndex(row, column, parent.row() + 1)
+        if parent.internalId() == 0 and row < len(self._shown[group].shown):
+            return self.createIndex(row, column, group + 1)
         return QModelIndex()
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        group = index.internalId()  # 0 for a delegation row and for an invalid index
+        return self.createIndex(group - 1, 0, 0) if group else QModelIndex()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
@@ -371,10 +373,10 @@ class RosterModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         # Combined once in set_movable: or-ing enum flags in Python on every call
         # was most of the cost of laying out the tree.
+        if index.internalId():  # a person (an invalid index has id 0): the most rows
+            return self._person_flags
         if not index.isValid():
             return self._root_flags
-        if index.internalId() != 0:
-            return self._person_flags
         if self._shown[index.row()].delegation is not None:
             return self._delegation_flags
         return self._none_flags

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from visitplanner import __version__
 from visitplanner.app_resources import icon_paths
-from visitplanner.demo import build_demo
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_WINDOW, VisitSession
@@ -131,6 +130,8 @@ def visit_to_open(settings: AppSettings, requested: Path | None) -> Path:
         return last
     demo = demo_path()
     if not demo.exists():
+        from visitplanner.demo import build_demo  # the first run only
+
         write_visit(demo, build_demo())
     return demo
 

@@ -4,6 +4,10 @@ Pages: Programme, Roster, Venues, Vehicles, Checks. Every edit goes through the
 controller's undo stack and is in the visit file at once: there is no Save.
 Switching the interface language rebuilds the pages and menus in place; the old
 ones are cut off from the visit first, so no edit ever reaches a deleted widget.
+
+Only what the first paint needs is imported with the window (the programme and
+the checks); the other pages and the import, export and book dialogs (reportlab,
+icalendar, openpyxl) are imported when first used.
 """
 
 from __future__ import annotations
@@ -34,19 +38,10 @@ from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import save_copy
 from visitplanner.ui.checks.view import ChecksView
-from visitplanner.ui.exchange.briefing import briefing_dialog
-from visitplanner.ui.exchange.calendars import export_calendar_dialog, import_calendar_dialog
-from visitplanner.ui.exchange.roster_export import export_roster_dialog
-from visitplanner.ui.exchange.roster_import import import_roster_dialog
 from visitplanner.ui.programme.page import ProgrammePage
-from visitplanner.ui.roster.view import RosterView
-from visitplanner.ui.seating.view import SeatingView
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.dialogs import PreferencesDialog, about_text
 from visitplanner.ui.shell.settings import AppSettings
-from visitplanner.ui.vehicles.view import VehiclesView
-from visitplanner.ui.venues.view import VenuesView
-from visitplanner.ui.versions.view import VersionsView
 
 log = logging.getLogger(__name__)
 
@@ -162,20 +157,31 @@ class MainWindow(QMainWindow):
                 sender.disconnect(receiver)
 
     def _make_page(self, key: str) -> QWidget:
+        # Each page's module is imported when the page is first shown.
         c = self.controller
         if key == "programme":
             return ProgrammePage(c)
         if key == "roster":
+            from visitplanner.ui.roster.view import RosterView
+
             return RosterView(c)
         if key == "venues":
+            from visitplanner.ui.venues.view import VenuesView
+
             return VenuesView(c)
         if key == "vehicles":
+            from visitplanner.ui.vehicles.view import VehiclesView
+
             return VehiclesView(c)
         if key == "seating":
+            from visitplanner.ui.seating.view import SeatingView
+
             seating = SeatingView(c.session, apply=self._apply_and_report)
             c.changed.connect(seating.follow)  # a method: it goes when the page goes
             return seating
         if key == "versions":
+            from visitplanner.ui.versions.view import VersionsView
+
             return VersionsView(c, open_snapshot=self._open_read_only)
         checks = ChecksView(c)
         checks.go_to.connect(self.go_to)
@@ -258,10 +264,10 @@ class MainWindow(QMainWindow):
 
     def _issue_version(self) -> None:
         """Versions > Issue version: the Versions page, and its note dialog."""
-        self.show_page("versions")
-        page = self.pages["versions"]
-        if isinstance(page, VersionsView):
-            page.ask_and_issue()
+        page = self.show_page("versions")
+        ask = getattr(page, "ask_and_issue", None)
+        if callable(ask):
+            ask()
 
     def _page_opener(self, key: str) -> Callable[[], object]:
         return lambda: self.show_page(key)
@@ -333,14 +339,16 @@ class MainWindow(QMainWindow):
         if page_key is None:
             return
         page = self.show_page(page_key)
-        if isinstance(page, ProgrammePage):
-            page.select(ident)
-        elif isinstance(page, RosterView):
-            page.select_person(ident)
-        elif isinstance(page, VenuesView):
-            page.select_venue(ident)
-        elif isinstance(page, VehiclesView):
-            page.select_vehicle(ident)
+        # Each page selects in its own words; none is imported here for this.
+        method = {
+            "event": "select",
+            "person": "select_person",
+            "venue": "select_venue",
+            "vehicle": "select_vehicle",
+        }[kind]
+        select = getattr(page, method, None)
+        if callable(select):
+            select(ident)
 
     def find_in_page(self) -> None:
         """Edit > Find: put the cursor in the current page's filter."""
@@ -393,21 +401,31 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("A copy was saved to {path}.").format(path=target), 8000)
 
     def _import_calendar(self) -> None:
+        from visitplanner.ui.exchange.calendars import import_calendar_dialog
+
         import_calendar_dialog(self, self.controller.session, apply=self._apply_quietly)
 
     def _apply_quietly(self, operation: Operation) -> bool:
         return self.controller.apply(operation, self)
 
     def _import_roster(self) -> None:
+        from visitplanner.ui.exchange.roster_import import import_roster_dialog
+
         import_roster_dialog(self, self.controller.session, apply=self._apply_quietly)
 
     def _export_roster(self) -> None:
+        from visitplanner.ui.exchange.roster_export import export_roster_dialog
+
         export_roster_dialog(self, self.controller.session)
 
     def _briefing(self) -> None:
+        from visitplanner.ui.exchange.briefing import briefing_dialog
+
         briefing_dialog(self, self.controller.session)
 
     def _export_calendars(self) -> None:
+        from visitplanner.ui.exchange.calendars import export_calendar_dialog
+
         export_calendar_dialog(self, self.controller.session)
 
     def _preferences(self) -> None:
