@@ -164,7 +164,6 @@ def measure(scales: list[float], repeat: int, folder: Path) -> list[Line]:
                 repeat, ["-c", FLOOR_PROCESS, str(copy), str(work / "b.ics")], work
             )
             run([*cli, "version", str(copy)], work)
-            run([*cli, "import-ics", str(copy), str(work / "a.ics")], work)
             lines["version"].ours[scale], _ = run([*cli, "version", str(copy)], work)
             lines["changes"].ours[scale], _ = best(
                 repeat, [*cli, "changes", str(copy), "--since", "1"], work
