@@ -154,30 +154,27 @@ def ceremony_findings(data: VisitData, event: Event, index: PrecedenceIndex) -> 
             person_ids=(found.earlier_layer.id, found.later_layer.id),
             sort_key=_when(event),
         )
-    arrival = ceremony.arrival_break(data, event, index)
-    if arrival is not None:
-        yield Finding(
+    for kind, broken, message in (
+        (
             FindingKind.ARRIVAL_ORDER,
-            Severity.WARNING,
-            _("at “{event}”, {person} is the highest authority and should arrive last").format(
-                event=title, person=arrival.highest.display_name()
-            ),
-            event_ids=(event.id,),
-            person_ids=(arrival.highest.id,),
-            sort_key=_when(event),
-        )
-    departure = ceremony.departure_break(data, event, index)
-    if departure is not None:
-        yield Finding(
+            ceremony.arrival_break(data, event, index),
+            _("at “{event}”, {person} is the highest authority and should arrive last"),
+        ),
+        (
             FindingKind.DEPARTURE_ORDER,
-            Severity.WARNING,
-            _("at “{event}”, {person} is the highest authority and should leave first").format(
-                event=title, person=departure.highest.display_name()
-            ),
-            event_ids=(event.id,),
-            person_ids=(departure.highest.id,),
-            sort_key=_when(event),
-        )
+            ceremony.departure_break(data, event, index),
+            _("at “{event}”, {person} is the highest authority and should leave first"),
+        ),
+    ):
+        if broken is not None:
+            yield Finding(
+                kind,
+                Severity.WARNING,
+                message.format(event=title, person=broken.highest.display_name()),
+                event_ids=(event.id,),
+                person_ids=(broken.highest.id,),
+                sort_key=_when(event),
+            )
     for position, person in ceremony.placement_breaks(data, event, index):
         yield Finding(
             FindingKind.PLACEMENT_NOT_WHEELCHAIR,
