@@ -20,6 +20,7 @@ TINY = {
     "bench_journal.py": ["--scale", "0.01", "--repeat", "2"],
     "bench_roster.py": ["--rows", "50", "--repeat", "1"],
     "bench_seating.py": ["--guests", "30", "--repeat", "1"],
+    "bench_window.py": ["--scale", "0.02", "--repeat", "1"],
     "scaling.py": ["--scales", "0.02", "0.04", "--repeat", "1"],
     "fuzz.py": ["--minutes", "0.05"],
     "crash.py": ["--kills", "2"],
