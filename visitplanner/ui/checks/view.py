@@ -43,6 +43,7 @@ from visitplanner.domain.plan_checker import PlanChecker, snapshot
 from visitplanner.i18n import N_, _
 from visitplanner.operations.change import Change
 from visitplanner.services.progress import Progress
+from visitplanner.ui.common.models import column_header
 from visitplanner.ui.common.worker import Worker
 from visitplanner.ui.shell.controller import VisitController
 
@@ -162,13 +163,7 @@ class FindingsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _(self.HEADERS[section])
-        return None
+        return column_header(self.HEADERS, section, orientation, role)
 
 
 class ChecksView(QWidget):

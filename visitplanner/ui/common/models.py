@@ -28,6 +28,20 @@ T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def column_header(
+    headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """A table's column header, translated now (so a language switch shows at once):
+    what every model's `headerData` answers for the untranslated `headers`."""
+    if (
+        role == Qt.ItemDataRole.DisplayRole
+        and orientation == Qt.Orientation.Horizontal
+        and 0 <= section < len(headers)
+    ):
+        return _(headers[section])
+    return None
+
+
 def fold(text: str) -> str:
     """Text as the filter compares it: normalised, and without accents (é = e, й = и)."""
     normalised = normalise(text)
@@ -263,11 +277,7 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return _(self._columns[section].header)
-        return None
+        return column_header([c.header for c in self._columns], section, orientation, role)
 
 
 class FixedColumnsModel(EntityTableModel[T]):

@@ -34,7 +34,7 @@ from visitplanner.domain.model import Delegation, Person, VisitData
 from visitplanner.domain.values import Need
 from visitplanner.i18n import N_, _, current_language
 from visitplanner.services.ordering import placed
-from visitplanner.ui.common.models import fold
+from visitplanner.ui.common.models import column_header, fold
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -299,13 +299,7 @@ class RosterModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return _(self.COLUMNS[section])
-        return None
+        return column_header(self.COLUMNS, section, orientation, role)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The tree asks each painted cell for a dozen roles; most are answered here at once.

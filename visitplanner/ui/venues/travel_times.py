@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewIt
 
 from visitplanner.domain.model import Venue
 from visitplanner.i18n import N_, _, current_language
+from visitplanner.ui.common.models import column_header
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -77,13 +78,7 @@ class TravelTimesModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _(self.HEADERS[section])
-        return None
+        return column_header(self.HEADERS, section, orientation, role)
 
     def _back(self, other: Venue) -> int | None:
         changed = self._minutes.get(other.id) != self._original.get(other.id)
