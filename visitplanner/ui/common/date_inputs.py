@@ -19,7 +19,40 @@ from visitplanner.i18n import _
 _NOT_SET = QDate(1800, 1, 1)
 
 
-class OptionalDateEdit(QDateEdit):
+class _StartsWhenUsed:
+    """What both inputs share: the first arrow press, digit or calendar click on a
+    "not set" input starts from a sensible date (`_begin`), not from the placeholder.
+    A mixin placed before the Qt class, whose methods it extends."""
+
+    start_from: date | None
+
+    def is_set(self) -> bool:
+        raise NotImplementedError
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def stepBy(self, steps: int) -> None:
+        if not self.is_set():
+            self._begin()
+            return
+        super().stepBy(steps)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.is_set() and event.text().isdigit():
+            self._begin()
+            self.lineEdit().selectAll()  # type: ignore[attr-defined]
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)  # type: ignore[misc]
+        calendar = self.calendarWidget()  # type: ignore[attr-defined]
+        if not self.is_set() and calendar.isVisible():
+            start = self.start_from or date.today()
+            calendar.setCurrentPage(start.year, start.month)
+
+
+class OptionalDateEdit(_StartsWhenUsed, QDateEdit):
     """A date, or "not set"."""
 
     def __init__(self, parent: QWidget | None = None, start_from: date | None = None) -> None:
@@ -52,27 +85,8 @@ class OptionalDateEdit(QDateEdit):
         start = self.start_from
         self.setDate(QDate(start.year, start.month, start.day) if start else QDate.currentDate())
 
-    def stepBy(self, steps: int) -> None:
-        if not self.is_set():
-            self._begin()
-            return
-        super().stepBy(steps)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.is_set() and event.text().isdigit():
-            self._begin()
-            self.lineEdit().selectAll()
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        super().mousePressEvent(event)
-        calendar = self.calendarWidget()
-        if not self.is_set() and calendar.isVisible():
-            start = self.start_from or date.today()
-            calendar.setCurrentPage(start.year, start.month)
-
-
-class OptionalDateTimeEdit(QDateTimeEdit):
+class OptionalDateTimeEdit(_StartsWhenUsed, QDateTimeEdit):
     """A wall-clock date and time, or "not set"; the zone is chosen beside it.
 
     The input works in UTC internally so that no local daylight-saving rule of
@@ -125,25 +139,6 @@ class OptionalDateTimeEdit(QDateTimeEdit):
     def _begin(self) -> None:
         start = self.start_from or date.today()
         self.set_value(datetime(start.year, start.month, start.day, 12, 0))
-
-    def stepBy(self, steps: int) -> None:
-        if not self.is_set():
-            self._begin()
-            return
-        super().stepBy(steps)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.is_set() and event.text().isdigit():
-            self._begin()
-            self.lineEdit().selectAll()
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        super().mousePressEvent(event)
-        calendar = self.calendarWidget()
-        if not self.is_set() and calendar.isVisible():
-            start = self.start_from or date.today()
-            calendar.setCurrentPage(start.year, start.month)
 
 
 def with_clear_button(edit: OptionalDateEdit | OptionalDateTimeEdit, name: str) -> QWidget:
