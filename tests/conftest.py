@@ -1,6 +1,8 @@
 """Fixtures shared by every test: Qt without a display, temporary visit files."""
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,3 +15,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def tmp_visit_path(tmp_path: Path) -> Path:
     """Where a test may write a visit file; the file does not exist yet."""
     return tmp_path / "visit.visit"
+
+
+@pytest.fixture(autouse=True)
+def _collector_handed_back() -> Iterator[None]:
+    """Each test ends as a process would: what loading a visit froze out of the cycle
+    collector's walks (`storage.rows.no_cyclic_collection`) is handed back, so that one
+    test's garbage never outlives it frozen."""
+    yield
+    gc.unfreeze()

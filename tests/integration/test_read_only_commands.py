@@ -87,7 +87,7 @@ def _older_copy(current: Path, older: Path) -> None:
         columns = [row[1] for row in conn.execute(f'PRAGMA main.table_info("{table}")')]
         known = {row[1] for row in conn.execute(f'PRAGMA current.table_info("{table}")')}
         common = ", ".join(f'"{c}"' for c in columns if c in known)
-        if table == "programme_version" and "snapshot" not in known:
+        if table == "programme_version" and "snapshot" in columns and "snapshot" not in known:
             # Before 0006 a version kept its whole programme: rebuild it from the current file.
             with contextlib.closing(conn_of(current)) as source:
                 versions = load_versions(source)

@@ -283,3 +283,51 @@ def test_save_a_copy_goes_through_the_backup_api_and_replaces_the_target(tmp_pat
     assert read_visit(target) == read_visit(path)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600 or sys.platform == "win32"
     session.close()
+
+
+def test_a_row_with_an_unknown_stored_value_is_told_as_an_inconsistent_visit(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "visit.visit"
+    write_visit(path, small_visit())
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE event SET kind = 'banquet-royal' WHERE rowid = 1")
+    conn.close()
+    with pytest.raises(StorageError, match=r"inconsistent.*banquet-royal"):
+        read_visit(path)
+
+
+def test_an_event_keeps_its_participants_in_their_order_and_an_empty_modified_time(
+    tmp_path: Path,
+) -> None:
+    data = small_visit()
+    event = next(e for e in data.events if len(e.participant_ids) >= 2)
+    event.participant_ids.reverse()
+    path = tmp_path / "visit.visit"
+    write_visit(path, data)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE event SET modified = '' WHERE id = ?", (event.id,))
+    conn.close()
+    loaded = next(e for e in read_visit(path).events if e.id == event.id)
+    assert loaded.participant_ids == event.participant_ids
+    assert loaded.modified is None
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    path = tmp_path / "visit.visit"
+    write_visit(path, small_visit())
+    gc.unfreeze()
+    assert gc.isenabled()
+    data = read_visit(path)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # the visit read is kept out of the collector's walks
+    gc.unfreeze()
+    gc.disable()
+    try:
+        read_visit(path)
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
+    assert data.events

@@ -13,6 +13,7 @@ from visitplanner.i18n import _
 
 #: The languages every multilingual text may hold, in the order editors show them.
 LANGUAGES: Final = ("fr", "uk", "en")
+_LANGUAGE_SET: Final = frozenset(LANGUAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,9 @@ class LocalizedText:
         """Build from a mapping of language code to text; unknown codes are an error."""
         if not parts:
             return cls()
-        unknown = set(parts) - set(LANGUAGES)
+        if parts.keys() <= _LANGUAGE_SET and all(type(v) is str for v in parts.values()):
+            return cls(**parts)  # what the visit file holds: read for every text it has
+        unknown = set(parts) - _LANGUAGE_SET
         if unknown:
             raise DomainError(
                 _("unknown language(s) {langs}").format(langs=", ".join(sorted(unknown)))

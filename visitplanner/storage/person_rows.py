@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Final
 
 from visitplanner.domain.model import Accreditation, Person, TravelLeg
 from visitplanner.domain.values import Civility, Grade, Need
 from visitplanner.storage.rows import (
     date_from_db,
     date_to_db,
+    enum_from_db,
     list_from_db,
     list_to_db,
     optional_time_from_db,
@@ -18,8 +19,12 @@ from visitplanner.storage.rows import (
     text_to_db,
 )
 
+_civility: Final = enum_from_db(Civility)
+_grade: Final = enum_from_db(Grade)
+_need: Final = enum_from_db(Need)
 
-def person_from_row(r: sqlite3.Row, photo: bytes | None, photo_type: str) -> Person:
+
+def person_from_row(r: Mapping[str, Any], photo: bytes | None, photo_type: str) -> Person:
     """The person a row of the person table stands for (the photo is stored apart)."""
     return Person(
         id=r["id"],
@@ -31,12 +36,12 @@ def person_from_row(r: sqlite3.Row, photo: bytes | None, photo_type: str) -> Per
         given_name_native=r["given_name_native"],
         patronymic_native=r["patronymic_native"],
         latin_derived=bool(r["latin_derived"]),
-        civility=Civility(r["civility"]),
+        civility=_civility(r["civility"]),
         title=text_from_db(r["title"]),
         function=text_from_db(r["function"]),
         organisation=text_from_db(r["organisation"]),
         role=r["role"],
-        grade=Grade(r["grade"]),
+        grade=_grade(r["grade"]),
         languages=list_from_db(r["languages"]),
         duty_phone=r["duty_phone"],
         duty_email=r["duty_email"],
@@ -44,9 +49,9 @@ def person_from_row(r: sqlite3.Row, photo: bytes | None, photo_type: str) -> Per
         biography=text_from_db(r["biography"]),
         photo=photo,
         photo_type=photo_type,
-        dietary=Need(r["dietary"]),
+        dietary=_need(r["dietary"]),
         dietary_detail=r["dietary_detail"],
-        step_free=Need(r["step_free"]),
+        step_free=_need(r["step_free"]),
         accessibility_detail=r["accessibility_detail"],
         accreditation=Accreditation(
             passport_name=r["passport_name"],
@@ -114,7 +119,7 @@ def person_to_row(person: Person) -> dict[str, Any]:
     return row
 
 
-def _leg_from_row(row: sqlite3.Row, prefix: str) -> TravelLeg:
+def _leg_from_row(row: Mapping[str, Any], prefix: str) -> TravelLeg:
     return TravelLeg(
         carrier=row[f"{prefix}_carrier"],
         number=row[f"{prefix}_number"],

@@ -23,7 +23,7 @@ from visitplanner.domain.arrangements import (
     Wreath,
 )
 from visitplanner.domain.model import Event
-from visitplanner.storage.rows import text_from_db, text_to_db
+from visitplanner.storage.rows import rows_of, text_from_db, text_to_db
 
 
 @dataclass
@@ -34,12 +34,6 @@ class Arrangements:
     seating: SeatingPlan | None = None
     wreaths: list[Wreath] = field(default_factory=list)
     placement: list[PlacementPosition] = field(default_factory=list)
-
-
-def _rows(conn: sqlite3.Connection, sql: str, args: list[str]) -> list[sqlite3.Row]:
-    cursor = conn.execute(sql, args)
-    cursor.row_factory = sqlite3.Row
-    return cursor.fetchall()
 
 
 def load_line_people(conn: sqlite3.Connection, where: str, args: list[str]) -> dict[str, list[str]]:
@@ -60,13 +54,13 @@ def load_arrangements(
 ) -> dict[str, Arrangements]:
     """The arrangements of the events `where` selects (a filter on event_id), by event id."""
     found: dict[str, Arrangements] = defaultdict(Arrangements)
-    for r in _rows(
+    for r in rows_of(
         conn, f"SELECT * FROM precedence_override{where} ORDER BY event_id, position", args
     ):
         found[r["event_id"]].precedence_ids.append(r["person_id"])
     _load_seating(conn, where, args, found)
     _load_wreaths(conn, where, args, found)
-    for r in _rows(
+    for r in rows_of(
         conn, f"SELECT * FROM placement_position{where} ORDER BY event_id, position", args
     ):
         found[r["event_id"]].placement.append(
@@ -87,7 +81,7 @@ def _load_seating(
     conn: sqlite3.Connection, where: str, args: list[str], found: dict[str, Arrangements]
 ) -> None:
     seats: dict[str, list[Seat]] = defaultdict(list)
-    for r in _rows(
+    for r in rows_of(
         conn,
         "SELECT s.*, t.event_id FROM seat s JOIN seating_table t ON t.id = s.table_id"
         f"{where.replace('event_id', 't.event_id')} ORDER BY s.table_id, s.number",
@@ -106,7 +100,7 @@ def _load_seating(
             )
         )
     tables: dict[str, list[Table]] = defaultdict(list)
-    for r in _rows(conn, f"SELECT * FROM seating_table{where} ORDER BY event_id, position", args):
+    for r in rows_of(conn, f"SELECT * FROM seating_table{where} ORDER BY event_id, position", args):
         tables[r["event_id"]].append(
             Table(
                 id=r["id"],
@@ -117,7 +111,7 @@ def _load_seating(
                 seats=seats.get(r["id"], []),
             )
         )
-    for r in _rows(conn, f"SELECT * FROM seating_plan{where}", args):
+    for r in rows_of(conn, f"SELECT * FROM seating_plan{where}", args):
         found[r["event_id"]].seating = SeatingPlan(
             strategy=SeatingStrategy(r["strategy"]), tables=tables.get(r["event_id"], [])
         )
@@ -127,14 +121,14 @@ def _load_wreaths(
     conn: sqlite3.Connection, where: str, args: list[str], found: dict[str, Arrangements]
 ) -> None:
     people: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for r in _rows(
+    for r in rows_of(
         conn,
         "SELECT p.* FROM wreath_person p JOIN wreath w ON w.id = p.wreath_id"
         f"{where.replace('event_id', 'w.event_id')} ORDER BY p.wreath_id, p.role, p.position",
         args,
     ):
         people[(r["wreath_id"], r["role"])].append(r["person_id"])
-    for r in _rows(conn, f"SELECT * FROM wreath{where} ORDER BY event_id, position", args):
+    for r in rows_of(conn, f"SELECT * FROM wreath{where} ORDER BY event_id, position", args):
         found[r["event_id"]].wreaths.append(
             Wreath(
                 id=r["id"],

@@ -7,12 +7,19 @@ are remembered, since what they make is immutable (LocalizedText, aware datetime
 
 from __future__ import annotations
 
+import gc
 import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from enum import Enum
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from visitplanner.domain.values import LocalizedText, zone
+
+E = TypeVar("E", bound=Enum)
 
 
 def text_to_db(text: LocalizedText) -> str:
@@ -76,6 +83,48 @@ def date_from_db(raw: str | None) -> date | None:
     return None if raw is None else date.fromisoformat(raw)
 
 
-def row_dict(cursor_description: Any, row: tuple[Any, ...]) -> dict[str, Any]:
-    """A row as a mapping of column name to value."""
-    return {col[0]: value for col, value in zip(cursor_description, row, strict=True)}
+def rows_of(conn: sqlite3.Connection, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    """The rows `sql` selects, each as a mapping of column name to value.
+
+    Plain dictionaries: looking a column up by name in an `sqlite3.Row` searches the
+    columns one by one, which made reading a person (forty-odd columns) slow.
+    """
+    cursor = conn.execute(sql, tuple(args))
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def enum_from_db(kind: type[E]) -> Callable[[Any], E]:
+    """A reader of `kind`'s stored values: a dictionary lookup, since calling the enum
+    is slow over hundreds of thousands of rows; an unknown value still raises the
+    enum's own ValueError naming it."""
+    members: dict[Any, E] = {member.value: member for member in kind}
+
+    def read(value: Any) -> E:
+        found = members.get(value)
+        return kind(value) if found is None else found
+
+    return read
+
+
+@contextmanager
+def no_cyclic_collection() -> Iterator[None]:
+    """Keep Python's cyclic garbage collector away from a whole visit being read.
+
+    Reading makes a million small objects, none of them garbage, and each few
+    thousand of them set the collector scanning all the others: a quarter of the time
+    of a large load went there. Once read, the visit is long-lived, so what exists then
+    is moved out of the collector's walks (`gc.freeze`): a command that ends no longer
+    walks ten summits several times over on its way out (a second at that size).
+    Reference counting still frees every object dropped; only a reference cycle among
+    frozen objects waits for `gc.unfreeze`, which the window's check runs call at the
+    end of each run (`ui.checks.view`).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
