@@ -25,7 +25,7 @@ from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key, UndoState
 
 __all__ = ["PROGRAM_COMMAND_LINE", "PROGRAM_WINDOW", "UndoState", "VisitSession"]
-from visitplanner.storage.repository import TABLES, VisitRepository
+from visitplanner.storage.repository import TABLES, Step, VisitRepository
 from visitplanner.storage.version_rows import load_versions
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,9 @@ PROGRAM_COMMAND_LINE = N_("command line")
 class VisitSession:
     """One open visit file and its contents."""
 
-    def __init__(self, database: VisitDatabase, program: str = PROGRAM_COMMAND_LINE) -> None:
+    def __init__(
+        self, database: VisitDatabase, program: str = PROGRAM_COMMAND_LINE, step: Step | None = None
+    ) -> None:
         self.database = database
         self.repository = VisitRepository(database)
         self.program = program
@@ -51,7 +53,7 @@ class VisitSession:
         self._data_version = self.database.data_version()
         self._stamp = journal.last_stamp(self.database.conn)
         self.revisions: dict[Key, int] = journal.revisions(self.database.conn)
-        self.data: VisitData = self.repository.load()
+        self.data: VisitData = self.repository.load(step)
         # Every entity by (kind, id), kept up to date by `reload` (rebuilt when the
         # visit in memory is replaced as a whole).
         self._index: dict[Key, Any] | None = None
@@ -59,13 +61,23 @@ class VisitSession:
 
     @classmethod
     def open(
-        cls, path: Path, read_only: bool = False, program: str = PROGRAM_COMMAND_LINE
+        cls,
+        path: Path,
+        read_only: bool = False,
+        program: str = PROGRAM_COMMAND_LINE,
+        step: Step | None = None,
     ) -> VisitSession:
         """Open the visit file at `path` (checked, migrated) and load it; read-only, the
-        file is never written (an older one is read through a migrated copy in memory)."""
-        if read_only:
-            return cls(VisitDatabase.open_for_reading(path), program)
-        return cls(VisitDatabase.open(path), program)
+        file is never written (an older one is read through a migrated copy in memory).
+
+        `step` is told how far the reading is, and may stop it by raising; the file is
+        closed again if the visit cannot be read."""
+        database = VisitDatabase.open_for_reading(path) if read_only else VisitDatabase.open(path)
+        try:
+            return cls(database, program, step)
+        except BaseException:
+            database.close()
+            raise
 
     @property
     def read_only(self) -> bool:

@@ -14,6 +14,7 @@ from visitplanner.domain.values import LocalizedText, is_standard_output, zone
 from visitplanner.exports.files import check_target
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
+from visitplanner.services.progress import Progress
 from visitplanner.storage.backup import copy_database, make_backup
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository
@@ -73,15 +74,20 @@ def create_visit(
     return visit
 
 
-def open_visit(path: Path, read_only: bool = False, program: str = "") -> VisitSession:
+def open_visit(
+    path: Path, read_only: bool = False, program: str = "", progress: Progress | None = None
+) -> VisitSession:
     """Open a visit file for editing (or only reading); `program` is what the journal
-    records as the writer (the command line unless said).
+    records as the writer (the command line unless said). `progress` follows the
+    reading and may cancel it (the window opens a large visit in a worker).
 
     A command line that opens a visit to change it backs it up first, with the same
     rotation as the window (which backs up in the background as it opens).
     """
     program = program or PROGRAM_COMMAND_LINE
-    session = VisitSession.open(path, read_only, program)
+    session = VisitSession.open(
+        path, read_only, program, None if progress is None else progress.step
+    )
     if not read_only and program == PROGRAM_COMMAND_LINE:
         back_up(path)  # once the file is known to be a visit; a failure is only logged
     return session

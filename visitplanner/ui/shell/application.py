@@ -6,9 +6,9 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from visitplanner import __version__
 from visitplanner.app_resources import icon_paths
@@ -21,6 +21,7 @@ from visitplanner.services.visit_files import (
     open_visit,
     write_visit,
 )
+from visitplanner.ui.common.worker import Worker
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.crash import install_crash_handler
 from visitplanner.ui.shell.dialogs import NewVisitDialog, confirm_read_only
@@ -37,6 +38,58 @@ def demo_path() -> Path:
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "demo.visit"
+
+
+#: How long opening may take before its progress is shown (milliseconds): the demo and
+#: most visits open well within it, without a dialog flashing by.
+OPENING_SHOWN_AFTER_MS = 200
+
+
+def read_in_background(path: Path, read_only: bool, parent: QWidget | None) -> VisitSession | None:
+    """Open and read the visit at `path` in a worker thread, the window staying live.
+
+    A visit ten times a summit takes seconds to read: after a moment its progress is
+    shown, and Cancel gives up opening it (None). A visit that cannot be opened raises
+    its VisitPlannerError here, on the GUI thread.
+    """
+    worker: Worker[VisitSession] = Worker(
+        lambda progress: open_visit(
+            path, read_only=read_only, program=PROGRAM_WINDOW, progress=progress
+        )
+    )
+    dialog = QProgressDialog(
+        _("Opening {name}…").format(name=path.name), _("Cancel"), 0, 100, parent
+    )
+    dialog.setWindowTitle(_("Opening the visit"))
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # no edit meanwhile
+    dialog.setMinimumDuration(OPENING_SHOWN_AFTER_MS)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    outcome: list[object] = []
+    waiting = QEventLoop()
+
+    def show(done: int, total: int, what: str) -> None:
+        dialog.setValue(round(100 * done / max(total, 1)))
+        if what:
+            dialog.setLabelText(f"{path.name}\n{what}")
+
+    def end(result: object = None) -> None:
+        outcome.append(result)
+        waiting.quit()
+
+    worker.progressed.connect(show)
+    worker.done.connect(end)
+    worker.error.connect(end)
+    worker.cancelled.connect(end)
+    dialog.canceled.connect(worker.cancel)
+    worker.start()
+    waiting.exec()
+    dialog.close()
+    dialog.deleteLater()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result  # a VisitPlannerError is told; anything else reaches the crash handler
+    return result if isinstance(result, VisitSession) else None
 
 
 class Application:
@@ -58,11 +111,13 @@ class Application:
                 return False
             read_only = True
         try:
-            session = open_visit(path, read_only=read_only, program=PROGRAM_WINDOW)
+            session = read_in_background(path, read_only, parent or self.window)
         except VisitPlannerError as exc:
+            session = None
+            QMessageBox.critical(parent or self.window, _("Cannot open the visit"), exc.message)
+        if session is None:  # not readable, or the officer cancelled
             if not read_only:
                 lock.release()
-            QMessageBox.critical(parent or self.window, _("Cannot open the visit"), exc.message)
             return False
         self._close_current()
         self.lock = None if read_only else lock
