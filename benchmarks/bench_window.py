@@ -30,11 +30,20 @@ from visitplanner.ui.shell.application import Application
 from visitplanner.ui.shell.language import apply_language
 from visitplanner.ui.shell.settings import AppSettings
 
+from PySide6.QtWidgets import QMainWindow, QWidget
+
 class FirstPaint(QObject):
+    # The first paint of anything (the opening progress of a large visit, else the
+    # window) and the main window's own first paint: the visit on screen.
+
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
-            self.at = time.perf_counter()
-            app.quit()
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+            now = time.perf_counter()
+            if not hasattr(self, "first"):
+                self.first = now
+            if isinstance(obj.window(), QMainWindow) and not hasattr(self, "at"):
+                self.at = now
+                app.quit()
         return False
 
 settings = AppSettings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
@@ -44,7 +53,7 @@ probe = FirstPaint()
 app.installEventFilter(probe)
 application.open(Path(sys.argv[1]))
 app.exec()
-print(json.dumps({"first_paint": probe.at - started}))
+print(json.dumps({"first_paint": probe.first - started, "window": probe.at - started}))
 application.shutdown()
 """
 
@@ -54,6 +63,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="times the summit")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--visit", type=Path, help="launch on this visit file (no generation)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from summit import SummitSize, generate_summit
@@ -62,9 +72,11 @@ def main(argv: list[str]) -> int:
 
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "summit.visit"
-        write_visit(path, generate_summit(SummitSize.scaled(args.scale)))
-        times = []
+        path = args.visit
+        if path is None:
+            path = Path(folder) / "summit.visit"
+            write_visit(path, generate_summit(SummitSize.scaled(args.scale)))
+        first, window = [], []
         for run in range(args.repeat):
             out = subprocess.run(
                 [sys.executable, "-c", CHILD, str(path), str(Path(folder) / f"s{run}.ini")],
@@ -72,11 +84,19 @@ def main(argv: list[str]) -> int:
                 text=True,
                 env=env,
                 check=True,
+                timeout=600,
             )
-            times.append(json.loads(out.stdout.strip().splitlines()[-1])["first_paint"])
+            times = json.loads(out.stdout.strip().splitlines()[-1])
+            first.append(times["first_paint"])
+            window.append(times["window"])
+    what = path.name if args.visit else f"summit visit x{args.scale:g}"
     print(
-        f"launch to first paint, summit visit x{args.scale:g}: best {min(times) * 1000:.0f} ms, "
-        f"worst {max(times) * 1000:.0f} ms (target < 1500 ms)"
+        f"launch to first paint, {what}: best {min(first) * 1000:.0f} ms, "
+        f"worst {max(first) * 1000:.0f} ms (target < 1000 ms at 1x, < 2000 ms at 10x)"
+    )
+    print(
+        f"launch to the visit in the window, {what}: best {min(window) * 1000:.0f} ms, "
+        f"worst {max(window) * 1000:.0f} ms"
     )
     return 0
 

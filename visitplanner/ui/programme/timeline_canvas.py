@@ -259,7 +259,10 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.place()
+        if event.size().width() != event.oldSize().width():
+            self.place()  # the columns share the width: every block moves
+        else:
+            self._update_scrollbars()  # a block's place does not depend on the height
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
