@@ -144,8 +144,16 @@ def dump_visit_json(data: VisitData, path: Path) -> None:
 
 
 def _text(value: LocalizedText) -> _JSON:
-    """A multilingual text: one key per language that has a version, in fr, uk, en order."""
-    return value.to_dict()
+    """A multilingual text: one key per language that has a version, in fr, uk, en order
+    (`LocalizedText.to_dict`, spelt out: a summit's programme holds 28,000 of them)."""
+    parts: _JSON = {}
+    if value.fr:
+        parts["fr"] = value.fr
+    if value.uk:
+        parts["uk"] = value.uk
+    if value.en:
+        parts["en"] = value.en
+    return parts
 
 
 def _day(value: date | None) -> str | None:
