@@ -214,12 +214,16 @@ def _list_delta(old: list[Any], where: dict[str, int], new: list[Any]) -> tuple[
     return {"order": order, "put": put}, len(put)
 
 
-def programme_delta(old: _Document, new: Iterable[tuple[str, Any]]) -> _Document | None:
+def programme_delta(
+    old: _Document, new: Iterable[tuple[str, Any]], *, let_go: bool = False
+) -> _Document | None:
     """What makes `new` (its top-level keys and values, in order) from `old`, or None
     when a delta is not worth keeping: another format version, or most objects changed.
 
     Objects are compared as JSON data (==): within one format version the writer gives
     each field the same type and the keys the same order, so equal data is equal text.
+    With `let_go`, each of `old`'s values is taken out of it once compared (`old` is
+    the caller's own copy): a list of people is freed before the events are compared.
     """
     keys: list[str] = []
     changed: dict[str, Any] = {}
@@ -227,7 +231,7 @@ def programme_delta(old: _Document, new: Iterable[tuple[str, Any]]) -> _Document
     total = puts = 0
     for key, value in new:
         keys.append(key)
-        before = old.get(key, _MISSING)
+        before = old.pop(key, _MISSING) if let_go else old.get(key, _MISSING)
         if key == "version" and before != value:
             return None
         where = _identified(before)
@@ -291,7 +295,7 @@ def store_next(
     """The programme whose top-level keys and values `parts()` gives, kept after
     `previous` (the version before it): a delta when that is worth it, else whole."""
     if isinstance(previous, StoredProgramme) and previous.depth < CHAIN_LIMIT:
-        delta = programme_delta(previous.document(), parts())
+        delta = programme_delta(previous.document(), parts(), let_go=True)
         if delta is not None:
             return StoredProgramme.delta(delta, previous)
     return StoredProgramme.whole(snapshot_json(dict(parts())))
