@@ -28,7 +28,6 @@ from visitplanner.domain.visit_format import FORMAT_VERSION
 from visitplanner.exports.changes import ChangeWords, changes_text, changes_to_dict
 from visitplanner.exports.visit_json import programme_parts
 from visitplanner.i18n import _
-from visitplanner.imports.visit_json import visit_from_dict
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.storage.journal import EntityChange
@@ -124,6 +123,9 @@ def programme_of(version: ProgrammeVersion, like: VisitData | None = None) -> Vi
     `like`'s own object, not read again: a summit's version in a fraction of the time.
     The programme returned may then share objects with `like`: read it, do not edit it.
     """
+    # Imported here: issuing a version never reads one back.
+    from visitplanner.imports.visit_json import visit_from_dict
+
     document = version.programme.document()
     if like is None or document.get("version") != FORMAT_VERSION:
         return visit_from_dict(document)
