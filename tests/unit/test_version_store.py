@@ -105,6 +105,17 @@ def test_a_delta_keeps_what_changed_and_the_order() -> None:
     assert "set" not in delta  # the visit did not change
     assert apply_delta(old, delta) == new
     assert old["events"][0] == {"id": "a"}  # the old document is left as it was
+    copy_of_old = copy.deepcopy(old)
+    assert programme_delta(copy_of_old, new.items(), let_go=True) == delta
+    assert copy_of_old == {}  # let go of as it was compared, when the caller asks
+
+
+def test_a_delta_that_replaces_objects_and_adds_some_rebuilds_the_list() -> None:
+    old = {"events": [{"id": c, "n": 0} for c in "abcdefgh"]}
+    new = {"events": [{"id": c, "n": 1 if c in "cg" else 0} for c in "hXabcYdefg"]}
+    delta = programme_delta(old, new.items())
+    assert delta is not None
+    assert apply_delta(old, delta) == new
 
 
 def test_another_format_version_or_everything_changed_is_kept_whole() -> None:

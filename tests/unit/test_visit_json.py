@@ -8,7 +8,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -143,6 +143,34 @@ def test_times_keep_fractions_and_the_autumn_hour() -> None:
     assert back.events[2].start.fold == 1
     assert back.events[2].start.utcoffset() == second.utcoffset()
     assert back.events[2].end == data.events[2].end
+
+
+def test_the_repeated_autumn_hour_and_the_same_instant_elsewhere_are_written_apart() -> None:
+    """Times are written from a memory of those already written: 02:30 of the first and
+    of the second pass in Paris (equal as Python compares them) and the same instant in
+    Kyiv each keep their own UTC time and zone."""
+    data = small_visit()
+    paris, kyiv = ZoneInfo("Europe/Paris"), ZoneInfo("Europe/Kyiv")
+    first = datetime(2026, 10, 25, 0, 30, tzinfo=UTC).astimezone(paris)
+    second = datetime(2026, 10, 25, 1, 30, tzinfo=UTC).astimezone(paris)
+    assert first == second and first.fold != second.fold
+    noon = datetime(2026, 10, 26, 12, 0, tzinfo=paris)
+    assert noon == noon.astimezone(kyiv)
+    first_event, second_event, third_event = data.events
+    first_event.start, first_event.end = first, second
+    second_event.start, second_event.end = noon, noon + timedelta(minutes=10)
+    third_event.start = noon.astimezone(kyiv)
+    third_event.end = third_event.start + timedelta(minutes=10)
+    written = [
+        (e[key], e[f"{key}_tz"]) for e in visit_to_dict(data)["events"] for key in ("start", "end")
+    ]
+    assert written[:4] == [
+        ("2026-10-25T00:30:00Z", "Europe/Paris"),
+        ("2026-10-25T01:30:00Z", "Europe/Paris"),
+        ("2026-10-26T11:00:00Z", "Europe/Paris"),
+        ("2026-10-26T11:10:00Z", "Europe/Paris"),
+    ]
+    assert written[4] == ("2026-10-26T11:00:00Z", "Europe/Kyiv")
 
 
 def test_keys_come_in_the_order_the_schema_declares() -> None:

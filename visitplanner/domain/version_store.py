@@ -25,6 +25,7 @@ only between documents of the same format version. Pure Python: no I/O.
 from __future__ import annotations
 
 import json
+import operator
 import zlib
 from collections.abc import Callable, Iterable
 from typing import Any, Final, Literal
@@ -44,6 +45,9 @@ _Document = dict[str, Any]
 
 #: A top-level key the old document does not have.
 _MISSING: Final = object()
+
+#: An object's "id".
+_ID: Final = operator.itemgetter("id")
 
 
 class FrozenProgramme:
@@ -178,15 +182,14 @@ def _identified(items: object) -> dict[str, int] | None:
     """For a list of objects each with its own string "id": the index of each id."""
     if not isinstance(items, list):
         return None
-    found: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if not isinstance(item, dict):
-            return None
-        ident = item.get("id")
-        if not isinstance(ident, str) or ident in found:
-            return None
-        found[ident] = i
-    return found
+    try:
+        ids = list(map(_ID, items))  # any item not an object with an "id" raises
+    except (KeyError, TypeError):
+        return None
+    if any(type(ident) is not str for ident in ids):
+        return None
+    found = dict(zip(ids, range(len(ids)), strict=True))
+    return found if len(found) == len(ids) else None
 
 
 def _list_delta(old: list[Any], where: dict[str, int], new: list[Any]) -> tuple[_Document, int]:
@@ -211,12 +214,16 @@ def _list_delta(old: list[Any], where: dict[str, int], new: list[Any]) -> tuple[
     return {"order": order, "put": put}, len(put)
 
 
-def programme_delta(old: _Document, new: Iterable[tuple[str, Any]]) -> _Document | None:
+def programme_delta(
+    old: _Document, new: Iterable[tuple[str, Any]], *, let_go: bool = False
+) -> _Document | None:
     """What makes `new` (its top-level keys and values, in order) from `old`, or None
     when a delta is not worth keeping: another format version, or most objects changed.
 
     Objects are compared as JSON data (==): within one format version the writer gives
     each field the same type and the keys the same order, so equal data is equal text.
+    With `let_go`, each of `old`'s values is taken out of it once compared (`old` is
+    the caller's own copy): a list of people is freed before the events are compared.
     """
     keys: list[str] = []
     changed: dict[str, Any] = {}
@@ -224,7 +231,7 @@ def programme_delta(old: _Document, new: Iterable[tuple[str, Any]]) -> _Document
     total = puts = 0
     for key, value in new:
         keys.append(key)
-        before = old.get(key, _MISSING)
+        before = old.pop(key, _MISSING) if let_go else old.get(key, _MISSING)
         if key == "version" and before != value:
             return None
         where = _identified(before)
@@ -266,11 +273,16 @@ def _apply_list(old: list[Any], made: _Document) -> list[Any]:
     items: list[Any] = []
     for step in made["order"]:
         if isinstance(step, str):
-            items.append(put[step])
-            continue
-        start, count = step
-        for item in old[start : start + count]:
-            items.append(put.get(item["id"], item))
+            items.append(put.pop(step))
+        else:
+            start, count = step
+            items.extend(old[start : start + count])  # a run is copied whole
+    if put:  # what is left of `put` replaces old objects in place
+        where = dict(zip(map(_ID, items), range(len(items)), strict=True))
+        for ident, item in put.items():
+            at = where.get(ident)
+            if at is not None:
+                items[at] = item
     return items
 
 
@@ -283,7 +295,7 @@ def store_next(
     """The programme whose top-level keys and values `parts()` gives, kept after
     `previous` (the version before it): a delta when that is worth it, else whole."""
     if isinstance(previous, StoredProgramme) and previous.depth < CHAIN_LIMIT:
-        delta = programme_delta(previous.document(), parts())
+        delta = programme_delta(previous.document(), parts(), let_go=True)
         if delta is not None:
             return StoredProgramme.delta(delta, previous)
     return StoredProgramme.whole(snapshot_json(dict(parts())))

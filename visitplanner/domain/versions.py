@@ -148,6 +148,10 @@ def diff_programmes(old: VisitData, new: VisitData) -> ProgrammeChanges:
             for who in sorted(people_of(was, old_drivers)):
                 person(who).removed.append(event)
             continue
+        if was is event and all(
+            old_drivers.get(v) == new_drivers.get(v) for v in event.vehicle_ids
+        ):
+            continue  # the very same event (read once for both), driven by the same people
         move = EventMove(was, event)
         moved = move.time_changed or move.place_changed
         retitled = was.title.to_dict() != event.title.to_dict()

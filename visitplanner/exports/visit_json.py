@@ -12,6 +12,7 @@ for an unknown value, so the same visit always gives the same bytes.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import logging
 from collections.abc import Iterator
@@ -144,8 +145,16 @@ def dump_visit_json(data: VisitData, path: Path) -> None:
 
 
 def _text(value: LocalizedText) -> _JSON:
-    """A multilingual text: one key per language that has a version, in fr, uk, en order."""
-    return value.to_dict()
+    """A multilingual text: one key per language that has a version, in fr, uk, en order
+    (`LocalizedText.to_dict`, spelt out: a summit's programme holds 28,000 of them)."""
+    parts: _JSON = {}
+    if value.fr:
+        parts["fr"] = value.fr
+    if value.uk:
+        parts["uk"] = value.uk
+    if value.en:
+        parts["en"] = value.en
+    return parts
 
 
 def _day(value: date | None) -> str | None:
@@ -167,11 +176,24 @@ def _utc(moment: datetime) -> str:
     return utc.isoformat(timespec="microseconds" if utc.microsecond else "seconds") + "Z"
 
 
+@functools.lru_cache(maxsize=4096)
+def _written_moment(moment: datetime, _fold: int, _zone: object) -> tuple[str, str]:
+    """`moment` in UTC and its zone's key, remembered: a programme's events start and
+    end on a few hundred distinct times, and each version writes them all again.
+
+    Keyed by the fold and the zone as well: two times of the same zone that differ
+    only by their fold (the hour repeated when clocks go back) compare equal, and two
+    of different zones at the same instant do too.
+    """
+    return _utc(moment), _zone_key(moment)
+
+
 def _moment(name: str, moment: datetime | None) -> _JSON:
     """A time as two keys: `name` in UTC and `name_tz`, the IANA zone it was planned in."""
     if moment is None:
         return {name: None, f"{name}_tz": None}
-    return {name: _utc(moment), f"{name}_tz": _zone_key(moment)}
+    utc, zone = _written_moment(moment, moment.fold, moment.tzinfo)
+    return {name: utc, f"{name}_tz": zone}
 
 
 def _photo(value: bytes | None) -> str | None:

@@ -10,7 +10,10 @@ stands, what is the same in both is taken from the programme, and only the rest 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +28,6 @@ from visitplanner.domain.visit_format import FORMAT_VERSION
 from visitplanner.exports.changes import ChangeWords, changes_text, changes_to_dict
 from visitplanner.exports.visit_json import programme_parts
 from visitplanner.i18n import _
-from visitplanner.imports.visit_json import visit_from_dict
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.storage.journal import EntityChange
@@ -35,6 +37,25 @@ log = logging.getLogger(__name__)
 
 #: The longest note kept with a version.
 MAX_NOTE: int = 2000
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Keep Python's cycle collector from running while a programme is compared.
+
+    Comparing builds the programme as JSON data (a summit: hundreds of thousands of
+    small dicts and strings, none in a cycle) beside the visit already in memory; each
+    full collection the allocations set off walks all of it, and those walks were
+    most of the time. Reference counting still frees what is dropped; the collector
+    runs again as soon as the comparison ends (unless it was already paused).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def issue_version(
@@ -52,7 +73,8 @@ def issue_version(
         )
     data = session.data
     last = latest_version(data.versions)
-    programme = store_next(last.programme if last else None, lambda: programme_parts(data))
+    with _collector_paused():
+        programme = store_next(last.programme if last else None, lambda: programme_parts(data))
     version = ProgrammeVersion(
         number=(last.number if last else 0) + 1,
         issued=(now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0),
@@ -101,6 +123,9 @@ def programme_of(version: ProgrammeVersion, like: VisitData | None = None) -> Vi
     `like`'s own object, not read again: a summit's version in a fraction of the time.
     The programme returned may then share objects with `like`: read it, do not edit it.
     """
+    # Imported here: issuing a version never reads one back.
+    from visitplanner.imports.visit_json import visit_from_dict
+
     document = version.programme.document()
     if like is None or document.get("version") != FORMAT_VERSION:
         return visit_from_dict(document)
@@ -156,9 +181,10 @@ def changes(data: VisitData, since: int | None = None, to: int | None = None) ->
         since = last.number
     if to is not None and to < since:
         raise InputError(_("--to {to} is older than --since {since}").format(to=to, since=since))
-    new = data if to is None else programme_of(find_version(data, to), like=data)
-    old = programme_of(find_version(data, since), like=new)
-    return Comparison(since, to, old, new, diff_programmes(old, new))
+    with _collector_paused():
+        new = data if to is None else programme_of(find_version(data, to), like=data)
+        old = programme_of(find_version(data, since), like=new)
+        return Comparison(since, to, old, new, diff_programmes(old, new))
 
 
 def describe_changes(data: VisitData, comparison: Comparison, lang: str) -> str:
