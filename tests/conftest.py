@@ -20,7 +20,7 @@ def tmp_visit_path(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _collector_handed_back() -> Iterator[None]:
     """Each test ends as a process would: what loading a visit froze out of the cycle
-    collector's walks (`storage.rows.no_cyclic_collection`) is handed back, so that one
+    collector's walks (`storage.rows.collector_paused`) is handed back, so that one
     test's garbage never outlives it frozen."""
     yield
     gc.unfreeze()

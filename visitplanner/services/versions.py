@@ -10,10 +10,7 @@ stands, what is the same in both is taken from the programme, and only the rest 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,31 +28,13 @@ from visitplanner.i18n import _
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
 from visitplanner.storage.journal import EntityChange
+from visitplanner.storage.rows import collector_paused
 from visitplanner.storage.version_rows import save_version
 
 log = logging.getLogger(__name__)
 
 #: The longest note kept with a version.
 MAX_NOTE: int = 2000
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep Python's cycle collector from running while a programme is compared.
-
-    Comparing builds the programme as JSON data (a summit: hundreds of thousands of
-    small dicts and strings, none in a cycle) beside the visit already in memory; each
-    full collection the allocations set off walks all of it, and those walks were
-    most of the time. Reference counting still frees what is dropped; the collector
-    runs again as soon as the comparison ends (unless it was already paused).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def issue_version(
@@ -73,7 +52,7 @@ def issue_version(
         )
     data = session.data
     last = latest_version(data.versions)
-    with _collector_paused():
+    with collector_paused():
         programme = store_next(last.programme if last else None, lambda: programme_parts(data))
     version = ProgrammeVersion(
         number=(last.number if last else 0) + 1,
@@ -181,7 +160,7 @@ def changes(data: VisitData, since: int | None = None, to: int | None = None) ->
         since = last.number
     if to is not None and to < since:
         raise InputError(_("--to {to} is older than --since {since}").format(to=to, since=since))
-    with _collector_paused():
+    with collector_paused():
         new = data if to is None else programme_of(find_version(data, to), like=data)
         old = programme_of(find_version(data, since), like=new)
         return Comparison(since, to, old, new, diff_programmes(old, new))

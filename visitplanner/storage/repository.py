@@ -59,10 +59,10 @@ from visitplanner.storage.protocol_rows import (
     save_line_people,
 )
 from visitplanner.storage.rows import (
+    collector_paused,
     date_from_db,
     enum_from_db,
     list_from_db,
-    no_cyclic_collection,
     rows_of,
     text_from_db,
     text_to_db,
@@ -142,7 +142,7 @@ class VisitRepository:
         damaged) gives a StorageError naming the problem, never a crash.
         """
         try:
-            with no_cyclic_collection():
+            with collector_paused(freeze_after=True):
                 return self._load(step or _no_step)
         except sqlite3.Error as exc:
             raise translate_error(exc, self._where()) from exc

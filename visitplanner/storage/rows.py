@@ -108,23 +108,28 @@ def enum_from_db(kind: type[E]) -> Callable[[Any], E]:
 
 
 @contextmanager
-def no_cyclic_collection() -> Iterator[None]:
-    """Keep Python's cyclic garbage collector away from a whole visit being read.
+def collector_paused(freeze_after: bool = False) -> Iterator[None]:
+    """Keep Python's cycle collector from running while a whole visit is read or a
+    programme compared.
 
-    Reading makes a million small objects, none of them garbage, and each few
-    thousand of them set the collector scanning all the others: a quarter of the time
-    of a large load went there. Once read, the visit is long-lived, so what exists then
-    is moved out of the collector's walks (`gc.freeze`): a command that ends no longer
-    walks ten summits several times over on its way out (a second at that size).
-    Reference counting still frees every object dropped; only a reference cycle among
-    frozen objects waits for `gc.unfreeze`, which the window's check runs call at the
-    end of each run (`ui.checks.view`).
+    Both make hundreds of thousands of small objects, none of them garbage, and each
+    few thousand of them set the collector walking all the others: a quarter of the
+    time of reading ten summits, most of a comparison's. Reference counting still
+    frees what is dropped; the collector runs again at the end (unless it was paused
+    already).
+
+    `freeze_after` (reading a visit, which then lives long): what exists at the end
+    is moved out of the collector's walks (`gc.freeze`), so a command that ends no
+    longer walks ten summits several times over on its way out (a second at that
+    size). Only a reference cycle among frozen objects waits for `gc.unfreeze`, which
+    the window's check runs call at the end of each run (`ui.checks.view`).
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze_after:
+            gc.freeze()
         if was_enabled:
             gc.enable()
