@@ -166,9 +166,19 @@ def _cover_marking(ctx: BookContext) -> list[Flowable]:
 
 
 def build_contents(ctx: BookContext) -> list[Flowable]:
-    """The table of contents, filled by the document template as headings are laid out."""
+    """The table of contents, filled by the document template as headings are laid out.
+
+    It is made once per book and given again to each layout pass (`ctx.contents`): it
+    lays out the entries that the pass before recorded.
+    """
+    if ctx.contents is None:
+        ctx.contents = _contents_table(ctx)
+    return [*section_title(ctx, ctx.t(N_("Contents")), in_toc=False), ctx.contents]
+
+
+def _contents_table(ctx: BookContext) -> TableOfContents:
     levels: list[PropertySet] = list(ctx.styles.toc_levels)
-    toc = TableOfContents(
+    return TableOfContents(
         levelStyles=levels,
         dotsMinLevel=1,
         rightColumnWidth=14 * mm,
@@ -180,7 +190,6 @@ def build_contents(ctx: BookContext) -> list[Flowable]:
             ]
         ),
     )
-    return [*section_title(ctx, ctx.t(N_("Contents")), in_toc=False), toc]
 
 
 def build_glance(ctx: BookContext) -> list[Flowable]:
