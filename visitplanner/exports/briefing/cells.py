@@ -25,6 +25,10 @@ CACHE_LIMIT: Final = 8_000
 #: when it comes again: most cells of a programme or of a sheet's facts are met once.
 SEEN_LIMIT: Final = 100_000
 
+#: The tallest cell whose lines are shared (points): a cell that may be cut across two
+#: pages keeps lines of its own.
+TALLEST_SHARED: Final = 200.0
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -63,8 +67,10 @@ class CellCache:
     def __init__(self, limit: int = CACHE_LIMIT, seen: int = SEEN_LIMIT) -> None:
         #: (markup, style) -> (text as cleaned, fragments)
         self.read: _Recent[tuple[str, ParagraphStyle], tuple[str, list[Any]]] = _Recent(limit)
-        #: (markup, style, width) -> (lines, widths, height)
-        self.wrapped: _Recent[tuple[str, ParagraphStyle, float], tuple[Any, list[float], float]]
+        #: (markup, style, width) -> (lines, widths, height, the words the lines point into)
+        self.wrapped: _Recent[
+            tuple[str, ParagraphStyle, float], tuple[Any, list[float], float, Any]
+        ]
         self.wrapped = _Recent(limit)
         self._seen: _Recent[int, bool] = _Recent(seen)
 
@@ -149,11 +155,13 @@ class CellParagraph(Paragraph):
         if known is None:
             self._repeated = cache.repeated((source, self.style))
             size = self._wrap_here(availWidth, availHeight)
-            if self._repeated and hasattr(self, "blPara"):
-                cache.wrapped.put(key, (self.blPara, self._wrapWidths, self.height))
+            if self._repeated and hasattr(self, "blPara") and self.height <= TALLEST_SHARED:
+                wrapped = (self.blPara, self._wrapWidths, self.height, self.frags)
+                cache.wrapped.put(key, wrapped)
                 self._shared = True
             return size
-        self.blPara, self._wrapWidths, self.height = known
+        # Wrapping also turns the fragments into words that the lines point into.
+        self.blPara, self._wrapWidths, self.height, self.frags = known
         self.width = availWidth
         self._memo = (availWidth, self.blPara, self._wrapWidths, self.height)
         self._shared = True
@@ -168,6 +176,9 @@ class CellParagraph(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self.__dict__.get("_shared"):
+            # Read and wrap again, into fragments and lines of this paragraph alone.
+            source = self.__dict__["_source"]
+            self._setup(source, self.style, self.bulletText, None, cleanBlockQuotedText)
             self._wrap_here(availWidth, availHeight)
         parts: list[Flowable] = super().split(availWidth, availHeight)
         return parts
