@@ -8,6 +8,7 @@ from datetime import date
 from babel.dates import format_interval
 from reportlab.lib.styles import PropertySet
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -176,9 +177,25 @@ def build_contents(ctx: BookContext) -> list[Flowable]:
     return [*section_title(ctx, ctx.t(N_("Contents")), in_toc=False), ctx.contents]
 
 
-def _contents_table(ctx: BookContext) -> TableOfContents:
+class Contents(TableOfContents):
+    """The table of contents, which lets the table of its entries go once it is placed
+    on its pages: it makes it again at the next pass, and a summit book's contents
+    hold some 4,000 entries."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if parts:
+            self._table = None
+        return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # the stubs lack _sW
+        self._table = None
+
+
+def _contents_table(ctx: BookContext) -> Contents:
     levels: list[PropertySet] = list(ctx.styles.toc_levels)
-    return TableOfContents(
+    return Contents(
         levelStyles=levels,
         dotsMinLevel=1,
         rightColumnWidth=14 * mm,
