@@ -1,12 +1,12 @@
 """The paragraphs of the book's table cells: read when first laid out, wrapped once per
-width, and what they read and wrapped shared between cells of the same text.
+width, and the lines of a text met again shared between the cells that print it.
 
 A summit book holds some 100,000 cells and is made three times (once to find the
-contents' entries, once per layout pass), and most of its cells repeat: the labels of
+contents' entries, once per layout pass), and many of its cells repeat: the labels of
 every event sheet, a participant's name and title on each sheet they attend, the
-delegations' names, the numbers of the rows. `CellCache` keeps, for the most recent
-texts only (so the book's memory stays flat however long it is), the fragments a text
-was read into and the lines it wrapped into at a width.
+delegations' names, the numbers of the rows. `CellCache` keeps the lines such a text
+wrapped into at a width, for the most recent texts only, so that the book's memory
+stays flat however long it is.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-#: How many texts read, and how many wrappings, a book's cache keeps: a few tens of
-#: megabytes (a wrapping is a few kilobytes).
+#: How many wrappings a book's cache keeps: a few tens of megabytes (a wrapping is a few
+#: kilobytes).
 CACHE_LIMIT: Final = 8_000
 #: How many texts met once a book's cache remembers (as a hash), to keep a text only
 #: when it comes again: most cells of a programme or of a sheet's facts are met once.
@@ -58,19 +58,15 @@ class _Recent(Generic[K, V]):
 
 
 class CellCache:
-    """What the cells of one book read and wrapped, by text and style (and width), for
-    the texts met more than once.
+    """The lines that the book's cells wrapped into, by text, style and width, for the
+    texts met more than once.
 
     One per book (`BookContext.cells`), used from one thread.
     """
 
     def __init__(self, limit: int = CACHE_LIMIT, seen: int = SEEN_LIMIT) -> None:
-        #: (markup, style) -> (text as cleaned, fragments)
-        self.read: _Recent[tuple[str, ParagraphStyle], tuple[str, list[Any]]] = _Recent(limit)
-        #: (markup, style, width) -> (lines, widths, height, the words the lines point into)
-        self.wrapped: _Recent[
-            tuple[str, ParagraphStyle, float], tuple[Any, list[float], float, Any]
-        ]
+        #: (markup, style, width) -> (lines, widths, height)
+        self.wrapped: _Recent[tuple[str, ParagraphStyle, float], tuple[Any, list[float], float]]
         self.wrapped = _Recent(limit)
         self._seen: _Recent[int, bool] = _Recent(seen)
 
@@ -95,8 +91,9 @@ class CellParagraph(Paragraph):
     the width, so the lines found once are kept for that width as long as the paragraph
     lives (until it is drawn), and, for a text met before, in the book's `CellCache`
     for other cells of the same text. Lines shared so are never cut: a paragraph split
-    across pages wraps again into lines of its own first (reportlab's split edits the
-    lines it cuts).
+    across pages reads and wraps again into lines of its own first (reportlab's split
+    edits the lines it cuts), and a cell tall enough to be cut (`TALLEST_SHARED`) keeps
+    its own from the start.
     """
 
     def __init__(
@@ -130,15 +127,7 @@ class CellParagraph(Paragraph):
         raise AttributeError(name)
 
     def _read(self, source: str) -> None:
-        cache: CellCache | None = self.__dict__.get("_cache")
-        key = (source, self.style)
-        known = cache.read.get(key) if cache is not None else None
-        if known is not None:
-            self.text, self.frags = known
-            return
         self._setup(source, self.style, self.bulletText, None, cleanBlockQuotedText)
-        if cache is not None and self.__dict__.get("_repeated"):
-            cache.read.put(key, (self.text, self.frags))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         memo = self.__dict__.get("_memo")
@@ -153,15 +142,15 @@ class CellParagraph(Paragraph):
         key = (source, self.style, availWidth)
         known = cache.wrapped.get(key)
         if known is None:
-            self._repeated = cache.repeated((source, self.style))
+            repeated = cache.repeated((source, self.style))
             size = self._wrap_here(availWidth, availHeight)
-            if self._repeated and hasattr(self, "blPara") and self.height <= TALLEST_SHARED:
-                wrapped = (self.blPara, self._wrapWidths, self.height, self.frags)
-                cache.wrapped.put(key, wrapped)
+            if repeated and hasattr(self, "blPara") and self.height <= TALLEST_SHARED:
+                cache.wrapped.put(key, (self.blPara, self._wrapWidths, self.height))
                 self._shared = True
             return size
-        # Wrapping also turns the fragments into words that the lines point into.
-        self.blPara, self._wrapWidths, self.height, self.frags = known
+        # The fragments stay as read (or unread): only a split needs those that the
+        # lines point into, and a split reads and wraps again.
+        self.blPara, self._wrapWidths, self.height = known
         self.width = availWidth
         self._memo = (availWidth, self.blPara, self._wrapWidths, self.height)
         self._shared = True
@@ -177,8 +166,7 @@ class CellParagraph(Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self.__dict__.get("_shared"):
             # Read and wrap again, into fragments and lines of this paragraph alone.
-            source = self.__dict__["_source"]
-            self._setup(source, self.style, self.bulletText, None, cleanBlockQuotedText)
+            self._read(self.__dict__["_source"])
             self._wrap_here(availWidth, availHeight)
         parts: list[Flowable] = super().split(availWidth, availHeight)
         return parts
