@@ -13,11 +13,15 @@ import statistics
 import sys
 from pathlib import Path
 
+import pytest
+
+from visitplanner.demo import build_demo
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
 from visitplanner.exports.briefing import BriefingBookRenderer, BriefingOptions
 from visitplanner.exports.briefing.cells import CellCache, CellParagraph
 from visitplanner.exports.briefing.styles import BODY_WIDTH, BookStyles
+from visitplanner.services.progress import Cancelled
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -104,3 +108,24 @@ def test_the_cache_of_cells_keeps_only_recent_texts_met_again() -> None:
         for _time in range(2):
             CellParagraph(f"twice {n}", styles.cell, cache=cache).wrap(100, 100)
     assert len(cache.wrapped) == 50
+
+
+class _CancelAt:
+    """Cancels as the layout reaches page `page`, as the window's Cancel does."""
+
+    def __init__(self, page: int) -> None:
+        self.page = page
+
+    def step(self, done: int, total: int, what: str = "") -> None:
+        if what == f"Laying out page {self.page}":
+            raise Cancelled
+
+
+@pytest.mark.parametrize("page", [2, 5, 21, 32, 33])
+def test_cancel_on_any_page_stops_the_book_as_cancelled(page: int) -> None:
+    # Pages 21, 32 and 33 of the English demo book end inside a page break, whose
+    # errors reportlab remakes from their type and a message.
+    data = for_profile(build_demo(), Profile.SHAREABLE)
+    renderer = BriefingBookRenderer(data, BriefingOptions(lang="en"), _CancelAt(page))
+    with pytest.raises(Cancelled):
+        renderer.render()

@@ -85,6 +85,7 @@ class BriefingBookRenderer:
         self.pages = 0
         self._sections: list[Section] = []
         self._streamed = StreamedStory(())
+        self._stopped: Exception | None = None
 
     # -- hooks -------------------------------------------------------------------------
 
@@ -205,8 +206,12 @@ class BriefingBookRenderer:
             return self._streamed
 
         doc.setProgressCallBack(self._layout_progress(size))
+        self._stopped = None
         try:
             self.passes = doc.build_in_passes(story, indexing, max_passes=6)
+        except _Stop as exc:
+            assert self._stopped is not None
+            raise self._stopped from exc
         except LayoutError as exc:
             what = _("Personal briefing pack") if self.ctx.person else _("Briefing book")
             raise layout_failure(what, self.data, exc) from exc
@@ -246,9 +251,20 @@ class BriefingBookRenderer:
                 state["pass"] = value
             elif kind == "PAGE":
                 done = min((state["pass"] - 1) * size + self._streamed.taken, total)
-                self.progress.step(done, total, _("Laying out page {page}").format(page=value))
+                try:
+                    self.progress.step(done, total, _("Laying out page {page}").format(page=value))
+                except Exception as exc:
+                    # reportlab remakes an exception raised inside some of its flowables
+                    # (a page break) from its type and a message: Cancelled cannot be.
+                    self._stopped = exc
+                    raise _Stop(str(exc)) from exc
 
         return report
+
+
+class _Stop(Exception):
+    """The progress stopped the layout (the user cancelled); the renderer raises what
+    the progress raised."""
 
 
 #: A contents entry: (level, markup, page, bookmark key).
