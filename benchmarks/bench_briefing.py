@@ -1,20 +1,35 @@
-"""Time the full briefing book of a summit-sized visit beside a plain platypus floor.
+"""Time the full briefing book of a summit-sized visit beside a plain platypus floor, and
+measure the peak memory of each.
 
-    python benchmarks/bench_briefing.py [--scale S] [--repeat N] [--lang fr|uk|en]
+    python benchmarks/bench_briefing.py [--scale S [S ...]] [--repeat N] [--lang fr|uk|en]
+                                        [--before CHECKOUT]
 
 The floor is a plain reportlab document with as many pages of similar content
 (a heading, a table of labelled facts and a table of participants per page, in the
 same font), built the same way: multiBuild with a table of contents whose entries
 are seeded, so it takes as many layout passes as the book. The book should lay out
 at least half as many pages per second as the floor (target: within 2x).
+
+Each book and each floor is built in a fresh child process, which reports its time and
+its peak memory: `ru_maxrss` (resident set size, the kernel's high-water mark), read
+just before the build (the visit generated, the libraries imported: `start`) and at its
+end (`peak`); `added` is the difference, what the build itself held at most. A book
+that streams adds about the same memory at any size. With `--before CHECKOUT` (another
+checkout, such as the main branch before a change), the book is also built with that
+checkout's code, in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
+import os
+import resource
+import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,25 +47,21 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
-from summit import SummitSize, generate_summit
 
-from visitplanner.domain.privacy import for_profile
-from visitplanner.domain.values import Profile
-from visitplanner.exports.briefing import BriefingBookRenderer, BriefingOptions
-from visitplanner.exports.pdf_fonts import BOLD, FAMILY, register_fonts
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class _FloorDoc(BaseDocTemplate):
     """A4, one frame, a page number in the footer, headings into the contents."""
 
-    def __init__(self, output: io.BytesIO) -> None:
-        super().__init__(output, pagesize=A4, initialFontName=FAMILY)
+    def __init__(self, output: io.BytesIO, font: str) -> None:
+        super().__init__(output, pagesize=A4, initialFontName=font)
         frame = Frame(18 * mm, 20 * mm, A4[0] - 36 * mm, A4[1] - 42 * mm, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._footer)])
+        self._font = font
 
-    @staticmethod
-    def _footer(canvas: object, doc: BaseDocTemplate) -> None:
-        canvas.setFont(FAMILY, 7.5)  # type: ignore[attr-defined]
+    def _footer(self, canvas: object, doc: BaseDocTemplate) -> None:
+        canvas.setFont(self._font, 7.5)  # type: ignore[attr-defined]
         canvas.drawRightString(A4[0] - 18 * mm, 12 * mm, f"page {doc.page}")  # type: ignore[attr-defined]
 
     def afterFlowable(self, flowable: object) -> None:
@@ -62,6 +73,8 @@ class _FloorDoc(BaseDocTemplate):
 
 def floor_document(pages: int) -> tuple[bytes, int, int]:
     """A plain platypus document of about `pages` pages; (pdf, pages, passes)."""
+    from visitplanner.exports.pdf_fonts import BOLD, FAMILY, register_fonts
+
     register_fonts()
     cell = ParagraphStyle("c", fontName=FAMILY, fontSize=8, leading=10)
     head = ParagraphStyle("h", fontName=BOLD, fontSize=11.5, leading=14.5, spaceAfter=6)
@@ -102,46 +115,149 @@ def floor_document(pages: int) -> tuple[bytes, int, int]:
         ]
     toc.addEntries(entries)
     output = io.BytesIO()
-    doc = _FloorDoc(output)
+    doc = _FloorDoc(output, FAMILY)
     passes = doc.multiBuild(story)
     return output.getvalue(), doc.page, passes
 
 
-def main(argv: list[str]) -> int:
-    """Run the benchmark and print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the summit")
-    parser.add_argument("--repeat", type=int, default=1)
+def _high_water_mb() -> float:
+    """This process's peak resident memory so far (ru_maxrss: KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(argv: list[str]) -> int:
+    """In a fresh process: build one book or one floor, print its figures as JSON."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=["book", "floor"])
+    parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--lang", default="fr")
+    parser.add_argument("--pages", type=int, default=0)
     args = parser.parse_args(argv)
-    data = generate_summit(SummitSize.scaled(args.scale))
-    print(
-        f"summit visit: {len(data.people)} people, {len(data.events)} events, "
-        f"{len(data.venues)} venues, {len(data.vehicles)} vehicles"
-    )
-    book_times, floor_times = [], []
-    for _ in range(args.repeat):
+    if args.what == "book":
+        from summit import SummitSize, generate_summit
+
+        from visitplanner.domain.privacy import for_profile
+        from visitplanner.domain.values import Profile
+        from visitplanner.exports.briefing import BriefingBookRenderer, BriefingOptions
+
+        data = generate_summit(SummitSize.scaled(args.scale))
+        start_mb = _high_water_mb()
         start = time.perf_counter()
         shown = for_profile(data, Profile.SHAREABLE)
         renderer = BriefingBookRenderer(shown, BriefingOptions(lang=args.lang))
         pdf = renderer.render()
-        book_times.append(time.perf_counter() - start)
+        seconds = time.perf_counter() - start
         pages, passes = renderer.pages, renderer.passes
-
+        size = f"{len(data.people)} people, {len(data.events)} events"
+    else:
+        start_mb = _high_water_mb()
         start = time.perf_counter()
-        floor_pdf, floor_pages, floor_passes = floor_document(pages)
-        floor_times.append(time.perf_counter() - start)
-    book, floor = min(book_times), min(floor_times)
-    print(
-        f"briefing book: {pages} pages in {passes} passes, {book:.1f} s, "
-        f"{pages / book:.1f} pages/s, {len(pdf) / 1e6:.1f} MB"
+        pdf, pages, passes = floor_document(args.pages)
+        seconds = time.perf_counter() - start
+        size = ""
+    figures = {
+        "seconds": seconds,
+        "pages": pages,
+        "passes": passes,
+        "bytes": len(pdf),
+        "start_mb": start_mb,
+        "peak_mb": _high_water_mb(),
+        "size": size,
+    }
+    print(json.dumps(figures))
+    return 0
+
+
+@dataclass(frozen=True)
+class Build:
+    """The figures of one book or floor built in a child process."""
+
+    seconds: float
+    pages: int
+    passes: int
+    bytes: int
+    start_mb: float
+    peak_mb: float
+    size: str
+
+    @property
+    def added_mb(self) -> float:
+        """What the build held at most, above what the process held before it."""
+        return self.peak_mb - self.start_mb
+
+    def row(self, label: str) -> str:
+        """A row of the printed table."""
+        return (
+            f"| {label} | {self.pages:,} | {self.passes} | {self.seconds:.1f} s "
+            f"| {1000 * self.seconds / self.pages:.1f} ms | {self.bytes / 1e6:.1f} MB "
+            f"| {self.peak_mb:.0f} MB | {self.added_mb:.0f} MB "
+            f"| {1024 * self.added_mb / self.pages:.0f} kB |"
+        )
+
+
+def build(code: Path, args: list[str]) -> Build:
+    """Run a child (this script, importing visitplanner from `code`) and read its figures."""
+    env = {**os.environ, "PYTHONPATH": str(code), "LANGUAGE": "en"}
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", *args],
+        capture_output=True,
+        text=True,
+        cwd=code,
+        env=env,
+        check=False,
     )
-    print(
-        f"plain platypus floor: {floor_pages} pages in {floor_passes} passes, {floor:.1f} s, "
-        f"{floor_pages / floor:.1f} pages/s, {len(floor_pdf) / 1e6:.1f} MB"
+    if done.returncode:
+        raise SystemExit(f"{args}: failed\n{done.stderr[-3000:]}")
+    return Build(**json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def best(builds: list[Build]) -> Build:
+    """The fastest of several builds, with the highest peak among them."""
+    fastest = min(builds, key=lambda b: b.seconds)
+    worst = max(builds, key=lambda b: b.peak_mb)
+    return Build(
+        fastest.seconds,
+        fastest.pages,
+        fastest.passes,
+        fastest.bytes,
+        worst.start_mb,
+        worst.peak_mb,
+        fastest.size,
     )
-    ratio = (pages / book) / (floor_pages / floor)
-    print(f"book / floor pages per second: {ratio:.2f} (target: at least 0.5, within 2x)")
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark and print the figures."""
+    if argv[:1] == ["--child"]:
+        return child(argv[1:])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--scale", type=float, nargs="+", default=[1.0], help="fractions of the summit"
+    )
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--lang", default="fr")
+    parser.add_argument("--before", type=Path, help="another checkout to measure too")
+    args = parser.parse_args(argv)
+    print(
+        "| what | pages | passes | time | per page | PDF | peak | added | added per page |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )
+    summary = []
+    for scale in args.scale:
+        book_args = ["book", "--scale", str(scale), "--lang", args.lang]
+        if args.before is not None:
+            before = best([build(args.before.resolve(), book_args) for _ in range(args.repeat)])
+            print(before.row(f"book before, {scale:g}x ({before.size})"), flush=True)
+        book = best([build(ROOT, book_args) for _ in range(args.repeat)])
+        print(book.row(f"book, {scale:g}x ({book.size})"), flush=True)
+        floor_args = ["floor", "--pages", str(book.pages)]
+        floor = best([build(ROOT, floor_args) for _ in range(args.repeat)])
+        print(floor.row(f"plain platypus floor, {scale:g}x"), flush=True)
+        ratio = (book.seconds / book.pages) / (floor.seconds / floor.pages)
+        summary.append(f"{scale:g}x: book / floor time per page {ratio:.2f}")
+    print()
+    for line in summary:
+        print(line, "(target: at most 2)")
     return 0
 
 

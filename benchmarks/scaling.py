@@ -6,7 +6,10 @@ Writes the summit visit at each scale (`summit.py --scale`; kept in --folder to 
 reused), then runs each piece of work as an officer would, in a fresh process, and
 measures its wall time and peak memory (`ru_maxrss` of the child): opening and loading
 the visit, the plan checks, `export-json`, `export-ics` of the whole visit beside a
-process using icalendar alone (the floor), `version` and `changes`. It prints the work /
+process using icalendar alone (the floor), `version` and `changes`; and the briefing
+book beside plain platypus pages (its floor, `bench_briefing.py`) on the summit at a
+tenth of each scale (0.1x, 0.3x and 1x for 1x, 3x and 10x: the summit's book is some
+5,000 pages, ten times the summit would be 50,000). It prints the work /
 floor / ours / ratio / goal table at each scale, then the growth of each line: the
 slope of log(time) against log(size) between the smallest and the largest scale, where
 1.0 is linear and nothing may exceed n log n (about 1.1 over 1x to 10x).
@@ -15,6 +18,7 @@ slope of log(time) against log(size) between the smallest and the largest scale,
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import sqlite3
@@ -30,6 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ics import FLOOR_PROCESS
 
 ROOT = Path(__file__).resolve().parents[1]
+
+#: The briefing book is measured on a visit this fraction of each scale (a tenth: the
+#: summit's own book at 10x).
+BOOK_SHARE = 0.1
 
 LOAD = """
 import sys
@@ -77,8 +85,9 @@ class Line:
     floor: dict[float, Measure] = field(default_factory=dict)
 
 
-def run(args: list[str], cwd: Path) -> tuple[Measure, str]:
-    """Run a Python child; its wall time, peak memory and standard output."""
+def run(args: list[str], cwd: Path, code: Path | None = None) -> tuple[Measure, str]:
+    """Run a Python child (importing visitplanner from the checkout `code` if given);
+    its wall time, peak memory and standard output."""
     with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
         # Files, not pipes: a child that says much would fill a pipe no one reads yet.
         start = time.perf_counter()
@@ -87,7 +96,11 @@ def run(args: list[str], cwd: Path) -> tuple[Measure, str]:
             stdout=out_file,
             stderr=err_file,
             cwd=cwd,
-            env={**os.environ, "LANGUAGE": "en"},
+            env={
+                **os.environ,
+                "LANGUAGE": "en",
+                **({"PYTHONPATH": str(code)} if code is not None else {}),
+            },
         )
         _pid, status, usage = os.wait4(child.pid, 0)
         took = time.perf_counter() - start
@@ -142,6 +155,7 @@ def measure(scales: list[float], repeat: int, folder: Path) -> list[Line]:
         "ics": Line("export-ics of the whole visit, whole process", "<= 1.3x the floor"),
         "version": Line("version (the second)", "< 1 s, < 150 MB"),
         "changes": Line("changes since version 1", "< 1 s, < 150 MB"),
+        "book": Line("briefing book at a tenth of the scale (build)", "<= 2x, < 400 MB at 1x"),
     }
     cli = ["-m", "visitplanner"]
     for scale in scales:
@@ -168,8 +182,20 @@ def measure(scales: list[float], repeat: int, folder: Path) -> list[Line]:
             lines["changes"].ours[scale], _ = best(
                 repeat, [*cli, "changes", str(copy), "--since", "1"], work
             )
+        lines["book"].ours[scale], lines["book"].floor[scale] = book_and_floor(scale * BOOK_SHARE)
         print(f"{scale:g}x done", file=sys.stderr)
     return list(lines.values())
+
+
+def book_and_floor(scale: float) -> tuple[Measure, Measure]:
+    """The briefing book of the summit at `scale` and its plain platypus floor, each
+    built once in a child process (`bench_briefing.py`): build time, peak memory."""
+    script = str(ROOT / "benchmarks" / "bench_briefing.py")
+    _took, out = run([script, "--child", "book", "--scale", str(scale)], ROOT, ROOT)
+    book = json.loads(out.strip().splitlines()[-1])
+    _took, out = run([script, "--child", "floor", "--pages", str(book["pages"])], ROOT, ROOT)
+    floor = json.loads(out.strip().splitlines()[-1])
+    return Measure(book["seconds"], book["peak_mb"]), Measure(floor["seconds"], floor["peak_mb"])
 
 
 def slope(line: Line, scales: list[float]) -> str:

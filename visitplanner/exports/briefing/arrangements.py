@@ -6,6 +6,7 @@ placement gets its diagram. The section is absent when no event has either.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
@@ -28,25 +29,31 @@ def arranged_events(ctx: BookContext) -> list[Event]:
     ]
 
 
-def build_arrangements(ctx: BookContext) -> list[Flowable]:
-    """A seating chart per meal and a placement diagram per ceremony."""
+def build_arrangements(ctx: BookContext) -> Iterator[Flowable]:
+    """A seating chart per meal and a placement diagram per ceremony, each made as the
+    layout reaches it."""
     events = arranged_events(ctx)
     if not events:
-        return []
-    parts: list[Flowable] = section_title(ctx, ctx.t(N_("Seating plans and placement")))
+        return
+    yield from section_title(ctx, ctx.t(N_("Seating plans and placement")))
     for index, event in enumerate(events):
         if index:
-            parts.append(PageBreak())
-        # What a seat or a box cuts short is given in full under the event's charts.
-        notes = Notes()
-        if event.seating is not None and event.seating.tables:
-            parts += seating_chart_flowables(
-                ctx.data, event, ctx.lang, BODY_WIDTH, notes=notes, page_height=BODY_HEIGHT
-            )
-        if event.placement:
-            title = ctx.t(N_("Placement: {event}")).format(event=notes.cap(ctx.text(event.title)))
-            parts.append(CondPageBreak(BODY_WIDTH * 0.6))
-            parts.append(Paragraph(escape(title), styles()["title"]))
-            parts.append(PlacementDrawing(ctx.data, event, ctx.lang, BODY_WIDTH, notes))
-        parts += notes_flowables(notes, ctx.lang)
-    return parts
+            yield PageBreak()
+        yield from _arrangement(ctx, event)
+
+
+def _arrangement(ctx: BookContext, event: Event) -> list[Flowable]:
+    """The charts of one event, then what they cut short, in full."""
+    parts: list[Flowable] = []
+    notes = Notes()
+    if event.seating is not None and event.seating.tables:
+        parts += seating_chart_flowables(
+            ctx.data, event, ctx.lang, BODY_WIDTH, notes=notes, page_height=BODY_HEIGHT
+        )
+    if event.placement:
+        title = ctx.t(N_("Placement: {event}")).format(event=notes.cap(ctx.text(event.title)))
+        parts.append(CondPageBreak(BODY_WIDTH * 0.6))
+        parts.append(Paragraph(escape(title), styles()["title"]))
+        parts.append(PlacementDrawing(ctx.data, event, ctx.lang, BODY_WIDTH, notes))
+    # The notes are complete only once every chart of the event is made.
+    return parts + notes_flowables(notes, ctx.lang)

@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from visitplanner.exports import pdf_layout
+from visitplanner.exports.briefing.cells import CellParagraph
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.markup import esc, plain
 from visitplanner.exports.briefing.styles import (
@@ -38,27 +39,6 @@ class Entry:
     in_toc: bool = True
     #: Whether the running header shows it as the current section (not the cover).
     running: bool = True
-
-
-class CellParagraph(Paragraph):
-    """A paragraph that remembers how it wrapped at a width.
-
-    reportlab re-wraps every remaining row of a table each time the table splits at
-    a page end, which makes a long table quadratic in its rows; and each layout pass
-    wraps every paragraph again. Wrapping depends only on the width, so the lines
-    found once are kept for that width.
-    """
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        memo = self.__dict__.get("_memo")
-        if memo is not None and memo[0] == availWidth:
-            _width, self.blPara, self._wrapWidths, self.height = memo
-            self.width = availWidth
-            return availWidth, self.height
-        size: tuple[float, float] = super().wrap(availWidth, availHeight)
-        if hasattr(self, "blPara"):
-            self._memo = (availWidth, self.blPara, self._wrapWidths, self.height)
-        return size
 
 
 class Heading(Paragraph):
@@ -164,10 +144,12 @@ def data_table(
     `widths` are fractions of the body width; `right` lists right-aligned columns.
     """
     styles = ctx.styles
-    head = [CellParagraph(esc(label), styles.cell_head) for label in header]
+    head = [CellParagraph(esc(label), styles.cell_head, cache=ctx.cells) for label in header]
     body = [
         [
-            CellParagraph(cell, styles.cell_right if column in right else styles.cell)
+            CellParagraph(
+                cell, styles.cell_right if column in right else styles.cell, cache=ctx.cells
+            )
             for column, cell in enumerate(row)
         ]
         for row in rows
@@ -191,7 +173,10 @@ def facts(
     styles = ctx.styles
     table = SplittingTable(
         [
-            [CellParagraph(esc(label), styles.label), CellParagraph(value, styles.cell)]
+            [
+                CellParagraph(esc(label), styles.label, cache=ctx.cells),
+                CellParagraph(value, styles.cell, cache=ctx.cells),
+            ]
             for label, value in kept
         ],
         colWidths=[label_width * BODY_WIDTH, (1 - label_width) * BODY_WIDTH],

@@ -14,10 +14,13 @@ from enum import StrEnum
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from reportlab.platypus.tableofcontents import TableOfContents
+
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.labels import civility, label
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, VisitData
 from visitplanner.domain.values import EventKind, LocalizedText, instant, zone
+from visitplanner.exports.briefing.cells import CellCache
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.options import BriefingOptions, ChangesBasis
 from visitplanner.exports.briefing.protocol import precedence_order, programme_version_label
@@ -62,6 +65,11 @@ class BookContext:
         marking = data.visit.marking if options.marking is None else options.marking
         self.marking = " ".join(marking.split())
         self._keys = itertools.count(1)
+        #: What the book's table cells read and wrapped, shared between cells.
+        self.cells = CellCache()
+        #: The table of contents (made by the contents section, kept across the layout
+        #: passes: it lays out the entries of the pass before); None without contents.
+        self.contents: TableOfContents | None = None
 
     # -- wording -------------------------------------------------------------------
 
@@ -80,6 +88,11 @@ class BookContext:
     def new_key(self) -> str:
         """A fresh bookmark key, unique in the book."""
         return f"k{next(self._keys)}"
+
+    def restart(self) -> None:
+        """Start making the book again from its first page: the same headings get the
+        same bookmark keys each time the book is made (once per layout pass)."""
+        self._keys = itertools.count(1)
 
     @cached_property
     def version_label(self) -> str:

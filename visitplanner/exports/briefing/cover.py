@@ -8,6 +8,7 @@ from datetime import date
 from babel.dates import format_interval
 from reportlab.lib.styles import PropertySet
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -166,9 +167,35 @@ def _cover_marking(ctx: BookContext) -> list[Flowable]:
 
 
 def build_contents(ctx: BookContext) -> list[Flowable]:
-    """The table of contents, filled by the document template as headings are laid out."""
+    """The table of contents, filled by the document template as headings are laid out.
+
+    It is made once per book and given again to each layout pass (`ctx.contents`): it
+    lays out the entries that the pass before recorded.
+    """
+    if ctx.contents is None:
+        ctx.contents = _contents_table(ctx)
+    return [*section_title(ctx, ctx.t(N_("Contents")), in_toc=False), ctx.contents]
+
+
+class Contents(TableOfContents):
+    """The table of contents, which lets the table of its entries go once it is placed
+    on its pages: it makes it again at the next pass, and a summit book's contents
+    hold some 4,000 entries."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if parts:
+            self._table = None
+        return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # the stubs lack _sW
+        self._table = None
+
+
+def _contents_table(ctx: BookContext) -> Contents:
     levels: list[PropertySet] = list(ctx.styles.toc_levels)
-    toc = TableOfContents(
+    return Contents(
         levelStyles=levels,
         dotsMinLevel=1,
         rightColumnWidth=14 * mm,
@@ -180,7 +207,6 @@ def build_contents(ctx: BookContext) -> list[Flowable]:
             ]
         ),
     )
-    return [*section_title(ctx, ctx.t(N_("Contents")), in_toc=False), toc]
 
 
 def build_glance(ctx: BookContext) -> list[Flowable]:

@@ -3,6 +3,8 @@ minute-by-minute running order of a ceremony."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from visitplanner.domain.model import Event
@@ -32,17 +34,16 @@ def sheet_events(ctx: BookContext) -> list[Event]:
     return [e for e in ctx.live_events if e.kind not in NO_SHEET]
 
 
-def build_event_sheets(ctx: BookContext) -> list[Flowable]:
-    """A sheet per event, each from the top of a page."""
+def build_event_sheets(ctx: BookContext) -> Iterator[Flowable]:
+    """A sheet per event, each from the top of a page, made as the layout reaches it."""
     events = sheet_events(ctx)
     if not events:
-        return []
-    parts: list[Flowable] = section_title(ctx, ctx.t(N_("Event sheets")))
+        return
+    yield from section_title(ctx, ctx.t(N_("Event sheets")))
     for index, event in enumerate(events):
         if index:
-            parts.append(PageBreak())
-        parts += event_sheet(ctx, event)
-    return parts
+            yield PageBreak()
+        yield from event_sheet(ctx, event)
 
 
 def event_sheet(ctx: BookContext, event: Event) -> list[Flowable]:

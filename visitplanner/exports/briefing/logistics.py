@@ -3,6 +3,8 @@ and departures) and the contacts."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reportlab.platypus import CondPageBreak, Flowable
 
 from visitplanner.domain.model import Event, Person, TravelLeg, Venue
@@ -45,17 +47,18 @@ def _used_venues(ctx: BookContext) -> list[tuple[Venue, list[Event]]]:
     return [(ctx.venues[ident], events) for ident, events in held.items()]
 
 
-def build_venues(ctx: BookContext) -> list[Flowable]:
-    """A sheet per venue: address, contact, access, travel times, events held there."""
+def build_venues(ctx: BookContext) -> Iterator[Flowable]:
+    """A sheet per venue: address, contact, access, travel times, events held there
+    (each made as the layout reaches it)."""
     used = _used_venues(ctx)
     if not used:
-        return []
-    parts = section_title(ctx, ctx.t(N_("Venues")))
+        return
+    yield from section_title(ctx, ctx.t(N_("Venues")))
     names = {venue.id: ctx.text(venue.name) for venue, _events in used}
     for index, (venue, events) in enumerate(used):
         if index:
-            parts.append(CondPageBreak(200))
-        parts.append(heading(ctx, ctx.text(venue.name), 1))
+            yield CondPageBreak(200)
+        yield heading(ctx, ctx.text(venue.name), 1)
         contact = " — ".join(p for p in (venue.contact_name, venue.contact_phone) if p)
         coordinates = (
             f"{venue.latitude:.5f}, {venue.longitude:.5f}"
@@ -82,8 +85,7 @@ def build_venues(ctx: BookContext) -> list[Flowable]:
             (ctx.t(N_("Travel times")), esc("\n".join(travel))),
             (ctx.t(N_("Events here")), esc("\n".join(held))),
         ]
-        parts += facts(ctx, rows)
-    return parts
+        yield from facts(ctx, rows)
 
 
 def _access(ctx: BookContext, access: Access) -> str:

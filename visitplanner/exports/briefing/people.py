@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
 
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
@@ -54,13 +55,14 @@ def _groups(ctx: BookContext) -> list[tuple[str, str, list[Person]]]:
     return groups
 
 
-def build_delegations(ctx: BookContext) -> list[Flowable]:
-    """Each delegation in its order of precedence, names in both scripts."""
+def build_delegations(ctx: BookContext) -> Iterator[Flowable]:
+    """Each delegation in its order of precedence, names in both scripts (each
+    delegation's table made as the layout reaches it)."""
     groups = _groups(ctx)
     if not groups:
-        return []
+        return
     internal = ctx.options.profile is Profile.INTERNAL
-    parts = section_title(ctx, ctx.t(N_("Delegations")))
+    yield from section_title(ctx, ctx.t(N_("Delegations")))
     header = [
         ctx.t(N_("No.")),
         ctx.t(N_("Name")),
@@ -87,8 +89,7 @@ def build_delegations(ctx: BookContext) -> list[Flowable]:
             rows.append(row)
         lead = [Paragraph(subtitle, ctx.styles.note), Spacer(1, 4)] if subtitle else []
         table = data_table(ctx, header, rows, widths, right=(0,))
-        parts += titled(heading(ctx, title, 1), *lead, table, room=140)
-    return parts
+        yield from titled(heading(ctx, title, 1), *lead, table, room=140)
 
 
 def _private(ctx: BookContext, person: Person) -> str:
@@ -115,15 +116,15 @@ def _bio_people(ctx: BookContext) -> list[Person]:
     return [p for p in candidates if ctx.text(p.biography) or p.photo]
 
 
-def build_biographies(ctx: BookContext) -> list[Flowable]:
-    """A biography per person who has one, with the photo when there is one."""
+def build_biographies(ctx: BookContext) -> Iterator[Flowable]:
+    """A biography per person who has one, with the photo when there is one (each made,
+    photo read, as the layout reaches it)."""
     people = _bio_people(ctx)
     if not people:
-        return []
-    parts = section_title(ctx, ctx.t(N_("Biographies")))
+        return
+    yield from section_title(ctx, ctx.t(N_("Biographies")))
     for person in people:
-        parts.append(_biography(ctx, person))
-    return parts
+        yield _biography(ctx, person)
 
 
 def _biography(ctx: BookContext, person: Person) -> Flowable:

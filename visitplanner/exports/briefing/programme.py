@@ -3,6 +3,8 @@ participants, times in the visit's zone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reportlab.platypus import Flowable
 
 from visitplanner.domain.model import Event
@@ -17,18 +19,19 @@ from visitplanner.i18n import N_, zone_city
 WIDTHS = (0.13, 0.52, 0.35)
 
 
-def build_programme(ctx: BookContext) -> list[Flowable]:
-    """One table per day, each under a heading that the contents list."""
+def build_programme(ctx: BookContext) -> Iterator[Flowable]:
+    """One table per day, each under a heading that the contents list (a day's table
+    is made when the layout reaches it)."""
     subtitle = ctx.t(N_("Times are {city} time.")).format(city=_city(ctx))
-    parts = section_title(ctx, ctx.t(N_("Programme day by day")), subtitle)
+    yield from section_title(ctx, ctx.t(N_("Programme day by day")), subtitle)
     if not ctx.by_day:
-        return [*parts, nothing(ctx, ctx.t(N_("No event in the programme yet.")))]
+        yield nothing(ctx, ctx.t(N_("No event in the programme yet.")))
+        return
     header = [ctx.t(N_("Time")), ctx.t(N_("Event")), ctx.t(N_("Participants"))]
     for day, events in ctx.by_day:
+        title = heading(ctx, ctx.day(day), 1)
         rows = [_row(ctx, event) for event in events]
-        table = data_table(ctx, header, rows, WIDTHS)
-        parts += titled(heading(ctx, ctx.day(day), 1), table, room=140)
-    return parts
+        yield from titled(title, data_table(ctx, header, rows, WIDTHS), room=140)
 
 
 def _city(ctx: BookContext) -> str:

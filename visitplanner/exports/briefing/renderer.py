@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.doctemplate import IndexingFlowable
 
 from visitplanner.domain.model import VisitData
 from visitplanner.exports.briefing.blocks import Heading
@@ -82,6 +83,9 @@ class BriefingBookRenderer:
         self.ctx = self.make_context()
         self.passes = 0
         self.pages = 0
+        self._sections: list[Section] = []
+        self._streamed = StreamedStory(())
+        self._stopped: Exception | None = None
 
     # -- hooks -------------------------------------------------------------------------
 
@@ -93,22 +97,27 @@ class BriefingBookRenderer:
         """The sections of this book, in print order."""
         return chosen_sections(self.options.sections)
 
-    def story(self) -> list[Flowable]:
-        """Every section's flowables, each section from the top of a page."""
-        sections = self.sections()
-        story: list[Flowable] = []
-        for index, section in enumerate(sections):
-            self.progress.step(
-                index, len(sections), _("Preparing: {section}").format(section=_(section.title))
-            )
-            flowables = section.build(self.ctx)
-            if not flowables:
+    def story(self) -> Iterator[Flowable]:
+        """Every section's flowables, each section from the top of a page, made as they
+        are asked for (a section's builder runs when the layout reaches it).
+
+        Each call makes the same flowables afresh: the book is walked once before the
+        layout and made again for each layout pass, so no pass holds more than the
+        pages it is laying out.
+        """
+        self.ctx.restart()
+        started = False
+        for section in self._sections or self.sections():
+            flowables = iter(section.build(self.ctx))
+            first = next(flowables, None)
+            if first is None:
                 log.debug("section %s is empty and left out", section.key)
                 continue
-            if story:
-                story.append(PageBreak())
-            story.extend(flowables)
-        return story
+            if started:
+                yield PageBreak()
+            started = True
+            yield first
+            yield from flowables
 
     def doc_template(self, output: io.BytesIO) -> BriefingDocTemplate:
         """The document template, with the book's metadata."""
@@ -182,14 +191,27 @@ class BriefingBookRenderer:
 
     def render(self) -> bytes:
         """Lay the book out and return the PDF."""
-        story = self.story()
+        self._sections = self.sections()
+        entries, size = self._prepare()
         output = io.BytesIO()
         doc = self.doc_template(output)
-        story.insert(0, PageTotal(doc))
-        _seed_contents(story)
-        doc.setProgressCallBack(self._layout_progress(len(story)))
+        total = PageTotal(doc)
+        indexing: list[IndexingFlowable] = [total]
+        if self.ctx.contents is not None:
+            self.ctx.contents.addEntries(entries)
+            indexing.append(self.ctx.contents)
+
+        def story() -> StreamedStory:
+            self._streamed = StreamedStory(itertools.chain([total], self.story()))
+            return self._streamed
+
+        doc.setProgressCallBack(self._layout_progress(size))
+        self._stopped = None
         try:
-            self.passes = doc.multiBuild(story, maxPasses=6)
+            self.passes = doc.build_in_passes(story, indexing, max_passes=6)
+        except _Stop as exc:
+            assert self._stopped is not None
+            raise self._stopped from exc
         except LayoutError as exc:
             what = _("Personal briefing pack") if self.ctx.person else _("Briefing book")
             raise layout_failure(what, self.data, exc) from exc
@@ -197,39 +219,93 @@ class BriefingBookRenderer:
         log.info("briefing book: %d pages in %d passes", self.pages, self.passes)
         return output.getvalue()
 
+    def _prepare(self) -> tuple[list[TocEntry], int]:
+        """Walk the whole book once, before the layout, keeping only the contents'
+        entries (page numbers to come) and the number of flowables.
+
+        The contents are seeded with these entries, so the first pass lays them out at
+        their final length, the page numbers it records are already right, and two
+        passes are enough. The flowables themselves are let go as soon as they are seen.
+        """
+        entries: list[TocEntry] = []
+        size = 0
+        self.ctx.restart()
+        count = len(self._sections)
+        for index, section in enumerate(self._sections):
+            what = _("Preparing: {section}").format(section=_(section.title))
+            self.progress.step(index, count, what)
+            for flowable in _walk(section.build(self.ctx)):
+                size += 1
+                if isinstance(flowable, Heading) and flowable.entry is not None:
+                    entry = flowable.entry
+                    if entry.in_toc:
+                        entries.append((entry.level, entry.toc_markup, 0, entry.key))
+        return entries, size + count
+
     def _layout_progress(self, size: int) -> Callable[[str, int], None]:
-        state = {"pass": 1, "done": 0}
+        state = {"pass": 1}
         total = size * EXPECTED_PASSES
 
         def report(kind: str, value: int) -> None:
             if kind == "PASS":
                 state["pass"] = value
-            elif kind == "PROGRESS":
-                state["done"] = value
             elif kind == "PAGE":
-                done = min((state["pass"] - 1) * size + state["done"], total)
-                self.progress.step(done, total, _("Laying out page {page}").format(page=value))
+                done = min((state["pass"] - 1) * size + self._streamed.taken, total)
+                try:
+                    self.progress.step(done, total, _("Laying out page {page}").format(page=value))
+                except Exception as exc:
+                    # reportlab remakes an exception raised inside some of its flowables
+                    # (a page break) from its type and a message: Cancelled cannot be.
+                    self._stopped = exc
+                    raise _Stop(str(exc)) from exc
 
         return report
 
 
-def _seed_contents(story: list[Flowable]) -> None:
-    """Give the contents their entries before the first pass, with page numbers to come.
+class _Stop(Exception):
+    """The progress stopped the layout (the user cancelled); the renderer raises what
+    the progress raised."""
 
-    The first pass then lays the contents out at their final length, so the page
-    numbers it records are already right and two passes are enough.
+
+#: A contents entry: (level, markup, page, bookmark key).
+TocEntry = tuple[int, str, int, str]
+
+#: How many flowables a streamed story holds ahead of the layout: more than the longest
+#: run of flowables kept with the next one (a heading, its subtitle, its rule).
+LOOKAHEAD = 16
+
+
+class StreamedStory(list[Flowable]):
+    """A story that reportlab consumes from the front while it is made.
+
+    `BaseDocTemplate.build` takes the flowables from the front of the list (`[0]`,
+    `del [0]`), puts the parts of a split back at the front, and looks a few flowables
+    ahead for those kept with the next one (`len`, `[i]`). This list holds only the
+    flowables not yet laid out, and draws more from `source` whenever it is asked its
+    length with fewer than `LOOKAHEAD` in hand: a flowable drawn on a page is let go.
     """
-    entries = [
-        (f.entry.level, f.entry.toc_markup, 0, f.entry.key)
-        for f in _walk(story)
-        if isinstance(f, Heading) and f.entry is not None and f.entry.in_toc
-    ]
-    for flowable in story:
-        if isinstance(flowable, TableOfContents):
-            flowable.addEntries(entries)
+
+    def __init__(self, source: Iterable[Flowable]) -> None:
+        super().__init__()
+        self._source: Iterator[Flowable] | None = iter(source)
+        #: How many flowables were taken from the source so far.
+        self.taken = 0
+
+    def __len__(self) -> int:
+        held = super().__len__()
+        if held < LOOKAHEAD and self._source is not None:
+            for flowable in self._source:
+                self.append(flowable)
+                self.taken += 1
+                held += 1
+                if held >= LOOKAHEAD:
+                    break
+            else:
+                self._source = None
+        return held
 
 
-def _walk(flowables: list[Flowable]) -> Iterator[Flowable]:
+def _walk(flowables: Iterable[Flowable]) -> Iterator[Flowable]:
     """The flowables of a story, those kept together included."""
     for flowable in flowables:
         yield flowable

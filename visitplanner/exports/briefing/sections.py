@@ -1,13 +1,16 @@
 """The registry of the book's sections: each a key, a title and a builder.
 
-A builder turns a `BookContext` into flowables and returns none when the visit has
-nothing for it; the section is then absent from the book and its contents. Another
+A builder turns a `BookContext` into flowables (a list, or a generator that makes them
+as the layout asks for them, so that a long section is never held whole) and gives
+none when the visit has nothing for it; the section is then absent from the book and
+its contents. A builder is called once before the layout and once per layout pass:
+it must give the same flowables each time. Another
 module may add a section with `register_section(section, after=key)`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
@@ -23,7 +26,7 @@ from visitplanner.exports.briefing.people import build_biographies, build_delega
 from visitplanner.exports.briefing.programme import build_programme
 from visitplanner.i18n import N_, _
 
-Builder = Callable[[BookContext], list[Flowable]]
+Builder = Callable[[BookContext], Iterable[Flowable]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,43 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.total_pages = 0
         self.pages_this_pass = 0
 
+    def build_in_passes(
+        self,
+        story: Callable[[], list[Flowable]],
+        indexing: list[IndexingFlowable],
+        max_passes: int = 6,
+    ) -> int:
+        """Lay the book out in passes until every indexing flowable is satisfied, like
+        `multiBuild`, but from a story made afresh for each pass; the number of passes.
+
+        `multiBuild` lays out copies of one list of flowables held whole, and keeps
+        every flowable it postpones or keeps with the next one until the pass ends (to
+        undo the marks it leaves on them), so its memory grows with the book. Here each
+        pass makes its own flowables as the layout asks for them (`story()` gives a list
+        that fills itself from the front) and lets them go once drawn: nothing is
+        reused, so nothing needs undoing. `indexing` are the flowables that live across
+        passes (the contents, the page total).
+        """
+        self._indexingFlowables = indexing
+        self._doSave = 0
+        passes = 0
+        while True:
+            passes += 1
+            report = getattr(self, "_onProgress", None)
+            if report:
+                report("PASS", passes)
+            for flowable in indexing:
+                flowable.__dict__.pop("_postponed", None)
+                flowable.beforeBuild()
+            self.build(story())
+            for flowable in indexing:
+                flowable.afterBuild()
+            if all(flowable.isSatisfied() for flowable in indexing):
+                self.canv.save()
+                return passes
+            if passes > max_passes:
+                raise IndexError(f"index entries not resolved after {passes} passes")
+
     def beforeDocument(self) -> None:
         self.section = ""
         self.pages_this_pass = 0
