@@ -83,9 +83,11 @@ def main(argv: list[str]) -> int:
                 capture_output=True,
                 text=True,
                 env=env,
-                check=True,
+                check=False,
                 timeout=600,
             )
+            if out.returncode != 0:
+                raise SystemExit(f"the window failed ({out.returncode}):\n{out.stderr[-3000:]}")
             times = json.loads(out.stdout.strip().splitlines()[-1])
             first.append(times["first_paint"])
             window.append(times["window"])

@@ -42,7 +42,7 @@ def demo_path() -> Path:
 
 #: How long opening may take before its progress is shown (milliseconds): the demo and
 #: most visits open well within it, without a dialog flashing by.
-OPENING_SHOWN_AFTER_MS = 200
+OPENING_SHOWN_AFTER_MS = 500
 
 
 def read_in_background(path: Path, read_only: bool, parent: QWidget | None) -> VisitSession | None:
