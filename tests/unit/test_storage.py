@@ -331,3 +331,19 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> 
     finally:
         gc.enable()
     assert data.events
+
+
+def test_reading_tells_how_far_it_is_from_0_to_100_never_going_back(tmp_path: Path) -> None:
+    path = tmp_path / "visit.visit"
+    write_visit(path, small_visit())
+    steps: list[tuple[int, int, str]] = []
+    database = VisitDatabase.open_for_reading(path)
+    try:
+        VisitRepository(database).load(lambda done, total, what: steps.append((done, total, what)))
+    finally:
+        database.close()
+    shares = [done for done, _total, _what in steps]
+    assert shares[0] == 0 and shares[-1] == 100
+    assert shares == sorted(shares)
+    assert {total for _done, total, _what in steps} == {100}
+    assert "Reading the programme" in {what for _done, _total, what in steps}

@@ -79,6 +79,9 @@ def _no_step(done: int, total: int, what: str) -> None:
     """For a read that nobody watches."""
 
 
+#: How many events are read between two reports of progress.
+_EVENTS_PER_STEP: Final = 2_000
+
 _EVENT_COLUMNS: Final = (
     "id, kind, title, start_utc, start_tz, end_utc, end_tz, status, venue_id, destination_id,"
     " press, dress_code, purpose, interpretation_mode, interpretation_languages,"
@@ -165,7 +168,7 @@ class VisitRepository:
         step(25, 100, _("Reading the venues and vehicles"))
         venues, vehicles = self.load_venues(), self.load_vehicles()
         step(30, 100, _("Reading the programme"))
-        events = self.load_events()
+        events = self.load_events(step=step)
         step(95, 100, _("Reading the versions"))
         data = VisitData(
             visit=visit,
@@ -269,8 +272,12 @@ class VisitRepository:
             )
         ]
 
-    def load_events(self, ids: Iterable[str] | None = None) -> list[Event]:
-        """Every event (or those with `ids`), by start time, with its links."""
+    def load_events(
+        self, ids: Iterable[str] | None = None, step: Step | None = None
+    ) -> list[Event]:
+        """Every event (or those with `ids`), by start time, with its links; `step` is
+        told how far the reading is, as a share of reading the whole visit (30 to 95)."""
+        step = step or _no_step
         where, args = _id_filter(ids)
         link_where, _args = _id_filter(ids, "event_id")
         participants = _links(self.conn, "event_participant", "person_id", link_where, args)
@@ -295,7 +302,11 @@ class VisitRepository:
                     person_ids=line_people.get(r["id"], []),
                 )
             )
-        events = []
+        step(50, 100, _("Reading the programme"))
+        total: int = max(
+            1, self.conn.execute(f"SELECT count(*) FROM event{where}", args).fetchone()[0]
+        )
+        events: list[Event] = []
         # Columns by position, not by name: this loop runs 50,000 times for ten summits.
         sql = f"SELECT {_EVENT_COLUMNS} FROM event{where} ORDER BY {_ORDER['event']}"
         for (
@@ -320,6 +331,8 @@ class VisitRepository:
             source_uid,
             sample,
         ) in self.conn.execute(sql, args):
+            if len(events) % _EVENTS_PER_STEP == 0:
+                step(50 + 45 * len(events) // total, 100, _("Reading the programme"))
             parts = arranged.get(ident)
             events.append(
                 Event(
