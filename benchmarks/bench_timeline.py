@@ -26,9 +26,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from summit import generate_summit
 
 from visitplanner.domain.checks import check_plan
@@ -131,11 +131,77 @@ def programme_filter(controller: VisitController, repeat: int) -> None:
     print(f"  search texts of every row made after a change (not on a keystroke): {keys_ms:.0f} ms")
     print("  rows shown: " + ", ".join(f"{text!r} {count}" for text, count in shown.items()))
     assert 0 < min(shown.values()) < len(controller.data.events), "the filter did not filter"
+    floor = naive_filter_floor(controller, repeat)
+    print(
+        f"  floor, a naive QTableView behind QSortFilterProxyModel, same keystrokes:"
+        f" first {floor[0] * 1000:.1f} ms, median {statistics.median(floor) * 1000:.1f} ms,"
+        f" worst {max(floor) * 1000:.1f} ms"
+    )
     counts = [n for _w, _c, n in times]
     print(
         f"  model data() calls per keystroke: median {statistics.median(counts):.0f},"
         f" most {max(counts)}, total {sum(counts)}"
     )
+
+
+class _NaiveModel(QAbstractTableModel):
+    """The floor's model: the events' texts in a Python list, every cell from `data()`."""
+
+    def __init__(self, rows: list[tuple[str, ...]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        return None
+
+
+def naive_filter_floor(controller: VisitController, repeat: int) -> list[float]:
+    """The floor of filtering a list as one types: a plain QTableView over a Python model
+    of the same events (title, day, times, venue, kind), behind a QSortFilterProxyModel
+    filtering every column, with the same keystrokes. Seconds per keystroke."""
+    data = controller.data
+    venues = {v.id: v.name.fr for v in data.venues}
+    rows = [
+        (
+            e.title.get("en"),
+            e.start.strftime("%A %d %B"),
+            e.start.strftime("%H:%M"),
+            e.end.strftime("%H:%M"),
+            venues.get(e.venue_id or "", ""),
+            e.kind.value,
+        )
+        for e in data.events
+    ]
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(_NaiveModel(rows))
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    table = QTableView()
+    table.setModel(proxy)
+    table.resize(1280, 800)
+    table.show()
+    QApplication.processEvents()
+    times: list[float] = []
+    for _round in range(repeat):
+        for text in FILTER_TEXTS:
+            typed = [text[: n + 1] for n in range(len(text))]
+            for shown in [*typed, *reversed(["", *typed[:-1]])]:
+                start = time.perf_counter()
+                proxy.setFilterFixedString(shown)
+                QApplication.processEvents()
+                table.viewport().repaint()
+                times.append(time.perf_counter() - start)
+    table.close()
+    table.deleteLater()
+    return times
 
 
 def main(argv: list[str]) -> int:
