@@ -58,6 +58,35 @@ application.shutdown()
 """
 
 
+#: The floor: a bare PySide6 window (a main window with a menu bar and a label), launched
+#: the same way, timed to its first paint.
+FLOOR = r"""
+import time
+started = time.perf_counter()
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
+            self.at = time.perf_counter()
+            app.quit()
+        return False
+
+probe = FirstPaint()
+app.installEventFilter(probe)
+window = QMainWindow()
+window.menuBar().addMenu("File")
+window.setCentralWidget(QLabel("floor"))
+window.resize(1280, 800)
+window.show()
+app.exec()
+print(json.dumps({"first_paint": probe.at - started}))
+"""
+
+
 def main(argv: list[str]) -> int:
     """Print the best of `--repeat` launches (five by default)."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -91,7 +120,19 @@ def main(argv: list[str]) -> int:
             times = json.loads(out.stdout.strip().splitlines()[-1])
             first.append(times["first_paint"])
             window.append(times["window"])
+        floor = []
+        for _run in range(args.repeat):
+            out = subprocess.run(
+                [sys.executable, "-c", FLOOR],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
+                timeout=120,
+            )
+            floor.append(json.loads(out.stdout.strip().splitlines()[-1])["first_paint"])
     what = path.name if args.visit else f"summit visit x{args.scale:g}"
+    print(f"floor, a bare PySide6 window to its first paint: best {min(floor) * 1000:.0f} ms")
     print(
         f"launch to first paint, {what}: best {min(first) * 1000:.0f} ms, "
         f"worst {max(first) * 1000:.0f} ms (target < 1000 ms at 1x, < 2000 ms at 10x)"
