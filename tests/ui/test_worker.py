@@ -60,3 +60,25 @@ def test_cancel_stops_the_work_at_its_next_step(qtbot) -> None:  # type: ignore[
         started.wait(5)
         worker.cancel()
     assert len(steps) < 1000
+
+
+def test_waiting_for_a_cancelled_run_returns_as_soon_as_the_work_stops(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Quitting the window cancels the checks and waits for them, on the GUI thread: the
+    # thread must end without the GUI thread's help (it used to wait 30 s, then go on).
+    started = threading.Event()
+
+    def work(progress: Progress) -> None:
+        while True:
+            started.set()
+            progress.step(1, 2)
+            time.sleep(0.005)
+
+    worker: Worker[None] = Worker(work)
+    worker.start()
+    assert started.wait(5)
+    worker.cancel()
+    begun = time.monotonic()
+    assert worker.wait(10_000)
+    assert time.monotonic() - begun < 2
+    with qtbot.waitSignal(worker.cancelled, timeout=5000):
+        pass  # the cancellation still reaches the GUI thread afterwards

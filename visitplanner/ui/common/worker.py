@@ -75,7 +75,13 @@ class Worker(QObject, Generic[T]):
         self.progress.cancel()
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Wait for the thread to end (tests, closing the window)."""
+        """Wait for the work to end, and its thread with it (tests, closing the window).
+
+        The thread is told to quit once the work returns: otherwise only `_finish` or
+        `_fail`, which run on the GUI thread that is waiting here, would end it, and the
+        wait would last its whole time. Its result or error still reaches the GUI thread.
+        """
+        self._thread.quit()
         return bool(self._thread.wait(msecs))
 
     def _stop_thread(self) -> None:
