@@ -23,9 +23,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from bench_timeline import keystroke_into as keystroke
+from PySide6.QtWidgets import QApplication
 from summit import generate_summit
 
 from visitplanner.operations.session import VisitSession
@@ -35,16 +34,6 @@ from visitplanner.ui.shell.controller import VisitController
 
 #: What is typed: a Latin family name, a Cyrillic native name, a given name (many matches).
 NAMES = ("Family17x023", "Прізвище42017", "Olena")
-
-
-def keystroke(widget: QWidget, char: str | None) -> None:
-    """Send one key (a character, or Backspace for None) the way a keyboard does."""
-    if char is None:
-        key, text = Qt.Key.Key_Backspace, ""
-    else:
-        key, text = (ord(char.upper()) if char.isascii() else Qt.Key.Key_unknown), char
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
 
 
 def timed(view: RosterView, char: str | None) -> tuple[float, float]:
