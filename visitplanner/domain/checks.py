@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -122,17 +123,13 @@ class CheckIndex:
         self.spans = _Spans(self.by_id)
         # Travel times by (from, to) venue: many people make the same move.
         self.journeys: dict[tuple[str, str], tuple[int, bool] | None] = {}
-        self._radians: dict[str, tuple[float, float, float] | None] = {}
-
-    def radians(self, venue: Venue) -> tuple[float, float, float] | None:
-        """A venue's latitude and longitude in radians and the cosine of its latitude."""
-        if venue.id not in self._radians:
-            if venue.latitude is None or venue.longitude is None:
-                self._radians[venue.id] = None
-            else:
-                lat = math.radians(venue.latitude)
-                self._radians[venue.id] = (lat, math.radians(venue.longitude), math.cos(lat))
-        return self._radians[venue.id]
+        #: Each venue's own travel times, and its latitude and longitude in radians with
+        #: the cosine of its latitude (None without coordinates): one look-up per venue
+        #: of a move (ten summits make 270,000 different moves between 3,000 venues).
+        self.places = {v.id: (v.travel_minutes, _radians(v)) for v in data.venues}
+        #: A transfer's own move when it allows less than the drive (None when it does
+        #: not), worked out once for all its passengers.
+        self.transfer_moves: dict[str, Move | None] = {}
 
     def title(self, event: Event) -> str:
         return event.title.get(current_language(), self.lang)
@@ -152,6 +149,14 @@ class CheckIndex:
     def when(self, event: Event) -> str:
         local = event.start.astimezone(self.home)
         return f"{local:%d/%m} {format_time(local)}"
+
+
+def _radians(venue: Venue) -> tuple[float, float, float] | None:
+    """A venue's latitude and longitude in radians and the cosine of its latitude."""
+    if venue.latitude is None or venue.longitude is None:
+        return None
+    lat = math.radians(venue.latitude)
+    return lat, math.radians(venue.longitude), math.cos(lat)
 
 
 def _overlapping(
@@ -310,35 +315,45 @@ Move = tuple[tuple[str, str, str], timedelta, tuple[int, bool]]
 def short_moves(ix: CheckIndex, events: Iterable[Event]) -> list[Move]:
     """The moves with too little time in one person's events (`events`)."""
     found: list[Move] = []
-    ordered = sorted(events, key=lambda e: ix.spans[e.id])
-    for event in ordered:
-        # A transfer must itself last as long as the drive it stands for (a flight's
-        # length is the airline's business, not a matter of town traffic).
-        if (
-            event.kind is EventKind.TRANSFER
-            and event.destination_id
-            and event.venue_id
-            and event.destination_id != event.venue_id
-        ):
-            move = _needed(ix, event.venue_id, event.destination_id, event.end - event.start)
+    spans, journeys, transfer_moves = ix.spans, ix.journeys, ix.transfer_moves
+    timed = [(spans[event.id], event) for event in events]
+    timed.sort(key=_SPAN)
+    for _span, event in timed:
+        if event.kind is EventKind.TRANSFER:
+            ident = event.id
+            move = transfer_moves[ident] if ident in transfer_moves else _transfer_move(ix, event)
             if move is not None:
-                found.append(((event.id, event.id, event.venue_id), event.end - event.start, move))
-    spans, journeys = ix.spans, ix.journeys
-    for before, after in itertools.pairwise(ordered):
+                found.append(move)
+    for ((_start, end), before), ((start, _end), after) in itertools.pairwise(timed):
         here, there = before.destination_id or before.venue_id, after.venue_id
         if not here or not there or here == there:
             continue
-        seconds = spans[after.id][0] - spans[before.id][1]
+        seconds = start - end
         if seconds < 0:
             continue  # an overlap, reported as such
         key = (here, there)
         needed = journeys[key] if key in journeys else _needed_between(ix, key)
         if needed is None or seconds >= needed[0] * 60 + 1:
             continue  # ample time (the exact check below settles the last second)
-        move = _needed(ix, here, there, after.start - before.end)
-        if move is not None:
-            found.append(((before.id, after.id, here), after.start - before.end, move))
+        short = _needed(ix, here, there, after.start - before.end)
+        if short is not None:
+            found.append(((before.id, after.id, here), after.start - before.end, short))
     return found
+
+
+_SPAN: Final = operator.itemgetter(0)
+
+
+def _transfer_move(ix: CheckIndex, event: Event) -> Move | None:
+    """A transfer must itself last as long as the drive it stands for (a flight's
+    length is the airline's business, not a matter of town traffic)."""
+    move: Move | None = None
+    if event.destination_id and event.venue_id and event.destination_id != event.venue_id:
+        needed = _needed(ix, event.venue_id, event.destination_id, event.end - event.start)
+        if needed is not None:
+            move = ((event.id, event.id, event.venue_id), event.end - event.start, needed)
+    ix.transfer_moves[event.id] = move
+    return move
 
 
 def _needed_between(ix: CheckIndex, key: tuple[str, str]) -> tuple[int, bool] | None:
@@ -361,13 +376,15 @@ def _needed(ix: CheckIndex, here: str, there: str, available: timedelta) -> tupl
 def _journey(ix: CheckIndex, here: str, there: str) -> tuple[int, bool] | None:
     """`travel_minutes` between two venues, their coordinates in radians computed once
     per run (a summit has tens of thousands of moves between a few hundred venues)."""
-    a, b = ix.venues.get(here), ix.venues.get(there)
-    if a is None or b is None:
+    places = ix.places
+    if here not in places or there not in places:
         return None
-    known = a.travel_minutes.get(b.id, b.travel_minutes.get(a.id))
+    (times_here, one), (times_there, other) = places[here], places[there]
+    known = times_here.get(there)
+    if known is None:
+        known = times_there.get(here)
     if known is not None:
         return known, False
-    one, other = ix.radians(a), ix.radians(b)
     if one is None or other is None:
         return None
     (lat1, lon1, cos1), (lat2, lon2, cos2) = one, other
