@@ -93,6 +93,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="times the summit")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--visit", type=Path, help="launch on this visit file (no generation)")
+    parser.add_argument("--json", action="store_true", help="end with the best figures as JSON")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from summit import SummitSize, generate_summit
@@ -141,6 +142,8 @@ def main(argv: list[str]) -> int:
         f"launch to the visit in the window, {what}: best {min(window) * 1000:.0f} ms, "
         f"worst {max(window) * 1000:.0f} ms"
     )
+    if args.json:
+        print(json.dumps({"first_paint": min(first), "window": min(window), "floor": min(floor)}))
     return 0
 
 

@@ -9,10 +9,17 @@ the visit, the plan checks, `export-json`, `export-ics` of the whole visit besid
 process using icalendar alone (the floor), `version` and `changes`; and the briefing
 book beside plain platypus pages (its floor, `bench_briefing.py`) on the summit at a
 tenth of each scale (0.1x, 0.3x and 1x for 1x, 3x and 10x: the summit's book is some
-5,000 pages, ten times the summit would be 50,000). It prints the work /
-floor / ours / ratio / goal table at each scale, then the growth of each line: the
-slope of log(time) against log(size) between the smallest and the largest scale, where
-1.0 is linear and nothing may exceed n log n (about 1.1 over 1x to 10x).
+5,000 pages, ten times the summit would be 50,000). The plan checks are set beside
+their floor: every participation grouped by person and each person's events walked in
+time order, in plain Python (the least any check of moves and overlaps must do). The
+window is launched on the same file (`bench_window.py`: to its first paint, and to the
+visit on screen, beside a bare PySide6 window), and the programme list's and the
+roster's filters are typed into (`bench_timeline.py --filter-only`,
+`bench_roster_filter.py`: the worst keystroke, beside a naive QTableView behind
+QSortFilterProxyModel typed the same keys). It prints the work / floor / ours / ratio /
+goal table at each scale, then the growth of each line and of its floor: the slope of
+log(time) against log(size) between the smallest and the largest scale, where 1.0 is
+linear and nothing may exceed n log n (about 1.1 over 1x to 10x).
 """
 
 from __future__ import annotations
@@ -54,6 +61,31 @@ from visitplanner.services.visit_files import read_visit
 data = read_visit(Path(sys.argv[1]))
 start = time.perf_counter()
 check_plan(data)
+print(time.perf_counter() - start)
+"""
+
+#: The floor of the checks: each person's events in time order, walked pair by pair,
+#: comparing where one ends and the next begins (what the checks of moves do, less
+#: everything they look up).
+CHECKS_FLOOR = """
+import sys, time
+from collections import defaultdict
+from pathlib import Path
+from visitplanner.services.visit_files import read_visit
+data = read_visit(Path(sys.argv[1]))
+start = time.perf_counter()
+instants = {e.id: (e.start.timestamp(), e.end.timestamp()) for e in data.events}
+by_person = defaultdict(list)
+for event in data.events:
+    for person in event.participant_ids:
+        by_person[person].append(event)
+close = 0
+for events in by_person.values():
+    events.sort(key=lambda e: instants[e.id])
+    for before, after in zip(events, events[1:]):
+        gap = instants[after.id][0] - instants[before.id][1]
+        if before.venue_id != after.venue_id and gap < 3600:
+            close += 1
 print(time.perf_counter() - start)
 """
 
@@ -156,6 +188,10 @@ def measure(scales: list[float], repeat: int, folder: Path) -> list[Line]:
         "version": Line("version (the second)", "< 1 s, < 150 MB"),
         "changes": Line("changes since version 1", "< 1 s, < 150 MB"),
         "book": Line("briefing book at a tenth of the scale (build)", "<= 2x, < 400 MB at 1x"),
+        "paint": Line("window: launch to first paint", "< 1 s at 1x, < 2 s at 10x"),
+        "window": Line("window: launch to the visit on screen", "-"),
+        "programme": Line("programme list filter, worst keystroke", "< 50 ms"),
+        "roster": Line("roster filter, worst keystroke", "< 50 ms"),
     }
     cli = ["-m", "visitplanner"]
     for scale in scales:
@@ -168,6 +204,8 @@ def measure(scales: list[float], repeat: int, folder: Path) -> list[Line]:
             lines["load"].floor[scale], _ = best(repeat, ["-c", LOAD_FLOOR, str(copy)], work)
             measured, out = best(repeat, ["-c", CHECKS, str(copy)], work)
             lines["checks"].ours[scale] = Measure(float(out.strip()), measured.peak_mb)
+            measured, out = best(repeat, ["-c", CHECKS_FLOOR, str(copy)], work)
+            lines["checks"].floor[scale] = Measure(float(out.strip()), measured.peak_mb)
             lines["json"].ours[scale], _ = best(
                 repeat, [*cli, "export-json", str(copy), "-o", str(work / "v.json")], work
             )
@@ -182,9 +220,36 @@ def measure(scales: list[float], repeat: int, folder: Path) -> list[Line]:
             lines["changes"].ours[scale], _ = best(
                 repeat, [*cli, "changes", str(copy), "--since", "1"], work
             )
+            window(lines, scale, copy, repeat)
         lines["book"].ours[scale], lines["book"].floor[scale] = book_and_floor(scale * BOOK_SHARE)
         print(f"{scale:g}x done", file=sys.stderr)
     return list(lines.values())
+
+
+def window(lines: dict[str, Line], scale: float, visit: Path, repeat: int) -> None:
+    """The window's lines at `scale`: its launch (best of `repeat`) and the worst
+    keystroke of each filter, each beside its floor, on the offscreen platform."""
+    folder = ROOT / "benchmarks"
+    runs = (
+        ("bench_window.py", ["--repeat", str(repeat)], ("first_paint", "floor"), "paint"),
+        (
+            "bench_timeline.py",
+            ["--filter-only", "--repeat", "2"],
+            ("worst", "floor_worst"),
+            "programme",
+        ),
+        ("bench_roster_filter.py", ["--repeat", "1"], ("worst", "floor_worst"), "roster"),
+    )
+    for script, extra, (ours, floor), key in runs:
+        measured, out = run(
+            [str(folder / script), "--visit", str(visit), "--json", *extra], ROOT, ROOT
+        )
+        figures = json.loads(out.strip().splitlines()[-1])
+        lines[key].ours[scale] = Measure(figures[ours], measured.peak_mb)
+        lines[key].floor[scale] = Measure(figures[floor], measured.peak_mb)
+        if key == "paint":
+            lines["window"].ours[scale] = Measure(figures["window"], measured.peak_mb)
+            lines["window"].floor[scale] = Measure(figures[floor], measured.peak_mb)
 
 
 def book_and_floor(scale: float) -> tuple[Measure, Measure]:
@@ -198,12 +263,12 @@ def book_and_floor(scale: float) -> tuple[Measure, Measure]:
     return Measure(book["seconds"], book["peak_mb"]), Measure(floor["seconds"], floor["peak_mb"])
 
 
-def slope(line: Line, scales: list[float]) -> str:
+def slope(figures: dict[float, Measure], scales: list[float]) -> str:
     """The exponent of the time's growth between the smallest and largest scale."""
     low, high = min(scales), max(scales)
-    if low == high or low not in line.ours or high not in line.ours:
+    if low == high or low not in figures or high not in figures:
         return "-"
-    ratio = line.ours[high].seconds / line.ours[low].seconds
+    ratio = figures[high].seconds / figures[low].seconds
     return f"{math.log(ratio) / math.log(high / low):.2f}"
 
 
@@ -215,19 +280,26 @@ def print_tables(lines: list[Line], scales: list[float]) -> None:
         for scale in scales:
             ours = line.ours[scale]
             floor = line.floor.get(scale)
-            shown_floor = f"{floor.seconds:.2f} s" if floor else "-"
+            shown_floor = shown(floor.seconds) if floor else "-"
             ratio = f"{ours.seconds / floor.seconds:.2f}" if floor else "-"
             print(
-                f"| {line.work} | {scale:g}x | {shown_floor} | {ours.seconds:.2f} s | {ratio} "
+                f"| {line.work} | {scale:g}x | {shown_floor} | {shown(ours.seconds)} | {ratio} "
                 f"| {ours.peak_mb:.0f} MB | {line.goal} |"
             )
     print()
     header = " | ".join(f"{s:g}x" for s in scales)
-    print(f"| work | {header} | slope |")
-    print("| --- |" + " ---: |" * (len(scales) + 1))
+    print(f"| work | {header} | slope | floor's slope |")
+    print("| --- |" + " ---: |" * (len(scales) + 2))
     for line in lines:
-        cells = " | ".join(f"{line.ours[s].seconds:.2f} s" for s in scales)
-        print(f"| {line.work} | {cells} | {slope(line, scales)} |")
+        cells = " | ".join(f"{shown(line.ours[s].seconds)}" for s in scales)
+        print(
+            f"| {line.work} | {cells} | {slope(line.ours, scales)} | {slope(line.floor, scales)} |"
+        )
+
+
+def shown(seconds: float) -> str:
+    """Seconds, or milliseconds below a tenth of a second."""
+    return f"{seconds * 1000:.1f} ms" if seconds < 0.1 else f"{seconds:.2f} s"
 
 
 def main(argv: list[str]) -> int:
