@@ -448,8 +448,9 @@ def _calendar_memory(
 ) -> CalendarMemory:
     """Marks for some events (one of them deleted since), and calendars that were sent."""
     utc = ZoneInfo("UTC")
+    variants = ("", "fr/shareable", "uk/internal", "en/shareable")
     marks = {
-        ident: ExportMark(
+        (ident, draw(st.sampled_from(variants))): ExportMark(
             sequence=draw(st.integers(0, 40)),
             fingerprint=draw(st.sampled_from(("", "0f3a", "Ω"))),
             exported=draw(zoned_times(around)).astimezone(utc),
@@ -459,4 +460,10 @@ def _calendar_memory(
     keys = ["visit"] + [f"person:{p.id}" for p in data.people]
     keys += [f"delegation:{d.id}" for d in data.delegations]
     sent = {key: frozenset(_some(draw, event_ids)) for key in _some(draw, keys)}
-    return CalendarMemory(marks=marks, sent=sent)
+    dropped = {
+        key: frozenset(_some(draw, sorted(ids), max_size=2))
+        for key, ids in sent.items()
+        if ids and draw(st.booleans())
+    }
+    dropped = {key: ids for key, ids in dropped.items() if ids}
+    return CalendarMemory(marks=marks, sent=sent, dropped=dropped)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,19 +25,28 @@ def test_the_calendar_memory_and_source_uids_come_back_from_the_file(tmp_path: P
     gone = "7c9e6679-7425-40de-944b-e07fc1f90ae7"  # an event deleted since its export
     data.calendars = CalendarMemory(
         marks={
-            data.events[0].id: ExportMark(3, "abc", datetime(2026, 5, 1, 12, tzinfo=UTC)),
-            gone: ExportMark(0, "def", datetime(2026, 5, 2, 8, tzinfo=UTC)),
+            (data.events[0].id, "fr/shareable"): ExportMark(
+                3, "abc", datetime(2026, 5, 1, 12, tzinfo=UTC)
+            ),
+            (data.events[0].id, "uk/internal"): ExportMark(
+                4, "abd", datetime(2026, 5, 1, 13, tzinfo=UTC)
+            ),
+            (gone, ""): ExportMark(0, "def", datetime(2026, 5, 2, 8, tzinfo=UTC)),
         },
         sent={
             "visit": frozenset({data.events[0].id, gone}),
             f"person:{data.people[0].id}": frozenset(),
         },
+        dropped={"visit": frozenset({gone})},
+        ghosts={gone: replace(data.events[1], id=gone)},
     )
     path = tmp_path / "v.visit"
     write_visit(path, data)
     back = read_visit(path)
     assert back.calendars.marks == data.calendars.marks
     assert back.calendars.sent == {"visit": frozenset({data.events[0].id, gone})}
+    assert back.calendars.dropped == {"visit": frozenset({gone})}
+    assert back.calendars.ghosts == data.calendars.ghosts
     assert next(e for e in back.events if e.id == data.events[0].id).source_uid.endswith("@outlook")
 
 

@@ -130,7 +130,7 @@ def test_the_sequences_sent_are_those_the_next_calendar_export_writes(
     session: VisitSession, tmp_path: Path
 ) -> None:
     _arrival, meeting, _ceremony = _edit(session, tmp_path / "first.ics")
-    send_updates(session, 1, tmp_path / "out", now=NOW)
+    send_updates(session, 1, tmp_path / "out", "en", now=NOW)
     export_calendars(session, ExportRequest(lang="en"), tmp_path / "second.ics")
     calendar = Calendar.from_ical((tmp_path / "second.ics").read_bytes())
     event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(meeting))

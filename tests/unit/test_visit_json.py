@@ -540,9 +540,9 @@ def test_the_schema_refuses_what_the_importer_refuses(name: str) -> None:
         ),
         ({"format": "ics", "version": 1}, "the file is not a VisitPlanner visit"),
         (
-            {"format": "visitplanner-visit", "version": 5},
+            {"format": "visitplanner-visit", "version": 6},
             "the file was written by a newer VisitPlanner "
-            "(format version 5; this version reads up to 4)",
+            "(format version 6; this version reads up to 5)",
         ),
     ],
 )

@@ -1,18 +1,25 @@
 """Which events a calendar holds, and when an event's SEQUENCE rises.
 
 A calendar is the whole visit, one delegation or one person. Calendar apps keep an
-imported event under its UID and replace it only by a version with a higher (or
-equal and newer) SEQUENCE, so each event has one sequence, the same in every file:
-it rises when what apps show of the event (times, zones, place, status, title)
-changed since it was last exported. An event that a calendar's last file held and
-that no longer belongs to it is sent again as cancelled, never silently dropped.
+imported event under its UID and replace it only by a version with a higher
+SEQUENCE (RFC 5546: one at the same SEQUENCE may be ignored). Files come in variants,
+a language and a profile ("fr/shareable"), each with its own texts; in each variant an
+event has one sequence, the same in every file. It rises when anything written for
+the event changes (a digest of every property but DTSTAMP, SEQUENCE and
+LAST-MODIFIED, see `exports.ics`), once however many files are written, and never
+otherwise.
+
+Nothing disappears silently. An event that a calendar's last file held goes on being
+sent to it as cancelled: deleted (its last content from the journal), or still in the
+visit but no longer in this calendar (a person taken off it: "dropped", one above the
+event's sequence in that calendar alone). A dropped event that comes back to the
+calendar rises by two, above the cancellation it got.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -21,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import CalendarMemory, Event, ExportMark, VisitData
-from visitplanner.domain.values import EventStatus, instant, zone_name
+from visitplanner.domain.values import EventStatus, instant
 from visitplanner.i18n import _
 
 UTC: Final = ZoneInfo("UTC")
@@ -65,20 +72,24 @@ class CalendarItem:
     last_modified: datetime
 
 
-def fingerprint(event: Event) -> str:
-    """A digest of what calendar apps show of an event: times, zones, place, status, title."""
-    parts = [
-        instant(event.start),
-        instant(event.end),
-        zone_name(event.start),
-        zone_name(event.end),
-        event.venue_id or "",
-        event.destination_id or "",
-        str(event.status),
-        event.title.to_dict(keep_empty=True),
-    ]
-    text = json.dumps(parts, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+def variant(lang: str, profile: str) -> str:
+    """The variant of the calendars a file belongs to: its language and its profile."""
+    return f"{lang}/{profile}"
+
+
+def digest(written: bytes) -> str:
+    """The fingerprint of what a file says of an event (its properties as written,
+    without DTSTAMP, SEQUENCE and LAST-MODIFIED)."""
+    return hashlib.sha256(written).hexdigest()[:32]
+
+
+def highest_sequences(memory: CalendarMemory) -> dict[str, int]:
+    """The highest sequence each event was given, in any variant."""
+    highest: dict[str, int] = {}
+    for (ident, _variant), mark in memory.marks.items():
+        if mark.sequence > highest.get(ident, -1):
+            highest[ident] = mark.sequence
+    return highest
 
 
 def drivers(data: VisitData) -> dict[str, str]:
@@ -137,36 +148,67 @@ def events_in_scope(
 
 
 def plan_marks(
-    memory: CalendarMemory, events: Iterable[Event], now: datetime
-) -> dict[str, ExportMark]:
-    """The marks to remember after exporting `events`: new ones, and those whose
-    event changed since its last export (sequence + 1). Nothing is written here."""
-    changed: dict[str, ExportMark] = {}
-    for event in events:
-        if event.id in changed:
-            continue
-        digest = fingerprint(event)
-        old = memory.marks.get(event.id)
+    memory: CalendarMemory,
+    digests: Mapping[str, str],
+    in_variant: str,
+    now: datetime,
+    reinstated: Collection[str] = (),
+    highest: Mapping[str, int] | None = None,
+) -> dict[tuple[str, str], ExportMark]:
+    """The marks to remember after exporting events whose files say `digests` (by event
+    id) in the variant `in_variant`: a new event starts at 0, or one above what another
+    variant gave it; a changed one rises by one; one that comes back to a calendar that
+    had it dropped rises by two. Nothing is written here."""
+    if highest is None:
+        highest = highest_sequences(memory)
+    changed: dict[tuple[str, str], ExportMark] = {}
+    moment = now.astimezone(UTC)
+    for ident, fingerprint in digests.items():
+        key = (ident, in_variant)
+        old = memory.marks.get(key)
+        rise = 2 if ident in reinstated else 1
         if old is None:
-            changed[event.id] = ExportMark(0, digest, now.astimezone(UTC))
-        elif old.fingerprint != digest:
-            changed[event.id] = ExportMark(old.sequence + 1, digest, now.astimezone(UTC))
+            base = highest.get(ident)
+            changed[key] = ExportMark(0 if base is None else base + rise, fingerprint, moment)
+        elif old.fingerprint != fingerprint or ident in reinstated:
+            changed[key] = ExportMark(old.sequence + rise, fingerprint, moment)
     return changed
+
+
+def sequence_of(
+    marks: Mapping[tuple[str, str], ExportMark],
+    highest: Mapping[str, int],
+    ident: str,
+    in_variant: str,
+) -> int:
+    """An event's sequence in a variant (else the highest it had in any; 0 if none)."""
+    mark = marks.get((ident, in_variant))
+    return mark.sequence if mark is not None else highest.get(ident, 0)
 
 
 @dataclass(frozen=True, slots=True)
 class CalendarContents:
-    """The events of one calendar file: those it holds now, and those it drops."""
+    """The events of one calendar file: those it holds now, those still in the visit
+    that it drops (sent as cancelled for it alone), and deleted ones (`ghosts`, sent as
+    cancelled in every calendar that held them)."""
 
     scope: Scope
     events: list[Event]
     held: frozenset[str]
+    ghosts: frozenset[str] = frozenset()
 
     @property
     def remembered(self) -> frozenset[str]:
-        """The event ids to remember this file contained (dropped ones too, so that
-        each later file says again that they are cancelled, and bytes stay the same)."""
+        """The event ids to remember this file contained (dropped and deleted ones too,
+        so that each later file says again that they are cancelled)."""
         return frozenset(e.id for e in self.events)
+
+    @property
+    def dropped(self) -> frozenset[str]:
+        """The events still in the visit that this file sends as cancelled for itself."""
+        return frozenset(
+            e.id for e in self.events if e.id not in self.held and e.id not in self.ghosts
+        )
 
 
 def calendar_contents(
@@ -174,30 +216,50 @@ def calendar_contents(
     scope: Scope,
     drafts: bool = False,
     by_person: dict[str, list[Event]] | None = None,
+    ghosts: Mapping[str, Event] | None = None,
 ) -> CalendarContents:
-    """What a calendar file holds: its events now, and the events its last file held
-    that still exist but belong to it no more (a person taken off an event, an event
-    put back to draft), which it sends as cancelled."""
+    """What a calendar file holds: its events now, the events its last file held that
+    still exist but belong to it no more (a person taken off an event, an event put
+    back to draft), and those its last file held that were deleted since (`ghosts`:
+    their last content by id), all of which it sends as cancelled."""
     current = events_in_scope(data, scope, drafts, by_person)
     held = frozenset(e.id for e in current)
     previous = data.calendars.sent.get(scope.key, frozenset())
     gone = [e for e in data.events if e.id in previous and e.id not in held] if previous else []
-    return CalendarContents(scope, sorted([*current, *gone], key=sort_key), held)
+    dead = [g for i, g in (ghosts or {}).items() if i in previous]
+    return CalendarContents(
+        scope,
+        sorted([*current, *gone, *dead], key=sort_key),
+        held,
+        frozenset(g.id for g in dead),
+    )
 
 
 def calendar_items(
-    contents: CalendarContents, marks: Mapping[str, ExportMark]
+    contents: CalendarContents,
+    marks: Mapping[tuple[str, str], ExportMark],
+    in_variant: str,
+    highest: Mapping[str, int],
 ) -> list[CalendarItem]:
-    """The items of a calendar file; `marks` holds a mark for each of its events."""
+    """The items of a calendar file in `in_variant`; `marks` holds a mark for each
+    event it holds and each deleted one, in that variant. A dropped event goes out one
+    above its sequence: the cancellation is news to this calendar alone."""
     items = []
+    dropped = contents.dropped
     for event in contents.events:
-        mark = marks[event.id]
+        mark = marks.get((event.id, in_variant))
+        sequence = sequence_of(marks, highest, event.id, in_variant)
+        exported = mark.exported if mark is not None else event.modified
         items.append(
             CalendarItem(
                 event=event,
-                sequence=mark.sequence,
+                sequence=sequence + 1 if event.id in dropped else sequence,
                 cancelled=event.cancelled or event.id not in contents.held,
-                last_modified=(event.modified or mark.exported).astimezone(UTC),
+                last_modified=(event.modified or exported or _EPOCH).astimezone(UTC),
             )
         )
     return items
+
+
+#: The LAST-MODIFIED of an event known neither by its edits nor by an export.
+_EPOCH: Final = datetime(2000, 1, 1, tzinfo=UTC)

@@ -413,10 +413,12 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class ExportMark:
-    """How an event stood when it was last exported to a calendar.
+    """How an event stood when it was last exported to a calendar, in one variant
+    (language and profile) of the calendars.
 
-    `sequence` is its SEQUENCE; `fingerprint` sums up what calendar apps compare
-    (times, zones, place, status, title); `exported` is when that sequence was set (UTC).
+    `sequence` is its SEQUENCE; `fingerprint` is a digest of every property written
+    for it but DTSTAMP, SEQUENCE and LAST-MODIFIED; `exported` is when that sequence
+    was set (UTC).
     """
 
     sequence: int
@@ -433,13 +435,21 @@ class ExportMark:
 class CalendarMemory:
     """What the visit remembers of the calendars it exported, so updates replace.
 
-    `marks` holds an ExportMark per event id (kept when the event is deleted, so that
-    undoing the deletion keeps its sequence); `sent` holds, per calendar ("visit",
-    "delegation:<id>", "person:<id>"), the ids of the events its last file contained.
+    `marks` holds an ExportMark per (event id, variant): a variant is a language and a
+    profile ("fr/shareable"), as each has its own texts; the variant "" is a mark
+    written before variants were told apart. Marks are kept when the event is deleted,
+    so that its cancellation and an undone deletion go on from its sequence.
+    `sent` holds, per calendar ("visit", "delegation:<id>", "person:<id>"), the ids of
+    the events its last file contained, and `dropped` those of them it sent as
+    cancelled for that calendar alone (a person taken off an event).
+    `ghosts` holds the last content of deleted events that some calendar held, when
+    the visit's journal does not (a visit made from its JSON format).
     """
 
-    marks: dict[str, ExportMark] = field(default_factory=dict)
+    marks: dict[tuple[str, str], ExportMark] = field(default_factory=dict)
     sent: dict[str, frozenset[str]] = field(default_factory=dict)
+    dropped: dict[str, frozenset[str]] = field(default_factory=dict)
+    ghosts: dict[str, Event] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

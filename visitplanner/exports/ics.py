@@ -9,6 +9,13 @@ The writer takes a visit already passed through `privacy.for_profile`, so that a
 shareable file cannot hold a private field. Each event is serialised once per
 writer and reused in every file that holds it (3,000 personal calendars share
 their events), which keeps the bytes of an event the same in every file.
+
+An event is serialised without DTSTAMP, SEQUENCE and LAST-MODIFIED first: those bytes
+are what the calendars' memory compares (`digest`) to tell whether the event changed
+for apps, and the three lines are put in after its UID for each file.
+
+The programme version in force is named once per file (X-WR-CALDESC), not in every
+event's description: issuing a version changes no event, so raises no SEQUENCE.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from icalendar import Alarm, Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
 
 from visitplanner import __version__
-from visitplanner.domain.calendars import UTC, CalendarItem
+from visitplanner.domain.calendars import UTC, CalendarItem, digest
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, Venue, VisitData
 from visitplanner.domain.values import (
@@ -75,6 +82,11 @@ def text(value: str) -> _Text:
     return _Text(cleaned.replace("\\N", "\x00N"))
 
 
+def _utc(moment: datetime) -> bytes:
+    """A moment as a UTC DATE-TIME value ("20260507T153000Z"), to the second."""
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ").encode("ascii")
+
+
 def _unambiguous(moment: datetime) -> datetime:
     """`moment` as written with its TZID, or in UTC when its clock time is ambiguous.
 
@@ -109,7 +121,8 @@ class CalendarWriter:
         for event in data.events:
             years += [event.start.year, event.end.year]
         self._years = (min(years), max(years))
-        self._events: dict[tuple[str, bool], bytes] = {}
+        self._cores: dict[tuple[str, bool], bytes] = {}
+        self._stamp_line = b"DTSTAMP:" + _utc(self.stamp) + b"\r\n"
         #: "Programme version 2 of 7 May 2026" once a version is issued: in every file.
         self._version = issued_version_label(data, options.lang)
 
@@ -158,22 +171,47 @@ class CalendarWriter:
         return b"".join(parts)
 
     def vevent_bytes(self, item: CalendarItem) -> bytes:
-        """One event serialised; the same bytes in every file of this writer."""
-        key = (item.event.id, item.cancelled)
-        found = self._events.get(key)
+        """One event serialised: its core (the same in every file of this writer) with
+        DTSTAMP, SEQUENCE and LAST-MODIFIED put in after its UID."""
+        core = self.core(item.event, item.cancelled)
+        uid_end = core.index(b"\r\n", core.index(b"\r\nUID:") + 2) + 2
+        stamps = b"".join(
+            (
+                self._stamp_line,
+                b"SEQUENCE:%d\r\n" % item.sequence,
+                b"LAST-MODIFIED:" + _utc(item.last_modified) + b"\r\n",
+            )
+        )
+        return core[:uid_end] + stamps + core[uid_end:]
+
+    def core(self, event: Event, cancelled: bool) -> bytes:
+        """An event as every file of this writer says it, but for DTSTAMP, SEQUENCE and
+        LAST-MODIFIED."""
+        key = (event.id, cancelled)
+        found = self._cores.get(key)
         if found is None:
-            found = self._events[key] = bytes(self.vevent(item).to_ical())
+            found = self._cores[key] = bytes(self._component(event, cancelled).to_ical())
         return found
+
+    def digest(self, event: Event, cancelled: bool) -> str:
+        """The fingerprint the calendars' memory keeps of what files say of `event`."""
+        return digest(self.core(event, cancelled))
 
     # -- one event ---------------------------------------------------------------
 
     def vevent(self, item: CalendarItem) -> VEvent:
-        """The VEVENT of one calendar item."""
-        event, lang = item.event, self.options.lang
-        component = VEvent()
-        component.add("UID", event_uid(event))
+        """The VEVENT of one calendar item, whole."""
+        component = self._component(item.event, item.cancelled)
         component.add("DTSTAMP", self.stamp)
         component.add("SEQUENCE", item.sequence)
+        component.add("LAST-MODIFIED", item.last_modified.replace(microsecond=0))
+        return component
+
+    def _component(self, event: Event, cancelled: bool) -> VEvent:
+        """The VEVENT of an event without DTSTAMP, SEQUENCE and LAST-MODIFIED."""
+        lang = self.options.lang
+        component = VEvent()
+        component.add("UID", event_uid(event))
         component.add("DTSTART", _unambiguous(event.start))
         component.add("DTEND", _unambiguous(event.end))
         title = event.title.get(lang, self._main)
@@ -188,13 +226,12 @@ class CalendarWriter:
             component.add("LOCATION", text(self._place(venue)))
             if venue.latitude is not None and venue.longitude is not None:
                 component.add("GEO", (venue.latitude, venue.longitude))
-        description = self._description(event, item.cancelled)
+        description = self._description(event, cancelled)
         if description:
             component.add("DESCRIPTION", text(description))
-        status = EventStatus.CANCELLED if item.cancelled else event.status
+        status = EventStatus.CANCELLED if cancelled else event.status
         component.add("STATUS", _STATUS[status])
         component.add("CATEGORIES", [text(label(event.kind, lang))])
-        component.add("LAST-MODIFIED", item.last_modified.replace(microsecond=0))
         organiser = self.data.visit.organiser
         if organiser.email:
             address = vCalAddress(f"mailto:{organiser.email}")
@@ -203,7 +240,7 @@ class CalendarWriter:
                 address.params["CN"] = vText(_CONTROLS.sub("", name.replace("\n", " ")))
             component.add("ORGANIZER", address)
         minutes = self.options.alarm_minutes
-        if minutes is not None and not item.cancelled:
+        if minutes is not None and not cancelled:
             alarm = Alarm()
             alarm.add("ACTION", "DISPLAY")
             alarm.add("DESCRIPTION", text(title))
@@ -267,8 +304,6 @@ class CalendarWriter:
                 parts += [t for t in (line.where.get(lang, self._main),) if t]
                 lines.append(f"{when} " + " — ".join(parts))
             blocks.append(lines)
-        if self._version:
-            blocks.append([self._version])
         return "\n\n".join("\n".join(block) for block in blocks)
 
     def _duty_contacts(self, event: Event) -> list[str]:

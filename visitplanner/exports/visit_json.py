@@ -441,16 +441,22 @@ def _calendars(value: CalendarMemory) -> _JSON:
         "marks": [
             {
                 "event_id": ident,
+                "variant": in_variant,
                 "sequence": mark.sequence,
                 "fingerprint": mark.fingerprint,
                 "exported": _utc(mark.exported),
             }
-            for ident, mark in sorted(value.marks.items())
+            for (ident, in_variant), mark in sorted(value.marks.items())
         ],
         "sent": [
-            {"calendar": calendar, "event_ids": sorted(ids)}
+            {
+                "calendar": calendar,
+                "event_ids": sorted(ids),
+                "dropped_ids": sorted(value.dropped.get(calendar, ())),
+            }
             for calendar, ids in sorted(value.sent.items())
         ],
+        "ghosts": [_event(ghost) for _ident, ghost in sorted(value.ghosts.items())],
     }
 
 

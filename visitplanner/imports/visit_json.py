@@ -515,14 +515,19 @@ def _event(f: _Fields) -> Event:
 
 
 def _calendars(value: object) -> CalendarMemory:
-    """What exported calendars left behind (format version 2; none before)."""
+    """What exported calendars left behind (format version 2; none before; marks by
+    variant, dropped events and deleted events since version 5)."""
     if value is _ABSENT:
         return CalendarMemory()
     f = _Fields(value, "calendars")
     memory = CalendarMemory()
     for mark in f.items("marks", _Fields, lambda item: item):
         event_id = _uuid(mark.at("event_id"), mark.take("event_id", required=True))
-        if event_id in memory.marks:
+        in_variant = mark.take("variant")
+        in_variant = "" if in_variant is _ABSENT else _text(mark, "variant", in_variant)
+        if in_variant and not _VARIANT.fullmatch(in_variant):
+            mark.fail("variant", _("not a language and a profile ({found})"), found=in_variant)
+        if (event_id, in_variant) in memory.marks:
             mark.fail("event_id", _("duplicate id {found}"), found=event_id)
         sequence = _whole(mark, "sequence", mark.take("sequence", required=True))
         if sequence < 0:
@@ -531,7 +536,7 @@ def _calendars(value: object) -> CalendarMemory:
         exported = mark.take("exported", required=True)
         if not (isinstance(exported, str) and _TIME.fullmatch(exported)):
             mark.fail("exported", _("not a time {found}"), found=exported)
-        memory.marks[event_id] = mark.build(
+        memory.marks[(event_id, in_variant)] = mark.build(
             ExportMark,
             sequence=sequence,
             fingerprint=fingerprint,
@@ -547,9 +552,26 @@ def _calendars(value: object) -> CalendarMemory:
         ids = sent.typed("event_ids", list, sent.take("event_ids", required=True))
         where = sent.at("event_ids")
         memory.sent[calendar] = frozenset(_uuid(f"{where}[{i}]", x) for i, x in enumerate(ids))
+        dropped = sent.take("dropped_ids")
+        if dropped is not _ABSENT:
+            where = sent.at("dropped_ids")
+            found = sent.typed("dropped_ids", list, dropped)
+            ids = [_uuid(f"{where}[{i}]", x) for i, x in enumerate(found)]
+            if not set(ids) <= memory.sent[calendar]:
+                sent.fail("dropped_ids", _("names an event that is not in event_ids"))
+            if ids:
+                memory.dropped[calendar] = frozenset(ids)
         sent.build(dict)  # refuses unknown fields
+    for ghost in f.items("ghosts", Event, _event):
+        if ghost.id in memory.ghosts:
+            f.fail("ghosts", _("duplicate id {found}"), found=ghost.id)
+        memory.ghosts[ghost.id] = ghost
     f.build(dict)
     return memory
+
+
+#: A variant of the calendars: a language and a profile ("fr/shareable").
+_VARIANT: Final = re.compile(r"(fr|uk|en)/(shareable|internal)")
 
 
 def _versions(value: object) -> list[ProgrammeVersion]:

@@ -1,10 +1,12 @@
 """Export calendars: the whole visit, a delegation, a person, or one file per person.
 
-Planning an export (`plan_export`) changes nothing: it says which files, which
-events and which sequences; the window shows its counts. Writing the files
-(`write_calendars`) needs no visit file, so the window runs it off the GUI thread;
-then `remember_export` writes the new sequences and what each calendar held, in one
-transaction, so that the next export updates what apps imported.
+Planning an export (`plan_export`) changes nothing: it says which files and which
+events; the window shows its counts. Writing the files (`write_calendars`) needs no
+visit file, so the window runs it off the GUI thread: it serialises each event once,
+compares that with what the calendars' memory holds for the file's variant, and sets
+the sequences in the plan; then `remember_export` writes the new sequences and what
+each calendar held, in one transaction, so that the next export updates what apps
+imported. Deleted events that a calendar held (`calendar_ghosts`) go out cancelled.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from visitplanner.domain.calendars import (
     calendar_items,
     drivers,
     events_by_person,
+    highest_sequences,
     people_of,
     plan_marks,
+    variant,
 )
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import CalendarMemory, Event, ExportMark, RunningOrderItem, VisitData
@@ -37,6 +41,7 @@ from visitplanner.exports.ics import CalendarWriter, IcsOptions
 from visitplanner.i18n import _
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.progress import Progress, silent
+from visitplanner.services.visit_files import calendar_ghosts
 from visitplanner.storage.journal import EntityChange
 from visitplanner.storage.repository import VisitRepository
 
@@ -73,13 +78,21 @@ class CalendarFile:
 
 @dataclass(frozen=True, slots=True)
 class ExportPlan:
-    """The files an export writes and the sequences it sets; nothing written yet."""
+    """The files an export writes; nothing written yet. `marks`, the sequences it
+    sets, are filled in when its files are rendered (`render_calendars`)."""
 
     request: ExportRequest
     lang: str
     files: list[CalendarFile]
-    marks: dict[str, ExportMark]
+    marks: dict[tuple[str, str], ExportMark]
     now: datetime
+    #: The last content of the deleted events that its calendars held, by id.
+    ghosts: dict[str, Event] = field(default_factory=dict)
+
+    @property
+    def variant(self) -> str:
+        """The variant of the calendars its files belong to (language and profile)."""
+        return variant(self.lang, self.request.profile)
 
     @property
     def event_count(self) -> int:
@@ -100,7 +113,8 @@ class ExportPlan:
 
     @property
     def updated_count(self) -> int:
-        """How many events get a higher sequence than their last export."""
+        """How many events get a higher sequence than their last export (known once
+        the files are rendered)."""
         return sum(1 for mark in self.marks.values() if mark.sequence > 0)
 
 
@@ -141,14 +155,20 @@ def _scopes(data: VisitData, request: ExportRequest) -> list[Scope]:
     return [Scope(ScopeKind.PERSON, p.id) for p in data.people if p.id in involved | remembered]
 
 
-def plan_export(data: VisitData, request: ExportRequest, now: datetime | None = None) -> ExportPlan:
-    """What an export would write, and which sequences it would set. Changes nothing."""
+def plan_export(
+    data: VisitData,
+    request: ExportRequest,
+    now: datetime | None = None,
+    ghosts: dict[str, Event] | None = None,
+) -> ExportPlan:
+    """What an export would write (`ghosts`: see `calendar_ghosts`). Changes nothing."""
     lang = request.language(data)
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    ghosts = ghosts or {}
     files = []
     by_person = events_by_person(data, request.drafts) if request.per_person else None
     for scope in _scopes(data, request):
-        contents = calendar_contents(data, scope, request.drafts, by_person)
+        contents = calendar_contents(data, scope, request.drafts, by_person, ghosts)
         if request.per_person and not contents.events:
             continue
         title = _title(data, lang, scope)
@@ -156,9 +176,7 @@ def plan_export(data: VisitData, request: ExportRequest, now: datetime | None = 
         if scope.ident is not None and request.per_person:
             filename = f"{filename}-{scope.ident[:8]}"
         files.append(CalendarFile(f"{filename}.ics", title, contents))
-    events = {e.id: e for f in files for e in f.contents.events}
-    marks = plan_marks(data.calendars, events.values(), moment)
-    return ExportPlan(request, lang, files, marks, moment)
+    return ExportPlan(request, lang, files, {}, moment, ghosts)
 
 
 def _for_profile(data: VisitData, profile: Profile) -> VisitData:
@@ -181,22 +199,44 @@ def _for_profile(data: VisitData, profile: Profile) -> VisitData:
 def render_calendars(
     data: VisitData, plan: ExportPlan, progress: Progress | None = None
 ) -> list[tuple[CalendarFile, bytes]]:
-    """The bytes of every file of `plan`, from the visit as its profile may show it."""
+    """The bytes of every file of `plan`, from the visit as its profile may show it;
+    sets the plan's marks: a sequence rises where what the files say of an event
+    changed since the last export in the same variant."""
     progress = progress or silent()
     shown = _for_profile(data, plan.request.profile)
     writer = CalendarWriter(shown, IcsOptions(plan.lang, plan.request.alarm_minutes), plan.now)
-    marks = {**data.calendars.marks, **plan.marks}
-    by_id = {e.id: e for e in shown.events}
+    by_id = {**plan.ghosts, **{e.id: e for e in shown.events}}
+    memory = data.calendars
+    # What each event held (or deleted) says now, serialised once for every file.
+    digests: dict[str, str] = {}
+    reinstated: set[str] = set()
+    total = len({e.id for f in plan.files for e in f.contents.events}) + len(plan.files)
+    for item in plan.files:
+        contents = item.contents
+        for event in contents.events:
+            ident = event.id
+            if ident in digests or not (ident in contents.held or ident in contents.ghosts):
+                continue
+            shown_event = by_id[ident]
+            digests[ident] = writer.digest(shown_event, ident in contents.ghosts or event.cancelled)
+            progress.step(len(digests), total)
+        reinstated |= memory.dropped.get(contents.scope.key, frozenset()) & contents.held
+    highest = highest_sequences(memory)
+    marks = plan_marks(memory, digests, plan.variant, plan.now, reinstated, highest)
+    plan.marks.clear()
+    plan.marks.update(marks)
+    known = {**memory.marks, **marks}
     rendered = []
-    total = len(plan.files)
     for number, item in enumerate(plan.files):
-        progress.step(number, total, item.title)
+        progress.step(len(digests) + number, total, item.title)
         contents = CalendarContents(
             item.contents.scope,
             [by_id[e.id] for e in item.contents.events],
             item.contents.held,
+            item.contents.ghosts,
         )
-        rendered.append((item, writer.calendar(calendar_items(contents, marks), item.title)))
+        items = calendar_items(contents, known, plan.variant, highest)
+        rendered.append((item, writer.calendar(items, item.title)))
     progress.step(total, total)
     return rendered
 
@@ -232,7 +272,8 @@ def remember_export(session: VisitSession, plan: ExportPlan) -> None:
     def write(repo: VisitRepository) -> None:
         repo.save_marks(plan.marks)
         for item in plan.files:
-            repo.save_sent(item.contents.scope.key, item.contents.remembered)
+            contents = item.contents
+            repo.save_sent(contents.scope.key, contents.remembered, contents.dropped)
 
     summary = [
         EntityChange(
@@ -250,7 +291,7 @@ def export_calendars(
     session: VisitSession, request: ExportRequest, out: Path, progress: Progress | None = None
 ) -> tuple[ExportPlan, list[Path]]:
     """Plan, write and remember an export (what the command line does)."""
-    plan = plan_export(session.data, request)
+    plan = plan_export(session.data, request, ghosts=calendar_ghosts(session))
     written = write_calendars(session.data, plan, out, progress)
     remember_export(session, plan)
     log.info("exported %d events in %d calendar files", plan.event_count, len(written))

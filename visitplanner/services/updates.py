@@ -20,7 +20,14 @@ from email.policy import SMTP, SMTPUTF8
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
-from visitplanner.domain.calendars import UTC, CalendarItem, plan_marks
+from visitplanner.domain.calendars import (
+    UTC,
+    CalendarItem,
+    highest_sequences,
+    plan_marks,
+    sequence_of,
+    variant,
+)
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import CalendarMemory, Event, ExportMark, Person, VisitData
 from visitplanner.domain.plain import to_plain
@@ -91,14 +98,22 @@ def send_updates(
     }
     current = {e.id: e for e in new.events}
     previous = {e.id: e for e in old.events}
-    # Sequences as the calendar export sets them: +1 for what apps show that changed.
-    touched = [
-        e for p in comparison.changes.by_person.values() for e in (*p.added, *p.removed, *p.changed)
-    ]
-    marks = plan_marks(
-        data.calendars, [current.get(e.id) or previous[e.id] for e in touched], moment
-    )
-    known: dict[str, ExportMark] = {**data.calendars.marks, **marks}
+    # Sequences as the calendar export sets them, in the shareable files of `lang`: +1
+    # where what the file says of an event changed (a deleted event says it is cancelled).
+    in_variant = variant(lang, Profile.SHAREABLE)
+    digests: dict[str, str] = {}
+    for mine in comparison.changes.by_person.values():
+        for event in (*mine.added, *mine.removed, *mine.changed):
+            if event.id in digests:
+                continue
+            if event.id in current:
+                now_shown = current[event.id]
+                digests[event.id] = writers[False].digest(now_shown, now_shown.cancelled)
+            else:
+                digests[event.id] = writers[True].digest(previous[event.id], True)
+    highest = highest_sequences(data.calendars)
+    marks = plan_marks(data.calendars, digests, in_variant, moment, highest=highest)
+    known: dict[tuple[str, str], ExportMark] = {**data.calendars.marks, **marks}
     people = {p.id: p for p in [*old.people, *new.people]}
     words = ChangeWords(comparison.old, data, lang)
     result = UpdateResult()
@@ -117,12 +132,15 @@ def send_updates(
         for method, event in messages:
             gone = event.id not in current
             shown = previous[event.id] if gone else current[event.id]
-            mark = known[event.id]
+            sequence = sequence_of(known, highest, event.id, in_variant)
+            # Taken off an event that goes on: the cancellation is news to this person
+            # alone, one above the event's sequence (as their next calendar file says).
+            dropped = method == "CANCEL" and not gone and not shown.cancelled
             item = CalendarItem(
                 event=shown,
-                sequence=mark.sequence,
+                sequence=sequence + 1 if dropped else sequence,
                 cancelled=method == "CANCEL",
-                last_modified=(shown.modified or mark.exported).astimezone(UTC),
+                last_modified=(shown.modified or moment).astimezone(UTC),
             )
             payload = writers[gone].message(item, method, person)
             stem = f"{safe_filename(words.person(person_id))}-{person_id[:8]}--"
@@ -136,7 +154,7 @@ def send_updates(
     return result
 
 
-def _remember(session: VisitSession, marks: dict[str, ExportMark]) -> None:
+def _remember(session: VisitSession, marks: dict[tuple[str, str], ExportMark]) -> None:
     """Keep the sequences sent, so that the next calendar file agrees with them."""
     if session.read_only or not marks:
         return
@@ -145,8 +163,8 @@ def _remember(session: VisitSession, marks: dict[str, ExportMark]) -> None:
         lambda repo: repo.save_marks(marks),
         [("calendars", "marks")],
         [
-            EntityChange("calendar_mark", event_id, None, to_plain(mark))
-            for event_id, mark in marks.items()
+            EntityChange("calendar_mark", event_id, None, {"variant": key, **to_plain(mark)})
+            for (event_id, key), mark in marks.items()
         ],
     )
 

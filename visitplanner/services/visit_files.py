@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from visitplanner.domain.errors import InputError, StorageError, VisitPlannerError
-from visitplanner.domain.model import Organiser, Visit, VisitData
+from visitplanner.domain.model import Event, Organiser, Visit, VisitData
 from visitplanner.domain.values import LocalizedText, is_standard_output, zone
 from visitplanner.exports.files import check_target
 from visitplanner.i18n import _
@@ -130,6 +130,15 @@ def read_visit(path: Path) -> VisitData:
         session.close()
 
 
+def calendar_ghosts(session: VisitSession) -> dict[str, Event]:
+    """The last content of each deleted event that a calendar's last file held: from the
+    journal, else as the visit kept it (a visit made from its JSON format)."""
+    data = session.data
+    held = set().union(*data.calendars.sent.values()) if data.calendars.sent else set()
+    gone = held - {e.id for e in data.events}
+    return session.repository.deleted_events(gone) if gone else {}
+
+
 def back_up(path: Path) -> Path | None:
     """Back up the visit file now; a failure is logged, never raised (the visit opens anyway)."""
     try:
@@ -152,7 +161,14 @@ def export_json(visit_path: Path, out: Path) -> VisitData:
     """Write the visit at `visit_path` to `out` in the documented JSON format."""
     from visitplanner.exports.visit_json import dump_visit_json
 
-    data = read_visit(visit_path)
+    session = VisitSession.open(visit_path, read_only=True)
+    try:
+        data = session.data
+        # The deleted events that calendars held travel with the calendars' memory, so
+        # that a visit made again from this file still sends them as cancelled.
+        data.calendars.ghosts = calendar_ghosts(session)
+    finally:
+        session.close()
     dump_visit_json(data, out)
     return data
 

@@ -377,13 +377,31 @@ class VisitRepository:
     # holds it now (`before`): only the columns and child rows that differ are written,
     # so a reorder touches ranks, not photos. Without `before` everything is written.
 
-    def save_marks(self, marks: Mapping[str, ExportMark]) -> None:
-        """Insert or replace the export marks of these events."""
+    def save_marks(self, marks: Mapping[tuple[str, str], ExportMark]) -> None:
+        """Insert or replace the export marks of these events in these variants."""
         calendar_rows.save_marks(self.conn, marks)
 
-    def save_sent(self, calendar: str, event_ids: Iterable[str]) -> None:
-        """Remember that the last file of `calendar` contained exactly `event_ids`."""
-        calendar_rows.save_sent(self.conn, calendar, event_ids)
+    def save_sent(
+        self, calendar: str, event_ids: Iterable[str], dropped: Iterable[str] = ()
+    ) -> None:
+        """Remember that the last file of `calendar` contained exactly `event_ids`, of
+        which it sent `dropped` as cancelled for itself alone."""
+        calendar_rows.save_sent(self.conn, calendar, event_ids, dropped)
+
+    def save_ghosts(self, ghosts: Mapping[str, Event]) -> None:
+        """Keep the last content of these deleted events, for the calendars that held them."""
+        calendar_rows.save_ghosts(self.conn, ghosts)
+
+    def deleted_events(self, ids: Iterable[str]) -> dict[str, Event]:
+        """The last content of the deleted events among `ids`: what the journal recorded
+        when each was deleted, else what the visit kept for its calendars (a visit made
+        from its JSON format has no journal of it)."""
+        ids = set(ids)
+        found = calendar_rows.deleted_events(self.conn, ids)
+        if len(found) < len(ids):
+            kept = self.load_calendar_memory().ghosts
+            found.update({i: kept[i] for i in ids - set(found) if i in kept})
+        return found
 
     def save_calendar_memory(self, memory: CalendarMemory) -> None:
         """Write the whole calendar memory (a new file, an imported JSON visit)."""

@@ -487,3 +487,42 @@ def _participant_order(db: Database) -> None:
 _PARTICIPANT_ORDER_SQL: Final = """
 CREATE INDEX event_participant_order ON event_participant(event_id, position, person_id)
 """
+
+
+@_migration("0008_calendar_variants")
+def _calendar_variants(db: Database) -> None:
+    """Calendars remember what they showed of each event in each language and profile.
+
+    An export mark now belongs to an event in one variant of the calendars
+    ("fr/shareable"), with a digest of everything written for it; the marks of earlier
+    files keep the variant "" and give the sequence that the next export raises.
+    Each calendar also remembers which events it sent as cancelled for itself alone,
+    and a deleted event's last content is kept when no journal holds it.
+    """
+    _run_script(db, _CALENDAR_VARIANTS_SQL)
+
+
+_CALENDAR_VARIANTS_SQL: Final = """
+CREATE TABLE calendar_mark_variant (
+    event_id TEXT NOT NULL,
+    variant TEXT NOT NULL DEFAULT '',
+    sequence INTEGER NOT NULL CHECK (sequence >= 0),
+    fingerprint TEXT NOT NULL,
+    exported_utc TEXT NOT NULL,
+    PRIMARY KEY (event_id, variant)
+);
+INSERT INTO calendar_mark_variant (event_id, variant, sequence, fingerprint, exported_utc)
+    SELECT event_id, '', sequence, fingerprint, exported_utc FROM calendar_mark;
+DROP TABLE calendar_mark;
+ALTER TABLE calendar_mark_variant RENAME TO calendar_mark;
+
+ALTER TABLE calendar_sent ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0
+    CHECK (dropped IN (0, 1));
+
+-- The last content of a deleted event that calendars held (as the journal writes an
+-- entity), for a visit whose journal does not have it.
+CREATE TABLE calendar_ghost (
+    event_id TEXT PRIMARY KEY,
+    event TEXT NOT NULL
+)
+"""

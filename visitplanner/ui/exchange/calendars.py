@@ -46,6 +46,7 @@ from visitplanner.services.calendars import (
     write_calendars,
 )
 from visitplanner.services.progress import Progress
+from visitplanner.services.visit_files import calendar_ghosts
 from visitplanner.ui.common.worker import Worker, run_with_progress_dialog
 
 _LANGUAGE_NAMES = {"fr": "Français", "uk": "Українська", "en": "English"}
@@ -145,13 +146,14 @@ class ExportCalendarDialog(QDialog):
 
     def plan(self) -> ExportPlan:
         """What writing now would do (nothing is remembered until it is written)."""
-        return plan_export(self.session.data, self.request())
+        return plan_export(self.session.data, self.request(), ghosts=calendar_ghosts(self.session))
 
     def refresh(self) -> None:
         """Show how many events and files the export holds."""
         plan = self.plan()
-        text = _("{events} events ({cancelled} cancelled, {updated} updated)").format(
-            events=plan.event_count, cancelled=plan.cancelled_count, updated=plan.updated_count
+        # Which events rise in sequence is known once they are written.
+        text = _("{events} events ({cancelled} cancelled)").format(
+            events=plan.event_count, cancelled=plan.cancelled_count
         )
         if plan.request.per_person:
             text += " — " + _("{files} files").format(files=len(plan.files))
