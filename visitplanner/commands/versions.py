@@ -75,14 +75,29 @@ def _send_updates(args: argparse.Namespace) -> int:
         result = send_updates(session, args.since, args.output, args.lang)
     finally:
         session.close()
-    for person in result.unreachable:
-        print(_("not written: {name} has no duty e-mail").format(name=person.display_name()))
     people = len({u.person_id for u in result.updates})
     print(
         _("{count} update messages for {people} people written to {path}.").format(
             count=len(result.updates), people=people, path=args.output
         )
     )
+    if result.by_hand:
+        print(
+            _(
+                "To reach by hand ({count}): a calendar file and a printable notice are in "
+                "each one's folder."
+            ).format(count=len(result.by_hand))
+        )
+        for entry in result.by_hand:
+            print(
+                _("  {name}: {reason} ({folder})").format(
+                    name=entry.person.display_name(),
+                    reason=entry.reason,
+                    folder=shown(entry.notice.parent),
+                )
+            )
+    if result.index is not None:
+        print(_("The list of everyone concerned is in {path}.").format(path=shown(result.index)))
     return EXIT_OK
 
 
