@@ -8,7 +8,7 @@ from pathlib import Path
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option, shown
 from visitplanner.domain.values import zone
-from visitplanner.i18n import _, format_datetime
+from visitplanner.i18n import UI_LANGUAGES, _, format_datetime
 from visitplanner.services.versions import (
     changes,
     changes_as_dict,
@@ -136,5 +136,10 @@ def register(commands: Subcommands) -> None:
     updates.add_argument(
         "-o", "--output", type=Path, required=True, metavar="DIR", help=_("the folder to write")
     )
-    add_language_option(updates)
+    updates.add_argument(
+        "--lang",
+        choices=list(UI_LANGUAGES),
+        default=None,
+        help=_("language of the messages (default: each person's own language)"),
+    )
     updates.set_defaults(handler=_send_updates)
