@@ -156,7 +156,7 @@ def test_each_person_reads_their_own_language(session: VisitSession, tmp_path: P
     assert message["Subject"] == "Оновлення програми: Entretien"
     assert "Час: було" in message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     host = next(b for b in result.by_hand if b.person.family_name == "Rufo")
-    assert "Heure : était jeudi 7 mai 10:00–11:00" in read_pdf(host.notice.read_bytes()).text
+    assert "Heure : auparavant jeudi 7 mai 10:00–11:00" in read_pdf(host.notice.read_bytes()).text
 
 
 def test_an_address_with_an_accent_before_the_at_is_reached_by_hand(
