@@ -34,6 +34,7 @@ NOW = datetime(2026, 5, 2, 9, 30, tzinfo=UTC)
 #: 67 characters: folded over several lines by any encoder that splits names.
 LONG_NAME = "Олександра-Вікторія Костянтинівна Ткачук-Переяславська-Новгородська"
 OFFICE = "Bureau du protocole du ministère des Armées et des Anciens combattants"
+OFFICE_UK = "Протокольний відділ Міністерства збройних сил і ветеранів Французької Республіки"
 
 
 @pytest.fixture
@@ -41,7 +42,9 @@ def session(tmp_visit_path: Path) -> VisitSession:
     """The minister (Ukrainian, a long Cyrillic name) has a duty e-mail; the veteran's
     address has an é before the @; the host has none."""
     data = small_visit()
-    data.visit.organiser.name = data.visit.organiser.name.replace("fr", OFFICE)
+    data.visit.organiser.name = data.visit.organiser.name.replace("fr", OFFICE).replace(
+        "uk", OFFICE_UK
+    )
     data.visit.organiser.phone = "+33 1 00 00 00 00"
     minister, veteran, _host = data.people
     minister.given_name_native, minister.patronymic_native = "Олександра-Вікторія", "Костянтинівна"
@@ -96,7 +99,7 @@ def test_every_eml_reads_back_exactly_as_a_draft_with_its_invitation(
         (to,) = message["To"].addresses
         assert to.display_name == LONG_NAME  # in Ukrainian: her name in Cyrillic, whole
         assert to.addr_spec == "o.tkachuk@mva.gov.example"
-        assert message["From"].addresses[0].display_name == OFFICE
+        assert message["From"].addresses[0].display_name == OFFICE_UK
         assert message["X-Unsent"] == "1"
         assert not message.defects and not message["To"].defects
         assert [p.get_content_type() for p in message.walk()] == [
@@ -145,7 +148,7 @@ def test_the_body_says_what_was_and_what_is(session: VisitSession, tmp_path: Pat
         "Taken out of the programme: Cérémonie du 8 Mai — Friday 8 May 11:00–12:00"
         in (texts[ids["ceremony"]])
     )
-    assert all("+33 1 00 00 00 00" in text for text in texts.values())
+    assert all(OFFICE in text and "+33 1 00 00 00 00" in text for text in texts.values())
 
 
 def test_each_person_reads_their_own_language(session: VisitSession, tmp_path: Path) -> None:
