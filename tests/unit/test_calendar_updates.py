@@ -266,7 +266,7 @@ def test_send_updates_raises_the_sequence_of_what_it_cancels(
     transfer = next(e for e in demo.data.events if e.kind == "transfer" and e.participant_ids)
     deleted = f"{transfer.id}@visitplanner"
     demo.apply(delete_operation(demo.data, transfer))
-    result = send_updates(demo, 1, tmp_path / "out")
+    result = send_updates(demo, 1, tmp_path / "out", "fr")  # the files exported: French
     cancels = {}
     for update in result.updates:
         if update.method == "CANCEL":

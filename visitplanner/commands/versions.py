@@ -8,7 +8,7 @@ from pathlib import Path
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option, shown
 from visitplanner.domain.values import zone
-from visitplanner.i18n import _, format_datetime
+from visitplanner.i18n import UI_LANGUAGES, _, format_datetime
 from visitplanner.services.versions import (
     changes,
     changes_as_dict,
@@ -75,14 +75,29 @@ def _send_updates(args: argparse.Namespace) -> int:
         result = send_updates(session, args.since, args.output, args.lang)
     finally:
         session.close()
-    for person in result.unreachable:
-        print(_("not written: {name} has no duty e-mail").format(name=person.display_name()))
     people = len({u.person_id for u in result.updates})
     print(
         _("{count} update messages for {people} people written to {path}.").format(
             count=len(result.updates), people=people, path=args.output
         )
     )
+    if result.by_hand:
+        print(
+            _(
+                "To reach by hand ({count}): a calendar file and a printable notice are in "
+                "each one's folder."
+            ).format(count=len(result.by_hand))
+        )
+        for entry in result.by_hand:
+            print(
+                _("  {name}: {reason} ({folder})").format(
+                    name=entry.person.display_name(),
+                    reason=entry.reason,
+                    folder=shown(entry.notice.parent),
+                )
+            )
+    if result.index is not None:
+        print(_("The list of everyone concerned is in {path}.").format(path=shown(result.index)))
     return EXIT_OK
 
 
@@ -121,5 +136,10 @@ def register(commands: Subcommands) -> None:
     updates.add_argument(
         "-o", "--output", type=Path, required=True, metavar="DIR", help=_("the folder to write")
     )
-    add_language_option(updates)
+    updates.add_argument(
+        "--lang",
+        choices=list(UI_LANGUAGES),
+        default=None,
+        help=_("language of the messages (default: each person's own language)"),
+    )
     updates.set_defaults(handler=_send_updates)
