@@ -83,9 +83,11 @@ def test_every_message_parses_in_three_parsers_with_its_method_and_people(
     session: VisitSession, tmp_path: Path
 ) -> None:
     arrival, meeting, ceremony = _edit(session, tmp_path / "v1.ics")
-    sequences = {arrival: 1, meeting: 1, ceremony: 0}  # cancelled, moved, unchanged
+    # Cancelled, moved: one above the French file; the ceremony goes on unchanged, but the
+    # veteran taken off it is told so one above the sequence his calendar holds.
+    sequences = {arrival: 1, meeting: 1, ceremony: 1}
     people = {p.id: p for p in session.data.people}
-    result = send_updates(session, 1, tmp_path / "out", "uk", now=NOW)
+    result = send_updates(session, 1, tmp_path / "out", "fr", now=NOW)
     assert result.updates
     by_js = icaljs_raw([u.ics for u in result.updates])
     for update in result.updates:

@@ -55,6 +55,8 @@ def save_marks(conn: sqlite3.Connection, marks: Mapping[tuple[str, str], ExportM
     for (event_id, variant), mark in sorted(marks.items()):
         exported, _tz = time_to_db(mark.exported)
         rows.append((event_id, variant, mark.sequence, mark.fingerprint, exported))
+    if not rows:
+        return  # nothing to write (and a file of an older schema has no such columns)
     conn.executemany(
         "INSERT INTO calendar_mark (event_id, variant, sequence, fingerprint, exported_utc) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(event_id, variant) DO UPDATE SET "
@@ -82,6 +84,8 @@ def save_sent(
 
 def save_ghosts(conn: sqlite3.Connection, ghosts: Mapping[str, Event]) -> None:
     """Keep the last content of these deleted events (replacing what was kept)."""
+    if not ghosts:
+        return
     conn.executemany(
         "INSERT INTO calendar_ghost (event_id, event) VALUES (?, ?) "
         "ON CONFLICT(event_id) DO UPDATE SET event = excluded.event",
