@@ -8,7 +8,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.ics_parsers import Parsed, icalendar_events, icaljs_raw, vobject_events
+from tests.ics_parsers import (
+    Parsed,
+    all_parsers,
+    ical_events,
+    icalendar_events,
+    icaljs_raw,
+    vobject_events,
+)
 from visitplanner.demo import build_demo
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.model import Event, Visit, VisitData
@@ -30,15 +37,22 @@ def _times(events: list[Parsed]) -> dict[str, tuple[str, str]]:
 
 
 def _check_all(data: VisitData, paths: list[Path]) -> None:
-    """icalendar, vobject and ical.js give the domain's instants for every event."""
+    """The five parsers give the domain's instants, and the same status and sequence,
+    for every event of every file."""
     expected = _expected(data)
-    from_js = icaljs_raw(paths)
-    for path in paths:
-        parsed_js = {str(e["uid"]): (str(e["start"]), str(e["end"])) for e in from_js[str(path)]}
-        parsed = [_times(icalendar_events(path)), _times(vobject_events(path)), parsed_js]
-        assert parsed[0], path
-        for found in parsed:
-            assert found == {uid: expected[uid] for uid in parsed[0]}, path
+    parsers = all_parsers(paths)
+    for path in map(str, paths):
+        reference = {e.uid: e for e in parsers["icalendar"][path]}
+        assert reference, path
+        for name, by_path in parsers.items():
+            found = {e.uid: e for e in by_path[path]}
+            assert _times(list(found.values())) == {u: expected[u] for u in reference}, (
+                name,
+                path,
+            )
+            assert {u: (e.status, e.sequence) for u, e in found.items()} == {
+                u: (e.status, e.sequence) for u, e in reference.items()
+            }, (name, path)
 
 
 def _write_all_scopes(tmp_path: Path, data: VisitData) -> list[Path]:
@@ -131,12 +145,12 @@ def test_every_parser_reads_times_around_every_change_of_offset(tmp_path: Path) 
     assert text.count("BEGIN:VTIMEZONE") == len(_ZONES) - 1  # UTC is written with Z
 
 
-@pytest.mark.parametrize("name", ["icalendar", "vobject"])
+@pytest.mark.parametrize("name", ["icalendar", "vobject", "ical"])
 def test_python_parsers_alone(tmp_path: Path, name: str) -> None:
-    """Without Node.js, the two Python parsers still check the demo."""
+    """Without Node.js, the three Python parsers still check the demo."""
     data = build_demo()
     path = _write_all_scopes(tmp_path, data)[0]
-    read = icalendar_events if name == "icalendar" else vobject_events
+    read = {"icalendar": icalendar_events, "vobject": vobject_events, "ical": ical_events}[name]
     found = _times(read(path))
     assert found == {uid: _expected(data)[uid] for uid in found}
     assert len(found) == len(data.events)

@@ -14,7 +14,7 @@ import vobject
 from icalendar import Calendar
 
 from tests.factories import small_visit
-from tests.ics_parsers import icaljs_raw
+from tests.ics_parsers import all_parsers, icaljs_raw
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.values import EventStatus
 from visitplanner.exports.ics import event_uid
@@ -79,7 +79,7 @@ def test_each_person_gets_a_request_or_a_cancel_per_changed_event(
     assert [p.id for p in result.unreachable] == [host]
 
 
-def test_every_message_parses_in_three_parsers_with_its_method_and_people(
+def test_every_message_parses_in_five_parsers_with_its_method_and_people(
     session: VisitSession, tmp_path: Path
 ) -> None:
     arrival, meeting, ceremony = _edit(session, tmp_path / "v1.ics")
@@ -89,7 +89,9 @@ def test_every_message_parses_in_three_parsers_with_its_method_and_people(
     people = {p.id: p for p in session.data.people}
     result = send_updates(session, 1, tmp_path / "out", "fr", now=NOW)
     assert result.updates
-    by_js = icaljs_raw([u.ics for u in result.updates])
+    paths = [u.ics for u in result.updates]
+    by_js = icaljs_raw(paths)
+    parsers = all_parsers(paths)
     for update in result.updates:
         raw = update.ics.read_bytes()
         calendar = Calendar.from_ical(raw)
@@ -110,6 +112,9 @@ def test_every_message_parses_in_three_parsers_with_its_method_and_people(
         assert int(vevent.sequence.value) == sequence
         (js_event,) = by_js[str(update.ics)]
         assert js_event["uid"] == str(event["UID"]) and js_event["sequence"] == sequence
+        read = parsers["icalendar"][str(update.ics)]
+        for name, by_path in parsers.items():
+            assert by_path[str(update.ics)] == read, name
 
 
 def test_every_eml_holds_the_calendar_part_intact(session: VisitSession, tmp_path: Path) -> None:

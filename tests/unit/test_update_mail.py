@@ -20,7 +20,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.factories import small_visit
-from tests.ics_parsers import icalendar_events, icaljs_raw, vobject_events
+from tests.ics_parsers import all_parsers
 from tests.pdfread import read_pdf
 from visitplanner.domain.values import EventStatus
 from visitplanner.exports.update_mail import mail_address
@@ -271,15 +271,15 @@ def test_addresses_as_headers_hold_them() -> None:
     assert mail_address("@example.org") is None
 
 
-def test_the_calendar_to_hand_over_reads_the_same_in_three_parsers(
+def test_the_calendar_to_hand_over_reads_the_same_in_five_parsers(
     session: VisitSession, tmp_path: Path
 ) -> None:
     _edit(session)
     result = send_updates(session, 1, tmp_path / "out", now=NOW)
     paths = [b.ics for b in result.by_hand]
-    by_js = icaljs_raw(paths)
-    for path in paths:
-        read = icalendar_events(path)
-        assert read and sorted(read, key=str) == sorted(vobject_events(path), key=str)
-        js = {(str(e["uid"]), int(e["sequence"] or 0), str(e["start"])) for e in by_js[str(path)]}  # type: ignore[call-overload]
-        assert js == {(e.uid, e.sequence, e.start) for e in read}
+    parsers = all_parsers(paths)
+    for path in map(str, paths):
+        read = sorted(parsers["icalendar"][path], key=str)
+        assert read
+        for name, by_path in parsers.items():
+            assert sorted(by_path[path], key=str) == read, (name, path)
