@@ -4,7 +4,8 @@ An editor shows some fields of an entity. On OK it reads them back and applies t
 the entity *as loaded* only what the officer changed (`dataclasses.replace`, nested
 values and running-order lines too): a field it does not show, or shows and the
 officer left alone, keeps its exact value, however the input would have written it.
-OK without a change writes nothing and adds no step to the undo stack.
+OK without a change writes nothing and adds no step to the undo stack. Cancel, Esc or
+closing the window with changes asks first: save them, discard them, or keep editing.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLayout,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -202,6 +204,45 @@ class EntityEditor(QDialog, Generic[E]):
     def remember_loaded(self) -> None:
         """Note what the inputs show now: only what differs from it later is an edit."""
         self._loaded = copy.deepcopy(self.loaded_fields())
+
+    def has_changes(self) -> bool:
+        """Whether the inputs say something else than they did once loaded (an input
+        that does not even read as a value yet counts as a change)."""
+        if self.controller.read_only or self._loaded is None:
+            return False
+        try:
+            now = self.shown_fields()
+        except (DomainError, VisitPlannerError):
+            return True
+        return bool(now != self._loaded)
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel (keep editing): what to do with changes not saved."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Unsaved changes"),
+            _("Save the changes made in this editor?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(_("Discard throws them away; Cancel goes back to editing."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button: changes are never thrown away
+        without asking."""
+        if self.has_changes():
+            choice = self.ask_unsaved()
+            if choice == QMessageBox.StandardButton.Save:
+                self.accept()
+                return
+            if choice != QMessageBox.StandardButton.Discard:
+                return  # keep editing
+        QDialog.reject(self)
 
     def build_entity(self) -> E:
         """The entity to save: `before` patched with what was changed, or a new one."""
