@@ -77,7 +77,7 @@ def test_import_brings_what_can_be_read_and_counts_each_kind_of_skip(tmp_path: P
     assert "skipped (line 108): Appel avec Nouméa: unknown time zone “Pacific Local Time”" in lines
     assert "skipped (line 113): X-CACHED:1: a property after the end of the calendar" in lines
     assert "4 events added, 0 updated, 2 skipped." in lines
-    assert lines[-1] == "Skipped: lines that cannot be read: 1; unknown time zone: 1."
+    assert lines[-1] == "Skipped: lines that cannot be read: 1, unknown time zone: 1."
     assert len(read_visit(visit).events) == before + 4
     for name in ("lotus-notes.ics", "apple.ics", "thunderbird.ics", "google.ics", "nextcloud.ics"):
         result = run("import-ics", str(visit), str(DATA / name))

@@ -159,7 +159,7 @@ def test_the_preview_counts_each_kind_of_skip_and_imports_the_rest(
     import_calendar_dialog(None, session, path=calendar)
     assert seen["summary"] == "1 to add, 0 to update, 3 skipped"
     assert seen["skips"] == (
-        "Skipped: events that cannot be read: 1; lines that cannot be read: 1; "
+        "Skipped: events that cannot be read: 1, lines that cannot be read: 1, "
         "unknown time zone: 1."
     )
     assert (10, "not a calendar line (no colon)") in seen["rows"]  # type: ignore[operator]

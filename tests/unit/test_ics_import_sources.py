@@ -330,7 +330,7 @@ def test_a_zone_defined_nowhere_skips_only_its_events_and_the_summary_counts_eac
     assert skipped["Appel avec Nouméa"].reason == "unknown time zone “Pacific Local Time”"
     assert skipped["CLASS PUBLIC"].line == 67
     assert skip_summary(plan) == (
-        "outside the visit's dates: 1; lines that cannot be read: 1; unknown time zone: 1"
+        "outside the visit's dates: 1, lines that cannot be read: 1, unknown time zone: 1"
     )
     before = len(demo.data.events)
     apply_import(demo, plan)

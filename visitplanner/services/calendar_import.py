@@ -243,10 +243,10 @@ def _skip_counts() -> dict[SkipKind, str]:
 
 
 def skip_summary(plan: ImportPlan) -> str:
-    """The skips counted by kind ("outside the visit's dates: 2; lines that cannot be
+    """The skips counted by kind ("outside the visit's dates: 2, lines that cannot be
     read: 1"), or an empty string when nothing is skipped."""
     words = _skip_counts()
-    return "; ".join(
+    return ", ".join(
         words[kind].format(count=count) for kind, count in plan.skipped_by_kind().items()
     )
 
