@@ -93,6 +93,17 @@ def test_an_outlook_invitation_in_romance_standard_time_lands_at_paris_time(
         ("(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", "Europe/Paris"),
         ("/mozilla.org/20050126_1/Europe/Paris", "Europe/Paris"),
         ("/freeassociation.sourceforge.net/Tzfile/Europe/Kiev", "Europe/Kyiv"),
+        ("/mozilla.org/20070129_1/America/New_York", "America/New_York"),
+        (
+            "/softwarestudio.org/Olson_20011030_5/America/Argentina/Buenos_Aires",
+            "America/Argentina/Buenos_Aires",
+        ),
+        (
+            "/softwarestudio.org/Olson_20011030_5/America/Buenos_Aires",
+            "America/Argentina/Buenos_Aires",
+        ),
+        ("Romance Standard Time", "Europe/Paris"),
+        ("GMT +0100 (Standard) / GMT +0200 (Daylight)", None),  # only its VTIMEZONE defines it
         ("Etc/UTC", "UTC"),
         ("Mars/Olympus_Mons", None),
         ("../../etc/passwd", None),
