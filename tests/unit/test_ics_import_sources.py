@@ -163,6 +163,21 @@ def test_the_files_own_vtimezone_comes_before_the_name() -> None:
     assert str(event.start.tzinfo) == "Europe/Paris"  # shown in the zone the name means
 
 
+def test_floating_times_follow_an_x_wr_timezone_that_only_a_vtimezone_defines() -> None:
+    body = (
+        "X-WR-TIMEZONE:UTC+11\r\nBEGIN:VTIMEZONE\r\nTZID:UTC+11\r\nBEGIN:STANDARD\r\n"
+        "DTSTART:16010101T000000\r\nTZOFFSETFROM:+1100\r\nTZOFFSETTO:+1100\r\n"
+        "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:f\r\nDTSTART:20260508T190000\r\nDURATION:PT1H\r\n"
+        "SUMMARY:Appel avec Nouméa\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    found = parse_calendar((HEAD + body).encode(), "x.ics", VISIT)
+    assert not found.skipped
+    [event] = found.events
+    assert _utc(event.start) == datetime(2026, 5, 8, 8, 0, tzinfo=UTC)
+    assert str(event.start.tzinfo) == VISIT.tz  # shown in the visit's zone
+
+
 def test_repeats_as_notes_google_and_nextcloud_write_them() -> None:
     notes = read_calendar(DATA / "lotus-notes.ics", VISIT).events
     meetings = [e.start.day for e in notes if e.title == "Réunion de coordination"]

@@ -96,6 +96,8 @@ class EventReader:
         self.visit = visit
         self.out = out
         self.floating = ZoneInfo(visit.tz)
+        #: The rules floating times follow: X-WR-TIMEZONE's, which may be a VTIMEZONE's.
+        self.floating_rules: tzinfo = self.floating
         self.zones = ZoneBook([b for b in calendar.children if b.name == "VTIMEZONE"])
         self.window = (
             datetime.combine(visit.start_date, time(0), self.floating),
@@ -110,8 +112,9 @@ class EventReader:
         for line in self.calendar.properties:
             if line.name == "X-WR-TIMEZONE":
                 zone = self.zones.resolve(line.value)
-                if zone is not None and zone.shown is not None:
-                    self.floating = zone.shown
+                if zone is not None:
+                    self.floating = zone.shown or self.floating
+                    self.floating_rules = zone.rules
                 else:
                     reason = _("unknown time zone “{zone}”").format(zone=line.value)
                     self.skip(line.number, line.name, reason, SkipKind.UNKNOWN_ZONE)
@@ -157,8 +160,8 @@ class EventReader:
                 zone = self.zone(line.params["TZID"], line.number)
                 rules = parsed.replace(tzinfo=zone.rules)
                 return _Moment(rules, rules.astimezone(zone.shown or self.floating), False)
-            shown = parsed.replace(tzinfo=self.floating)
-            return _Moment(shown, shown, False)
+            rules = parsed.replace(tzinfo=self.floating_rules)
+            return _Moment(rules, rules.astimezone(self.floating), False)
         if isinstance(parsed, date):
             shown = datetime.combine(parsed, time(0), self.floating)
             return _Moment(shown, shown, True)
