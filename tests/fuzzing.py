@@ -4,10 +4,10 @@ Shared by the unit test (`tests/unit/test_import_fuzzing.py`, hypothesis drawing
 changes) and the long run (`benchmarks/fuzz.py --minutes N`, a seeded random loop).
 
 The corpus holds real files of each kind: the demo's exports (a calendar, rosters in
-CSV and XLSX, the accreditation list, its JSON), the sheets the roster tests use and a
-few calendars as other programs write them. A file is damaged by a list of changes
-drawn apart from it (`Change`): bytes cut, flipped, repeated, spliced in or deleted,
-a token an importer finds hard (a year 1, a duration of 270,000 years, U+FFFE, a
+CSV and XLSX, the accreditation list, its JSON), the sheets the roster tests use and
+calendars as other programs write them (tests/data/ics/). A file is damaged by a list
+of changes drawn apart from it (`Change`): bytes cut, flipped, repeated, spliced in or
+deleted, a token an importer finds hard (a year 1, a duration of 270,000 years, U+FFFE, a
 formula) put in, or lines swapped; `inner` makes the changes after it fall inside
 one part of a workbook (which is then zipped again with correct checksums), so the
 XML reader is reached and not only the zip reader.
@@ -39,6 +39,9 @@ from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import VisitData
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Calendars as Exchange, Lotus Notes, Apple Calendar, Thunderbird, Google and Nextcloud
+#: write them (`tests/unit/test_ics_import_sources.py`).
+CALENDAR_FILES = ROOT / "tests" / "data" / "ics"
 
 #: One change to a file: how, where (a fraction of its length), how much, what bytes.
 Change = tuple[str, float, int, bytes]
@@ -274,6 +277,7 @@ def corpus() -> dict[str, list[tuple[str, bytes]]]:
             ("demo.ics", read("demo.ics")),
             ("one-person.ics", read("one.ics")),
             *((f"{name}.ics", text.encode("utf-8")) for name, text in _CALENDARS.items()),
+            *((path.name, path.read_bytes()) for path in sorted(CALENDAR_FILES.glob("*.ics"))),
         ],
         "csv": [
             ("demo-roster.csv", read("roster.csv")),

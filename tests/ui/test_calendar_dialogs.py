@@ -126,3 +126,42 @@ def test_a_bad_file_is_named_and_nothing_changes(
     import_calendar_dialog(None, session, path=bad)
     assert warnings == ["bad.ics, line 1: binary data, not a calendar (a NUL byte)"]
     assert read_visit(session.path) == before  # type: ignore[arg-type]
+
+
+def test_the_preview_counts_each_kind_of_skip_and_imports_the_rest(
+    qtbot: QtBot, session: VisitSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calendar = tmp_path / "apple.ics"
+    calendar.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Apple Inc.//macOS 14.4.1//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:a-1\r\nDTSTART;TZID=Europe/Paris:20260507T110000\r\n"
+        b"DURATION:PT1H\r\nSUMMARY:Visite du Louvre\r\nDESCRIPTION:Salles de la Renaissance\r\n"
+        b"et de la galerie d'Apollon\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:a-2\r\nSUMMARY:Sans heure\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:a-3\r\nDTSTART;TZID=Mars/Olympus:20260507T110000\r\n"
+        b"SUMMARY:Ailleurs\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    seen: dict[str, object] = {}
+
+    def accept(dialog: calendar_dialogs.ImportCalendarDialog) -> int:
+        qtbot.addWidget(dialog)
+        seen["summary"] = dialog.summary.text()
+        seen["skips"] = dialog.skips.text()
+        model = dialog.model
+        seen["rows"] = [
+            (model.index(row, 1).data(), model.index(row, 4).data())
+            for row in range(model.rowCount())
+        ]
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(calendar_dialogs.ImportCalendarDialog, "exec", accept)
+    before = len(session.data.events)
+    import_calendar_dialog(None, session, path=calendar)
+    assert seen["summary"] == "1 to add, 0 to update, 3 skipped"
+    assert seen["skips"] == (
+        "Skipped: events that cannot be read: 1, lines that cannot be read: 1, "
+        "unknown time zone: 1."
+    )
+    assert (10, "not a calendar line (no colon)") in seen["rows"]  # type: ignore[operator]
+    assert (12, "an event without a start (DTSTART)") in seen["rows"]  # type: ignore[operator]
+    assert len(session.data.events) == before + 1

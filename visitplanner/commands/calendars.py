@@ -16,7 +16,12 @@ from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_delegation, find_person
 from visitplanner.i18n import _
-from visitplanner.services.calendar_import import Action, apply_import, plan_import
+from visitplanner.services.calendar_import import (
+    Action,
+    apply_import,
+    plan_import,
+    skip_summary,
+)
 from visitplanner.services.calendars import ExportRequest, export_calendars
 from visitplanner.services.visit_files import open_visit
 
@@ -102,6 +107,9 @@ def _import(args: argparse.Namespace) -> int:
             skipped=plan.count(Action.SKIP),
         )
     )
+    kinds = skip_summary(plan)
+    if kinds:
+        print(_("Skipped: {kinds}.").format(kinds=kinds))
     return EXIT_OK
 
 

@@ -4,7 +4,9 @@
 would be updated (an event imported before under the same UID, or one of our own
 events coming back) and what is skipped, and why; nothing is written. The window
 shows that plan; `apply_import` then writes it as ONE undoable operation, so that
-Edit > Undo takes the whole import back.
+Edit > Undo takes the whole import back. Each skip has its kind (outside the visit's
+dates, an event or a line that cannot be read, an unknown time zone...), and
+`skip_summary` counts them for the command line and the window alike.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from visitplanner.domain.model import Event, Venue, VisitData
 from visitplanner.domain.values import LANGUAGES, EventKind, EventStatus, LocalizedText
 from visitplanner.exports.ics import UID_DOMAIN
 from visitplanner.i18n import _, gettext_in
-from visitplanner.imports.ics import ForeignCalendar, ForeignEvent, read_calendar
+from visitplanner.imports.ics import ForeignCalendar, ForeignEvent, SkipKind, read_calendar
 from visitplanner.operations.change import Change
 from visitplanner.operations.edits import SaveEntity, SaveMany
 from visitplanner.operations.session import VisitSession
@@ -51,6 +53,7 @@ class PlannedEvent:
     reason: str
     after: Event | None = None
     before: Event | None = None
+    skip: SkipKind | None = None
 
 
 @dataclass(slots=True)
@@ -64,6 +67,14 @@ class ImportPlan:
     def count(self, action: Action) -> int:
         """How many events get `action`."""
         return sum(1 for item in self.items if item.action is action)
+
+    def skipped_by_kind(self) -> dict[SkipKind, int]:
+        """How many items are skipped, for each kind of skip found (in a fixed order)."""
+        counts = dict.fromkeys(SkipKind, 0)
+        for item in self.items:
+            if item.action is Action.SKIP:
+                counts[item.skip or SkipKind.UNREADABLE_EVENT] += 1
+        return {kind: count for kind, count in counts.items() if count}
 
     @property
     def empty(self) -> bool:
@@ -132,7 +143,7 @@ class _Planner:
     def add(self, found: ForeignEvent) -> None:
         when = found.start
         if found.uid in self.seen:
-            self.skip(found, _("the same event appears twice in the file"))
+            self.skip(found, _("the same event appears twice in the file"), SkipKind.DUPLICATE)
             return
         self.seen.add(found.uid)
         own = _own_id(found.uid)
@@ -140,7 +151,7 @@ class _Planner:
         lang = found.lang or self.main
         if before is None:
             if found.status == "CANCELLED":
-                self.skip(found, _("cancelled, and not in the programme"))
+                self.skip(found, _("cancelled, and not in the programme"), SkipKind.CANCELLED)
                 return
             title = found.title or gettext_in(self.main, "(no title)")
             after = Event(
@@ -169,7 +180,7 @@ class _Planner:
         if found.location:
             after.venue_id = self.venue_for(found)
         if replace(after, modified=None) == replace(before, modified=None):
-            self.skip(found, _("unchanged"))
+            self.skip(found, _("unchanged"), SkipKind.UNCHANGED)
             return
         after.modified = self.now
         title = after.title.get(lang, self.main)
@@ -192,9 +203,9 @@ class _Planner:
             words.append(_("place"))
         return ", ".join(words)
 
-    def skip(self, found: ForeignEvent, reason: str) -> None:
+    def skip(self, found: ForeignEvent, reason: str, kind: SkipKind) -> None:
         self.plan.items.append(
-            PlannedEvent(Action.SKIP, found.line, found.title, found.start, reason)
+            PlannedEvent(Action.SKIP, found.line, found.title, found.start, reason, skip=kind)
         )
 
 
@@ -205,7 +216,9 @@ def plan_from(data: VisitData, calendar: ForeignCalendar, source: str) -> Import
         planner.add(found)
     for skipped in calendar.skipped:
         planner.plan.items.append(
-            PlannedEvent(Action.SKIP, skipped.line, skipped.title, None, skipped.reason)
+            PlannedEvent(
+                Action.SKIP, skipped.line, skipped.title, None, skipped.reason, skip=skipped.kind
+            )
         )
     planner.plan.items.sort(
         key=lambda item: (item.line, item.start.timestamp() if item.start else 0)
@@ -215,9 +228,33 @@ def plan_from(data: VisitData, calendar: ForeignCalendar, source: str) -> Import
     return planner.plan
 
 
+def _skip_counts() -> dict[SkipKind, str]:
+    return {
+        SkipKind.OUTSIDE_DATES: _("outside the visit's dates: {count}"),
+        SkipKind.UNREADABLE_EVENT: _("events that cannot be read: {count}"),
+        SkipKind.UNREADABLE_LINE: _("lines that cannot be read: {count}"),
+        SkipKind.UNKNOWN_ZONE: _("unknown time zone: {count}"),
+        SkipKind.NOT_AN_EVENT: _("tasks or notes: {count}"),
+        SkipKind.REPEAT_LIMIT: _("repeats beyond the limits: {count}"),
+        SkipKind.DUPLICATE: _("twice in the file: {count}"),
+        SkipKind.CANCELLED: _("cancelled, not in the programme: {count}"),
+        SkipKind.UNCHANGED: _("unchanged: {count}"),
+    }
+
+
+def skip_summary(plan: ImportPlan) -> str:
+    """The skips counted by kind ("outside the visit's dates: 2, lines that cannot be
+    read: 1"), or an empty string when nothing is skipped."""
+    words = _skip_counts()
+    return ", ".join(
+        words[kind].format(count=count) for kind, count in plan.skipped_by_kind().items()
+    )
+
+
 def plan_import(data: VisitData, path: Path) -> ImportPlan:
-    """What importing the calendar file at `path` would do. Writes nothing; a bad file
-    raises an InputError naming the problem and its line."""
+    """What importing the calendar file at `path` would do. Writes nothing. What cannot
+    be read is skipped with its line and reason; a file that is not a calendar at all
+    raises an InputError naming the file."""
     return plan_from(data, read_calendar(path, data.visit), path.name)
 
 

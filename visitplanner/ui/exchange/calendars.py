@@ -4,8 +4,9 @@
 drafts and reminder, shows how many events (and files) the export holds, and
 writes; one file per person is written off the GUI thread, with progress and
 cancel. `import_calendar_dialog(parent, session)` asks for a file and previews,
-event by event, what will be added, updated or skipped, and why, before anything
-is written; confirming applies it as one undoable operation.
+event by event, what will be added, updated or skipped, and why (the skips counted by
+kind: outside the visit's dates, events or lines that cannot be read...), before
+anything is written; confirming applies it as one undoable operation.
 """
 
 from __future__ import annotations
@@ -37,7 +38,13 @@ from visitplanner.domain.values import Profile
 from visitplanner.i18n import _, format_datetime
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.calendar_import import Action, ImportPlan, import_operation, plan_import
+from visitplanner.services.calendar_import import (
+    Action,
+    ImportPlan,
+    import_operation,
+    plan_import,
+    skip_summary,
+)
 from visitplanner.services.calendars import (
     ExportPlan,
     ExportRequest,
@@ -274,6 +281,11 @@ class ImportCalendarDialog(QDialog):
         if plan.venues:
             counts += " — " + _("{count} new venues").format(count=len(plan.venues))
         self.summary = QLabel(counts, self)
+        kinds = skip_summary(plan)
+        self.skips = QLabel(_("Skipped: {kinds}.").format(kinds=kinds) if kinds else "", self)
+        self.skips.setAccessibleName(_("What is skipped, by kind"))
+        self.skips.setWordWrap(True)
+        self.skips.setVisible(bool(kinds))
         self.table = QTableView(self)
         self.model = ImportPreviewModel(plan, self)
         self.table.setModel(self.model)
@@ -291,6 +303,7 @@ class ImportCalendarDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.skips)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
 
