@@ -23,8 +23,8 @@ from tests.ui.editing import open_visit
 from tests.ui.keyboard import type_text
 from visitplanner.demo import build_demo
 from visitplanner.domain.model import VisitData
-from visitplanner.i18n import set_language
-from visitplanner.ui.common.models import EntityTableModel, fold
+from visitplanner.domain.search import fold
+from visitplanner.ui.common.models import EntityTableModel
 from visitplanner.ui.programme.model import ProgrammeModel
 from visitplanner.ui.programme.page import ProgrammePage
 from visitplanner.ui.roster.model import RosterModel
@@ -41,7 +41,7 @@ W = TypeVar("W", bound=QWidget)
 @pytest.fixture
 def english() -> Iterator[None]:
     yield
-    set_language("en")
+    apply_language("en")  # Qt's own strings too (key names in tooltips, for the next test)
 
 
 @contextmanager

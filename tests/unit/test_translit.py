@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from visitplanner.imports.roster.translit import has_cyrillic, transliterate
+from visitplanner.domain.translit import has_cyrillic, transliterate
 
 # The examples printed in Resolution no. 55 of the Cabinet of Ministers, 27 January 2010.
 OFFICIAL = [

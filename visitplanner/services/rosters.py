@@ -17,6 +17,7 @@ from visitplanner.domain.errors import InputError, NotFoundError
 from visitplanner.domain.lookup import find_delegation
 from visitplanner.domain.model import Delegation, VisitData
 from visitplanner.domain.roster_columns import Target
+from visitplanner.domain.translit import has_cyrillic
 from visitplanner.domain.values import LocalizedText, Profile, is_standard_output
 from visitplanner.exports.files import write_private
 from visitplanner.exports.roster import accreditation_table, roster_table, to_csv, to_xlsx
@@ -30,7 +31,6 @@ from visitplanner.imports.roster.plan import (
 )
 from visitplanner.imports.roster.reading import MAX_ROWS, OVERRIDES, encoding_name, read_sheet
 from visitplanner.imports.roster.sheet import Sheet
-from visitplanner.imports.roster.translit import has_cyrillic
 from visitplanner.operations.edits import Entity, SaveEntity, SaveMany
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession

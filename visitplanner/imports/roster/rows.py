@@ -28,10 +28,10 @@ from visitplanner.domain.roster_columns import (
     RosterField,
     Target,
 )
+from visitplanner.domain.translit import has_cyrillic, transliterate
 from visitplanner.domain.values import Need, is_known_zone
 from visitplanner.i18n import _
 from visitplanner.imports.roster.sheet import SheetRow
-from visitplanner.imports.roster.translit import has_cyrillic, transliterate
 from visitplanner.imports.roster.words import (
     civility_of,
     grade_of,

@@ -13,15 +13,20 @@ change, and a click on a header computes each row's sort key once.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import VisitData
+from visitplanner.domain.search import (
+    Words,
+    matching,
+    narrows,
+    search_text,
+    search_words,
+)
 from visitplanner.i18n import _
 
 T = TypeVar("T")
@@ -42,26 +47,9 @@ def column_header(
     return None
 
 
-def fold(text: str) -> str:
-    """Text as the filter compares it: normalised, and without accents (é = e, й = и)."""
-    normalised = normalise(text)
-    if normalised.isascii():  # nothing to take off: most names and titles
-        return normalised
-    decomposed = unicodedata.normalize("NFD", normalised)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def filter_tokens(text: str) -> tuple[str, ...]:
-    """The words of a filter as they are compared: each must be in a row's search text."""
-    return tuple(fold(text).split())
-
-
-def matching(order: Sequence[int], keys: Sequence[str], tokens: Sequence[str]) -> list[int]:
-    """The entries of `order` whose key holds every token: one pass per token, no call per row."""
-    rows = list(order)
-    for token in tokens:
-        rows = [i for i in rows if token in keys[i]]
-    return rows
+def filter_tokens(text: str) -> Words:
+    """The words of a filter as they are compared (see `domain.search`)."""
+    return search_words(text)
 
 
 def _comparable(value: Any) -> tuple[int, Any]:
@@ -104,7 +92,7 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
         self._ids: dict[str, int] | None = None
         self._order: list[int] = []
         self._shown: list[int] = []
-        self._tokens: tuple[str, ...] = ()
+        self._tokens: Words = ()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         #: What the filter searches in, per object; by default every column's text.
@@ -176,9 +164,12 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
     def search_keys(self) -> list[str]:
         """Each object's search text, folded: made once after the data changes."""
         if self._keys is None:
-            search = self.search or self._columns_text
-            self._keys = [fold(search(item)) for item in self._items]
+            self._keys = [self.search_key(item) for item in self._items]
         return self._keys
+
+    def search_key(self, item: T) -> str:
+        """One object's search text, folded (`domain.search.search_text`)."""
+        return search_text((self.search or self._columns_text)(item))
 
     def _columns_text(self, item: T) -> str:
         return "\n".join(column.text(item) for column in self._columns)
@@ -197,9 +188,7 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
         tokens = filter_tokens(text)
         if tokens == self._tokens:
             return False
-        narrower = bool(self._tokens) and all(
-            any(old in new for new in tokens) for old in self._tokens
-        )
+        narrower = narrows(self._tokens, tokens)
         # A longer word keeps a subset of what the shorter one kept: test only those.
         base = self._shown if narrower else self._order
         self._tokens = tokens

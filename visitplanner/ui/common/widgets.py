@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import DomainError, InputError
 from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import VisitData
+from visitplanner.domain.search import Words, found, search_text, search_words
 from visitplanner.domain.values import LANGUAGES, LocalizedText, zone_name
 from visitplanner.i18n import N_, _, zone_city
 
@@ -285,7 +286,7 @@ class CheckListModel(QAbstractListModel):
         """Replace every item (ticks on ids that remain are kept)."""
         self.beginResetModel()
         self._items = list(items)
-        self._keys = [normalise(f"{item.text} {item.search}") for item in self._items]
+        self._keys = [search_text(f"{item.text} {item.search}") for item in self._items]
         self.endResetModel()
 
     def set_checked(self, ids: Iterable[str]) -> None:
@@ -362,13 +363,13 @@ class SearchFilter(QSortFilterProxyModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._query = ""
+        self._query: Words = ()
         self.setRecursiveFilteringEnabled(True)
 
     def set_query(self, text: str) -> None:
-        """Filter by `text` (empty: show everything)."""
+        """Filter by `text` (empty: show everything): every word, in either script."""
         self.beginFilterChange()
-        self._query = normalise(text)
+        self._query = search_words(text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
@@ -377,17 +378,17 @@ class SearchFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         fast = getattr(model, "search_key", None)
         if fast is not None:  # a model that keeps its keys: no QModelIndex per row
-            if self._query in fast(source_row, source_parent):
+            if found(fast(source_row, source_parent), self._query):
                 return True
             if source_parent.isValid():
                 parent = source_parent.parent()
-                return self._query in fast(source_parent.row(), parent)
+                return found(fast(source_parent.row(), parent), self._query)
             return False
         own = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
-        if self._query in own:
+        if found(own, self._query):
             return True
         if source_parent.isValid():
-            return self._query in (model.data(source_parent, SEARCH_ROLE) or "")
+            return found(model.data(source_parent, SEARCH_ROLE) or "", self._query)
         return False
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.search import search_text
 from visitplanner.i18n import N_, current_language, format_date, format_time_in_zone
 from visitplanner.ui.common.models import Column, EntityTableModel
 
@@ -14,6 +15,8 @@ class ProgrammeModel(EntityTableModel[Event]):
     """The programme as a table: day, times, title, kind, venue, status, participants."""
 
     kind = "event"
+    #: Each person's search text, made by `columns` for the data shown.
+    _names: dict[str, str]
 
     def rows(self, data: VisitData) -> list[Event]:
         return sorted(data.events, key=lambda e: e.start.timestamp())
@@ -46,6 +49,11 @@ class ProgrammeModel(EntityTableModel[Event]):
                 text = times[key] = format_time_in_zone(moment, home)
             return text
 
+        # The filter finds an event by its participants' names too, in either script:
+        # each person's folded once (a summit's 3,000 people are in 32,000 places).
+        self._names = {
+            p.id: search_text(f"{p.latin_name()}\n{p.native_name()}") for p in data.people
+        }
         return [
             Column(N_("Day"), day, lambda e: e.start.timestamp()),
             Column(N_("Start"), lambda e: clock(e.start), lambda e: e.start.timestamp()),
@@ -60,6 +68,12 @@ class ProgrammeModel(EntityTableModel[Event]):
                 lambda e: len(e.participant_ids),
             ),
         ]
+
+    def search_key(self, item: Event) -> str:
+        """What the columns show, and the names of the people taking part."""
+        shown = search_text("\n".join(column.text(item) for column in self._columns))
+        names = self._names
+        return "\n".join([shown, *(names.get(i, "") for i in item.participant_ids)])
 
 
 def programme_model(data: VisitData) -> ProgrammeModel:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.labels import label
-from visitplanner.domain.lookup import normalise
 from visitplanner.domain.model import Person, VisitData
+from visitplanner.domain.search import search_text
 from visitplanner.i18n import _, current_language
 from visitplanner.ui.common.widgets import (
     ID_ROLE,
@@ -62,7 +62,7 @@ class _Group:
 
 
 def _person_search(person: Person) -> str:
-    return normalise(
+    return search_text(
         " ".join((person.latin_name(), person.native_name(), person.formal_name(), str(person.id)))
     )
 
@@ -91,11 +91,11 @@ class ParticipantsModel(QAbstractItemModel):
             name = delegation.name.get(lang, main)
             members = data.members(delegation.id)
             every = " ".join(delegation.name.to_dict().values())
-            self._groups.append(_Group(delegation.id, name, members, normalise(every)))
+            self._groups.append(_Group(delegation.id, name, members, search_text(every)))
         loose = data.members(None)
         if loose:
             name = _("No delegation")
-            self._groups.append(_Group(None, name, loose, normalise(name)))
+            self._groups.append(_Group(None, name, loose, search_text(name)))
         self._checked: set[str] = set()
 
     # ----- ticks -----------------------------------------------------------------------

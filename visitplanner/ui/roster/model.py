@@ -31,10 +31,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Delegation, Person, VisitData
+from visitplanner.domain.search import Words, found, search_text, search_words
 from visitplanner.domain.values import Need
 from visitplanner.i18n import N_, _, current_language
 from visitplanner.services.ordering import placed
-from visitplanner.ui.common.models import column_header, fold
+from visitplanner.ui.common.models import column_header
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -59,7 +60,8 @@ _ROLES: Final = frozenset(
 
 
 def search_key(person: Person) -> str:
-    """Every name of a person, in both scripts, folded for the filter."""
+    """Every name of a person, in both scripts (the Cyrillic ones in Latin too), folded
+    for the filter."""
     names = (
         person.given_name,
         person.family_name,
@@ -67,7 +69,7 @@ def search_key(person: Person) -> str:
         person.patronymic_native,
         person.family_name_native,
     )
-    return fold("\n".join(n for n in names if n))
+    return search_text("\n".join(n for n in names if n))
 
 
 def roster_name(person: Person) -> str:
@@ -147,7 +149,7 @@ class RosterModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[_Group] = []
         self._shown: list[_Group] = []
-        self._tokens: tuple[str, ...] = ()
+        self._tokens: Words = ()
         self._filter = ""
         self._keys: dict[str, tuple[Person, str]] = {}
         self._main = "fr"
@@ -166,7 +168,11 @@ class RosterModel(QAbstractItemModel):
             by_delegation.setdefault(person.delegation_id, []).append(person)
         order = sorted(enumerate(data.delegations), key=lambda pair: (pair[1].position, pair[0]))
         groups = [
-            _Group(d, by_delegation.get(d.id, []), search=fold(" ".join(d.name.to_dict().values())))
+            _Group(
+                d,
+                by_delegation.get(d.id, []),
+                search=search_text(" ".join(d.name.to_dict().values())),
+            )
             for _i, d in order
         ]
         groups.append(_Group(None, by_delegation.get(None, [])))
@@ -189,7 +195,7 @@ class RosterModel(QAbstractItemModel):
 
     def set_filter(self, text: str) -> None:
         """Show only people with a name containing every word of `text` (either script)."""
-        tokens = tuple(fold(text).split())
+        tokens = search_words(text)
         if tokens == self._tokens:
             return
         self.beginResetModel()
@@ -217,10 +223,10 @@ class RosterModel(QAbstractItemModel):
         keys = self._keys
         shown = []
         for group in self._groups:
-            if group.search and all(t in group.search for t in tokens):
+            if group.search and found(group.search, tokens):
                 group.shown = group.members  # the delegation's own name matches
             else:
-                group.shown = [p for p in group.members if all(t in keys[p.id][1] for t in tokens)]
+                group.shown = [p for p in group.members if found(keys[p.id][1], tokens)]
             if group.shown:
                 shown.append(group)
         self._shown = shown
