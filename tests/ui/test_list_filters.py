@@ -24,6 +24,7 @@ from tests.ui.keyboard import type_text
 from visitplanner.demo import build_demo
 from visitplanner.domain.model import VisitData
 from visitplanner.domain.search import fold
+from visitplanner.operations.edits import delete_operation
 from visitplanner.ui.common.models import EntityTableModel
 from visitplanner.ui.programme.model import ProgrammeModel
 from visitplanner.ui.programme.page import ProgrammePage
@@ -229,3 +230,28 @@ def test_a_keystroke_in_the_roster_costs_no_data_call_per_person(  # type: ignor
     large = _roster_calls(qtbot, tmp_path / "large", monkeypatch, 60)  # 3,000 people
     assert max(large) < 3000, large
     assert max(large) <= max(small) * 1.2, (small, large)
+
+
+def test_a_bar_says_the_list_filters_the_timeline_too_and_clears_it(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    with open_visit(tmp_path, build_demo()) as (_path, controller), _page(controller) as page:
+        assert page.filter_bar.isHidden()
+        type_text(page.list.filter, "ceremony")
+        assert page.filter_bar.isVisible()
+        total = len(controller.data.events)
+        assert page.filter_note.text() == (
+            f"Filter “ceremony”: events shown 2 of {total}, on the timeline too"
+        )
+        page.tabs.setCurrentWidget(page.timeline)  # the bar is there on the timeline too
+        assert page.filter_bar.isVisible()
+        assert len(_timeline_ids(page)) == 2
+        # A change to the visit: the list is filtered again, the bar and timeline follow.
+        ceremony = next(e for e in controller.data.events if e.wreaths)
+        controller.apply(delete_operation(controller.data, ceremony))
+        assert page.filter_note.text().startswith("Filter “ceremony”: events shown 1 of")
+        assert len(_timeline_ids(page)) == 1
+        page.clear_filter.click()
+        assert page.filter_bar.isHidden()
+        assert not page.list.filter.text()
+        assert _timeline_ids(page) == {e.id for e in controller.data.events}

@@ -7,7 +7,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from visitplanner.domain.checks import Finding
 from visitplanner.domain.model import Event
@@ -47,9 +56,22 @@ class ProgrammePage(QWidget):
             self.toolbar.addAction(action)
             self.addAction(action)
             self.actions_by_name[name] = action
+        # The list's filter filters the timeline too: a bar above both says so.
+        self.filter_bar = QWidget(self)
+        self.filter_note = QLabel(self.filter_bar)
+        self.filter_note.setObjectName("filterNote")
+        self.clear_filter = QPushButton(_("C&lear the filter"), self.filter_bar)
+        self.clear_filter.clicked.connect(self.list.filter.clear)
+        bar = QHBoxLayout(self.filter_bar)
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.filter_note, 1)
+        bar.addWidget(self.clear_filter)
+        self.filter_bar.setStyleSheet("QWidget { background: palette(tool-tip-base); }")
+        self.filter_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.tabs)
         self.timeline.event_activated.connect(self._edit_id)
         self.timeline.slot_activated.connect(self._new_at)
@@ -57,6 +79,8 @@ class ProgrammePage(QWidget):
         self.timeline.event_context_menu.connect(self._context_menu)
         self.list.activated.connect(self._edit_id)
         self.list.filter.textChanged.connect(self._filter_timeline)
+        # After a change the list is filtered again: the timeline and the bar follow it.
+        self.list.model.modelReset.connect(lambda: self._filter_timeline(""))
         self._update_actions()
 
     # -- selection --------------------------------------------------------------
@@ -101,6 +125,22 @@ class ProgrammePage(QWidget):
         # shows the same events, laid out when it is next shown.
         model = self.list.model
         self.timeline.set_filter(model.shown_ids() if model.is_filtered() else None)
+        self._show_filter()
+
+    def _show_filter(self) -> None:
+        """The bar saying which filter is on and how many events it shows, or nothing."""
+        model = self.list.model
+        if not model.is_filtered():
+            self.filter_bar.hide()
+            return
+        self.filter_note.setText(
+            _("Filter “{text}”: events shown {shown} of {total}, on the timeline too").format(
+                text=self.list.filter.text().strip(),
+                shown=model.rowCount(),
+                total=len(self.controller.data.events),
+            )
+        )
+        self.filter_bar.show()
 
     # -- actions ----------------------------------------------------------------
 
