@@ -32,6 +32,7 @@ from visitplanner.domain.values import EventKind, EventStatus, LocalizedText
 from visitplanner.i18n import set_language
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import read_visit, write_visit
+from visitplanner.ui.common.time_input import ClockEdit
 from visitplanner.ui.common.widgets import CheckItem, CheckListModel
 from visitplanner.ui.programme.event_dialog import (
     EventDialog,
@@ -70,9 +71,14 @@ def _dialog(qtbot, controller: VisitController, event: Event | None = None) -> E
     return dialog
 
 
-def type_sections(edit: QDateTimeEdit, text: str) -> None:
-    """Type a date or time section by section, as a user clicking each part does."""
+def type_sections(edit: QDateTimeEdit | ClockEdit, text: str) -> None:
+    """Type a date section by section, as a user clicking each part does; a time at
+    once, over what the field showed (as a click in it and typing do)."""
     edit.setFocus()
+    if isinstance(edit, ClockEdit):
+        edit.selectAll()
+        QTest.keyClicks(edit, text)
+        return
     for n, part in enumerate(re.split(r"[/:.]", text)):
         edit.setSelectedSection(edit.sectionAt(n))
         QTest.keyClicks(edit, part)
@@ -491,3 +497,43 @@ def test_the_models_pass_the_model_tester(qtmodeltester, visit) -> None:  # type
     qtmodeltester.check(checks)
     assert checks.checked_ids() == ["b"]
     assert participants.rowCount(QModelIndex()) == 2
+
+
+@pytest.mark.parametrize("typed", ["1430", "14h30", "14:30", "2:30 pm", "14 h 30"])
+def test_a_time_is_typed_at_once_in_any_usual_way(qtbot, visit, typed: str) -> None:  # type: ignore[no-untyped-def]
+    path, controller = visit
+    meeting = controller.data.events[1]
+    dialog = EventDialog(controller, meeting)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    length = meeting.end - meeting.start
+    start = dialog.general.start.time
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)  # one click, then typing
+    start.selectAll()
+    QTest.keyClicks(start, typed)
+    assert start.clock().strftime("%H:%M") == "14:30"
+    _ok(dialog)
+    saved = next(e for e in read_visit(path).events if e.id == meeting.id)
+    assert saved.start.strftime("%H:%M") == "14:30"
+    assert saved.end - saved.start == length  # the end moved with the start
+
+
+def test_moving_the_start_keeps_the_length_and_a_bad_time_is_named(qtbot, visit) -> None:  # type: ignore[no-untyped-def]
+    _path, controller = visit
+    meeting = controller.data.events[1]
+    dialog = EventDialog(controller, meeting)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    general = dialog.general
+    end_before = general.end.moment("UTC")
+    start_before = general.start.moment("UTC")
+    assert end_before is not None and start_before is not None
+    type_sections(general.start.time, "1500")
+    now = general.start.moment("UTC")
+    assert now is not None
+    assert general.end.moment("UTC") == end_before + (now - start_before)
+    type_sections(general.end.time, "25:10")
+    _ok(dialog)
+    assert dialog.isVisible()
+    assert "End: “25:10” is not a time of day" in dialog.error.text()
+    assert controller.undo_stack.count() == 0

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from visitplanner.domain.values import (
     zone_name,
 )
 from visitplanner.i18n import _, current_language
+from visitplanner.ui.common.time_input import ClockEdit
 from visitplanner.ui.common.widgets import (
     LANGUAGE_NAMES,
     CheckItem,
@@ -93,9 +93,9 @@ class _WhenRow(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(_date_format())
         self.date.setAccessibleName(_("{what}: date").format(what=what))
-        self.time = QTimeEdit(self)
-        self.time.setDisplayFormat("HH:mm")
+        self.time = ClockEdit(self)
         self.time.setAccessibleName(_("{what}: time").format(what=what))
+        self._what = what
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.date)
@@ -111,8 +111,19 @@ class _WhenRow(QWidget):
         return date(value.year(), value.month(), value.day())
 
     def clock(self) -> time:
-        value = self.time.time()
-        return time(value.hour(), value.minute())
+        """The time typed; DomainError naming the field when it is not one."""
+        try:
+            return self.time.clock()
+        except DomainError as exc:
+            raise DomainError(f"{self._what}: {exc.message}") from exc
+
+    def moment(self, zone: str) -> datetime | None:
+        """The date and time shown, in `zone` (None while the time does not read)."""
+        try:
+            clock = self.time.clock()
+        except DomainError:
+            return None
+        return datetime.combine(self.day(), clock, tzinfo=ZoneInfo(zone))
 
 
 class GeneralPage(QWidget):
@@ -153,20 +164,34 @@ class GeneralPage(QWidget):
         form.addRow(labelled(_("&Destination:"), self.destination, self), self.destination)
         self._zones_differ = False
         self.kind.currentIndexChanged.connect(self.update_rows)
+        # Moving the start moves the end with it: the event keeps its length.
+        self._start_shown: datetime | None = None
+        self.start.date.dateChanged.connect(self._start_moved)
+        self.start.time.timeChanged.connect(self._start_moved)
 
     def load(self, event: Event, home: str) -> None:
         """Show the event's fields; times in their own zones."""
         self.title.set_value(event.title)
         self.kind.setCurrentIndex(self.kind.findData(event.kind.value))
         self.status.setCurrentIndex(self.status.findData(event.status.value))
+        self._start_shown = None
         self.start.set(event.start)
         self.end.set(event.end)
+        self._start_shown = self.start.moment("UTC")
         self.start_zone.set_zone(zone_name(event.start))
         self.end_zone.set_zone(zone_name(event.end))
         self._zones_differ = zone_name(event.start) != zone_name(event.end)
         self.venue.set_current_id(event.venue_id)
         self.destination.set_current_id(event.destination_id)
         self.update_rows()
+
+    def _start_moved(self, *_value: object) -> None:
+        now = self.start.moment("UTC")
+        before, self._start_shown = self._start_shown, now
+        end = self.end.moment("UTC")
+        if before is None or now is None or end is None or now == before:
+            return
+        self.end.set(end + (now - before))
 
     def current_kind(self) -> EventKind:
         """The kind chosen."""
