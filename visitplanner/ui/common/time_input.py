@@ -31,7 +31,7 @@ class ClockEdit(QLineEdit):
         self.setPlaceholderText(_("hh:mm"))
         self.setToolTip(_("Type 14:30, 1430, 14h30 or 2:30 pm"))
         self.setMaxLength(12)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00:00 pm") + 16)
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("00:00 pm__") + 16)
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._tidy)
 

@@ -100,6 +100,7 @@ class _WhenRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.date)
         row.addWidget(self.time)
+        row.addStretch(1)
         self.setFocusProxy(self.date)
 
     def set(self, moment: datetime) -> None:
