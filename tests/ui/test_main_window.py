@@ -124,12 +124,11 @@ def test_a_double_booking_shows_in_checks_and_goes_when_undone(qtbot, window: Ma
         timeout=RECHECK_DELAY_MS * 8,
     )
     assert "errors" in checks.summary.text()
-    row = next(
-        r for r, f in enumerate(checks.model.findings()) if f.kind is FindingKind.PERSON_OVERLAP
-    )
+    overlap = next(f for f in checks.model.findings() if f.kind is FindingKind.PERSON_OVERLAP)
+    row = checks.model.row_of(overlap)
     # Double-click: the programme shows with the event selected.
     window.show_page("checks")
-    checks.table.doubleClicked.emit(checks.model.index(row, 1))
+    checks.table.doubleClicked.emit(checks.model.index(row.row(), 3))
     page = window.pages["programme"]
     assert isinstance(page, ProgrammePage)
     assert window.stack.currentWidget() is page

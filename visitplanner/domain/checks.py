@@ -77,6 +77,9 @@ class Finding:
     venue_ids: tuple[str, ...] = ()
     vehicle_ids: tuple[str, ...] = ()
     sort_key: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: What the finding is about without whom it concerns ("“A” (07/05 09:00) and “B”
+    #: (07/05 09:30)"): findings of one cause are shown as one (see `finding_groups`).
+    cause: str = field(default="", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         """The finding as plain data (for `check --json`)."""
@@ -228,6 +231,12 @@ def _double_bookings(
             ),
             event_ids=(first.id, second.id),
             sort_key=(first.start.astimezone(UTC).isoformat(), key),
+            cause=_("“{first}” ({first_time}) and “{second}” ({second_time})").format(
+                first=ix.title(first),
+                first_time=ix.when(first),
+                second=ix.title(second),
+                second_time=ix.when(second),
+            ),
             **{ids_field: (key,)},
         )
         for first, second in _overlapping(events, ix.spans)

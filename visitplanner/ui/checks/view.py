@@ -12,11 +12,11 @@ import functools
 import gc
 import sys
 import weakref
+from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,23 +24,24 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from visitplanner.domain.checks import Finding, Severity
-from visitplanner.domain.model import VisitData
+from visitplanner.domain.finding_groups import FindingGroup, group_findings, kind_label
+from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.plan_checker import PlanChecker, snapshot
-from visitplanner.i18n import N_, _
+from visitplanner.domain.values import zone
+from visitplanner.i18n import N_, _, format_date
 from visitplanner.operations.change import Change
 from visitplanner.services.progress import Progress
 from visitplanner.ui.common.models import column_header
@@ -119,45 +120,137 @@ def _run(
     return generation, checker.run(data, progress.step)
 
 
-class FindingsModel(QAbstractTableModel):
-    """The findings as a table: severity, then the message."""
+class FindingsModel(QAbstractItemModel):
+    """The findings by cause: one row per cause (severity, day, kind, message), and
+    under a cause that concerns several people, one row per person."""
 
-    HEADERS = (N_("Severity"), N_("Finding"))
+    HEADERS = (N_("Severity"), N_("Day"), N_("Kind"), N_("Finding"))
     FindingRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self) -> None:
         super().__init__()
         self._findings: list[Finding] = []
+        self._groups: list[FindingGroup] = []
+        self._days: list[tuple[float, str]] = []
+        self._when: Callable[[Finding], tuple[float, str]] = lambda _f: (0.0, "")
+        self._who: Callable[[str], str] = str
+        self._sort = (-1, Qt.SortOrder.AscendingOrder)
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Replace every finding."""
+    def set_findings(
+        self,
+        findings: list[Finding],
+        when: Callable[[Finding], tuple[float, str]] | None = None,
+        who: Callable[[str], str] | None = None,
+    ) -> None:
+        """Replace every finding; `when` gives a finding's day (a sort key and its text),
+        `who` a person's name (for the rows under a cause)."""
         self.beginResetModel()
         self._findings = list(findings)
+        if when is not None:
+            self._when = when
+        if who is not None:
+            self._who = who
+        self._groups = group_findings(self._findings)
+        self._days = [self._when(g.first) for g in self._groups]
+        self._sorted()
         self.endResetModel()
 
     def findings(self) -> list[Finding]:
-        """The findings shown."""
+        """The findings shown, one per row of a person too (in the checks' order)."""
         return list(self._findings)
 
+    def groups(self) -> list[FindingGroup]:
+        """The causes, in the order shown."""
+        return list(self._groups)
+
+    def row_of(self, finding: Finding) -> QModelIndex:
+        """The row of the cause that holds `finding` (the first column)."""
+        for row, group in enumerate(self._groups):
+            if any(f is finding for f in group.findings):
+                return self.index(row, 0)
+        return QModelIndex()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the causes by severity, day, kind or message; the checks' order first."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._sorted()
+        self.layoutChanged.emit()
+
+    def _sorted(self) -> None:
+        column, order = self._sort
+        if column < 0:
+            return
+        keys: list[Callable[[int], Any]] = [
+            lambda i: (self._groups[i].severity is not Severity.ERROR, self._days[i][0]),
+            lambda i: self._days[i][0],
+            lambda i: (kind_label(self._groups[i].kind), self._days[i][0]),
+            lambda i: self._groups[i].message.casefold(),
+        ]
+        rows = sorted(
+            range(len(self._groups)),
+            key=keys[column],
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._groups = [self._groups[i] for i in rows]
+        self._days = [self._days[i] for i in rows]
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not 0 <= column < len(self.HEADERS) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() == 0 and row < len(self._members(parent.row())):
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        group = index.internalId() if index.isValid() else 0
+        return self.createIndex(group - 1, 0, 0) if group else QModelIndex()
+
+    def _members(self, row: int) -> list[Finding]:
+        findings = self._groups[row].findings if 0 <= row < len(self._groups) else []
+        return findings if len(findings) > 1 else []
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._findings)
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return 0
+        return len(self._members(parent.row()))
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return len(self.HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._findings):
+        if not index.isValid():
             return None
-        finding = self._findings[index.row()]
-        error = finding.severity is Severity.ERROR
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if index.column() == 0:
-                return _("error") if error else _("warning")
-            return finding.message
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
-            return QBrush(QColor("#b00020") if error else QColor("#8a5a00"))
+        group_row = index.row() if index.internalId() == 0 else index.internalId() - 1
+        if not 0 <= group_row < len(self._groups):
+            return None
+        group = self._groups[group_row]
+        finding = group.first if index.internalId() == 0 else group.findings[index.row()]
+        person_row = index.internalId() != 0
         if role == self.FindingRole:
             return finding
+        column = index.column()
+        error = (finding if person_row else group).severity is Severity.ERROR
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if person_row:  # the cause is on the row above: the person's name says it
+                if column != 3:
+                    return ""
+                if role == Qt.ItemDataRole.ToolTipRole or not finding.person_ids:
+                    return finding.message
+                return self._who(finding.person_ids[0])
+            if column == 0:
+                return _("error") if error else _("warning")
+            if column == 1:
+                return self._days[group_row][1]
+            if column == 2:
+                return kind_label(group.kind)
+            return group.message
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QBrush(QColor("#b00020") if error else QColor("#8a5a00"))
         return None
 
     def headerData(
@@ -179,21 +272,24 @@ class ChecksView(QWidget):
         self.summary = QLabel(self)
         self.summary.setAccessibleName(_("Summary of the checks"))
         self.model = FindingsModel()
-        self.table = QTableView(self)
+        # One line per cause (the whole message in its tooltip), the people it concerns
+        # under it; sortable by severity, day, kind and message.
+        self.table = QTreeView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Findings of the plan checks"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        # Sized from its two words, not from its contents: sizing to the contents reads
+        self.table.setUniformRowHeights(True)
+        self.table.setWordWrap(False)
+        self.table.setAllColumnsShowFocus(True)
+        self.table.setExpandsOnDoubleClick(False)  # double-click goes to the event
+        header = self.table.header()
+        # Sized from their words, not from their contents: sizing to the contents reads
         # every row, thousands on a summit, on the GUI thread.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self._size_severity_column()
         header.setStretchLastSection(True)
+        self._size_columns()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the checks' order first
+        self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._activate)
-        self.table.verticalScrollBar().valueChanged.connect(self._fit_rows)
-        header.sectionResized.connect(self._fit_rows)
         self.table.activated.connect(self._activate)
         self.running = QWidget(self)
         self.running_label = QLabel(_("Checking the plan…"), self.running)
@@ -217,6 +313,8 @@ class ChecksView(QWidget):
         layout.addWidget(self.running)
         layout.addWidget(self.table)
         self.checker = PlanChecker()
+        self._events: dict[str, Event] | None = None
+        self._events_of: list[Event] | None = None
         #: Raised by every request to check: a run's findings show only if it is the latest.
         self.generation = 0
         self._worker: Worker[object] | None = None
@@ -225,10 +323,6 @@ class ChecksView(QWidget):
         self._show_running.setSingleShot(True)
         self._show_running.setInterval(SHOW_RUNNING_AFTER_MS)
         self._show_running.timeout.connect(self.running.show)
-        self._fit_later = QTimer(self)
-        self._fit_later.setSingleShot(True)
-        self._fit_later.setInterval(0)
-        self._fit_later.timeout.connect(self._fit_rows)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECHECK_DELAY_MS)
@@ -322,52 +416,54 @@ class ChecksView(QWidget):
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show `findings`, the summary and the marks on the programme."""
-        self.model.set_findings(findings)
+        self.model.set_findings(findings, self._when, self._who)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
+        data = self.controller.data
         if findings:
-            text = _("{errors} errors, {warnings} warnings.").format(
-                errors=errors, warnings=warnings
+            text = _("{errors} errors, {warnings} warnings, from {causes} causes.").format(
+                errors=errors, warnings=warnings, causes=self.model.rowCount()
             )
         else:
-            text = _("No problem found: the plan passes every check.")
+            text = _(
+                "No problem found in {events} events, {people} people, {venues} venues and "
+                "{vehicles} vehicles: no one is in two places at once, every move leaves "
+                "time enough, every need is known, seats and ceremonies are in order."
+            ).format(
+                events=len(data.events),
+                people=len(data.people),
+                venues=len(data.venues),
+                vehicles=len(data.vehicles),
+            )
         self.summary.setText(text)
+        self.summary.setWordWrap(True)
         self.table.setVisible(bool(findings))
-        self._fit_rows()
         self.findings_changed.emit(findings)
 
-    def _size_severity_column(self) -> None:
+    def _when(self, finding: Finding) -> tuple[float, str]:
+        """The day of a finding's first event, in the visit's zone: a sort key and its text."""
+        if not finding.event_ids:
+            return (float("inf"), "")
+        if self._events is None or self._events_of is not self.controller.data.events:
+            self._events_of = self.controller.data.events
+            self._events = {e.id: e for e in self._events_of}
+        event = self._events.get(finding.event_ids[0])
+        if event is None:
+            return (float("inf"), "")
+        local = event.start.astimezone(zone(self.controller.data.visit.tz))
+        return (event.start.timestamp(), format_date(local.date(), "EEE d MMM"))
+
+    def _who(self, person_id: str) -> str:
+        person = next((p for p in self.controller.data.people if p.id == person_id), None)
+        return person.display_name() if person is not None else person_id
+
+    def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         words = (_("error"), _("warning"), _(FindingsModel.HEADERS[0]))
-        width = max(metrics.horizontalAdvance(word) for word in words) + 3 * metrics.height()
-        self.table.horizontalHeader().resizeSection(0, width)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._fit_later.start()  # once the table has its size
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_rows()
-
-    def _fit_rows(self, *_args: object) -> None:
-        """Give the rows in sight the height of their wrapped message.
-
-        Only those: laying out thousands of messages (a summit's findings) would
-        freeze the window for seconds; the others are fitted as they scroll into sight.
-        """
-        table = self.table
-        if not shiboken6.isValid(table):
-            return  # the page is being deleted (a language switch rebuilds the pages)
-        first = table.rowAt(0)
-        if first < 0:
-            return
-        height = table.viewport().height()
-        row, used = first, 0
-        while row < self.model.rowCount() and used < height:
-            table.resizeRowToContents(row)
-            used += table.rowHeight(row)
-            row += 1
+        header = self.table.header()
+        header.resizeSection(0, max(map(metrics.horizontalAdvance, words)) + 3 * metrics.height())
+        header.resizeSection(1, metrics.horizontalAdvance("mer. 00 mai.") + 2 * metrics.height())
+        header.resizeSection(2, metrics.horizontalAdvance("M" * 16))
 
     def retranslate(self) -> None:
         """Run again so messages come in the new language."""
@@ -376,7 +472,7 @@ class ChecksView(QWidget):
         self.running_label.setText(_("Checking the plan…"))
         self.progress.setAccessibleName(_("Progress of the checks"))
         self.cancel_button.setText(_("Cancel"))
-        self._size_severity_column()
+        self._size_columns()
         self.cancel_button.setToolTip(_("Stop the checks; they run again at the next change"))
         self.run_checks()
 
