@@ -255,3 +255,23 @@ def test_a_bar_says_the_list_filters_the_timeline_too_and_clears_it(  # type: ig
         assert page.filter_bar.isHidden()
         assert not page.list.filter.text()
         assert _timeline_ids(page) == {e.id for e in controller.data.events}
+
+
+def test_the_programme_actions_need_an_event_name_their_keys_and_take_the_tab_key(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    with open_visit(tmp_path, build_demo()) as (_path, controller), _page(controller) as page:
+        actions = page.actions_by_name
+        assert actions["new"].isEnabled()
+        for name in ("edit", "duplicate", "cancel", "delete"):
+            assert not actions[name].isEnabled(), f"{name} with nothing selected"
+        page.list.select(controller.data.events[2].id)
+        assert all(actions[n].isEnabled() for n in ("edit", "duplicate", "cancel", "delete"))
+        assert actions["duplicate"].toolTip() == "Duplicate (Ctrl+D)"
+        assert actions["new"].toolTip().endswith("(Ins)")
+        for action in actions.values():
+            button = page.toolbar.widgetForAction(action)
+            assert button is not None and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+        page.tabs.setCurrentWidget(page.timeline)
+        page.timeline.select_event(None)
+        assert not actions["delete"].isEnabled()

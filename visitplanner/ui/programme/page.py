@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.checks import Finding
 from visitplanner.domain.model import Event
 from visitplanner.i18n import _
+from visitplanner.ui.common.actions import describe
 from visitplanner.ui.common.table_page import TablePage
 from visitplanner.ui.programme.model import ProgrammeModel
 from visitplanner.ui.programme.timeline import TimelineView
@@ -50,10 +51,15 @@ class ProgrammePage(QWidget):
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
+            describe(action, text)  # its tooltip names its key
             # Other pages use the same keys: each page's keys work where its focus is.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
+            # The toolbar's buttons are in the Tab chain, for an officer without a mouse.
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.addAction(action)
             self.actions_by_name[name] = action
         # The list's filter filters the timeline too: a bar above both says so.
@@ -78,6 +84,9 @@ class ProgrammePage(QWidget):
         self.timeline.event_selected.connect(self._timeline_selected)
         self.timeline.event_context_menu.connect(self._context_menu)
         self.list.activated.connect(self._edit_id)
+        self.list.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.list.model.modelReset.connect(self._update_actions)
+        self.tabs.currentChanged.connect(self._update_actions)
         self.list.filter.textChanged.connect(self._filter_timeline)
         # After a change the list is filtered again: the timeline and the bar follow it.
         self.list.model.modelReset.connect(lambda: self._filter_timeline(""))
@@ -114,11 +123,13 @@ class ProgrammePage(QWidget):
             self.list.select(ident)
         self._update_actions()
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, *_args: object) -> None:
+        """New whenever the visit may change; the others only with an event selected."""
         editable = not self.controller.read_only
         self.actions_by_name["new"].setEnabled(editable)
+        selected = self.selected_event() is not None
         for name in ("edit", "duplicate", "cancel", "delete"):
-            self.actions_by_name[name].setEnabled(editable)
+            self.actions_by_name[name].setEnabled(editable and selected)
 
     def _filter_timeline(self, _text: str) -> None:
         # The list has filtered already (its slot is connected first): the timeline
