@@ -312,9 +312,17 @@ def test_participants_are_found_in_either_script_and_by_delegation(qtbot, visit)
     assert len(shown()) == 2
     picker.tree.setCurrentIndex(picker.proxy.index(0, 0))
     assert picker.whole.isEnabled() and not picker.whole.isChecked()
+    # The delegation's row says "2/2" as soon as the button ticks them all: the view is
+    # told that its count changed, not its tick alone.
+    told: list[tuple[int, int]] = []
+    picker.model.dataChanged.connect(
+        lambda first, last, *_roles: told.append((first.column(), last.column()))
+    )
     QTest.mouseClick(picker.whole, Qt.MouseButton.LeftButton)
     assert picker.count.text() == "Participants chosen: 2"
     assert picker.whole.isChecked()
+    assert picker.proxy.index(0, 1).data() == "2/2"
+    assert any(first <= 1 <= last for first, last in told)
     QTest.mouseClick(picker.whole, Qt.MouseButton.LeftButton)
     assert picker.count.text() == "Participants chosen: 0"
 

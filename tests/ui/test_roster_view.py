@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -433,3 +434,16 @@ def test_a_head_from_outside_the_delegation_is_kept_on_save(demo) -> None:  # ty
     type_text(editor.country, "X")
     editor.accept()
     assert read_visit(path).delegation(HOST_DELEGATION_ID).head_id == SHYMANSKYI
+
+
+def test_the_count_follows_every_change_not_only_the_filter(demo) -> None:  # type: ignore[no-untyped-def]
+    _path, controller, view = demo
+    total = len(controller.data.people)
+    assert view.count.text() == f"People: {total}"
+    person = copy.deepcopy(controller.data.people[-1])
+    person.id = "0b0b0b0b-0000-4000-8000-00000000beef"
+    person.family_name = "Added"
+    controller.apply(SaveEntity(person, None))
+    assert view.count.text() == f"People: {total + 1}"
+    controller.undo_stack.undo()
+    assert view.count.text() == f"People: {total}"

@@ -128,7 +128,7 @@ class ParticipantsModel(QAbstractItemModel):
         if group.people:
             last = self.index(len(group.people) - 1, 0, parent)
             self.dataChanged.emit(self.index(0, 0, parent), last)
-        self.dataChanged.emit(parent, parent)
+        self.dataChanged.emit(parent, self.index(row, 1))  # its tick and its "3/3"
         self.checked_changed.emit()
 
     def group_row_of(self, index: _Index) -> int | None:

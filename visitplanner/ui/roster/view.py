@@ -177,6 +177,7 @@ class RosterView(QWidget):
         self.model.set_data(self.controller.data)
         self._restore_expansion()
         self._restore_current(current)
+        self._update_count()  # "People: 3" must follow every change, not only the filter
         self.update_actions()
 
     def retranslate(self) -> None:
