@@ -17,7 +17,7 @@ from visitplanner.operations.change import Change
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import open_visit, write_visit
-from visitplanner.ui.seating.view import PERSON_MIME, SeatingView
+from visitplanner.ui.seating.view import PERSON_MIME, SeatingView, SeatItem
 
 
 @pytest.fixture
@@ -86,6 +86,14 @@ def test_drag_lock_and_propose_again_keeps_the_locked_seat(qtbot, view: SeatingV
     event = view.current_event()
     assert event is not None and event.seating is not None
     assert event.seating.seat_by_number(9).locked
+    # The lock is drawn (a padlock), not written as a character many fonts lack.
+    items = [i for i in view.canvas.scene().items() if isinstance(i, SeatItem)]
+    locked = [i for i in items if i.seat.locked]
+    assert locked and all(hasattr(i, "lock_item") for i in locked)
+    assert not any("🔒" in i.name_item.text() for i in items)
+    assert all(
+        not view.checks.item(n).text().startswith(("⛔", "⚠")) for n in range(view.checks.count())
+    )
     view.propose()
     assert _seat_number(view, "Bondar") == 9
     reopened = open_visit(view.session.path or Path())  # the plan is in the file

@@ -17,13 +17,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QDrag, QFont, QPainter, QPen
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QDrag, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -84,10 +87,13 @@ class SeatItem(QGraphicsEllipseItem):
         self.setToolTip(name)
         number = QGraphicsSimpleTextItem(str(seat.number), self)
         number.setPos(-number.boundingRect().width() / 2, -number.boundingRect().height() / 2)
-        self.name_item = QGraphicsSimpleTextItem(name + (" 🔒" if seat.locked else ""), self)
+        self.name_item = QGraphicsSimpleTextItem(name, self)
         font = QFont()
         font.setPointSizeF(7.5)
         self.name_item.setFont(font)
+        if seat.locked:
+            # A padlock drawn, not a 🔒 character: fonts without it print an empty box.
+            self.lock_item = _padlock(self)
 
 
 class SeatingCanvas(QGraphicsView):
@@ -431,11 +437,30 @@ class SeatingView(QWidget):
                 entry.setData(Qt.ItemDataRole.UserRole, ident)
                 self.unseated.addItem(entry)
         findings = list(protocol_checks.check_seating(data, [event]))
+        style = self.style()
+        icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
         for finding in findings:
-            mark = "⛔" if finding.severity is Severity.ERROR else "⚠"
-            self.checks.addItem(f"{mark} {finding.message}")
+            # Icons, not ⛔ characters, which many fonts lack.
+            self.checks.addItem(QListWidgetItem(icons[finding.severity], finding.message))
         if not findings:
             self.checks.addItem(_("No problem found."))
+
+
+def _padlock(parent: QGraphicsItem) -> QGraphicsPathItem:
+    """A small padlock in the seat's top right corner: the seat is locked."""
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(0, 4, 8, 6), 1, 1)  # the body
+    path.moveTo(1.5, 4)
+    path.arcTo(QRectF(1.5, 0, 5, 7), 180, -180)  # the shackle
+    lock = QGraphicsPathItem(path, parent)
+    lock.setPen(QPen(QColor(60, 60, 60), 1.2))
+    lock.setBrush(QBrush(QColor(200, 160, 40)))
+    lock.setPos(6, -14)
+    lock.setToolTip(_("Locked: a new proposal keeps this seat"))
+    return lock
 
 
 def _seat_places(table: Table) -> list[tuple[Seat, QPointF]]:
