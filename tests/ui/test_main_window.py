@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.factories import small_visit
 from tests.ui.keyboard import type_text
+from visitplanner.demo import build_demo
 from visitplanner.domain.checks import FindingKind
 from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
@@ -25,7 +26,7 @@ from visitplanner.ui.roster.view import RosterView
 from visitplanner.ui.shell.application import Application
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.language import apply_language
-from visitplanner.ui.shell.main_window import MainWindow
+from visitplanner.ui.shell.main_window import PAGES, MainWindow
 from visitplanner.ui.shell.settings import AppSettings
 
 
@@ -253,3 +254,27 @@ def test_new_event_from_the_programme_page_then_undo(
     assert len(read_visit(tmp_path / "v.visit").events) == before + 1
     window.controller.undo_stack.undo()
     assert len(read_visit(tmp_path / "v.visit").events) == before
+
+
+@pytest.mark.parametrize("lang", ["fr", "uk", "en"])
+def test_no_page_makes_the_window_wider_and_each_fits_beside_the_list_of_parts(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, settings: AppSettings, lang: str
+) -> None:
+    apply_language(lang)
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    controller = VisitController(VisitSession.open(path))
+    try:
+        win = MainWindow(controller, settings)
+        qtbot.addWidget(win)
+        win.resize(1280, 720)
+        win.show()
+        for key, _title in PAGES:
+            page = win.show_page(key)
+            QApplication.processEvents()
+            assert win.width() == 1280, f"{key} in {lang} widened the window to {win.width()}"
+            room = 1280 - win.nav.minimumWidth()
+            assert page.minimumSizeHint().width() <= room, f"{key} in {lang} does not fit"
+    finally:
+        controller.session.close()
+        apply_language("en")

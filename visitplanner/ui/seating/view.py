@@ -217,6 +217,13 @@ class SeatingView(QWidget):
         self.apply = apply or session.apply
         self.events = QComboBox()
         self.strategy = QComboBox()
+        # Sized for a few words, not for the longest meal's title in the longest language:
+        # a combo sized to its contents made the window wider than a laptop's screen.
+        for combo, letters in ((self.events, 24), (self.strategy, 14)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
         for strategy in SeatingStrategy:
             self.strategy.addItem(label(strategy), strategy)
         self.propose_button = QPushButton(_("Propose"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -307,6 +308,11 @@ class MainWindow(QMainWindow):
         if page is None:
             index = [k for k, _title in PAGES].index(key)
             page = self._make_page(key)
+            # No page may make the window wider than it is (a page whose texts are long
+            # in Ukrainian once widened it past a laptop's screen, and it was remembered).
+            policy = page.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy)
             self.pages[key] = page
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
