@@ -26,6 +26,7 @@ import niquests
 from caldav.collection import CalendarSet
 from caldav.davclient import DAVClient
 from caldav.lib import error as dav_error
+from icalendar import Calendar
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
@@ -49,6 +50,24 @@ T = TypeVar("T")
 class PublishError(VisitPlannerError):
     """Publishing stopped: the server cannot be reached, refused the login or the work.
     What the server accepted before is remembered; the next publish goes on."""
+
+
+def same_event(held: bytes, sent: bytes) -> bool:
+    """Whether a resource as the server gives it back says what `sent` says, but for
+    DTSTAMP (servers write calendars again in their own way: compared as read)."""
+
+    def lines(payload: bytes) -> list[bytes] | None:
+        try:
+            events = Calendar.from_ical(payload).walk("VEVENT")
+        except ValueError:
+            return None
+        if len(events) != 1:
+            return None
+        written = bytes(events[0].to_ical()).replace(b"\r\n ", b"").split(b"\r\n")
+        return sorted(line for line in written if not line.startswith(b"DTSTAMP"))
+
+    found = lines(held)
+    return found is not None and found == lines(sent)
 
 
 def server_of(url: str) -> str:
@@ -100,9 +119,21 @@ class CaldavClient:
         self._timeout = timeout
         # A password kept for the user is sent when the server asks (one 401 later);
         # none is typed until the server asks for a login.
-        stored = stored_password(user, self.home) if user else None
-        self._logged_in = stored is not None
-        self._dav = self._connect(stored)
+        self._word = stored_password(user, self.home) if user else None
+        self._logged_in = self._word is not None
+        self._dav = self._connect(self._word)
+
+    def clone(self) -> CaldavClient:
+        """Another client for the same account, with the password already given (for a
+        connection of its own in another thread)."""
+        other = CaldavClient.__new__(CaldavClient)
+        other.home, other.server, other.user = self.home, self.server, self.user
+        other._password, other._timeout = self._password, self._timeout
+        other._word, other._logged_in = self._word, self._logged_in
+        other._dav = other._connect(self._word)
+        # The login this one negotiated (Basic, Digest...): sent at once, no 401 first.
+        other._dav.auth = self._dav.auth
+        return other
 
     def _connect(self, password: str | None) -> DAVClient:
         return DAVClient(
@@ -172,6 +203,7 @@ class CaldavClient:
                 )
             )
         self._dav.close()
+        self._word = word
         self._dav = self._connect(word)
         self._logged_in = True
 

@@ -30,8 +30,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
@@ -40,7 +42,12 @@ from urllib.parse import urlsplit
 from visitplanner.domain.calendars import UTC, CalendarItem, Scope
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import PublishedResource, VisitData
-from visitplanner.exports.caldav_client import CaldavClient, PasswordSource, PublishError
+from visitplanner.exports.caldav_client import (
+    CaldavClient,
+    PasswordSource,
+    PublishError,
+    same_event,
+)
 from visitplanner.exports.ics import CalendarWriter, event_uid
 from visitplanner.i18n import _
 from visitplanner.operations.session import VisitSession
@@ -70,6 +77,8 @@ log = logging.getLogger(__name__)
 #: or this many seconds, whichever comes first.
 BATCH: Final = 50
 BATCH_SECONDS: Final = 2.0
+#: How many resources are sent at once (connections to the server).
+WORKERS: Final = 4
 _STAMP: Final = re.compile(rb"\r\nDTSTAMP:[0-9TZ]+\r\n")
 
 
@@ -234,27 +243,28 @@ class _LostCalendar(Exception):
         self.url = url
 
 
-def _send(client: CaldavClient, run: _Run, job: _Job) -> None:
-    """Put one resource; remember it once accepted."""
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What the server did with a resource: accepted (its ETag), or holds another
+    version changed there since (`conflict`, the ETag of that version)."""
+
+    etag: str
+    conflict: bool = False
+
+
+def _put(client: CaldavClient, job: _Job) -> _Outcome:
+    """Put one resource (in any thread: no visit file here)."""
     url = job.collection + job.resource
     reply = client.put(url, job.body, job.known.etag if job.known is not None else None)
     if reply.status in (404, 409):
         raise _LostCalendar(job.collection)
-    if reply.status == 412 and job.known is None:
-        # The server holds it already: sent by a publish cut short before it was
-        # remembered. It is ours (its name is our UID): replaced, not duplicated.
+    if reply.status == 412:
         held = client.get(url)
+        if job.known is not None and not same_event(held.body, job.body):
+            return _Outcome(held.etag, conflict=True)
+        # A publish cut short after the server accepted this resource and before the
+        # visit remembered it; the name is our UID: replaced, never duplicated.
         reply = client.put(url, job.body, held.etag or "")
-    elif reply.status == 412:
-        held = client.get(url)
-        run.accept(job, held.etag, "")
-        run.flush()
-        raise PublishError(
-            _(
-                "the calendar server {server} holds a version of {url} changed there since "
-                "the last publish: publish again to put back the visit's version"
-            ).format(server=client.server, url=url)
-        )
     if reply.status >= 300:
         raise PublishError(
             _(
@@ -262,8 +272,89 @@ def _send(client: CaldavClient, run: _Run, job: _Job) -> None:
                 "accepted is remembered; publish again later"
             ).format(server=client.server, url=url, status=reply.status)
         )
-    etag = reply.etag or client.get(url).etag
-    run.accept(job, etag)
+    return _Outcome(reply.etag or client.get(url).etag)
+
+
+@dataclass(slots=True)
+class _Sender:
+    """Sends the jobs over a few connections at once; what the server accepted is
+    remembered in the calling thread, the only one that writes the visit file."""
+
+    client: CaldavClient
+    run: _Run
+    result: PublishResult
+    failure: BaseException | None = None
+    _local: threading.local = field(default_factory=threading.local)
+    _clients: list[CaldavClient] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def _own_client(self) -> CaldavClient:
+        mine: CaldavClient | None = getattr(self._local, "client", None)
+        if mine is None:
+            mine = self._local.client = self.client.clone()
+            with self._lock:
+                self._clients.append(mine)
+        return mine
+
+    def _work(self, job: _Job) -> _Outcome:
+        return _put(self._own_client(), job)
+
+    def take(self, job: _Job, outcome: _Outcome) -> None:
+        """Remember what the server did with `job`."""
+        if outcome.conflict:
+            self.run.accept(job, outcome.etag, "")  # the next publish replaces it
+            if self.failure is None:
+                self.failure = PublishError(
+                    _(
+                        "the calendar server {server} holds a version of {url} changed "
+                        "there since the last publish: publish again to put back the "
+                        "visit's version"
+                    ).format(server=self.client.server, url=job.collection + job.resource)
+                )
+            return
+        self.run.accept(job, outcome.etag)
+        self.result.sent += 1
+        self.result.cancelled += job.cancelled
+
+    def send(self, todo: list[_Job], progress: Progress, workers: int) -> None:
+        """Send every job; raise the first failure once what was sent is remembered."""
+        if not todo:
+            return
+        progress.step(0, len(todo), todo[0].resource)
+        # The first alone: a login the server asks for is asked once, here.
+        self.take(todo[0], _put(self.client, todo[0]))
+        done = 1
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="publish")
+        futures = {pool.submit(self._work, job): job for job in todo[1:]}
+        pending = set(futures)
+        try:
+            for future in as_completed(futures):
+                pending.discard(future)
+                self._settle(future, futures[future], pending)
+                done += 1
+                progress.step(done, len(todo), futures[future].resource)
+        finally:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True)
+            for future in pending:  # those under way when the work stopped
+                self._settle(future, futures[future], set())
+            for other in self._clients:
+                other.close()
+        if self.failure is not None:
+            raise self.failure
+
+    def _settle(self, future: Future[_Outcome], job: _Job, pending: set[Future[_Outcome]]) -> None:
+        if future.cancelled():
+            return
+        error = future.exception()
+        if error is None:
+            self.take(job, future.result())
+            return
+        if self.failure is None:
+            self.failure = error
+        for other in pending:  # stop: the next publish goes on from what was remembered
+            other.cancel()
 
 
 def _ensure_collection(
@@ -283,6 +374,7 @@ def publish(
     password: PasswordSource | None = None,
     progress: Progress | None = None,
     client: CaldavClient | None = None,
+    workers: int = WORKERS,
 ) -> PublishResult:
     """Publish the calendars `request` asks for to `target`; return what was done.
 
@@ -300,13 +392,13 @@ def publish(
     client = client or CaldavClient(target.home, target.user, password)
     try:
         try:
-            return _publish(session, request, target, progress, client)
+            return _publish(session, request, target, progress, client, workers)
         except _LostCalendar as lost:
             # Deleted on the server: forget what it held, and send it all again.
             log.info("the calendar %s is gone from the server: made again", lost.url)
             with session.database.writing():
                 session.repository.forget_published(lost.url)
-            return _publish(session, request, target, progress, client)
+            return _publish(session, request, target, progress, client, workers)
     except _LostCalendar as lost:
         raise PublishError(
             _(
@@ -325,6 +417,7 @@ def _publish(
     target: PublishTarget,
     progress: Progress,
     client: CaldavClient,
+    workers: int,
 ) -> PublishResult:
     home = target.home
     data = session.data
@@ -340,12 +433,7 @@ def _publish(
     try:
         for calendar in calendars:
             _ensure_collection(client, calendar, calendar.url in known_collections, result)
-        for number, job in enumerate(todo):
-            progress.step(number, len(todo), job.resource)
-            _send(client, run, job)
-            result.sent += 1
-            result.cancelled += job.cancelled
-        progress.step(len(todo), len(todo))
+        _Sender(client, run, result).send(todo, progress, workers)
     finally:
         run.flush()
         if result.sent and not run.memory_saved:
