@@ -458,7 +458,7 @@ class PublishedResource:
 
     `collection` is the collection's URL, `resource` the event's name in it
     ("<UID>.ics"); `etag` is the ETag the server gave when it accepted the resource
-    ("" when it gave none); `digest` is a fingerprint of the bytes sent but DTSTAMP
+    ("" when it gave none); `digest` is a fingerprint of the event sent (but DTSTAMP)
     ("" when the server holds something else: changed there since); `sent` is when it
     was accepted (UTC). Not part of `VisitData`: it describes a server, is read only
     by publishing, and is neither undone nor carried by the JSON format.

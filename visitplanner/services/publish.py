@@ -9,7 +9,7 @@ when titles change, and shown under the file's title. Each event is a resource
 file export, at the same SEQUENCE.
 
 What the server holds is remembered per collection and resource (`PublishedResource`:
-the ETag it gave and a digest of the bytes sent but DTSTAMP), in small batches as soon
+the ETag it gave and a digest of the event sent, but DTSTAMP), in small batches as soon
 as it accepted them, so that a publish cut short resumes without sending twice. A
 second publish sends only what changed (If-Match on the ETag), new events on condition
 that the server has none yet (If-None-Match: *), and deleted events and people taken
@@ -157,20 +157,33 @@ def collection_urls(
     return _subscriptions(data, plan, target.home)
 
 
-def resource_digest(resource: bytes) -> str:
-    """The fingerprint of a resource as sent, but its DTSTAMP (which every publish
-    renews): the same when the server need not be sent it again."""
-    return hashlib.sha256(_STAMP.sub(b"\r\n", resource)).hexdigest()[:32]
+def resource_digest(vevent: bytes, title: str) -> str:
+    """The fingerprint of a resource: its event as written (but DTSTAMP, which every
+    publish renews) and the calendar's name; the rest of the resource (its time zones,
+    the VisitPlanner version that wrote it) follows from them or says nothing to apps.
+    Computed without writing the resource: 30,000 unchanged ones are not rendered."""
+    payload = title.encode("utf-8") + b"\0" + _STAMP.sub(b"\r\n", vevent)
+    return hashlib.sha256(payload).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)
 class _Job:
     collection: str
     resource: str
-    body: bytes
+    title: str
+    item: CalendarItem
+    writer: CalendarWriter
     digest: str
-    cancelled: bool
     known: PublishedResource | None
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether it goes out as cancelled."""
+        return self.item.cancelled
+
+    def body(self) -> bytes:
+        """The resource: a calendar holding the event alone (written when sent)."""
+        return self.writer.calendar([self.item], self.title)
 
 
 @dataclass(slots=True)
@@ -227,12 +240,11 @@ def _jobs(
             known = published.get((calendar.url, resource))
             if known is None and entry.event.id not in held:
                 continue  # cancelled before this calendar ever had it: nothing to say
-            body = writer.calendar([entry], item.title)
-            digest = resource_digest(body)
+            digest = resource_digest(writer.vevent_bytes(entry), item.title)
             if known is not None and known.digest == digest:
                 yield None
             else:
-                yield _Job(calendar.url, resource, body, digest, entry.cancelled, known)
+                yield _Job(calendar.url, resource, item.title, entry, writer, digest, known)
 
 
 class _LostCalendar(Exception):
@@ -255,16 +267,17 @@ class _Outcome:
 def _put(client: CaldavClient, job: _Job) -> _Outcome:
     """Put one resource (in any thread: no visit file here)."""
     url = job.collection + job.resource
-    reply = client.put(url, job.body, job.known.etag if job.known is not None else None)
+    body = job.body()
+    reply = client.put(url, body, job.known.etag if job.known is not None else None)
     if reply.status in (404, 409):
         raise _LostCalendar(job.collection)
     if reply.status == 412:
         held = client.get(url)
-        if job.known is not None and not same_event(held.body, job.body):
+        if job.known is not None and not same_event(held.body, body):
             return _Outcome(held.etag, conflict=True)
         # A publish cut short after the server accepted this resource and before the
         # visit remembered it; the name is our UID: replaced, never duplicated.
-        reply = client.put(url, job.body, held.etag or "")
+        reply = client.put(url, body, held.etag or "")
     if reply.status >= 300:
         raise PublishError(
             _(

@@ -533,7 +533,7 @@ def _calendar_published(db: Database) -> None:
     """What each CalDAV server holds of the calendars published to it.
 
     Per collection (its URL) and resource (an event's "<UID>.ics"), the ETag the server
-    gave and a digest of the bytes sent, so that the next publish sends only what
+    gave and a digest of the event sent, so that the next publish sends only what
     changed and a publish cut short resumes where it stopped. It describes a server,
     not the visit: no journal, no undo, not in the JSON format.
     """
