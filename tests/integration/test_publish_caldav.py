@@ -315,6 +315,19 @@ def test_a_publish_cut_short_is_completed_by_the_next_without_duplicates(
     assert publish(demo, request, target).sent == 0
 
 
+def test_a_calendar_deleted_on_the_server_is_made_again_whole(
+    demo: VisitSession, server: RadicaleServer
+) -> None:
+    target = _target(server)
+    [calendar] = publish(demo, ExportRequest(), target).calendars
+    gone = requests.delete(calendar.url, auth=(USER, PASSWORD), timeout=30)
+    assert gone.status_code in (200, 204)
+    _edit(demo, "Réunion de travail", lambda e: setattr(e, "end", e.end + timedelta(minutes=5)))
+    again = publish(demo, ExportRequest(), target)
+    assert (again.made, again.sent) == (1, 30)
+    assert len(_report(calendar.url)) == 30
+
+
 def test_a_server_without_login_is_asked_nothing(
     demo: VisitSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -269,7 +269,7 @@ def _put(client: CaldavClient, job: _Job) -> _Outcome:
     url = job.collection + job.resource
     body = job.body()
     reply = client.put(url, body, job.known.etag if job.known is not None else None)
-    if reply.status in (404, 409):
+    if reply.status in (404, 409) and not client.collection_exists(job.collection):
         raise _LostCalendar(job.collection)
     if reply.status == 412:
         held = client.get(url)
