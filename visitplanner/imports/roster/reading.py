@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Final
-from xml.etree.ElementTree import ParseError
 
 from visitplanner.domain.errors import InputError
 from visitplanner.i18n import _
@@ -310,13 +309,15 @@ def read_xlsx(path: Path, step: Step, max_rows: int = MAX_ROWS) -> tuple[list[Ra
 
 #: What openpyxl raises on a workbook whose zip or XML is damaged (a TypeError for an
 #: attribute it does not know or of the wrong type, NotImplementedError from zipfile
-#: for a damaged version field).
+#: for a damaged version field). Its XML errors are SyntaxErrors: xml.etree's
+#: ParseError, and lxml's XMLSyntaxError when lxml is installed (the caldav library
+#: brings it), for then openpyxl reads the workbook's parts with lxml.
 _DAMAGED: Final = (
     KeyError,
     ValueError,
     TypeError,
     NotImplementedError,
-    ParseError,
+    SyntaxError,
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
