@@ -21,7 +21,6 @@ from visitplanner.domain.model import VisitData
 from visitplanner.i18n import _
 from visitplanner.services.calendar_import import Action, apply_import, plan_import
 from visitplanner.services.calendars import ExportRequest, export_calendars
-from visitplanner.services.publish import PublishTarget, publish
 from visitplanner.services.visit_files import open_visit
 
 
@@ -99,6 +98,9 @@ def _ask_password(user: str, server: str) -> str | None:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    # The CalDAV client (HTTP, XML) is loaded only to publish: export-ics starts as fast.
+    from visitplanner.services.publish import PublishTarget, publish
+
     _check_scope(args)
     target = PublishTarget(args.url, args.user)
     target.home  # noqa: B018 -- a wrong address is said before the visit is opened
