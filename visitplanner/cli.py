@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 COMMANDS: Final = {
     "visitplanner.commands.files": ("demo", "new", "export-json", "import-json"),
     "visitplanner.commands.check": ("check",),
-    "visitplanner.commands.calendars": ("export-ics", "import-ics"),
+    "visitplanner.commands.calendars": ("export-ics", "publish", "import-ics"),
     "visitplanner.commands.protocol": ("seating", "ceremony"),
     "visitplanner.commands.rosters": ("import-roster", "export-roster"),
     "visitplanner.commands.briefing": ("briefing",),

@@ -17,6 +17,7 @@ TINY = {
     "bench_briefing.py": ["--scale", "0.01"],
     "bench_checks.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_ics.py": ["--scale", "0.02", "--repeat", "1"],
+    "bench_publish.py": ["--scale", "0.005"],
     "bench_journal.py": ["--scale", "0.01", "--repeat", "2"],
     "bench_roster.py": ["--rows", "50", "--repeat", "1"],
     "bench_roster_filter.py": ["--scale", "0.02", "--repeat", "1", "--json"],

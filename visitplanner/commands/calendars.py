@@ -1,8 +1,10 @@
-"""The calendar commands: export-ics and import-ics."""
+"""The calendar commands: export-ics, import-ics and publish (to a CalDAV server)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from pathlib import Path
 
 from visitplanner.commands.base import (
@@ -15,6 +17,7 @@ from visitplanner.commands.base import (
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_delegation, find_person
+from visitplanner.domain.model import VisitData
 from visitplanner.i18n import _
 from visitplanner.services.calendar_import import (
     Action,
@@ -38,28 +41,37 @@ def _minutes(text: str) -> int:
     return value
 
 
-def _export(args: argparse.Namespace) -> int:
+def _check_scope(args: argparse.Namespace) -> None:
     if args.per_person and (args.person or args.delegation):
         raise InputError(
             _("--per-person writes every person's file: leave out --person and --delegation")
         )
     if args.person and args.delegation:
         raise InputError(_("give --person or --delegation, not both"))
+
+
+def _request(data: VisitData, args: argparse.Namespace) -> ExportRequest:
+    """The calendars that export-ics and publish are asked for."""
+    scope = Scope(ScopeKind.VISIT)
+    if args.person:
+        scope = Scope(ScopeKind.PERSON, find_person(data, args.person).id)
+    elif args.delegation:
+        scope = Scope(ScopeKind.DELEGATION, find_delegation(data, args.delegation).id)
+    return ExportRequest(
+        scope=scope,
+        per_person=args.per_person,
+        profile=args.profile,
+        lang=args.lang,
+        drafts=args.drafts,
+        alarm_minutes=args.alarm,
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    _check_scope(args)
     session = open_visit(args.visit)
     try:
-        scope = Scope(ScopeKind.VISIT)
-        if args.person:
-            scope = Scope(ScopeKind.PERSON, find_person(session.data, args.person).id)
-        elif args.delegation:
-            scope = Scope(ScopeKind.DELEGATION, find_delegation(session.data, args.delegation).id)
-        request = ExportRequest(
-            scope=scope,
-            per_person=args.per_person,
-            profile=args.profile,
-            lang=args.lang,
-            drafts=args.drafts,
-            alarm_minutes=args.alarm,
-        )
+        request = _request(session.data, args)
         plan, written = export_calendars(session, request, args.output)
     finally:
         session.close()
@@ -79,6 +91,46 @@ def _export(args: argparse.Namespace) -> int:
             updated=plan.updated_count,
         )
     )
+    return EXIT_OK
+
+
+def _ask_password(user: str, server: str) -> str | None:
+    """The password, typed on the terminal (none without one: a script sets
+    VISITPLANNER_CALDAV_PASSWORD)."""
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(_("Password of {user} on {server}: ").format(user=user, server=server))
+
+
+def _publish(args: argparse.Namespace) -> int:
+    # The CalDAV client (HTTP, XML) is loaded only to publish: export-ics starts as fast.
+    from visitplanner.services.publish import PublishTarget, publish
+
+    _check_scope(args)
+    target = PublishTarget(args.url, args.user)
+    target.home  # noqa: B018 -- a wrong address is said before the visit is opened
+    session = open_visit(args.visit)
+    try:
+        request = _request(session.data, args)
+        result = publish(session, request, target, _ask_password)
+    finally:
+        session.close()
+    print(
+        _(
+            "Published {calendars} calendars to {url} ({made} made): {sent} events sent "
+            "({cancelled} cancelled), {unchanged} unchanged."
+        ).format(
+            calendars=len(result.calendars),
+            url=target.home,
+            made=result.made,
+            sent=result.sent,
+            cancelled=result.cancelled,
+            unchanged=result.unchanged,
+        )
+    )
+    print(_("To subscribe on a phone (CalDAV account: DAVx5, iOS, Thunderbird):"))
+    for calendar in result.calendars:
+        print(f"  {calendar.title}: {calendar.url}")
     return EXIT_OK
 
 
@@ -137,6 +189,35 @@ def register(commands: Subcommands) -> None:
         "--alarm", type=_minutes, metavar="MINUTES", help=_("a reminder this many minutes before")
     )
     export.set_defaults(handler=_export)
+
+    published = commands.add_parser(
+        "publish", help=_("put the calendars on a CalDAV server, where phones subscribe")
+    )
+    published.add_argument("visit", type=Path, metavar="VISIT")
+    published.add_argument(
+        "--url",
+        required=True,
+        metavar="URL",
+        help=_("the folder of your CalDAV account where calendars are made"),
+    )
+    published.add_argument(
+        "--user",
+        metavar="NAME",
+        help=_(
+            "the user name, if the server asks for a login (the password comes from the "
+            "system keyring, VISITPLANNER_CALDAV_PASSWORD or a prompt)"
+        ),
+    )
+    published.add_argument("--person", metavar="NAME", help=_("only this person's events"))
+    published.add_argument("--delegation", metavar="NAME", help=_("only this delegation's events"))
+    published.add_argument("--per-person", action="store_true", help=_("one calendar per person"))
+    add_profile_option(published)
+    add_language_option(published)
+    published.add_argument("--drafts", action="store_true", help=_("include draft events"))
+    published.add_argument(
+        "--alarm", type=_minutes, metavar="MINUTES", help=_("a reminder this many minutes before")
+    )
+    published.set_defaults(handler=_publish)
 
     imported = commands.add_parser(
         "import-ics", help=_("bring the events of a calendar (.ics) into the programme")

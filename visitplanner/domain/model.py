@@ -453,6 +453,25 @@ class CalendarMemory:
 
 
 @dataclass(frozen=True, slots=True)
+class PublishedResource:
+    """One event as a CalDAV server holds it, in one calendar collection.
+
+    `collection` is the collection's URL, `resource` the event's name in it
+    ("<UID>.ics"); `etag` is the ETag the server gave when it accepted the resource
+    ("" when it gave none); `digest` is a fingerprint of the event sent (but DTSTAMP)
+    ("" when the server holds something else: changed there since); `sent` is when it
+    was accepted (UTC). Not part of `VisitData`: it describes a server, is read only
+    by publishing, and is neither undone nor carried by the JSON format.
+    """
+
+    collection: str
+    resource: str
+    etag: str
+    digest: str
+    sent: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ProgrammeVersion:
     """One issued programme version: its number (1, 2...), when it was issued (UTC),
     the officer's note, and the programme as it stood, frozen: the JSON of the visit

@@ -21,6 +21,7 @@ from pathlib import Path
 from visitplanner.domain.calendars import (
     UTC,
     CalendarContents,
+    CalendarItem,
     Scope,
     ScopeKind,
     calendar_contents,
@@ -196,12 +197,13 @@ def _for_profile(data: VisitData, profile: Profile) -> VisitData:
     return shown
 
 
-def render_calendars(
-    data: VisitData, plan: ExportPlan, progress: Progress | None = None
-) -> list[tuple[CalendarFile, bytes]]:
-    """The bytes of every file of `plan`, from the visit as its profile may show it;
-    sets the plan's marks: a sequence rises where what the files say of an event
-    changed since the last export in the same variant."""
+def render_items(
+    data: VisitData, plan: ExportPlan, progress: Progress | None = None, more_steps: int = 0
+) -> tuple[CalendarWriter, list[tuple[CalendarFile, list[CalendarItem]]]]:
+    """The writer of `plan`'s files and the items of each, from the visit as its profile
+    may show it; sets the plan's marks: a sequence rises where what the files say of an
+    event changed since the last export in the same variant. (`publish` puts each item
+    as a resource of its own.) `progress` counts the events, and `more_steps` after."""
     progress = progress or silent()
     shown = _for_profile(data, plan.request.profile)
     writer = CalendarWriter(shown, IcsOptions(plan.lang, plan.request.alarm_minutes), plan.now)
@@ -210,7 +212,7 @@ def render_calendars(
     # What each event held (or deleted) says now, serialised once for every file.
     digests: dict[str, str] = {}
     reinstated: set[str] = set()
-    total = len({e.id for f in plan.files for e in f.contents.events}) + len(plan.files)
+    total = len({e.id for f in plan.files for e in f.contents.events}) + more_steps
     for item in plan.files:
         contents = item.contents
         for event in contents.events:
@@ -226,16 +228,29 @@ def render_calendars(
     plan.marks.clear()
     plan.marks.update(marks)
     known = {**memory.marks, **marks}
-    rendered = []
-    for number, item in enumerate(plan.files):
-        progress.step(len(digests) + number, total, item.title)
+    itemised = []
+    for item in plan.files:
         contents = CalendarContents(
             item.contents.scope,
             [by_id[e.id] for e in item.contents.events],
             item.contents.held,
             item.contents.ghosts,
         )
-        items = calendar_items(contents, known, plan.variant, highest)
+        itemised.append((item, calendar_items(contents, known, plan.variant, highest)))
+    return writer, itemised
+
+
+def render_calendars(
+    data: VisitData, plan: ExportPlan, progress: Progress | None = None
+) -> list[tuple[CalendarFile, bytes]]:
+    """The bytes of every file of `plan` (see `render_items`, which sets its marks)."""
+    progress = progress or silent()
+    writer, itemised = render_items(data, plan, progress, len(plan.files))
+    done = len({e.id for f in plan.files for e in f.contents.events})
+    total = done + len(itemised)
+    rendered = []
+    for number, (item, items) in enumerate(itemised):
+        progress.step(done + number, total, item.title)
         rendered.append((item, writer.calendar(items, item.title)))
     progress.step(total, total)
     return rendered

@@ -25,6 +25,7 @@ from visitplanner.domain.model import (
     Interpretation,
     Organiser,
     Person,
+    PublishedResource,
     RunningOrderItem,
     Vehicle,
     Venue,
@@ -40,7 +41,7 @@ from visitplanner.domain.values import (
     Side,
 )
 from visitplanner.i18n import _
-from visitplanner.storage import calendar_rows
+from visitplanner.storage import calendar_rows, publish_rows
 from visitplanner.storage.database import VisitDatabase, translate_error
 from visitplanner.storage.entity_rows import (
     arrangements,
@@ -406,6 +407,20 @@ class VisitRepository:
     def save_calendar_memory(self, memory: CalendarMemory) -> None:
         """Write the whole calendar memory (a new file, an imported JSON visit)."""
         calendar_rows.save_calendar_memory(self.conn, memory)
+
+    def load_published(
+        self, collections: Iterable[str] | None = None
+    ) -> dict[tuple[str, str], PublishedResource]:
+        """What CalDAV servers hold of the published calendars (see `publish_rows`)."""
+        return publish_rows.load_published(self.conn, collections)
+
+    def save_published(self, resources: Iterable[PublishedResource]) -> None:
+        """Remember what the server accepted (outside the journal: see `publish_rows`)."""
+        publish_rows.save_published(self.conn, resources)
+
+    def forget_published(self, collection: str) -> None:
+        """Forget what a collection held (the server lost it)."""
+        publish_rows.forget_collection(self.conn, collection)
 
     def save_visit(self, visit: Visit, before: Visit | None = None) -> None:
         """Write the visit's settings (there is one visit per file)."""

@@ -526,3 +526,27 @@ CREATE TABLE calendar_ghost (
     event TEXT NOT NULL
 )
 """
+
+
+@_migration("0009_calendar_published")
+def _calendar_published(db: Database) -> None:
+    """What each CalDAV server holds of the calendars published to it.
+
+    Per collection (its URL) and resource (an event's "<UID>.ics"), the ETag the server
+    gave and a digest of the event sent, so that the next publish sends only what
+    changed and a publish cut short resumes where it stopped. It describes a server,
+    not the visit: no journal, no undo, not in the JSON format.
+    """
+    _run_script(db, _CALENDAR_PUBLISHED_SQL)
+
+
+_CALENDAR_PUBLISHED_SQL: Final = """
+CREATE TABLE calendar_published (
+    collection TEXT NOT NULL,
+    resource TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    sent_utc TEXT NOT NULL,
+    PRIMARY KEY (collection, resource)
+)
+"""

@@ -309,8 +309,9 @@ def read_xlsx(path: Path, step: Step, max_rows: int = MAX_ROWS) -> tuple[list[Ra
 
 #: What openpyxl raises on a workbook whose zip or XML is damaged (a TypeError for an
 #: attribute it does not know or of the wrong type, NotImplementedError from zipfile
-#: for a damaged version field). Its XML errors are SyntaxErrors: ElementTree's
-#: ParseError, or lxml's XMLSyntaxError when lxml is installed (openpyxl then uses it).
+#: for a damaged version field). Its XML errors are SyntaxErrors: xml.etree's
+#: ParseError, and lxml's XMLSyntaxError when lxml is installed (the caldav library
+#: brings it), for then openpyxl reads the workbook's parts with lxml.
 _DAMAGED: Final = (
     KeyError,
     ValueError,
