@@ -97,7 +97,7 @@ class ExportCalendarDialog(QDialog):
             _("Write…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(_("Calendar of"), self.scope)
         form.addRow(_("Whose"), self.who)
         form.addRow(_("Profile"), self.profile)

@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         exports = file_menu.addMenu(_("&Export"))
         self._action(exports, _("&Briefing book (PDF)…"), self._briefing, "Ctrl+P")
         self._action(exports, _("&Calendars (ICS)…"), self._export_calendars, "Ctrl+Shift+E")
+        self._action(exports, _("&Publish calendars (CalDAV)…"), self._publish_calendars)
         self._action(exports, _("R&oster (CSV, XLSX)…"), self._export_roster)
         file_menu.addSeparator()
         self._action(file_menu, _("&Close"), self.close, std.Close)
@@ -433,6 +434,11 @@ class MainWindow(QMainWindow):
         from visitplanner.ui.exchange.calendars import export_calendar_dialog
 
         export_calendar_dialog(self, self.controller.session)
+
+    def _publish_calendars(self) -> None:
+        from visitplanner.ui.exchange.publish import publish_calendar_dialog
+
+        publish_calendar_dialog(self, self.controller.session)
 
     def _preferences(self) -> None:
         dialog = PreferencesDialog(self.settings.language, self)
