@@ -164,7 +164,10 @@ class AddressesDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAccessibleName(_("Calendar addresses"))
-        self.text.setPlainText("\n".join(f"{c.title}\n    {c.url}" for c in calendars))
+        # A person's or a delegation's calendar by its name; the visit's by its title.
+        self.text.setPlainText(
+            "\n".join(f"{c.title.partition(' — ')[2] or c.title}\n    {c.url}" for c in calendars)
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         copy = buttons.addButton(_("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QApplication.clipboard().setText(self.text.toPlainText()))
