@@ -25,7 +25,7 @@ from caldav.davclient import DAVClient
 from icalendar import Calendar
 
 from tests.cli_process import run_visitplanner
-from tests.ics_parsers import icalendar_events, icaljs_raw, vobject_events
+from tests.ics_parsers import all_parsers
 from tests.radicale_server import NO_NEW_CALENDARS, SKIP_REASON, RadicaleServer, radicale
 from visitplanner.demo import build_demo
 from visitplanner.domain.calendars import Scope, ScopeKind
@@ -157,8 +157,8 @@ def test_the_demo_published_whole_reads_back_in_every_client(
     # Its display name is the visit's title.
     with DAVClient(url=calendar.url, username=USER, password=PASSWORD) as client:
         assert client.calendar(url=calendar.url).get_display_name() == calendar.title
-    # One resource, as the server gives it back, reads the same in icalendar, vobject
-    # and ical.js (Radicale and the caldav library read it above).
+    # Resources, as the server gives them back, read the same in the five parsers
+    # (Radicale and the caldav library read them above).
     name = sorted(held)[0]
     got = requests.get(calendar.url + name, auth=(USER, PASSWORD), timeout=30)
     resource = tmp_path / "resource.ics"
@@ -166,10 +166,9 @@ def test_the_demo_published_whole_reads_back_in_every_client(
     event = next(e for e in demo.data.events if f"{e.id}@visitplanner.ics" == name)
     utc = "%Y-%m-%dT%H:%M:%SZ"
     instants = (event.start.astimezone(UTC).strftime(utc), event.end.astimezone(UTC).strftime(utc))
-    for parsed in (icalendar_events(resource), vobject_events(resource)):
-        assert [(p.start, p.end) for p in parsed] == [instants]
-    [from_js] = icaljs_raw([resource])[str(resource)]
-    assert (from_js["start"], from_js["end"]) == instants
+    for name_of_parser, by_path in all_parsers([resource]).items():
+        parsed = by_path[str(resource)]
+        assert [(p.start, p.end) for p in parsed] == [instants], name_of_parser
 
 
 def test_a_second_publish_sends_only_what_changed(
