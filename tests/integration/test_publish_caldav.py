@@ -145,6 +145,11 @@ def test_the_demo_published_whole_reads_back_in_every_client(
     result = publish(demo, ExportRequest(), _target(server))
     assert (result.made, result.sent, result.unchanged) == (1, 30, 0)
     [calendar] = result.calendars
+    # Radicale serves a calendar whole: its webcal address subscribes apps that read
+    # no CalDAV, and reading it (as http, as such apps do) gives every event.
+    assert result.webcal and calendar.webcal == "webcal://" + calendar.url.split("://")[1]
+    whole = requests.get(calendar.url, auth=(USER, PASSWORD), timeout=30)
+    assert Calendar.from_ical(whole.content).walk("VEVENT").__len__() == 30
     assert calendar.url.startswith(server.home(USER))
     held = _report(calendar.url)
     assert len(held) == 30
@@ -425,9 +430,12 @@ def test_bad_conditions_say_one_line_exit_2_and_lose_nothing(
     assert "DAVx5" in done.stdout and url in done.stdout
     whole = cli("publish", str(visit), "--url", url, "--user", USER)
     assert whole.returncode == 0, whole.stderr
-    [collection] = [
+    addresses = [
         line.rsplit(": ", 1)[1] for line in whole.stdout.splitlines() if line.startswith("  ")
     ]
+    # The CalDAV address, then (Radicale serves a calendar whole) its webcal one.
+    [collection, webcal] = addresses
+    assert webcal == "webcal://" + collection.split("://")[1]
 
     # 412: someone changed an event on the server since.
     held = _report(collection)

@@ -131,6 +131,10 @@ def _publish(args: argparse.Namespace) -> int:
     print(_("To subscribe on a phone (CalDAV account: DAVx5, iOS, Thunderbird):"))
     for calendar in result.calendars:
         print(f"  {calendar.title}: {calendar.url}")
+    if result.webcal:
+        print(_("Read-only subscription (apps that read no CalDAV: webcal):"))
+        for calendar in result.calendars:
+            print(f"  {calendar.title}: {calendar.webcal}")
     return EXIT_OK
 
 

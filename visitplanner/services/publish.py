@@ -114,6 +114,12 @@ class Subscription:
     scope: Scope
     url: str
 
+    @property
+    def webcal(self) -> str:
+        """The read-only subscription address of the calendar as one .ics (webcal), for
+        apps that only subscribe; given where the server serves a collection whole."""
+        return "webcal://" + self.url.split("://", 1)[1]
+
 
 @dataclass(slots=True)
 class PublishResult:
@@ -125,6 +131,9 @@ class PublishResult:
     sent: int = 0
     cancelled: int = 0
     unchanged: int = 0
+    #: Whether the server gives each calendar whole as one .ics (a GET on it): then
+    #: its webcal address subscribes apps that read no CalDAV.
+    webcal: bool = False
 
 
 def collection_slug(data: VisitData, scope: Scope, variant: str) -> str:
@@ -424,6 +433,15 @@ def publish(
             client.close()
 
 
+def _serves_whole(client: CaldavClient, url: str) -> bool:
+    """Whether the server answers a GET on a calendar with the calendar as one .ics."""
+    try:
+        reply = client.get(url)
+    except PublishError:
+        return False
+    return reply.status == 200 and reply.body.lstrip().startswith(b"BEGIN:VCALENDAR")
+
+
 def _publish(
     session: VisitSession,
     request: ExportRequest,
@@ -453,6 +471,8 @@ def _publish(
             run.remember_memory()
     if not run.memory_saved and not todo:
         run.remember_memory()  # nothing to send; sequences or calendars may still move
+    if calendars and (result.made or result.sent):  # a publish that sent nothing asks nothing
+        result.webcal = _serves_whole(client, calendars[0].url)
     log.info(
         "published %d calendars: %d events sent, %d unchanged",
         len(calendars),

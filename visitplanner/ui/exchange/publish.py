@@ -132,7 +132,7 @@ class PublishCalendarDialog(ExportCalendarDialog):
             cancelled=result.cancelled,
             unchanged=result.unchanged,
         )
-        AddressesDialog(result.calendars, self, summary).exec()
+        AddressesDialog(result.calendars, self, summary, webcal=result.webcal).exec()
         self.accept()
 
     def _publish_failed(self, exc: object) -> None:
@@ -148,7 +148,11 @@ class AddressesDialog(QDialog):
     """The address of each published calendar, to copy onto a phone."""
 
     def __init__(
-        self, calendars: list[Subscription], parent: QWidget | None = None, summary: str = ""
+        self,
+        calendars: list[Subscription],
+        parent: QWidget | None = None,
+        summary: str = "",
+        webcal: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Calendar addresses"))
@@ -165,9 +169,12 @@ class AddressesDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setAccessibleName(_("Calendar addresses"))
         # A person's or a delegation's calendar by its name; the visit's by its title.
-        self.text.setPlainText(
-            "\n".join(f"{c.title.partition(' — ')[2] or c.title}\n    {c.url}" for c in calendars)
-        )
+        lines = []
+        for c in calendars:
+            lines += [c.title.partition(" — ")[2] or c.title, f"    {c.url}"]
+            if webcal:  # the server serves each calendar whole: for apps that read no CalDAV
+                lines.append("    " + _("read-only: {address}").format(address=c.webcal))
+        self.text.setPlainText("\n".join(lines))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         copy = buttons.addButton(_("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QApplication.clipboard().setText(self.text.toPlainText()))
