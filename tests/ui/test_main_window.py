@@ -217,6 +217,7 @@ def test_the_file_menu_reaches_imports_and_exports(window: MainWindow) -> None:
     assert [a.text() for a in export.actions()] == [
         "&Briefing book (PDF)…",
         "&Calendars (ICS)…",
+        "&Publish calendars (CalDAV)…",
         "R&oster (CSV, XLSX)…",
     ]
 
