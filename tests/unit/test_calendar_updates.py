@@ -228,7 +228,9 @@ def test_deleted_events_travel_through_the_json_format(demo: VisitSession, tmp_p
     exported = tmp_path / "v.json"
     export_json(demo.path, exported)  # type: ignore[arg-type]
     ghosts = json.loads(exported.read_text(encoding="utf-8"))["calendars"]["ghosts"]
-    assert [f"{g['id']}@visitplanner" for g in ghosts] == [uid]
+    by_uid = {f"{g['id']}@visitplanner": g for g in ghosts}
+    assert set(by_uid) == set(before)  # every event the calendar held: deleted or a brief
+    assert by_uid[uid]["participant_ids"]  # the deleted one whole, from the journal
     remade = tmp_path / "remade.visit"
     import_json(exported, remade)
     session = VisitSession.open(remade)
@@ -276,3 +278,30 @@ def test_send_updates_raises_the_sequence_of_what_it_cancels(
     assert cancels[(taken_off, minister)] == before[taken_off][0] + 1
     deleted_cancels = {s for (uid, _p), s in cancels.items() if uid == deleted}
     assert deleted_cancels == {before[deleted][0] + 1}
+
+
+def test_an_event_taken_out_of_the_json_by_hand_goes_out_cancelled(
+    demo: VisitSession, tmp_path: Path
+) -> None:
+    before = _export(demo, tmp_path / "whole-0.ics")
+    demo.close()
+    exported = tmp_path / "v.json"
+    export_json(demo.path, exported)  # type: ignore[arg-type]
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    meeting = next(
+        e for e in document["events"] if e["title"]["fr"].startswith("Réunion de travail")
+    )
+    document["events"].remove(meeting)  # the officer edits the file, then imports it
+    exported.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    remade = tmp_path / "remade.visit"
+    import_json(exported, remade)
+    session = VisitSession.open(remade)
+    try:
+        assert list(session.data.calendars.ghosts) == [meeting["id"]]  # the others are there
+        after = _export(session, tmp_path / "whole-1.ics")
+    finally:
+        session.close()
+    uid = f"{meeting['id']}@visitplanner"
+    assert _what_a_phone_would_miss(before, after) == []
+    assert after[uid][1] == "CANCELLED" and after[uid][0] == before[uid][0] + 1
+    assert "Réunion de travail" in after[uid][2]

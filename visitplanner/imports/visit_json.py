@@ -228,6 +228,10 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         calendars=_calendars(top.take("calendars")),
         versions=_versions(top.take("versions")),
     )
+    # A calendar's event is kept for its cancellation only if the visit lacks it.
+    present = {e.id for e in data.events}
+    ghosts = data.calendars.ghosts
+    data.calendars.ghosts = {i: g for i, g in ghosts.items() if i not in present}
     if check_links:
         _check_ids(data)
         _check_references(data)

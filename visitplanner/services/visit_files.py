@@ -164,13 +164,35 @@ def export_json(visit_path: Path, out: Path) -> VisitData:
     session = VisitSession.open(visit_path, read_only=True)
     try:
         data = session.data
-        # The deleted events that calendars held travel with the calendars' memory, so
-        # that a visit made again from this file still sends them as cancelled.
-        data.calendars.ghosts = calendar_ghosts(session)
+        # What calendars held travels with the calendars' memory, so that a visit made
+        # again from this file sends as cancelled an event missing from it: a deleted
+        # one's last content, and for each event still there a brief (title, times,
+        # place), should it be taken out of the file by hand before it is imported.
+        data.calendars.ghosts = {**_briefs(data), **calendar_ghosts(session)}
     finally:
         session.close()
     dump_visit_json(data, out)
     return data
+
+
+def _briefs(data: VisitData) -> dict[str, Event]:
+    """Each event a calendar held, as much of it as a cancellation says."""
+    held = set().union(*data.calendars.sent.values()) if data.calendars.sent else set()
+    return {
+        e.id: Event(
+            id=e.id,
+            kind=e.kind,
+            title=e.title,
+            start=e.start,
+            end=e.end,
+            status=e.status,
+            venue_id=e.venue_id,
+            destination_id=e.destination_id,
+            modified=e.modified,
+        )
+        for e in data.events
+        if e.id in held
+    }
 
 
 def import_json(json_path: Path, visit_path: Path) -> VisitData:
