@@ -14,6 +14,7 @@ from visitplanner.domain.errors import InputError
 from visitplanner.domain.labels import label
 from visitplanner.domain.lookup import find_event
 from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.places import position_place
 from visitplanner.domain.seating import tables_from_spec
 from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _, format_time
@@ -133,9 +134,8 @@ def print_ceremony(data: VisitData, event: Event, lang: str) -> None:
     placed = sorted(event.placement, key=lambda p: (areas[p.area], p.row, p.place))
     for position in placed:
         person = people.get(position.person_id or "")
-        mark = " ♿" if position.wheelchair else ""
         print(
-            f"  {label(position.area, lang)} {position.row}.{position.place}{mark}  "
+            f"  {position_place(position).text(lang)}  "
             f"{person.formal_name() if person else position.label or '—'}"
         )
 
