@@ -147,7 +147,18 @@ def _ceremony(args: argparse.Namespace) -> int:
         event = find_event(session.data, args.event)
         lang = args.lang or session.data.visit.main_language
         if args.template:
-            session.apply(ceremony_service.template_operation(session.data, event))
+            try:
+                operation = ceremony_service.template_operation(
+                    session.data, event, replace=args.replace
+                )
+            except ceremony_service.RunningOrderKept as exc:
+                # Nothing is saved: the officer's running order stays as written.
+                raise InputError(
+                    _("{reason}. Nothing was changed; add --replace to replace it.").format(
+                        reason=exc.message
+                    )
+                ) from exc
+            session.apply(operation)
             print(_("Commemoration template applied and saved."))
         elif args.place:
             session.apply(ceremony_service.placement_operation(session.data, event))
@@ -202,7 +213,12 @@ def register(commands: Subcommands) -> None:
     ceremony.add_argument(
         "--template",
         action="store_true",
-        help=_("fill the running order from the commemoration template and save it"),
+        help=_("fill an empty running order from the commemoration template and save it"),
+    )
+    ceremony.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("with --template: replace a running order already written (undo brings it back)"),
     )
     ceremony.add_argument(
         "--place", action="store_true", help=_("place everyone afresh and save the placement")
