@@ -7,7 +7,7 @@ from pathlib import Path
 
 from visitplanner.domain import ceremony
 from visitplanner.domain.errors import VisitPlannerError
-from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.model import Event, RunningOrderItem, VisitData
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.edits import SaveEntity
 
@@ -42,6 +42,15 @@ def template_operation(data: VisitData, event: Event, *, replace: bool = False) 
     if not after.placement:
         after.placement = ceremony.placement_template(data, after)
     return SaveEntity(after=after, before=event, label=_("Apply the commemoration template"))
+
+
+def template_running_order(data: VisitData, event: Event) -> list[RunningOrderItem]:
+    """The running order the commemoration template gives `event` as it stands (an
+    editor shows it before anything is saved)."""
+    draft = copy.deepcopy(event)
+    if not draft.wreaths:
+        draft.wreaths = ceremony.template_wreaths(data, draft)
+    return ceremony.commemoration_template(data, draft)
 
 
 def placement_operation(data: VisitData, event: Event) -> SaveEntity:
