@@ -212,7 +212,7 @@ def _leg(ctx: BookContext, person: Person, leg: TravelLeg, arriving: bool) -> st
         ):
             venue = ctx.venues.get(venue_id or "")
             where = ctx.text(venue.name) if venue is not None else ""
-            lines.append(esc(ctx.t(word).format(where=where, when=_when(ctx, moment, crossing))))
+            lines.append(_end(ctx, word, where, _when(ctx, moment, crossing)))
         return "<br/>".join(line for line in lines if line)
     # A place written as a route ("WAW → CDG") names both ends; the time is the known end's.
     origin, arrow, destination = (part.strip() for part in leg.place.partition("→"))
@@ -220,16 +220,20 @@ def _leg(ctx: BookContext, person: Person, leg: TravelLeg, arriving: bool) -> st
     for at_arrival, where in ends:
         if at_arrival == arriving and leg.time is not None:
             word = _TIMED[at_arrival]
-            line = ctx.t(word).format(where=where, when=_when(ctx, leg.time, False))
+            lines.append(_end(ctx, word, where, _when(ctx, leg.time, False)))
         else:
-            line = ctx.t(_UNTIMED[at_arrival]).format(where=where)
-        lines.append(esc(line))
+            lines.append(_end(ctx, _UNTIMED[at_arrival], where))
     return "<br/>".join(line for line in lines if line)
 
 
 #: A leg's two ends, by "is the arrival", with and without their time.
 _TIMED = {False: N_("Departure: {where}, {when}"), True: N_("Arrival: {where}, {when}")}
 _UNTIMED = {False: N_("Departure: {where}"), True: N_("Arrival: {where}")}
+
+
+def _end(ctx: BookContext, word: str, where: str, when: str = "") -> str:
+    """One end of a leg as markup, its day and time in bold (they are what is looked for)."""
+    return esc(ctx.t(word)).format(where=esc(where), when=f"<b>{esc(when)}</b>")
 
 
 def _zone(ctx: BookContext, moment: datetime) -> str:
