@@ -19,6 +19,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from visitplanner.domain import ceremony, seating
+from visitplanner.domain.arrangements import SeatingPlan, SeatingStrategy
 from visitplanner.domain.model import (
     Delegation,
     Event,
@@ -29,6 +31,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.precedence import event_order
 from visitplanner.domain.values import (
     Access,
     EventKind,
@@ -220,6 +223,29 @@ def generate_summit(size: SummitSize = SummitSize(), seed: int = 2026) -> VisitD
         vehicles=vehicles,
         events=events,
     )
+
+
+def arrange(data: VisitData, ceremony_every: int = 3) -> None:
+    """Give the visit's protocol arrangements, as an officer would: a proposed seating
+    plan (tables of 8) at every meal, and every `ceremony_every`-th visit turned into a
+    ceremony with a wreath per delegation and everyone placed (wreath party, rows)."""
+    visits = 0
+    for event in data.events:
+        order = event_order(data, event)
+        if event.kind is EventKind.MEAL:
+            tables = [
+                seating.table_for(min(8, len(order) - n), f"Table {n // 8 + 1}")
+                for n in range(0, len(order), 8)
+            ]
+            seating.renumber(tables)
+            plan = SeatingPlan(SeatingStrategy.OFFICIAL, tables)
+            event.seating = seating.propose(plan, plan.strategy, order, data.delegations)
+        elif event.kind is EventKind.VISIT:
+            visits += 1
+            if visits % ceremony_every == 0:
+                event.kind = EventKind.CEREMONY
+                event.wreaths = ceremony.template_wreaths(data, event)
+                event.placement = ceremony.placement_template(data, event)
 
 
 def main(argv: list[str]) -> int:

@@ -84,7 +84,7 @@ def test_bad_input_is_one_line_and_exit_2(demo: Path, args: list[str], message: 
 
 def test_ceremony_template_and_placement_diagram(demo: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "ceremony.pdf"
-    result = run("ceremony", str(demo), "8 Mai", "--template", "-o", str(pdf))
+    result = run("ceremony", str(demo), "8 Mai", "--template", "--replace", "-o", str(pdf))
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert ("Sonnerie aux morts" in out and "Arrival of" in out) or "Arrivée de" in out
@@ -92,6 +92,31 @@ def test_ceremony_template_and_placement_diagram(demo: Path, tmp_path: Path) -> 
     assert "0 errors, 0 warnings." in out
     assert pdf.read_bytes().startswith(b"%PDF")
     assert run("check", str(demo)).returncode == 0
+
+
+def _ceremony(visit: Path) -> list[str]:
+    """The demo ceremony's running order as saved, line by line (French actions)."""
+    event = next(e for e in read_visit(visit).events if e.title.fr.startswith("Cérémonie"))
+    return [line.action.fr for line in sorted(event.running_order, key=lambda i: i.at)]
+
+
+def test_the_template_never_replaces_a_written_running_order_unasked(demo: Path) -> None:
+    written = _ceremony(demo)
+    assert len(written) == 18 and "Ravivage de la Flamme" in written
+    result = run("ceremony", str(demo), "8 Mai", "--template", "--lang", "en")
+    assert result.returncode == 2
+    assert "already has a running order of 18 lines" in result.stderr
+    assert "--replace" in result.stderr and "Traceback" not in result.stderr
+    assert _ceremony(demo) == written
+
+    result = run("ceremony", str(demo), "8 Mai", "--template", "--replace")
+    assert result.returncode == 0, result.stderr
+    replaced = _ceremony(demo)
+    assert replaced != written and "Ravivage de la Flamme" not in replaced
+
+    # One undo brings the officer's running order back.
+    assert run("undo", str(demo)).returncode == 0
+    assert _ceremony(demo) == written
 
 
 def test_the_demo_checks_clean(demo: Path) -> None:

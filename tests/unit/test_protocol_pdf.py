@@ -58,7 +58,7 @@ def test_place_cards_carry_civility_both_scripts_and_title(demo: VisitData) -> N
         "Alice RUFO",
         "Monsieur",
         "plier",  # the fold, in the cards' language
-        "Place 1 · Table d’honneur",
+        "Table d’honneur, place 1",
     ):
         assert expected in cards, expected
     # Each name is printed twice on its card: once upright, once upside down.

@@ -14,6 +14,7 @@ from visitplanner.domain.errors import InputError
 from visitplanner.domain.labels import label
 from visitplanner.domain.lookup import find_event
 from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.places import position_place
 from visitplanner.domain.seating import tables_from_spec
 from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _, format_time
@@ -133,9 +134,8 @@ def print_ceremony(data: VisitData, event: Event, lang: str) -> None:
     placed = sorted(event.placement, key=lambda p: (areas[p.area], p.row, p.place))
     for position in placed:
         person = people.get(position.person_id or "")
-        mark = " ♿" if position.wheelchair else ""
         print(
-            f"  {label(position.area, lang)} {position.row}.{position.place}{mark}  "
+            f"  {position_place(position).text(lang)}  "
             f"{person.formal_name() if person else position.label or '—'}"
         )
 
@@ -147,7 +147,18 @@ def _ceremony(args: argparse.Namespace) -> int:
         event = find_event(session.data, args.event)
         lang = args.lang or session.data.visit.main_language
         if args.template:
-            session.apply(ceremony_service.template_operation(session.data, event))
+            try:
+                operation = ceremony_service.template_operation(
+                    session.data, event, replace=args.replace
+                )
+            except ceremony_service.RunningOrderKept as exc:
+                # Nothing is saved: the officer's running order stays as written.
+                raise InputError(
+                    _("{reason}. Nothing was changed; add --replace to replace it.").format(
+                        reason=exc.message
+                    )
+                ) from exc
+            session.apply(operation)
             print(_("Commemoration template applied and saved."))
         elif args.place:
             session.apply(ceremony_service.placement_operation(session.data, event))
@@ -202,7 +213,12 @@ def register(commands: Subcommands) -> None:
     ceremony.add_argument(
         "--template",
         action="store_true",
-        help=_("fill the running order from the commemoration template and save it"),
+        help=_("fill an empty running order from the commemoration template and save it"),
+    )
+    ceremony.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("with --template: replace a running order already written (undo brings it back)"),
     )
     ceremony.add_argument(
         "--place", action="store_true", help=_("place everyone afresh and save the placement")

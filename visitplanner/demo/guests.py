@@ -18,7 +18,6 @@ from visitplanner.demo.common import (
     paris,
     person_id,
     text,
-    warsaw,
 )
 from visitplanner.domain.model import Accreditation, Person, TravelLeg
 from visitplanner.domain.values import Civility, Grade, Need, Role
@@ -68,11 +67,12 @@ _VETERAN_FUNCTION = text(
 # Travel legs are mutable dataclasses: each person gets a fresh one, so that editing one
 # person's flight never changes another's.
 def _in_flight() -> TravelLeg:
-    """The delegation's flight to Paris (the leg's time is the take-off, in Warsaw time)."""
+    """The delegation's flight to Paris (an arrival's time is the landing, in Paris time;
+    the programme's flight event holds the take-off from Warsaw)."""
     return TravelLeg(
         carrier="LOT Polish Airlines",
         number="LO 333",
-        time=warsaw(6, 9, 35),
+        time=paris(6, 12, 0),
         place="Varsovie-Chopin (WAW) → Paris-Charles de Gaulle (CDG), terminal 1",
     )
 
@@ -92,7 +92,7 @@ def _advance_flight() -> TravelLeg:
     return TravelLeg(
         carrier="LOT Polish Airlines",
         number="LO 335",
-        time=warsaw(5, 15, 10),
+        time=paris(5, 17, 35),
         place="Varsovie-Chopin (WAW) → Paris-Charles de Gaulle (CDG), terminal 1",
     )
 

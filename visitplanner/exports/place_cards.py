@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable
 
 from visitplanner.domain.labels import civility
 from visitplanner.domain.model import Event, Person, VisitData
+from visitplanner.domain.places import HeldPlace, PlaceKind, places_text
 from visitplanner.exports.pdf_fonts import FLOOR, cut_to_width, regular_and_bold
 from visitplanner.exports.pdf_layout import Notes, note_mark
 from visitplanner.i18n import gettext_in
@@ -63,12 +64,14 @@ def cards_for(data: VisitData, event: Event, lang: str) -> list[PlaceCard]:
         for table, seat in event.seating.seats():
             person = people.get(seat.person_id or "")
             if person is not None:
-                where = gettext_in(lang, "Seat {number} · {table}").format(
-                    number=seat.number, table=table.name
-                )
+                where = HeldPlace(PlaceKind.SEAT, seat.number, table=table.name).text(lang)
                 found.append((person, where))
     seated = {person.id for person, _where in found}
-    found += [(people[i], "") for i in event.participant_ids if i in people and i not in seated]
+    found += [
+        (people[i], places_text(event, i, lang))
+        for i in event.participant_ids
+        if i in people and i not in seated
+    ]
     return [
         PlaceCard(
             civility=civility(person.civility, lang),

@@ -6,18 +6,35 @@ import copy
 from pathlib import Path
 
 from visitplanner.domain import ceremony
-from visitplanner.domain.model import Event, VisitData
-from visitplanner.i18n import _
+from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.domain.model import Event, RunningOrderItem, VisitData
+from visitplanner.i18n import _, current_language
 from visitplanner.operations.edits import SaveEntity
 
 
-def template_operation(data: VisitData, event: Event) -> SaveEntity:
+class RunningOrderKept(VisitPlannerError):
+    """Applying a template would replace a running order already written."""
+
+    def __init__(self, event: Event) -> None:
+        self.lines = len(event.running_order)
+        super().__init__(
+            _(
+                "“{event}” already has a running order of {count} lines: the template "
+                "would replace it"
+            ).format(event=event.title.get(current_language()), count=self.lines)
+        )
+
+
+def template_operation(data: VisitData, event: Event, *, replace: bool = False) -> SaveEntity:
     """The operation that applies the commemoration template to `event`.
 
-    The running order is replaced by the template filled from the participants; the
-    wreaths and the placement plan are made too when the event has none yet (the
-    officer's own are kept).
+    The running order is filled from the template and the participants; the wreaths
+    and the placement plan are made too when the event has none yet (the officer's own
+    are kept). A running order already written is never replaced unasked: without
+    `replace` it raises `RunningOrderKept`; the operation undoes as one step.
     """
+    if event.running_order and not replace:
+        raise RunningOrderKept(event)
     after = copy.deepcopy(event)
     if not after.wreaths:
         after.wreaths = ceremony.template_wreaths(data, after)
@@ -25,6 +42,15 @@ def template_operation(data: VisitData, event: Event) -> SaveEntity:
     if not after.placement:
         after.placement = ceremony.placement_template(data, after)
     return SaveEntity(after=after, before=event, label=_("Apply the commemoration template"))
+
+
+def template_running_order(data: VisitData, event: Event) -> list[RunningOrderItem]:
+    """The running order the commemoration template gives `event` as it stands (an
+    editor shows it before anything is saved)."""
+    draft = copy.deepcopy(event)
+    if not draft.wreaths:
+        draft.wreaths = ceremony.template_wreaths(data, draft)
+    return ceremony.commemoration_template(data, draft)
 
 
 def placement_operation(data: VisitData, event: Event) -> SaveEntity:

@@ -7,7 +7,7 @@ from visitplanner.domain.model import Event
 from visitplanner.domain.values import EventStatus, InterpretationMode, PressAccess
 from visitplanner.exports.briefing.context import MOVES, BookContext
 from visitplanner.exports.briefing.markup import esc
-from visitplanner.exports.briefing.protocol import role_at, seat_of, vehicle_of
+from visitplanner.exports.briefing.protocol import places_held, role_at, vehicle_of
 from visitplanner.exports.briefing.styles import MUTED_HEX, WARN_HEX
 from visitplanner.i18n import N_, babel_locale
 
@@ -92,7 +92,7 @@ def responsible(ctx: BookContext, event: Event) -> str:
 
 
 def personal(ctx: BookContext, event: Event) -> list[tuple[str, str]]:
-    """For a per-person pack: the person's role, vehicle and seat at `event` (labels, markup)."""
+    """For a per-person pack: the person's role, vehicle and places at `event` (labels, markup)."""
     person = ctx.person
     if person is None:
         return []
@@ -101,9 +101,8 @@ def personal(ctx: BookContext, event: Event) -> list[tuple[str, str]]:
     if car is not None:
         plate = f" ({car.plate})" if car.plate else ""
         facts.append((ctx.t(N_("Your vehicle")), esc(f"{car.label}{plate}")))
-    seat = seat_of(ctx.data, event, person, ctx.lang)
-    if seat:
-        facts.append((ctx.t(N_("Your seat")), esc(seat)))
+    # Every place the person holds, each on its own line (the wreath party and the rows).
+    facts += [(ctx.t(N_("Your place")), esc(p)) for p in places_held(event, person, ctx.lang)]
     return facts
 
 

@@ -21,7 +21,7 @@ from visitplanner.exports.briefing.details import (
     vehicles,
 )
 from visitplanner.exports.briefing.markup import esc
-from visitplanner.exports.briefing.protocol import seat_of
+from visitplanner.exports.briefing.protocol import places_held
 from visitplanner.exports.briefing.styles import BODY_HEIGHT, BODY_WIDTH
 from visitplanner.i18n import N_
 
@@ -101,7 +101,7 @@ def _participants(ctx: BookContext, event: Event) -> list[Flowable]:
     people = ctx.participants(event)
     if not people:
         return []
-    seats = [seat_of(ctx.data, event, p, ctx.lang) or "" for p in people]
+    seats = ["<br/>".join(esc(s) for s in places_held(event, p, ctx.lang)) for p in people]
     with_seats = any(seats)
     header = [
         ctx.t(N_("No.")),
@@ -111,8 +111,8 @@ def _participants(ctx: BookContext, event: Event) -> list[Flowable]:
     ]
     widths: list[float] = [0.06, 0.34, 0.38, 0.22]
     if with_seats:
-        header.append(ctx.t(N_("Seat")))
-        widths = [0.06, 0.31, 0.33, 0.18, 0.12]
+        header.append(ctx.t(N_("Place")))
+        widths = [0.05, 0.26, 0.27, 0.16, 0.26]
     rows = []
     for number, (person, seat) in enumerate(zip(people, seats, strict=True), start=1):
         row = [
@@ -122,7 +122,7 @@ def _participants(ctx: BookContext, event: Event) -> list[Flowable]:
             esc(ctx.delegation_name(person)),
         ]
         if with_seats:
-            row.append(esc(seat))
+            row.append(seat)
         rows.append(row)
     title = ctx.t(N_("Participants in order of precedence ({count})")).format(count=len(people))
     return titled(

@@ -4,11 +4,12 @@ and departures) and the contacts."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from reportlab.platypus import CondPageBreak, Flowable
 
 from visitplanner.domain.model import Event, Person, TravelLeg, Venue
-from visitplanner.domain.values import Access, Profile, Role
+from visitplanner.domain.values import Access, EventKind, EventStatus, Profile, Role
 from visitplanner.exports.briefing.blocks import (
     data_table,
     facts,
@@ -128,13 +129,13 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
         rows = [
             [
                 "<br/>".join(esc(ctx.short_name(p)) for p in group),
-                _leg(ctx, group[0].arrival),
-                _leg(ctx, group[0].departure),
+                _leg(ctx, group[0], group[0].arrival, arriving=True),
+                _leg(ctx, group[0], group[0].departure, arriving=False),
                 esc(group[0].hotel),
             ]
             for group in travellers
         ]
-        table = data_table(ctx, header, rows, [0.34, 0.23, 0.23, 0.2])
+        table = data_table(ctx, header, rows, [0.24, 0.3, 0.3, 0.16])
         parts += titled(heading(ctx, ctx.t(N_("Arrivals and departures")), 1), table)
     return parts
 
@@ -190,18 +191,79 @@ def _leg_key(leg: TravelLeg) -> tuple[float, str, str, str]:
     return (moment, leg.carrier, leg.number, leg.place)
 
 
-def _leg(ctx: BookContext, leg: TravelLeg) -> str:
+def _leg(ctx: BookContext, person: Person, leg: TravelLeg, arriving: bool) -> str:
+    """A journey as the traveller lives it: the flight, then where and when it leaves and
+    where and when it lands, each time in its own zone.
+
+    The programme's travel event for the leg gives both ends (its start and end, its
+    venue and destination); without one, the leg's own time and place say when and
+    where the person arrives (an arrival) or leaves (a departure).
+    """
     if not leg:
         return ""
     flight = " ".join(p for p in (leg.carrier, leg.number) if p)
-    when = ""
-    if leg.time is not None:
-        when = f"{ctx.short_day(leg.time)}, {format_time(leg.time, 'short', ctx.lang)}"
-        zone_key = getattr(leg.time.tzinfo, "key", ctx.data.visit.tz)
-        if zone_key != ctx.data.visit.tz:
-            when += f" ({zone_city(zone_key, ctx.lang)})"
-    lines = [f"<b>{esc(flight)}</b>" if flight else "", esc(when), esc(leg.place)]
+    lines = [f"<b>{esc(flight)}</b>" if flight else ""]
+    journey = _journey(ctx, person, leg)
+    if journey is not None:
+        crossing = _zone(ctx, journey.start) != _zone(ctx, journey.end)
+        for word, moment, venue_id in (
+            (_TIMED[False], journey.start, journey.venue_id),
+            (_TIMED[True], journey.end, journey.destination_id),
+        ):
+            venue = ctx.venues.get(venue_id or "")
+            where = ctx.text(venue.name) if venue is not None else ""
+            lines.append(_end(ctx, word, where, _when(ctx, moment, crossing)))
+        return "<br/>".join(line for line in lines if line)
+    # A place written as a route ("WAW → CDG") names both ends; the time is the known end's.
+    origin, arrow, destination = (part.strip() for part in leg.place.partition("→"))
+    ends = [(False, origin), (True, destination)] if arrow else [(arriving, leg.place)]
+    for at_arrival, where in ends:
+        if at_arrival == arriving and leg.time is not None:
+            word = _TIMED[at_arrival]
+            lines.append(_end(ctx, word, where, _when(ctx, leg.time, False)))
+        else:
+            lines.append(_end(ctx, _UNTIMED[at_arrival], where))
     return "<br/>".join(line for line in lines if line)
+
+
+#: A leg's two ends, by "is the arrival", with and without their time.
+_TIMED = {False: N_("Departure: {where}, {when}"), True: N_("Arrival: {where}, {when}")}
+_UNTIMED = {False: N_("Departure: {where}"), True: N_("Arrival: {where}")}
+
+
+def _end(ctx: BookContext, word: str, where: str, when: str = "") -> str:
+    """One end of a leg as markup, its day and time in bold (they are what is looked for)."""
+    return esc(ctx.t(word)).format(where=esc(where), when=f"<b>{esc(when)}</b>")
+
+
+def _zone(ctx: BookContext, moment: datetime) -> str:
+    return str(getattr(moment.tzinfo, "key", ctx.data.visit.tz))
+
+
+def _when(ctx: BookContext, moment: datetime, named: bool) -> str:
+    """The day and time in the moment's own zone, the zone's city named when it is not
+    the visit's, or when `named` (a journey between two zones names both)."""
+    when = f"{ctx.short_day(moment)}, {format_time(moment, 'short', ctx.lang)}"
+    zone = _zone(ctx, moment)
+    if named or zone != ctx.data.visit.tz:
+        when += f" ({zone_city(zone, ctx.lang)})"
+    return when
+
+
+def _journey(ctx: BookContext, person: Person, leg: TravelLeg) -> Event | None:
+    """The programme's travel event of `leg`: the person travels on it, and it carries
+    the flight's number in its title, or starts or ends at the leg's time."""
+    number = "".join(leg.number.split()).casefold()
+    for event in ctx.data.events:
+        if event.kind is not EventKind.TRAVEL or person.id not in event.participant_ids:
+            continue
+        if event.status is EventStatus.CANCELLED:
+            continue
+        title = event.title
+        titles = "".join(f"{title.fr}{title.uk}{title.en}".split()).casefold()
+        if (number and number in titles) or leg.time in (event.start, event.end):
+            return event
+    return None
 
 
 def build_contacts(ctx: BookContext) -> list[Flowable]:

@@ -1,6 +1,6 @@
 """The protocol facts a book prints, each in one replaceable function.
 
-Every section asks here: the merged order of precedence, the seat a person has,
+Every section asks here: the merged order of precedence, the places a person holds,
 the car a person rides in, the programme's version.
 """
 
@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, Vehicle, VisitData
+from visitplanner.domain.places import places_of
 from visitplanner.domain.precedence import precedence_key
 from visitplanner.exports.changes import issued_version_label
 from visitplanner.i18n import N_, format_date, gettext_in
@@ -59,22 +60,9 @@ def vehicle_of(data: VisitData, event: Event, person: Person) -> Vehicle | None:
     return None
 
 
-def seat_of(data: VisitData, event: Event, person: Person, lang: str) -> str | None:
-    """Where `person` sits or stands at `event` ("table 1, seat 3"), when a plan says so."""
-    del data
-    if event.seating is not None:
-        for table in event.seating.tables:
-            for seat in table.seats:
-                if seat.person_id == person.id:
-                    return gettext_in(lang, N_("{table}, seat {number}")).format(
-                        table=table.name, number=seat.number
-                    )
-    for position in event.placement:
-        if position.person_id == person.id:
-            return gettext_in(lang, N_("row {row}, place {place}")).format(
-                row=position.row, place=position.place
-            )
-    return None
+def places_held(event: Event, person: Person, lang: str) -> list[str]:
+    """Every place `person` holds at `event`, each with its area, in `lang` (domain.places)."""
+    return [place.text(lang) for place in places_of(event, person.id)]
 
 
 def role_at(event: Event, person: Person, lang: str) -> str:

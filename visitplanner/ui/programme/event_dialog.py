@@ -40,6 +40,7 @@ from visitplanner.domain.values import (
 )
 from visitplanner.i18n import _, current_language, gettext_in
 from visitplanner.operations.edits import SaveEntity, delete_operation
+from visitplanner.services import ceremony as ceremony_service
 from visitplanner.ui.common.edits import EntityEditor
 from visitplanner.ui.common.widgets import CheckItem, CheckList, labelled
 from visitplanner.ui.programme.event_dialog_parts import (
@@ -125,6 +126,11 @@ class EventDialog(EntityEditor[Event]):
         )
         self.interpretation = InterpretationPage(data, self)
         self.running_order = RunningOrderEditor(data.visit.main_language, self)
+        self.template = self.running_order.extra_button(
+            _("From the &template"),
+            _("Fill the running order from the commemoration template and the participants"),
+        )
+        self.template.clicked.connect(self.fill_from_template)
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         notes_page = QWidget(self)
@@ -185,6 +191,45 @@ class EventDialog(EntityEditor[Event]):
         self.running_order.set_default_time(event.start.time().replace(tzinfo=None))
         self.notes.setPlainText(event.notes)
         self._count_participants()
+
+    def fill_from_template(self) -> None:
+        """Fill the running order from the commemoration template, as the tabs show the
+        event now; lines already there are replaced only if the officer says so. Nothing
+        is saved before OK, and the save is one edit that Undo takes back."""
+        try:
+            event = self.build_event()
+        except VisitPlannerError as exc:
+            self.show_problem(exc)
+            return
+        if self.running_order.model.lines() and not self.ask_replace_running_order():
+            return
+        lines = ceremony_service.template_running_order(self.controller.data, event)
+        zone = ZoneInfo(event.tz)
+        self.running_order.model.set_lines(lines_from(lines, zone, event.start.date()))
+
+    def ask_replace_running_order(self) -> bool:
+        """Replace or Keep: whether the template may replace the lines already written."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Replace the running order?"),
+            _("This event already has a running order of {count} lines.").format(
+                count=len(self.running_order.model.lines())
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            _(
+                "Replace puts the template's lines in their place (once saved, Undo "
+                "brings the old ones back); Keep leaves them as written."
+            )
+        )
+        replace_button = box.addButton(_("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_("&Keep"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is replace_button
 
     def _count_participants(self) -> None:
         count = len(self.participants.model.checked_ids())

@@ -320,6 +320,7 @@ class RunningOrderEditor(QWidget):
         for button in (self.add, self.remove, self.up, self.down):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self._buttons = buttons
         details = QFormLayout()
         details.addRow(labelled(_("&Who:"), self.who, self), self.who)
         details.addRow(labelled(_("Wher&e:"), self.where, self), self.where)
@@ -338,6 +339,12 @@ class RunningOrderEditor(QWidget):
         button.setToolTip(tip)
         button.setAccessibleName(text.replace("&", ""))
         button.setAccessibleDescription(tip)
+        return button
+
+    def extra_button(self, text: str, tip: str) -> QPushButton:
+        """A button of the editor's owner, at the end of the row of buttons."""
+        button = self._button(text, tip)
+        self._buttons.addWidget(button)
         return button
 
     def set_default_time(self, at: time) -> None:
