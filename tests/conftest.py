@@ -1,14 +1,35 @@
 """Fixtures shared by every test: Qt without a display, temporary visit files."""
 
+from __future__ import annotations
+
 import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from visitplanner.operations.session import VisitSession
+
 # Before anything imports Qt: the tests never need a display, in CI or on a desktop.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[VisitSession]:
+    """The demo visit (its ceremony with wreaths, placement and a running order, its
+    dinner with a seating plan) written to a file and open (a test may define its own)."""
+    from visitplanner.demo import build_demo
+    from visitplanner.operations.session import VisitSession
+    from visitplanner.services.visit_files import write_visit
+
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    session = VisitSession.open(path)
+    yield session
+    session.close()
 
 
 @pytest.fixture

@@ -27,7 +27,6 @@ from icalendar import Calendar
 from tests.cli_process import run_visitplanner
 from tests.ics_parsers import all_parsers
 from tests.radicale_server import NO_NEW_CALENDARS, SKIP_REASON, RadicaleServer, radicale
-from visitplanner.demo import build_demo
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.lookup import find_event, find_person
 from visitplanner.domain.values import EventStatus
@@ -36,7 +35,7 @@ from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendars import ExportRequest
 from visitplanner.services.progress import Cancelled, Progress
 from visitplanner.services.publish import PublishTarget, collection_urls, publish
-from visitplanner.services.visit_files import read_visit, write_visit
+from visitplanner.services.visit_files import read_visit
 
 pytestmark = pytest.mark.skipif(SKIP_REASON is not None, reason=SKIP_REASON or "")
 
@@ -56,15 +55,6 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Radicale
     monkeypatch.setenv("VISITPLANNER_CALDAV_PASSWORD", PASSWORD)
     with radicale(tmp_path / "radicale", {USER: PASSWORD}) as running:
         yield running
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[VisitSession]:
-    path = tmp_path / "demo.visit"
-    write_visit(path, build_demo())
-    session = VisitSession.open(path)
-    yield session
-    session.close()
 
 
 @pytest.fixture

@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.integration.test_publish_caldav import PASSWORD, USER, _report
 from tests.radicale_server import SKIP_REASON, RadicaleServer, radicale
-from visitplanner.demo import build_demo
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.visit_files import write_visit
 from visitplanner.ui.exchange.publish import AddressesDialog, PublishCalendarDialog
 
 pytestmark = pytest.mark.skipif(SKIP_REASON is not None, reason=SKIP_REASON or "")
@@ -30,12 +28,8 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Radicale
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[VisitSession]:
-    path = tmp_path / "demo.visit"
-    write_visit(path, build_demo())
-    opened = VisitSession.open(path)
-    yield opened
-    opened.close()
+def session(demo: VisitSession) -> VisitSession:
+    return demo
 
 
 @pytest.fixture

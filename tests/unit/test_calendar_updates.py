@@ -12,13 +12,12 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from visitplanner.demo import build_demo
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.lookup import find_event, find_person
 from visitplanner.domain.values import LocalizedText
@@ -26,19 +25,10 @@ from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendars import ExportRequest, export_calendars
 from visitplanner.services.versions import issue_version
-from visitplanner.services.visit_files import export_json, import_json, write_visit
+from visitplanner.services.visit_files import export_json, import_json
 
 #: Lines that may change between two exports without the event changing.
 _STAMPS = re.compile(r"^(DTSTAMP|SEQUENCE|LAST-MODIFIED)[:;]")
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[VisitSession]:
-    path = tmp_path / "demo.visit"
-    write_visit(path, build_demo())
-    session = VisitSession.open(path)
-    yield session
-    session.close()
 
 
 def _vevents(payload: bytes) -> dict[str, tuple[int, str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,18 +16,8 @@ from visitplanner.imports.ics_zones import resolve_tzid
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendar_import import Action, apply_import, plan_import
 from visitplanner.services.calendars import ExportRequest, export_calendars
-from visitplanner.services.visit_files import write_visit
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[VisitSession]:
-    path = tmp_path / "demo.visit"
-    write_visit(path, build_demo())
-    session = VisitSession.open(path)
-    yield session
-    session.close()
 
 
 def _file(tmp_path: Path, body: str, name: str = "agenda.ics") -> Path:

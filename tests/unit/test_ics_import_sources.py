@@ -12,7 +12,6 @@ reason and counted by kind; only a file that is not a calendar at all is refused
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,20 +30,10 @@ from visitplanner.services.calendar_import import (
     plan_import,
     skip_summary,
 )
-from visitplanner.services.visit_files import write_visit
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ics"
 VISIT = build_demo().visit
 HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[VisitSession]:
-    path = tmp_path / "demo.visit"
-    write_visit(path, build_demo())
-    session = VisitSession.open(path)
-    yield session
-    session.close()
 
 
 def _utc(value: Any) -> datetime:
