@@ -18,6 +18,7 @@ Always the shareable profile: no private field of anyone.
 from __future__ import annotations
 
 import logging
+from collections import ChainMap
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -237,9 +238,12 @@ def send_updates(
             marks.update(plan_marks(data.calendars, digests, in_variant, moment, highest=highest))
         return words[code]
 
+    # The marks this run sets, over those already kept: looked through, never copied (one
+    # look-up per message, not a copy of every mark of the visit).
+    known = ChainMap(marks, data.calendars.marks)
+
     def item(change: EventChange, code: str) -> CalendarItem:
         shown = events.shown(change.event.id)
-        known = {**data.calendars.marks, **marks}
         sequence = sequence_of(known, highest, shown.id, variant(code, Profile.SHAREABLE))
         # Taken off an event that goes on: the cancellation is news to this person alone,
         # one above the event's sequence (as their next calendar file says).

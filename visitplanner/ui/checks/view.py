@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.checks import Finding, Severity
 from visitplanner.domain.finding_groups import FindingGroup, group_findings, kind_label
-from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.plan_checker import PlanChecker, snapshot
 from visitplanner.domain.values import zone
 from visitplanner.i18n import N_, _, format_date
@@ -315,6 +315,8 @@ class ChecksView(QWidget):
         self.checker = PlanChecker()
         self._events: dict[str, Event] | None = None
         self._events_of: list[Event] | None = None
+        self._people_of: list[Person] | None = None
+        self._names: dict[str, str] = {}
         #: Raised by every request to check: a run's findings show only if it is the latest.
         self.generation = 0
         self._worker: Worker[object] | None = None
@@ -454,8 +456,11 @@ class ChecksView(QWidget):
         return (event.start.timestamp(), format_date(local.date(), "EEE d MMM"))
 
     def _who(self, person_id: str) -> str:
-        person = next((p for p in self.controller.data.people if p.id == person_id), None)
-        return person.display_name() if person is not None else person_id
+        people = self.controller.data.people
+        if self._people_of is not people:  # a name per row under a cause: one look-up
+            self._people_of = people
+            self._names = {p.id: p.display_name() for p in people}
+        return self._names.get(person_id, person_id)
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()

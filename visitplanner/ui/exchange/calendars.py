@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.domain.model import Event
 from visitplanner.domain.values import Profile
 from visitplanner.i18n import _, format_datetime
 from visitplanner.operations.engine import Operation
@@ -67,6 +68,7 @@ class ExportCalendarDialog(QDialog):
         self.session = session
         self.worker: Worker[list[Path]] | None = None
         self.written: list[Path] = []
+        self._ghosts: dict[str, Event] | None = None
         data = session.data
         self.setWindowTitle(_("Export calendars"))
         self.scope = QComboBox(self)
@@ -153,7 +155,9 @@ class ExportCalendarDialog(QDialog):
 
     def plan(self) -> ExportPlan:
         """What writing now would do (nothing is remembered until it is written)."""
-        return plan_export(self.session.data, self.request(), ghosts=calendar_ghosts(self.session))
+        if self._ghosts is None:  # read from the journal once, not at every choice
+            self._ghosts = calendar_ghosts(self.session)
+        return plan_export(self.session.data, self.request(), ghosts=self._ghosts)
 
     def refresh(self) -> None:
         """Show how many events and files the export holds."""
