@@ -31,7 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Delegation, Person, VisitData
-from visitplanner.domain.search import Words, found, search_text, search_words
+from visitplanner.domain.search import Words, found, matching, search_text, search_words
 from visitplanner.domain.values import Need
 from visitplanner.i18n import N_, _, current_language
 from visitplanner.services.ordering import placed
@@ -226,7 +226,10 @@ class RosterModel(QAbstractItemModel):
             if group.search and found(group.search, tokens):
                 group.shown = group.members  # the delegation's own name matches
             else:
-                group.shown = [p for p in group.members if found(keys[p.id][1], tokens)]
+                # One pass per word over the group's keys, no call per person.
+                texts = [keys[p.id][1] for p in group.members]
+                members = group.members
+                group.shown = [members[i] for i in matching(range(len(texts)), texts, tokens)]
             if group.shown:
                 shown.append(group)
         self._shown = shown
