@@ -94,14 +94,12 @@ def test_find_in_the_roster_narrows_it_to_the_person(window: MainWindow) -> None
 
 
 def _visible_names(roster: RosterView) -> list[str]:
-    view = roster.tree
-    model = view.model()
-    names = []
-    for d in range(model.rowCount()):
-        group = model.index(d, 0)
-        for r in range(model.rowCount(group)):
-            names.append(str(model.index(r, 0, group).data()))
-    return names
+    model = roster.model
+    return [
+        str(model.index(row, 0).data())
+        for row in range(model.rowCount())
+        if model.index(row, 0).data(model.KindRole) == "person"
+    ]
 
 
 def test_the_roster_is_in_order_of_precedence_by_delegation(window: MainWindow) -> None:

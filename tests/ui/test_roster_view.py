@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -19,6 +19,7 @@ from visitplanner.demo.common import GUEST_DELEGATION_ID, HOST_DELEGATION_ID, pe
 from visitplanner.domain.model import Person
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.services.visit_files import read_visit
+from visitplanner.ui.roster.delegation_dialog import DelegationDialog
 from visitplanner.ui.roster.model import RosterModel
 from visitplanner.ui.roster.person_dialog import PersonDialog
 from visitplanner.ui.roster.view import RosterView
@@ -48,13 +49,15 @@ def small(qtbot, tmp_path: Path) -> Iterator[tuple[Path, VisitController, Roster
 
 
 def _rows(view: RosterView) -> list[tuple[str, list[str]]]:
-    """What the tree shows: each group's title and its people's names."""
+    """What the list shows: each group's title and its people's names."""
     model = view.model
-    shown = []
-    for g in range(model.rowCount()):
-        group = model.index(g, 0)
-        names = [model.index(r, 0, group).data() for r in range(model.rowCount(group))]
-        shown.append((group.data(), names))
+    shown: list[tuple[str, list[str]]] = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(RosterModel.KindRole) == "person":
+            shown[-1][1].append(index.data())
+        else:
+            shown.append((index.data(), []))
     return shown
 
 
@@ -82,15 +85,15 @@ def test_delegations_in_order_with_their_people_by_precedence(small) -> None:  #
     model = view.model
     by_name = {p.family_name: p.id for p in view.controller.data.people}
     minister = model.index_of_person(by_name["Kalmykova"])
-    row = [model.index(minister.row(), c, minister.parent()).data() for c in range(7)]
+    row = [model.index(minister.row(), c).data() for c in range(7)]
     assert row[1] == "Наталія Іванівна Калмикова"
     assert row[3] == "head of delegation"
     assert row[4] == "minister"
     assert row[5] == "uk, en"
     assert row[6] == "diet"  # dietary need given; step-free known to be unneeded
     veteran = model.index_of_person(by_name["Koval'"])
-    assert model.index(veteran.row(), 3, veteran.parent()).data() == "ветеран"  # free role
-    assert model.index(veteran.row(), 6, veteran.parent()).data() == "step-free · diet?"
+    assert model.index(veteran.row(), 3).data() == "ветеран"  # free role
+    assert model.index(veteran.row(), 6).data() == "step-free · diet?"
 
 
 def test_authorities_are_in_the_no_delegation_group(demo) -> None:  # type: ignore[no-untyped-def]
@@ -149,8 +152,8 @@ def test_moving_a_person_up_renumbers_the_delegation_as_one_undoable_edit(demo) 
 def test_ctrl_down_moves_the_person_selected(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
     path, _controller, view = demo
     view.select_person(KALMYKOVA)
-    view.tree.setFocus()
-    QTest.keyClick(view.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert _ranks(path, GUEST_DELEGATION_ID)[:2] == [("Shymanskyi", 1), ("Kalmykova", 2)]
     assert view.current_person().id == KALMYKOVA  # type: ignore[union-attr]  # still selected
 
@@ -168,11 +171,12 @@ def test_the_first_person_cannot_move_up(demo) -> None:  # type: ignore[no-untyp
 def test_dropping_a_person_reorders_the_delegation(demo) -> None:  # type: ignore[no-untyped-def]
     path, controller, view = demo
     model = view.model
-    group = model.index_of_group(GUEST_DELEGATION_ID)
     last = controller.data.members(GUEST_DELEGATION_ID)[-1]
     mime = model.mimeData([model.index_of_person(last.id)])
-    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, group)
-    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, group)  # before the second
+    second = model.index_of_person(SHYMANSKYI).row()
+    root = QModelIndex()  # a drop falls between two rows of the list
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, second, 0, root)
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, second, 0, root)  # before him
     ranks = _ranks(path, GUEST_DELEGATION_ID)
     assert [name for name, _rank in ranks[:3]] == ["Kalmykova", last.family_name, "Shymanskyi"]
     assert [rank for _name, rank in ranks] == list(range(1, len(ranks) + 1))
@@ -180,15 +184,40 @@ def test_dropping_a_person_reorders_the_delegation(demo) -> None:  # type: ignor
     assert _ranks(path, GUEST_DELEGATION_ID)[-1][0] == last.family_name
 
 
+def test_a_person_dropped_after_the_last_of_their_delegation_goes_last(demo) -> None:  # type: ignore[no-untyped-def]
+    path, _controller, view = demo
+    model = view.model
+    mime = model.mimeData([model.index_of_person(KALMYKOVA)])
+    next_title = model.index_of_group(HOST_DELEGATION_ID).row()  # just after the guests
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, next_title, 0, QModelIndex())
+    assert _ranks(path, GUEST_DELEGATION_ID)[-1][0] == "Kalmykova"
+
+
 def test_a_person_cannot_be_dropped_into_another_delegation(demo) -> None:  # type: ignore[no-untyped-def]
     _path, controller, view = demo
     model = view.model
     mime = model.mimeData([model.index_of_person(KALMYKOVA)])
     host = model.index_of_group(HOST_DELEGATION_ID)
+    among_hosts = host.row() + 2
+    root = QModelIndex()
     steps = controller.undo_stack.count()
-    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, host)
-    assert not model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, host)
-    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, among_hosts, 0, root)
+    assert not model.dropMimeData(mime, Qt.DropAction.MoveAction, among_hosts, 0, root)
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, root)  # at the end
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, root)  # above a title
+    # Where it already is: nothing to do, so the list refuses the drop.
+    here = model.index_of_person(KALMYKOVA).row()
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, here, 0, root)
+    assert controller.undo_stack.count() == steps
+
+
+def test_a_delegation_is_dropped_between_delegations_not_among_people(demo) -> None:  # type: ignore[no-untyped-def]
+    _path, controller, view = demo
+    model = view.model
+    mime = model.mimeData([model.index_of_group(HOST_DELEGATION_ID)])
+    among_guests = model.index_of_person(SHYMANSKYI).row()
+    steps = controller.undo_stack.count()
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, among_guests, 0, QModelIndex())
     assert controller.undo_stack.count() == steps
 
 
@@ -228,7 +257,7 @@ def test_editing_a_cyrillic_name_is_saved_and_shown(qtbot, demo) -> None:  # typ
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert read_visit(path).person(SHYMANSKYI).family_name_native == "Шиманський-Коваль"
     index = view.model.index_of_person(SHYMANSKYI)
-    native = view.model.index(index.row(), 1, index.parent()).data()
+    native = view.model.index(index.row(), 1).data()
     assert native == "Олег Шиманський-Коваль"
     assert view.current_person().id == SHYMANSKYI  # type: ignore[union-attr]
     assert controller.undo_stack.undoText() == "Edit Oleg SHYMANSKYI"
@@ -240,7 +269,7 @@ def test_enter_and_double_click_open_the_person(qtbot, demo) -> None:  # type: i
     _path, _controller, view = demo
     view.select_person(SHYMANSKYI)
     with qtbot.waitSignal(view.person_activated) as blocker:
-        QTest.keyClick(view.tree, Qt.Key.Key_Return)
+        QTest.keyClick(view.table, Qt.Key.Key_Return)
     assert blocker.args == [SHYMANSKYI]
     assert isinstance(view.dialog, PersonDialog)
     assert view.dialog.before is not None and view.dialog.before.id == SHYMANSKYI
@@ -271,8 +300,8 @@ def test_deleting_a_person_asks_first_and_can_be_undone(monkeypatch, demo) -> No
     assert SHYMANSKYI in {p.id for p in read_visit(path).people}
     asked: list[str] = []
     _yes(monkeypatch, asked)
-    view.tree.setFocus()
-    QTest.keyClick(view.tree, Qt.Key.Key_Delete)
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_Delete)
     assert "Oleg SHYMANSKYI" in asked[0]
     assert SHYMANSKYI not in {p.id for p in read_visit(path).people}
     assert view.current_person() is not None  # the next person is selected
@@ -341,14 +370,86 @@ def test_select_person_clears_a_filter_that_hides_them(demo) -> None:  # type: i
     assert not view.select_person("00000000-0000-4000-8000-000000000000")
 
 
-def test_a_collapsed_delegation_stays_collapsed_after_an_edit(demo) -> None:  # type: ignore[no-untyped-def]
-    _path, _controller, view = demo
-    host = view.model.index_of_group(HOST_DELEGATION_ID)
-    view.tree.collapse(host)
+def test_a_folded_delegation_stays_folded_after_an_edit(demo) -> None:  # type: ignore[no-untyped-def]
+    _path, controller, view = demo
+    view.table.set_folded(HOST_DELEGATION_ID, True)
+    hosts = len(controller.data.members(HOST_DELEGATION_ID))
+    assert dict(_rows(view))["French delegation (host)"] == []
     view.select_person(SHYMANSKYI)
     view.move_down()
-    assert not view.tree.isExpanded(view.model.index_of_group(HOST_DELEGATION_ID))
-    assert view.tree.isExpanded(view.model.index_of_group(GUEST_DELEGATION_ID))
+    assert view.table.is_folded(HOST_DELEGATION_ID)
+    assert dict(_rows(view))["French delegation (host)"] == []
+    assert not view.table.is_folded(GUEST_DELEGATION_ID)
+    view.table.set_folded(HOST_DELEGATION_ID, False)
+    assert len(dict(_rows(view))["French delegation (host)"]) == hosts
+
+
+def _arrow_click(view: RosterView, key: str) -> None:
+    title = view.model.index_of_group(key)
+    rect = view.table.visualRect(title)
+    spot = rect.topLeft() + QPoint(8, rect.height() // 2)
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), spot)
+
+
+def test_the_arrow_and_the_arrow_keys_fold_a_delegation(demo) -> None:  # type: ignore[no-untyped-def]
+    _path, controller, view = demo
+    guests = len(controller.data.members(GUEST_DELEGATION_ID))
+    _arrow_click(view, GUEST_DELEGATION_ID)
+    assert view.table.is_folded(GUEST_DELEGATION_ID)
+    assert _rows(view)[0] == ("Ukrainian delegation (guest)", [])
+    assert view.model.group_key_at(view.table.currentIndex()) == GUEST_DELEGATION_ID
+    _arrow_click(view, GUEST_DELEGATION_ID)
+    assert len(_rows(view)[0][1]) == guests
+    # From the keyboard, as in a tree: Left folds the title, Right unfolds it,
+    # and Left on a person goes up to their delegation's title.
+    view.select_person(SHYMANSKYI)
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_Left)
+    assert view.model.is_group(view.table.currentIndex())
+    QTest.keyClick(view.table, Qt.Key.Key_Left)
+    assert view.table.is_folded(GUEST_DELEGATION_ID)
+    QTest.keyClick(view.table, Qt.Key.Key_Right)
+    assert not view.table.is_folded(GUEST_DELEGATION_ID)
+    # A click on a title elsewhere than its arrow selects it and folds nothing;
+    # Enter then opens the delegation.
+    title = view.model.index_of_group(GUEST_DELEGATION_ID)
+    spot = view.table.visualRect(title).center()
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), spot)
+    assert not view.table.is_folded(GUEST_DELEGATION_ID)
+    assert view.table.currentIndex().row() == title.row()
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    assert isinstance(view.dialog, DelegationDialog)
+    view.dialog.reject()
+
+
+def test_selecting_a_person_of_a_folded_delegation_unfolds_it(demo) -> None:  # type: ignore[no-untyped-def]
+    _path, _controller, view = demo
+    view.table.set_folded(GUEST_DELEGATION_ID, True)
+    assert not view.model.index_of_person(SHYMANSKYI).isValid()
+    assert view.select_person(SHYMANSKYI)
+    assert view.current_person().id == SHYMANSKYI  # type: ignore[union-attr]
+    assert not view.table.is_folded(GUEST_DELEGATION_ID)
+
+
+def test_a_filter_shows_folded_delegations_open_and_folds_them_back(demo) -> None:  # type: ignore[no-untyped-def]
+    _path, _controller, view = demo
+    view.table.set_folded(GUEST_DELEGATION_ID, True)
+    type_text(view.filter, "kalm")
+    assert _rows(view) == [("Ukrainian delegation (guest)", ["KALMYKOVA Natalia"])]
+    view.filter.clear()
+    assert _rows(view)[0] == ("Ukrainian delegation (guest)", [])
+
+
+def test_each_delegation_title_runs_across_the_columns(demo) -> None:  # type: ignore[no-untyped-def]
+    _path, _controller, view = demo
+    for key in (GUEST_DELEGATION_ID, HOST_DELEGATION_ID, ""):
+        row = view.model.index_of_group(key).row()
+        assert view.table.columnSpan(row, 0) == view.model.columnCount()
+    person = view.model.index_of_person(SHYMANSKYI).row()
+    assert view.table.columnSpan(person, 0) == 1
+    type_text(view.filter, "kalm")  # after a reset, on the rows as they are now
+    assert view.table.columnSpan(0, 0) == view.model.columnCount()
+    assert view.table.columnSpan(1, 0) == 1
 
 
 def test_a_read_only_visit_offers_no_edit(demo) -> None:  # type: ignore[no-untyped-def]

@@ -1,10 +1,15 @@
-"""The roster as a tree: delegations in their order, their people in order of precedence.
+"""The roster as one list: each delegation's title row, then its people in order of precedence.
 
-Top-level rows are the delegations (by position) and, last, the people of no
-delegation (authorities); their children are people by rank. The filter lives
-in the model, not in a proxy: each person's names in both scripts are folded
-once into a search key, so a keystroke costs one substring test per person and
-one reset, which keeps typing fast on a 3,000-person summit.
+Rows are the delegations (by position) and, last, the people of no delegation
+(authorities), each title followed by its members by rank unless the officer
+folded it. The list is flat on purpose: a table lays out nothing per row, so a
+keystroke in the filter costs the filter and the painting of one screen of rows,
+whatever the size of the roster (a tree view walks every row through Python at
+each reset: 20 ms of a 3,000-person summit's keystroke went there).
+
+The filter lives in the model, not in a proxy: each person's names in both
+scripts are folded once into a search key, so a keystroke costs one substring
+test per person and one reset.
 
 Dragging a person within its delegation, or a delegation among the others,
 does not change the model: it emits `people_moved` / `delegations_moved` with
@@ -18,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -27,7 +32,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Delegation, Person, VisitData
@@ -53,6 +58,7 @@ _ROLES: Final = frozenset(
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.FontRole,
         Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
         _ID_ROLE,
         _KIND_ROLE,
     )
@@ -123,8 +129,9 @@ class _Group:
         return self.delegation.id if self.delegation else ""
 
 
-class RosterModel(QAbstractItemModel):
-    """Delegations and their people, filtered by name, reorderable by drag and drop."""
+class RosterModel(QAbstractTableModel):
+    """Delegations and their people in one list, filtered by name, folded by delegation,
+    reorderable by drag and drop."""
 
     COLUMNS: Final = (
         N_("Name"),
@@ -144,15 +151,23 @@ class RosterModel(QAbstractItemModel):
     people_moved = Signal(object, list)
     #: delegation ids in their new order
     delegations_moved = Signal(list)
+    #: a group was folded or unfolded: (group key, unfolded)
+    folding_changed = Signal(str, bool)
 
     def __init__(self, data: VisitData | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[_Group] = []
         self._shown: list[_Group] = []
+        #: Each row: its group and its person (None for the group's title row).
+        self._rows: list[tuple[_Group, Person | None]] = []
+        #: Row of each person id and group key shown, worked out when first asked.
+        self._row_of: dict[tuple[bool, str], int] | None = None
         self._tokens: Words = ()
         self._filter = ""
         self._keys: dict[str, tuple[Person, str]] = {}
+        self._folded: set[str] = set()
         self._main = "fr"
+        self._arrows: tuple[QIcon, QIcon, QIcon] | None = None
         self.movable = True
         self.set_movable(True)
         if data is not None:
@@ -161,7 +176,7 @@ class RosterModel(QAbstractItemModel):
     # -- contents ---------------------------------------------------------------
 
     def set_data(self, data: VisitData) -> None:
-        """Show `data` (after any change), keeping the filter."""
+        """Show `data` (after any change), keeping the filter and what is folded."""
         self._main = data.visit.main_language
         by_delegation: dict[str | None, list[Person]] = {}
         for person in data.people:
@@ -190,6 +205,7 @@ class RosterModel(QAbstractItemModel):
         self.beginResetModel()
         self._groups = groups
         self._keys = keys
+        self._folded &= {g.key for g in groups}
         self._apply_filter()
         self.endResetModel()
 
@@ -219,91 +235,141 @@ class RosterModel(QAbstractItemModel):
             for group in self._groups:
                 group.shown = group.members
             self._shown = list(self._groups)
+        else:
+            keys = self._keys
+            shown = []
+            for group in self._groups:
+                if group.search and found(group.search, tokens):
+                    group.shown = group.members  # the delegation's own name matches
+                else:
+                    # One pass per word over the group's keys, no call per person.
+                    texts = [keys[p.id][1] for p in group.members]
+                    members = group.members
+                    group.shown = [members[i] for i in matching(range(len(texts)), texts, tokens)]
+                if group.shown:
+                    shown.append(group)
+            self._shown = shown
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The rows: each group shown, then its people unless folded (a filter unfolds all)."""
+        folded = set() if self._tokens else self._folded
+        rows: list[tuple[_Group, Person | None]] = []
+        for group in self._shown:
+            rows.append((group, None))
+            if group.key not in folded:
+                rows.extend((group, person) for person in group.shown)
+        self._rows = rows
+        self._row_of = None
+
+    # -- folding ----------------------------------------------------------------
+
+    def is_folded(self, key: str) -> bool:
+        """Whether a group's people are hidden under its title (never while filtering)."""
+        return not self._tokens and key in self._folded
+
+    def set_folded(self, key: str, folded: bool) -> None:
+        """Fold or unfold a group ("" for the people of no delegation). While a filter is
+        on, every group shows what it found and stays open."""
+        if self._tokens or folded == (key in self._folded):
             return
-        keys = self._keys
-        shown = []
-        for group in self._groups:
-            if group.search and found(group.search, tokens):
-                group.shown = group.members  # the delegation's own name matches
-            else:
-                # One pass per word over the group's keys, no call per person.
-                texts = [keys[p.id][1] for p in group.members]
-                members = group.members
-                group.shown = [members[i] for i in matching(range(len(texts)), texts, tokens)]
-            if group.shown:
-                shown.append(group)
-        self._shown = shown
+        if folded:
+            self._folded.add(key)
+        else:
+            self._folded.discard(key)
+        title = self.index_of_group(key)
+        if title.isValid():
+            first, count = title.row() + 1, len(self._shown[self._group_position(key)].shown)
+            if count:
+                if folded:
+                    self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+                    self._lay_out()
+                    self.endRemoveRows()
+                else:
+                    self.beginInsertRows(QModelIndex(), first, first + count - 1)
+                    self._lay_out()
+                    self.endInsertRows()
+            self.dataChanged.emit(title, title, [Qt.ItemDataRole.DecorationRole])
+        self.folding_changed.emit(key, not folded)
+
+    def folded_keys(self) -> set[str]:
+        """The groups the officer folded."""
+        return set(self._folded)
+
+    def _group_position(self, key: str) -> int:
+        return next(i for i, group in enumerate(self._shown) if group.key == key)
+
+    def set_arrows(self, unfolded: QIcon, folded: QIcon, blank: QIcon) -> None:
+        """The icons before a group's title (unfolded, folded) and before a person's name
+        (blank, so names line up under the titles)."""
+        self._arrows = (unfolded, folded, blank)
 
     # -- finding rows -----------------------------------------------------------
 
+    def group_rows(self) -> list[int]:
+        """The rows holding a group's title."""
+        return [row for row, (_group, person) in enumerate(self._rows) if person is None]
+
     def person_at(self, index: _Index) -> Person | None:
-        """The person of a row, or None for a group row."""
-        if not index.isValid() or index.internalId() == 0:
+        """The person of a row, or None for a group's title."""
+        if not index.isValid():
             return None
-        return self._shown[index.internalId() - 1].shown[index.row()]
+        return self._rows[index.row()][1]
 
     def group_key_at(self, index: _Index) -> str | None:
         """The delegation id of a row's group ("" for no delegation), None for no row."""
         if not index.isValid():
             return None
-        row = index.row() if index.internalId() == 0 else index.internalId() - 1
-        return self._shown[row].key
+        return self._rows[index.row()][0].key
 
     def delegation_at(self, index: _Index) -> Delegation | None:
         """The delegation of a row (a person's delegation for a person row)."""
         if not index.isValid():
             return None
-        row = index.row() if index.internalId() == 0 else index.internalId() - 1
-        return self._shown[row].delegation
+        return self._rows[index.row()][0].delegation
+
+    def is_group(self, index: _Index) -> bool:
+        """Whether a row is a group's title."""
+        return index.isValid() and self._rows[index.row()][1] is None
+
+    def _row(self, is_person: bool, ident: str) -> int | None:
+        if self._row_of is None:
+            self._row_of = {
+                (person is not None, person.id if person is not None else group.key): row
+                for row, (group, person) in enumerate(self._rows)
+            }
+        return self._row_of.get((is_person, ident))
 
     def index_of_person(self, person_id: str) -> QModelIndex:
         """The row of a person, or an invalid index when the person is not shown."""
-        for g, group in enumerate(self._shown):
-            for r, person in enumerate(group.shown):
-                if person.id == person_id:
-                    return self.createIndex(r, 0, g + 1)
-        return QModelIndex()
+        row = self._row(True, person_id)
+        return QModelIndex() if row is None else self.index(row, 0)
 
     def index_of_group(self, key: str) -> QModelIndex:
-        """The row of a delegation ("" for the people of no delegation), or an invalid index."""
-        for g, group in enumerate(self._shown):
-            if group.key == key:
-                return self.createIndex(g, 0, 0)
-        return QModelIndex()
+        """The title row of a delegation ("" for the people of no delegation), or an
+        invalid index."""
+        row = self._row(False, key)
+        return QModelIndex() if row is None else self.index(row, 0)
+
+    def group_of_person(self, person_id: str) -> str | None:
+        """The group key of a person the filter lets through (folded or not), else None."""
+        for group in self._shown:
+            if any(p.id == person_id for p in group.shown):
+                return group.key
+        return None
 
     def shown_person_ids(self) -> list[str]:
-        """The ids of every person shown, in order."""
+        """The ids of every person the filter lets through, in order (folded groups too)."""
         return [p.id for group in self._shown for p in group.shown]
 
     # -- the item model ---------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # No hasIndex(): it calls back into rowCount and columnCount, and the tree asks
-        # for every row of a 3,000-person roster after each keystroke of the filter.
-        # The tree lays out every row after each keystroke: as few calls into Qt as
-        # can be (an invalid parent has row -1 and internal id 0).
-        if not 0 <= column < _COLUMN_COUNT or row < 0:
-            return QModelIndex()
-        group = parent.row()
-        if group < 0:
-            return self.createIndex(row, column, 0) if row < len(self._shown) else QModelIndex()
-        if parent.internalId() == 0 and row < len(self._shown[group].shown):
-            return self.createIndex(row, column, group + 1)
-        return QModelIndex()
-
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        group = index.internalId()  # 0 for a delegation row and for an invalid index
-        return self.createIndex(group - 1, 0, 0) if group else QModelIndex()
+    # index() and parent() are Qt's own (a table): no call into Python per row.
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._shown)
-        if parent.column() != 0 or parent.internalId() != 0:
-            return 0
-        return len(self._shown[parent.row()].shown)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return _COLUMN_COUNT
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -311,12 +377,12 @@ class RosterModel(QAbstractItemModel):
         return column_header(self.COLUMNS, section, orientation, role)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The tree asks each painted cell for a dozen roles; most are answered here at once.
+        # The table asks each painted cell for a dozen roles; most are answered here at once.
         if role not in _ROLES or not index.isValid():
             return None
-        if index.internalId() == 0:
-            return self._group_data(self._shown[index.row()], index.column(), role)
-        person = self._shown[index.internalId() - 1].shown[index.row()]
+        group, person = self._rows[index.row()]
+        if person is None:
+            return self._group_data(group, index.column(), role)
         return self._person_data(person, index.column(), role)
 
     def _group_data(self, group: _Group, column: int, role: int) -> Any:
@@ -325,11 +391,17 @@ class RosterModel(QAbstractItemModel):
             return group.key
         if role == self.KindRole:
             return "delegation" if delegation else "none"
-        if role == Qt.ItemDataRole.FontRole and column == 0:
+        if column:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) or column:
+        if role == Qt.ItemDataRole.DecorationRole:
+            if self._arrows is None:
+                return None
+            return self._arrows[1] if self.is_folded(group.key) else self._arrows[0]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if delegation is None:
             name = _("No delegation (authorities)")
@@ -352,6 +424,8 @@ class RosterModel(QAbstractItemModel):
             return person.id
         if role == self.KindRole:
             return "person"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._arrows[2] if column == 0 and self._arrows is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and column == 6:
             unknown = Need.UNKNOWN in (person.step_free, person.dietary)
             return QBrush(_UNKNOWN_COLOUR) if unknown else None
@@ -374,15 +448,15 @@ class RosterModel(QAbstractItemModel):
         return needs_text(person)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        # Combined once in set_movable: or-ing enum flags in Python on every call
-        # was most of the cost of laying out the tree.
-        if index.internalId():  # a person (an invalid index has id 0): the most rows
-            return self._person_flags
+        # Combined once in set_movable: or-ing enum flags in Python on every painted
+        # cell would cost more than the answer. Nothing is a drop target itself: a drop
+        # falls between two rows (see _new_order), on the list as a whole.
         if not index.isValid():
             return self._root_flags
-        if self._shown[index.row()].delegation is not None:
-            return self._delegation_flags
-        return self._none_flags
+        group, person = self._rows[index.row()]
+        if person is not None:
+            return self._person_flags
+        return self._delegation_flags if group.delegation is not None else self._none_flags
 
     def set_movable(self, movable: bool) -> None:
         """Whether people and delegations may be dragged (not in a read-only visit)."""
@@ -392,8 +466,8 @@ class RosterModel(QAbstractItemModel):
         drop = Qt.ItemFlag.ItemIsDropEnabled if movable else Qt.ItemFlag.NoItemFlags
         self._root_flags = drop
         self._person_flags = item | Qt.ItemFlag.ItemNeverHasChildren | drag
-        self._delegation_flags = item | drop | drag
-        self._none_flags = item | drop
+        self._delegation_flags = item | Qt.ItemFlag.ItemNeverHasChildren | drag
+        self._none_flags = item | Qt.ItemFlag.ItemNeverHasChildren
 
     # -- drag and drop ----------------------------------------------------------
 
@@ -412,7 +486,7 @@ class RosterModel(QAbstractItemModel):
         if not rows:
             return mime
         first = rows[0]
-        kind = "person" if first.internalId() != 0 else "delegation"
+        kind = "person" if self.person_at(first) is not None else "delegation"
         ident = first.data(self.IdRole)
         mime.setData(MIME_TYPE, QByteArray(json.dumps({"kind": kind, "id": ident}).encode()))
         return mime
@@ -420,7 +494,8 @@ class RosterModel(QAbstractItemModel):
     def _new_order(
         self, mime: QMimeData, row: int, parent: _Index
     ) -> tuple[str, str | None, list[str]] | None:
-        """What a drop would do: ("person", group key, ids) or ("delegation", None, ids)."""
+        """What a drop before `row` would do: ("person", group key, ids) or
+        ("delegation", None, ids); None when it would do nothing."""
         if not self.movable or not mime.hasFormat(MIME_TYPE):
             return None
         try:
@@ -428,33 +503,48 @@ class RosterModel(QAbstractItemModel):
             kind, ident = str(payload["kind"]), str(payload["id"])
         except (ValueError, KeyError, TypeError):
             return None
+        if parent.isValid():  # dropped on a row itself: before it
+            row = parent.row()
+        if not 0 <= row < len(self._rows):
+            row = len(self._rows)  # on the empty space after the last row
+        below = self._rows[row] if row < len(self._rows) else None
         if kind == "delegation":
-            if parent.isValid():
-                return None
             real = [g for g in self._groups if g.delegation is not None]
             if ident not in {g.key for g in real}:
                 return None
+            if below is not None and below[1] is not None:
+                return None  # a delegation goes between two delegations, not among people
             target = None
-            if 0 <= row < len(self._shown) and self._shown[row].delegation is not None:
-                target = self._shown[row].key
+            if below is not None and below[0].delegation is not None:
+                target = below[0].key
             return ("delegation", None, placed([g.key for g in real], ident, target))
-        if kind != "person" or not parent.isValid() or parent.internalId() != 0:
+        if kind != "person":
             return None
-        group = self._shown[parent.row()]
+        group = self._person_group(ident)
+        if group is None:
+            return None
         full = [p.id for p in group.members]
-        if ident not in full:
-            return None  # a person moves within their own delegation only
+        above = self._rows[row - 1] if row > 0 else None
         before: str | None
-        if 0 <= row < len(group.shown):
-            before = group.shown[row].id
-        else:
+        if below is not None and below[0] is group and below[1] is not None:
+            before = below[1].id
+        elif above is not None and above[0] is group and above[1] is not None:
             # After the last person shown (the filter may hide people after them).
-            last = full.index(group.shown[-1].id) if group.shown else len(full) - 1
+            last = full.index(above[1].id)
             after = [i for i in full[last + 1 :] if i != ident]
             before = after[0] if after else None
+        else:
+            return None  # a person moves within their own delegation only
         if before == ident:
             return None
-        return ("person", group.key, placed(full, ident, before))
+        new = placed(full, ident, before)
+        return None if new == full else ("person", group.key, new)
+
+    def _person_group(self, person_id: str) -> _Group | None:
+        for group in self._groups:
+            if any(p.id == person_id for p in group.members):
+                return group
+        return None
 
     def canDropMimeData(
         self,

@@ -1,6 +1,6 @@
 """The roster screen: delegations and their people in order of precedence, edited in place.
 
-A filter narrows the tree as the officer types a name in either script; people
+A filter narrows the list as the officer types a name in either script; people
 and delegations are reordered by drag and drop or with Ctrl+Up / Ctrl+Down,
 each move one undoable edit; Ins adds a person, Enter edits, Del deletes.
 """
@@ -13,13 +13,11 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from visitplanner.ui.common.forms import confirm
 from visitplanner.ui.roster.delegation_dialog import DelegationDialog
 from visitplanner.ui.roster.model import RosterModel
 from visitplanner.ui.roster.person_dialog import PersonDialog
+from visitplanner.ui.roster.table import RosterTable
 from visitplanner.ui.shell.controller import VisitController
 
 log = logging.getLogger(__name__)
@@ -59,8 +58,6 @@ class RosterView(QWidget):
         self.controller = controller
         #: The editor opened last (None before any): tests and the window may reach it.
         self.dialog: QDialog | None = None
-        self._collapsed: set[str] = set()
-        self._restoring = False
         self.model = RosterModel(parent=self)  # filled by retranslate() below
         self.model.people_moved.connect(self._apply_people_order)
         self.model.delegations_moved.connect(self._apply_delegation_order)
@@ -71,42 +68,31 @@ class RosterView(QWidget):
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.returnPressed.connect(self._filter_done)
         self.count = QLabel(self)
-        self.tree = QTreeView(self)
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)  # lets the tree lay out thousands of rows at once
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setExpandsOnDoubleClick(False)  # double-click edits, the arrow expands
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.activated.connect(self._activated)
-        self.tree.collapsed.connect(self._remember_collapsed)
-        self.tree.expanded.connect(self._remember_expanded)
+        #: Titles and people in one list (double-click edits, the arrow folds).
+        self.table = RosterTable(self.model, self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.activated.connect(self._activated)
         self.person_activated.connect(self.edit_person)
-        header = self.tree.header()
+        header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((22, 18, 22, 12, 11, 7, 10)):
             header.resizeSection(column, width * em)
 
-        tree_only = Qt.ShortcutContext.WidgetShortcut
+        list_only = Qt.ShortcutContext.WidgetShortcut
         self.new_person_action = screen_action(self, self.new_person, ["Ins"])
         self.new_delegation_action = screen_action(self, self.new_delegation, ["Shift+Ins"])
         self.edit_action = screen_action(
-            self.tree, self.edit_current, ["Return", "Enter"], tree_only
+            self.table, self.edit_current, ["Return", "Enter"], list_only
         )
         self.delete_action = screen_action(
-            self.tree, self.delete_current, [_KEYS.Delete], tree_only
+            self.table, self.delete_current, [_KEYS.Delete], list_only
         )
         self.edit_delegation_action = screen_action(self, self.edit_delegation)
         self.delete_delegation_action = screen_action(self, self.delete_delegation)
-        self.move_up_action = screen_action(self.tree, self.move_up, ["Ctrl+Up"], tree_only)
-        self.move_down_action = screen_action(self.tree, self.move_down, ["Ctrl+Down"], tree_only)
+        self.move_up_action = screen_action(self.table, self.move_up, ["Ctrl+Up"], list_only)
+        self.move_down_action = screen_action(self.table, self.move_down, ["Ctrl+Down"], list_only)
         buttons = button_row(
             self,
             [
@@ -127,9 +113,9 @@ class RosterView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
-        self.setFocusProxy(self.tree)
-        self.tree.selectionModel().currentChanged.connect(self.update_actions)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+        self.table.selectionModel().currentChanged.connect(self.update_actions)
         controller.changed.connect(self._on_change)
         self.retranslate()
 
@@ -137,13 +123,13 @@ class RosterView(QWidget):
 
     def select_person(self, person_id: str) -> bool:
         """Show and select a person (clearing the filter if it hides them); False if unknown."""
-        index = self.model.index_of_person(person_id)
-        if not index.isValid() and self.model.is_filtered():
+        if self.model.group_of_person(person_id) is None and self.model.is_filtered():
             self.filter.clear()
-            index = self.model.index_of_person(person_id)
-        if not index.isValid():
+        group = self.model.group_of_person(person_id)
+        if group is None:
             return False
-        self.tree.expand(index.parent())
+        self.table.set_folded(group, False)
+        index = self.model.index_of_person(person_id)
         self._make_current(index)
         return True
 
@@ -160,11 +146,11 @@ class RosterView(QWidget):
 
     def current_person(self) -> Person | None:
         """The person selected, if a person row is."""
-        return self.model.person_at(self.tree.currentIndex())
+        return self.model.person_at(self.table.currentIndex())
 
     def current_delegation(self) -> Delegation | None:
         """The delegation selected, or the delegation of the person selected."""
-        return self.model.delegation_at(self.tree.currentIndex())
+        return self.model.delegation_at(self.table.currentIndex())
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter (for the window's Find)."""
@@ -175,7 +161,6 @@ class RosterView(QWidget):
         """Show the visit as it is now, keeping the selection, the filter and what is folded."""
         current = self._current_key()
         self.model.set_data(self.controller.data)
-        self._restore_expansion()
         self._restore_current(current)
         self._update_count()  # "People: 3" must follow every change, not only the filter
         self.update_actions()
@@ -185,7 +170,7 @@ class RosterView(QWidget):
         self.filter_label.setText(_("&Filter:"))
         self.filter.setPlaceholderText(_("Name in Latin or Cyrillic script"))
         self.filter.setAccessibleName(_("Filter the roster by name"))
-        self.tree.setAccessibleName(_("Roster: delegations and their people"))
+        self.table.setAccessibleName(_("Roster: delegations and their people"))
         describe(
             self.new_person_action, _("&New person…"), _("Add a person to the delegation selected")
         )
@@ -206,7 +191,7 @@ class RosterView(QWidget):
         """Open the editor on a new person of the delegation selected."""
         if self.controller.read_only:
             return None
-        key = self.model.group_key_at(self.tree.currentIndex())
+        key = self.model.group_key_at(self.table.currentIndex())
         return self._open(PersonDialog(self.controller, None, key or None, self))
 
     def edit_person(self, person_id: str) -> PersonDialog:
@@ -216,7 +201,7 @@ class RosterView(QWidget):
 
     def edit_current(self) -> QDialog | None:
         """Open the editor on the person or delegation selected."""
-        index = self.tree.currentIndex()
+        index = self.table.currentIndex()
         person = self.model.person_at(index)
         if person is not None:
             self.person_activated.emit(person.id)
@@ -341,7 +326,6 @@ class RosterView(QWidget):
     def _filter_changed(self, text: str) -> None:
         current = self._current_key()
         self.model.set_filter(text)
-        self._restore_expansion()
         if not self._restore_current(current) and self.model.is_filtered():
             shown = self.model.shown_person_ids()
             if shown:
@@ -350,7 +334,7 @@ class RosterView(QWidget):
         self.update_actions()
 
     def _filter_done(self) -> None:
-        self.tree.setFocus()
+        self.table.setFocus()
 
     def _update_count(self) -> None:
         if self.model.is_filtered():
@@ -364,7 +348,7 @@ class RosterView(QWidget):
             self.count.setText(_("People: {total}").format(total=len(self.controller.data.people)))
 
     def _current_key(self) -> tuple[str, str] | None:
-        index = self.tree.currentIndex()
+        index = self.table.currentIndex()
         if not index.isValid():
             return None
         kind = "person" if index.data(RosterModel.KindRole) == "person" else "group"
@@ -384,13 +368,13 @@ class RosterView(QWidget):
         return True
 
     def _make_current(self, index: QModelIndex, scroll: bool = True) -> None:
-        self.tree.selectionModel().setCurrentIndex(
+        self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         if scroll:
-            self.tree.scrollTo(index)
+            self.table.scrollTo(index)
 
     def _neighbour(self, person: Person) -> tuple[str, str] | None:
         members = [p.id for p in self.controller.data.members(person.delegation_id)]
@@ -399,30 +383,6 @@ class RosterView(QWidget):
         if rest:
             return ("person", rest[0])
         return ("group", person.delegation_id or "")
-
-    def _remember_collapsed(self, index: QModelIndex) -> None:
-        if not self._restoring and not self.model.is_filtered():
-            self._collapsed.add(str(index.data(RosterModel.IdRole)))
-
-    def _remember_expanded(self, index: QModelIndex) -> None:
-        if not self._restoring:
-            self._collapsed.discard(str(index.data(RosterModel.IdRole)))
-
-    def _restore_expansion(self) -> None:
-        self._restoring = True
-        try:
-            root = QModelIndex()
-            for row in range(self.model.rowCount()):
-                # A delegation's title runs across the columns, which hold people's details.
-                self.tree.setFirstColumnSpanned(row, root, True)
-            self.tree.expandAll()
-            if not self.model.is_filtered():
-                for key in self._collapsed:
-                    index = self.model.index_of_group(key)
-                    if index.isValid():
-                        self.tree.collapse(index)
-        finally:
-            self._restoring = False
 
     def _context_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
@@ -442,18 +402,18 @@ class RosterView(QWidget):
                 menu.addSeparator()
             else:
                 menu.addAction(action)
-        menu.popup(self.tree.viewport().mapToGlobal(point))
+        menu.popup(self.table.viewport().mapToGlobal(point))
 
     def update_actions(self) -> None:
         """Enable what can be done now (after the selection or the read-only state changes)."""
         writable = not self.controller.read_only
-        index = self.tree.currentIndex()
+        index = self.table.currentIndex()
         person = self.model.person_at(index)
         delegation = self.model.delegation_at(index)
         selected = index.isValid()
         if self.model.movable != writable:
             self.model.set_movable(writable)
-        self.tree.setDragEnabled(writable)
+        self.table.setDragEnabled(writable)
         self.new_person_action.setEnabled(writable)
         self.new_delegation_action.setEnabled(writable)
         self.edit_action.setEnabled(person is not None or delegation is not None)
