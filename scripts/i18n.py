@@ -62,7 +62,10 @@ def load(lang: str, template: Catalog) -> Catalog:
     catalog.obsolete.clear()
     if lang == "en":
         for message in catalog:
-            if message.id and not message.string:
+            if isinstance(message.id, tuple):  # plural forms: English's own two
+                if not all(message.string):
+                    message.string = message.id
+            elif message.id and not message.string:
                 message.string = message.id
     return catalog
 

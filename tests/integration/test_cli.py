@@ -183,7 +183,7 @@ def test_check_passes_the_demo_and_fails_a_double_booking(tmp_path: Path) -> Non
     main(["demo", str(visit)])
     result = run("check", str(visit))
     assert result.returncode == 0, result.stdout
-    assert "0 errors, 0 warnings." in result.stdout
+    assert "Errors: 0, warnings: 0." in result.stdout
 
     data = build_demo()
     ceremony = next(e for e in data.events if e.kind.value == "ceremony")

@@ -27,7 +27,7 @@ def test_seating_prints_the_demo_dinner_seat_by_seat(demo: Path) -> None:
     kalmykova = next(line for line in lines if "KALMYKOVA" in line)
     rufo = next(line for line in lines if "RUFO" in line)
     assert "north side 4" in kalmykova and "south side 4" in rufo
-    assert "0 errors, 0 warnings." in result.stdout
+    assert "Errors: 0, warnings: 0." in result.stdout
 
 
 def test_propose_saves_and_a_locked_seat_stays(
@@ -89,7 +89,7 @@ def test_ceremony_template_and_placement_diagram(demo: Path, tmp_path: Path) -> 
     out = result.stdout
     assert ("Sonnerie aux morts" in out and "Arrival of" in out) or "Arrivée de" in out
     assert out.index("La Marseillaise") > out.index("Ukraine")
-    assert "0 errors, 0 warnings." in out
+    assert "Errors: 0, warnings: 0." in out
     assert pdf.read_bytes().startswith(b"%PDF")
     assert run("check", str(demo)).returncode == 0
 
@@ -122,4 +122,4 @@ def test_the_template_never_replaces_a_written_running_order_unasked(demo: Path)
 def test_the_demo_checks_clean(demo: Path) -> None:
     result = run("check", str(demo))
     assert result.returncode == 0
-    assert "0 errors, 0 warnings." in result.stdout
+    assert "Errors: 0, warnings: 0." in result.stdout

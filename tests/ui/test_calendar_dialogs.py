@@ -105,7 +105,7 @@ def test_the_import_preview_shows_what_happens_and_confirming_is_one_undo(
     import_calendar_dialog(None, session, apply=apply, path=calendar)
     assert shown[0][0] == "add" and shown[0][2] == "Point presse"
     assert shown[1][0] == "skip" and "outside the visit" in shown[1][4]
-    assert shown[-1] == ["1 to add, 0 to update, 1 skipped — 1 new venues"]
+    assert shown[-1] == ["1 to add, 0 to update, 1 skipped — 1 new venue"]
     assert len(applied) == 1
     assert len(session.data.events) == before + 1
     session.undo()

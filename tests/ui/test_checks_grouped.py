@@ -69,7 +69,7 @@ def test_the_page_shows_the_cause_once_with_its_people_under_it(  # type: ignore
     assert model.index(row, 2).data() == "in two places at once"
     assert model.index(row, 3).data().startswith(f"{len(both)} people are in two events")
     assert len(model.findings()) - model.rowCount() == len(both) - 1
-    assert f"from {model.rowCount()} causes" in view.summary.text()
+    assert f"causes: {model.rowCount()}." in view.summary.text()
     # One line a row, however long the message (its tooltip holds it all).
     height = view.table.fontMetrics().height()
     assert view.table.visualRect(model.index(row, 3)).height() < 2 * height
@@ -103,5 +103,5 @@ def test_an_empty_page_says_what_was_checked(qtbot, tmp_path: Path) -> None:  # 
         qtbot.addWidget(view)
         view.show_findings([])
         text = view.summary.text()
-        assert f"No problem found in {len(data.events)} events, {len(data.people)} people" in text
+        assert f"No problem found (events: {len(data.events)}, people: {len(data.people)}" in text
         assert view.table.isHidden()

@@ -218,6 +218,25 @@ def test_step_free_access_for_those_who_need_it(
         assert [f.kind for f in found] == [expected]
         assert found[0].person_ids == (wheel.id,)
         assert "Bondar" in found[0].message and "Melnyk" not in found[0].message
+        assert "Bondar needs it" in found[0].message  # one person: the verb agrees
+
+
+def test_a_check_about_one_person_speaks_of_one_in_each_language() -> None:
+    from visitplanner.i18n import set_language
+
+    wheel = Person(family_name="Bondar", step_free=Need.GIVEN)
+    place = Venue(name=LocalizedText(en="Crypt"), step_free=Access.NO)
+    ev = event("Visit", at(7, 10), 60, participant_ids=[wheel.id], venue_id=place.id)
+    messages = {}
+    for lang in ("fr", "uk"):
+        set_language(lang)
+        try:
+            found = check_plan(plan(people=[wheel], venues=[place], events=[ev]))
+        finally:
+            set_language("en")
+        messages[lang] = next(f.message for f in found if f.kind is FindingKind.STEP_FREE_MISSING)
+    assert "Bondar en a besoin" in messages["fr"]
+    assert "Bondar потребує" in messages["uk"]
 
 
 def test_a_meal_with_unknown_dietary_needs_is_flagged_and_other_events_are_not() -> None:

@@ -63,3 +63,46 @@ def test_dates_in_each_language() -> None:
 )
 def test_the_language_comes_from_the_environment(environ: dict[str, str], expected: str) -> None:
     assert detect_language(environ) == expected
+
+
+@pytest.mark.parametrize("lang", ["fr", "uk"])
+def test_every_plural_message_has_each_form_the_language_needs(lang: str) -> None:
+    from babel.messages.pofile import read_po
+
+    i18n_script = runpy.run_path(str(ROOT / "scripts" / "i18n.py"))
+    with i18n_script["po_path"](lang).open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    assert catalog.num_plurals == 3  # French: one, millions, other; Ukrainian: one, few, many
+    plurals = [m for m in catalog if isinstance(m.id, tuple)]
+    assert len(plurals) >= 10
+    for message in plurals:
+        assert len(message.string) == 3 and all(message.string), message.id
+        wanted = set(_FIELD.findall(message.id[1]))
+        for form in message.string:
+            assert set(_FIELD.findall(form)) == wanted, (message.id, form)
+
+
+def test_counts_agree_with_their_number_in_each_language() -> None:
+    from visitplanner.i18n import ngettext, set_language
+
+    def venues(lang: str, count: int) -> str:
+        set_language(lang)
+        try:
+            return ngettext("{count} new venue", "{count} new venues", count).format(count=count)
+        finally:
+            set_language("en")
+
+    assert [venues("en", n) for n in (1, 2)] == ["1 new venue", "2 new venues"]
+    assert [venues("fr", n) for n in (0, 1, 2)] == [
+        "0 nouveau lieu",
+        "1 nouveau lieu",
+        "2 nouveaux lieux",
+    ]
+    assert [venues("uk", n) for n in (1, 3, 5, 21, 22, 11)] == [
+        "1 нове місце",
+        "3 нові місця",
+        "5 нових місць",
+        "21 нове місце",
+        "22 нові місця",
+        "11 нових місць",
+    ]

@@ -18,7 +18,7 @@ from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_delegation, find_person
 from visitplanner.domain.model import VisitData
-from visitplanner.i18n import _
+from visitplanner.i18n import _, ngettext
 from visitplanner.services.calendar_import import (
     Action,
     apply_import,
@@ -78,7 +78,9 @@ def _export(args: argparse.Namespace) -> int:
     where = (
         shown(args.output)
         if not args.per_person
-        else _("{count} files in {path}").format(count=len(written), path=args.output)
+        else ngettext("{count} file in {path}", "{count} files in {path}", len(written)).format(
+            count=len(written), path=args.output
+        )
     )
     print(
         _(

@@ -27,7 +27,7 @@ def _check(args: argparse.Namespace) -> int:
         words = {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}
         for finding in findings:
             print(f"{words[finding.severity]}: [{finding.kind.value}] {finding.message}")
-        print(_("{errors} errors, {warnings} warnings.").format(errors=errors, warnings=warnings))
+        print(_("Errors: {errors}, warnings: {warnings}.").format(errors=errors, warnings=warnings))
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 
 

@@ -16,7 +16,7 @@ def _demo(args: argparse.Namespace) -> int:
     data = build_demo()
     write_visit(args.visit, data)
     print(
-        _("Demo visit written to {path}: {people} people, {events} events.").format(
+        _("Demo visit written to {path} (people: {people}, events: {events}).").format(
             path=args.visit, people=len(data.people), events=len(data.events)
         )
     )
@@ -36,7 +36,7 @@ def _new(args: argparse.Namespace) -> int:
 def _export_json(args: argparse.Namespace) -> int:
     data = export_json(args.visit, args.output)
     print(
-        _("Visit written to {path} ({people} people, {events} events).").format(
+        _("Visit written to {path} (people: {people}, events: {events}).").format(
             path=shown(args.output), people=len(data.people), events=len(data.events)
         )
     )
@@ -46,7 +46,7 @@ def _export_json(args: argparse.Namespace) -> int:
 def _import_json(args: argparse.Namespace) -> int:
     data = import_json(args.json, args.output)
     print(
-        _("Visit file {path} made from {source} ({people} people, {events} events).").format(
+        _("Visit file {path} made from {source} (people: {people}, events: {events}).").format(
             path=args.output, source=args.json, people=len(data.people), events=len(data.events)
         )
     )

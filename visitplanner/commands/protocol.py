@@ -35,7 +35,7 @@ def _findings(findings: list[Finding]) -> None:
         print(f"{words[finding.severity]}: [{finding.kind.value}] {finding.message}")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     print(
-        _("{errors} errors, {warnings} warnings.").format(
+        _("Errors: {errors}, warnings: {warnings}.").format(
             errors=errors, warnings=len(findings) - errors
         )
     )

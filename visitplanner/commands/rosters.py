@@ -14,7 +14,7 @@ from visitplanner.commands.base import (
 )
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.values import Profile
-from visitplanner.i18n import _, current_language
+from visitplanner.i18n import _, current_language, ngettext
 from visitplanner.services.roster_mappings import MappingStore
 from visitplanner.services.rosters import (
     MAX_ROWS,
@@ -110,9 +110,13 @@ def _import_roster(args: argparse.Namespace) -> int:
     finally:
         session.close()
     written = len(plan.of("add")) + len(plan.of("update"))
-    print(_("Roster imported into {path}: {count} people written.").format(
-        path=args.visit, count=written
-    ))  # fmt: skip
+    print(
+        ngettext(
+            "Roster imported into {path}: {count} person written.",
+            "Roster imported into {path}: {count} people written.",
+            written,
+        ).format(path=args.visit, count=written)
+    )
     return EXIT_OK
 
 
@@ -121,11 +125,23 @@ def _export_roster(args: argparse.Namespace) -> int:
     lang = args.lang or data.visit.main_language
     count = export_roster(data, args.output, args.profile, args.accreditation, lang)
     if args.accreditation:
-        message = _("Accreditation list written to {path} ({count} people).")
+        message = ngettext(
+            "Accreditation list written to {path} ({count} person).",
+            "Accreditation list written to {path} ({count} people).",
+            count,
+        )
     elif args.profile is Profile.INTERNAL:
-        message = _("Roster written to {path} ({count} people, internal: private fields in).")
+        message = ngettext(
+            "Roster written to {path} ({count} person, internal: private fields in).",
+            "Roster written to {path} ({count} people, internal: private fields in).",
+            count,
+        )
     else:
-        message = _("Roster written to {path} ({count} people, shareable: no private field).")
+        message = ngettext(
+            "Roster written to {path} ({count} person, shareable: no private field).",
+            "Roster written to {path} ({count} people, shareable: no private field).",
+            count,
+        )
     print(message.format(path=shown(args.output), count=count))
     return EXIT_OK
 

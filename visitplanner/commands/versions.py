@@ -8,7 +8,7 @@ from pathlib import Path
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option, shown
 from visitplanner.domain.values import zone
-from visitplanner.i18n import UI_LANGUAGES, _, format_datetime
+from visitplanner.i18n import UI_LANGUAGES, _, format_datetime, ngettext
 from visitplanner.services.versions import (
     changes,
     changes_as_dict,
@@ -77,9 +77,11 @@ def _send_updates(args: argparse.Namespace) -> int:
         session.close()
     people = len({u.person_id for u in result.updates})
     print(
-        _("{count} update messages for {people} people written to {path}.").format(
-            count=len(result.updates), people=people, path=args.output
-        )
+        ngettext(
+            "{count} update message written to {path} (people: {people}).",
+            "{count} update messages written to {path} (people: {people}).",
+            len(result.updates),
+        ).format(count=len(result.updates), people=people, path=args.output)
     )
     if result.by_hand:
         print(

@@ -26,7 +26,7 @@ from typing import Final
 from visitplanner.domain.model import Event, Person, Venue, VisitData
 from visitplanner.domain.precedence import PrecedenceIndex
 from visitplanner.domain.values import Access, EventKind, EventStatus, Need, instant, zone
-from visitplanner.i18n import _, current_language, format_time
+from visitplanner.i18n import _, current_language, format_time, ngettext
 
 #: Assumed speed across town when only coordinates are known (straight line).
 TOWN_SPEED_KMH: Final = 20.0
@@ -492,11 +492,17 @@ def step_free_findings(ix: CheckIndex, event: Event) -> Iterator[Finding]:
     names = ", ".join(ix.person_name(pid) for pid in needing)
     if venue.step_free is Access.NO:
         kind, severity = FindingKind.STEP_FREE_MISSING, Severity.ERROR
-        message = _("{venue} has no step-free access, and {people} need it for “{event}”")
+        message = ngettext(
+            "{venue} has no step-free access, and {people} needs it for “{event}”",
+            "{venue} has no step-free access, and {people} need it for “{event}”",
+            len(needing),
+        )
     else:
         kind, severity = FindingKind.STEP_FREE_UNKNOWN, Severity.WARNING
-        message = _(
-            "whether {venue} has step-free access is unknown, and {people} need it for “{event}”"
+        message = ngettext(
+            "whether {venue} has step-free access is unknown, and {people} needs it for “{event}”",
+            "whether {venue} has step-free access is unknown, and {people} need it for “{event}”",
+            len(needing),
         )
     yield Finding(
         kind,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from visitplanner.domain.checks import Finding, FindingKind, Severity
-from visitplanner.i18n import N_, _
+from visitplanner.i18n import N_, _, ngettext
 
 #: The kinds whose findings of one cause are grouped (each names one person).
 _GROUPED = frozenset({FindingKind.PERSON_OVERLAP})
@@ -79,9 +79,12 @@ class FindingGroup:
         """One line for the whole group: its finding's message when alone."""
         if len(self.findings) == 1 or not self.first.cause:
             return self.first.message
-        return _("{count} people are in two events at once: {cause}").format(
-            count=len(self.person_ids), cause=self.first.cause
-        )
+        count = len(self.person_ids)
+        return ngettext(
+            "{count} person is in two events at once: {cause}",
+            "{count} people are in two events at once: {cause}",
+            count,
+        ).format(count=count, cause=self.first.cause)
 
 
 def group_findings(findings: Iterable[Finding]) -> list[FindingGroup]:

@@ -17,7 +17,7 @@ from visitplanner.domain.checks import Finding, FindingKind, Severity
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.precedence import PrecedenceIndex
 from visitplanner.domain.values import Need
-from visitplanner.i18n import _, current_language
+from visitplanner.i18n import _, current_language, ngettext
 
 
 def _title(data: VisitData, event: Event) -> str:
@@ -114,9 +114,11 @@ def seating_findings(data: VisitData, event: Event, index: PrecedenceIndex) -> I
         yield Finding(
             FindingKind.SEATED_ABSENT,
             Severity.WARNING,
-            _("{people} seated at “{event}” but not among its participants").format(
-                people=", ".join(name(i) for i in absent), event=title
-            ),
+            ngettext(
+                "{people} is seated at “{event}” but is not among its participants",
+                "{people} are seated at “{event}” but are not among its participants",
+                len(absent),
+            ).format(people=", ".join(name(i) for i in absent), event=title),
             event_ids=(event.id,),
             person_ids=tuple(absent),
             sort_key=_when(event),

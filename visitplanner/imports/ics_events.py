@@ -22,7 +22,7 @@ from icalendar.prop import vDDDTypes, vDuration, vGeo, vRecur
 
 from visitplanner.domain.model import Visit
 from visitplanner.domain.values import LANGUAGES
-from visitplanner.i18n import _
+from visitplanner.i18n import _, ngettext
 from visitplanner.imports.ics_lines import Block, Line, SkipKind, SkippedItem
 from visitplanner.imports.ics_zones import Zone, ZoneBook
 
@@ -341,9 +341,11 @@ class EventReader:
             self.out.events.append(replace(event, uid=uid, start=shown, end=shown + span))
         dropped = overflow + max(0, len(ordered) - MAX_OCCURRENCES)
         if dropped:
-            reason = _("{count} more occurrences beyond the limit of {limit}").format(
-                count=dropped, limit=MAX_OCCURRENCES
-            )
+            reason = ngettext(
+                "{count} more occurrence beyond the limit of {limit}",
+                "{count} more occurrences beyond the limit of {limit}",
+                dropped,
+            ).format(count=dropped, limit=MAX_OCCURRENCES)
             self.skip(where, event.title, reason, SkipKind.REPEAT_LIMIT)
 
     def rule(self, rule: Line, local_start: datetime, rules_tz: tzinfo) -> Any:

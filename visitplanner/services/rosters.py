@@ -21,7 +21,7 @@ from visitplanner.domain.translit import has_cyrillic
 from visitplanner.domain.values import LocalizedText, Profile, is_standard_output
 from visitplanner.exports.files import write_private
 from visitplanner.exports.roster import accreditation_table, roster_table, to_csv, to_xlsx
-from visitplanner.i18n import _, current_language
+from visitplanner.i18n import _, current_language, ngettext
 from visitplanner.imports.roster.plan import (
     Delegations,
     ImportPlan,
@@ -141,7 +141,9 @@ def import_operation(plan: ImportPlan) -> SaveMany:
     saves.extend((p.after, p.before) for p in plan.people if p.action != "unchanged")
     saves.extend((after, before) for after, before in plan.changed_delegations)
     count = sum(1 for p in plan.people if p.action != "unchanged")
-    label = _("Import {count} people from {source}").format(count=count, source=plan.source)
+    label = ngettext(
+        "Import {count} person from {source}", "Import {count} people from {source}", count
+    ).format(count=count, source=plan.source)
     return SaveMany([SaveEntity(after, before) for after, before in saves], label=label)
 
 

@@ -423,13 +423,13 @@ class ChecksView(QWidget):
         warnings = len(findings) - errors
         data = self.controller.data
         if findings:
-            text = _("{errors} errors, {warnings} warnings, from {causes} causes.").format(
+            text = _("Errors: {errors}, warnings: {warnings}, causes: {causes}.").format(
                 errors=errors, warnings=warnings, causes=self.model.rowCount()
             )
         else:
             text = _(
-                "No problem found in {events} events, {people} people, {venues} venues and "
-                "{vehicles} vehicles: no one is in two places at once, every move leaves "
+                "No problem found (events: {events}, people: {people}, venues: {venues}, "
+                "vehicles: {vehicles}): no one is in two places at once, every move leaves "
                 "time enough, every need is known, seats and ceremonies are in order."
             ).format(
                 events=len(data.events),

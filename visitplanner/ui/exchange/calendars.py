@@ -36,7 +36,7 @@ from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import Profile
-from visitplanner.i18n import _, format_datetime
+from visitplanner.i18n import _, format_datetime, ngettext
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendar_import import (
@@ -283,7 +283,10 @@ class ImportCalendarDialog(QDialog):
             skipped=plan.count(Action.SKIP),
         )
         if plan.venues:
-            counts += " — " + _("{count} new venues").format(count=len(plan.venues))
+            new = len(plan.venues)
+            counts += " — " + ngettext("{count} new venue", "{count} new venues", new).format(
+                count=new
+            )
         self.summary = QLabel(counts, self)
         kinds = skip_summary(plan)
         self.skips = QLabel(_("Skipped: {kinds}.").format(kinds=kinds) if kinds else "", self)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.values import Profile
-from visitplanner.i18n import UI_LANGUAGES, _
+from visitplanner.i18n import UI_LANGUAGES, _, ngettext
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.rosters import export_roster
 
@@ -96,7 +96,9 @@ class RosterExportDialog(QDialog):
         QMessageBox.information(
             self,
             _("Export roster"),
-            _("{count} people written to {path}.").format(count=count, path=name),
+            ngettext(
+                "{count} person written to {path}.", "{count} people written to {path}.", count
+            ).format(count=count, path=name),
         )
         self.accept()
 

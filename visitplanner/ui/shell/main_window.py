@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
     def _show_counts(self) -> None:
         data = self.controller.data
         self.statusBar().showMessage(
-            _("{people} people, {events} events. Every change is saved as it is made.").format(
+            _("People: {people}, events: {events}. Every change is saved as it is made.").format(
                 people=len(data.people), events=len(data.events)
             )
         )
