@@ -122,7 +122,7 @@ def test_a_double_booking_shows_in_checks_and_goes_when_undone(qtbot, window: Ma
         lambda: any(f.kind is FindingKind.PERSON_OVERLAP for f in checks.model.findings()),
         timeout=RECHECK_DELAY_MS * 8,
     )
-    assert "errors" in checks.summary.text()
+    assert checks.summary.text().startswith("Errors: ")
     overlap = next(f for f in checks.model.findings() if f.kind is FindingKind.PERSON_OVERLAP)
     row = checks.model.row_of(overlap)
     # Double-click: the programme shows with the event selected.

@@ -123,6 +123,8 @@ class _Group:
     shown: list[Person] = field(default_factory=list)
     #: The delegation's names in every language, folded for the filter.
     search: str = ""
+    #: Each member's names folded for the filter, in the members' order.
+    texts: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -158,10 +160,13 @@ class RosterModel(QAbstractTableModel):
         super().__init__(parent)
         self._groups: list[_Group] = []
         self._shown: list[_Group] = []
-        #: Each row: its group and its person (None for the group's title row).
-        self._rows: list[tuple[_Group, Person | None]] = []
-        #: Row of each person id and group key shown, worked out when first asked.
-        self._row_of: dict[tuple[bool, str], int] | None = None
+        #: Each row: a group (its title) or a person. Kept as the objects themselves so a
+        #: keystroke builds the list with a few C-level extends, however long the roster.
+        self._rows: list[_Group | Person] = []
+        #: The row of each group's title shown.
+        self._titles: dict[str, int] = {}
+        #: The group of each person (by id).
+        self._group_of: dict[str, _Group] = {}
         self._tokens: Words = ()
         self._filter = ""
         self._keys: dict[str, tuple[Person, str]] = {}
@@ -193,6 +198,7 @@ class RosterModel(QAbstractTableModel):
         groups.append(_Group(None, by_delegation.get(None, [])))
         for group in groups:
             group.members.sort(key=lambda p: (p.rank, p.family_name, p.given_name))
+        group_of = {p.id: group for group in groups for p in group.members}
         keys: dict[str, tuple[Person, str]] = {}
         for person in data.people:
             cached = self._keys.get(person.id)
@@ -202,9 +208,12 @@ class RosterModel(QAbstractTableModel):
                 if cached is not None and cached[0] is person
                 else (person, search_key(person))
             )
+        for group in groups:
+            group.texts = [keys[p.id][1] for p in group.members]
         self.beginResetModel()
         self._groups = groups
         self._keys = keys
+        self._group_of = group_of
         self._folded &= {g.key for g in groups}
         self._apply_filter()
         self.endResetModel()
@@ -236,14 +245,13 @@ class RosterModel(QAbstractTableModel):
                 group.shown = group.members
             self._shown = list(self._groups)
         else:
-            keys = self._keys
             shown = []
             for group in self._groups:
                 if group.search and found(group.search, tokens):
                     group.shown = group.members  # the delegation's own name matches
                 else:
                     # One pass per word over the group's keys, no call per person.
-                    texts = [keys[p.id][1] for p in group.members]
+                    texts = group.texts
                     members = group.members
                     group.shown = [members[i] for i in matching(range(len(texts)), texts, tokens)]
                 if group.shown:
@@ -254,13 +262,15 @@ class RosterModel(QAbstractTableModel):
     def _lay_out(self) -> None:
         """The rows: each group shown, then its people unless folded (a filter unfolds all)."""
         folded = set() if self._tokens else self._folded
-        rows: list[tuple[_Group, Person | None]] = []
+        rows: list[_Group | Person] = []
+        titles: dict[str, int] = {}
         for group in self._shown:
-            rows.append((group, None))
+            titles[group.key] = len(rows)
+            rows.append(group)
             if group.key not in folded:
-                rows.extend((group, person) for person in group.shown)
+                rows.extend(group.shown)
         self._rows = rows
-        self._row_of = None
+        self._titles = titles
 
     # -- folding ----------------------------------------------------------------
 
@@ -279,7 +289,7 @@ class RosterModel(QAbstractTableModel):
             self._folded.discard(key)
         title = self.index_of_group(key)
         if title.isValid():
-            first, count = title.row() + 1, len(self._shown[self._group_position(key)].shown)
+            first, count = title.row() + 1, len(self._group_at(title.row()).shown)
             if count:
                 if folded:
                     self.beginRemoveRows(QModelIndex(), first, first + count - 1)
@@ -296,8 +306,10 @@ class RosterModel(QAbstractTableModel):
         """The groups the officer folded."""
         return set(self._folded)
 
-    def _group_position(self, key: str) -> int:
-        return next(i for i, group in enumerate(self._shown) if group.key == key)
+    def _group_at(self, row: int) -> _Group:
+        """The group of a row (a title's own, a person's delegation's)."""
+        item = self._rows[row]
+        return item if isinstance(item, _Group) else self._group_of[item.id]
 
     def set_arrows(self, unfolded: QIcon, folded: QIcon, blank: QIcon) -> None:
         """The icons before a group's title (unfolded, folded) and before a person's name
@@ -308,55 +320,62 @@ class RosterModel(QAbstractTableModel):
 
     def group_rows(self) -> list[int]:
         """The rows holding a group's title."""
-        return [row for row, (_group, person) in enumerate(self._rows) if person is None]
+        return list(self._titles.values())
 
     def person_at(self, index: _Index) -> Person | None:
         """The person of a row, or None for a group's title."""
         if not index.isValid():
             return None
-        return self._rows[index.row()][1]
+        item = self._rows[index.row()]
+        return None if isinstance(item, _Group) else item
 
     def group_key_at(self, index: _Index) -> str | None:
         """The delegation id of a row's group ("" for no delegation), None for no row."""
-        if not index.isValid():
-            return None
-        return self._rows[index.row()][0].key
+        return self._group_at(index.row()).key if index.isValid() else None
 
     def delegation_at(self, index: _Index) -> Delegation | None:
         """The delegation of a row (a person's delegation for a person row)."""
-        if not index.isValid():
-            return None
-        return self._rows[index.row()][0].delegation
+        return self._group_at(index.row()).delegation if index.isValid() else None
 
     def is_group(self, index: _Index) -> bool:
         """Whether a row is a group's title."""
-        return index.isValid() and self._rows[index.row()][1] is None
-
-    def _row(self, is_person: bool, ident: str) -> int | None:
-        if self._row_of is None:
-            self._row_of = {
-                (person is not None, person.id if person is not None else group.key): row
-                for row, (group, person) in enumerate(self._rows)
-            }
-        return self._row_of.get((is_person, ident))
+        return index.isValid() and isinstance(self._rows[index.row()], _Group)
 
     def index_of_person(self, person_id: str) -> QModelIndex:
         """The row of a person, or an invalid index when the person is not shown."""
-        row = self._row(True, person_id)
-        return QModelIndex() if row is None else self.index(row, 0)
+        group = self._group_of.get(person_id)
+        title = None if group is None else self._titles.get(group.key)
+        if group is None or title is None or self.is_folded(group.key):
+            return QModelIndex()
+        for offset, person in enumerate(group.shown, start=1):
+            if person.id == person_id:
+                return self.index(title + offset, 0)
+        return QModelIndex()
 
     def index_of_group(self, key: str) -> QModelIndex:
         """The title row of a delegation ("" for the people of no delegation), or an
         invalid index."""
-        row = self._row(False, key)
+        row = self._titles.get(key)
         return QModelIndex() if row is None else self.index(row, 0)
 
     def group_of_person(self, person_id: str) -> str | None:
         """The group key of a person the filter lets through (folded or not), else None."""
-        for group in self._shown:
-            if any(p.id == person_id for p in group.shown):
-                return group.key
-        return None
+        group = self._group_of.get(person_id)
+        if group is None or group.key not in self._titles:
+            return None
+        return group.key if any(p.id == person_id for p in group.shown) else None
+
+    def group_members(self, key: str) -> list[Person]:
+        """A group's people in order, whatever the filter ("" for no delegation)."""
+        return next((g.members for g in self._groups if g.key == key), [])
+
+    def shown_count(self) -> int:
+        """How many people the filter lets through (folded groups too)."""
+        return sum(len(group.shown) for group in self._shown)
+
+    def first_shown_person_id(self) -> str | None:
+        """The first person the filter lets through, if any."""
+        return next((group.shown[0].id for group in self._shown if group.shown), None)
 
     def shown_person_ids(self) -> list[str]:
         """The ids of every person the filter lets through, in order (folded groups too)."""
@@ -380,10 +399,10 @@ class RosterModel(QAbstractTableModel):
         # The table asks each painted cell for a dozen roles; most are answered here at once.
         if role not in _ROLES or not index.isValid():
             return None
-        group, person = self._rows[index.row()]
-        if person is None:
-            return self._group_data(group, index.column(), role)
-        return self._person_data(person, index.column(), role)
+        item = self._rows[index.row()]
+        if isinstance(item, _Group):
+            return self._group_data(item, index.column(), role)
+        return self._person_data(item, index.column(), role)
 
     def _group_data(self, group: _Group, column: int, role: int) -> Any:
         delegation = group.delegation
@@ -453,10 +472,10 @@ class RosterModel(QAbstractTableModel):
         # falls between two rows (see _new_order), on the list as a whole.
         if not index.isValid():
             return self._root_flags
-        group, person = self._rows[index.row()]
-        if person is not None:
+        item = self._rows[index.row()]
+        if not isinstance(item, _Group):
             return self._person_flags
-        return self._delegation_flags if group.delegation is not None else self._none_flags
+        return self._delegation_flags if item.delegation is not None else self._none_flags
 
     def set_movable(self, movable: bool) -> None:
         """Whether people and delegations may be dragged (not in a read-only visit)."""
@@ -507,7 +526,7 @@ class RosterModel(QAbstractTableModel):
             row = parent.row()
         if not 0 <= row < len(self._rows):
             row = len(self._rows)  # on the empty space after the last row
-        below = self._rows[row] if row < len(self._rows) else None
+        below = self._entry(row)
         if kind == "delegation":
             real = [g for g in self._groups if g.delegation is not None]
             if ident not in {g.key for g in real}:
@@ -520,11 +539,11 @@ class RosterModel(QAbstractTableModel):
             return ("delegation", None, placed([g.key for g in real], ident, target))
         if kind != "person":
             return None
-        group = self._person_group(ident)
+        group = self._group_of.get(ident)
         if group is None:
             return None
         full = [p.id for p in group.members]
-        above = self._rows[row - 1] if row > 0 else None
+        above = self._entry(row - 1)
         before: str | None
         if below is not None and below[0] is group and below[1] is not None:
             before = below[1].id
@@ -540,11 +559,12 @@ class RosterModel(QAbstractTableModel):
         new = placed(full, ident, before)
         return None if new == full else ("person", group.key, new)
 
-    def _person_group(self, person_id: str) -> _Group | None:
-        for group in self._groups:
-            if any(p.id == person_id for p in group.members):
-                return group
-        return None
+    def _entry(self, row: int) -> tuple[_Group, Person | None] | None:
+        """A row as (its group, its person or None for the title); None beyond the list."""
+        if not 0 <= row < len(self._rows):
+            return None
+        item = self._rows[row]
+        return (item, None) if isinstance(item, _Group) else (self._group_of[item.id], item)
 
     def canDropMimeData(
         self,

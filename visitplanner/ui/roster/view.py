@@ -327,9 +327,9 @@ class RosterView(QWidget):
         current = self._current_key()
         self.model.set_filter(text)
         if not self._restore_current(current) and self.model.is_filtered():
-            shown = self.model.shown_person_ids()
-            if shown:
-                self._restore_current(("person", shown[0]), scroll=False)
+            first = self.model.first_shown_person_id()
+            if first is not None:
+                self._restore_current(("person", first), scroll=False)
         self._update_count()
         self.update_actions()
 
@@ -338,7 +338,7 @@ class RosterView(QWidget):
 
     def _update_count(self) -> None:
         if self.model.is_filtered():
-            shown = len(self.model.shown_person_ids())
+            shown = self.model.shown_count()
             self.count.setText(
                 _("People shown: {shown} of {total}").format(
                     shown=shown, total=len(self.controller.data.people)
@@ -423,7 +423,7 @@ class RosterView(QWidget):
         first = last = True
         data = self.controller.data
         if selected and person is not None:
-            order = [p.id for p in data.members(person.delegation_id)]
+            order = [p.id for p in self.model.group_members(person.delegation_id or "")]
             first, last = order[0] == person.id, order[-1] == person.id
         elif delegation is not None:
             order = delegation_order(data)
