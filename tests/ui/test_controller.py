@@ -59,3 +59,25 @@ def test_a_read_only_visit_takes_no_edit(qtbot, tmp_path: Path, monkeypatch) -> 
     assert not controller.apply(SaveEntity(Person(family_name="X")))
     assert shown and controller.undo_stack.count() == 0
     controller.session.close()
+
+
+def test_the_undo_command_names_its_step_in_quotes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject
+
+    from visitplanner.i18n import set_language
+
+    _path, controller = _controller(tmp_path)
+    owner = QObject()
+    event = controller.data.events[1]
+    renamed = copy.deepcopy(event)
+    renamed.title = LocalizedText(fr="Entretien élargi")
+    set_language("fr")
+    try:
+        undo = controller.undo_stack.createUndoAction(owner, "&Annuler")
+        assert undo.text() == "&Annuler" and not undo.isEnabled()
+        controller.apply(SaveEntity(renamed, event, label="Verrouiller une place"))
+        # Not "Annuler Verrouiller une place": the step is quoted.
+        assert undo.text() == "&Annuler «\u00a0Verrouiller une place\u00a0»"
+    finally:
+        set_language("en")
+        controller.session.close()

@@ -62,7 +62,13 @@ def test_labels_and_dates_follow_the_language(book: tuple[str, ReadPdf]) -> None
     }[lang]
     for words in expected:
         assert words in pdf.text, words
-    assert "DIFFUSION RESTREINTE" in pdf.page_text(2)
+    # The visit's marking, "Diffusion restreinte", in the book's language.
+    marking = {
+        "fr": "DIFFUSION RESTREINTE",
+        "uk": "ДЛЯ СЛУЖБОВОГО КОРИСТУВАННЯ",
+        "en": "RESTRICTED",
+    }
+    assert marking[lang] in pdf.page_text(2)
 
 
 def test_the_ceremony_sheet_holds_its_running_order_in_time_order(

@@ -186,7 +186,7 @@ def test_a_person_without_e_mail_gets_a_calendar_and_a_one_page_notice(
     pdf = read_pdf(entry.notice.read_bytes())
     assert len(pdf.pages) == 1
     text = pdf.text
-    assert "DIFFUSION RESTREINTE" in text and "Alice Rufo" in text
+    assert "RESTRICTED" in text and "Alice Rufo" in text  # the marking in English
     assert "Time: was Thursday 7 May 10:00–11:00, now Thursday 7 May 11:00–12:00" in text
     assert "Taken out of the programme: Cérémonie du 8 Mai" in text
     assert "Printed 2 May 2026 11:30" in text  # in the visit's zone

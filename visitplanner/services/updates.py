@@ -32,6 +32,7 @@ from visitplanner.domain.calendars import (
     variant,
 )
 from visitplanner.domain.errors import InputError
+from visitplanner.domain.markings import marking_in
 from visitplanner.domain.model import (
     CalendarMemory,
     Event,
@@ -330,7 +331,7 @@ def _notice_head(
     local = moment.astimezone(zone(data.visit.tz))
     return NoticeHead(
         visit=data.visit.title.get(lang, main),
-        marking=data.visit.marking,
+        marking=marking_in(data.visit.marking, lang),
         printed=f"{format_date(local.date(), 'long', lang)} {format_time(local, 'short', lang)}",
         person=words.person(person_id),
         since=changes_heading(words, since, None),

@@ -18,6 +18,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.labels import civility, label
+from visitplanner.domain.markings import marking_in
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, VisitData
 from visitplanner.domain.values import EventKind, LocalizedText, instant, zone
 from visitplanner.exports.briefing.cells import CellCache
@@ -63,7 +64,9 @@ class BookContext:
                 )
             self.person = self.people[options.person_id]
         marking = data.visit.marking if options.marking is None else options.marking
-        self.marking = " ".join(marking.split())
+        # A known marking in the book's language ("Diffusion restreinte" in a Ukrainian
+        # book reads "Для службового користування").
+        self.marking = marking_in(marking, lang)
         self._keys = itertools.count(1)
         #: What the book's table cells read and wrapped, shared between cells.
         self.cells = CellCache()

@@ -135,7 +135,10 @@ class HistoryAction(QAction):
     def follow(self) -> None:
         """Show the step the journal offers now."""
         label = self._stack.undoText() if self._undo else self._stack.redoText()
-        self.setText(f"{self._prefix} {label}" if label else self._prefix)
+        # "Undo “Lock a seat”": quoted, so the step's own verb does not run on from the
+        # command's ("Annuler Verrouiller une place").
+        text = _("{command} “{step}”").format(command=self._prefix, step=label)
+        self.setText(text if label else self._prefix)
         self.setEnabled(self._stack.canUndo() if self._undo else self._stack.canRedo())
 
 

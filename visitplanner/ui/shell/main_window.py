@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.errors import VisitPlannerError
-from visitplanner.i18n import N_, _, format_date_range
+from visitplanner.domain.markings import marking_in
+from visitplanner.i18n import N_, _, current_language, format_date_range
 from visitplanner.operations.change import Change
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
@@ -65,12 +66,13 @@ EAGER_PAGES = ("programme", "checks")
 def window_title(session: VisitSession) -> str:
     """The visit, its dates and its marking, as the title bar shows them."""
     visit = session.data.visit
+    lang = current_language()
     parts = [
-        visit.title.get(visit.main_language),
+        visit.title.get(lang, visit.main_language),
         format_date_range(visit.start_date, visit.end_date),
     ]
-    if visit.marking:
-        parts.append(visit.marking.upper())
+    if visit.marking.strip():
+        parts.append(marking_in(visit.marking, lang).upper())
     title = " — ".join(parts)
     if session.read_only:
         title += " " + _("[read-only]")
