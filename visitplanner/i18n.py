@@ -15,6 +15,7 @@ from typing import Final
 
 from babel import Locale
 from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 
 #: Interface languages, in the order menus list them.
 UI_LANGUAGES: Final = ("fr", "uk", "en")
@@ -99,6 +100,13 @@ def gettext_in(lang: str, message: str) -> str:
 def babel_locale(lang: str | None = None) -> Locale:
     """The Babel locale for an interface language (the current one by default)."""
     return Locale.parse(_BABEL_LOCALES[lang or _current])
+
+
+def format_decimal(value: float, places: int = 6, lang: str | None = None) -> str:
+    """A number as the language writes it, up to `places` decimals and no grouping
+    ("48,8597" in French and Ukrainian, "48.8597" in English)."""
+    pattern = "0." + "#" * places if places else "0"
+    return str(babel_numbers.format_decimal(value, format=pattern, locale=babel_locale(lang)))
 
 
 def format_date(value: date, fmt: str = "full", lang: str | None = None) -> str:

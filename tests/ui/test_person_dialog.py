@@ -177,6 +177,7 @@ def test_dates_may_be_set_and_cleared(qtbot, small) -> None:  # type: ignore[no-
     dialog = _dialog(qtbot, controller, minister)
     accreditation = dialog.accreditation
     assert accreditation.birth_date.value() == date(1970, 1, 2)
+    assert accreditation.birth_date.text() == "02/01/1970"  # as the rest of the window
     accreditation.birth_date.clear_value()
     assert accreditation.birth_date.text() == "not set"
     accreditation.passport_expiry.set_value(date(2026, 5, 8))
@@ -335,3 +336,16 @@ def test_every_input_has_a_name_for_screen_readers(qtbot, small) -> None:  # typ
     assert unnamed_inputs(dialog) == []
     names = {w.accessibleName() for w in dialog.findChildren(QWidget)}
     assert {"Title (Ukrainian)", "Biography (English)", "Private phone"} <= names
+
+
+def test_accreditation_dates_are_written_as_the_language_writes_them(qtbot, small) -> None:  # type: ignore[no-untyped-def]
+    from visitplanner.i18n import set_language
+
+    _path, controller = small
+    set_language("uk")
+    try:
+        dialog = _dialog(qtbot, controller, _minister(controller))
+        assert dialog.accreditation.birth_date.text() == "02.01.1970"
+        dialog.reject()
+    finally:
+        set_language("en")

@@ -255,3 +255,28 @@ def test_the_demo_venues_and_their_models(qtbot, qtmodeltester, tmp_path: Path) 
         travel = TravelTimesModel(venue.id, venue.travel_minutes, others, "fr")
         qtmodeltester.check(travel)
         assert unnamed_inputs(view) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("fr", "48,8738"), ("uk", "48,8738"), ("en", "48.8738")]
+)
+def test_coordinates_are_shown_as_the_language_writes_numbers(qtbot, small, lang, shown) -> None:  # type: ignore[no-untyped-def]
+    from visitplanner.i18n import set_language
+
+    path, controller, _view = small
+    _brienne, arc = _venues(controller)
+    set_language(lang)
+    try:
+        dialog = VenueDialog(controller, arc)
+        qtbot.addWidget(dialog)
+        type_text(dialog.latitude, "48,8738")
+        type_text(dialog.longitude, "2.295")
+        dialog.accept()
+        again = VenueDialog(controller, controller.data.venue(arc.id))
+        qtbot.addWidget(again)
+        assert again.latitude.text() == shown
+        assert not again.has_changes()  # shown as written, read back the same
+        again.reject()
+    finally:
+        set_language("en")
+    assert read_visit(path).venue(arc.id).latitude == 48.8738

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QHBoxLayout, QToolButton, QWidget
 
-from visitplanner.i18n import _
+from visitplanner.i18n import _, current_language
 
 _NOT_SET = QDate(1800, 1, 1)
 
@@ -52,6 +52,12 @@ class _StartsWhenUsed:
             calendar.setCurrentPage(start.year, start.month)
 
 
+def date_format() -> str:
+    """How a date input shows its date in the interface's language, with the whole year
+    (06/05/2026, 06.05.2026): as the rest of the window writes dates."""
+    return "dd.MM.yyyy" if current_language() == "uk" else "dd/MM/yyyy"
+
+
 class OptionalDateEdit(_StartsWhenUsed, QDateEdit):
     """A date, or "not set"."""
 
@@ -59,7 +65,7 @@ class OptionalDateEdit(_StartsWhenUsed, QDateEdit):
         super().__init__(parent)
         self.start_from = start_from
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")  # the same in every language, never ambiguous
+        self.setDisplayFormat(date_format())
         self.setMinimumDate(_NOT_SET)
         self.setMaximumDate(QDate(2200, 12, 31))
         self.setSpecialValueText(_("not set"))
@@ -98,7 +104,7 @@ class OptionalDateTimeEdit(_StartsWhenUsed, QDateTimeEdit):
         self.start_from = start_from
         self.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setDisplayFormat(f"{date_format()} HH:mm")
         self.setMinimumDateTime(self._not_set())
         self.setMaximumDate(QDate(2200, 12, 31))
         self.setSpecialValueText(_("not set"))

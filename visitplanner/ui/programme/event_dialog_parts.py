@@ -41,6 +41,7 @@ from visitplanner.domain.values import (
     zone_name,
 )
 from visitplanner.i18n import _, current_language
+from visitplanner.ui.common.date_inputs import date_format
 from visitplanner.ui.common.time_input import ClockEdit
 from visitplanner.ui.common.widgets import (
     LANGUAGE_NAMES,
@@ -68,10 +69,6 @@ def enum_combo(values: Iterable[StrEnum], parent: QWidget) -> QComboBox:
     return combo
 
 
-def _date_format() -> str:
-    return "dd.MM.yyyy" if current_language() == "uk" else "dd/MM/yyyy"
-
-
 def person_label(person: Person, data: VisitData) -> str:
     """A person as a choice in a list: name in both scripts, role, delegation."""
     parts = [person.formal_name()]
@@ -91,7 +88,7 @@ class _WhenRow(QWidget):
         super().__init__(parent)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(_date_format())
+        self.date.setDisplayFormat(date_format())
         self.date.setAccessibleName(_("{what}: date").format(what=what))
         self.time = ClockEdit(self)
         self.time.setAccessibleName(_("{what}: time").format(what=what))

@@ -30,7 +30,7 @@ from visitplanner.domain.ids import new_id
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Venue
 from visitplanner.domain.values import Access, LocalizedText
-from visitplanner.i18n import _, current_language
+from visitplanner.i18n import _, current_language, format_decimal
 from visitplanner.operations.engine import Operation
 from visitplanner.services.venue_edits import save_venue_operation
 from visitplanner.ui.common.edits import EntityEditor
@@ -208,10 +208,8 @@ class VenueDialog(EntityEditor[Venue]):
         self.postcode.setText(venue.postcode)
         self.city.setText(venue.city)
         self.country.setText(venue.country)
-        self.latitude.setText("" if venue.latitude is None else f"{venue.latitude:.6f}".rstrip("0"))
-        self.longitude.setText(
-            "" if venue.longitude is None else f"{venue.longitude:.6f}".rstrip("0")
-        )
+        self.latitude.setText("" if venue.latitude is None else format_decimal(venue.latitude))
+        self.longitude.setText("" if venue.longitude is None else format_decimal(venue.longitude))
         self.contact_name.setText(venue.contact_name)
         self.contact_phone.setText(venue.contact_phone)
         self.capacity.setValue(-1 if venue.capacity is None else venue.capacity)
