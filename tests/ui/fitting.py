@@ -39,8 +39,7 @@ def cut(root: QWidget) -> list[str]:
             if (
                 widget.wordWrap()
                 or not widget.text()
-                or widget.pixmap() is not None
-                and not widget.pixmap().isNull()
+                or (widget.pixmap() is not None and not widget.pixmap().isNull())
             ):
                 continue
             need = widget.minimumSizeHint().width()
