@@ -69,6 +69,10 @@ def test_every_page_fits(qtbot, demo_controller, language, size, tmp_path: Path)
     window.resize(width, height)
     window.show()
     problems = []
+    assert (
+        window.menuBar().actions()[0].text()
+        == {"fr": "&Fichier", "uk": "&Файл", "en": "&File"}[language]
+    )
     for key, _title in PAGES:
         window.show_page(key)
         _settle()

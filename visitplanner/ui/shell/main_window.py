@@ -59,6 +59,17 @@ PAGES = (
 )
 
 
+#: Each page as the View menu names it, with its mnemonic (each language picks its own).
+PAGE_MENU_ENTRIES = {
+    "programme": N_("&Programme"),
+    "roster": N_("&Roster"),
+    "venues": N_("&Venues"),
+    "vehicles": N_("V&ehicles"),
+    "seating": N_("&Seating"),
+    "versions": N_("Versio&ns"),
+    "checks": N_("&Checks"),
+}
+
 #: The pages made with the window: what shows first, and the checks that mark it.
 EAGER_PAGES = ("programme", "checks")
 
@@ -222,10 +233,10 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(_("&File"))
         self._action(file_menu, _("&New visit…"), self._new, std.New)
         self._action(file_menu, _("&Open…"), self._open, std.Open)
-        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        self.recent_menu = file_menu.addMenu(_("Open recen&t"))
         self._fill_recent()
         file_menu.addSeparator()
-        self._action(file_menu, _("Save a &copy as…"), self._save_copy, std.SaveAs)
+        self._action(file_menu, _("Save a cop&y as…"), self._save_copy, std.SaveAs)
         file_menu.addSeparator()
         self._action(file_menu, _("Import &roster…"), self._import_roster, "Ctrl+Shift+R")
         self._action(file_menu, _("&Import calendar…"), self._import_calendar, "Ctrl+Shift+I")
@@ -256,8 +267,9 @@ class MainWindow(QMainWindow):
         preferences.setObjectName("preferences")
 
         view_menu = bar.addMenu(_("&View"))
-        for number, (key, title) in enumerate(PAGES, start=1):
-            self._action(view_menu, _(title), self._page_opener(key), f"Ctrl+{number}")
+        for number, (key, _title) in enumerate(PAGES, start=1):
+            entry = _(PAGE_MENU_ENTRIES[key])
+            self._action(view_menu, entry, self._page_opener(key), f"Ctrl+{number}")
 
         versions_menu = bar.addMenu(_("Ve&rsions"))
         issue = self._action(versions_menu, _("&Issue version…"), self._issue_version)
