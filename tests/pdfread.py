@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,9 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from visitplanner.exports.pdf_fonts import BOLD, REGULAR, register_fonts
+
+#: "page 3 of 12" in any of the three languages.
+_PAGE_WORDS = re.compile(r"^(?:page|сторінка) \d+ (?:of|sur|з) \d+$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,29 @@ class ReadPdf:
     def text(self) -> str:
         """All the text, pages joined, whitespace collapsed (lines wrap anywhere)."""
         return " ".join(" ".join(self.pages).split())
+
+    def body_text(self, marking: str = "") -> str:
+        """All the text without each page's furniture (the `marking` at its top and foot,
+        "page 3 of 12", the document and the date of printing: drawn last on a page, so
+        read last), whitespace collapsed: a text running over pages reads whole."""
+        kept = []
+        for page in self.pages:
+            lines = page.splitlines()
+            # The furniture ends a page: "page 3 of 12", then the document and the date.
+            at = next(
+                (
+                    i
+                    for i in range(max(0, len(lines) - 2), len(lines))
+                    if _PAGE_WORDS.match(lines[i])
+                ),
+                None,
+            )
+            if at is not None:
+                lines = lines[:at]
+                if marking and lines[-2:] == [marking, marking]:
+                    lines = lines[:-2]  # the marking, at the top and at the foot
+            kept.append("\n".join(lines))
+        return " ".join(" ".join(kept).split())
 
     def page_text(self, number: int) -> str:
         """The text of page `number` (1-based), whitespace collapsed."""

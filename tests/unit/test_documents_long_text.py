@@ -82,8 +82,9 @@ def assert_on_the_page(pdf: ReadPdf) -> None:
 
 
 def assert_cut_with_a_note(pdf: ReadPdf, text: str, lang: str = "fr") -> None:
-    """The text is cut with an ellipsis and a note number, and a note gives it whole."""
-    flat = pdf.text.replace(" ", "")
+    """The text is cut with an ellipsis and a note number, and a note gives it whole
+    (over pages if need be: their furniture read apart)."""
+    flat = pdf.body_text("DIFFUSION RESTREINTE").replace(" ", "")
     assert re.search("…[¹²³⁴⁵⁶⁷⁸⁹]", pdf.text)
     assert gettext_in(lang, "Texts cut short above, in full") in pdf.text
     assert text.replace(" ", "") in flat

@@ -114,3 +114,39 @@ def test_a_meal_without_a_plan_still_prints_its_cards(demo: VisitData) -> None:
     lunch = next(e for e in demo.events if e.kind.value == "meal" and e.seating is None)
     text = "\n".join(_text(seating_pdf(demo, lunch, "fr")))
     assert "KALMYKOVA" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "marking", "page_words"),
+    [
+        ("fr", "DIFFUSION RESTREINTE", "page {page} sur {total}"),
+        ("uk", "ДЛЯ СЛУЖБОВОГО КОРИСТУВАННЯ", "сторінка {page} з {total}"),
+        ("en", "RESTRICTED", "page {page} of {total}"),
+    ],
+)
+def test_every_chart_page_carries_the_marking_top_and_foot_its_number_and_the_date(
+    demo: VisitData, lang: str, marking: str, page_words: str
+) -> None:
+    ceremony = find_event(demo, "Cérémonie commémorative")
+    reader = PdfReader(io.BytesIO(ceremony_pdf(demo, ceremony, lang)))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        lines = page.extract_text().splitlines()
+        assert lines.count(marking) == 2, (number, lines[-4:])  # at the top and at the foot
+        assert page_words.format(page=number, total=total) in lines
+    info = reader.metadata
+    assert info is not None and info.title and info.subject and info.author
+    assert info.title == ceremony.title.get(lang, "fr")  # the ceremony, in the sheet's language
+    assert (
+        reader.trailer["/Root"].get("/Lang") == {"fr": "fr-FR", "uk": "uk-UA", "en": "en-GB"}[lang]
+    )
+
+
+def test_place_cards_fill_their_sheet_and_the_chart_pages_are_furnished(demo: VisitData) -> None:
+    dinner = find_event(demo, "Dîner de travail")
+    pages = _text(seating_pdf(demo, dinner, "fr"))
+    sheets = math.ceil(len(dinner.participant_ids) / 2)
+    assert not any("DIFFUSION RESTREINTE" in page for page in pages[:sheets])
+    assert all(page.count("DIFFUSION RESTREINTE") == 2 for page in pages[sheets:])
+    assert f"page {len(pages)} sur {len(pages)}" in pages[-1]
+    assert "Imprimé le" in pages[-1]

@@ -32,6 +32,12 @@ from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import Profile
 from visitplanner.exports.files import write_private
+from visitplanner.exports.page_furniture import (
+    PDF_LANGUAGE,
+    Furniture,
+    furnish,
+    furnished_canvas,
+)
 from visitplanner.exports.pdf_fonts import regular_and_bold
 from visitplanner.exports.pdf_layout import (
     LayoutError,
@@ -51,21 +57,28 @@ _WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
 _HEIGHT = _LANDSCAPE[1] - 2 * _MARGIN - 12
 
 
-def _document(buffer: io.BytesIO, title: str, cards: bool) -> BaseDocTemplate:
+def _document(
+    buffer: io.BytesIO, title: str, cards: bool, data: VisitData, furniture: Furniture
+) -> BaseDocTemplate:
     regular, _bold = regular_and_bold()
+    main = data.visit.main_language
     # The canvas's own initial font too, so that no page names a font without Cyrillic.
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
         title=title,
-        author="VisitPlanner",
+        author=data.visit.organiser.name.get(furniture.lang, main) or "VisitPlanner",
+        subject=furniture.document,
         creator="VisitPlanner",
+        lang=PDF_LANGUAGE[furniture.lang],
         initialFontName=regular,
     )
+    # A chart's page carries the marking at its top and foot, the date and its number.
     chart = PageTemplate(
         id="chart",
         pagesize=_LANDSCAPE,
         frames=[Frame(_MARGIN, _MARGIN, _WIDTH, _LANDSCAPE[1] - 2 * _MARGIN, id="chart")],
+        onPage=furnish,
     )
     sheet = PageTemplate(
         id="cards",
@@ -96,19 +109,23 @@ def seating_pdf(data: VisitData, event: Event, lang: str) -> bytes:
     sheets = card_sheets(cards_for(shown, event, lang), lang, notes)
     buffer = io.BytesIO()
     title = event.title.get(lang, shown.visit.main_language)
-    doc = _document(buffer, title, bool(sheets))
+    what = gettext_in(lang, N_("Place cards and seating chart"))
+    furniture = Furniture.of(shown, f"{what} — {title}", lang)
+    doc = _document(buffer, title, bool(sheets), shown, furniture)
     # Each sheet fills its page; the template change applies from the next page on.
     story: list[Flowable] = [*sheets, NextPageTemplate("chart")] if sheets else []
     story += seating_chart_flowables(shown, event, lang, _WIDTH, notes=notes, page_height=_HEIGHT)
     story += notes_flowables(notes, lang)
-    _build(doc, story, _("Place cards and seating chart"), shown)
+    _build(doc, story, _("Place cards and seating chart"), shown, furniture)
     return buffer.getvalue()
 
 
-def _build(doc: BaseDocTemplate, story: list[Flowable], what: str, data: VisitData) -> None:
+def _build(
+    doc: BaseDocTemplate, story: list[Flowable], what: str, data: VisitData, furniture: Furniture
+) -> None:
     """Lay `story` out; a layout that cannot be made is a message naming the likely text."""
     try:
-        doc.build(story)
+        doc.build(story, canvasmaker=furnished_canvas(furniture))
     except LayoutError as exc:
         raise layout_failure(what, data, exc) from exc
 
@@ -221,8 +238,11 @@ def ceremony_pdf(data: VisitData, event: Event, lang: str) -> bytes:
     shown = for_profile(data, Profile.SHAREABLE)
     event = shown.event(event.id)
     buffer = io.BytesIO()
-    doc = _document(buffer, event.title.get(lang, shown.visit.main_language), cards=False)
-    _build(doc, ceremony_flowables(shown, event, lang), _("Ceremony sheet"), shown)
+    title = event.title.get(lang, shown.visit.main_language)
+    what = gettext_in(lang, N_("Ceremony sheet"))
+    furniture = Furniture.of(shown, f"{what} — {title}", lang)
+    doc = _document(buffer, title, False, shown, furniture)
+    _build(doc, ceremony_flowables(shown, event, lang), _("Ceremony sheet"), shown, furniture)
     return buffer.getvalue()
 
 

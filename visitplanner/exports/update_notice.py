@@ -1,10 +1,11 @@
 """The printed notice of programme changes for a person without a usable e-mail address.
 
-One A4 page in the person's language: the visit's handling marking and the date of
-printing at the top, whom it is for, each change (was → now), what to do with the
-calendar file beside it, and whom to ask. A long list is set smaller until it fits one
-page (down to 7 pt), then flows onto more pages rather than losing a change. The
-caller passes the shareable programme only: nothing private is printed.
+One A4 page in the person's language: the visit's handling marking at the top and the
+foot, the date of printing and the page's number (exports/page_furniture), whom it is
+for, each change (was → now), what to do with the calendar file beside it, and whom to
+ask. A long list is set smaller until it fits one page (down to 7 pt), then flows onto
+more pages rather than losing a change. The caller passes the shareable programme only:
+nothing private is printed.
 """
 
 from __future__ import annotations
@@ -14,22 +15,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import Color, black
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from visitplanner.exports.changes import ChangeWords
-from visitplanner.exports.pdf_fonts import fit_text, regular_and_bold
+from visitplanner.exports.page_furniture import (
+    PDF_LANGUAGE,
+    Furniture,
+    furnish,
+    furnished_canvas,
+)
+from visitplanner.exports.pdf_fonts import regular_and_bold
 from visitplanner.exports.pdf_layout import LayoutError
 from visitplanner.exports.update_mail import EventChange, change_lines
 from visitplanner.i18n import N_
 
 _MARGIN = 2 * cm
 _WIDTH = A4[0] - 2 * _MARGIN
-_WARN = Color(0.65, 0.1, 0.1)
 _MUTED = Color(0.35, 0.35, 0.35)
 #: Body sizes tried in turn until the notice fits one page.
 _SIZES = (10.5, 9.5, 8.5, 7.5, 7.0)
@@ -112,39 +117,6 @@ def _story(
     return story
 
 
-class _Pages:
-    """The marking and the date of printing on every page, the visit at its foot."""
-
-    def __init__(self, head: NoticeHead, words: ChangeWords) -> None:
-        self.head = head
-        self.words = words
-
-    def __call__(self, canvas: Canvas, _doc: SimpleDocTemplate) -> None:
-        regular, bold = regular_and_bold()
-        canvas.saveState()
-        top = A4[1] - _MARGIN + 0.8 * cm
-        printed = self.words.t(N_("Printed {date}")).format(date=self.head.printed)
-        canvas.setFont(regular, 8)
-        canvas.setFillColor(_MUTED)
-        canvas.drawRightString(A4[0] - _MARGIN, top, printed)
-        marking = " ".join(self.head.marking.split()).upper()
-        if marking:
-            room = _WIDTH - canvas.stringWidth(printed, regular, 8) - 12
-            shown, size = fit_text(marking, bold, 9, room, 6)
-            canvas.setFont(bold, size)
-            canvas.setFillColor(_WARN)
-            canvas.drawString(_MARGIN, top, shown)
-        canvas.setStrokeColor(black)
-        canvas.setLineWidth(0.5)
-        canvas.line(_MARGIN, top - 5, A4[0] - _MARGIN, top - 5)
-        canvas.setFont(regular, 7)
-        canvas.setFillColor(_MUTED)
-        foot, size = fit_text(" ".join(self.head.visit.split()), regular, 7, _WIDTH, 6)
-        canvas.setFont(regular, size)
-        canvas.drawString(_MARGIN, _MARGIN - 0.9 * cm, foot)
-        canvas.restoreState()
-
-
 def notice_pdf(head: NoticeHead, changes: Sequence[EventChange], words: ChangeWords) -> bytes:
     """The notice as PDF bytes: one page at the largest size that fits, else more pages
     at the smallest. Raises `LayoutError` only for a text reportlab cannot place."""
@@ -162,11 +134,22 @@ def notice_pdf(head: NoticeHead, changes: Sequence[EventChange], words: ChangeWo
             title=words.t(N_("Changes to your programme")),
             author=head.office or "VisitPlanner",
             creator="VisitPlanner",
-            lang={"fr": "fr-FR", "uk": "uk-UA", "en": "en-GB"}.get(words.lang, words.lang),
+            subject=words.t(N_("Changes to your programme")),
+            lang=PDF_LANGUAGE.get(words.lang, words.lang),
             initialFontName=regular,
         )
-        pages = _Pages(head, words)
-        doc.build(_story(head, changes, words, size), onFirstPage=pages, onLaterPages=pages)
+        furniture = Furniture(
+            marking=" ".join(head.marking.split()).upper(),
+            printed=words.t(N_("Printed {date}")).format(date=head.printed),
+            document=" ".join(head.visit.split()),
+            lang=words.lang,
+        )
+        doc.build(
+            _story(head, changes, words, size),
+            onFirstPage=furnish,
+            onLaterPages=furnish,
+            canvasmaker=furnished_canvas(furniture),
+        )
         payload = buffer.getvalue()
         if doc.page <= 1:
             break
