@@ -17,7 +17,8 @@ from visitplanner.operations.change import Change
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import open_visit, write_visit
-from visitplanner.ui.seating.view import PERSON_MIME, SeatingView, SeatItem
+from visitplanner.ui.seating.canvas import PERSON_MIME
+from visitplanner.ui.seating.view import SeatingView, SeatItem
 
 
 @pytest.fixture
@@ -170,3 +171,64 @@ def test_a_locked_seat_refuses_a_move_with_a_message(qtbot, view: SeatingView, m
     event = view.current_event()
     assert event is not None and event.seating is not None
     assert event.seating.seat_by_number(2).person_id == second.person_id
+
+
+def test_the_keyboard_moves_a_person_from_seat_to_seat(qtbot, view: SeatingView) -> None:  # type: ignore[no-untyped-def]
+    view.propose()
+    canvas = view.canvas
+    canvas.setFocus()
+    event = view.current_event()
+    assert event is not None and event.seating is not None
+    first, third = (event.seating.seat_by_number(n) for n in (1, 3))
+    assert first.person_id and third.person_id
+    canvas.set_current(first.id)
+    QTest.keyClick(canvas, Qt.Key.Key_Return)  # pick up the sitter of seat 1
+    assert canvas.picked == first.person_id
+    assert "picked up" in view.hint.text()
+    QTest.keyClick(canvas, Qt.Key.Key_Right)
+    QTest.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.current == third.id
+    QTest.keyClick(canvas, Qt.Key.Key_Return)  # put them down on seat 3: a swap
+    after = view.current_event()
+    assert after is not None and after.seating is not None
+    assert after.seating.seat_by_number(3).person_id == first.person_id
+    assert after.seating.seat_by_number(1).person_id == third.person_id
+    assert canvas.picked is None and view.hint.text() == ""
+    assert canvas.current == third.id  # the ring stays where the officer is
+    # Esc lets go without moving anyone.
+    QTest.keyClick(canvas, Qt.Key.Key_Return)
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.picked is None
+    assert view.current_event().seating.seat_by_number(3).person_id == first.person_id  # type: ignore[union-attr]
+
+
+def test_the_keyboard_takes_off_the_table_and_seats_from_the_list(qtbot, view: SeatingView) -> None:  # type: ignore[no-untyped-def]
+    view.propose()
+    canvas = view.canvas
+    event = view.current_event()
+    assert event is not None and event.seating is not None
+    seat = event.seating.seat_by_number(5)
+    person = seat.person_id
+    canvas.setFocus()
+    canvas.set_current(seat.id)
+    QTest.keyClick(canvas, Qt.Key.Key_Delete)
+    assert view.unseated.count() == 1
+    # From the "No seat" list: Enter picks the person up and goes to the first free seat.
+    view.unseated.setFocus()
+    view.unseated.setCurrentRow(0)
+    QTest.keyClick(view.unseated, Qt.Key.Key_Return)
+    assert canvas.hasFocus() or canvas.picked == person
+    assert canvas.current == seat.id  # the only free seat
+    QTest.keyClick(canvas, Qt.Key.Key_Return)
+    assert view.unseated.count() == 0
+    assert view.current_event().seating.seat_by_number(5).person_id == person  # type: ignore[union-attr]
+
+
+def test_shift_f10_opens_the_seat_menu(qtbot, view: SeatingView) -> None:  # type: ignore[no-untyped-def]
+    view.propose()
+    canvas = view.canvas
+    canvas.setFocus()
+    canvas.menu_requested.disconnect(view._show_menu)  # no real menu: a test cannot close it
+    with qtbot.waitSignal(canvas.menu_requested) as asked:
+        QTest.keyClick(canvas, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert asked.args[0] == canvas.current

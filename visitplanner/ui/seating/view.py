@@ -3,7 +3,11 @@
 Pick a meal; "Propose" fills the plan from the order of precedence with the chosen
 strategy (locked seats stay). Drag a name onto another seat to move the person there
 (whoever sat there takes the old seat), or from the "No seat" list onto a seat. A
-seat's context menu locks or unlocks it. The plan's checks are listed underneath.
+seat's context menu locks or unlocks it. The same without a mouse: on the chart the
+arrows go from seat to seat, Enter picks up the sitter and Enter on another seat puts
+them there (Esc lets go), Del takes them off the table, the menu key (Shift+F10) opens
+the seat's menu; Enter on a name of the "No seat" list picks that person up. The plan's
+checks are listed underneath.
 Each edit is one operation given to `apply` (the window's undo stack by default
 `session.apply`), and `changed` tells the window what changed.
 """
@@ -14,16 +18,12 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QDrag, QPainter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -52,6 +52,7 @@ from visitplanner.operations.session import VisitSession
 from visitplanner.services import seating as seating_service
 from visitplanner.services.progress import Progress
 from visitplanner.ui.common.worker import Worker, run_with_progress_dialog
+from visitplanner.ui.seating.canvas import SeatingCanvas, UnseatedList
 from visitplanner.ui.seating.chart_items import (
     SeatItem,
     draw_table,
@@ -60,113 +61,6 @@ from visitplanner.ui.seating.chart_items import (
 )
 
 log = logging.getLogger(__name__)
-
-PERSON_MIME: Final = "application/x-visitplanner-person"
-
-
-class SeatingCanvas(QGraphicsView):
-    """The chart: press on a taken seat, release on another seat to move its sitter."""
-
-    move_requested = Signal(str, str)  # person id, seat id
-    menu_requested = Signal(str, object)  # seat id, global position
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        # Parented, so that Python does not collect the scene under the view.
-        self.setScene(QGraphicsScene(self))
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setAcceptDrops(True)
-        self.dragged: str | None = None
-
-    def fit(self) -> None:
-        """Show every table, as large as the view allows."""
-        bounds = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
-        if not bounds.isEmpty():
-            self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Keep the tables in view when the window is resized."""
-        super().resizeEvent(event)
-        self.fit()
-
-    def seat_at(self, point: QPointF) -> SeatItem | None:
-        """The seat under a point of the viewport."""
-        for item in self.items(point.toPoint()):
-            while item is not None and not isinstance(item, SeatItem):
-                item = item.parentItem()
-            if isinstance(item, SeatItem):
-                return item
-        return None
-
-    def seat_item(self, seat_id: str) -> SeatItem:
-        """The chart's item of a seat."""
-        return next(
-            i for i in self.scene().items() if isinstance(i, SeatItem) and i.seat.id == seat_id
-        )
-
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Pick up the sitter of the seat pressed."""
-        seat = self.seat_at(event.position())
-        if event.button() == Qt.MouseButton.LeftButton and seat and seat.seat.person_id:
-            self.dragged = seat.seat.person_id
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Put the person picked up on the seat under the pointer."""
-        seat = self.seat_at(event.position())
-        person, self.dragged = self.dragged, None
-        self.viewport().unsetCursor()
-        if person and seat is not None and seat.seat.person_id != person:
-            self.move_requested.emit(person, seat.seat.id)
-        super().mouseReleaseEvent(event)
-
-    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """A seat's menu: lock, unlock, remove its sitter."""
-        seat = self.seat_at(QPointF(event.pos()))
-        if seat is not None:
-            self.menu_requested.emit(seat.seat.id, event.globalPos())
-
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Accept people dragged from the "No seat" list."""
-        if event.mimeData().hasFormat(PERSON_MIME):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Keep accepting while over the chart."""
-        if event.mimeData().hasFormat(PERSON_MIME):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Seat the person dropped on a seat."""
-        seat = self.seat_at(event.position())
-        person = bytes(event.mimeData().data(PERSON_MIME).data()).decode()
-        if seat is not None and person:
-            event.acceptProposedAction()
-            self.move_requested.emit(person, seat.seat.id)
-
-
-class UnseatedList(QListWidget):
-    """Participants without a seat, dragged from here onto a seat."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-
-    def mimeData(self, items) -> QMimeData:  # type: ignore[no-untyped-def]
-        """The person ids of the items dragged."""
-        data = QMimeData()
-        if items:
-            data.setData(PERSON_MIME, str(items[0].data(Qt.ItemDataRole.UserRole)).encode())
-        return data
-
-    def startDrag(self, actions) -> None:  # type: ignore[no-untyped-def]
-        """Drag the current person."""
-        item = self.currentItem()
-        drag = QDrag(self)
-        drag.setMimeData(self.mimeData([item]))
-        drag.exec(Qt.DropAction.MoveAction)
 
 
 class SeatingView(QWidget):
@@ -197,7 +91,18 @@ class SeatingView(QWidget):
         self.propose_button = QPushButton(_("Propose"))
         self.print_button = QPushButton(_("Place cards and chart (PDF)…"))
         self.canvas = SeatingCanvas()
+        self.canvas.setAccessibleName(_("Seating chart"))
+        self.canvas.setToolTip(
+            _(
+                "Arrows: from seat to seat. Enter: pick up the person seated, then Enter on "
+                "another seat to put them there (Esc lets go). Del: off the table. "
+                "Shift+F10: the seat's menu."
+            )
+        )
         self.unseated = UnseatedList()
+        self.unseated.setAccessibleName(_("People without a seat"))
+        self.unseated.setToolTip(_("Enter picks the person up: choose a seat on the chart"))
+        self.hint = QLabel()
         self.checks = QListWidget()
         self._build()
         self.events.currentIndexChanged.connect(self._event_chosen)
@@ -205,6 +110,9 @@ class SeatingView(QWidget):
         self.print_button.clicked.connect(self._print)
         self.canvas.move_requested.connect(self.move_person)
         self.canvas.menu_requested.connect(self._show_menu)
+        self.canvas.unseat_requested.connect(self.unseat)
+        self.canvas.picked_changed.connect(self._show_picked)
+        self.unseated.picked.connect(self._pick_from_list)
         self.reload()
 
     def _build(self) -> None:
@@ -220,8 +128,13 @@ class SeatingView(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(_("No seat:")))
         side_layout.addWidget(self.unseated)
+        chart = QWidget()
+        chart_layout = QVBoxLayout(chart)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.canvas, 1)
+        chart_layout.addWidget(self.hint)
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.canvas)
+        top.addWidget(chart)
         top.addWidget(side)
         top.setStretchFactor(0, 4)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -343,6 +256,29 @@ class SeatingView(QWidget):
             menu.addAction(remove)
         return menu
 
+    def _pick_from_list(self, person_id: str) -> None:
+        """A person picked up from the "No seat" list: to the chart, on the first free seat."""
+        event = self.current_event()
+        if event is None or event.seating is None:
+            return
+        free = [s.id for t in event.seating.tables for s in t.seats if not s.person_id]
+        if free:
+            self.canvas.set_current(free[0])
+        self.canvas.pick(person_id)
+        self.canvas.setFocus()
+
+    def _show_picked(self, person_id: str) -> None:
+        if not person_id:
+            self.hint.clear()
+            return
+        person = next((p for p in self.session.data.people if p.id == person_id), None)
+        name = person.formal_name() if person is not None else ""
+        self.hint.setText(
+            _(
+                "{name} picked up: choose a seat with the arrows and press Enter (Esc: let go)"
+            ).format(name=name)
+        )
+
     def _show_menu(self, seat_id: str, where: object) -> None:
         self.menu_for(seat_id).exec(where)  # type: ignore[call-overload]
 
@@ -404,6 +340,8 @@ class SeatingView(QWidget):
                 scene.addItem(item)
                 place_name(item, seat)
             draw_table(scene, table)
+        order = [seat.id for table in plan.tables for seat in table.seats] if plan else []
+        self.canvas.set_order(order)
         self.canvas.fit()
         seated = set(plan.seated_ids()) if plan else set()
         for ident in event.participant_ids:
