@@ -130,3 +130,27 @@ def test_cancel_stops_the_checks_and_says_so(qtbot, controller: VisitController)
     assert shown == []
     assert "stopped" in view.summary.text()
     assert not view.running.isVisible()
+
+
+def test_quitting_stops_the_run_and_starts_no_other(
+    qtbot,  # type: ignore[no-untyped-def]
+    controller: VisitController,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A change waiting (or the first run's timer) while the application quits started a
+    run whose thread outlived the program, and Qt aborted (SIGABRT at exit)."""
+    from visitplanner.ui.checks import view as checks_view
+
+    monkeypatch.setattr(checks_view, "_quitting", False)  # put back after the test
+    monkeypatch.setattr(checks_view, "_stopping", False)
+    view = _view(qtbot, controller)
+    _big(controller)
+    view.run_checks()
+    qtbot.wait(50)
+    view.run_checks()  # a change while the run goes on: another run waits for it
+    assert view.checking
+    checks_view._stop_for_good()  # what the application's aboutToQuit does
+    assert not any(worker.running() for worker in checks_view._RUNNING)
+    view.run_checks()  # a timer or a change delivered after: no thread starts
+    assert view._worker is None
+    assert not any(worker.running() for worker in checks_view._RUNNING)

@@ -71,13 +71,37 @@ def _release_later(ref: weakref.ref[Worker[Any]], *_args: object) -> None:
         QTimer.singleShot(0, functools.partial(_RUNNING.discard, worker))
 
 
+#: Set while every run is being stopped, and for good once the application quits: no
+#: run starts then (a change or a timer delivered meanwhile would start one, whose
+#: thread would still run when the program ends, and Qt aborts on that).
+_stopping = False
+_quitting = False
+
+
 def stop_all_checks(msecs: int = 30_000) -> None:
     """Stop every run of the checks and wait for their threads (quitting, tests)."""
-    for worker in list(_RUNNING):
-        worker.cancel()
-        worker.wait(msecs)
-    # Their last signals (done, cancelled) are queued to this thread: deliver them.
-    QCoreApplication.processEvents()
+    global _stopping
+    _stopping = True
+    try:
+        for _round in range(5):
+            for worker in list(_RUNNING):
+                worker.cancel()
+                worker.wait(msecs)
+            # Their last signals (done, cancelled) are queued to this thread: deliver them,
+            # then the letting go that those signals post.
+            QCoreApplication.processEvents()
+            QCoreApplication.processEvents()
+            if not any(worker.running() for worker in _RUNNING):
+                break
+    finally:
+        _stopping = _quitting
+
+
+def _stop_for_good() -> None:
+    """The application quits: stop every run, and start none after."""
+    global _quitting
+    _quitting = True
+    stop_all_checks()
 
 
 #: Runs under way that keep the visit out of the cycle collector's walks.
@@ -110,7 +134,7 @@ def _quit_stops_checks() -> None:
     app = QCoreApplication.instance()
     if app is not None and not app.property("visitplanner_checks_stop"):
         app.setProperty("visitplanner_checks_stop", True)
-        app.aboutToQuit.connect(stop_all_checks)
+        app.aboutToQuit.connect(_stop_for_good)
 
 
 def _run(
@@ -357,6 +381,8 @@ class ChecksView(QWidget):
 
     def _start(self) -> None:
         self._again = False
+        if _stopping:
+            return  # the application is quitting (or a test stops every run)
         # Taken on this thread, at once: the worker reads this copy, never the visit
         # the window goes on editing.
         data = snapshot(self.controller.data)

@@ -74,6 +74,10 @@ class Worker(QObject, Generic[T]):
         """Ask the work to stop."""
         self.progress.cancel()
 
+    def running(self) -> bool:
+        """Whether the work's thread is still running."""
+        return bool(self._thread.isRunning())
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the work to end, and its thread with it (tests, closing the window).
 
