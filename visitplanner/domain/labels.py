@@ -50,6 +50,8 @@ _LABELS: Final[dict[tuple[type, str], str]] = {
     _k(Role.DRIVER): N_("driver"),
     _k(Role.STAFF): N_("staff"),
     _k(Role.AUTHORITY): N_("authority"),
+    _k(Role.MEDICAL): N_("medical staff"),
+    _k(Role.HOST): N_("event host"),
     _k(Grade.HEAD_OF_STATE): N_("head of state"),
     _k(Grade.HEAD_OF_GOVERNMENT): N_("head of government"),
     _k(Grade.MINISTER): N_("minister"),

@@ -107,6 +107,8 @@ class Role(StrEnum):
     DRIVER = "driver"
     STAFF = "staff"
     AUTHORITY = "authority"
+    MEDICAL = "medical"
+    HOST = "host"
 
 
 class Grade(StrEnum):

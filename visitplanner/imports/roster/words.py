@@ -141,6 +141,18 @@ _ROLE_WORDS: Final[dict[Role, tuple[str, ...]]] = {
         "асистент",
     ),
     Role.AUTHORITY: ("autorité", "authority", "official", "посадова особа", "офіційна особа"),
+    Role.MEDICAL: (
+        "médecin",
+        "médical",
+        "medical",
+        "medical staff",
+        "doctor",
+        "лікар",
+        "лікарка",
+        "медик",
+        "медичний персонал",
+    ),
+    Role.HOST: ("hôte", "host", "event host", "приймаюча особа"),
 }
 
 _YES: Final = (
