@@ -150,3 +150,17 @@ def test_place_cards_fill_their_sheet_and_the_chart_pages_are_furnished(demo: Vi
     assert all(page.count("DIFFUSION RESTREINTE") == 2 for page in pages[sheets:])
     assert f"page {len(pages)} sur {len(pages)}" in pages[-1]
     assert "Imprimé le" in pages[-1]
+
+
+def test_a_long_name_without_given_name_takes_two_lines_of_its_box_not_a_smaller_size(
+    demo: VisitData,
+) -> None:
+    """The press area's organisation ("Centre médias du ministère des Armées …") read
+    "CENTRE MÉ…" shrunk on one line; it now fills the box's two lines at 7 pt, the note
+    giving it whole."""
+    ceremony = find_event(demo, "Cérémonie commémorative")
+    placement = _text(ceremony_pdf(demo, ceremony, "fr"))[-1]
+    lines = placement.splitlines()
+    assert "CENTRE" in lines
+    assert any(line.startswith("MÉDIAS DU") and line.endswith("…¹") for line in lines)
+    assert "1. CENTRE MÉDIAS DU MINISTÈRE DES ARMÉES ET DES ANCIENS COMBATTANTS" in placement

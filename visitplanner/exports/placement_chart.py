@@ -11,13 +11,14 @@ from typing import Final
 
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from visitplanner.domain.arrangements import PlacementArea, PlacementPosition
 from visitplanner.domain.model import Event, Person, VisitData
-from visitplanner.exports.pdf_fonts import regular_and_bold
-from visitplanner.exports.pdf_layout import Notes
+from visitplanner.exports.pdf_fonts import cut_to_width, fit_text, regular_and_bold
+from visitplanner.exports.pdf_layout import Notes, note_mark
 from visitplanner.i18n import gettext_in
 
 _WHEELCHAIR: Final = Color(0.82, 0.9, 1.0)
@@ -69,10 +70,13 @@ class PlacementDrawing(Flowable):
             if person is not None:
                 family = (person.family_name or person.family_name_native).upper()
                 given = person.given_name or person.given_name_native
-                lines = [(bold, *notes.fit(family, bold, 7.5, room))]
-                lines.append((regular, *notes.fit(given, regular, 7, room)))
+                if given:
+                    lines = [(bold, *notes.fit(family, bold, 7.5, room))]
+                    lines.append((regular, *notes.fit(given, regular, 7, room)))
+                else:  # an organisation's name ("CENTRE MÉDIAS DU MINISTÈRE …"): two lines
+                    lines = _two_lines(notes, family, bold, 7, room)
             elif position.label:
-                lines = [(regular, *notes.fit(position.label, regular, 7, room))]
+                lines = _two_lines(notes, position.label, regular, 7, room)
             else:
                 lines = []
             self.texts[position.id] = [(font, text, size) for font, text, size in lines]
@@ -88,13 +92,12 @@ class PlacementDrawing(Flowable):
         canvas.setStrokeColor(black)
         canvas.setLineWidth(0.6)
         canvas.rect(x, y, width - 2, _BOX_H, stroke=1, fill=1)
-        person: Person | None = self.people.get(position.person_id or "")
         canvas.setFillColor(black)
         mark = "♿ " if position.wheelchair else ""
         canvas.setFont(regular, 6)
         canvas.drawString(x + 2, y + _BOX_H - 7, f"{mark}{position.place}")
         lines = self.texts.get(position.id, [])
-        baselines = [y + _BOX_H / 2 - 3, y + 4] if person is not None else [y + _BOX_H / 2 - 2]
+        baselines = [y + _BOX_H / 2 - 3, y + 4] if len(lines) > 1 else [y + _BOX_H / 2 - 2]
         for (font, text, size), baseline in zip(lines, baselines, strict=False):
             canvas.setFont(font, size)
             canvas.drawCentredString(x + width / 2, baseline, text)
@@ -147,3 +150,26 @@ class PlacementDrawing(Flowable):
             self._label(gettext_in(self.lang, "Press"), y + 10)
             for position in sorted(press[min(press)], key=lambda p: p.place):
                 self._box(position, left + (position.place - 1) * self.box_w, y, self.box_w)
+
+
+def _two_lines(
+    notes: Notes, text: str, font: str, size: float, room: float
+) -> list[tuple[str, str, float]]:
+    """A label on one line if it fits at `size`, else over two lines of whole words at
+    that size (never smaller: 7 pt is the floor), the second cut with a note's number
+    when the label is longer still."""
+    words = text.split()
+    if stringWidth(text, font, size) <= room or len(words) < 2:
+        return [(font, *notes.fit(text, font, size, room))]
+    first = words[0]
+    rest = words[1:]
+    while rest and stringWidth(f"{first} {rest[0]}", font, size) <= room:
+        first = f"{first} {rest.pop(0)}"
+    if stringWidth(first, font, size) > room:  # a first word too long for the box
+        return [(font, *notes.fit(text, font, size, room))]
+    second = " ".join(rest)
+    shown, _fitted = fit_text(second, font, size, room, size)
+    if shown != second:  # too long for two lines: the note gives it whole
+        tail = "…" + note_mark(notes.add(text))
+        second = cut_to_width(second, tail, font, size, room)
+    return [(font, first, size), (font, second, size)]
