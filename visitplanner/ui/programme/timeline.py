@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 #: The heights of an hour the zoom steps through, in pixels.
 HOUR_HEIGHTS = (32, 48, 64, 96, 128, 192)
+#: Past this many events changed at once, the programme is placed again from scratch.
+PATCH_AT_MOST = 50
 
 
 class TimelineView(QWidget):
@@ -249,10 +251,29 @@ class TimelineView(QWidget):
     def _on_changed(self, change: Change) -> None:
         if change == Change.everything():
             self.retranslate()
-        if change.touches("event") or change.touches("venue") or change.touches("visit"):
+        if change.touches("venue") or change.touches("visit"):
             self._dirty = True
-            if self.isVisible():
-                self.refresh()
+        elif change.touches("event") and not self._dirty:
+            ids = change.ids["event"]
+            if "*" in ids or len(ids) > PATCH_AT_MOST or self._placement is None:
+                self._dirty = True
+            else:
+                self._patch(ids)
+                return
+        if self._dirty and self.isVisible():
+            self.refresh()
+
+    def _patch(self, ids: Set[str]) -> None:
+        """A few events changed (an edit, a drag, an undo): place them again, and lay out
+        only the days they leave or reach."""
+        placement = self._placement
+        assert placement is not None
+        gone = [e for e in placement.events if e.id in ids]
+        came = [e for e in self.controller.data.events if e.id in ids]
+        placement.update(gone, came)
+        self._stale = True
+        if self.isVisible():
+            self._lay_out()
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure()

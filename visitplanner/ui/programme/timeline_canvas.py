@@ -55,6 +55,9 @@ class TimelineCanvas(QAbstractScrollArea):
         self._col_w: list[int] = []
         self._tops: list[list[int]] = []
         self._tallest: list[int] = []
+        # Per day: (its segments, (left, scale), tops, tallest) as last placed.
+        self._placed: list[tuple[list[Segment], tuple[int, tuple[int, int, int]], list[int], int]]
+        self._placed = []
         self._content = (0, 0)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(False)
@@ -64,24 +67,33 @@ class TimelineCanvas(QAbstractScrollArea):
     # ----- geometry ---------------------------------------------------------------
 
     def place(self) -> None:
-        """Turn the layout's minutes and lanes into rectangles (content coordinates)."""
+        """Turn the layout's minutes and lanes into rectangles (content coordinates).
+
+        Every day gets the same width: enough for the busiest day's lanes, and the window's
+        width shared out when that is more. A day laid out as before, at the same place and
+        scale, keeps its rectangles (a drag or an edit changes one or two days).
+        """
         layout = self.layout_
         if layout is None:
             return
-        natural = [max(MIN_DAY_WIDTH, lanes * MIN_LANE_WIDTH) for lanes in layout.lanes]
-        spare = self.viewport().width() - GUTTER_WIDTH - sum(natural) - DAY_GAP * len(natural)
-        extra = spare // len(natural) if spare > 0 and natural else 0
-        self._col_x, self._col_w = [], []
-        x = 0
-        for width in natural:
-            self._col_x.append(x)
-            self._col_w.append(width + extra)
-            x += width + extra + DAY_GAP
+        count = len(layout.days)
+        natural = max([MIN_DAY_WIDTH, *(lanes * MIN_LANE_WIDTH for lanes in layout.lanes)])
+        available = self.viewport().width() - GUTTER_WIDTH - DAY_GAP * count
+        width = max(natural, available // count) if count else natural
+        self._col_x = [n * (width + DAY_GAP) for n in range(count)]
+        self._col_w = [width] * count
         per_minute = self.hour_height / 60
         first = layout.first_minute
-        self._tops, self._tallest = [], []
+        scale = (width, self.hour_height, first)
+        old = self._placed
+        self._placed, self._tops, self._tallest = [], [], []
         for day, segs in enumerate(layout.segments):
-            left, width = self._col_x[day], self._col_w[day]
+            left = self._col_x[day]
+            if day < len(old) and old[day][0] is segs and old[day][1] == (left, scale):
+                self._placed.append(old[day])
+                self._tops.append(old[day][2])
+                self._tallest.append(old[day][3])
+                continue
             tops, tallest = [], 0
             for seg in segs:
                 lane_width = width / seg.lanes
@@ -93,8 +105,10 @@ class TimelineCanvas(QAbstractScrollArea):
                 seg.cache["rect"] = rect
                 tops.append(top)
                 tallest = max(tallest, height)
+            self._placed.append((segs, (left, scale), tops, tallest))
             self._tops.append(tops)
             self._tallest.append(tallest)
+        x = count * (width + DAY_GAP)
         self._content = (max(0, x - DAY_GAP), round((DAY_MINUTES - first) * per_minute))
         self._update_scrollbars()
 
