@@ -353,3 +353,27 @@ def test_the_legend_names_every_kind_in_the_interface_language(qtbot, timeline) 
         assert "cérémonie" in timeline.legend.text()
     finally:
         set_language("en")
+
+
+def test_a_patched_placement_lays_out_as_one_made_afresh() -> None:
+    data = build_demo()
+    rng = random.Random(18)
+    placement = place_events(data.visit, data.events)
+    layout = lay_out(data.visit, placement)
+    events = list(data.events)
+    for _round in range(30):
+        picked = rng.sample(range(len(events)), rng.randrange(1, 4))
+        gone, came = [], []
+        for n in picked:
+            old = events[n]
+            new = copy.deepcopy(old)
+            shift = timedelta(days=rng.randrange(-1, 2), minutes=5 * rng.randrange(-30, 30))
+            new.start, new.end = old.start + shift, old.end + shift
+            events[n] = new
+            gone.append(old)
+            came.append(new)
+        placement.update(gone, came)
+        layout = lay_out(data.visit, placement, previous=layout)
+        fresh = build_layout(data.visit, events)
+        assert _segments(layout) == _segments(fresh)
+        assert layout.order == fresh.order and layout.lanes == fresh.lanes

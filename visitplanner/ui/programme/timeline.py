@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Set
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QShowEvent
@@ -19,8 +20,17 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from visitplanner.domain.checks import Finding, Severity
 from visitplanner.domain.model import Event
+from visitplanner.domain.values import instant
 from visitplanner.i18n import _
 from visitplanner.operations.change import Change
+from visitplanner.services.schedule import (
+    STEP_MINUTES,
+    local,
+    moved_to,
+    rescheduled,
+    step_from,
+    wall,
+)
 from visitplanner.ui.programme.timeline_canvas import TimelineCanvas
 from visitplanner.ui.programme.timeline_layout import Placement, Segment, lay_out, place_events
 from visitplanner.ui.programme.timeline_style import TimelineLegend
@@ -42,13 +52,18 @@ class TimelineView(QWidget):
     nothing is selected); `event_activated(str)` on double-click or Enter (open the
     editor); `slot_activated(datetime)` on double-click on empty time (new event
     there); `event_context_menu(str, QPoint)` on right-click on a block (global
-    position).
+    position); `slot_range_activated(datetime, datetime)` when a stretch of empty time
+    is click-dragged (a new event there).
+
+    Blocks are moved and resized by dragging them, or with Alt+arrows on the selected
+    one; each move is one undoable edit through the controller (`set_times`).
     """
 
     event_selected = Signal(str)
     event_activated = Signal(str)
     slot_activated = Signal(object)
     event_context_menu = Signal(str, QPoint)
+    slot_range_activated = Signal(object, object)
 
     def __init__(self, controller: VisitController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +204,83 @@ class TimelineView(QWidget):
         if self._selected and layout and (seg := layout.segment_of(self._selected)):
             self.area.ensure_visible(seg)
         self.area.viewport().update()
+
+    # ----- moving events ----------------------------------------------------------
+
+    def refusal(self, event: Event) -> str | None:
+        """Why `event` cannot be moved or resized here, or None when it can."""
+        if self.controller.read_only:
+            return _("This visit is open read-only; it cannot be changed.")
+        if event.cancelled:
+            return _(
+                "A cancelled event keeps the times it was cancelled at. To move it, "
+                "open it and change its status first."
+            )
+        return None
+
+    def refusal_to_create(self) -> str | None:
+        """Why no event can be added by sweeping empty time, or None when one can."""
+        if self.controller.read_only:
+            return _("This visit is open read-only; it cannot be changed.")
+        return None
+
+    def home(self) -> ZoneInfo:
+        """The visit's zone: the timeline's wall clock."""
+        return ZoneInfo(self.controller.data.visit.tz)
+
+    def set_times(self, event_id: str, start: datetime, end: datetime) -> bool:
+        """Give an event new times as one undoable edit; False when refused or unchanged.
+
+        The same duration is a move (its running order follows it); else a resize.
+        """
+        event = self.controller.data.event(event_id)
+        if self.refusal(event) is not None:
+            return False
+        kept = instant(end) - instant(start) == instant(event.end) - instant(event.start)
+        title = self.area.words.title(event) if self.area.words else event.title.fr
+        label = _("Move event “{title}”") if kept else _("Change the times of “{title}”")
+        edit = rescheduled(event, start, end, label.format(title=title))
+        if edit is None or not self.controller.apply(edit, self):
+            return False
+        seg = self._current()
+        if seg is not None:
+            self.area.ensure_visible(seg)
+        return True
+
+    def _selected_movable(self) -> Event | None:
+        """The selected event if it may be moved; else None, and a note saying why."""
+        seg = self._current()
+        if seg is None:
+            return None
+        reason = self.refusal(seg.event)
+        if reason is not None:
+            self.area.tell(reason, self.area.rect_of(seg).center())
+            return None
+        return seg.event
+
+    def nudge(self, minutes: int = 0, days: int = 0) -> bool:
+        """Move the selected event to the next 5 minutes later (minutes 1) or earlier (-1),
+        or a day later or earlier (Alt+arrows)."""
+        event = self._selected_movable()
+        if event is None:
+            return False
+        day, minute = local(event.start, self.home())
+        if minutes:
+            minute = step_from(minute, minutes)
+        start = wall(day + timedelta(days=days), minute, self.home())
+        return self.set_times(event.id, *moved_to(event, start))
+
+    def stretch(self, direction: int) -> bool:
+        """End the selected event 5 minutes later (1) or earlier (-1) (Alt+Shift+arrows);
+        never before it starts plus 5 minutes."""
+        event = self._selected_movable()
+        if event is None:
+            return False
+        day, minute = local(event.end, self.home())
+        end = wall(day, step_from(minute, direction), self.home())
+        if instant(end) - instant(event.start) < STEP_MINUTES * 60:
+            return False
+        return self.set_times(event.id, event.start, end)
 
     # ----- keyboard moves ---------------------------------------------------------
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
 
 from visitplanner.i18n import _
+from visitplanner.ui.programme.timeline_drag import DragTracker
 from visitplanner.ui.programme.timeline_layout import DAY_MINUTES, ProgrammeLayout, Segment
 from visitplanner.ui.programme.timeline_style import block_look, paint_block
 from visitplanner.ui.programme.timeline_text import EventWords, clock, day_heading, slot_time
@@ -48,6 +49,8 @@ class TimelineCanvas(QAbstractScrollArea):
     def __init__(self, view: TimelineView) -> None:
         super().__init__(view)
         self._view = view
+        self.view = view
+        self.drags = DragTracker(self)
         self.layout_: ProgrammeLayout | None = None
         self.words: EventWords | None = None
         self.hour_height = DEFAULT_HOUR_HEIGHT
@@ -60,7 +63,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self._placed = []
         self._content = (0, 0)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.viewport().setMouseTracking(False)
+        self.viewport().setMouseTracking(True)  # the pointer's shape says what a drag does
         self.horizontalScrollBar().setSingleStep(40)
         self.verticalScrollBar().setSingleStep(20)
 
@@ -174,6 +177,37 @@ class TimelineCanvas(QAbstractScrollArea):
                 return day, self.layout_.first_minute + round(point.y() * 60 / self.hour_height)
         return None
 
+    def column_minute(self, pos: QPoint, nearest: bool = False) -> tuple[int, int] | None:
+        """The column and the minute (not snapped; may be past the day's ends) under a
+        viewport point; `nearest`: the nearest column even beside the columns, above or
+        below the axis (a drag goes on there)."""
+        layout = self.layout_
+        if layout is None or not self._col_x:
+            return None
+        if not nearest and (pos.x() < GUTTER_WIDTH or pos.y() < HEADER_HEIGHT):
+            return None
+        point = pos - self.offset()
+        day = max(0, min(len(self._col_x) - 1, bisect.bisect_right(self._col_x, point.x()) - 1))
+        if not nearest and point.x() >= self._col_x[day] + self._col_w[day]:
+            return None
+        return day, layout.first_minute + round(point.y() * 60 / self.hour_height)
+
+    def column(self, day: int) -> tuple[int, int]:
+        """The left edge (content coordinates) and the width of a day's column."""
+        return self._col_x[day], self._col_w[day]
+
+    def gutter(self) -> int:
+        """The width of the time axis on the left."""
+        return GUTTER_WIDTH
+
+    def header(self) -> int:
+        """The height of the day headings."""
+        return HEADER_HEIGHT
+
+    def tell(self, message: str, pos: QPoint) -> None:
+        """Say briefly, by the pointer (a viewport point), why something was refused."""
+        QToolTip.showText(self.viewport().mapToGlobal(pos), message, self.viewport())
+
     def ensure_visible(self, seg: Segment) -> None:
         """Scroll so that the segment's block is in view."""
         rect = seg.cache["rect"]
@@ -230,6 +264,7 @@ class TimelineCanvas(QAbstractScrollArea):
                 seg.event.id == selected,
                 highlight,
             )
+        self.drags.paint(painter, origin, highlight)
         self._paint_axis(painter, layout, columns, origin)
 
     def _paint_axis(
@@ -290,10 +325,24 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        seg = self.segment_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        seg = self.segment_at(pos)
         self._view.select_event(seg.event.id if seg else None, scroll=False)
-        if seg is not None and event.button() == Qt.MouseButton.RightButton:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.drags.press(pos)
+        elif seg is not None and event.button() == Qt.MouseButton.RightButton:
             self._view.event_context_menu.emit(seg.event.id, event.globalPosition().toPoint())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.drags.move(pos)
+        elif self.drags.drag is None:
+            self.viewport().setCursor(self.drags.cursor_at(pos))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.drags.release()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
@@ -329,8 +378,26 @@ class TimelineCanvas(QAbstractScrollArea):
             Qt.Key.Key_Home: lambda: self._view.step_to_end(first=True),
             Qt.Key.Key_End: lambda: self._view.step_to_end(first=False),
         }
-        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if key in moves and not control:
+        modifiers = event.modifiers()
+        control = modifiers & Qt.KeyboardModifier.ControlModifier
+        alt = modifiers & Qt.KeyboardModifier.AltModifier
+        shift = modifiers & Qt.KeyboardModifier.ShiftModifier
+        nudges = {
+            Qt.Key.Key_Up: lambda: self._view.nudge(minutes=-1),
+            Qt.Key.Key_Down: lambda: self._view.nudge(minutes=1),
+            Qt.Key.Key_Left: lambda: self._view.nudge(days=-1),
+            Qt.Key.Key_Right: lambda: self._view.nudge(days=1),
+        }
+        stretches = {
+            Qt.Key.Key_Up: lambda: self._view.stretch(-1),
+            Qt.Key.Key_Down: lambda: self._view.stretch(1),
+        }
+        if key == Qt.Key.Key_Escape and self.drags.cancel():
+            return
+        if alt and not control:
+            # Alt+arrows move the selected event; Alt+Shift+Up/Down move its end.
+            (stretches if shift else nudges).get(key, lambda: None)()
+        elif key in moves and not control:
             moves[key]()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             selected = self._view.selected_event_id()

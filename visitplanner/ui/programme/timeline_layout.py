@@ -200,10 +200,11 @@ class Placement:
             for piece in self._pieces_of(event):
                 day = piece[1]
                 touched.add(day)
-                self.by_day.setdefault(day, []).append(piece)
+                self.by_day[day] = [*self.by_day.get(day, []), piece]
         rank = {id(event): n for n, event in enumerate(self.events)} if touched else {}
         for day in touched:
-            self.by_day[day].sort(key=lambda piece: rank[id(piece[0])])
+            # New lists, never changed in place: a layout tells its days apart by them.
+            self.by_day[day] = sorted(self.by_day[day], key=lambda piece: rank[id(piece[0])])
             if not self.by_day[day]:
                 del self.by_day[day]
         return touched
