@@ -263,6 +263,7 @@ class TimelineCanvas(QAbstractScrollArea):
                 seg.event.id in self._view.conflicts,
                 seg.event.id == selected,
                 highlight,
+                seg.cache,
             )
         self.drags.paint(painter, origin, highlight)
         self._paint_axis(painter, layout, columns, origin)
