@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
 from visitplanner.i18n import _
 from visitplanner.ui.programme.timeline_drag import DragTracker
 from visitplanner.ui.programme.timeline_layout import DAY_MINUTES, ProgrammeLayout, Segment
-from visitplanner.ui.programme.timeline_style import block_look, paint_block
+from visitplanner.ui.programme.timeline_style import BlockFonts, block_look, paint_block
 from visitplanner.ui.programme.timeline_text import EventWords, clock, day_heading, slot_time
 
 if TYPE_CHECKING:
@@ -251,6 +251,7 @@ class TimelineCanvas(QAbstractScrollArea):
             painter.drawLine(GUTTER_WIDTH, y, origin.x() + width, y)
         selected = self._view.selected_event_id()
         highlight = palette.highlight().color()
+        fonts = BlockFonts(painter.font())
         for seg in self.segments_in(area):
             text = seg.cache.get("text")
             if text is None:
@@ -264,6 +265,7 @@ class TimelineCanvas(QAbstractScrollArea):
                 seg.event.id == selected,
                 highlight,
                 seg.cache,
+                fonts,
             )
         self.drags.paint(painter, origin, highlight)
         self._paint_axis(painter, layout, columns, origin)

@@ -199,12 +199,12 @@ class Placement:
             self.events.insert(at, event)
             for piece in self._pieces_of(event):
                 day = piece[1]
+                # A new list, never one changed in place: a layout tells days apart by them.
+                pieces = list(self.by_day.get(day, [])) if day not in touched else self.by_day[day]
                 touched.add(day)
-                self.by_day[day] = [*self.by_day.get(day, []), piece]
-        rank = {id(event): n for n, event in enumerate(self.events)} if touched else {}
+                bisect.insort(pieces, piece, key=lambda p: _key(p[0]))
+                self.by_day[day] = pieces
         for day in touched:
-            # New lists, never changed in place: a layout tells its days apart by them.
-            self.by_day[day] = sorted(self.by_day[day], key=lambda piece: rank[id(piece[0])])
             if not self.by_day[day]:
                 del self.by_day[day]
         return touched
@@ -266,9 +266,17 @@ def lay_out(
             per_day.append(kept[0])
             lanes.append(kept[1])
             continue
-        segs = [
-            Segment(e, n, start, end, first, last) for e, _d, start, end, first, last in day_pieces
-        ]
+        # A piece already shown keeps its segment (and the texts fitted to it): an edit
+        # of one event repaints the day without making every block's lines again.
+        known = {(id(s.event), s.start, s.end): s for s in kept[0]} if kept is not None else {}
+        segs = []
+        for e, _d, start, end, first, last in day_pieces:
+            seen = known.get((id(e), start, end))
+            if seen is None or (seen.first, seen.last) != (first, last):
+                seen = Segment(e, n, start, end, first, last)
+            else:
+                seen.day = n
+            segs.append(seen)
         segs.sort(key=lambda s: (s.start, -s.end))
         lanes.append(assign_lanes(segs) if segs else 0)
         segs.sort(key=lambda s: (s.start, s.lane))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from PySide6.QtCore import QRect, Qt
@@ -64,6 +65,7 @@ class BlockLook:
     struck: bool
 
 
+@cache
 def block_look(kind: EventKind, status: EventStatus) -> BlockLook:
     """How a block of this kind and status looks."""
     if status is EventStatus.CANCELLED:
@@ -129,11 +131,36 @@ def fit_words(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[
 Line = tuple[str, str]
 
 
-def fit_block(text: BlockText, fonts: dict[str, QFont], width: int, height: int) -> list[Line]:
+class BlockFonts:
+    """The fonts a block is written in, made from the painter's font once per paint."""
+
+    def __init__(self, base: QFont) -> None:
+        self.key = base.key()
+        self.small = QFont(base)
+        self.small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.struck = QFont(self.bold)
+        self.struck.setStrikeOut(True)
+        self.small_metrics = QFontMetrics(self.small)
+        self.bold_metrics = QFontMetrics(self.bold)
+
+    def font(self, role: str, struck: bool) -> QFont:
+        """The font of a line of the role "small" or "bold" (struck out: cancelled)."""
+        if role == "small":
+            return self.small
+        return self.struck if struck else self.bold
+
+    def height(self, role: str) -> int:
+        """The height of a line of that role."""
+        return (self.small_metrics if role == "small" else self.bold_metrics).height()
+
+
+def fit_block(text: BlockText, fonts: BlockFonts, width: int, height: int) -> list[Line]:
     """The lines a block of `width` by `height` pixels shows: the time on a line of its
     own, the title over as many lines as fit, the venue in what is left; a block too
     short for that gets time and title on one line."""
-    small, bold = QFontMetrics(fonts["small"]), QFontMetrics(fonts["bold"])
+    small, bold = fonts.small_metrics, fonts.bold_metrics
     if height < small.height() + bold.height():
         # One line: time and title if both fit, else the title (the axis gives the time).
         whole = f"{text.time} {text.title}"
@@ -163,9 +190,13 @@ def paint_block(
     selected: bool,
     highlight: QColor,
     cache: dict[str, object] | None = None,
+    fonts: BlockFonts | None = None,
 ) -> None:
     """Draw one event block in `rect` (viewport coordinates); the lines fitted are kept
-    in `cache` (the segment's) for as long as the block keeps its size."""
+    in `cache` (the segment's) for as long as the block keeps its size; `fonts` made
+    once for every block of a paint (else from the painter's font)."""
+    if fonts is None:
+        fonts = BlockFonts(painter.font())
     painter.save()
     painter.setBrush(look.fill)
     pen = QPen(look.border, 2 if look.dashed else 1)
@@ -190,21 +221,14 @@ def paint_block(
         painter.drawText(glyph_box, Qt.AlignmentFlag.AlignCenter, CONFLICT_GLYPH)
         inner.setRight(inner.right() - 16)
     painter.setPen(look.ink)
-    base = QFont(painter.font())
-    small = QFont(base)
-    small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
-    bold = QFont(base)
-    bold.setBold(True)
-    bold.setStrikeOut(look.struck)
-    tall = QFontMetrics(bold).height()
+    tall = fonts.height("bold")
     if inner.height() < tall:  # a block shorter than a line: the line centred in it
         inner.setTop(rect.top() + max(0, (rect.height() - tall) // 2))
         inner.setHeight(tall)
         painter.setClipRect(rect.adjusted(1, 0, -1, 0))
     else:
         painter.setClipRect(rect.adjusted(2, 2, -2, -2))
-    fonts = {"small": small, "bold": bold}
-    key = (inner.width(), inner.height(), base.key(), look.struck)
+    key = (inner.width(), inner.height(), fonts.key)
     fitted = cache.get("lines") if cache is not None else None
     if not (isinstance(fitted, tuple) and fitted[0] == key):
         fitted = (key, fit_block(text, fonts, inner.width(), inner.height()))
@@ -213,9 +237,8 @@ def paint_block(
     flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
     top = inner.top()
     for role, line in fitted[1]:
-        font = fonts[role]
-        painter.setFont(font)
-        high = QFontMetrics(font).height()
+        painter.setFont(fonts.font(role, look.struck))
+        high = fonts.height(role)
         painter.drawText(QRect(inner.left(), top, inner.width(), high), flags, line)
         top += high
     painter.restore()
