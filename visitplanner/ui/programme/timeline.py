@@ -375,7 +375,8 @@ class TimelineView(QWidget):
         words = self.area.words
         text = _(
             "No event selected. Arrow keys and Tab move between events; Enter opens the "
-            "selected one; Ctrl+Tab leaves the timeline."
+            "selected one; Alt+arrows move it by 5 minutes or a day, Alt+Shift+Up or Down "
+            "moves its end; Ctrl+Tab leaves the timeline."
         )
         if self._selected and words is not None:
             layout = self.area.layout_

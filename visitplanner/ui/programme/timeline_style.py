@@ -106,24 +106,30 @@ def fit_words(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[
     fitted: list[str] = []
     n = 0
     while n < len(words) and len(fitted) < lines:
+        if advance(words[n]) > width:  # a word wider than the block
+            if fitted:
+                break  # the line before ends with the mark
+            return [metrics.elidedText(words[n], Qt.TextElideMode.ElideRight, width)]
         line = words[n]
         n += 1
-        if advance(line) > width:  # one word wider than the block: shortened, and the end
-            fitted.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
-            return fitted
         while n < len(words) and advance(f"{line} {words[n]}") <= width:
             line = f"{line} {words[n]}"
             n += 1
         fitted.append(line)
-    if n < len(words):  # words are left over: say so on the last line
-        last = fitted[-1]
-        while advance(last + ELLIPSIS) > width and " " in last:
-            last = last.rsplit(" ", 1)[0]
-        if advance(last + ELLIPSIS) > width:
-            last = metrics.elidedText(last + " " + words[n], Qt.TextElideMode.ElideRight, width)
-            fitted[-1] = last
-        else:
-            fitted[-1] = last + ELLIPSIS
+    if n < len(words):  # words are left over: say so after the last whole word that fits
+        while True:
+            last = fitted[-1]
+            while advance(last + ELLIPSIS) > width and " " in last:
+                last = last.rsplit(" ", 1)[0]
+            if advance(last + ELLIPSIS) <= width:
+                fitted[-1] = last + ELLIPSIS
+                break
+            if len(fitted) == 1:  # one word, and no room for the mark after it
+                fitted[-1] = metrics.elidedText(
+                    f"{last} {words[n]}", Qt.TextElideMode.ElideRight, width
+                )
+                break
+            fitted.pop()  # the line before ends with the mark instead
     return fitted
 
 
