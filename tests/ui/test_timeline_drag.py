@@ -272,3 +272,41 @@ def test_esc_gives_a_drag_up(timeline) -> None:  # type: ignore[no-untyped-def]
     QTest.keyClick(timeline.area, Qt.Key.Key_Escape)
     QTest.mouseRelease(viewport, LEFT, NO_KEY, middle + QPoint(0, 80))
     assert timeline.controller.data.event(before.id).start == before.start
+
+
+def test_a_drag_into_a_clash_is_flagged_by_the_checks_and_undo_clears_it(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from tests.factories import small_visit
+    from visitplanner.ui.checks.view import ChecksView
+
+    data = small_visit()
+    talks = next(e for e in data.events if e.title.fr == "Entretien")
+    paris = ZoneInfo("Europe/Paris")
+    later = Event(
+        title=LocalizedText(fr="Point presse"),
+        start=datetime(2026, 5, 7, 14, 0, tzinfo=paris),
+        end=datetime(2026, 5, 7, 15, 0, tzinfo=paris),
+        participant_ids=list(talks.participant_ids),
+    )
+    data.events.append(later)
+    path = tmp_path / "v.visit"
+    write_visit(path, data)
+    session = VisitSession.open(path)
+    try:
+        view = _show(qtbot, session)
+        checks = ChecksView(view.controller)
+        qtbot.addWidget(checks)
+        checks.findings_changed.connect(view.set_findings)
+        qtbot.waitUntil(lambda: not checks.checking, timeout=10_000)
+        assert later.id not in view.conflicts
+        middle = _shown(view, later.id)
+        _drag(view, middle, middle - QPoint(0, _pixels(view, 4 * 60)))  # 14:00 -> 10:00
+        assert session.data.event(later.id).start == later.start - timedelta(hours=4)
+        qtbot.waitUntil(lambda: {talks.id, later.id} <= set(view.conflicts), timeout=10_000)
+        view.controller.undo_stack.undo()
+        qtbot.waitUntil(lambda: later.id not in view.conflicts, timeout=10_000)
+    finally:
+        session.close()
