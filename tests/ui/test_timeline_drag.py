@@ -310,3 +310,49 @@ def test_a_drag_into_a_clash_is_flagged_by_the_checks_and_undo_clears_it(
         qtbot.waitUntil(lambda: later.id not in view.conflicts, timeout=10_000)
     finally:
         session.close()
+
+
+def test_an_event_over_midnight_moves_whole_from_either_day_and_resizes_at_its_own_ends(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from tests.factories import small_visit
+
+    paris = ZoneInfo("Europe/Paris")
+    data = small_visit()
+    late = Event(
+        title=LocalizedText(fr="Dîner tardif"),
+        start=datetime(2026, 5, 7, 23, 0, tzinfo=paris),
+        end=datetime(2026, 5, 8, 0, 30, tzinfo=paris),
+        kind=EventKind.MEAL,
+    )
+    data.events.append(late)
+    path = tmp_path / "v.visit"
+    write_visit(path, data)
+    session = VisitSession.open(path)
+    try:
+        view = _show(qtbot, session)
+        layout = view.area.layout_
+        _first, second = layout.by_event[late.id]
+        # The part after midnight, grabbed in its middle and dragged 30 minutes down.
+        view.area.ensure_visible(second)
+        rect = view.area.rect_of(second)
+        _drag(view, rect.center(), rect.center() + QPoint(0, _pixels(view, 30)))
+        moved = session.data.event(late.id)
+        assert (moved.start, moved.end) == (
+            late.start + timedelta(minutes=30),
+            late.end + timedelta(minutes=30),
+        )
+        # Its top on the second day is midnight, not its start: no edge to take there.
+        second = view.area.layout_.by_event[late.id][1]
+        view.area.ensure_visible(second)
+        rect = view.area.rect_of(second)
+        assert view.area.drags.edge_at(QPoint(rect.center().x(), rect.top() + 1))[1].value == "move"
+        bottom = QPoint(rect.center().x(), rect.bottom() - 1)
+        _drag(view, bottom, bottom + QPoint(0, _pixels(view, 15)))
+        stretched = session.data.event(late.id)
+        assert stretched.start == moved.start
+        assert stretched.end == moved.end + timedelta(minutes=15)
+    finally:
+        session.close()

@@ -233,9 +233,9 @@ class TimelineView(QWidget):
 
         The same duration is a move (its running order follows it); else a resize.
         """
-        event = self.controller.data.event(event_id)
-        if self.refusal(event) is not None:
-            return False
+        event = next((e for e in self.controller.data.events if e.id == event_id), None)
+        if event is None or self.refusal(event) is not None:
+            return False  # gone meanwhile (another program deleted it), or refused
         kept = instant(end) - instant(start) == instant(event.end) - instant(event.start)
         title = self.area.words.title(event) if self.area.words else event.title.fr
         label = _("Move event “{title}”") if kept else _("Change the times of “{title}”")
