@@ -90,6 +90,8 @@ class BlockText:
 
 #: The mark of words left out of a block (the tooltip has them all).
 ELLIPSIS: Final = "…"
+#: Words that lead to the next and so never end a shortened line.
+_DANGLING: Final = frozenset({"→", "–", "—", "-", ":", "/", "&", "+"})
 
 
 def fit_words(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
@@ -119,8 +121,10 @@ def fit_words(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[
     if n < len(words):  # words are left over: say so after the last whole word that fits
         while True:
             last = fitted[-1]
-            while advance(last + ELLIPSIS) > width and " " in last:
-                last = last.rsplit(" ", 1)[0]
+            while " " in last and (
+                advance(last + ELLIPSIS) > width or last.rsplit(" ", 1)[1] in _DANGLING
+            ):
+                last = last.rsplit(" ", 1)[0]  # "Transfert Balard →…" reads as "Transfert Balard…"
             if advance(last + ELLIPSIS) <= width:
                 fitted[-1] = last + ELLIPSIS
                 break
