@@ -356,3 +356,43 @@ def test_an_event_over_midnight_moves_whole_from_either_day_and_resizes_at_its_o
         assert stretched.end == moved.end + timedelta(minutes=15)
     finally:
         session.close()
+
+
+def test_sweeping_empty_time_on_the_programme_page_adds_the_event_there(
+    qtbot, demo: VisitSession, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from visitplanner.ui.programme.event_dialog import EventDialog
+
+    set_language("en")
+    page = ProgrammePage(VisitController(demo))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+
+    def named_and_accepted(dialog: EventDialog) -> int:
+        dialog.general.title.set_value(LocalizedText(en="Security briefing", fr="Briefing"))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(EventDialog, "exec", named_and_accepted)
+    timeline = page.timeline
+    area = timeline.area
+    area.verticalScrollBar().setValue(0)
+    layout = area.layout_
+    left, width = area.column(0)
+    start = QPoint(
+        area.offset().x() + left + width // 2,
+        area.offset().y() + _pixels(timeline, 7 * 60 + 10 - layout.first_minute),
+    )
+    count = len(demo.data.events)
+    _drag(timeline, start, start + QPoint(0, _pixels(timeline, 50)))
+    assert len(demo.data.events) == count + 1
+    added = demo.data.event(timeline.selected_event_id())
+    home = ZoneInfo(demo.data.visit.tz)
+    assert added.title.en == "Security briefing"
+    begin, end = added.start.astimezone(home), added.end.astimezone(home)
+    assert begin.date() == layout.days[0]
+    assert (begin.hour, begin.minute, end.hour, end.minute) == (7, 10, 8, 0)
+    assert "Add event" in page.controller.undo_stack.undoText()
