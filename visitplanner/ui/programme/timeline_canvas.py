@@ -243,12 +243,19 @@ class TimelineCanvas(QAbstractScrollArea):
                     QRect(left, origin.y(), self._col_w[day], height), palette.alternateBase()
                 )
         painter.setPen(QPen(grid, 1))
+        # Only the part of each line that is exposed: a summit's hour lines are 50,000
+        # pixels long, and the painter works through them however much is clipped.
+        top = max(origin.y(), exposed.top())
+        bottom = min(origin.y() + height, exposed.bottom())
         for day in columns:
             x = self._col_x[day] + origin.x() - DAY_GAP // 2
-            painter.drawLine(x, origin.y(), x, origin.y() + height)
+            painter.drawLine(x, top, x, bottom)
+        left = max(GUTTER_WIDTH, exposed.left())
+        right = min(origin.x() + width, exposed.right())
         for minute in range(layout.first_minute, DAY_MINUTES + 1, 60):
             y = origin.y() + round((minute - layout.first_minute) * self.hour_height / 60)
-            painter.drawLine(GUTTER_WIDTH, y, origin.x() + width, y)
+            if exposed.top() <= y <= exposed.bottom():
+                painter.drawLine(left, y, right, y)
         selected = self._view.selected_event_id()
         highlight = palette.highlight().color()
         fonts = BlockFonts(painter.font())
