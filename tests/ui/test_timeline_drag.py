@@ -396,3 +396,60 @@ def test_sweeping_empty_time_on_the_programme_page_adds_the_event_there(
     assert begin.date() == layout.days[0]
     assert (begin.hour, begin.minute, end.hour, end.minute) == (7, 10, 8, 0)
     assert "Add event" in page.controller.undo_stack.undoText()
+
+
+def test_the_pointer_says_what_a_drag_will_do(timeline) -> None:  # type: ignore[no-untyped-def]
+    event = _ceremony(timeline)
+    _shown(timeline, event.id)
+    rect = timeline.block_rect(event.id)
+    assert rect is not None
+    viewport = timeline.viewport()
+    for point, shape in (
+        (rect.center(), Qt.CursorShape.OpenHandCursor),
+        (QPoint(rect.center().x(), rect.top() + 1), Qt.CursorShape.SizeVerCursor),
+        (QPoint(rect.center().x(), rect.bottom() - 1), Qt.CursorShape.SizeVerCursor),
+        (QPoint(rect.center().x(), rect.bottom() + 30), Qt.CursorShape.ArrowCursor),
+    ):
+        if timeline.event_at(point) not in (None, event.id):
+            continue  # another block there in the demo: nothing to learn
+        QTest.mouseMove(viewport, point)
+        assert viewport.cursor().shape() == shape, point
+
+
+def test_while_dragging_a_ghost_shows_where_the_event_would_go(timeline) -> None:  # type: ignore[no-untyped-def]
+    event = _ceremony(timeline)
+    middle = _shown(timeline, event.id)
+    viewport = timeline.viewport()
+    shift = _pixels(timeline, 120)
+    if middle.y() + shift >= viewport.height():
+        shift = -shift  # near the bottom: drag it up instead
+    below = middle + QPoint(0, shift)
+    before = viewport.grab().toImage().pixelColor(below)
+    assert before.isValid()
+    QTest.mousePress(viewport, LEFT, NO_KEY, middle)
+    for n in range(1, 5):
+        QTest.mouseMove(viewport, middle + QPoint(0, shift * n // 4))
+    during = viewport.grab().toImage().pixelColor(below)
+    assert during != before  # the ghost covers the place it would go
+    ghosts = timeline.area.drags.drag.ghosts
+    assert len(ghosts) == 1 and "–" in ghosts[0][1]  # its day and times
+    QTest.keyClick(timeline.area, Qt.Key.Key_Escape)
+    QTest.mouseRelease(viewport, LEFT, NO_KEY, below)
+    assert viewport.grab().toImage().pixelColor(below) == before  # gone with Esc
+    assert timeline.controller.data.event(event.id).start == event.start
+
+
+def test_a_drag_held_at_the_edge_scrolls_the_timeline(qtbot, timeline) -> None:  # type: ignore[no-untyped-def]
+    event = _ceremony(timeline)
+    timeline.resize(700, 400)
+    middle = _shown(timeline, event.id)
+    viewport = timeline.viewport()
+    bar = timeline.area.verticalScrollBar()
+    start = bar.value()
+    edge = QPoint(middle.x(), viewport.height() - 5)
+    QTest.mousePress(viewport, LEFT, NO_KEY, middle)
+    QTest.mouseMove(viewport, middle + QPoint(0, 20))
+    QTest.mouseMove(viewport, edge)
+    qtbot.waitUntil(lambda: bar.value() > start + 40, timeout=3000)
+    QTest.mouseRelease(viewport, LEFT, NO_KEY, edge)
+    assert timeline.controller.data.event(event.id).start > event.start
