@@ -244,8 +244,11 @@ class DragTracker:
             if n is None:
                 continue
             left, width = canvas.column(n)
-            top = round((max(begin, layout.first_minute) - layout.first_minute) * per_minute)
-            height = max(14, round((finish - begin) * per_minute))
+            # Before the axis begins (a move to 05:00 on an axis from 07:00): drawn from
+            # its top; the axis grows to show it once the move is made.
+            shown = max(begin, layout.first_minute)
+            top = round((shown - layout.first_minute) * per_minute)
+            height = max(14, round((max(finish, shown) - shown) * per_minute))
             label = f"{day_heading(day, lang)} {times}" if first else f"… {times}"
             ghosts.append((QRect(left + 1, top, width - 2, height), label))
         return ghosts
