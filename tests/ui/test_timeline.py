@@ -353,3 +353,71 @@ def test_the_legend_names_every_kind_in_the_interface_language(qtbot, timeline) 
         assert "cérémonie" in timeline.legend.text()
     finally:
         set_language("en")
+
+
+def test_a_patched_placement_lays_out_as_one_made_afresh() -> None:
+    data = build_demo()
+    rng = random.Random(18)
+    placement = place_events(data.visit, data.events)
+    layout = lay_out(data.visit, placement)
+    events = list(data.events)
+    for _round in range(30):
+        picked = rng.sample(range(len(events)), rng.randrange(1, 4))
+        gone, came = [], []
+        for n in picked:
+            old = events[n]
+            new = copy.deepcopy(old)
+            shift = timedelta(days=rng.randrange(-1, 2), minutes=5 * rng.randrange(-30, 30))
+            new.start, new.end = old.start + shift, old.end + shift
+            events[n] = new
+            gone.append(old)
+            came.append(new)
+        placement.update(gone, came)
+        layout = lay_out(data.visit, placement, previous=layout)
+        fresh = build_layout(data.visit, events)
+        assert _segments(layout) == _segments(fresh)
+        assert layout.order == fresh.order and layout.lanes == fresh.lanes
+
+
+def test_a_block_too_small_for_its_title_ends_it_on_a_whole_word_and_an_ellipsis(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    title = "Transfert Balard → Office national des combattants et des victimes de guerre"
+    data = small_visit()
+    data.events.append(_event(title, _at(7, 14, 10), 25, kind=EventKind.TRANSFER))
+    data.events.append(_event("Parallèle", _at(7, 14, 0), 60))  # halves its width
+    for view in _timeline(qtbot, tmp_path, data):
+        view.resize(700, 600)
+        ident = _id(view, title)
+        view.select_event(ident)
+        view.viewport().repaint()
+        seg = view.area.layout_.segment_of(ident)
+        lines = seg.cache["lines"][1]
+        assert len(lines) == 1 and lines[0][1].endswith("…")
+        shown = lines[0][1].removesuffix("…")
+        assert title.startswith(shown) and title[len(shown)] == " "  # cut between words
+        assert title in view.tooltip_of(view.controller.data.event(ident))
+
+
+def test_fitted_words_never_end_mid_word() -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from visitplanner.ui.programme.timeline_style import fit_words
+
+    metrics = QFontMetrics(QFont())
+    text = "Entretien à l’Office national des combattants et des victimes de guerre"
+    words = text.split()
+    for width in range(40, 400, 7):
+        for lines in (1, 2, 3):
+            fitted = fit_words(text, metrics, width, lines)
+            assert len(fitted) <= lines
+            for line in fitted:
+                assert metrics.horizontalAdvance(line) <= width
+            shown = " ".join(fitted).split()
+            # Whole words in order; only the last may end in an ellipsis, after a whole
+            # word or (a word wider than the line) inside the one word it then shows.
+            assert shown[:-1] == words[: len(shown) - 1]
+            last = shown[-1]
+            assert last == words[len(shown) - 1] or last.endswith("…")
+            if last.endswith("…") and last != "…":
+                assert words[len(shown) - 1].startswith(last.removesuffix("…"))

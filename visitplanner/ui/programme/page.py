@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -81,6 +82,7 @@ class ProgrammePage(QWidget):
         layout.addWidget(self.tabs)
         self.timeline.event_activated.connect(self._edit_id)
         self.timeline.slot_activated.connect(self._new_at)
+        self.timeline.slot_range_activated.connect(self.new_between)
         self.timeline.event_selected.connect(self._timeline_selected)
         self.timeline.event_context_menu.connect(self._context_menu)
         self.list.activated.connect(self._edit_id)
@@ -178,6 +180,20 @@ class ProgrammePage(QWidget):
         from visitplanner.ui.programme.event_dialog import edit_event
 
         edit_event(self.controller, None, self, start=start)
+
+    def new_between(self, start: datetime, end: datetime) -> Event | None:
+        """Open the editor on a new event from `start` to `end` (empty time swept on the
+        timeline); select it once saved."""
+        from visitplanner.ui.programme.event_dialog import EventDialog
+
+        dialog = EventDialog(self.controller, None, self, start=start)
+        dialog.general.end.set(end)
+        dialog.remember_loaded()  # the swept times are what it opened with, not an edit
+        saved = dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if saved is not None:
+            self.select(saved.id)
+        return saved
 
     def _edit_id(self, ident: str) -> None:
         event = next((e for e in self.controller.data.events if e.id == ident), None)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Set
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QShowEvent
@@ -19,8 +20,17 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from visitplanner.domain.checks import Finding, Severity
 from visitplanner.domain.model import Event
+from visitplanner.domain.values import instant
 from visitplanner.i18n import _
 from visitplanner.operations.change import Change
+from visitplanner.services.schedule import (
+    STEP_MINUTES,
+    local,
+    moved_to,
+    rescheduled,
+    step_from,
+    wall,
+)
 from visitplanner.ui.programme.timeline_canvas import TimelineCanvas
 from visitplanner.ui.programme.timeline_layout import Placement, Segment, lay_out, place_events
 from visitplanner.ui.programme.timeline_style import TimelineLegend
@@ -31,6 +41,8 @@ log = logging.getLogger(__name__)
 
 #: The heights of an hour the zoom steps through, in pixels.
 HOUR_HEIGHTS = (32, 48, 64, 96, 128, 192)
+#: Past this many events changed at once, the programme is placed again from scratch.
+PATCH_AT_MOST = 50
 
 
 class TimelineView(QWidget):
@@ -40,13 +52,18 @@ class TimelineView(QWidget):
     nothing is selected); `event_activated(str)` on double-click or Enter (open the
     editor); `slot_activated(datetime)` on double-click on empty time (new event
     there); `event_context_menu(str, QPoint)` on right-click on a block (global
-    position).
+    position); `slot_range_activated(datetime, datetime)` when a stretch of empty time
+    is click-dragged (a new event there).
+
+    Blocks are moved and resized by dragging them, or with Alt+arrows on the selected
+    one; each move is one undoable edit through the controller (`set_times`).
     """
 
     event_selected = Signal(str)
     event_activated = Signal(str)
     slot_activated = Signal(object)
     event_context_menu = Signal(str, QPoint)
+    slot_range_activated = Signal(object, object)
 
     def __init__(self, controller: VisitController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,6 +205,83 @@ class TimelineView(QWidget):
             self.area.ensure_visible(seg)
         self.area.viewport().update()
 
+    # ----- moving events ----------------------------------------------------------
+
+    def refusal(self, event: Event) -> str | None:
+        """Why `event` cannot be moved or resized here, or None when it can."""
+        if self.controller.read_only:
+            return _("This visit is open read-only; it cannot be changed.")
+        if event.cancelled:
+            return _(
+                "A cancelled event keeps the times it was cancelled at. To move it, "
+                "open it and change its status first."
+            )
+        return None
+
+    def refusal_to_create(self) -> str | None:
+        """Why no event can be added by sweeping empty time, or None when one can."""
+        if self.controller.read_only:
+            return _("This visit is open read-only; it cannot be changed.")
+        return None
+
+    def home(self) -> ZoneInfo:
+        """The visit's zone: the timeline's wall clock."""
+        return ZoneInfo(self.controller.data.visit.tz)
+
+    def set_times(self, event_id: str, start: datetime, end: datetime) -> bool:
+        """Give an event new times as one undoable edit; False when refused or unchanged.
+
+        The same duration is a move (its running order follows it); else a resize.
+        """
+        event = next((e for e in self.controller.data.events if e.id == event_id), None)
+        if event is None or self.refusal(event) is not None:
+            return False  # gone meanwhile (another program deleted it), or refused
+        kept = instant(end) - instant(start) == instant(event.end) - instant(event.start)
+        title = self.area.words.title(event) if self.area.words else event.title.fr
+        label = _("Move event “{title}”") if kept else _("Change the times of “{title}”")
+        edit = rescheduled(event, start, end, label.format(title=title))
+        if edit is None or not self.controller.apply(edit, self):
+            return False
+        seg = self._current()
+        if seg is not None:
+            self.area.ensure_visible(seg)
+        return True
+
+    def _selected_movable(self) -> Event | None:
+        """The selected event if it may be moved; else None, and a note saying why."""
+        seg = self._current()
+        if seg is None:
+            return None
+        reason = self.refusal(seg.event)
+        if reason is not None:
+            self.area.tell(reason, self.area.rect_of(seg).center())
+            return None
+        return seg.event
+
+    def nudge(self, minutes: int = 0, days: int = 0) -> bool:
+        """Move the selected event to the next 5 minutes later (minutes 1) or earlier (-1),
+        or a day later or earlier (Alt+arrows)."""
+        event = self._selected_movable()
+        if event is None:
+            return False
+        day, minute = local(event.start, self.home())
+        if minutes:
+            minute = step_from(minute, minutes)
+        start = wall(day + timedelta(days=days), minute, self.home())
+        return self.set_times(event.id, *moved_to(event, start))
+
+    def stretch(self, direction: int) -> bool:
+        """End the selected event 5 minutes later (1) or earlier (-1) (Alt+Shift+arrows);
+        never before it starts plus 5 minutes."""
+        event = self._selected_movable()
+        if event is None:
+            return False
+        day, minute = local(event.end, self.home())
+        end = wall(day, step_from(minute, direction), self.home())
+        if instant(end) - instant(event.start) < STEP_MINUTES * 60:
+            return False
+        return self.set_times(event.id, event.start, end)
+
     # ----- keyboard moves ---------------------------------------------------------
 
     def step_in_order(self, step: int) -> bool:
@@ -249,10 +343,29 @@ class TimelineView(QWidget):
     def _on_changed(self, change: Change) -> None:
         if change == Change.everything():
             self.retranslate()
-        if change.touches("event") or change.touches("venue") or change.touches("visit"):
+        if change.touches("venue") or change.touches("visit"):
             self._dirty = True
-            if self.isVisible():
-                self.refresh()
+        elif change.touches("event") and not self._dirty:
+            ids = change.ids["event"]
+            if "*" in ids or len(ids) > PATCH_AT_MOST or self._placement is None:
+                self._dirty = True
+            else:
+                self._patch(ids)
+                return
+        if self._dirty and self.isVisible():
+            self.refresh()
+
+    def _patch(self, ids: Set[str]) -> None:
+        """A few events changed (an edit, a drag, an undo): place them again, and lay out
+        only the days they leave or reach."""
+        placement = self._placement
+        assert placement is not None
+        gone = [e for e in placement.events if e.id in ids]
+        came = [e for e in self.controller.data.events if e.id in ids]
+        placement.update(gone, came)
+        self._stale = True
+        if self.isVisible():
+            self._lay_out()
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure()
@@ -262,7 +375,8 @@ class TimelineView(QWidget):
         words = self.area.words
         text = _(
             "No event selected. Arrow keys and Tab move between events; Enter opens the "
-            "selected one; Ctrl+Tab leaves the timeline."
+            "selected one; Alt+arrows move it by 5 minutes or a day, Alt+Shift+Up or Down "
+            "moves its end; Ctrl+Tab leaves the timeline."
         )
         if self._selected and words is not None:
             layout = self.area.layout_

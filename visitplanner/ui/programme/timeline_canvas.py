@@ -27,8 +27,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
 
 from visitplanner.i18n import _
+from visitplanner.ui.programme.timeline_drag import DragTracker
 from visitplanner.ui.programme.timeline_layout import DAY_MINUTES, ProgrammeLayout, Segment
-from visitplanner.ui.programme.timeline_style import block_look, paint_block
+from visitplanner.ui.programme.timeline_style import BlockFonts, block_look, paint_block
 from visitplanner.ui.programme.timeline_text import EventWords, clock, day_heading, slot_time
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ class TimelineCanvas(QAbstractScrollArea):
     def __init__(self, view: TimelineView) -> None:
         super().__init__(view)
         self._view = view
+        self.view = view
+        self.drags = DragTracker(self)
         self.layout_: ProgrammeLayout | None = None
         self.words: EventWords | None = None
         self.hour_height = DEFAULT_HOUR_HEIGHT
@@ -55,33 +58,45 @@ class TimelineCanvas(QAbstractScrollArea):
         self._col_w: list[int] = []
         self._tops: list[list[int]] = []
         self._tallest: list[int] = []
+        # Per day: (its segments, (left, scale), tops, tallest) as last placed.
+        self._placed: list[tuple[list[Segment], tuple[int, tuple[int, int, int]], list[int], int]]
+        self._placed = []
         self._content = (0, 0)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.viewport().setMouseTracking(False)
+        self.viewport().setMouseTracking(True)  # the pointer's shape says what a drag does
         self.horizontalScrollBar().setSingleStep(40)
         self.verticalScrollBar().setSingleStep(20)
 
     # ----- geometry ---------------------------------------------------------------
 
     def place(self) -> None:
-        """Turn the layout's minutes and lanes into rectangles (content coordinates)."""
+        """Turn the layout's minutes and lanes into rectangles (content coordinates).
+
+        Every day gets the same width: enough for the busiest day's lanes, and the window's
+        width shared out when that is more. A day laid out as before, at the same place and
+        scale, keeps its rectangles (a drag or an edit changes one or two days).
+        """
         layout = self.layout_
         if layout is None:
             return
-        natural = [max(MIN_DAY_WIDTH, lanes * MIN_LANE_WIDTH) for lanes in layout.lanes]
-        spare = self.viewport().width() - GUTTER_WIDTH - sum(natural) - DAY_GAP * len(natural)
-        extra = spare // len(natural) if spare > 0 and natural else 0
-        self._col_x, self._col_w = [], []
-        x = 0
-        for width in natural:
-            self._col_x.append(x)
-            self._col_w.append(width + extra)
-            x += width + extra + DAY_GAP
+        count = len(layout.days)
+        natural = max([MIN_DAY_WIDTH, *(lanes * MIN_LANE_WIDTH for lanes in layout.lanes)])
+        available = self.viewport().width() - GUTTER_WIDTH - DAY_GAP * count
+        width = max(natural, available // count) if count else natural
+        self._col_x = [n * (width + DAY_GAP) for n in range(count)]
+        self._col_w = [width] * count
         per_minute = self.hour_height / 60
         first = layout.first_minute
-        self._tops, self._tallest = [], []
+        scale = (width, self.hour_height, first)
+        old = self._placed
+        self._placed, self._tops, self._tallest = [], [], []
         for day, segs in enumerate(layout.segments):
-            left, width = self._col_x[day], self._col_w[day]
+            left = self._col_x[day]
+            if day < len(old) and old[day][0] is segs and old[day][1] == (left, scale):
+                self._placed.append(old[day])
+                self._tops.append(old[day][2])
+                self._tallest.append(old[day][3])
+                continue
             tops, tallest = [], 0
             for seg in segs:
                 lane_width = width / seg.lanes
@@ -93,8 +108,10 @@ class TimelineCanvas(QAbstractScrollArea):
                 seg.cache["rect"] = rect
                 tops.append(top)
                 tallest = max(tallest, height)
+            self._placed.append((segs, (left, scale), tops, tallest))
             self._tops.append(tops)
             self._tallest.append(tallest)
+        x = count * (width + DAY_GAP)
         self._content = (max(0, x - DAY_GAP), round((DAY_MINUTES - first) * per_minute))
         self._update_scrollbars()
 
@@ -160,6 +177,37 @@ class TimelineCanvas(QAbstractScrollArea):
                 return day, self.layout_.first_minute + round(point.y() * 60 / self.hour_height)
         return None
 
+    def column_minute(self, pos: QPoint, nearest: bool = False) -> tuple[int, int] | None:
+        """The column and the minute (not snapped; may be past the day's ends) under a
+        viewport point; `nearest`: the nearest column even beside the columns, above or
+        below the axis (a drag goes on there)."""
+        layout = self.layout_
+        if layout is None or not self._col_x:
+            return None
+        if not nearest and (pos.x() < GUTTER_WIDTH or pos.y() < HEADER_HEIGHT):
+            return None
+        point = pos - self.offset()
+        day = max(0, min(len(self._col_x) - 1, bisect.bisect_right(self._col_x, point.x()) - 1))
+        if not nearest and point.x() >= self._col_x[day] + self._col_w[day]:
+            return None
+        return day, layout.first_minute + round(point.y() * 60 / self.hour_height)
+
+    def column(self, day: int) -> tuple[int, int]:
+        """The left edge (content coordinates) and the width of a day's column."""
+        return self._col_x[day], self._col_w[day]
+
+    def gutter(self) -> int:
+        """The width of the time axis on the left."""
+        return GUTTER_WIDTH
+
+    def header(self) -> int:
+        """The height of the day headings."""
+        return HEADER_HEIGHT
+
+    def tell(self, message: str, pos: QPoint) -> None:
+        """Say briefly, by the pointer (a viewport point), why something was refused."""
+        QToolTip.showText(self.viewport().mapToGlobal(pos), message, self.viewport())
+
     def ensure_visible(self, seg: Segment) -> None:
         """Scroll so that the segment's block is in view."""
         rect = seg.cache["rect"]
@@ -195,14 +243,22 @@ class TimelineCanvas(QAbstractScrollArea):
                     QRect(left, origin.y(), self._col_w[day], height), palette.alternateBase()
                 )
         painter.setPen(QPen(grid, 1))
+        # Only the part of each line that is exposed: a summit's hour lines are 50,000
+        # pixels long, and the painter works through them however much is clipped.
+        top = max(origin.y(), exposed.top())
+        bottom = min(origin.y() + height, exposed.bottom())
         for day in columns:
             x = self._col_x[day] + origin.x() - DAY_GAP // 2
-            painter.drawLine(x, origin.y(), x, origin.y() + height)
+            painter.drawLine(x, top, x, bottom)
+        left = max(GUTTER_WIDTH, exposed.left())
+        right = min(origin.x() + width, exposed.right())
         for minute in range(layout.first_minute, DAY_MINUTES + 1, 60):
             y = origin.y() + round((minute - layout.first_minute) * self.hour_height / 60)
-            painter.drawLine(GUTTER_WIDTH, y, origin.x() + width, y)
+            if exposed.top() <= y <= exposed.bottom():
+                painter.drawLine(left, y, right, y)
         selected = self._view.selected_event_id()
         highlight = palette.highlight().color()
+        fonts = BlockFonts(painter.font())
         for seg in self.segments_in(area):
             text = seg.cache.get("text")
             if text is None:
@@ -215,7 +271,10 @@ class TimelineCanvas(QAbstractScrollArea):
                 seg.event.id in self._view.conflicts,
                 seg.event.id == selected,
                 highlight,
+                seg.cache,
+                fonts,
             )
+        self.drags.paint(painter, origin, highlight)
         self._paint_axis(painter, layout, columns, origin)
 
     def _paint_axis(
@@ -276,10 +335,24 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        seg = self.segment_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        seg = self.segment_at(pos)
         self._view.select_event(seg.event.id if seg else None, scroll=False)
-        if seg is not None and event.button() == Qt.MouseButton.RightButton:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.drags.press(pos)
+        elif seg is not None and event.button() == Qt.MouseButton.RightButton:
             self._view.event_context_menu.emit(seg.event.id, event.globalPosition().toPoint())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.drags.move(pos)
+        elif self.drags.drag is None:
+            self.viewport().setCursor(self.drags.cursor_at(pos))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.drags.release()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
@@ -315,8 +388,26 @@ class TimelineCanvas(QAbstractScrollArea):
             Qt.Key.Key_Home: lambda: self._view.step_to_end(first=True),
             Qt.Key.Key_End: lambda: self._view.step_to_end(first=False),
         }
-        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if key in moves and not control:
+        modifiers = event.modifiers()
+        control = modifiers & Qt.KeyboardModifier.ControlModifier
+        alt = modifiers & Qt.KeyboardModifier.AltModifier
+        shift = modifiers & Qt.KeyboardModifier.ShiftModifier
+        nudges = {
+            Qt.Key.Key_Up: lambda: self._view.nudge(minutes=-1),
+            Qt.Key.Key_Down: lambda: self._view.nudge(minutes=1),
+            Qt.Key.Key_Left: lambda: self._view.nudge(days=-1),
+            Qt.Key.Key_Right: lambda: self._view.nudge(days=1),
+        }
+        stretches = {
+            Qt.Key.Key_Up: lambda: self._view.stretch(-1),
+            Qt.Key.Key_Down: lambda: self._view.stretch(1),
+        }
+        if key == Qt.Key.Key_Escape and self.drags.cancel():
+            return
+        if alt and not control:
+            # Alt+arrows move the selected event; Alt+Shift+Up/Down move its end.
+            (stretches if shift else nudges).get(key, lambda: None)()
+        elif key in moves and not control:
             moves[key]()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             selected = self._view.selected_event_id()

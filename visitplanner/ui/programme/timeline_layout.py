@@ -13,6 +13,7 @@ lanes, reusing the day of the previous layout when it shows the same pieces.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,12 @@ DAY_MINUTES: Final = 24 * 60
 MIN_BLOCK_MINUTES: Final = 15
 #: An event longer than this is cut: a mistyped year must not make a year of columns.
 MAX_DAYS_PER_EVENT: Final = 31
+
+
+#: One event's part of one day: (event, day, start minute, end minute, first, last).
+Piece = tuple[Event, date, int, int, bool, bool]
+#: How events are ordered: start, end, French title, id (instants: see domain.values.instant).
+SortKey = tuple[float, float, str, str]
 
 
 @dataclass(slots=True, eq=False)
@@ -58,6 +65,7 @@ class ProgrammeLayout:
     first_minute: int
     by_event: dict[str, list[Segment]]
     order: list[str]  # event ids in time order (start, then end, then title): for Tab
+    pieces: list[list[Piece]] = field(default_factory=list)  # per day: what it was made of
 
     def segment_of(self, event_id: str) -> Segment | None:
         """The first segment of an event shown, or None when it is not shown."""
@@ -76,17 +84,25 @@ def _minutes(moment: datetime) -> int:
 
 def _split(event: Event, home: ZoneInfo) -> list[tuple[date, int, int, bool, bool]]:
     """(day, start, end, first, last) for each day the event covers, in `home` time."""
-    start = event.start.astimezone(home)
-    end = event.end.astimezone(home)
+    return span_days(event.start, event.end, home)
+
+
+def span_days(
+    begin: datetime, finish: datetime, home: ZoneInfo
+) -> list[tuple[date, int, int, bool, bool]]:
+    """(day, start, end, first, last) for each day from `begin` to `finish` covers, in `home`
+    time (also where a dragged event would go)."""
+    start = begin.astimezone(home)
+    end = finish.astimezone(home)
     parts: list[tuple[date, int, int, bool, bool]] = []
     day = start.date()
     last_day = end.date()
     if last_day > day and _minutes(end) == 0 and end.second == 0:
         last_day -= timedelta(days=1)  # ends at midnight: nothing on the next day
     while day <= last_day and len(parts) < MAX_DAYS_PER_EVENT:
-        begin = _minutes(start) if day == start.date() else 0
-        finish = _minutes(end) if day == end.date() else DAY_MINUTES
-        parts.append((day, begin, finish, day == start.date(), day == last_day))
+        begin_minute = _minutes(start) if day == start.date() else 0
+        finish_minute = _minutes(end) if day == end.date() else DAY_MINUTES
+        parts.append((day, begin_minute, finish_minute, day == start.date(), day == last_day))
         day += timedelta(days=1)
     return parts
 
@@ -134,28 +150,76 @@ def assign_lanes(segments: list[Segment]) -> int:
     return day_lanes
 
 
-#: One event's part of one day: (event, day, start minute, end minute, first, last).
-Piece = tuple[Event, date, int, int, bool, bool]
+def _key(event: Event) -> SortKey:
+    return (instant(event.start), instant(event.end), event.title.fr, event.id)
 
 
 @dataclass(slots=True)
 class Placement:
-    """The programme sorted and cut into days, before any filter: made once per change."""
+    """The programme sorted and cut into days, before any filter: made once per change
+    of the whole programme, and patched (`update`) when a few events change."""
 
+    home: ZoneInfo
     events: list[Event]  # in time order (start, then end, then title)
-    pieces: list[Piece]  # in the same order
+    keys: list[SortKey]  # each event's sort key, in the same order
+    by_day: dict[date, list[Piece]]  # each day's pieces, in the same order
+
+    @property
+    def pieces(self) -> list[Piece]:
+        """Every piece, day by day."""
+        return [piece for day in sorted(self.by_day) for piece in self.by_day[day]]
+
+    def _pieces_of(self, event: Event) -> list[Piece]:
+        pieces = []
+        for day, begin, finish, first, last in _split(event, self.home):
+            begin, finish = _padded(begin, finish)
+            pieces.append((event, day, begin, finish, first, last))
+        return pieces
+
+    def update(self, gone: Iterable[Event], came: Iterable[Event]) -> set[date]:
+        """Take the events `gone` out and put the events `came` in (a few: an edit, an
+        undo); the days whose pieces changed."""
+        touched: set[date] = set()
+        for event in gone:
+            key = _key(event)
+            at = bisect.bisect_left(self.keys, key)
+            if at < len(self.keys) and self.keys[at] == key and self.events[at] is event:
+                del self.keys[at], self.events[at]
+            else:  # its key no longer says where it is: look for it
+                at = next(n for n, e in enumerate(self.events) if e is event)
+                del self.keys[at], self.events[at]
+            for piece in self._pieces_of(event):
+                day = piece[1]
+                touched.add(day)
+                self.by_day[day] = [p for p in self.by_day.get(day, []) if p[0] is not event]
+        for event in came:
+            key = _key(event)
+            at = bisect.bisect_left(self.keys, key)
+            self.keys.insert(at, key)
+            self.events.insert(at, event)
+            for piece in self._pieces_of(event):
+                day = piece[1]
+                # A new list, never one changed in place: a layout tells days apart by them.
+                pieces = list(self.by_day.get(day, [])) if day not in touched else self.by_day[day]
+                touched.add(day)
+                bisect.insort(pieces, piece, key=lambda p: _key(p[0]))
+                self.by_day[day] = pieces
+        for day in touched:
+            if not self.by_day[day]:
+                del self.by_day[day]
+        return touched
 
 
 def place_events(visit: Visit, events: Iterable[Event]) -> Placement:
     """Sort `events` and cut each into its days, in the visit's zone."""
     home = ZoneInfo(visit.tz)
-    ordered = sorted(events, key=lambda e: (instant(e.start), instant(e.end), e.title.fr, e.id))
-    pieces: list[Piece] = []
-    for event in ordered:
-        for day, begin, finish, first, last in _split(event, home):
-            begin, finish = _padded(begin, finish)
-            pieces.append((event, day, begin, finish, first, last))
-    return Placement(ordered, pieces)
+    keyed = sorted(((_key(e), e) for e in events), key=lambda pair: pair[0])
+    placement = Placement(home, [e for _k, e in keyed], [k for k, _e in keyed], {})
+    by_day = placement.by_day
+    for event in placement.events:
+        for piece in placement._pieces_of(event):
+            by_day.setdefault(piece[1], []).append(piece)
+    return placement
 
 
 def lay_out(
@@ -170,37 +234,49 @@ def lay_out(
     their lanes and texts): a filter re-lays out only the days it changes.
     """
     if shown is None:
-        pieces = placement.pieces
+        chosen = placement.by_day
         order = [e.id for e in placement.events]
     else:
-        pieces = [piece for piece in placement.pieces if piece[0].id in shown]
+        chosen = {}
+        for day, day_pieces in placement.by_day.items():
+            kept_pieces = [piece for piece in day_pieces if piece[0].id in shown]
+            if kept_pieces:
+                chosen[day] = kept_pieces
         order = [e.id for e in placement.events if e.id in shown]
-    days = sorted(set(_visit_days(visit)) | {piece[1] for piece in pieces})
-    index = {day: n for n, day in enumerate(days)}
-    per_day_pieces: list[list[Piece]] = [[] for _ in days]
-    for piece in pieces:
-        per_day_pieces[index[piece[1]]].append(piece)
-    before: dict[date, tuple[list[Segment], int]] = {}
+    days = sorted(set(_visit_days(visit)) | set(chosen))
+    before: dict[date, tuple[list[Segment], int, list[Piece]]] = {}
     if previous is not None:
         before = {
-            day: (segs, count)
-            for day, segs, count in zip(
-                previous.days, previous.segments, previous.lanes, strict=True
+            day: (segs, count, pieces)
+            for day, segs, count, pieces in zip(
+                previous.days, previous.segments, previous.lanes, previous.pieces, strict=True
             )
         }
     per_day: list[list[Segment]] = []
     lanes: list[int] = []
-    for n, (day, day_pieces) in enumerate(zip(days, per_day_pieces, strict=True)):
+    per_day_pieces: list[list[Piece]] = []
+    for n, day in enumerate(days):
+        day_pieces = chosen.get(day, [])
+        per_day_pieces.append(day_pieces)
         kept = before.get(day)
-        if kept is not None and _same(kept[0], day_pieces):
+        # The same pieces (the same event objects, the same minutes): the day as it was.
+        if kept is not None and (kept[2] is day_pieces or kept[2] == day_pieces):
             for seg in kept[0]:
                 seg.day = n
             per_day.append(kept[0])
             lanes.append(kept[1])
             continue
-        segs = [
-            Segment(e, n, start, end, first, last) for e, _d, start, end, first, last in day_pieces
-        ]
+        # A piece already shown keeps its segment (and the texts fitted to it): an edit
+        # of one event repaints the day without making every block's lines again.
+        known = {(id(s.event), s.start, s.end): s for s in kept[0]} if kept is not None else {}
+        segs = []
+        for e, _d, start, end, first, last in day_pieces:
+            seen = known.get((id(e), start, end))
+            if seen is None or (seen.first, seen.last) != (first, last):
+                seen = Segment(e, n, start, end, first, last)
+            else:
+                seen.day = n
+            segs.append(seen)
         segs.sort(key=lambda s: (s.start, -s.end))
         lanes.append(assign_lanes(segs) if segs else 0)
         segs.sort(key=lambda s: (s.start, s.lane))
@@ -220,15 +296,8 @@ def lay_out(
         first_minute=earliest,
         by_event=by_event,
         order=order,
+        pieces=per_day_pieces,
     )
-
-
-def _same(segments: list[Segment], pieces: list[Piece]) -> bool:
-    """Whether a day's segments are those of `pieces` (the same events, the same minutes)."""
-    if len(segments) != len(pieces):
-        return False
-    mine = {(id(seg.event), seg.start, seg.end) for seg in segments}
-    return mine == {(id(p[0]), p[2], p[3]) for p in pieces}
 
 
 def build_layout(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from visitplanner.domain.labels import label
@@ -64,6 +65,7 @@ class BlockLook:
     struck: bool
 
 
+@cache
 def block_look(kind: EventKind, status: EventStatus) -> BlockLook:
     """How a block of this kind and status looks."""
     if status is EventStatus.CANCELLED:
@@ -86,6 +88,109 @@ class BlockText:
     venue: str
 
 
+#: The mark of words left out of a block (the tooltip has them all).
+ELLIPSIS: Final = "…"
+#: Words that lead to the next and so never end a shortened line.
+_DANGLING: Final = frozenset({"→", "–", "—", "-", ":", "/", "&", "+"})
+
+
+def fit_words(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
+    """`text` wrapped at spaces into at most `lines` lines of `width` pixels.
+
+    Words that do not fit are left out whole, and the last line shown ends with an
+    ellipsis: a block never shows half a word as if it were the title ("Transfe").
+    Only a single word wider than the whole line is shortened, and then with an ellipsis.
+    """
+    words = text.split()
+    if lines <= 0 or width <= 0 or not words:
+        return []
+    advance = metrics.horizontalAdvance
+    fitted: list[str] = []
+    n = 0
+    while n < len(words) and len(fitted) < lines:
+        if advance(words[n]) > width:  # a word wider than the block
+            if fitted:
+                break  # the line before ends with the mark
+            return [metrics.elidedText(words[n], Qt.TextElideMode.ElideRight, width)]
+        line = words[n]
+        n += 1
+        while n < len(words) and advance(f"{line} {words[n]}") <= width:
+            line = f"{line} {words[n]}"
+            n += 1
+        fitted.append(line)
+    if n < len(words):  # words are left over: say so after the last whole word that fits
+        while True:
+            last = fitted[-1]
+            while " " in last and (
+                advance(last + ELLIPSIS) > width or last.rsplit(" ", 1)[1] in _DANGLING
+            ):
+                last = last.rsplit(" ", 1)[0]  # "Transfert Balard →…" reads as "Transfert Balard…"
+            if advance(last + ELLIPSIS) <= width:
+                fitted[-1] = last + ELLIPSIS
+                break
+            if len(fitted) == 1:  # one word, and no room for the mark after it
+                fitted[-1] = metrics.elidedText(
+                    f"{last} {words[n]}", Qt.TextElideMode.ElideRight, width
+                )
+                break
+            fitted.pop()  # the line before ends with the mark instead
+    return fitted
+
+
+#: A line of a block: which font ("small" or "bold") and its words.
+Line = tuple[str, str]
+
+
+class BlockFonts:
+    """The fonts a block is written in, made from the painter's font once per paint."""
+
+    def __init__(self, base: QFont) -> None:
+        self.key = base.key()
+        self.small = QFont(base)
+        self.small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.struck = QFont(self.bold)
+        self.struck.setStrikeOut(True)
+        self.small_metrics = QFontMetrics(self.small)
+        self.bold_metrics = QFontMetrics(self.bold)
+
+    def font(self, role: str, struck: bool) -> QFont:
+        """The font of a line of the role "small" or "bold" (struck out: cancelled)."""
+        if role == "small":
+            return self.small
+        return self.struck if struck else self.bold
+
+    def height(self, role: str) -> int:
+        """The height of a line of that role."""
+        return (self.small_metrics if role == "small" else self.bold_metrics).height()
+
+
+def fit_block(text: BlockText, fonts: BlockFonts, width: int, height: int) -> list[Line]:
+    """The lines a block of `width` by `height` pixels shows: the time on a line of its
+    own, the title over as many lines as fit, the venue in what is left; a block too
+    short for that gets time and title on one line."""
+    small, bold = fonts.small_metrics, fonts.bold_metrics
+    if height < small.height() + bold.height():
+        # One line: time and title if both fit, else the title (the axis gives the time).
+        whole = f"{text.time} {text.title}"
+        if bold.horizontalAdvance(whole) <= width:
+            return [("bold", whole)]
+        title = fit_words(text.title, bold, width, 1)
+        if title and title[0] != ELLIPSIS and not title[0].startswith(ELLIPSIS):
+            return [("bold", title[0])]
+        return [("bold", line) for line in fit_words(text.time, bold, width, 1)]
+    lines: list[Line] = [("small", line) for line in fit_words(text.time, small, width, 1)]
+    left = height - small.height()
+    title = fit_words(text.title, bold, width, max(1, left // bold.height()))
+    lines.extend(("bold", line) for line in title)
+    left -= len(title) * bold.height()
+    if text.venue and left >= small.height():
+        venue = fit_words(text.venue, small, width, left // small.height())
+        lines.extend(("small", line) for line in venue)
+    return lines
+
+
 def paint_block(
     painter: QPainter,
     rect: QRect,
@@ -94,8 +199,14 @@ def paint_block(
     conflict: bool,
     selected: bool,
     highlight: QColor,
+    cache: dict[str, object] | None = None,
+    fonts: BlockFonts | None = None,
 ) -> None:
-    """Draw one event block in `rect` (viewport coordinates)."""
+    """Draw one event block in `rect` (viewport coordinates); the lines fitted are kept
+    in `cache` (the segment's) for as long as the block keeps its size; `fonts` made
+    once for every block of a paint (else from the painter's font)."""
+    if fonts is None:
+        fonts = BlockFonts(painter.font())
     painter.save()
     painter.setBrush(look.fill)
     pen = QPen(look.border, 2 if look.dashed else 1)
@@ -119,29 +230,27 @@ def paint_block(
         painter.setPen(QColor(CONFLICT_COLOUR))
         painter.drawText(glyph_box, Qt.AlignmentFlag.AlignCenter, CONFLICT_GLYPH)
         inner.setRight(inner.right() - 16)
-    painter.setClipRect(rect.adjusted(2, 2, -2, -2))
     painter.setPen(look.ink)
-    base = QFont(painter.font())
-    small = QFont(base)
-    small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
-    bold = QFont(base)
-    bold.setBold(True)
-    bold.setStrikeOut(look.struck)
-    line = painter.fontMetrics().height()
-    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-    if inner.height() < 2 * line:  # too short for lines of their own: one line
-        painter.setFont(bold)
-        painter.drawText(inner, flags, f"{text.time} {text.title}")
+    tall = fonts.height("bold")
+    if inner.height() < tall:  # a block shorter than a line: the line centred in it
+        inner.setTop(rect.top() + max(0, (rect.height() - tall) // 2))
+        inner.setHeight(tall)
+        painter.setClipRect(rect.adjusted(1, 0, -1, 0))
     else:
-        painter.setFont(small)
-        painter.drawText(inner, flags, text.time)
-        top = inner.adjusted(0, painter.fontMetrics().height(), 0, 0)
-        painter.setFont(bold)
-        used = painter.drawText(top, flags | Qt.TextFlag.TextWordWrap, text.title)
-        if text.venue and used.bottom() + line <= inner.bottom():
-            painter.setFont(small)
-            rest = top.adjusted(0, used.height(), 0, 0)
-            painter.drawText(rest, flags | Qt.TextFlag.TextWordWrap, text.venue)
+        painter.setClipRect(rect.adjusted(2, 2, -2, -2))
+    key = (inner.width(), inner.height(), fonts.key)
+    fitted = cache.get("lines") if cache is not None else None
+    if not (isinstance(fitted, tuple) and fitted[0] == key):
+        fitted = (key, fit_block(text, fonts, inner.width(), inner.height()))
+        if cache is not None:
+            cache["lines"] = fitted
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    top = inner.top()
+    for role, line in fitted[1]:
+        painter.setFont(fonts.font(role, look.struck))
+        high = fonts.height(role)
+        painter.drawText(QRect(inner.left(), top, inner.width(), high), flags, line)
+        top += high
     painter.restore()
 
 
