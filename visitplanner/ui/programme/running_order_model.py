@@ -227,7 +227,8 @@ class RunningOrderModel(QAbstractTableModel):
             return shown_time(line)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             said = shown_time(line)
-            return f"{said} ({_('earlier than the line above')})" if back else said
+            late = _("{time}, earlier than the line above").format(time=said)
+            return late if back else said
         if role == Qt.ItemDataRole.ForegroundRole and back:
             return QBrush(QColor("#B00020"))
         if role == Qt.ItemDataRole.FontRole and back:
