@@ -295,3 +295,25 @@ def test_the_window_speaks_the_interface_language(qtbot, demo_visit, lang: str) 
     for widget in (window.editor.keep_times, window.editor.add, window.editor.up):
         assert widget.sizeHint().width() <= widget.width() or not widget.isVisible()
     _press(window, CANCEL)
+
+
+def test_enter_on_the_tab_opens_the_window_at_the_line_and_never_presses_ok(  # type: ignore[no-untyped-def]
+    qtbot, demo_visit
+) -> None:
+    _path, controller = demo_visit
+    dialog = EventDialog(controller, _ceremony(controller))
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    tab = dialog.running_order
+    dialog.tabs.setCurrentWidget(tab)
+    tab.table.setFocus()
+    tab.table.setCurrentIndex(tab.model.index(9, 0))
+    QTest.keyClick(tab.table, Qt.Key.Key_Return)
+    window = tab.dialog
+    assert window is not None and window.isVisible() and dialog.isVisible()
+    assert window.editor.current_row() == 9
+    _press(window, CANCEL)
+    assert tab.dialog is None
+    assert controller.undo_stack.count() == 0
