@@ -255,13 +255,16 @@ def test_a_running_order_line_edited_keeps_its_kind_and_people(
     line = ceremony.running_order[row]
     before = visit_to_json(demo.data)
     dialog = EventDialog(demo, ceremony)
-    model = dialog.running_order.model
+    window = dialog.running_order.open_editor()
+    qtbot.addWidget(window)
+    model = window.editor.model
     action_en = 1 + model.languages.index("en")
     assert model.setData(model.index(row, action_en), "Arrival, on foot")
-    dialog.running_order.table.setCurrentIndex(model.index(len(ceremony.running_order) - 1, 0))
-    dialog.running_order.add_line()
+    window.editor.table.setCurrentIndex(model.index(len(ceremony.running_order) - 1, 0))
+    window.editor.add_line()
     added = model.line(model.rowCount() - 1)
     added.action = LocalizedText(en="Photo call")
+    window.accept()
     press_ok(qtbot, dialog)
     changed = differences(before, visit_to_json(demo.data))
     lines = ("events", ceremony.id, "running_order")

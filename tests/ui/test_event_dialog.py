@@ -41,7 +41,8 @@ from visitplanner.ui.programme.event_dialog import (
     duplicate_event,
 )
 from visitplanner.ui.programme.participants_picker import ParticipantsModel, ParticipantsPicker
-from visitplanner.ui.programme.running_order_editor import RunningOrderModel, lines_from
+from visitplanner.ui.programme.running_order_dialog import RunningOrderDialog
+from visitplanner.ui.programme.running_order_model import RunningOrderModel, lines_from
 from visitplanner.ui.programme.timeline import TimelineView
 from visitplanner.ui.shell.controller import VisitController
 
@@ -112,9 +113,27 @@ def _tick_found(qtbot, picker: ParticipantsPicker, query: str) -> None:  # type:
 
 def _type_in_cell_editor(text: str) -> None:
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), editor
+    assert isinstance(editor, QPlainTextEdit), editor  # long texts wrap as typed
     type_text(editor, text)
     QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
+def _running_order_window(qtbot, dialog: EventDialog) -> RunningOrderDialog:  # type: ignore[no-untyped-def]
+    """The event's running order opened in its own window from the tab's button."""
+    dialog.tabs.setCurrentWidget(dialog.running_order)
+    QTest.mouseClick(dialog.running_order.edit, Qt.MouseButton.LeftButton)
+    window = dialog.running_order.dialog
+    assert window is not None and window.isVisible()
+    window.windowHandle().requestActivate()  # shortcuts (Alt+Up) need the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def _ok_window(window: RunningOrderDialog) -> None:
+    QTest.mouseClick(
+        window.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert not window.isVisible()
 
 
 def test_a_new_event_is_saved_shown_on_the_timeline_undone_and_redone(qtbot, visit) -> None:  # type: ignore[no-untyped-def]
@@ -147,15 +166,19 @@ def test_a_new_event_is_saved_shown_on_the_timeline_undone_and_redone(qtbot, vis
     assert dialog.participants.count.text() == "Participants chosen: 2"
     assert "(2)" in dialog.tabs.tabText(dialog.tabs.indexOf(dialog.participants))
 
-    dialog.tabs.setCurrentWidget(dialog.running_order)
-    editor = dialog.running_order
+    window = _running_order_window(qtbot, dialog)
+    editor = window.editor
     QTest.mouseClick(editor.add, Qt.MouseButton.LeftButton)
     _type_in_cell_editor("Accueil")
     QTest.mouseClick(editor.add, Qt.MouseButton.LeftButton)
     _type_in_cell_editor("Позування для фото")
     assert editor.current_row() == 1
+    editor.keep_times.setChecked(False)  # each line keeps its own time
     QTest.mouseClick(editor.up, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()  # Enter in a cell does not press OK
+    assert window.isVisible() and dialog.isVisible()  # Enter in a cell does not press OK
+    assert "line 2 (14:30) is earlier than the line above (14:35)" in editor.warning.text()
+    _ok_window(window)
+    assert dialog.running_order.model.rowCount() == 2
     _ok(dialog)
 
     assert dialog.error.text() == ""
@@ -228,8 +251,8 @@ def test_editing_keeps_the_ids_of_the_event_and_of_its_running_order(qtbot, visi
     ceremony = controller.data.events[2]
     dialog = _dialog(qtbot, controller, ceremony)
     assert dialog.general.title.editor("fr").text() == "Cérémonie du 8 Mai"
-    editor = dialog.running_order
-    dialog.tabs.setCurrentWidget(editor)
+    window = _running_order_window(qtbot, dialog)
+    editor = window.editor
     editor.table.setFocus()
     editor.table.setCurrentIndex(editor.model.index(1, 0))
     QTest.keyClick(editor.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -241,6 +264,7 @@ def test_editing_keeps_the_ids_of_the_event_and_of_its_running_order(qtbot, visi
     editor.table.setCurrentIndex(editor.model.index(2, 0))
     QTest.keyClick(editor.table, Qt.Key.Key_Delete)
     assert editor.model.rowCount() == 2
+    _ok_window(window)
     _ok(dialog)
     saved = read_visit(path).event(ceremony.id)
     old_ids = [line.id for line in ceremony.running_order]
@@ -499,6 +523,11 @@ def test_the_models_pass_the_model_tester(qtmodeltester, visit) -> None:  # type
     qtmodeltester.check(running)
     running.move_line(0, 1)
     qtmodeltester.check(running)
+    running.move_line(1, -1, keep_times=True)
+    qtmodeltester.check(running)
+    summary = RunningOrderModel("fr", summary=True)
+    summary.set_lines(running.lines())
+    qtmodeltester.check(summary)
     checks = CheckListModel()
     checks.set_items([CheckItem("a", "A"), CheckItem("b", "B")])
     checks.set_checked(["b"])

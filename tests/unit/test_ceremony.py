@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,9 +21,10 @@ from visitplanner.domain.ceremony import (
     template_wreaths,
     wreath_breaks,
 )
-from visitplanner.domain.checks import FindingKind, check_plan
-from visitplanner.domain.model import Event, VisitData
-from visitplanner.domain.values import Need, Role
+from visitplanner.domain.checks import FindingKind, Severity, check_plan
+from visitplanner.domain.model import Event, RunningOrderItem, VisitData
+from visitplanner.domain.protocol_checks import running_order_breaks
+from visitplanner.domain.values import LocalizedText, Need, Role
 
 
 def _ceremony(data: VisitData) -> Event:
@@ -216,3 +219,44 @@ def test_ceremony_checks_pass_over_the_people_once_however_many_ceremonies() -> 
         list(protocol_checks.check_ceremonies(data, data.events))
         passes.append(counted.passes)
     assert passes[0] == passes[1] == 1
+
+
+def _shifted(demo: VisitData) -> Event:
+    """The demo ceremony with its seventh line ("Dépôt de gerbe de la France", 18:25)
+    moved up before the honours (18:15), keeping its own time: 18:12, 18:25, 18:15."""
+    event = next(e for e in demo.events if e.wreaths)
+    lines = event.running_order
+    lines.insert(5, lines.pop(6))
+    return event
+
+
+def test_a_running_order_in_time_order_is_not_flagged(demo: VisitData) -> None:
+    assert not [f for f in check_plan(demo) if f.kind is FindingKind.RUNNING_ORDER_TIMES]
+
+
+def test_a_running_order_that_goes_back_in_time_is_flagged_with_its_lines(
+    demo: VisitData,
+) -> None:
+    event = _shifted(demo)
+    found = [f for f in check_plan(demo) if f.kind is FindingKind.RUNNING_ORDER_TIMES]
+    assert len(found) == 1
+    finding = found[0]
+    assert finding.severity is Severity.WARNING
+    assert finding.event_ids == (event.id,)
+    honours = event.running_order[6].action.en
+    assert honours.startswith("Military honours")
+    assert f"line 7 “{honours}” at 18:15" in finding.message
+    assert "comes after 18:25" in finding.message
+    assert finding.cause == f"running order of “{event.title.en}”"
+    assert [b.number for b in running_order_breaks(event.running_order)] == [7]
+    # Put back in order, the finding goes.
+    event.running_order.sort(key=lambda line: line.at)
+    assert not running_order_breaks(event.running_order)
+
+
+def test_a_running_order_over_midnight_is_in_order() -> None:
+    zone = ZoneInfo("Europe/Paris")
+    late = RunningOrderItem(datetime(2026, 5, 8, 23, 55, tzinfo=zone), LocalizedText(fr="A"))
+    after = RunningOrderItem(datetime(2026, 5, 9, 0, 5, tzinfo=zone), LocalizedText(fr="B"))
+    assert running_order_breaks([late, after]) == []
+    assert [b.line for b in running_order_breaks([after, late])] == [late]

@@ -63,6 +63,7 @@ class FindingKind(StrEnum):
     ARRIVAL_ORDER = "arrival-order"
     DEPARTURE_ORDER = "departure-order"
     PLACEMENT_NOT_WHEELCHAIR = "placement-not-wheelchair"
+    RUNNING_ORDER_TIMES = "running-order-times"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Plan checks of the protocol arrangements: seating plans, wreaths, arrivals, placement.
+"""Plan checks of the protocol arrangements: seating plans, wreaths, arrivals, placement,
+running orders whose times go back.
 
 Each check reads a visit and the events to look at (cancelled ones left out) and
 yields `Finding`s; `checks` runs them with the others, one event at a time
@@ -9,15 +10,16 @@ no event costs a pass over the visit's people.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC
 
 from visitplanner.domain import ceremony
 from visitplanner.domain.checks import Finding, FindingKind, Severity
-from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.model import Event, RunningOrderItem, VisitData
 from visitplanner.domain.precedence import PrecedenceIndex
-from visitplanner.domain.values import Need
-from visitplanner.i18n import _, current_language, ngettext
+from visitplanner.domain.values import Need, instant
+from visitplanner.i18n import _, current_language, format_time, ngettext
 
 
 def _title(data: VisitData, event: Event) -> str:
@@ -26,6 +28,63 @@ def _title(data: VisitData, event: Event) -> str:
 
 def _when(event: Event) -> tuple[str, ...]:
     return (event.start.astimezone(UTC).isoformat(),)
+
+
+@dataclass(frozen=True)
+class TimeBreak:
+    """A running-order line written after a line that comes later in the day."""
+
+    number: int  #: the line's place in the running order, from 1
+    line: RunningOrderItem
+    previous: RunningOrderItem
+
+
+def running_order_breaks(lines: Sequence[RunningOrderItem]) -> list[TimeBreak]:
+    """Each line earlier in time than the line written just before it.
+
+    The protocol sheet prints the lines as written and the briefing book by time: a
+    running order that goes back in time reads differently in the two.
+    """
+    return [
+        TimeBreak(n + 1, line, lines[n - 1])
+        for n, line in enumerate(lines)
+        if n and instant(line.at) < instant(lines[n - 1].at)
+    ]
+
+
+def running_order_findings(data: VisitData, event: Event) -> Iterator[Finding]:
+    """One warning for an event whose running order goes back in time, naming each line."""
+    breaks = running_order_breaks(event.running_order)
+    if not breaks:
+        return
+    title = _title(data, event)
+    lang = current_language()
+    main = data.visit.main_language
+    home = event.start.tzinfo
+
+    def at(line: RunningOrderItem) -> str:
+        return format_time(line.at.astimezone(home))
+
+    said = "; ".join(
+        _("line {number} “{action}” at {time} comes after {previous}").format(
+            number=found.number,
+            action=found.line.action.get(lang, main),
+            time=at(found.line),
+            previous=at(found.previous),
+        )
+        for found in breaks
+    )
+    yield Finding(
+        FindingKind.RUNNING_ORDER_TIMES,
+        Severity.WARNING,
+        _(
+            "the running order of “{event}” goes back in time: {lines} (the protocol "
+            "sheet prints the lines as written, the briefing book by time)"
+        ).format(event=title, lines=said),
+        event_ids=(event.id,),
+        sort_key=_when(event),
+        cause=_("running order of “{event}”").format(event=title),
+    )
 
 
 def check_seating(data: VisitData, events: Iterable[Event]) -> Iterator[Finding]:
@@ -139,6 +198,7 @@ def ceremony_findings(data: VisitData, event: Event, index: PrecedenceIndex) -> 
     wreaths, running order or placement costs nothing."""
     if not (event.wreaths or event.running_order or event.placement):
         return
+    yield from running_order_findings(data, event)
     title = _title(data, event)
     for found in ceremony.wreath_breaks(data, event, index):
         yield Finding(

@@ -49,11 +49,8 @@ from visitplanner.ui.programme.event_dialog_parts import (
     InterpretationPage,
 )
 from visitplanner.ui.programme.participants_picker import ParticipantsPicker
-from visitplanner.ui.programme.running_order_editor import (
-    RunningOrderEditor,
-    items_from,
-    lines_from,
-)
+from visitplanner.ui.programme.running_order_dialog import RunningOrderTab
+from visitplanner.ui.programme.running_order_model import items_from, lines_from
 from visitplanner.ui.shell.controller import VisitController
 
 log = logging.getLogger(__name__)
@@ -125,7 +122,7 @@ class EventDialog(EntityEditor[Event]):
             ]
         )
         self.interpretation = InterpretationPage(data, self)
-        self.running_order = RunningOrderEditor(data.visit.main_language, self)
+        self.running_order = RunningOrderTab(data.visit.main_language, self._title_typed, self)
         self.template = self.running_order.extra_button(
             _("From the &template"),
             _("Fill the running order from the commemoration template and the participants"),
@@ -191,6 +188,11 @@ class EventDialog(EntityEditor[Event]):
         self.running_order.set_default_time(event.start.time().replace(tzinfo=None))
         self.notes.setPlainText(event.notes)
         self._count_participants()
+
+    def _title_typed(self) -> str:
+        typed = self.general.title.value()
+        main = self.controller.data.visit.main_language
+        return typed.get(current_language(), main) or _("(untitled)")
 
     def fill_from_template(self) -> None:
         """Fill the running order from the commemoration template, as the tabs show the

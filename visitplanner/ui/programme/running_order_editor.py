@@ -5,242 +5,76 @@ who and where are edited inline in the visit's main language, and in every
 language in the fields under the table. Lines keep their ids through edits and
 moves, so a re-exported running order is the same lines, reordered; a line edited
 keeps what the table does not show (its kind, the people it concerns).
+
+Moving a line keeps the times in their place by default: the content moves and the
+times column stays as written, so a running order in time order stays in order and
+no other line's time changes. A line whose time goes back is marked, and named under
+the table; the plan checks flag it too once saved.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     QTime,
+    QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from visitplanner.domain.ids import new_id
-from visitplanner.domain.model import RunningOrderItem
 from visitplanner.domain.values import LocalizedText
-from visitplanner.i18n import _, current_language
+from visitplanner.i18n import _
+from visitplanner.ui.common.time_input import ClockEdit
 from visitplanner.ui.common.widgets import (
-    LANGUAGE_NAMES,
     LocalizedTextEdit,
     labelled,
-    languages_in_order,
 )
-from visitplanner.ui.programme.timeline_text import clock
+from visitplanner.ui.programme.running_order_model import (
+    Line,
+    RunningOrderModel,
+    items_from,
+    lines_from,
+    shown_time,
+    time_breaks,
+)
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-@dataclass(slots=True)
-class Line:
-    """A running-order line being edited: its time of day and day after the event's start."""
-
-    at: time
-    action: LocalizedText = field(default_factory=LocalizedText)
-    who: LocalizedText = field(default_factory=LocalizedText)
-    where: LocalizedText = field(default_factory=LocalizedText)
-    day_offset: int = 0
-    id: str = field(default_factory=new_id)
-
-
-def lines_from(items: Sequence[RunningOrderItem], zone: ZoneInfo, first_day: date) -> list[Line]:
-    """Lines for editing, with times in `zone` and days counted from `first_day`."""
-    lines = []
-    for item in items:
-        local = item.at.astimezone(zone)
-        lines.append(
-            Line(
-                local.time().replace(second=0, microsecond=0, tzinfo=None),
-                item.action,
-                item.who,
-                item.where,
-                (local.date() - first_day).days,
-                item.id,
-            )
-        )
-    return lines
-
-
-def items_from(
-    lines: Sequence[Line],
-    zone: ZoneInfo,
-    first_day: date,
-    previous: Sequence[RunningOrderItem] = (),
-) -> list[RunningOrderItem]:
-    """The running order to save: each line on its day after `first_day`, in `zone`.
-
-    A line that was in `previous` (same id) keeps what the table does not show, its
-    kind and the people it concerns; only its time, action, who and where are set.
-    """
-    earlier = {item.id: item for item in previous}
-    items = []
-    for line in lines:
-        at = datetime.combine(first_day + timedelta(days=line.day_offset), line.at, tzinfo=zone)
-        item = earlier.get(line.id)
-        if item is None:
-            item = RunningOrderItem(at, line.action, line.who, line.where, id=line.id)
-        else:
-            item = replace(item, at=at, action=line.action, who=line.who, where=line.where)
-        items.append(item)
-    return items
-
-
-class RunningOrderModel(QAbstractTableModel):
-    """The lines as a table: time, action in each language, who and where (main language)."""
-
-    def __init__(self, main_language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.main = main_language
-        self.languages = languages_in_order(main_language)
-        self._lines: list[Line] = []
-
-    def set_lines(self, lines: Sequence[Line]) -> None:
-        """Replace every line."""
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
-
-    def lines(self) -> list[Line]:
-        """The lines in their order."""
-        return list(self._lines)
-
-    def line(self, row: int) -> Line:
-        """The line in `row`."""
-        return self._lines[row]
-
-    def replace_line(self, row: int, line: Line) -> None:
-        """Put a changed line in `row`."""
-        self._lines[row] = line
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    def insert_line(self, row: int, line: Line) -> None:
-        """Insert `line` before `row`."""
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._lines.insert(row, line)
-        self.endInsertRows()
-
-    def remove_line(self, row: int) -> None:
-        """Remove the line in `row`."""
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._lines[row]
-        self.endRemoveRows()
-
-    def move_line(self, row: int, step: int) -> bool:
-        """Move a line up (step -1) or down (1); False at either end."""
-        target = row + step
-        if not (0 <= row < len(self._lines) and 0 <= target < len(self._lines)):
-            return False
-        # Qt's destination is the row *before which* the moved row lands.
-        destination = target + 1 if step > 0 else target
-        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
-        self._lines.insert(target, self._lines.pop(row))
-        self.endMoveRows()
-        return True
-
-    def _column(self, column: int) -> tuple[str, str]:
-        """(what, language) shown in `column`."""
-        if column == 0:
-            return "at", ""
-        if column <= len(self.languages):
-            return "action", self.languages[column - 1]
-        return ("who", self.main) if column == len(self.languages) + 1 else ("where", self.main)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.languages) + 3
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
-        what, lang = self._column(index.column())
-        if what == "at":
-            if role == Qt.ItemDataRole.EditRole:
-                return QTime(line.at.hour, line.at.minute)
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                shown = clock(line.at.hour, line.at.minute, current_language())
-                return f"{shown} (+{line.day_offset})" if line.day_offset else shown
-            return None
-        text: LocalizedText = getattr(line, what)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return getattr(text, lang)
-        if role == Qt.ItemDataRole.ToolTipRole and what == "action":
-            return getattr(text, lang)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            versions = [f"{code.upper()}: {value}" for code, value in text.to_dict().items()]
-            return "\n".join(versions)
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEditable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        line = self._lines[index.row()]
-        what, lang = self._column(index.column())
-        if what == "at":
-            if not isinstance(value, QTime) or not value.isValid():
-                return False
-            line.at = time(value.hour(), value.minute())
-        else:
-            current: LocalizedText = getattr(line, what)
-            setattr(line, what, current.replace(lang, str(value).strip()))
-        self.dataChanged.emit(index, index)
-        return True
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        what, lang = self._column(section)
-        language = _(LANGUAGE_NAMES[lang]) if lang else ""
-        headers = {
-            "at": _("Time"),
-            "action": _("Action ({language})").format(language=language),
-            "who": _("Who"),
-            "where": _("Where"),
-        }
-        return headers[what]
+__all__ = [
+    "Line",
+    "RunningOrderEditor",
+    "RunningOrderModel",
+    "items_from",
+    "lines_from",
+    "running_order_table",
+    "time_breaks",
+]
 
 
 class _CellDelegate(QStyledItemDelegate):
@@ -264,13 +98,95 @@ class _CellDelegate(QStyledItemDelegate):
 
 
 class _TimeDelegate(_CellDelegate):
-    """Times as HH:mm, whatever the system's locale would show."""
+    """Times typed at once, as in the event's own fields: 1430, 14h30, 14:30, 2:30 pm."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        editor = QTimeEdit(parent)
-        editor.setDisplayFormat("HH:mm")
+        editor = ClockEdit(parent)
         editor.setAccessibleName(_("Time"))
         return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, ClockEdit) and isinstance(value, QTime):
+            editor.setTime(value)
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, ClockEdit):
+            model.setData(index, editor.time(), Qt.ItemDataRole.EditRole)
+
+
+class _TextDelegate(_CellDelegate):
+    """A long text is edited in a box of several lines, wrapped, not in one scrolling line."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        editor.setAccessibleName(
+            str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
+        )
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
+        # At least three lines high, so that a long text shows whole while typed.
+        rect = option.rect
+        lines = editor.fontMetrics().lineSpacing() * 3 + 10
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), lines))
+
+
+class _WrappedTable(QTableView):
+    """A table whose rows are as high as their wrapped texts, at every width.
+
+    Qt measures the rows once; a row measured while the table was narrow (hidden on a
+    tab, say) would stay tall, so the rows are measured again after each change of
+    width or of lines, once the events of the moment are through.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.resizeRowsToContents)
+        self.horizontalHeader().sectionResized.connect(self._timer.start)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.dataChanged, model.rowsInserted):
+                signal.connect(self._timer.start)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._timer.start()
+
+
+def running_order_table(model: RunningOrderModel, parent: QWidget) -> QTableView:
+    """A table of the lines whose long texts wrap (never cut with "…"), each row as
+    high as its longest text, the time column as wide as a time."""
+    table = _WrappedTable(parent)
+    table.setModel(model)
+    table.setAccessibleName(_("Running order"))
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 class RunningOrderEditor(QWidget):
@@ -279,21 +195,13 @@ class RunningOrderEditor(QWidget):
     def __init__(self, main_language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RunningOrderModel(main_language, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Running order"))
-        self.table.setItemDelegate(_CellDelegate(self.table))
+        self.table = running_order_table(self.model, self)
+        self.table.setItemDelegate(_TextDelegate(self.table))
         self.table.setItemDelegateForColumn(0, _TimeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
         )
         self.add = self._button(_("&Add"), _("Add a line after the current one (Ins)"))
         self.remove = self._button(_("Re&move"), _("Remove the current line (Del)"))
@@ -312,6 +220,20 @@ class RunningOrderEditor(QWidget):
             shortcut = QShortcut(keys, self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+        self.keep_times = QCheckBox(_("&Times stay in place when a line moves"), self)
+        self.keep_times.setChecked(True)
+        self.keep_times.setToolTip(
+            _(
+                "Checked: a line moved up or down takes the time of the line it changes "
+                "places with, so the times stay in order and no other line's time changes. "
+                "Unchecked: each line keeps its own time."
+            )
+        )
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #B00020;")
+        self.warning.setAccessibleName(_("Times out of order"))
+        self.warning.hide()
         self.who = LocalizedTextEdit(_("Who"), main_language, parent=self)
         self.where = LocalizedTextEdit(_("Where"), main_language, parent=self)
         self.who.changed.connect(self._details_edited)
@@ -319,20 +241,45 @@ class RunningOrderEditor(QWidget):
         buttons = QHBoxLayout()
         for button in (self.add, self.remove, self.up, self.down):
             buttons.addWidget(button)
+        buttons.addWidget(self.keep_times)
         buttons.addStretch(1)
         self._buttons = buttons
         details = QFormLayout()
         details.addRow(labelled(_("&Who:"), self.who, self), self.who)
         details.addRow(labelled(_("Wher&e:"), self.where, self), self.where)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.warning)
         layout.addLayout(buttons)
         layout.addLayout(details)
         self._loading = False
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.model.modelReset.connect(self._show_details)
+        for signal in (
+            self.model.modelReset,
+            self.model.dataChanged,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+        ):
+            signal.connect(self._check_times)
         self._default_time = time(10, 0)
         self._show_details()
+
+    def _check_times(self, *_args: object) -> None:
+        """Name, under the table, each line whose time goes back."""
+        lines = self.model.lines()
+        said = [
+            _("line {number} ({time}) is earlier than the line above ({previous})").format(
+                number=row + 1, time=shown_time(lines[row]), previous=shown_time(lines[row - 1])
+            )
+            for row in time_breaks(lines)
+        ]
+        text = _("The times go back: {lines}.").format(lines="; ".join(said)) if said else ""
+        self.warning.setText(text)
+        self.warning.setAccessibleDescription(text)
+        self.warning.setVisible(bool(said))
 
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -389,7 +336,7 @@ class RunningOrderEditor(QWidget):
         """Move the current line up (-1) or down (1), keeping it current."""
         row = self.current_row()
         column = max(0, self.table.currentIndex().column())
-        if self.model.move_line(row, step):
+        if self.model.move_line(row, step, self.keep_times.isChecked()):
             self._select(row + step, column)
 
     def _show_details(self) -> None:

@@ -276,7 +276,14 @@ class MainWindow(QMainWindow):
         issue.setEnabled(not self.controller.read_only)
 
         help_menu = bar.addMenu(_("&Help"))
+        self._action(help_menu, _("&Manual"), self.show_manual, std.HelpContents)
         self._action(help_menu, _("&About VisitPlanner"), self._about)
+
+    def show_manual(self) -> None:
+        """Help > Manual (F1): the manual, at the section of the page shown."""
+        from visitplanner.ui.shell.manual import open_manual
+
+        open_manual(self, PAGES[max(0, self.nav.currentRow())][0])
 
     def _issue_version(self) -> None:
         """Versions > Issue version: the Versions page, and its note dialog."""
