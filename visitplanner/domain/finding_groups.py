@@ -38,6 +38,11 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.ARRIVAL_ORDER: N_("order of arrival"),
     FindingKind.DEPARTURE_ORDER: N_("order of departure"),
     FindingKind.PLACEMENT_NOT_WHEELCHAIR: N_("place not for a wheelchair"),
+    FindingKind.CAR_OVER_CAPACITY: N_("car over capacity"),
+    FindingKind.CAR_NOT_WHEELCHAIR: N_("car without wheelchair access"),
+    FindingKind.CAR_TWICE: N_("in two cars"),
+    FindingKind.CAR_MISSING: N_("without a car"),
+    FindingKind.CAR_NOT_IN_MOVEMENT: N_("car of another movement"),
 }
 
 

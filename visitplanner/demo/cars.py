@@ -1,0 +1,46 @@
+"""The demo's car plan: who rides in which vehicle and seat of each transfer.
+
+As the minister's car says in its notes: the minister in the rear right seat, her
+interpreter beside her (rear left), her security officer in front. The veterans ride
+in the accessible minibus with their doctor; everyone else is seated by the proposal
+(domain/car_plan.py), by precedence in convoy order. Ids are stable (demo.common).
+"""
+
+from __future__ import annotations
+
+from visitplanner.demo.common import demo_id, person_id, vehicle_id
+from visitplanner.domain import car_plan
+from visitplanner.domain.car_seats import CarAssignment, CarSeat
+from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.precedence import PrecedenceIndex
+
+#: Who sits where in the minister's car, when they take part in the transfer.
+_MINISTER_CAR = (
+    ("kalmykova", CarSeat.REAR_RIGHT),
+    ("shevchuk", CarSeat.REAR_LEFT),
+    ("marchenko", CarSeat.FRONT),
+)
+
+
+def plan_cars(data: VisitData) -> VisitData:
+    """Give every transfer of the demo its car plan."""
+    index = PrecedenceIndex(data)
+    for event in data.events:
+        if car_plan.is_movement(event):
+            data.car_assignments += _movement(data, event, index)
+    return data
+
+
+def _movement(data: VisitData, event: Event, index: PrecedenceIndex) -> list[CarAssignment]:
+    car = vehicle_id("minister")
+    kept: list[CarAssignment] = []
+    if car in event.vehicle_ids and person_id("kalmykova") in event.participant_ids:
+        kept = [
+            CarAssignment(event.id, car, person_id(key), seat)
+            for key, seat in _MINISTER_CAR
+            if person_id(key) in event.participant_ids
+        ]
+    made = kept + car_plan.propose(data, event, kept, index)
+    for assignment in made:
+        assignment.id = demo_id(f"car:{event.id}:{assignment.person_id}")
+    return made
