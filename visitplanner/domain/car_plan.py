@@ -208,37 +208,71 @@ def driver_of(vehicle: Vehicle, people: Mapping[str, Person]) -> str:
     return person.formal_name() if person is not None else vehicle.driver_name
 
 
+class CarIndex:
+    """The car plan looked up by movement and by person, built once (one pass over the
+    assignments): what a book asks for each person and each movement."""
+
+    def __init__(self, data: VisitData) -> None:
+        self.data = data
+        self.vehicles: dict[str, Vehicle] = {v.id: v for v in data.vehicles}
+        self.people: dict[str, Person] = {p.id: p for p in data.people}
+        self.by_event = by_event(data.car_assignments)
+        self.mine: dict[tuple[str, str], CarAssignment] = {
+            (a.person_id, a.event_id): a for a in data.car_assignments
+        }
+
+    def their_car(self, person_id: str, event_id: str) -> TheirCar | None:
+        """The car and seat of `person_id` for the movement `event_id` (None: no car)."""
+        assignment = self.mine.get((person_id, event_id))
+        vehicle = self.vehicles.get(assignment.vehicle_id) if assignment else None
+        if assignment is None or vehicle is None:
+            return None
+        driver = driver_of(vehicle, self.people)
+        return TheirCar(vehicle, assignment.seat, assignment.number, driver)
+
+    def movement_cars(self, event: Event) -> list[Car]:
+        """A movement's cars in convoy order with who sits where."""
+        found = [
+            Car(self.vehicles[i], seats_of(self.vehicles[i]))
+            for i in event.vehicle_ids
+            if i in self.vehicles
+        ]
+        found.sort(key=lambda car: car.vehicle.convoy_position)
+        by_vehicle = {car.vehicle.id: car for car in found}
+        for assignment in self.by_event.get(event.id, ()):
+            car = by_vehicle.get(assignment.vehicle_id)
+            if car is not None:
+                car.taken.setdefault(assignment.seat_key, assignment)
+        return found
+
+
 def their_car(data: VisitData, person_id: str, event_id: str) -> TheirCar | None:
-    """The car and seat of `person_id` for the movement `event_id` (None: none assigned)."""
-    for assignment in data.car_assignments:
-        if assignment.person_id == person_id and assignment.event_id == event_id:
-            vehicles = {v.id: v for v in data.vehicles}
-            vehicle = vehicles.get(assignment.vehicle_id)
-            if vehicle is None:
-                return None
-            people = {p.id: p for p in data.people if p.id == vehicle.driver_id}
-            return TheirCar(vehicle, assignment.seat, assignment.number, driver_of(vehicle, people))
-    return None
-
-
-def cars_of_person(data: VisitData, person_id: str) -> dict[str, CarAssignment]:
-    """A person's assignments by movement id."""
-    return {a.event_id: a for a in data.car_assignments if a.person_id == person_id}
+    """The car and seat of `person_id` for the movement `event_id` (None: none assigned).
+    For many look-ups, build one `CarIndex`."""
+    return CarIndex(data).their_car(person_id, event_id)
 
 
 def assigned_plates(data: VisitData) -> dict[str, list[str]]:
-    """The plates of the vehicles each person is assigned to (each once, in convoy order)."""
+    """The plates of the vehicles each person is assigned to, and of the vehicle each
+    driver drives (each plate once, in convoy order; cancelled movements left out): what
+    an accreditation lists."""
     vehicles = {v.id: v for v in data.vehicles}
+    cancelled = {e.id for e in data.events if e.cancelled}
     found: dict[str, set[str]] = defaultdict(set)
     for assignment in data.car_assignments:
-        vehicle = vehicles.get(assignment.vehicle_id)
-        if vehicle is not None and vehicle.plate:
-            found[assignment.person_id].add(vehicle.id)
+        if assignment.event_id not in cancelled:
+            found[assignment.person_id].add(assignment.vehicle_id)
+    for vehicle in data.vehicles:
+        if vehicle.driver_id:
+            found[vehicle.driver_id].add(vehicle.id)
     order = {v.id: (v.convoy_position, n) for n, v in enumerate(data.vehicles)}
-    return {
-        person: list(dict.fromkeys(vehicles[i].plate for i in sorted(ids, key=order.__getitem__)))
-        for person, ids in found.items()
-    }
+    plates: dict[str, list[str]] = {}
+    for person, ids in found.items():
+        known = sorted((i for i in ids if i in vehicles), key=order.__getitem__)
+        listed = list(dict.fromkeys(vehicles[i].plate for i in known if vehicles[i].plate))
+        if listed:
+            plates[person] = listed
+    return plates
 
 
 # --- the proposal ---------------------------------------------------------------------
