@@ -48,18 +48,15 @@ def movement_findings(
         vehicle = ix.vehicles.get(vehicle_id)
         name, car = ix.person_name(person_id), ix.vehicle_label(vehicle_id)
         if vehicle_id not in own or person_id not in taking_part:
+            stray = (
+                _("{person} rides in {vehicle} for “{event}” ({when}), a vehicle it does not use")
+                if vehicle_id not in own
+                else _("{person} rides in {vehicle} for “{event}” ({when}) but does not take part")
+            )
             yield Finding(
                 FindingKind.CAR_NOT_IN_MOVEMENT,
                 Severity.WARNING,
-                _("{person} rides in {vehicle} for “{event}” ({when}), which {why}").format(
-                    person=name,
-                    vehicle=car,
-                    event=title,
-                    when=when,
-                    why=_("does not use that vehicle")
-                    if vehicle_id not in own
-                    else _("they do not take part in"),
-                ),
+                stray.format(person=name, vehicle=car, event=title, when=when),
                 event_ids=(event.id,),
                 person_ids=(person_id,),
                 vehicle_ids=(vehicle_id,),

@@ -105,7 +105,7 @@ class MoveDialog(QDialog):
 
     def __init__(self, panel: CarPlanPanel, person: Person) -> None:
         super().__init__(panel)
-        self.setWindowTitle(_("Move {name} to").format(name=person.formal_name()))
+        self.setWindowTitle(_("Move {name} to…").format(name=person.formal_name()))
         self.target = QComboBox(self)
         for text, target in panel.targets():
             self.target.addItem(text, target)
