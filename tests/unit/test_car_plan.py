@@ -244,3 +244,12 @@ def test_accreditation_plates_are_those_of_the_cars_a_person_rides_in() -> None:
     assert plates[person_id("kovalenko")] == "GK-731-RT"
     driver = data.vehicle(vehicle_id("lead")).driver_id
     assert driver is not None and plates[driver] == "GH-214-KP"
+
+
+def test_a_seat_in_a_vehicle_the_movement_no_longer_uses_is_reported() -> None:
+    data = build_demo()
+    event = data.event(ARC_BACK)
+    event.vehicle_ids.remove(vehicle_id("van"))  # the van was taken off the movement
+    found = [f for f in check_plan(data) if f.kind is FindingKind.CAR_NOT_IN_MOVEMENT]
+    assert [f.person_ids for f in found] == [(person_id("lytvynenko"),)]
+    assert "a vehicle it does not use" in found[0].message

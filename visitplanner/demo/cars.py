@@ -2,7 +2,8 @@
 
 As the minister's car says in its notes: the minister in the rear right seat, her
 interpreter beside her (rear left), her security officer in front. The veterans ride
-in the accessible minibus with their doctor; everyone else is seated by the proposal
+in the accessible minibus with their doctor (seated by hand, as an officer would keep
+the group together); everyone else is seated by the proposal
 (domain/car_plan.py), by precedence in convoy order. Ids are stable (demo.common).
 """
 
@@ -20,6 +21,9 @@ _MINISTER_CAR = (
     ("shevchuk", CarSeat.REAR_LEFT),
     ("marchenko", CarSeat.FRONT),
 )
+#: Who rides in the accessible minibus, in its numbered seats: the veterans (those in
+#: wheelchairs first) and their doctor.
+_MINIBUS = ("kovalenko", "melnyk", "boiko", "bondar", "tkachuk")
 
 
 def plan_cars(data: VisitData) -> VisitData:
@@ -39,6 +43,13 @@ def _movement(data: VisitData, event: Event, index: PrecedenceIndex) -> list[Car
             CarAssignment(event.id, car, person_id(key), seat)
             for key, seat in _MINISTER_CAR
             if person_id(key) in event.participant_ids
+        ]
+    bus = vehicle_id("minibus")
+    if bus in event.vehicle_ids:
+        riding = [key for key in _MINIBUS if person_id(key) in event.participant_ids]
+        kept += [
+            CarAssignment(event.id, bus, person_id(key), CarSeat.NUMBERED, number)
+            for number, key in enumerate(riding, start=1)
         ]
     made = kept + car_plan.propose(data, event, kept, index)
     for assignment in made:

@@ -329,8 +329,9 @@ def propose(
     kept) leaves without a car, from the order of precedence:
 
     - the principal (first in precedence) in the rear right seat of the lead car (the
-      first of the convoy that fits them),
-    - an interpreter (of the principal's delegation first) beside the principal,
+      first of the convoy with a free seat that fits them),
+    - an interpreter (of the principal's delegation first) beside the principal, when
+      the principal's car has room,
     - the doctor (role "medical") in the car of the veteran who must be accompanied (a
       veteran who needs step-free access, else the first veteran),
     - other wheelchair users in cars with wheelchair access,
@@ -360,10 +361,9 @@ def propose(
         return made
     principal = order[0]
     interpreter = _interpreter_for(principal, order[1:])
-    together = 2 if interpreter is not None else 1
-    lead = filler.first_with_room(principal, together) or filler.first_with_room(principal)
+    lead = filler.first_with_room(principal)
     seat(principal, lead, (CarSeat.REAR_RIGHT, 0))
-    if interpreter is not None and lead is not None:
+    if interpreter is not None and lead is not None and filler.room(lead):
         seat(interpreter, lead, (CarSeat.REAR_LEFT, 0))
     doctor = next((p for p in order if p.role == MEDICAL_ROLE and p.id not in placed), None)
     veteran = _veteran_to_accompany(order, placed)
