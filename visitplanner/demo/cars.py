@@ -36,11 +36,14 @@ def plan_cars(data: VisitData) -> VisitData:
 
 
 def _movement(data: VisitData, event: Event, index: PrecedenceIndex) -> list[CarAssignment]:
-    car = vehicle_id("minister")
+    def ident(person: str) -> str:
+        return demo_id(f"car:{event.id}:{person}")
+
     kept: list[CarAssignment] = []
+    car = vehicle_id("minister")
     if car in event.vehicle_ids and person_id("kalmykova") in event.participant_ids:
-        kept = [
-            CarAssignment(event.id, car, person_id(key), seat)
+        kept += [
+            CarAssignment(event.id, car, person_id(key), seat, id=ident(person_id(key)))
             for key, seat in _MINISTER_CAR
             if person_id(key) in event.participant_ids
         ]
@@ -48,10 +51,9 @@ def _movement(data: VisitData, event: Event, index: PrecedenceIndex) -> list[Car
     if bus in event.vehicle_ids:
         riding = [key for key in _MINIBUS if person_id(key) in event.participant_ids]
         kept += [
-            CarAssignment(event.id, bus, person_id(key), CarSeat.NUMBERED, number)
+            CarAssignment(
+                event.id, bus, person_id(key), CarSeat.NUMBERED, number, id=ident(person_id(key))
+            )
             for number, key in enumerate(riding, start=1)
         ]
-    made = kept + car_plan.propose(data, event, kept, index)
-    for assignment in made:
-        assignment.id = demo_id(f"car:{event.id}:{assignment.person_id}")
-    return made
+    return kept + car_plan.propose(data, event, kept, index, ident)

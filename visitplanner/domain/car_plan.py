@@ -9,7 +9,7 @@ grouped once, a proposal fills the cars with one pointer that only moves forward
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -69,16 +69,15 @@ def assignment_at(
 ) -> CarAssignment:
     """An assignment in the seat `seat` ((kind, number)); `ident` keeps an existing one's id."""
     kind, number = seat
-    made = CarAssignment(
+    given = {} if ident is None else {"id": ident}
+    return CarAssignment(
         event_id=event_id,
         vehicle_id=vehicle_id,
         person_id=person_id,
         seat=kind,
         number=number if kind is CarSeat.NUMBERED else None,
+        **given,
     )
-    if ident is not None:
-        made.id = ident
-    return made
 
 
 def by_event(assignments: Iterable[CarAssignment]) -> dict[str, list[CarAssignment]]:
@@ -324,6 +323,7 @@ def propose(
     event: Event,
     keep: Iterable[CarAssignment] = (),
     index: PrecedenceIndex | None = None,
+    ident: Callable[[str], str] | None = None,
 ) -> list[CarAssignment]:
     """New assignments for the passengers of `event` that `keep` (the hand-made ones
     kept) leaves without a car, from the order of precedence:
@@ -338,7 +338,8 @@ def propose(
     - everyone else by precedence, filling the cars in convoy order.
 
     Nobody is put in a car without wheelchair access if they need one; who cannot be
-    seated is left without a car (the checks say so).
+    seated is left without a car (the checks say so). `ident` gives each new assignment's
+    id from its person's (new UUIDs by default).
     """
     kept = list(keep)
     fleet = cars(data, event, kept)
@@ -353,7 +354,8 @@ def propose(
         if car is None or person.id in placed or not _fits(car, person) or not filler.room(car):
             return None
         key = filler.take(car, wanted)
-        made.append(assignment_at(event.id, car.vehicle.id, person.id, key))
+        given = ident(person.id) if ident is not None else None
+        made.append(assignment_at(event.id, car.vehicle.id, person.id, key, given))
         placed.add(person.id)
         return car
 

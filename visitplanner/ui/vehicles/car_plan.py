@@ -217,6 +217,7 @@ class CarPlanPanel(QWidget):
             count = _("{taken}/{seats} seats").format(taken=len(riders), seats=len(car.seats))
             top = QTreeWidgetItem([f"{head} ({extra}) — {count}" if extra else f"{head} — {count}"])
             top.setData(0, _TARGET, ("car", vehicle.id, None))
+            _bold(top)
             if len(riders) > len(car.seats):
                 top.setForeground(0, Qt.GlobalColor.red)
             self.tree.addTopLevelItem(top)
@@ -237,6 +238,7 @@ class CarPlanPanel(QWidget):
         missing = [p for p in car_plan.passengers(data, event) if p.id not in placed]
         none = QTreeWidgetItem([_("Without a car ({count})").format(count=len(missing))])
         none.setData(0, _TARGET, ("none", "", None))
+        _bold(none)
         self.tree.addTopLevelItem(none)
         for person in missing:
             item = QTreeWidgetItem([person.formal_name()])
@@ -365,3 +367,10 @@ class CarPlanPanel(QWidget):
 def _seat(key: SeatKey) -> str:
     seat, number = key
     return car_plan.seat_label(seat, number if seat is CarSeat.NUMBERED else None)
+
+
+def _bold(item: QTreeWidgetItem) -> None:
+    """A car or the people without a car, set apart from the seats under it."""
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
