@@ -59,11 +59,6 @@ def seats_of(vehicle: Vehicle) -> list[SeatKey]:
     return [(CarSeat.NUMBERED, n) for n in range(1, count + 1)]
 
 
-def capacity(vehicle: Vehicle) -> int:
-    """How many passengers a vehicle takes (a saloon's three when not known)."""
-    return DEFAULT_SEATS if vehicle.seats is None else vehicle.seats
-
-
 def assignment_at(
     event_id: str, vehicle_id: str, person_id: str, seat: SeatKey, ident: str | None = None
 ) -> CarAssignment:
