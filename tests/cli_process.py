@@ -39,7 +39,9 @@ def run_visitplanner(
     env = {**os.environ, "LANG": lang, "LC_ALL": lang, "LANGUAGE": ""}
     if config is not None:
         env["VISITPLANNER_CONFIG_DIR"] = str(config)
-    env.pop("PYTHONPATH", None)
+    # The checkout under test, whatever the folder it runs in (a worktree's child would
+    # otherwise import the copy the environment was installed from).
+    env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
         [sys.executable, "-m", "visitplanner", *args],
         capture_output=True,

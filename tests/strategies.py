@@ -34,6 +34,7 @@ from visitplanner.domain.arrangements import (
     TableShape,
     Wreath,
 )
+from visitplanner.domain.car_seats import CAR_SEATS, CarAssignment, CarSeat
 from visitplanner.domain.model import (
     Accreditation,
     CalendarMemory,
@@ -420,9 +421,38 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
     ]
     event_ids = _ids(draw, draw(st.integers(0, max_events)), ids)
     data.events = [_event(draw, i, ids, data, first) for i in event_ids]
+    data.car_assignments = _car_plan(draw, data, ids)
     data.calendars = _calendar_memory(draw, event_ids + _ids(draw, 1, ids), data, first)
     data.versions = _versions(draw, data, first)
     return data
+
+
+def _car_plan(draw: st.DrawFn, data: VisitData, ids: set[str]) -> list[CarAssignment]:
+    """Car assignments for the transfers with vehicles: some of their participants,
+    each once, in distinct seats (named, or numbered for a minibus)."""
+    found = []
+    for event in data.events:
+        if event.kind is not EventKind.TRANSFER or not event.vehicle_ids:
+            continue
+        taken: set[tuple[str, CarSeat, int]] = set()
+        for person_id in _some(draw, event.participant_ids, max_size=4):
+            vehicle_id = draw(st.sampled_from(event.vehicle_ids))
+            seat = draw(st.sampled_from((*CAR_SEATS, CarSeat.NUMBERED)))
+            number = draw(st.integers(1, 12)) if seat is CarSeat.NUMBERED else None
+            if (vehicle_id, seat, number or 0) in taken:
+                continue
+            taken.add((vehicle_id, seat, number or 0))
+            found.append(
+                CarAssignment(
+                    id=_ids(draw, 1, ids)[0],
+                    event_id=event.id,
+                    vehicle_id=vehicle_id,
+                    person_id=person_id,
+                    seat=seat,
+                    number=number,
+                )
+            )
+    return found
 
 
 def _versions(draw: st.DrawFn, data: VisitData, around: date) -> list[ProgrammeVersion]:

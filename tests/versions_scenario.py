@@ -46,6 +46,8 @@ def _edit(data: VisitData, round_: int) -> None:
     retitled.title = LocalizedText(fr=f"Réunion {round_}", en=f"Meeting {round_}", uk="Нарада")
     cancelled.status = EventStatus.CANCELLED
     events.remove(dropped)
+    # Its car plan goes with it, as deleting it in the window takes it along.
+    data.car_assignments = [a for a in data.car_assignments if a.event_id != dropped.id]
     others = [p.id for p in data.people if p.id not in people.participant_ids]
     people.participant_ids = [*people.participant_ids[1:], *others[round_ : round_ + 2]]
     if data.venues:

@@ -35,6 +35,8 @@ READ_ONLY_COMMANDS: list[tuple[str, ...]] = [
     ("seating", DINNER, "-o", "OUT/cards.pdf"),
     ("ceremony", CEREMONY),
     ("ceremony", CEREMONY, "-o", "OUT/ceremony.pdf"),
+    ("cars",),
+    ("cars", "--event", "Arc de Triomphe → hôtel", "--list"),
 ]
 
 #: The commands that need a programme version issued in the file.

@@ -16,8 +16,9 @@ from openpyxl import load_workbook
 
 from tests.factories import small_visit
 from visitplanner.demo import build_demo
+from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.model import Person, VisitData
-from visitplanner.domain.values import EventStatus, Profile
+from visitplanner.domain.values import EventKind, EventStatus, Profile
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.rosters import (
     ImportOptions,
@@ -95,8 +96,21 @@ def test_an_unknown_suffix_is_refused(tmp_path: Path) -> None:
         export_roster(small_visit(), tmp_path / "roster.ods")
 
 
+def _seated(data: VisitData) -> VisitData:
+    """The small visit with its talks made a transfer in the car: the minister and the
+    host in it (the car plan gives the plates), the veteran not."""
+    move = data.events[1]
+    move.kind = EventKind.TRANSFER
+    car = data.vehicles[0].id
+    data.car_assignments = [
+        CarAssignment(move.id, car, data.people[0].id, CarSeat.REAR_RIGHT),
+        CarAssignment(move.id, car, data.people[2].id, CarSeat.REAR_LEFT),
+    ]
+    return data
+
+
 def test_the_accreditation_list_has_what_security_asks_for(tmp_path: Path) -> None:
-    data = small_visit()
+    data = _seated(small_visit())
     out = tmp_path / "accreditation.csv"
     export_roster(data, out, accreditation=True, lang="en")
     header, *rows = _csv_rows(out)
@@ -109,12 +123,12 @@ def test_the_accreditation_list_has_what_security_asks_for(tmp_path: Path) -> No
         "KALMYKOVA NATALIIA", "1970-01-02", "UKR", "FX000001", "2030-01-01", "GA-123-BC",
     ]  # fmt: skip
     by_name = {row[1]: row for row in rows}
-    assert by_name["Koval'"][8] == ""  # not in the meeting the car drives to
+    assert by_name["Koval'"][8] == ""  # in no car
     assert by_name["Rufo"][8] == "GA-123-BC"
 
 
 def test_a_cancelled_transfer_gives_no_plate(tmp_path: Path) -> None:
-    data = small_visit()
+    data = _seated(small_visit())
     data.events[1].status = EventStatus.CANCELLED
     out = tmp_path / "accreditation.xlsx"
     export_roster(data, out, accreditation=True)
@@ -178,7 +192,7 @@ def test_hostile_xlsx_cells_are_text_never_formulas(tmp_path: Path) -> None:
 
 def _empty_copy(data: VisitData) -> VisitData:
     """The same visit and delegations, without people or anything that refers to them."""
-    copy = dataclasses.replace(data, people=[], events=[], vehicles=[])
+    copy = dataclasses.replace(data, people=[], events=[], vehicles=[], car_assignments=[])
     copy.delegations = [dataclasses.replace(d, head_id=None) for d in data.delegations]
     return copy
 

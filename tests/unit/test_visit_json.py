@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -22,9 +23,11 @@ from jsonschema import Draft202012Validator
 
 from tests.factories import small_visit
 from tests.strategies import visit_data
-from visitplanner.domain import arrangements, values
+from visitplanner.domain import arrangements, car_seats, values
+from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.errors import InputError, VisitPlannerError
 from visitplanner.domain.model import VisitData
+from visitplanner.domain.values import EventKind
 from visitplanner.domain.visit_format import FORMAT_VERSION
 from visitplanner.exports.visit_json import dump_visit_json, visit_to_dict
 from visitplanner.imports import visit_json as importer
@@ -109,6 +112,66 @@ def test_the_hand_made_visit_round_trips_with_every_field() -> None:
     assert back.events[1].modified == data.events[1].modified
     assert back.events[0].start.tzinfo == ZoneInfo("Europe/Warsaw")
     assert back.events[0].end.tzinfo == ZoneInfo("Europe/Paris")
+
+
+def _with_car_plan() -> VisitData:
+    """The hand-made visit with its talks made a transfer: the minister rear right, the
+    host in a minibus seat of the same car (format version 6)."""
+    data = small_visit()
+    move = data.events[1]
+    move.kind = EventKind.TRANSFER
+    minister, _veteran, host = data.people
+    data.car_assignments = [
+        CarAssignment(move.id, data.vehicles[0].id, minister.id, CarSeat.REAR_RIGHT),
+        CarAssignment(move.id, data.vehicles[0].id, host.id, CarSeat.NUMBERED, 4),
+    ]
+    return data
+
+
+def test_the_car_plan_round_trips_with_its_seats() -> None:
+    data = _with_car_plan()
+    document = json.loads(json.dumps(visit_to_dict(data)))
+    assert document["car_assignments"][1] == {
+        "id": data.car_assignments[1].id,
+        "event_id": data.events[1].id,
+        "vehicle_id": data.vehicles[0].id,
+        "person_id": data.people[2].id,
+        "seat": "numbered",
+        "number": 4,
+    }
+    assert not list(VALIDATOR.iter_errors(document))
+    back = visit_from_dict(document)
+    assert back.car_assignments == data.car_assignments
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["car_assignments"][1].update(
+                person_id=d["car_assignments"][0]["person_id"]
+            ),
+            "car_assignments[1]: a person rides in one seat of a movement only",
+        ),
+        (
+            lambda d: d["car_assignments"][1].update(seat="rear_right", number=None),
+            "car_assignments[1]: two people in the same seat",
+        ),
+        (
+            lambda d: d["car_assignments"][0].update(vehicle_id=d["events"][0]["id"]),
+            "car_assignments[0].vehicle_id: no vehicle with id",
+        ),
+        (
+            lambda d: d["car_assignments"][0].update(seat="front", number=2),
+            "car_assignments[0]: only a numbered seat has a number",
+        ),
+    ],
+)
+def test_a_broken_car_plan_is_refused_with_its_place(change: Any, message: str) -> None:
+    document = json.loads(json.dumps(visit_to_dict(_with_car_plan())))
+    change(document)
+    with pytest.raises(InputError, match=re.escape(message)):
+        visit_from_dict(document)
 
 
 def test_cyrillic_and_apostrophes_are_written_as_themselves(tmp_path: Path) -> None:
@@ -271,7 +334,7 @@ def test_every_object_and_field_of_the_schema_is_documented() -> None:
 def test_the_schema_enumerations_are_the_domain_enumerations() -> None:
     enums = {
         name: kind
-        for module in (values, arrangements)
+        for module in (values, arrangements, car_seats)
         for name, kind in vars(module).items()
         if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
     }
@@ -540,9 +603,9 @@ def test_the_schema_refuses_what_the_importer_refuses(name: str) -> None:
         ),
         ({"format": "ics", "version": 1}, "the file is not a VisitPlanner visit"),
         (
-            {"format": "visitplanner-visit", "version": 6},
+            {"format": "visitplanner-visit", "version": 7},
             "the file was written by a newer VisitPlanner "
-            "(format version 6; this version reads up to 5)",
+            "(format version 7; this version reads up to 6)",
         ),
     ],
 )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from visitplanner.demo.cars import plan_cars
 from visitplanner.demo.common import (
     GUEST_DELEGATION_ID,
     HOST_DELEGATION_ID,
@@ -106,4 +107,4 @@ def build_demo() -> VisitData:
         vehicles=build_vehicles(),
         events=build_programme(),
     )
-    return arrange(data)
+    return plan_cars(arrange(data))

@@ -64,6 +64,11 @@ class FindingKind(StrEnum):
     DEPARTURE_ORDER = "departure-order"
     PLACEMENT_NOT_WHEELCHAIR = "placement-not-wheelchair"
     RUNNING_ORDER_TIMES = "running-order-times"
+    CAR_OVER_CAPACITY = "car-over-capacity"
+    CAR_NOT_WHEELCHAIR = "car-not-wheelchair"
+    CAR_TWICE = "car-twice"
+    CAR_MISSING = "car-missing"
+    CAR_NOT_IN_MOVEMENT = "car-not-in-movement"
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.DEPARTURE_ORDER: N_("order of departure"),
     FindingKind.PLACEMENT_NOT_WHEELCHAIR: N_("place not for a wheelchair"),
     FindingKind.RUNNING_ORDER_TIMES: N_("running order out of time order"),
+    FindingKind.CAR_OVER_CAPACITY: N_("car over capacity"),
+    FindingKind.CAR_NOT_WHEELCHAIR: N_("car without wheelchair access"),
+    FindingKind.CAR_TWICE: N_("in two cars"),
+    FindingKind.CAR_MISSING: N_("without a car"),
+    FindingKind.CAR_NOT_IN_MOVEMENT: N_("car of another movement"),
 }
 
 

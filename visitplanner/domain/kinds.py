@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
+from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.i18n import N_, _
 
@@ -30,6 +31,9 @@ class EntityKind:
     label: str
     #: The fields never written to a shareable export (private phone, medical detail ...).
     private: frozenset[str] = frozenset()
+    #: Whether an entity of this kind goes with what it refers to: deleting a person, a
+    #: vehicle or an event deletes their car assignments in the same operation.
+    dependent: bool = False
 
     def entities(self, data: VisitData) -> list[Any]:
         """Every entity of this kind in `data`."""
@@ -94,6 +98,14 @@ KINDS: Final[tuple[EntityKind, ...]] = (
     ),
     EntityKind("vehicle", Vehicle, "vehicles", lambda v: {v.driver_id} - {None}, N_("vehicle")),
     EntityKind("event", Event, "events", _event_links, N_("event")),
+    EntityKind(
+        "car_assignment",
+        CarAssignment,
+        "car_assignments",
+        lambda a: {a.event_id, a.vehicle_id, a.person_id},
+        N_("car assignment"),
+        dependent=True,
+    ),
 )
 
 BY_NAME: Final = {kind.name: kind for kind in KINDS}
@@ -211,6 +223,10 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "who": N_("“who”"),
     "where": N_("“where”"),
     "ribbon": N_("ribbon"),
+    "event_id": N_("movement"),
+    "vehicle_id": N_("vehicle"),
+    "person_id": N_("person"),
+    "seat": N_("seat"),
 }
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Final, TypeVar
 
 from visitplanner.domain.arrangements import PlacementPosition, SeatingPlan, StepKind, Wreath
+from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.errors import DomainError, NotFoundError
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.values import (
@@ -512,6 +513,8 @@ class VisitData:
     events: list[Event] = field(default_factory=list)
     calendars: CalendarMemory = field(default_factory=CalendarMemory)
     versions: list[ProgrammeVersion] = field(default_factory=list)
+    #: The car plan: who rides in which vehicle and seat of each movement.
+    car_assignments: list[CarAssignment] = field(default_factory=list)
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""
@@ -549,6 +552,8 @@ class VisitData:
         for group in (self.delegations, self.people, self.venues, self.vehicles, self.events):
             for item in group:
                 yield item.id
+        for assignment in self.car_assignments:
+            yield assignment.id
         for event in self.events:
             yield from event.part_ids()
 

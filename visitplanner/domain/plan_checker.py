@@ -32,6 +32,7 @@ import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from visitplanner.domain.car_checks import car_findings
 from visitplanner.domain.checks import (
     CheckIndex,
     Finding,
@@ -70,6 +71,7 @@ def snapshot(data: VisitData) -> VisitData:
         events=list(data.events),
         calendars=data.calendars,
         versions=list(data.versions),
+        car_assignments=list(data.car_assignments),
     )
 
 
@@ -218,7 +220,9 @@ class PlanChecker:
                 new[key] = kept
                 tick()
         moves = {ident: unit.moves for ident, unit in after.people.items() if unit.moves}
-        findings = in_order([*after.findings(), *travel_findings(ix, moves)])
+        # The car plan is checked whole at each run: one pass over its assignments.
+        cars = car_findings(ix)
+        findings = in_order([*after.findings(), *travel_findings(ix, moves), *cars])
         if step is not None:
             step(total, total)
         self._units, self._visit, self._language = after, data.visit, language

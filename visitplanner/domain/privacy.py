@@ -68,6 +68,7 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
         vehicles=list(data.vehicles),
         events=list(data.events),
         versions=list(data.versions),
+        car_assignments=list(data.car_assignments),
     )
     if profile is Profile.INTERNAL:
         return snapshot

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Final
 
+from visitplanner.domain.car_plan import assigned_plates
 from visitplanner.domain.labels import civility, label
 from visitplanner.domain.model import Person, VisitData
 from visitplanner.domain.privacy import for_profile
@@ -38,7 +39,6 @@ from visitplanner.domain.values import (
     LocalizedText,
     Need,
     Profile,
-    instant,
 )
 from visitplanner.i18n import N_, gettext_in
 
@@ -223,25 +223,9 @@ def roster_table(data: VisitData, profile: Profile, lang: str) -> Table:
 
 
 def vehicle_plates(data: VisitData) -> dict[str, str]:
-    """The plates of the vehicles each person rides in (events not cancelled; drivers too)."""
-    by_person: dict[str, list[str]] = {}
-    vehicles = {v.id: v for v in data.vehicles}
-
-    def add(person_id: str, vehicle_id: str) -> None:
-        plate = vehicles[vehicle_id].plate if vehicle_id in vehicles else ""
-        if plate and plate not in by_person.setdefault(person_id, []):
-            by_person[person_id].append(plate)
-
-    for event in sorted(data.events, key=lambda e: instant(e.start)):
-        if event.cancelled:
-            continue
-        for vehicle_id in event.vehicle_ids:
-            for person_id in event.participant_ids:
-                add(person_id, vehicle_id)
-    for vehicle in data.vehicles:
-        if vehicle.driver_id:
-            add(vehicle.driver_id, vehicle.id)
-    return {person_id: ", ".join(plates) for person_id, plates in by_person.items()}
+    """The plates of the vehicles each person is assigned to in the car plan (drivers:
+    the vehicle they drive), as an accreditation lists them."""
+    return {person: ", ".join(plates) for person, plates in assigned_plates(data).items()}
 
 
 def accreditation_table(data: VisitData, lang: str) -> Table:

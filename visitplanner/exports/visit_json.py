@@ -28,6 +28,7 @@ from visitplanner.domain.arrangements import (
     Table,
     Wreath,
 )
+from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import (
     Accreditation,
@@ -65,6 +66,7 @@ def _visit_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "venues", (_venue(v) for v in data.venues)
     yield "vehicles", (_vehicle(v) for v in data.vehicles)
     yield "events", (_event(e) for e in data.events)
+    yield "car_assignments", (_car_assignment(a) for a in data.car_assignments)
     yield "calendars", _calendars(data.calendars)
     yield "versions", (_version(v) for v in data.versions)
 
@@ -432,6 +434,17 @@ def _event(value: Event) -> _JSON:
         **_moment("modified", value.modified),
         "source_uid": value.source_uid,
         "sample": value.sample,
+    }
+
+
+def _car_assignment(value: CarAssignment) -> _JSON:
+    return {
+        "id": value.id,
+        "event_id": value.event_id,
+        "vehicle_id": value.vehicle_id,
+        "person_id": value.person_id,
+        "seat": str(value.seat),
+        "number": value.number,
     }
 
 

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any, Final, NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
+from visitplanner.domain import car_plan
+from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.errors import DomainError, InputError
 from visitplanner.domain.ids import is_uuid
 from visitplanner.domain.kinds import KINDS
@@ -227,6 +229,7 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         events=top.items("events", Event, _event),
         calendars=_calendars(top.take("calendars")),
         versions=_versions(top.take("versions")),
+        car_assignments=top.items("car_assignments", CarAssignment),
     )
     # A calendar's event is kept for its cancellation only if the visit lacks it.
     present = {e.id for e in data.events}
@@ -235,6 +238,7 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
     if check_links:
         _check_ids(data)
         _check_references(data)
+        _check_car_plan(data)
     return data
 
 
@@ -626,6 +630,7 @@ def _check_ids(data: VisitData) -> None:
         ("venues", [v.id for v in data.venues]),
         ("vehicles", [v.id for v in data.vehicles]),
         ("events", [e.id for e in data.events]),
+        ("car_assignments", [a.id for a in data.car_assignments]),
     ]
     for i, event in enumerate(data.events):
         at = f"events[{i}]"
@@ -683,9 +688,26 @@ def _check_references(data: VisitData) -> None:
             for j, x in enumerate(interpreters)
         ]
         links += [(f"{at}.{where}", x, person) for where, x in _protocol_links(e)]
+    event = ({e.id for e in data.events}, _("no event with id {found}"))
+    for i, a in enumerate(data.car_assignments):
+        at = f"car_assignments[{i}]"
+        links += [
+            (f"{at}.event_id", a.event_id, event),
+            (f"{at}.vehicle_id", a.vehicle_id, vehicle),
+            (f"{at}.person_id", a.person_id, person),
+        ]
     for where, ident, (known, problem) in links:
         if ident is not None and ident not in known:
             _fail(where, problem, found=ident)
+
+
+def _check_car_plan(data: VisitData) -> None:
+    """Each movement's car assignments keep the car plan's rules (domain/car_plan.py)."""
+    place = {id(a): i for i, a in enumerate(data.car_assignments)}
+    events = {e.id: e for e in data.events}
+    for event_id, assignments in car_plan.by_event(data.car_assignments).items():
+        for assignment, problem in car_plan.problems(data, events[event_id], assignments):
+            _fail(f"car_assignments[{place[id(assignment)]}]", "{detail}", detail=problem)
 
 
 def _protocol_links(event: Event) -> list[tuple[str, str | None]]:

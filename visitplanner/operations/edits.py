@@ -12,11 +12,12 @@ import copy
 from dataclasses import dataclass, field
 
 from visitplanner.domain import kinds as entity_kinds
+from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.i18n import _
 from visitplanner.operations.engine import Write
 
-Entity = Visit | Delegation | Person | Venue | Vehicle | Event
+Entity = Visit | Delegation | Person | Venue | Vehicle | Event | CarAssignment
 
 
 def kind_of(entity: Entity) -> str:
@@ -130,17 +131,46 @@ class DeleteEntities:
 def delete_operation(data: VisitData, entity: Entity) -> DeleteEntities:
     """The operation deleting `entity`, with what it takes along and what it touches.
 
-    A delegation takes its members along; events, vehicles and delegations that
-    refer to a deleted person, venue or vehicle are kept as they were, for undo.
+    A delegation takes its members along, and what depends on what is deleted (the
+    car assignments of a person, a vehicle or an event) goes with it; events, vehicles
+    and delegations that refer to a deleted person, venue or vehicle are kept as they
+    were, for undo.
     """
     if isinstance(entity, Visit):
         raise ValueError("the visit itself is not deleted")
     doomed: list[Entity] = [entity]
     if isinstance(entity, Delegation):
         doomed.extend(data.members(entity.id))
-    affected = entity_kinds.linked_to(data, {e.id for e in doomed})
+    # Listed after what they depend on: deletions are written in reverse, so they go first.
+    linked = entity_kinds.linked_to(data, {e.id for e in doomed})
+    doomed.extend(e for e in linked if entity_kinds.kind_of(e).dependent)
+    affected = [e for e in linked if not entity_kinds.kind_of(e).dependent]
     return DeleteEntities(
         doomed=copy.deepcopy(doomed),
         affected_entities=copy.deepcopy(affected),
         label=_("Delete"),
     )
+
+
+@dataclass
+class ReplaceEntities:
+    """Delete some entities and save others as one step of undo (a car plan proposed
+    again: the assignments it replaces go, the new ones come)."""
+
+    doomed: list[Entity]
+    saves: list[SaveEntity]
+    label: str = ""
+
+    @property
+    def text(self) -> str:
+        """What the edit is."""
+        return self.label or _("Edit")
+
+    def writes(self) -> list[Write]:
+        """The deletions first, then every entity saved."""
+        gone = [Write(entity, None) for entity in reversed(self.doomed)]
+        return gone + [Write(edit.before, edit.after) for edit in self.saves]
+
+    def affected(self) -> list[Entity]:
+        """Nothing else changes."""
+        return []

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.model import Delegation, Event, Vehicle, Venue, Visit
 from visitplanner.storage.rows import (
     date_to_db,
@@ -147,4 +148,16 @@ def event_row(event: Event) -> dict[str, Any]:
         "modified": modified,
         "source_uid": event.source_uid,
         "sample": int(event.sample),
+    }
+
+
+def car_assignment_row(assignment: CarAssignment) -> dict[str, Any]:
+    """The row of a car assignment."""
+    return {
+        "id": assignment.id,
+        "event_id": assignment.event_id,
+        "vehicle_id": assignment.vehicle_id,
+        "person_id": assignment.person_id,
+        "seat": assignment.seat.value,
+        "number": assignment.number,
     }

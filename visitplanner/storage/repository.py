@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from visitplanner.domain.arrangements import StepKind
+from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
 from visitplanner.domain.model import (
     CalendarMemory,
@@ -45,6 +46,7 @@ from visitplanner.storage import calendar_rows, publish_rows
 from visitplanner.storage.database import VisitDatabase, translate_error
 from visitplanner.storage.entity_rows import (
     arrangements,
+    car_assignment_row,
     delegation_row,
     event_row,
     vehicle_row,
@@ -94,6 +96,7 @@ _press: Final = enum_from_db(PressAccess)
 _interpretation_mode: Final = enum_from_db(InterpretationMode)
 _step_kind: Final = enum_from_db(StepKind)
 _access: Final = enum_from_db(Access)
+_car_seat: Final = enum_from_db(CarSeat)
 
 
 class VisitRepository:
@@ -180,6 +183,7 @@ class VisitRepository:
             events=events,
             calendars=self.load_calendar_memory(),
             versions=load_versions(self.conn),
+            car_assignments=self.load_car_assignments(),
         )
         step(100, 100, "")
         return data
@@ -369,6 +373,25 @@ class VisitRepository:
             )
         return events
 
+    def load_car_assignments(self, ids: Iterable[str] | None = None) -> list[CarAssignment]:
+        """Every car assignment (or those with `ids`), in the order they were made."""
+        where, args = _id_filter(ids)
+        sql = (
+            "SELECT id, event_id, vehicle_id, person_id, seat, number FROM car_assignment"
+            f"{where} ORDER BY {_ORDER['car_assignment']}"
+        )
+        return [
+            CarAssignment(
+                id=ident,
+                event_id=event_id,
+                vehicle_id=vehicle_id,
+                person_id=person_id,
+                seat=_car_seat(seat),
+                number=number,
+            )
+            for ident, event_id, vehicle_id, person_id, seat, number in self.conn.execute(sql, args)
+        ]
+
     def load_calendar_memory(self) -> CalendarMemory:
         """What the exported calendars left behind: sequences, and each calendar's events."""
         return calendar_rows.load_calendar_memory(self.conn)
@@ -504,6 +527,12 @@ class VisitRepository:
         if before is None or arrangements(before) != arrangements(event):
             save_arrangements(self.conn, event)
 
+    def save_car_assignment(
+        self, assignment: CarAssignment, before: CarAssignment | None = None
+    ) -> None:
+        """Insert or update a car assignment."""
+        write_row(self.conn, "car_assignment", car_assignment_row, assignment, before)
+
     def _save_running_order(self, event: Event) -> None:
         ident = event.id
         self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
@@ -590,6 +619,8 @@ class VisitRepository:
             self.save_vehicle(vehicle)
         for event in data.events:
             self.save_event(event)
+        for assignment in data.car_assignments:
+            self.save_car_assignment(assignment)
         self.save_calendar_memory(data.calendars)
         save_versions(self.conn, data.versions)
 
@@ -634,6 +665,9 @@ TABLES: Final[Mapping[str, Table]] = {
     ),
     "event": Table(
         "start_utc, rowid", VisitRepository.load_events, VisitRepository.save_event, ("start",)
+    ),
+    "car_assignment": Table(
+        "rowid", VisitRepository.load_car_assignments, VisitRepository.save_car_assignment
     ),
 }
 _ORDER: Final = {kind: table.order for kind, table in TABLES.items()}

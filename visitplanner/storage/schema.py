@@ -550,3 +550,31 @@ CREATE TABLE calendar_published (
     PRIMARY KEY (collection, resource)
 )
 """
+
+
+@_migration("0010_car_assignments")
+def _car_assignments(db: Database) -> None:
+    """The car plan: for each movement, who rides in which of its vehicles, in which seat.
+
+    An assignment goes with the event, vehicle or person it names (an operation deletes
+    it first, for undo; the cascade covers a file edited by other means). Uniqueness (a
+    person once per movement, a seat once per vehicle) is the domain's rule, not a
+    constraint: swapping two seats writes one row after the other.
+    """
+    _run_script(db, _CAR_ASSIGNMENTS_SQL)
+
+
+_CAR_ASSIGNMENTS_SQL: Final = """
+CREATE TABLE car_assignment (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    vehicle_id TEXT NOT NULL
+        REFERENCES vehicle(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    seat TEXT NOT NULL,
+    number INTEGER CHECK (number IS NULL OR number >= 1)
+);
+CREATE INDEX car_assignment_event ON car_assignment(event_id);
+CREATE INDEX car_assignment_vehicle ON car_assignment(vehicle_id);
+CREATE INDEX car_assignment_person ON car_assignment(person_id)
+"""

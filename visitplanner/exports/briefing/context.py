@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from visitplanner.domain.car_plan import CarIndex
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.labels import civility, label
 from visitplanner.domain.markings import marking_in
@@ -96,6 +97,11 @@ class BookContext:
         """Start making the book again from its first page: the same headings get the
         same bookmark keys each time the book is made (once per layout pass)."""
         self._keys = itertools.count(1)
+
+    @cached_property
+    def cars(self) -> CarIndex:
+        """The car plan by movement and by person (built the first time it is asked for)."""
+        return CarIndex(self.data)
 
     @cached_property
     def version_label(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import EventStatus, InterpretationMode, PressAccess
+from visitplanner.exports.briefing.cars import their_car_text
 from visitplanner.exports.briefing.context import MOVES, BookContext
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.protocol import places_held, role_at, vehicle_of
@@ -97,8 +98,11 @@ def personal(ctx: BookContext, event: Event) -> list[tuple[str, str]]:
     if person is None:
         return []
     facts = [(ctx.t(N_("Your role")), esc(role_at(event, person, ctx.lang)))]
-    car = vehicle_of(ctx.data, event, person)
-    if car is not None:
+    seat = ctx.cars.their_car(person.id, event.id)
+    car = vehicle_of(ctx.data, event, person) if seat is None else None
+    if seat is not None:
+        facts.append((ctx.t(N_("Your car")), esc(their_car_text(ctx, seat))))
+    elif car is not None:
         plate = f" ({car.plate})" if car.plate else ""
         facts.append((ctx.t(N_("Your vehicle")), esc(f"{car.label}{plate}")))
     # Every place the person holds, each on its own line (the wreath party and the rows).

@@ -17,6 +17,7 @@ from visitplanner.exports.briefing.blocks import (
     section_title,
     titled,
 )
+from visitplanner.exports.briefing.cars import build_car_plan
 from visitplanner.exports.briefing.context import MOVES, BookContext
 from visitplanner.exports.briefing.details import vehicles
 from visitplanner.exports.briefing.markup import esc
@@ -119,6 +120,7 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
             rows.append([when, route, cars, ctx.compact_participants(event)])
         table = data_table(ctx, header, rows, [0.17, 0.3, 0.22, 0.31])
         parts += titled(heading(ctx, ctx.t(N_("Transfers and journeys")), 1), table)
+        parts += build_car_plan(ctx, moves)
     if travellers:
         header = [
             ctx.t(N_("Travellers")),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +39,7 @@ from visitplanner.ui.common.forms import (
 )
 from visitplanner.ui.common.models import Column, FixedColumnsModel
 from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.vehicles.car_plan import CarPlanPanel
 
 
 def driver_name(vehicle: Vehicle, people: dict[str, Person]) -> str:
@@ -170,6 +172,11 @@ class VehiclesView(EntityListView[Vehicle]):
         super().__init__(
             controller, self._columns(), sortable=False, filterable=False, parent=parent
         )
+        # The car plan of a movement, under the convoy.
+        self.car_plan = CarPlanPanel(controller, self)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.addWidget(self.car_plan, 2)
         self.retranslate()
         self.fit_columns()
 
@@ -271,3 +278,6 @@ class VehiclesView(EntityListView[Vehicle]):
         describe(self.move_up_action, _("Move &up"), _("Move forward in the convoy"))
         describe(self.move_down_action, _("Move do&wn"), _("Move back in the convoy"))
         super().retranslate()
+        if hasattr(self, "car_plan"):
+            self.car_plan.retranslate()
+            self.car_plan.fill_movements()
