@@ -9,6 +9,7 @@ wider than the screen it was given.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -18,18 +19,22 @@ from tests.ui.editing import open_visit
 from tests.ui.fitting import cut
 from visitplanner.demo import build_demo
 from visitplanner.demo.common import GUEST_DELEGATION_ID, person_id
+from visitplanner.domain.values import zone
 from visitplanner.i18n import set_language
 from visitplanner.ui.exchange.briefing import BriefingDialog
 from visitplanner.ui.exchange.calendars import ExportCalendarDialog
 from visitplanner.ui.exchange.publish import PublishCalendarDialog
 from visitplanner.ui.exchange.roster_export import RosterExportDialog
 from visitplanner.ui.programme.event_dialog import EventDialog
+from visitplanner.ui.programme.running_order_dialog import RunningOrderDialog
+from visitplanner.ui.programme.running_order_model import lines_from
 from visitplanner.ui.roster.delegation_dialog import DelegationDialog
 from visitplanner.ui.roster.person_dialog import PersonDialog
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.dialogs import NewVisitDialog, PreferencesDialog
 from visitplanner.ui.shell.language import apply_language
 from visitplanner.ui.shell.main_window import PAGES, MainWindow
+from visitplanner.ui.shell.manual import ManualDialog
 from visitplanner.ui.shell.settings import AppSettings
 from visitplanner.ui.vehicles.view import VehicleDialog
 from visitplanner.ui.venues.dialog import VenueDialog
@@ -101,6 +106,13 @@ def _dialogs(controller: VisitController) -> dict[str, Callable[[], QDialog]]:
         "roster export": lambda: RosterExportDialog(None, session),
         "new visit": lambda: NewVisitDialog(),
         "preferences": lambda: PreferencesDialog(None),
+        "running order": lambda: RunningOrderDialog(
+            data.visit.main_language,
+            lines_from(ceremony.running_order, zone(data.visit.tz), ceremony.start.date()),
+            ceremony.title.get("fr"),
+            time(18, 0),
+        ),
+        "manual": lambda: ManualDialog(),
     }
 
 
