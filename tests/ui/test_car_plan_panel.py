@@ -125,3 +125,36 @@ def test_propose_seats_those_without_a_car(page) -> None:  # type: ignore[no-unt
     panel.propose_action.trigger()
     assert _seat(path, "bondar")[0] and _seat(path, "tkachuk")[0]
     assert panel.summary.text().endswith("0 without a car.")
+
+
+def test_a_car_finding_opens_its_movement_on_the_vehicles_page(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from visitplanner.domain.checks import FindingKind
+    from visitplanner.operations.edits import delete_operation
+    from visitplanner.ui.checks.view import FindingsModel
+    from visitplanner.ui.shell.main_window import MainWindow
+    from visitplanner.ui.shell.settings import AppSettings
+
+    with open_visit(tmp_path, build_demo()) as (_path, controller):
+        ini = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(controller, AppSettings(ini))
+        qtbot.addWidget(window)
+        window.show()
+        # Take someone's seat away: the movement now has a participant without a car.
+        seat = controller.data.car_assignments[0]
+        assert controller.apply(delete_operation(controller.data, seat), window)
+        checks = window.show_page("checks")
+        checks.run_checks()
+        qtbot.waitUntil(
+            lambda: any(f.kind is FindingKind.CAR_MISSING for f in checks.model.findings()),
+            timeout=20_000,
+        )
+        finding = next(f for f in checks.model.findings() if f.kind is FindingKind.CAR_MISSING)
+        row = checks.model.row_of(finding)
+        checks.table.doubleClicked.emit(checks.model.index(row.row(), 3))
+        vehicles = window.stack.currentWidget()
+        assert isinstance(vehicles, VehiclesView)
+        shown = vehicles.car_plan.current_event()
+        assert shown is not None and shown.id == finding.event_ids[0]
+        assert checks.model.index(row.row(), 3).data(FindingsModel.FindingRole) is not None

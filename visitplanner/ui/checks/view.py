@@ -511,6 +511,10 @@ class ChecksView(QWidget):
         finding = index.data(FindingsModel.FindingRole)
         if not isinstance(finding, Finding):
             return
+        if finding.kind.value.startswith("car-") and finding.event_ids:
+            # A car plan's finding: the movement's cars on the Vehicles page.
+            self.go_to.emit("movement", finding.event_ids[0])
+            return
         for kind, ids in (
             ("event", finding.event_ids),
             ("person", finding.person_ids),

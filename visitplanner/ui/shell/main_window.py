@@ -357,12 +357,14 @@ class MainWindow(QMainWindow):
         return page
 
     def go_to(self, kind: str, ident: str) -> None:
-        """Show the thing a finding is about: an event, a person, a venue or a vehicle."""
+        """Show the thing a finding is about: an event, a person, a venue, a vehicle, or a
+        movement's car plan."""
         page_key = {
             "event": "programme",
             "person": "roster",
             "venue": "venues",
             "vehicle": "vehicles",
+            "movement": "vehicles",
         }.get(kind)
         if page_key is None:
             return
@@ -373,6 +375,7 @@ class MainWindow(QMainWindow):
             "person": "select_person",
             "venue": "select_venue",
             "vehicle": "select_vehicle",
+            "movement": "select_movement",
         }[kind]
         select = getattr(page, method, None)
         if callable(select):

@@ -213,6 +213,10 @@ class VehiclesView(EntityListView[Vehicle]):
         """Select a vehicle (for the window's navigation); False if unknown."""
         return self.select(vehicle_id)
 
+    def select_movement(self, event_id: str) -> bool:
+        """Show a movement's car plan (for the window's navigation); False if unknown."""
+        return self.car_plan.select_movement(event_id)
+
     def rows(self) -> list[Vehicle]:
         """The vehicles in convoy order."""
         data = self.controller.data
