@@ -121,10 +121,10 @@ def test_propose_seats_those_without_a_car(page) -> None:  # type: ignore[no-unt
         panel.tree.setCurrentItem(_item_of(panel, person))
         assert panel.take_out_current()
     assert _seat(path, "bondar") == ("", "", None)
-    assert panel.summary.text().endswith("2 without a car.")
+    assert panel.summary.text().endswith("without a car: 2.")
     panel.propose_action.trigger()
     assert _seat(path, "bondar")[0] and _seat(path, "tkachuk")[0]
-    assert panel.summary.text().endswith("0 without a car.")
+    assert panel.summary.text().endswith("without a car: 0.")
 
 
 def test_a_car_finding_opens_its_movement_on_the_vehicles_page(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -214,7 +214,9 @@ class CarPlanPanel(QWidget):
             details = [vehicle.plate, car_plan.driver_of(vehicle, people)]
             head = f"{vehicle.convoy_position}. {vehicle.label}"
             extra = ", ".join(p for p in details if p)
-            count = _("{taken}/{seats} seats").format(taken=len(riders), seats=len(car.seats))
+            count = _("seats taken: {taken}/{seats}").format(
+                taken=len(riders), seats=len(car.seats)
+            )
             top = QTreeWidgetItem([f"{head} ({extra}) — {count}" if extra else f"{head} — {count}"])
             top.setData(0, _TARGET, ("car", vehicle.id, None))
             _bold(top)
@@ -251,7 +253,7 @@ class CarPlanPanel(QWidget):
         if select is not None:
             self.tree.setCurrentItem(select)
         self.summary.setText(
-            _("{placed} passengers in {cars} vehicles; {missing} without a car.").format(
+            _("Passengers seated: {placed}; vehicles: {cars}; without a car: {missing}.").format(
                 placed=len(placed), cars=len(cars), missing=len(missing)
             )
         )
