@@ -56,7 +56,7 @@ def test_propose_with_tables_of_the_room(demo: Path, capsys: pytest.CaptureFixtu
     ]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "head table, 5 seats" in out and out.count("round table, 6 seats") == 2
+    assert "head table, seats: 5" in out and out.count("round table, seats: 6") == 2
 
 
 def test_seating_writes_place_cards_and_chart(demo: Path, tmp_path: Path) -> None:

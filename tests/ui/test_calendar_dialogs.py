@@ -37,10 +37,10 @@ def test_the_export_dialog_counts_and_writes_one_calendar(
 ) -> None:
     dialog = ExportCalendarDialog(session)
     qtbot.addWidget(dialog)
-    assert dialog.summary.text().startswith("30 events")
+    assert dialog.summary.text().startswith("Events: 30")
     assert not dialog.who.isEnabled()
     dialog.drafts.setChecked(True)
-    assert dialog.summary.text().startswith("31 events")
+    assert dialog.summary.text().startswith("Events: 31")
     _choose(dialog.scope, "person")
     assert dialog.who.isEnabled()
     minister = find_person(session.data, "Kalmykova")

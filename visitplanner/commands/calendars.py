@@ -84,8 +84,8 @@ def _export(args: argparse.Namespace) -> int:
     )
     print(
         _(
-            "Calendar written to {where}: {events} events "
-            "({cancelled} cancelled, {updated} updated)."
+            "Calendar written to {where} (events: {events}, cancelled: {cancelled}, "
+            "updated: {updated})."
         ).format(
             where=where,
             events=plan.event_count,
@@ -159,7 +159,7 @@ def _import(args: argparse.Namespace) -> int:
                 )
             )
     print(
-        _("{added} events added, {updated} updated, {skipped} skipped.").format(
+        _("Events added: {added}, updated: {updated}, skipped: {skipped}.").format(
             added=plan.count(Action.ADD),
             updated=plan.count(Action.UPDATE),
             skipped=plan.count(Action.SKIP),

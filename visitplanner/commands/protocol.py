@@ -54,7 +54,7 @@ def print_plan(data: VisitData, event: Event, lang: str) -> None:
     for table in plan.tables:
         print()
         print(
-            _("{table} — {shape}, {count} seats").format(
+            _("{table} — {shape}, seats: {count}").format(
                 table=table.name, shape=label(table.shape, lang), count=len(table.seats)
             )
         )

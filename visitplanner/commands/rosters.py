@@ -41,9 +41,9 @@ def _how_read(plan: ImportPlan) -> str:
         how = _("CSV, {encoding}, cells separated by {delimiter}").format(
             encoding=encoding_name(sheet.encoding), delimiter=delimiter
         )
-    return _("{source} ({how}): {rows} rows read.").format(
-        source=plan.source, how=how, rows=plan.rows_read
-    )
+    return ngettext(
+        "{source} ({how}): {rows} row read.", "{source} ({how}): {rows} rows read.", plan.rows_read
+    ).format(source=plan.source, how=how, rows=plan.rows_read)
 
 
 def print_summary(plan: ImportPlan) -> None:

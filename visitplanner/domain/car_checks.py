@@ -18,7 +18,7 @@ from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.checks import CheckIndex, Finding, FindingKind, Severity
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import Access, Role
-from visitplanner.i18n import _
+from visitplanner.i18n import _, ngettext
 
 
 def car_findings(ix: CheckIndex) -> Iterator[Finding]:
@@ -95,7 +95,8 @@ def movement_findings(
                 FindingKind.CAR_OVER_CAPACITY,
                 Severity.ERROR,
                 _(
-                    "{vehicle} carries {count} passengers for {seats} seats (“{event}”, {when})"
+                    "{vehicle} is over capacity at “{event}” ({when}): passengers {count}, "
+                    "seats {seats}"
                 ).format(
                     vehicle=vehicle.label, count=count, seats=vehicle.seats, event=title, when=when
                 ),
@@ -108,7 +109,11 @@ def movement_findings(
             yield Finding(
                 FindingKind.CAR_TWICE,
                 Severity.ERROR,
-                _("{person} is in {count} cars of “{event}” ({when})").format(
+                ngettext(
+                    "{person} is in {count} car of “{event}” ({when})",
+                    "{person} is in {count} cars of “{event}” ({when})",
+                    len(vehicles),
+                ).format(
                     person=ix.person_name(person_id), count=len(vehicles), event=title, when=when
                 ),
                 event_ids=(event.id,),

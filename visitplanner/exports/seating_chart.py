@@ -265,7 +265,7 @@ def seating_chart_flowables(
         [
             Paragraph(
                 escape(
-                    gettext_in(lang, "{table} — {shape}, {count} seats").format(
+                    gettext_in(lang, "{table} — {shape}, seats: {count}").format(
                         table=notes.cap(table.name),
                         shape=label(table.shape, lang),
                         count=len(table.seats),

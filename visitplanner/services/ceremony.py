@@ -8,7 +8,7 @@ from pathlib import Path
 from visitplanner.domain import ceremony
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import Event, RunningOrderItem, VisitData
-from visitplanner.i18n import _, current_language
+from visitplanner.i18n import _, current_language, ngettext
 from visitplanner.operations.edits import SaveEntity
 
 
@@ -18,9 +18,12 @@ class RunningOrderKept(VisitPlannerError):
     def __init__(self, event: Event) -> None:
         self.lines = len(event.running_order)
         super().__init__(
-            _(
+            ngettext(
+                "“{event}” already has a running order of {count} line: the template "
+                "would replace it",
                 "“{event}” already has a running order of {count} lines: the template "
-                "would replace it"
+                "would replace it",
+                self.lines,
             ).format(event=event.title.get(current_language()), count=self.lines)
         )
 

@@ -163,11 +163,12 @@ class ExportCalendarDialog(QDialog):
         """Show how many events and files the export holds."""
         plan = self.plan()
         # Which events rise in sequence is known once they are written.
-        text = _("{events} events ({cancelled} cancelled)").format(
+        text = _("Events: {events} (cancelled: {cancelled})").format(
             events=plan.event_count, cancelled=plan.cancelled_count
         )
         if plan.request.per_person:
-            text += " — " + _("{files} files").format(files=len(plan.files))
+            files = len(plan.files)
+            text += " — " + ngettext("{files} file", "{files} files", files).format(files=files)
         self.summary.setText(text)
         self.write_button.setEnabled(bool(plan.files))
 

@@ -38,7 +38,7 @@ from visitplanner.domain.values import (
     instant,
     zone_name,
 )
-from visitplanner.i18n import _, current_language, gettext_in
+from visitplanner.i18n import _, current_language, gettext_in, ngettext
 from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.services import ceremony as ceremony_service
 from visitplanner.ui.common.edits import EntityEditor
@@ -214,9 +214,11 @@ class EventDialog(EntityEditor[Event]):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _("Replace the running order?"),
-            _("This event already has a running order of {count} lines.").format(
-                count=len(self.running_order.model.lines())
-            ),
+            ngettext(
+                "This event already has a running order of {count} line.",
+                "This event already has a running order of {count} lines.",
+                len(self.running_order.model.lines()),
+            ).format(count=len(self.running_order.model.lines())),
             QMessageBox.StandardButton.NoButton,
             self,
         )
