@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -25,6 +26,7 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     from visitplanner.demo import build_demo
     from visitplanner.services.visit_files import write_visit
+    from visitplanner.ui.checks.view import stop_all_checks
     from visitplanner.ui.shell.application import Application
     from visitplanner.ui.shell.language import apply_language
     from visitplanner.ui.shell.main_window import PAGES
@@ -49,10 +51,16 @@ def main(argv: list[str]) -> int:
             if key == "checks":
                 checks = window.pages["checks"]
                 getattr(checks, "run_checks", lambda: None)()
+                # The findings, not the "checking…" line: wait for the run to end.
+                deadline = time.monotonic() + 30
+                while getattr(checks, "checking", False) and time.monotonic() < deadline:
+                    app.processEvents()
+                    time.sleep(0.02)
                 app.processEvents()
             target = OUT / f"{key}-{lang}.png"
             window.grab().save(str(target))
             print(target.relative_to(ROOT))
+        stop_all_checks()  # no run left going when the program ends
         application.shutdown()
     return 0
 
