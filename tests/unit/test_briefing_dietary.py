@@ -34,7 +34,7 @@ def _pdf(data: VisitData, **options: object) -> str:
     ("lang", "title", "none"),
     [
         ("fr", "Fiche des régimes alimentaires : ", "aucun"),
-        ("uk", "Дієтичний лист: ", "немає"),
+        ("uk", "Лист особливого харчування: ", "немає"),
         ("en", "Dietary sheet: ", "none"),
     ],
 )
