@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
 
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import Access, EventKind
@@ -52,18 +52,43 @@ def build_event_sheets(ctx: BookContext) -> Iterator[Flowable]:
     A personal pack prints only the sheets of its reader's events with a running
     order, following one another (a sheet per event on a page of its own made packs of
     forty pages)."""
-    events = sheet_events(ctx) if ctx.person is None else pack_sheet_events(ctx)
+    if ctx.person is not None:
+        yield from _pack_sheets(ctx)
+        return
+    events = sheet_events(ctx)
     if not events:
         return
     yield from section_title(ctx, ctx.t(N_("Event sheets")))
     for index, event in enumerate(events):
         if index:
-            yield PageBreak() if ctx.person is None else CondPageBreak(PACK_SHEET_ROOM)
+            yield PageBreak()
         yield from event_sheet(ctx, event)
+
+
+def _pack_sheets(ctx: BookContext) -> Iterator[Flowable]:
+    """A personal pack's sheets, one after the other: each sheet's title and facts kept
+    together (with the section's title before the first), so that no title ends a page."""
+    for index, event in enumerate(pack_sheet_events(ctx)):
+        before = section_title(ctx, ctx.t(N_("Event sheets"))) if index == 0 else []
+        if index:
+            yield CondPageBreak(PACK_SHEET_ROOM)
+        yield KeepTogether([*before, *_sheet_head(ctx, event)])
+        yield from _running_order(ctx, event)
+        yield from _participants(ctx, event)
 
 
 def event_sheet(ctx: BookContext, event: Event) -> list[Flowable]:
     """The sheet of one event."""
+    parts = _sheet_head(ctx, event)
+    # The running order is what is held at a ceremony: it comes first, and whole on
+    # one page when it fits on one.
+    parts += _running_order(ctx, event)
+    parts += _participants(ctx, event)
+    return parts
+
+
+def _sheet_head(ctx: BookContext, event: Event) -> list[Flowable]:
+    """The title of an event's sheet, when it is, and its facts."""
     styles = ctx.styles
     when = " · ".join(
         p
@@ -106,10 +131,6 @@ def event_sheet(ctx: BookContext, event: Event) -> list[Flowable]:
         (ctx.t(N_("Notes")), esc(event.notes)),
     ]
     parts += facts(ctx, rows)
-    # The running order is what is held at a ceremony: it comes first, and whole on
-    # one page when it fits on one.
-    parts += _running_order(ctx, event)
-    parts += _participants(ctx, event)
     return parts
 
 

@@ -146,7 +146,9 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
             for group in travellers
         ]
         table = data_table(ctx, header, rows, [0.24, 0.3, 0.3, 0.16])
-        parts += titled(heading(ctx, ctx.t(N_("Arrivals and departures")), 1), table)
+        # A row says both ends of two legs: the heading goes over with a first row.
+        title = heading(ctx, ctx.t(N_("Arrivals and departures")), 1)
+        parts += titled(title, table, room=170)
     return parts
 
 
