@@ -270,7 +270,9 @@ def test_every_row_of_the_accreditation_csv_carries_the_marking(tmp_path: Path) 
     out = tmp_path / "accreditation.csv"
     export_roster(data, out, Profile.INTERNAL, accreditation=True, lang="fr")
     header, *rows = _csv_rows(out)
-    marking = "DIFFUSION RESTREINTE — INTERNE\u00a0: données personnelles, pour l’accréditation seule"
+    marking = (
+        "DIFFUSION RESTREINTE — INTERNE\u00a0: données personnelles, pour l’accréditation seule"
+    )
     assert header[0] == "Mention"
     assert len(rows) == 3
     assert all(row[0] == marking for row in rows)
