@@ -37,6 +37,7 @@ from typing import Literal
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import VisitData
+from visitplanner.domain.values import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Calendars as Exchange, Lotus Notes, Apple Calendar, Thunderbird, Google and Nextcloud
@@ -265,7 +266,7 @@ def corpus() -> dict[str, list[tuple[str, bytes]]]:
         session.close()
     export_roster(data, folder / "roster.csv", lang="fr")
     export_roster(data, folder / "roster.xlsx", lang="uk")
-    export_roster(data, folder / "accreditation.xlsx", accreditation=True, lang="fr")
+    export_roster(data, folder / "accreditation.xlsx", Profile.INTERNAL, True, lang="fr")
     write_xlsx(folder / "french.xlsx", FRENCH)
     write_xlsx(folder / "ukrainian.xlsx", UKRAINIAN, title="Аркуш1")
 

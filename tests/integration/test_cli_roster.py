@@ -118,9 +118,17 @@ def test_export_roster_shareable_internal_and_accreditation(tmp_path: Path, demo
     assert text.startswith("Délégation;")  # the demo's main language is French
     assert "ZZ0000101" not in text
     accreditation = tmp_path / "accreditation.xlsx"
-    result = run(
+    refused = run(
         tmp_path, "export-roster", str(demo), "-o", str(accreditation), "--accreditation",
         "--lang", "en",
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    assert "internal by nature" in refused.stderr and "--profile internal" in refused.stderr
+    assert not accreditation.exists()
+    result = run(
+        tmp_path, "export-roster", str(demo), "-o", str(accreditation), "--accreditation",
+        "--profile", "internal", "--lang", "en",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert accreditation.stat().st_size > 0

@@ -27,7 +27,7 @@ READ_ONLY_COMMANDS: list[tuple[str, ...]] = [
     ("briefing", "-o", "OUT/book.pdf"),
     ("export-json", "-o", "OUT/visit.json"),
     ("export-roster", "-o", "OUT/roster.csv"),
-    ("export-roster", "--accreditation", "-o", "OUT/accreditation.xlsx"),
+    ("export-roster", "--accreditation", "--profile", "internal", "-o", "OUT/accreditation.xlsx"),
     ("changes",),
     ("changes", "--json"),
     ("changes", "-o", "OUT/changes.pdf"),

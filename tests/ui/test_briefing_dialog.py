@@ -130,3 +130,20 @@ def test_a_failed_build_says_why(
     with qtbot.waitSignal(dialog.built, timeout=60_000):
         dialog.build()
     assert warned and "cannot write" in warned[0]
+
+
+def test_the_dietary_sheets_are_offered_for_an_internal_book_of_the_whole_visit(
+    dialog: BriefingDialog,
+) -> None:
+    from visitplanner.domain.values import Profile
+
+    dietary = dialog.section_boxes["dietary"]
+    assert not dietary.isEnabled()  # shareable by default: medical details never in it
+    assert "dietary" not in (dialog.options().sections or ())
+    dialog.profile.setCurrentIndex(dialog.profile.findData(Profile.INTERNAL))
+    assert dietary.isEnabled()
+    assert "dietary" in (dialog.options().sections or ())
+    dialog.one_person.setChecked(True)
+    assert not dietary.isEnabled()
+    _only(dialog, "dietary")
+    assert not dialog.build_button.isEnabled()  # nothing left to print

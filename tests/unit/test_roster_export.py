@@ -112,28 +112,29 @@ def _seated(data: VisitData) -> VisitData:
 def test_the_accreditation_list_has_what_security_asks_for(tmp_path: Path) -> None:
     data = _seated(small_visit())
     out = tmp_path / "accreditation.csv"
-    export_roster(data, out, accreditation=True, lang="en")
+    export_roster(data, out, Profile.INTERNAL, accreditation=True, lang="en")
     header, *rows = _csv_rows(out)
     assert header == [
-        "Delegation", "Family name", "Given name", "Name as in passport", "Date of birth",
-        "Nationality", "Passport number", "Passport expiry date", "Vehicle plates",
+        "Marking", "Delegation", "Family name", "Given name", "Name as in passport",
+        "Date of birth", "Nationality", "Passport number", "Passport expiry date",
+        "Vehicle plates",
     ]  # fmt: skip
     minister = rows[0]
-    assert minister[3:] == [
+    assert minister[4:] == [
         "KALMYKOVA NATALIIA", "1970-01-02", "UKR", "FX000001", "2030-01-01", "GA-123-BC",
     ]  # fmt: skip
-    by_name = {row[1]: row for row in rows}
-    assert by_name["Koval'"][8] == ""  # in no car
-    assert by_name["Rufo"][8] == "GA-123-BC"
+    by_name = {row[2]: row for row in rows}  # after the marking's column
+    assert by_name["Koval'"][9] == ""  # in no car
+    assert by_name["Rufo"][9] == "GA-123-BC"
 
 
 def test_a_cancelled_transfer_gives_no_plate(tmp_path: Path) -> None:
     data = _seated(small_visit())
     data.events[1].status = EventStatus.CANCELLED
     out = tmp_path / "accreditation.xlsx"
-    export_roster(data, out, accreditation=True)
+    export_roster(data, out, Profile.INTERNAL, accreditation=True)
     rows = _xlsx_rows(out)
-    assert all(row[8] in ("", None) for row in rows[1:])
+    assert all(row[9] in ("", None) for row in rows[2:])
 
 
 def _hostile_visit() -> VisitData:
@@ -263,3 +264,56 @@ def test_characters_xml_cannot_hold_never_break_the_workbook(
     assert not any(ch in text for text in cells for ch in "\ufffe\uffff\x07")
     if accreditation:
         assert "KALMYKOVA NATALIIA" in cells
+
+
+def test_the_accreditation_list_is_refused_outside_the_internal_profile(tmp_path: Path) -> None:
+    from visitplanner.domain.errors import InputError
+
+    for suffix in (".csv", ".xlsx"):
+        out = tmp_path / f"accreditation{suffix}"
+        with pytest.raises(InputError, match="internal by nature"):
+            export_roster(small_visit(), out, accreditation=True, lang="en")
+        with pytest.raises(InputError, match="internal by nature"):
+            export_roster(small_visit(), out, Profile.SHAREABLE, accreditation=True)
+        assert not out.exists()
+
+
+def test_every_row_of_the_accreditation_csv_carries_the_marking(tmp_path: Path) -> None:
+    data = small_visit()
+    data.visit.marking = "Diffusion restreinte"
+    out = tmp_path / "accreditation.csv"
+    export_roster(data, out, Profile.INTERNAL, accreditation=True, lang="fr")
+    header, *rows = _csv_rows(out)
+    marking = (
+        "DIFFUSION RESTREINTE — INTERNE\u00a0: données personnelles, pour l’accréditation seule"
+    )
+    assert header[0] == "Mention"
+    assert len(rows) == 3
+    assert all(row[0] == marking for row in rows)
+
+
+def test_the_accreditation_workbook_is_marked_above_its_table_and_on_every_printed_page(
+    tmp_path: Path,
+) -> None:
+    data = small_visit()
+    data.visit.marking = "Diffusion restreinte & co"
+    out = tmp_path / "accreditation.xlsx"
+    export_roster(data, out, Profile.INTERNAL, accreditation=True, lang="en")
+    marking = "DIFFUSION RESTREINTE & CO — INTERNAL: personal data, for accreditation only"
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert sheet["A1"].value == marking and sheet["A1"].font.b
+    assert sheet["A2"].value == "Marking" and sheet["B2"].value == "Delegation"
+    assert all(row[0] == marking for row in sheet.iter_rows(min_row=3, values_only=True))
+    assert sheet.freeze_panes == "A3"
+    assert sheet.print_title_rows == "$1:$2"
+    assert sheet.oddHeader.center.text == marking.replace("&", "&&")
+    assert sheet.oddFooter.left.text == marking.replace("&", "&&")
+    assert sheet.oddFooter.right.text == "&P / &N"
+
+
+def test_the_roster_itself_carries_no_marking_row(tmp_path: Path) -> None:
+    out = tmp_path / "roster.xlsx"
+    export_roster(small_visit(), out, lang="en")
+    rows = _xlsx_rows(out)
+    assert rows[0][0] == "Delegation"

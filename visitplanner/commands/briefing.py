@@ -12,7 +12,10 @@ from visitplanner.commands.base import (
     add_profile_option,
     shown,
 )
+from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_person
+from visitplanner.domain.model import VisitData
+from visitplanner.domain.values import Profile
 from visitplanner.i18n import _
 from visitplanner.services.briefing import BriefingOptions, build_briefing, section_choices
 from visitplanner.services.versions import find_version
@@ -33,10 +36,36 @@ def _sections(text: str) -> tuple[str, ...]:
     return keys
 
 
+def _dietary_sections(args: argparse.Namespace, data: VisitData) -> tuple[str, ...] | None:
+    """The sections asked for, the dietary sheets alone with --dietary; refused when
+    they would print medical details outside the internal profile, or nothing."""
+    sections: tuple[str, ...] | None = args.sections
+    if args.dietary:
+        if args.person or sections is not None or args.changes_since is not None:
+            raise InputError(
+                _(
+                    "--dietary prints the dietary sheets alone: not with --person, "
+                    "--sections or --changes-since"
+                )
+            )
+        if not any(e.seating and e.seating.tables and not e.cancelled for e in data.events):
+            raise InputError(_("no meal of this visit has a seating plan: no dietary sheet"))
+        sections = ("dietary",)
+    asked = sections is not None and "dietary" in sections
+    if asked and args.profile is not Profile.INTERNAL:
+        raise InputError(
+            _(
+                "the dietary sheets hold medical details: they are printed only with "
+                "the internal profile (--profile internal)"
+            )
+        )
+    return sections
+
+
 def _briefing(args: argparse.Namespace) -> int:
     data = read_visit(args.visit)
+    sections = _dietary_sections(args, data)
     person = find_person(data, args.person) if args.person else None
-    sections = args.sections
     if args.changes_since is not None:
         find_version(data, args.changes_since)  # a clear error before any work
         if sections is not None and "changes" not in sections:
@@ -50,11 +79,12 @@ def _briefing(args: argparse.Namespace) -> int:
         person_id=person.id if person else None,
     )
     result = build_briefing(data, args.output, options)
-    print(
-        _("Briefing book written to {path} ({pages} pages).").format(
-            path=shown(result.path), pages=result.pages
-        )
+    done = (
+        _("Dietary sheets written to {path} ({pages} pages).")
+        if args.dietary
+        else _("Briefing book written to {path} ({pages} pages).")
     )
+    print(done.format(path=shown(result.path), pages=result.pages))
     return EXIT_OK
 
 
@@ -88,5 +118,13 @@ def register(commands: Subcommands) -> None:
         type=int,
         metavar="N",
         help=_("a re-issued book: the changes since programme version N come first"),
+    )
+    briefing.add_argument(
+        "--dietary",
+        action="store_true",
+        help=_(
+            "only the dietary sheet of each meal with a seating plan, for the caterer "
+            "(medical details: needs --profile internal)"
+        ),
     )
     briefing.set_defaults(handler=_briefing)

@@ -100,3 +100,17 @@ def redacted_programme(text: str) -> str:
             for name in private_fields(kind):
                 item.pop(name, None)
     return json.dumps(programme, ensure_ascii=False, allow_nan=False)
+
+
+def only_own_private(data: VisitData, person_id: str) -> VisitData:
+    """The visit as one person's pack may show it: that person's private fields kept (in
+    an internal pack), every other person's emptied, whatever the profile.
+
+    A personal pack is need-to-know: a veteran's pack never holds another veteran's
+    medical notes, private phone or passport. Venues keep theirs (the profile decides).
+    The programme versions' snapshots are cut the same way when a changes sheet reads
+    them (`redacted_programme`), so they need not be here.
+    """
+    snapshot = dataclasses.replace(data, people=list(data.people))
+    snapshot.people = [p if p.id == person_id else redacted(p) for p in snapshot.people]
+    return snapshot

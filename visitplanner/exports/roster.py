@@ -81,6 +81,9 @@ class Table:
     title: str
     headers: list[str]
     rows: list[list[Cell]]
+    #: The handling marking every page of the workbook carries, above its table and in
+    #: its printed header and footer ("" for none). The accreditation list has one.
+    marking: str = ""
 
 
 #: Characters XML 1.0 cannot hold beyond the control characters openpyxl removes.
@@ -228,17 +231,30 @@ def vehicle_plates(data: VisitData) -> dict[str, str]:
     return {person: ", ".join(plates) for person, plates in assigned_plates(data).items()}
 
 
+def accreditation_marking(data: VisitData, lang: str) -> str:
+    """What every row and page of the accreditation list says it is: the visit's
+    handling marking, and that it is internal personal data."""
+    internal = gettext_in(lang, N_("INTERNAL: personal data, for accreditation only"))
+    marking = " ".join(data.visit.marking.split()).upper()
+    return f"{marking} — {internal}" if marking else internal
+
+
 def accreditation_table(data: VisitData, lang: str) -> Table:
     """The list security services ask for: internal by nature.
 
     Every column stays, even empty: a missing passport number is what security must see.
+    Its first column is the marking, on every row: a row copied out of the file still
+    says what it is.
     """
     shown = for_profile(_people_only(data), Profile.INTERNAL)
     targets = [Target(kind) for kind in ACCREDITATION_FIELDS]
     context = _context(shown, lang, vehicle_plates(data))
-    rows = [[_value(p, t, context) for t in targets] for p in in_precedence(shown)]
-    headers = [header_for(t, lang) for t in targets]
-    return Table(gettext_in(lang, N_("Accreditation")), headers, rows)
+    marking = accreditation_marking(data, lang)
+    rows: list[list[Cell]] = [
+        [marking, *(_value(p, t, context) for t in targets)] for p in in_precedence(shown)
+    ]
+    headers = [gettext_in(lang, N_("Marking")), *(header_for(t, lang) for t in targets)]
+    return Table(gettext_in(lang, N_("Accreditation")), headers, rows, marking)
 
 
 def _csv_text(cell: Cell) -> str:
@@ -262,7 +278,12 @@ def to_csv(table: Table) -> bytes:
 
 
 def to_xlsx(table: Table) -> bytes:
-    """The table as an XLSX workbook: one sheet, a bold header row, every text a text cell."""
+    """The table as an XLSX workbook: one sheet, a bold header row, every text a text cell.
+
+    A marked table's marking is the sheet's first row (red, bold) and is printed at the
+    top and the bottom of every page, with the page number; the first two rows are
+    repeated on every printed page.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -272,7 +293,7 @@ def to_xlsx(table: Table) -> bytes:
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(table.title)
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3" if table.marking else "A2"
     for index, header in enumerate(table.headers, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(max(len(header), 10), 40)
     bold = Font(bold=True)
@@ -294,6 +315,15 @@ def to_xlsx(table: Table) -> bytes:
             made.font = bold
         return made
 
+    if table.marking:
+        printed = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", table.marking)).replace("&", "&&")
+        sheet.oddHeader.center.text = printed
+        sheet.oddFooter.left.text = printed
+        sheet.oddFooter.right.text = "&P / &N"
+        sheet.print_title_rows = "1:2"
+        title = cell(table.marking)
+        title.font = Font(bold=True, color="B00020")
+        sheet.append([title])
     sheet.append([cell(h, header=True) for h in table.headers])
     for row in table.rows:
         sheet.append([cell(value) for value in row])

@@ -181,8 +181,17 @@ def export_roster(
 ) -> int:
     """Write the roster (or the accreditation list) to `out`, CSV or XLSX by its suffix.
 
+    The accreditation list is internal by nature (passport numbers, birth dates): it is
+    refused under any other profile, before anything is written.
     Returns the number of people written.
     """
+    if accreditation and profile is not Profile.INTERNAL:
+        raise InputError(
+            _(
+                "the accreditation list is internal by nature (passport numbers, birth "
+                "dates): it is written only with the internal profile (--profile internal)"
+            )
+        )
     suffix = ".csv" if is_standard_output(out) else out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise InputError(_("{path}: a roster is written as .csv or .xlsx").format(path=out.name))

@@ -31,7 +31,10 @@ def arranged_events(ctx: BookContext) -> list[Event]:
 
 def build_arrangements(ctx: BookContext) -> Iterator[Flowable]:
     """A seating chart per meal and a placement diagram per ceremony, each made as the
-    layout reaches it."""
+    layout reaches it. A personal pack has none: its programme gives the reader's own
+    places, and the charts are everyone's."""
+    if ctx.person is not None:
+        return
     events = arranged_events(ctx)
     if not events:
         return

@@ -236,22 +236,31 @@ class BookContext:
 
     def compact_participants(self, event: Event) -> str:
         """An event's participants for a programme line (markup): a delegation that
-        attends as a whole by its name and number, anyone else by name."""
+        attends as a whole by its name and number, anyone else by name. A personal
+        pack names the people its reader meets: the reader's own delegation is a
+        number, whole or not."""
         people = self.participants(event)
         attending: dict[str, int] = defaultdict(int)
         for person in people:
             if person.delegation_id in self.delegations:
                 attending[person.delegation_id] += 1
+        ours = self.person.delegation_id if self.person is not None else None
         lines: list[str] = []
         whole: set[str] = set()
         for ident in sorted(attending, key=lambda i: self.delegations[i].position):
             members = self.members(ident)
-            if len(members) < 3 or attending[ident] != len(members):
+            name = self.text(self.delegations[ident].name)
+            if attending[ident] == len(members) and (len(members) >= 3 or ident == ours):
+                wording = self.t(N_("{delegation} (all {count})")).format(
+                    delegation=name, count=len(members)
+                )
+            elif ident == ours:
+                wording = self.t(N_("{delegation} ({count} of {total})")).format(
+                    delegation=name, count=attending[ident], total=len(members)
+                )
+            else:
                 continue
             whole.add(ident)
-            wording = self.t(N_("{delegation} (all {count})")).format(
-                delegation=self.text(self.delegations[ident].name), count=len(members)
-            )
             lines.append(f"<b>{esc(wording)}</b>")
         others = [p for p in people if p.delegation_id not in whole]
         lines += [esc(self.short_name(p)) for p in others]

@@ -23,6 +23,7 @@ from visitplanner.exports.briefing.blocks import (
     section_title,
 )
 from visitplanner.exports.briefing.context import MOVES, BookContext
+from visitplanner.exports.briefing.details import labelled
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.styles import (
     BODY_HEIGHT,
@@ -46,7 +47,9 @@ def build_cover(ctx: BookContext) -> list[Flowable]:
     """The cover: office, kind of book, visit, dates, delegations, marking, version."""
     styles = ctx.styles
     visit = ctx.data.visit
-    parts: list[Flowable] = [Spacer(1, 26 * mm)]
+    # A pack's cover names its reader, and their details in an internal pack: less air.
+    wide, mid = (26 * mm, 22 * mm) if ctx.person is None else (14 * mm, 10 * mm)
+    parts: list[Flowable] = [Spacer(1, wide)]
     office = ctx.text(visit.organiser.name)
     if office:
         parts.append(Paragraph(esc(office.upper()), styles.cover_office))
@@ -66,10 +69,10 @@ def build_cover(ctx: BookContext) -> list[Flowable]:
     ]
     if ctx.person is not None:
         parts += _cover_person(ctx)
-    parts += [Spacer(1, 22 * mm), *_cover_delegations(ctx), Spacer(1, 22 * mm)]
+    parts += [Spacer(1, mid), *_cover_delegations(ctx), Spacer(1, mid)]
     parts += _cover_marking(ctx)
     parts += [
-        Spacer(1, 26 * mm),
+        Spacer(1, wide),
         Paragraph(esc(ctx.version_label), styles.cover_small),
         Paragraph(
             esc(
@@ -104,7 +107,29 @@ def _cover_person(ctx: BookContext) -> list[Flowable]:
     about = " — ".join(p for p in (ctx.title_of(person), ctx.delegation_name(person)) if p)
     if about:
         lines.append(Paragraph(esc(about), styles.cover_small))
+    own = _own_details(ctx)
+    if own:
+        lines += [Spacer(1, 4 * mm), Paragraph(own, styles.cover_small)]
     return lines
+
+
+def _own_details(ctx: BookContext) -> str:
+    """An internal pack's reader's own private details as recorded, for them to check
+    (markup; "" in a shareable pack or when none is recorded). Nobody else's are in
+    the pack."""
+    person = ctx.person
+    if person is None or ctx.options.profile is not Profile.INTERNAL:
+        return ""
+    details = [
+        (N_("Private phone"), person.private_phone),
+        (N_("Dietary needs"), person.dietary_detail),
+        (N_("Accessibility"), person.accessibility_detail),
+    ]
+    shown = [labelled(ctx, ctx.t(label), esc(value)) for label, value in details if value]
+    if not shown:
+        return ""
+    title = esc(ctx.t(N_("Your details as recorded (tell the protocol office if wrong)")))
+    return "<br/>".join([f"<b>{title}</b>", *shown])
 
 
 def _cover_delegations(ctx: BookContext) -> list[Flowable]:
@@ -170,8 +195,11 @@ def build_contents(ctx: BookContext) -> list[Flowable]:
     """The table of contents, filled by the document template as headings are laid out.
 
     It is made once per book and given again to each layout pass (`ctx.contents`): it
-    lays out the entries that the pass before recorded.
+    lays out the entries that the pass before recorded. A personal pack of a few pages
+    has none (its bookmarks remain).
     """
+    if ctx.person is not None:
+        return []
     if ctx.contents is None:
         ctx.contents = _contents_table(ctx)
     return [*section_title(ctx, ctx.t(N_("Contents")), in_toc=False), ctx.contents]
@@ -210,7 +238,10 @@ def _contents_table(ctx: BookContext) -> Contents:
 
 
 def build_glance(ctx: BookContext) -> list[Flowable]:
-    """One page: each day's events side by side (a count by kind when they do not fit)."""
+    """One page: each day's events side by side (a count by kind when they do not fit).
+    A personal pack has none: its programme is short enough to be its own glance."""
+    if ctx.person is not None:
+        return []
     days = []
     for day, events in ctx.by_day:
         shown = [e for e in events if not e.cancelled and e.kind is not EventKind.TRANSFER]

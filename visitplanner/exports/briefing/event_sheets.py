@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
 
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import Access, EventKind
@@ -34,8 +34,27 @@ def sheet_events(ctx: BookContext) -> list[Event]:
     return [e for e in ctx.live_events if e.kind not in NO_SHEET]
 
 
+def pack_sheet_events(ctx: BookContext) -> list[Event]:
+    """The events that get a sheet in a personal pack: those with a running order
+    (a ceremony is lived minute by minute); the pack's programme gives the others with
+    the reader's own part."""
+    return [e for e in sheet_events(ctx) if e.running_order]
+
+
+#: In a personal pack, an event's sheet follows the one before on the same page when
+#: this much room is left (points); the book gives each sheet its own page.
+PACK_SHEET_ROOM = 220
+
+
 def build_event_sheets(ctx: BookContext) -> Iterator[Flowable]:
-    """A sheet per event, each from the top of a page, made as the layout reaches it."""
+    """A sheet per event, each from the top of a page, made as the layout reaches it.
+
+    A personal pack prints only the sheets of its reader's events with a running
+    order, following one another (a sheet per event on a page of its own made packs of
+    forty pages)."""
+    if ctx.person is not None:
+        yield from _pack_sheets(ctx)
+        return
     events = sheet_events(ctx)
     if not events:
         return
@@ -46,8 +65,30 @@ def build_event_sheets(ctx: BookContext) -> Iterator[Flowable]:
         yield from event_sheet(ctx, event)
 
 
+def _pack_sheets(ctx: BookContext) -> Iterator[Flowable]:
+    """A personal pack's sheets, one after the other: each sheet's title and facts kept
+    together (with the section's title before the first), so that no title ends a page."""
+    for index, event in enumerate(pack_sheet_events(ctx)):
+        before = section_title(ctx, ctx.t(N_("Event sheets"))) if index == 0 else []
+        if index:
+            yield CondPageBreak(PACK_SHEET_ROOM)
+        yield KeepTogether([*before, *_sheet_head(ctx, event)])
+        yield from _running_order(ctx, event)
+        yield from _participants(ctx, event)
+
+
 def event_sheet(ctx: BookContext, event: Event) -> list[Flowable]:
     """The sheet of one event."""
+    parts = _sheet_head(ctx, event)
+    # The running order is what is held at a ceremony: it comes first, and whole on
+    # one page when it fits on one.
+    parts += _running_order(ctx, event)
+    parts += _participants(ctx, event)
+    return parts
+
+
+def _sheet_head(ctx: BookContext, event: Event) -> list[Flowable]:
+    """The title of an event's sheet, when it is, and its facts."""
     styles = ctx.styles
     when = " · ".join(
         p
@@ -90,14 +131,12 @@ def event_sheet(ctx: BookContext, event: Event) -> list[Flowable]:
         (ctx.t(N_("Notes")), esc(event.notes)),
     ]
     parts += facts(ctx, rows)
-    # The running order is what is held at a ceremony: it comes first, and whole on
-    # one page when it fits on one.
-    parts += _running_order(ctx, event)
-    parts += _participants(ctx, event)
     return parts
 
 
 def _participants(ctx: BookContext, event: Event) -> list[Flowable]:
+    if ctx.person is not None:
+        return _met(ctx, event)
     people = ctx.participants(event)
     if not people:
         return []
@@ -152,3 +191,46 @@ def _running_order(ctx: BookContext, event: Event) -> list[Flowable]:
         table,
         room=height if height < BODY_HEIGHT else 90,
     )
+
+
+def _met(ctx: BookContext, event: Event) -> list[Flowable]:
+    """Who the reader of a personal pack meets at `event`: their own delegation in one
+    line, everyone else by name, title and delegation (their places are their own)."""
+    reader = ctx.person
+    assert reader is not None
+    people = [p for p in ctx.participants(event) if p.id != reader.id]
+    if not people:
+        return []
+    ours = reader.delegation_id
+    own = [p for p in people if ours and p.delegation_id == ours]
+    others = [p for p in people if p not in own]
+    parts: list[Flowable] = []
+    if own:
+        if ours is not None and len(own) == len(ctx.members(ours)) - 1 and len(own) > 2:
+            line = ctx.t(N_("With the whole of your delegation ({count} people)")).format(
+                count=len(own)
+            )
+        else:
+            line = ctx.t(N_("With, from your delegation: {names}")).format(
+                names=", ".join(ctx.short_name(p) for p in own)
+            )
+        parts.append(Paragraph(esc(line), ctx.styles.body))
+    if others:
+        header = [
+            ctx.t(N_("No.")),
+            ctx.t(N_("Name")),
+            ctx.t(N_("Title and function")),
+            ctx.t(N_("Delegation")),
+        ]
+        rows = [
+            [
+                str(number),
+                ctx.name_markup(person),
+                esc(ctx.title_of(person)),
+                esc(ctx.delegation_name(person)),
+            ]
+            for number, person in enumerate(others, start=1)
+        ]
+        parts.append(data_table(ctx, header, rows, [0.06, 0.34, 0.38, 0.22], right=(0,)))
+    title = ctx.t(N_("Who you meet there ({count})")).format(count=len(people))
+    return titled(heading(ctx, title, 2, ctx.styles.h3, outline=False), *parts)

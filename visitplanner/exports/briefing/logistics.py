@@ -49,9 +49,15 @@ def _used_venues(ctx: BookContext) -> list[tuple[Venue, list[Event]]]:
     return [(ctx.venues[ident], events) for ident, events in held.items()]
 
 
+#: What a personal pack's venue sheet leaves out: its programme says what happens
+#: where, and the rest is the office's.
+_PACK_LEAVES_OUT = (N_("Coordinates"), N_("Capacity"), N_("Travel times"), N_("Events here"))
+
+
 def build_venues(ctx: BookContext) -> Iterator[Flowable]:
     """A sheet per venue: address, contact, access, travel times, events held there
-    (each made as the layout reaches it)."""
+    (each made as the layout reaches it). A personal pack's sheets say how to get in:
+    address, contact, access."""
     used = _used_venues(ctx)
     if not used:
         return
@@ -59,7 +65,7 @@ def build_venues(ctx: BookContext) -> Iterator[Flowable]:
     names = {venue.id: ctx.text(venue.name) for venue, _events in used}
     for index, (venue, events) in enumerate(used):
         if index:
-            yield CondPageBreak(200)
+            yield CondPageBreak(200 if ctx.person is None else 110)
         yield heading(ctx, ctx.text(venue.name), 1)
         contact = " — ".join(p for p in (venue.contact_name, venue.contact_phone) if p)
         coordinates = (
@@ -87,6 +93,9 @@ def build_venues(ctx: BookContext) -> Iterator[Flowable]:
             (ctx.t(N_("Travel times")), esc("\n".join(travel))),
             (ctx.t(N_("Events here")), esc("\n".join(held))),
         ]
+        if ctx.person is not None:
+            left_out = {ctx.t(label) for label in _PACK_LEAVES_OUT}
+            rows = [(label, value) for label, value in rows if label not in left_out]
         yield from facts(ctx, rows)
 
 
@@ -102,7 +111,8 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
         return []
     parts = section_title(ctx, ctx.t(N_("Movements")))
     parts += _convoy(ctx, moves)
-    if moves:
+    # A personal pack's programme gives each of its reader's moves, vehicles and all.
+    if moves and ctx.person is None:
         header = [
             ctx.t(N_("When")),
             ctx.t(N_("From → to")),
@@ -138,7 +148,9 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
             for group in travellers
         ]
         table = data_table(ctx, header, rows, [0.24, 0.3, 0.3, 0.16])
-        parts += titled(heading(ctx, ctx.t(N_("Arrivals and departures")), 1), table)
+        # A row says both ends of two legs: the heading goes over with a first row.
+        title = heading(ctx, ctx.t(N_("Arrivals and departures")), 1)
+        parts += titled(title, table, room=170)
     return parts
 
 

@@ -57,7 +57,10 @@ def _groups(ctx: BookContext) -> list[tuple[str, str, list[Person]]]:
 
 def build_delegations(ctx: BookContext) -> Iterator[Flowable]:
     """Each delegation in its order of precedence, names in both scripts (each
-    delegation's table made as the layout reaches it)."""
+    delegation's table made as the layout reaches it). A personal pack has none: it
+    names the people its reader meets at each event."""
+    if ctx.person is not None:
+        return
     groups = _groups(ctx)
     if not groups:
         return

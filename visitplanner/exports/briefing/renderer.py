@@ -7,6 +7,7 @@ footer of each page.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import itertools
@@ -17,16 +18,18 @@ from typing import Protocol
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak
 from reportlab.platypus.doctemplate import IndexingFlowable
 
 from visitplanner.domain.model import VisitData
+from visitplanner.domain.privacy import only_own_private
 from visitplanner.exports.briefing.blocks import Heading
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.markup import plain
 from visitplanner.exports.briefing.options import BriefingOptions, ChangesBasis
 from visitplanner.exports.briefing.sections import Section, chosen_sections
 from visitplanner.exports.briefing.styles import (
+    BODY_HEIGHT,
     BODY_WIDTH,
     BOTTOM_MARGIN,
     LEFT_MARGIN,
@@ -61,13 +64,18 @@ class _Quiet:
         """Report nothing."""
 
 
+#: In a personal pack, a section starts on the page where the one before ends when
+#: this much room (points) is left there.
+PACK_SECTION_ROOM = BODY_HEIGHT / 3
+
 #: How many layout passes a book usually takes (the contents are seeded: _seed_contents).
 EXPECTED_PASSES = 2
 
 
 class BriefingBookRenderer:
     """Renders one briefing book. The visit given must already be cut to the profile
-    (services/briefing.py does it with domain.privacy.for_profile)."""
+    (services/briefing.py does it with domain.privacy.for_profile); a personal pack
+    cuts it further here, to the person's own private details (need-to-know)."""
 
     def __init__(
         self,
@@ -76,6 +84,8 @@ class BriefingBookRenderer:
         progress: Steps | None = None,
         changes: ChangesBasis | None = None,
     ) -> None:
+        if options.person_id is not None:
+            data, changes = _need_to_know(data, changes, options.person_id)
         self.data = data
         self.options = options
         self.changes = changes
@@ -107,6 +117,7 @@ class BriefingBookRenderer:
         """
         self.ctx.restart()
         started = False
+        follows = False
         for section in self._sections or self.sections():
             flowables = iter(section.build(self.ctx))
             first = next(flowables, None)
@@ -114,8 +125,11 @@ class BriefingBookRenderer:
                 log.debug("section %s is empty and left out", section.key)
                 continue
             if started:
-                yield PageBreak()
+                yield CondPageBreak(PACK_SECTION_ROOM) if follows else PageBreak()
             started = True
+            # A personal pack's sections follow one another on a page with room left;
+            # its cover and its changes sheet stand alone.
+            follows = self.ctx.person is not None and section.key not in ("changes", "cover")
             yield first
             yield from flowables
 
@@ -260,6 +274,21 @@ class BriefingBookRenderer:
                     raise _Stop(str(exc)) from exc
 
         return report
+
+
+def _need_to_know(
+    data: VisitData, changes: ChangesBasis | None, person_id: str
+) -> tuple[VisitData, ChangesBasis | None]:
+    """The visit (and the programmes a changes sheet compares) with no private field
+    of anyone but `person_id`: a personal pack holds only its reader's own."""
+    data = only_own_private(data, person_id)
+    if changes is not None:
+        changes = dataclasses.replace(
+            changes,
+            old=only_own_private(changes.old, person_id),
+            new=only_own_private(changes.new, person_id),
+        )
+    return data, changes
 
 
 class _Stop(Exception):

@@ -20,6 +20,7 @@ from visitplanner.exports.briefing.arrangements import build_arrangements
 from visitplanner.exports.briefing.changes_sheet import build_changes
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.cover import build_contents, build_cover, build_glance
+from visitplanner.exports.briefing.dietary import build_dietary
 from visitplanner.exports.briefing.event_sheets import build_event_sheets
 from visitplanner.exports.briefing.logistics import build_contacts, build_movements, build_venues
 from visitplanner.exports.briefing.people import build_biographies, build_delegations
@@ -46,6 +47,7 @@ _REGISTRY: list[Section] = [
     Section("programme", N_("Programme day by day"), build_programme),
     Section("events", N_("Event sheets"), build_event_sheets),
     Section("seating", N_("Seating plans and placement"), build_arrangements),
+    Section("dietary", N_("Dietary sheets (internal)"), build_dietary),
     Section("delegations", N_("Delegations"), build_delegations),
     Section("biographies", N_("Biographies"), build_biographies),
     Section("venues", N_("Venues"), build_venues),

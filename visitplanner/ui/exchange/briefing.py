@@ -101,6 +101,7 @@ class BriefingDialog(QDialog):
         self.profile.addItem(_("Shareable: no private details"), Profile.SHAREABLE)
         self.profile.addItem(_("Internal: with private details"), Profile.INTERNAL)
         form.addRow(_("&For"), self.profile)
+        self.profile.currentIndexChanged.connect(self._update_buttons)
         layout.addLayout(form)
 
         layout.addWidget(self._scope_box())
@@ -202,17 +203,27 @@ class BriefingDialog(QDialog):
     def options(self) -> BriefingOptions:
         """The book the dialog describes."""
         return BriefingOptions(
-            sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
+            sections=tuple(k for k, box in self.section_boxes.items() if self._chosen(box)),
             lang=str(self.language.currentData()),
             profile=Profile(self.profile.currentData()),
             marking=self.marking.currentText().strip(),
             person_id=self.chosen_person_id(),
         )
 
+    @staticmethod
+    def _chosen(box: QCheckBox) -> bool:
+        return box.isChecked() and box.isEnabled()
+
     def _update_buttons(self) -> None:
+        # The dietary sheets hold medical details: an internal book of the whole visit only.
+        dietary = self.section_boxes.get("dietary")
+        if dietary is not None:
+            internal = self.profile.currentData() == Profile.INTERNAL
+            dietary.setEnabled(internal and not self.one_person.isChecked())
+            dietary.setToolTip(_("Internal book of the whole visit only: holds medical details"))
         busy = self.worker is not None
         ready = (
-            any(box.isChecked() for box in self.section_boxes.values())
+            any(self._chosen(box) for box in self.section_boxes.values())
             and bool(self.output.text().strip())
             and (not self.one_person.isChecked() or self.chosen_person_id() is not None)
         )
