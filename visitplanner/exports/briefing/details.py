@@ -112,11 +112,16 @@ def personal(ctx: BookContext, event: Event) -> list[tuple[str, str]]:
 
 def summary_lines(ctx: BookContext, event: Event) -> list[str]:
     """The facts the day-by-day programme prints under an event's title (markup lines)."""
+    # A pack whose reader has a seat in the convoy gives that car ("Your car" below),
+    # not every car of the movement: need-to-know, and a line less per transfer.
+    own_car = ctx.person is not None and ctx.cars.their_car(ctx.person.id, event.id) is not None
     lines = [
         labelled(ctx, ctx.t(N_("Dress code")), esc(ctx.text(event.dress_code))),
         labelled(ctx, ctx.t(N_("Press")), press(ctx, event)),
         labelled(ctx, ctx.t(N_("Interpretation")), interpretation(ctx, event)),
-        labelled(ctx, ctx.t(N_("Vehicles")), vehicles(ctx, event).replace("<br/>", "; ")),
+        ""
+        if own_car
+        else labelled(ctx, ctx.t(N_("Vehicles")), vehicles(ctx, event).replace("<br/>", "; ")),
     ]
     # What the person must know about their own part stands out.
     lines += [labelled(ctx, label, f"<b>{value}</b>") for label, value in personal(ctx, event)]
