@@ -16,7 +16,7 @@ from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_person
 from visitplanner.domain.model import VisitData
 from visitplanner.domain.values import Profile
-from visitplanner.i18n import _
+from visitplanner.i18n import _, ngettext
 from visitplanner.services.briefing import BriefingOptions, build_briefing, section_choices
 from visitplanner.services.versions import find_version
 from visitplanner.services.visit_files import read_visit
@@ -80,9 +80,17 @@ def _briefing(args: argparse.Namespace) -> int:
     )
     result = build_briefing(data, args.output, options)
     done = (
-        _("Dietary sheets written to {path} ({pages} pages).")
+        ngettext(
+            "Dietary sheets written to {path} ({pages} page).",
+            "Dietary sheets written to {path} ({pages} pages).",
+            result.pages,
+        )
         if args.dietary
-        else _("Briefing book written to {path} ({pages} pages).")
+        else ngettext(
+            "Briefing book written to {path} ({pages} page).",
+            "Briefing book written to {path} ({pages} pages).",
+            result.pages,
+        )
     )
     print(done.format(path=shown(result.path), pages=result.pages))
     return EXIT_OK

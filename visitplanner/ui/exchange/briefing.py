@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Profile
-from visitplanner.i18n import _
+from visitplanner.i18n import _, ngettext
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.briefing import (
     MARKING_SUGGESTIONS,
@@ -274,7 +274,11 @@ class BriefingDialog(QDialog):
         self._finish()
         self.progress_bar.setValue(1)
         self.status.setText(
-            _("Written to {path} ({pages} pages).").format(path=result.path, pages=result.pages)
+            ngettext(
+                "Written to {path} ({pages} page).",
+                "Written to {path} ({pages} pages).",
+                result.pages,
+            ).format(path=result.path, pages=result.pages)
         )
         self.built.emit(result)
         if self.ask_to_open(result):
@@ -285,9 +289,11 @@ class BriefingDialog(QDialog):
         answer = QMessageBox.question(
             self,
             _("Briefing book"),
-            _("The briefing book is written to {path} ({pages} pages). Open it now?").format(
-                path=result.path, pages=result.pages
-            ),
+            ngettext(
+                "The briefing book is written to {path} ({pages} page). Open it now?",
+                "The briefing book is written to {path} ({pages} pages). Open it now?",
+                result.pages,
+            ).format(path=result.path, pages=result.pages),
         )
         return answer == QMessageBox.StandardButton.Yes
 
