@@ -69,6 +69,9 @@ def test_labels_and_dates_follow_the_language(book: tuple[str, ReadPdf]) -> None
         "en": "RESTRICTED",
     }
     assert marking[lang] in pdf.page_text(2)
+    # At the top and at the foot of every page after the cover.
+    for number in range(2, len(pdf.pages) + 1):
+        assert pdf.page_text(number).count(marking[lang]) >= 2, number
 
 
 def test_the_ceremony_sheet_holds_its_running_order_in_time_order(

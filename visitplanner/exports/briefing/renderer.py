@@ -176,7 +176,8 @@ class BriefingBookRenderer:
         canvas.line(LEFT_MARGIN, y - 5, right, y - 5)
 
     def draw_footer(self, canvas: Canvas, doc: BriefingDocTemplate) -> None:
-        """The visit and the programme version on the left, "page X of Y" on the right."""
+        """The visit and the programme version on the left, "page X of Y" and the marking
+        on the right."""
         y = BOTTOM_MARGIN - 9 * mm
         right = LEFT_MARGIN + BODY_WIDTH
         canvas.setStrokeColor(RULE)
@@ -193,7 +194,19 @@ class BriefingBookRenderer:
         if self.ctx.person is not None:
             title = f"{plain(self.ctx.name_inline(self.ctx.person))} — {title}"
         canvas.drawString(LEFT_MARGIN, y + 4, _fit(title, REGULAR, 7, room))
-        canvas.drawString(LEFT_MARGIN, y - 5, _fit(self.ctx.version_label, REGULAR, 7, room))
+        # The marking at the foot too, under the page number: a page torn from the book
+        # or copied alone still says how it is to be handled.
+        marking = self.ctx.marking.upper()
+        below = room
+        if marking:
+            marking = _fit(marking, BOLD, 7.5, BODY_WIDTH * 0.45)
+            canvas.setFont(BOLD, 7.5)
+            canvas.setFillColor(WARN)
+            canvas.drawRightString(right, y - 5, marking)
+            below = min(room, BODY_WIDTH - stringWidth(marking, BOLD, 7.5) - 16)
+            canvas.setFont(REGULAR, 7)
+            canvas.setFillColor(MUTED)
+        canvas.drawString(LEFT_MARGIN, y - 5, _fit(self.ctx.version_label, REGULAR, 7, below))
 
     def page_words(self, page: int, total: int) -> str:
         """ "page 3 of 12" in the book's language."""
