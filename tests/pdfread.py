@@ -138,7 +138,15 @@ class ReadPdf:
 
 
 def read_pdf(payload: bytes) -> ReadPdf:
-    """Parse `payload` and extract each page's text."""
+    """Parse `payload` and extract each page's text, words hyphenated at the end of a
+    line joined again ("com-\nbattant" reads "combattant", as a reader reads it)."""
     register_fonts()
     reader = PdfReader(io.BytesIO(payload))
-    return ReadPdf(reader, [page.extract_text() or "" for page in reader.pages])
+    return ReadPdf(
+        reader, [_HYPHENATED.sub("", page.extract_text() or "") for page in reader.pages]
+    )
+
+
+#: A hyphen the layout put at the end of a line inside a word (the text never breaks a
+#: line at a hyphen of its own: reportlab wraps at spaces, or hyphenates).
+_HYPHENATED = re.compile(r"(?<=\w)-\n(?=\w)")

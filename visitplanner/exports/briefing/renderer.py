@@ -25,6 +25,7 @@ from visitplanner.domain.model import VisitData
 from visitplanner.domain.privacy import only_own_private
 from visitplanner.exports.briefing.blocks import Heading
 from visitplanner.exports.briefing.context import BookContext
+from visitplanner.exports.briefing.hyphenation import hyphenate
 from visitplanner.exports.briefing.markup import plain
 from visitplanner.exports.briefing.options import BriefingOptions, ChangesBasis
 from visitplanner.exports.briefing.sections import Section, chosen_sections
@@ -101,7 +102,9 @@ class BriefingBookRenderer:
 
     def make_context(self) -> BookContext:
         """The context every section reads."""
-        return BookContext(self.data, self.options, BookStyles(), self.changes)
+        lang = self.options.lang or self.data.visit.main_language
+        styles = BookStyles().hyphenated(lang)
+        return BookContext(self.data, self.options, styles, self.changes)
 
     def sections(self) -> list[Section]:
         """The sections of this book, in print order."""
@@ -130,8 +133,7 @@ class BriefingBookRenderer:
             # A personal pack's sections follow one another on a page with room left;
             # its cover and its changes sheet stand alone.
             follows = self.ctx.person is not None and section.key not in ("changes", "cover")
-            yield first
-            yield from flowables
+            yield from hyphenate(itertools.chain([first], flowables))
 
     def doc_template(self, output: io.BytesIO) -> BriefingDocTemplate:
         """The document template, with the book's metadata."""

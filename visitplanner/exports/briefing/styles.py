@@ -40,6 +40,10 @@ MUTED_HEX: Final = "#6B7480"
 WARN_HEX: Final = "#8A2B2B"
 
 
+#: The hyphenation dictionary (pyphen's) of each book language.
+HYPHENATION: Final = {"fr": "fr", "uk": "uk_UA", "en": "en_GB"}
+
+
 def _style(name: str, **attributes: Any) -> ParagraphStyle:
     base: dict[str, Any] = {
         "fontName": FAMILY,
@@ -167,6 +171,17 @@ class BookStyles:
 
     def __post_init__(self) -> None:
         register_fonts()
+
+    def hyphenated(self, lang: str) -> BookStyles:
+        """These styles, the running text and the table cells hyphenated as `lang` does
+        ("com-battant", not "com/battant" cut anywhere; "українсь-ка"); headings and
+        labels are not (see exports/briefing/hyphenation.py, which reads `hyphenate_as`)."""
+        for name in ("body", "note", "cell", "cell_right", "glance"):
+            style: ParagraphStyle = getattr(self, name)
+            hyphenated = ParagraphStyle(f"{style.name}_{lang}", parent=style)
+            hyphenated.hyphenate_as = HYPHENATION.get(lang, "")
+            setattr(self, name, hyphenated)
+        return self
 
 
 def layout_style(commands: list[Any]) -> TableStyle:
