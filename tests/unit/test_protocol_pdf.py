@@ -164,3 +164,19 @@ def test_a_long_name_without_given_name_takes_two_lines_of_its_box_not_a_smaller
     assert "CENTRE" in lines
     assert any(line.startswith("MÉDIAS DU") and line.endswith("…¹") for line in lines)
     assert "1. CENTRE MÉDIAS DU MINISTÈRE DES ARMÉES ET DES ANCIENS COMBATTANTS" in placement
+
+
+def test_a_person_known_only_in_cyrillic_gets_a_latin_face_by_transliteration(
+    demo: VisitData,
+) -> None:
+    import copy
+
+    data = copy.deepcopy(demo)
+    dinner = find_event(data, "Dîner de travail")
+    assert dinner.seating is not None
+    seated = next(p for p in data.people if p.id in set(dinner.seating.seated_ids()))
+    seated.family_name, seated.given_name = "", ""
+    seated.family_name_native, seated.given_name_native = "Ткачук", "Дмитро"
+    card = next(c for c in cards_for(data, dinner, "fr") if "ТКАЧУК" in c.native_name)
+    assert card.name == "Dmytro TKACHUK"  # the national transliteration, as the import
+    assert card.native_name == "Дмитро ТКАЧУК"

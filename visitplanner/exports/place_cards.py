@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable
 from visitplanner.domain.labels import civility
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.places import HeldPlace, PlaceKind, places_text
+from visitplanner.domain.translit import has_cyrillic, transliterate
 from visitplanner.exports.pdf_fonts import FLOOR, cut_to_width, regular_and_bold
 from visitplanner.exports.pdf_layout import Notes, note_mark
 from visitplanner.i18n import gettext_in
@@ -55,6 +56,16 @@ def native_card_name(person: Person) -> str:
     return " ".join(p for p in (person.given_name_native, person.family_name_native.upper()) if p)
 
 
+def latin_card_name(person: Person) -> str:
+    """The name in Latin script as a card prints it. A person known only in Cyrillic gets
+    the national transliteration (the one the roster import uses): a card has a Latin
+    face and a Cyrillic one, never Cyrillic twice."""
+    if person.family_name or not has_cyrillic(person.family_name_native):
+        return person.formal_name()
+    given = transliterate(person.given_name or person.given_name_native)
+    return f"{given} {transliterate(person.family_name_native).upper()}".strip()
+
+
 def cards_for(data: VisitData, event: Event, lang: str) -> list[PlaceCard]:
     """One card per seated person, by seat number, then one per participant without a seat."""
     people = {p.id: p for p in data.people}
@@ -75,9 +86,9 @@ def cards_for(data: VisitData, event: Event, lang: str) -> list[PlaceCard]:
     return [
         PlaceCard(
             civility=civility(person.civility, lang),
-            name=person.formal_name(),
+            name=latin_card_name(person),
             native_name=native_card_name(person)
-            if native_card_name(person) != person.formal_name()
+            if native_card_name(person) != latin_card_name(person)
             else "",
             title=person.title.get(lang, main),
             seat=where,
