@@ -180,3 +180,22 @@ def test_a_person_known_only_in_cyrillic_gets_a_latin_face_by_transliteration(
     card = next(c for c in cards_for(data, dinner, "fr") if "ТКАЧУК" in c.native_name)
     assert card.name == "Dmytro TKACHUK"  # the national transliteration, as the import
     assert card.native_name == "Дмитро ТКАЧУК"
+
+
+def test_the_seating_pdf_ends_with_the_guests_in_alphabetical_order_for_the_door(
+    demo: VisitData,
+) -> None:
+    dinner = find_event(demo, "Dîner de travail")
+    assert dinner.seating is not None
+    pages = _text(seating_pdf(demo, dinner, "fr"))
+    door = next(
+        i for i, page in enumerate(pages) if "pour l’accueil" in page or "for the door" in page
+    )
+    lines = "\n".join(pages[door:]).splitlines()
+    people = {p.id: p for p in demo.people}
+    families = sorted(
+        (people[i].family_name or people[i].family_name_native).upper()
+        for i in dinner.seating.seated_ids()
+    )
+    found = [line.split()[0] for line in lines if line.split() and line.split()[0] in families]
+    assert found == sorted(found) and set(found) == set(families)

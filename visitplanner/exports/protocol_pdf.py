@@ -21,6 +21,7 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -47,7 +48,12 @@ from visitplanner.exports.pdf_layout import (
 )
 from visitplanner.exports.place_cards import card_sheets, cards_for
 from visitplanner.exports.placement_chart import PlacementDrawing
-from visitplanner.exports.seating_chart import notes_flowables, seating_chart_flowables, styles
+from visitplanner.exports.seating_chart import (
+    door_list,
+    notes_flowables,
+    seating_chart_flowables,
+    styles,
+)
 from visitplanner.i18n import N_, _, format_time, gettext_in
 
 _MARGIN = 2 * cm
@@ -115,6 +121,8 @@ def seating_pdf(data: VisitData, event: Event, lang: str) -> bytes:
     # Each sheet fills its page; the template change applies from the next page on.
     story: list[Flowable] = [*sheets, NextPageTemplate("chart")] if sheets else []
     story += seating_chart_flowables(shown, event, lang, _WIDTH, notes=notes, page_height=_HEIGHT)
+    door = door_list(shown, event, lang, _WIDTH, _HEIGHT, notes)
+    story += [PageBreak(), *door] if door else []
     story += notes_flowables(notes, lang)
     _build(doc, story, _("Place cards and seating chart"), shown, furniture)
     return buffer.getvalue()

@@ -22,6 +22,7 @@ from reportlab.platypus import Table as GridTable
 from visitplanner.domain.arrangements import Seat, SeatSide, Table, TableShape
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, VisitData
+from visitplanner.domain.search import fold
 from visitplanner.exports.pdf_fonts import regular_and_bold
 from visitplanner.exports.pdf_layout import Notes, SplittingTable
 from visitplanner.i18n import N_, format_date, format_time, gettext_in
@@ -214,6 +215,64 @@ def seat_list(
         )
     )
     return grid
+
+
+def door_list(
+    data: VisitData, event: Event, lang: str, width: float, page_height: float, notes: Notes
+) -> list[Flowable]:
+    """The guests in alphabetical order with their table and seat, for whoever shows
+    them in at the door (a heading, then the list; nothing without a plan)."""
+    plan = event.seating
+    if plan is None:
+        return []
+    st = styles()
+    people = {p.id: p for p in data.people}
+    seated = []
+    for table, seat in plan.seats():
+        person = people.get(seat.person_id or "")
+        if person is not None:
+            key = fold(f"{person.latin_name() or person.formal_name()}")
+            family = fold(person.family_name or person.family_name_native)
+            seated.append(((family, key), person, table.name, seat.number))
+    seated.sort(key=lambda item: item[0])
+    rows: list[list[object]] = [
+        [
+            Paragraph(escape(gettext_in(lang, text)), st["small"])
+            for text in (N_("Name"), N_("Table"), N_("Seat"))
+        ]
+    ]
+    for _key, person, table_name, number in seated:
+        family = (person.family_name or person.family_name_native).upper()
+        given = person.given_name or person.given_name_native
+        native = person.native_name()
+        name = escape(notes.cap(f"{family} {given}".strip()))
+        if native and native != person.latin_name():
+            name += f" — {escape(notes.cap(native))}"
+        rows.append(
+            [
+                Paragraph(name, st["small"]),
+                Paragraph(escape(notes.cap(table_name)), st["small"]),
+                Paragraph(str(number), st["small"]),
+            ]
+        )
+    grid = SplittingTable(
+        rows,
+        colWidths=[width - 5.6 * cm, 3.8 * cm, 1.8 * cm],
+        repeatRows=1,
+        page_height=page_height,
+    )
+    grid.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), regular_and_bold()[0]),
+            ]
+        )
+    )
+    heading = gettext_in(lang, "Guests in alphabetical order, for the door")
+    return [Paragraph(escape(heading), st["heading"]), grid]
 
 
 def seating_chart_flowables(
