@@ -16,6 +16,7 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 TINY = {
     "bench_briefing.py": ["--scale", "0.01"],
     "bench_checks.py": ["--scale", "0.02", "--repeat", "1"],
+    "bench_checks_page.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_drag.py": ["--scale", "0.02", "--repeat", "1", "--json"],
     "bench_ics.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_publish.py": ["--scale", "0.005"],

@@ -13,6 +13,7 @@ import gc
 import sys
 import weakref
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,7 +42,7 @@ from visitplanner.domain.finding_groups import FindingGroup, group_findings, kin
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.plan_checker import PlanChecker, snapshot
 from visitplanner.domain.values import zone
-from visitplanner.i18n import N_, _, format_date
+from visitplanner.i18n import N_, _, current_language, format_date
 from visitplanner.operations.change import Change
 from visitplanner.services.progress import Progress
 from visitplanner.ui.common.models import column_header
@@ -135,6 +136,13 @@ def _quit_stops_checks() -> None:
     if app is not None and not app.property("visitplanner_checks_stop"):
         app.setProperty("visitplanner_checks_stop", True)
         app.aboutToQuit.connect(_stop_for_good)
+
+
+@functools.lru_cache(maxsize=512)
+def _day_text(day: date, lang: str) -> str:
+    """A finding's day as the Checks page writes it ("ven. 8 mai"): a visit has a few
+    days and a summit thousands of findings, so each day is written once."""
+    return format_date(day, "EEE d MMM")
 
 
 def _run(
@@ -479,7 +487,7 @@ class ChecksView(QWidget):
         if event is None:
             return (float("inf"), "")
         local = event.start.astimezone(zone(self.controller.data.visit.tz))
-        return (event.start.timestamp(), format_date(local.date(), "EEE d MMM"))
+        return (event.start.timestamp(), _day_text(local.date(), current_language()))
 
     def _who(self, person_id: str) -> str:
         people = self.controller.data.people
