@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 
+from tests.ui.editing import open_visit as open_window_visit
 from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import PlacementArea
 from visitplanner.domain.lookup import find_person
@@ -21,6 +22,8 @@ from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import open_visit, write_visit
 from visitplanner.ui.ceremony.view import CeremonyView
 from visitplanner.ui.seating.canvas import PERSON_MIME
+from visitplanner.ui.shell.main_window import MainWindow
+from visitplanner.ui.shell.settings import AppSettings
 
 
 @pytest.fixture
@@ -225,3 +228,29 @@ def test_place_everyone_lays_the_plan_out_again_in_one_step(view: CeremonyView) 
     view.session.undo()
     view.reload()
     assert _ids(_event(view)) == _ids(before)
+
+
+def test_the_window_makes_the_page_when_shown_and_edit_undo_takes_a_move_back(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with open_window_visit(tmp_path, build_demo()) as (_path, controller):
+        ini = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(controller, AppSettings(ini))
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        assert "ceremony" not in window.pages  # made when first shown
+        view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+        entry = next(a for a in view_menu.actions() if a.text() == "Cere&mony")
+        entry.trigger()
+        page = window.pages["ceremony"]
+        assert isinstance(page, CeremonyView) and window.stack.currentWidget() is page
+        before = copy.deepcopy(_event(page))
+        kalmykova, rufo = _who(page, 1, 5), _who(page, 1, 6)
+        _drag(page, "row:1:5", "row:1:6")
+        assert (_who(page, 1, 5), _who(page, 1, 6)) == (rufo, kalmykova)
+        assert "Move to a place" in window.undo_action.text()
+        window.undo_action.trigger()
+        assert (_who(page, 1, 5), _who(page, 1, 6)) == (kalmykova, rufo)
+        assert page.canvas.items_by_key()["row:1:5"].slot.person_id == kalmykova
+        assert _ids(_event(page)) == _ids(before) and _rest(_event(page)) == _rest(before)

@@ -170,7 +170,8 @@ def _wheelchair(parent: QGraphicsItem) -> QGraphicsPathItem:
     item = QGraphicsPathItem(path, parent)
     item.setPen(QPen(QColor(20, 70, 150), 1.3))
     item.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-    item.setPos(BOX_W - _GAP - 16, 2)
+    item.setScale(1.35)
+    item.setPos(BOX_W - _GAP - 19, 2)
     item.setToolTip(_("Wheelchair place"))
     return item
 
