@@ -39,6 +39,8 @@ class CeremonyCanvas(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The monument at the top of the view, whatever room is left goes below.
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.dragged: str | None = None
         #: The places line by line from the monument down, and the one with the ring.
         self.lines: list[list[PlaceItem]] = []

@@ -123,8 +123,10 @@ class PlaceItem(QGraphicsRectItem):
         else:
             self.wheelchair_item = None
         family, given = _names(person, label)
-        self.family_item = _text(self, family, bold=True, y=13)
-        self.given_item = _text(self, given, bold=False, y=27)
+        # Beside the wheelchair sign, not under it.
+        room = BOX_W - _GAP - (22 if wheelchair else 0)
+        self.family_item = _text(self, family, bold=True, y=13, room=room)
+        self.given_item = _text(self, given, bold=False, y=27, room=room)
         full = person.formal_name() if person is not None else label
         where = _("Wheelchair place") if wheelchair else ""
         self.setToolTip("\n".join(t for t in (full, where) if t))
@@ -142,16 +144,17 @@ def _names(person: Person | None, label: str) -> tuple[str, str]:
     return family, given
 
 
-def _text(parent: QGraphicsRectItem, text: str, *, bold: bool, y: float) -> QGraphicsSimpleTextItem:
-    """A line of the box, centred, cut with "…" to the box's width."""
+def _text(
+    parent: QGraphicsRectItem, text: str, *, bold: bool, y: float, room: float
+) -> QGraphicsSimpleTextItem:
+    """A line of the box, centred in its first `room` units, cut with "…" to fit."""
     font = QFont()
     font.setPointSizeF(7.5)
     font.setBold(bold)
-    room = BOX_W - _GAP - 8
-    shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room)
+    shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room - 8)
     item = QGraphicsSimpleTextItem(shown, parent)
     item.setFont(font)
-    item.setPos((BOX_W - _GAP - item.boundingRect().width()) / 2, y)
+    item.setPos((room - item.boundingRect().width()) / 2, y)
     return item
 
 
