@@ -10,6 +10,7 @@ The rules of French protocol this module applies and checks:
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -353,3 +354,76 @@ def placement_breaks(
         person = people.get(position.person_id or "")
         if person is not None and person.needs_step_free and not position.wheelchair:
             yield position, person
+
+
+def _standing(area: PlacementArea) -> bool:
+    """Whether places of `area` are where people stand through the ceremony (the rows and
+    the press), as opposed to the wreath party, which they join for the laying."""
+    return area is not PlacementArea.WREATH_PARTY
+
+
+def placed_twice(event: Event) -> dict[str, list[PlacementPosition]]:
+    """People with two places where one is wanted: two standing places (rows, press), or
+    two places in the wreath party. A layer in the wreath party and in a row is right."""
+    found: dict[tuple[bool, str], list[PlacementPosition]] = {}
+    for position in event.placement:
+        if position.person_id:
+            found.setdefault((_standing(position.area), position.person_id), []).append(position)
+    twice: dict[str, list[PlacementPosition]] = {}
+    for (_area, ident), positions in found.items():
+        if len(positions) > 1:
+            twice.setdefault(ident, []).extend(positions)
+    return twice
+
+
+def unplaced(data: VisitData, event: Event) -> list[Person]:
+    """The participants without a standing place, in the event's order of precedence
+    (drivers and security officers, who have none, left out)."""
+    standing = {p.person_id for p in event.placement if _standing(p.area) and p.person_id}
+    return [
+        person
+        for person in event_order(data, event)
+        if person.id not in standing and str(person.role) not in _NOT_PLACED
+    ]
+
+
+def place_person(
+    placement: Sequence[PlacementPosition],
+    person_id: str,
+    area: PlacementArea,
+    row: int,
+    place: int,
+) -> list[PlacementPosition]:
+    """The placement with `person_id` at (`area`, `row`, `place`), as a new list.
+
+    Whoever stood there takes the person's old place of the same kind (a standing place,
+    or one in the wreath party): a swap; with no old place, they are left without one.
+    A place not yet in the plan is added. The positions keep their ids.
+    """
+    moved = [copy.copy(position) for position in placement]
+    target = next(
+        (p for p in moved if (p.area, p.row, p.place) == (area, row, place)),
+        None,
+    )
+    if target is None:
+        target = PlacementPosition(area, row, place)
+        moved.append(target)
+    if target.person_id == person_id:
+        return moved
+    source = next(
+        (p for p in moved if p.person_id == person_id and _standing(p.area) == _standing(area)),
+        None,
+    )
+    if source is not None:
+        source.person_id = target.person_id
+    target.person_id = person_id
+    return moved
+
+
+def free_place(placement: Sequence[PlacementPosition], position_id: str) -> list[PlacementPosition]:
+    """The placement with the place `position_id` left empty (it stays on the plan)."""
+    freed = [copy.copy(position) for position in placement]
+    for position in freed:
+        if position.id == position_id:
+            position.person_id = None
+    return freed

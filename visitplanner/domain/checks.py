@@ -63,6 +63,7 @@ class FindingKind(StrEnum):
     ARRIVAL_ORDER = "arrival-order"
     DEPARTURE_ORDER = "departure-order"
     PLACEMENT_NOT_WHEELCHAIR = "placement-not-wheelchair"
+    PLACED_TWICE = "placed-twice"
     RUNNING_ORDER_TIMES = "running-order-times"
     CAR_OVER_CAPACITY = "car-over-capacity"
     CAR_NOT_WHEELCHAIR = "car-not-wheelchair"

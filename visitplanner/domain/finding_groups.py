@@ -38,6 +38,7 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.ARRIVAL_ORDER: N_("order of arrival"),
     FindingKind.DEPARTURE_ORDER: N_("order of departure"),
     FindingKind.PLACEMENT_NOT_WHEELCHAIR: N_("place not for a wheelchair"),
+    FindingKind.PLACED_TWICE: N_("placed twice"),
     FindingKind.RUNNING_ORDER_TIMES: N_("running order out of time order"),
     FindingKind.CAR_OVER_CAPACITY: N_("car over capacity"),
     FindingKind.CAR_NOT_WHEELCHAIR: N_("car without wheelchair access"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC
 
 from visitplanner.domain import ceremony
+from visitplanner.domain.arrangements import PlacementArea, PlacementPosition
 from visitplanner.domain.checks import Finding, FindingKind, Severity
 from visitplanner.domain.model import Event, RunningOrderItem, VisitData
 from visitplanner.domain.precedence import PrecedenceIndex
@@ -184,6 +185,15 @@ def seating_findings(data: VisitData, event: Event, index: PrecedenceIndex) -> I
         )
 
 
+def _where(position: PlacementPosition) -> str:
+    """A place as a finding names it: "row 2, place 4", "press, place 1" ..."""
+    if position.area is PlacementArea.WREATH_PARTY:
+        return _("wreath {number}, place {place}").format(number=position.row, place=position.place)
+    if position.area is PlacementArea.PRESS:
+        return _("press, place {place}").format(place=position.place)
+    return _("row {row}, place {place}").format(row=position.row, place=position.place)
+
+
 def check_ceremonies(data: VisitData, events: Iterable[Event]) -> Iterator[Finding]:
     """Ceremonies: wreaths not laid in the reverse order of precedence, the highest
     authority not arriving last or not leaving first, a wheelchair user without a
@@ -237,6 +247,19 @@ def ceremony_findings(data: VisitData, event: Event, index: PrecedenceIndex) -> 
                 person_ids=(broken.highest.id,),
                 sort_key=_when(event),
             )
+    for ident, positions in ceremony.placed_twice(event).items():
+        person = index.people.get(ident)
+        places = ", ".join(_where(position) for position in positions)
+        yield Finding(
+            FindingKind.PLACED_TWICE,
+            Severity.ERROR,
+            _("{person} has two places at “{event}”: {places}").format(
+                person=person.display_name() if person else ident, event=title, places=places
+            ),
+            event_ids=(event.id,),
+            person_ids=(ident,),
+            sort_key=_when(event),
+        )
     for position, person in ceremony.placement_breaks(data, event, index):
         yield Finding(
             FindingKind.PLACEMENT_NOT_WHEELCHAIR,

@@ -6,6 +6,7 @@ import copy
 from pathlib import Path
 
 from visitplanner.domain import ceremony
+from visitplanner.domain.arrangements import PlacementArea, PlacementPosition
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import Event, RunningOrderItem, VisitData
 from visitplanner.i18n import _, current_language, ngettext
@@ -69,3 +70,33 @@ def write_ceremony_sheet(path: Path, data: VisitData, event: Event, lang: str) -
     from visitplanner.exports.protocol_pdf import write_ceremony_pdf  # reportlab: when asked
 
     write_ceremony_pdf(path, data, event, lang)
+
+
+def _with_placement(event: Event, placement: list[PlacementPosition], label: str) -> SaveEntity:
+    """The event with a new placement and nothing else changed: its wreaths, running
+    order, seating and participants are the loaded event's own."""
+    after = copy.copy(event)
+    after.placement = placement
+    return SaveEntity(after=after, before=event, label=label)
+
+
+def place_operation(
+    data: VisitData,
+    event: Event,
+    person_id: str,
+    area: PlacementArea,
+    row: int,
+    place: int,
+) -> SaveEntity:
+    """Put `person_id` at a place of the ceremony; whoever stood there takes their old
+    place (a swap)."""
+    data.person(person_id)
+    placement = ceremony.place_person(event.placement, person_id, area, row, place)
+    return _with_placement(event, placement, _("Move to a place"))
+
+
+def free_operation(event: Event, position_id: str) -> SaveEntity:
+    """Leave a place of the ceremony empty; its person goes back to the people not placed."""
+    return _with_placement(
+        event, ceremony.free_place(event.placement, position_id), _("Free the place")
+    )

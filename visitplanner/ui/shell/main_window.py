@@ -54,6 +54,7 @@ PAGES = (
     ("venues", N_("Venues")),
     ("vehicles", N_("Vehicles")),
     ("seating", N_("Seating")),
+    ("ceremony", N_("Ceremony")),
     ("versions", N_("Versions")),
     ("checks", N_("Checks")),
 )
@@ -66,6 +67,7 @@ PAGE_MENU_ENTRIES = {
     "venues": N_("&Venues"),
     "vehicles": N_("V&ehicles"),
     "seating": N_("&Seating"),
+    "ceremony": N_("Cere&mony"),
     "versions": N_("Versio&ns"),
     "checks": N_("&Checks"),
 }
@@ -193,6 +195,12 @@ class MainWindow(QMainWindow):
             seating = SeatingView(c.session, apply=self._apply_and_report)
             c.changed.connect(seating.follow)  # a method: it goes when the page goes
             return seating
+        if key == "ceremony":
+            from visitplanner.ui.ceremony.view import CeremonyView
+
+            ceremony = CeremonyView(c.session, apply=self._apply_and_report)
+            c.changed.connect(ceremony.follow)  # a method: it goes when the page goes
+            return ceremony
         if key == "versions":
             from visitplanner.ui.versions.view import VersionsView
 

@@ -30,6 +30,7 @@ PAGE_ANCHORS: Final = {
     "venues": "venues",
     "vehicles": "vehicles",
     "seating": "seating",
+    "ceremony": "ceremony",
     "versions": "versions",
     "checks": "checks",
 }
