@@ -141,9 +141,9 @@ def new_passphrase(file: Path | None, variable: str, path: Path) -> str:
         return given
     if not sys.stdin.isatty():
         raise InputError(
-            _(
-                "{path}: give the new passphrase (a file, or the {variable} variable)"
-            ).format(path=path, variable=variable)
+            _("{path}: give the new passphrase (a file, or the {variable} variable)").format(
+                path=path, variable=variable
+            )
         )
     first = getpass.getpass(_("New passphrase of {path}: ").format(path=path))
     again = getpass.getpass(_("The same passphrase again: "))

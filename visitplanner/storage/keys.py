@@ -100,9 +100,7 @@ def raw_key(passphrase: str, salt: bytes) -> str:
         cached = _derived.get(found)
     if cached is not None:
         return cached
-    key = hashlib.pbkdf2_hmac(
-        "sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_SIZE
-    )
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_SIZE)
     value = f"x'{key.hex()}{salt.hex()}'"
     with _lock:
         _derived[found] = value

@@ -112,9 +112,7 @@ def rewrite(source: Path, old_key: str | None, target: Path, new_key: str | None
             # Another program's commit between the two locks changes data_version.
             if int(conn.execute("PRAGMA data_version").fetchone()[0]) != before:
                 raise StorageError(
-                    _("{path}: changed by another program meanwhile; try again").format(
-                        path=source
-                    )
+                    _("{path}: changed by another program meanwhile; try again").format(path=source)
                 )
             _fsync(scratch)
             verify(scratch, new_key)
@@ -129,4 +127,3 @@ def rewrite(source: Path, old_key: str | None, target: Path, new_key: str | None
             raise translate_error(exc, source) from exc
         raise
     log.info("rewrote %s to %s (%s)", source, target, "encrypted" if new_key else "in clear")
-
