@@ -13,12 +13,24 @@ import logging
 import os
 from pathlib import Path
 
-from visitplanner.domain.errors import InputError, StorageError, VisitPlannerError
+from visitplanner.domain.errors import (
+    InputError,
+    StorageError,
+    VisitPlannerError,
+    WrongPassphraseError,
+)
 from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _
 from visitplanner.storage import keys
 from visitplanner.storage.backup import backup_folder, list_backups
-from visitplanner.storage.database import key_of, looks_encrypted, read_header
+from visitplanner.storage.database import (
+    connect_encrypted,
+    key_of,
+    known_key,
+    looks_encrypted,
+    read_header,
+    salt_of,
+)
 from visitplanner.storage.rekeying import rewrite
 
 log = logging.getLogger(__name__)
@@ -125,3 +137,70 @@ def decrypt_visit(path: Path, target: Path) -> None:
     if in_place:
         keys.forget(path)
         _backups_follow(path, old_key, None)
+
+
+def needs_passphrase(path: Path) -> bool:
+    """Whether opening the visit at `path` wants a passphrase nobody has given yet (an
+    encrypted file whose key this process does not know; a backup of an open visit,
+    with the visit's key, needs none)."""
+    return looks_encrypted(path) and known_key(path) is None
+
+
+def try_passphrase(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the encrypted visit at `path`; if it does, connections
+    to the file use it from now on (in this process)."""
+    if not passphrase:
+        return False
+    key = keys.raw_key(passphrase, salt_of(path))
+    try:
+        connect_encrypted(path, key, read_only=True).close()
+    except WrongPassphraseError:
+        return False
+    keys.remember(path, passphrase)
+    return True
+
+
+#: The system keyring's service under which passphrases are kept (the file's full path
+#: as user), when the officer asks for it; never in the settings.
+KEYRING_SERVICE = "visitplanner-visit"
+
+
+def _keyring_user(path: Path) -> str:
+    return str(path.resolve())
+
+
+def kept_passphrase(path: Path) -> str | None:
+    """The passphrase the system keyring keeps for the visit at `path`, if any."""
+    try:
+        import keyring
+        import keyring.errors
+
+        try:
+            return keyring.get_password(KEYRING_SERVICE, _keyring_user(path)) or None
+        except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+            log.info("no system keyring to read the passphrase from: %s", exc)
+    except ImportError:
+        pass
+    return None
+
+
+def keep_passphrase(path: Path, passphrase: str | None) -> bool:
+    """Keep `passphrase` for the visit at `path` in the system keyring (None: forget
+    it there); False when there is no keyring to keep it in."""
+    try:
+        import keyring
+        import keyring.errors
+
+        try:
+            if passphrase is None:
+                keyring.delete_password(KEYRING_SERVICE, _keyring_user(path))
+            else:
+                keyring.set_password(KEYRING_SERVICE, _keyring_user(path), passphrase)
+        except keyring.errors.PasswordDeleteError:
+            return True
+        except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+            log.info("no system keyring to keep the passphrase in: %s", exc)
+            return False
+    except ImportError:
+        return False
+    return True

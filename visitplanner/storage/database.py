@@ -187,21 +187,29 @@ def connect_encrypted(path: Path, key: str, read_only: bool = False) -> sqlite3.
     return cast(sqlite3.Connection, conn)
 
 
-def key_of(path: Path) -> str:
-    """The key that opens the encrypted file at `path`: one already derived for its salt
-    (a backup of an open visit), else from its passphrase (given, else asked)."""
+def known_key(path: Path) -> str | None:
+    """The key of the encrypted file at `path` if this process knows it already: from
+    the passphrase given for it, or one derived for its salt that opens it."""
     salt = salt_of(path)
     given = keys.known_passphrase(path)
     if given is not None:
         return keys.raw_key(given, salt)
-    derived = keys.keys_for_salt(salt)
-    for key in derived:
+    for key in keys.keys_for_salt(salt):
         if _key_opens(path, key):
             return key
+    return None
+
+
+def key_of(path: Path) -> str:
+    """The key that opens the encrypted file at `path`: one already derived for its salt
+    (a backup of an open visit), else from its passphrase (given, else asked)."""
+    known = known_key(path)
+    if known is not None:
+        return known
     asked = keys.ask(path)
     if asked is None:
         raise EncryptedVisitError(_encrypted_message(path))
-    key = keys.raw_key(asked, salt)
+    key = keys.raw_key(asked, salt_of(path))
     if not _key_opens(path, key):
         raise WrongPassphraseError(_wrong_message(path))
     keys.remember(path, asked)  # the other connections to it (worker, backup) need it too
