@@ -20,7 +20,6 @@ from visitplanner.ui.shell.language import apply_language
 from visitplanner.ui.shell.passphrase import PassphraseDialog
 from visitplanner.ui.shell.settings import AppSettings
 
-
 NAMES = sorted(p.family_name for p in small_visit().people)
 
 
