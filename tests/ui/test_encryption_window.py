@@ -149,3 +149,39 @@ def test_the_dialog_hides_the_passphrase_and_wants_it_twice_alike(qtbot, tmp_pat
     dialog.again.setText("one")
     dialog.accept()
     assert dialog.result() == 1 and dialog.passphrase() == "one"
+
+
+def test_a_new_visit_is_encrypted_unless_the_officer_says_otherwise(
+    qtbot, tmp_path: Path, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from visitplanner.ui.shell import application
+
+    made: list[Path] = []
+
+    class Dialog:
+        def __init__(self, parent) -> None:  # type: ignore[no-untyped-def]
+            self.path = tmp_path / f"new{len(made)}.visit"
+            made.append(self.path)
+
+        def exec(self) -> bool:
+            return True
+
+        def values(self):  # type: ignore[no-untyped-def]
+            return "Sommet", date(2026, 6, 1), date(2026, 6, 3), "Europe/Paris", self.path
+
+    monkeypatch.setattr(application, "NewVisitDialog", Dialog)
+    existing = tmp_path / "v.visit"
+    write_visit(existing, small_visit())
+    app = Application(settings)
+    assert app.open(existing)
+    monkeypatch.setattr(application, "ask_passphrase", lambda *a, **k: ("s3cret", False))
+    app.new_visit()
+    assert looks_encrypted(made[0])
+    monkeypatch.setattr(application, "ask_passphrase", lambda *a, **k: ("", False))
+    app.new_visit()
+    assert made[1].read_bytes().startswith(b"SQLite format 3")
+    app.shutdown()
+    assert app.window is not None
+    app.window.close()

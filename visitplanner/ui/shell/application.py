@@ -15,6 +15,7 @@ from visitplanner.app_resources import icon_paths
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_WINDOW, VisitSession
+from visitplanner.services.encryption import keep_passphrase
 from visitplanner.services.visit_files import (
     back_up_in_background,
     create_visit,
@@ -28,7 +29,7 @@ from visitplanner.ui.shell.dialogs import NewVisitDialog, confirm_read_only
 from visitplanner.ui.shell.language import apply_language, system_language
 from visitplanner.ui.shell.lock import VisitLock
 from visitplanner.ui.shell.main_window import MainWindow
-from visitplanner.ui.shell.passphrase import unlock
+from visitplanner.ui.shell.passphrase import ask_passphrase, unlock
 from visitplanner.ui.shell.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -160,11 +161,18 @@ class Application:
         if not dialog.exec():
             return
         title, start, end, tz, path = dialog.values()
+        # Encrypted unless the officer chooses otherwise.
+        answer = ask_passphrase(self.window, path, new=True, allow_plain=True)
+        if answer is None:
+            return
+        passphrase, keep = answer
         try:
-            create_visit(path, title, start, end, tz)
+            create_visit(path, title, start, end, tz, passphrase=passphrase or None)
         except VisitPlannerError as exc:
             QMessageBox.critical(self.window, _("New visit"), exc.message)
             return
+        if passphrase and keep:
+            keep_passphrase(path, passphrase)
         self.open(path)
 
     def change_language(self, lang: str | None) -> None:

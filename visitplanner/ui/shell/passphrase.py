@@ -47,10 +47,18 @@ class PassphraseDialog(QDialog):
     """Asks for the passphrase of an encrypted visit, or for a new one (typed twice)."""
 
     def __init__(
-        self, parent: QWidget | None, path: Path, *, new: bool = False, message: str = ""
+        self,
+        parent: QWidget | None,
+        path: Path,
+        *,
+        new: bool = False,
+        message: str = "",
+        allow_plain: bool = False,
     ) -> None:
         super().__init__(parent)
         self._new = new
+        #: "Without encryption" was chosen (a new visit only).
+        self.plain = False
         self.setWindowTitle(_("New passphrase") if new else _("Encrypted visit"))
         layout = QVBoxLayout(self)
         intro = (
@@ -82,6 +90,11 @@ class PassphraseDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if allow_plain:
+            plain = buttons.addButton(
+                _("&Without encryption"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            plain.clicked.connect(self._without_encryption)
         layout.addWidget(buttons)
         self.field.setFocus()
 
@@ -99,20 +112,30 @@ class PassphraseDialog(QDialog):
             return
         super().accept()
 
+    def _without_encryption(self) -> None:
+        self.plain = True
+        super().accept()
+
     def passphrase(self) -> str:
         """What was typed."""
         return self.field.text()
 
 
 def ask_passphrase(
-    parent: QWidget | None, path: Path, message: str = "", new: bool = False
+    parent: QWidget | None,
+    path: Path,
+    message: str = "",
+    new: bool = False,
+    allow_plain: bool = False,
 ) -> tuple[str, bool] | None:
     """The passphrase typed for `path` and whether to keep it in the keyring; None on
-    Cancel."""
-    dialog = PassphraseDialog(parent, path, new=new, message=message)
+    Cancel; an empty passphrase when the officer chose a visit without encryption."""
+    dialog = PassphraseDialog(parent, path, new=new, message=message, allow_plain=allow_plain)
     try:
         if not dialog.exec():
             return None
+        if dialog.plain:
+            return "", False
         return dialog.passphrase(), dialog.keep.isChecked()
     finally:
         dialog.deleteLater()
