@@ -16,6 +16,7 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 TINY = {
     "bench_briefing.py": ["--scale", "0.01"],
     "bench_checks.py": ["--scale", "0.02", "--repeat", "1"],
+    "bench_encryption.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_ics.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_publish.py": ["--scale", "0.005"],
     "bench_journal.py": ["--scale", "0.01", "--repeat", "2"],
