@@ -52,6 +52,9 @@ _HEADER_SIZE: Final = 100
 #: An SQLCipher file is whole pages (4096 bytes by default; 512 the smallest).
 _SMALLEST_ENCRYPTED: Final = 1024
 
+#: SQLite's page cache of an encrypted visit's connection, in KiB (negative: a size).
+_ENCRYPTED_CACHE_KIB: Final = -65536
+
 #: The errors of either SQLite: Python's `sqlite3` (plain visits) and SQLCipher's.
 DATABASE_ERRORS: Final = (sqlite3.Error, sqlcipher.Error)
 
@@ -181,6 +184,9 @@ def connect_encrypted(path: Path, key: str, read_only: bool = False) -> sqlite3.
             raise WrongPassphraseError(_wrong_message(path)) from exc
         raise
     conn.execute("PRAGMA foreign_keys = ON")
+    # Pages are decrypted as they enter SQLite's cache: one large enough for a summit
+    # keeps the integrity check's pages for the reading that follows.
+    conn.execute(f"PRAGMA cache_size = {_ENCRYPTED_CACHE_KIB}")
     if not read_only:
         conn.execute("PRAGMA journal_mode = DELETE")  # the journal is encrypted too
         conn.execute("PRAGMA synchronous = FULL")
