@@ -67,6 +67,13 @@ def forget_all() -> None:
         _asker.clear()
 
 
+def forget_derived(salt: bytes) -> None:
+    """Forget the keys derived for files of `salt` (the next opening derives again)."""
+    with _lock:
+        for found in [found for found in _derived if found[1] == salt]:
+            del _derived[found]
+
+
 def set_asker(asker: Asker | None) -> None:
     """Who is asked for a passphrase not known yet (None: nobody)."""
     with _lock:
