@@ -76,3 +76,25 @@ def test_a_copy_keeps_the_encryption_and_no_export_overwrites_the_visit(tmp_path
     assert read_visit(tmp_path / "copy.visit") == read_visit(path)
     with pytest.raises(StorageError):
         check_target(path)
+
+
+def test_a_past_version_of_an_encrypted_visit_is_written_encrypted(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from visitplanner.services.encryption import passphrase_in_use
+    from visitplanner.services.versions import issue_version, write_version_file
+
+    path = tmp_path / "v.visit"
+    write_visit(path, small_visit(), passphrase="secret")
+    session = open_visit(path)
+    try:
+        issue_version(session, now=datetime(2026, 5, 1, 9, 0, tzinfo=UTC))
+        data = session.data
+        passphrase = passphrase_in_use(session.path)
+    finally:
+        session.close()
+    assert passphrase == "secret"
+    target = tmp_path / "version-1.visit"  # the window writes it to a temporary folder
+    write_version_file(data, 1, target, passphrase)
+    assert looks_encrypted(target)
+    assert read_visit(target).events == data.events

@@ -75,7 +75,12 @@ def _backups_follow(path: Path, old_key: str | None, new_key: str | None) -> Non
     for _moment, backup in list_backups(backup_folder(path), path.stem):
         try:
             if old_key is not None and looks_encrypted(backup):
-                key: str | None = key_of(backup)
+                # The visit's key (a backup has the visit's salt); nobody is asked for
+                # the passphrase of a backup made under another one: it stays as it is.
+                key: str | None = known_key(backup)
+                if key is None:
+                    log.warning("backup %s is under another passphrase: left as it was", backup)
+                    continue
             elif old_key is None and not looks_encrypted(backup):
                 key = None
             else:
@@ -137,6 +142,14 @@ def decrypt_visit(path: Path, target: Path) -> None:
     if in_place:
         keys.forget(path)
         _backups_follow(path, old_key, None)
+
+
+def passphrase_in_use(path: Path | None) -> str | None:
+    """The passphrase of the open encrypted visit at `path` (None for a plain one): what
+    a file made from it (a past version opened read-only) is encrypted with in turn."""
+    if path is None or not looks_encrypted(path):
+        return None
+    return keys.known_passphrase(path)
 
 
 def needs_passphrase(path: Path) -> bool:
