@@ -98,10 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
-    set_passphrase_asker(passphrase_asker(args))
     if handler is None:
         args.visit = None
         handler = _gui
+    if handler is not _gui:  # the window asks in a dialog, never on the terminal
+        set_passphrase_asker(passphrase_asker(args))
     try:
         if is_standard_output(getattr(args, "output", None)):
             # The file is the standard output: what the command says goes beside it.
