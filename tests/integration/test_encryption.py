@@ -260,6 +260,17 @@ def test_a_kill_during_encrypt_rekey_or_decrypt_leaves_the_old_file_or_the_new(
         assert found in (old if old is not None else "", new), (args[0], found)
         state = found
     assert kills >= 3, "the kills should land while the work runs"
+    # What the kills left beside the visit (a decryption's scratch is in clear) goes at
+    # the next opening for editing.
+    env["VISITPLANNER_PASSPHRASE"] = state
+    subprocess.run(
+        [sys.executable, "-m", "visitplanner", "undo", str(visit)],
+        env=env,
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+    )
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
     env["VISITPLANNER_PASSPHRASE"] = state
     out = tmp_path / "last.json"
     subprocess.run(

@@ -98,3 +98,20 @@ def test_a_past_version_of_an_encrypted_visit_is_written_encrypted(tmp_path: Pat
     write_version_file(data, 1, target, passphrase)
     assert looks_encrypted(target)
     assert read_visit(target).events == data.events
+
+
+def test_what_a_killed_rewrite_left_goes_when_the_visit_is_opened(tmp_path: Path) -> None:
+    import os
+
+    from visitplanner.storage.rekeying import remove_stale_scratches
+
+    path = tmp_path / "v.visit"
+    write_visit(path, small_visit())
+    dead = tmp_path / ".v.visit.2147483646.partial"  # no such process
+    dead.write_bytes(b"SQLite format 3\x00 Kalmykova ZZ0000101")
+    alive = tmp_path / f".v.visit.{os.getpid()}.partial"
+    alive.write_bytes(b"in the works")
+    assert remove_stale_scratches(path) == [dead]
+    dead.write_bytes(b"again")
+    open_visit(path).close()
+    assert not dead.exists() and alive.exists()

@@ -18,6 +18,7 @@ from visitplanner.services.progress import Progress
 from visitplanner.storage import keys
 from visitplanner.storage.backup import copy_database, make_backup
 from visitplanner.storage.database import VisitDatabase
+from visitplanner.storage.rekeying import remove_stale_scratches
 from visitplanner.storage.repository import VisitRepository
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,9 @@ def open_visit(
     session = VisitSession.open(
         path, read_only, program, None if progress is None else progress.step
     )
+    if not read_only:
+        # What an encryption change killed half-way left beside the visit goes.
+        remove_stale_scratches(path)
     if not read_only and program == PROGRAM_COMMAND_LINE:
         back_up(path)  # once the file is known to be a visit; a failure is only logged
     return session

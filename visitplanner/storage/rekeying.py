@@ -37,6 +37,34 @@ def scratch_beside(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.partial")
 
 
+def remove_stale_scratches(target: Path) -> list[Path]:
+    """Remove what a rewrite of `target` killed half-way left beside it (a decryption's
+    would be in clear): the scratch files of processes that are no longer running."""
+    removed = []
+    for scratch in target.parent.glob(f".{target.name}.*.partial"):
+        pid_text = scratch.name.removeprefix(f".{target.name}.").removesuffix(".partial")
+        if not pid_text.isdigit() or _running(int(pid_text)):
+            continue
+        try:
+            scratch.unlink()
+            removed.append(scratch)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", scratch, exc)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's: running, as far as we can tell
+    return True
+
+
 def _fsync(path: Path) -> None:
     with path.open("rb+") as handle:
         os.fsync(handle.fileno())
@@ -85,6 +113,7 @@ def rewrite(source: Path, old_key: str | None, target: Path, new_key: str | None
     """Write the visit at `source` (opened with `old_key`; None: in clear) to `target`
     encrypted with `new_key` (None: in clear). `target` may be `source` itself: it is
     replaced whole, or not at all."""
+    remove_stale_scratches(target)
     scratch = scratch_beside(target)
     scratch.unlink(missing_ok=True)
     try:
