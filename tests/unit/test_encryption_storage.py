@@ -115,3 +115,21 @@ def test_what_a_killed_rewrite_left_goes_when_the_visit_is_opened(tmp_path: Path
     dead.write_bytes(b"again")
     open_visit(path).close()
     assert not dead.exists() and alive.exists()
+
+
+def test_a_visit_open_in_another_window_is_not_encrypted_under_it(tmp_path: Path) -> None:
+    import os
+
+    from visitplanner.services.encryption import encrypt_visit
+
+    path = tmp_path / "v.visit"
+    write_visit(path, small_visit())
+    before = path.read_bytes()
+    lock = tmp_path / "v.visit.lock"
+    lock.write_text(f"{os.getppid()}\nVisitPlanner\nhost\n", encoding="utf-8")  # running
+    with pytest.raises(StorageError, match="open in a VisitPlanner window"):
+        encrypt_visit(path, "secret")
+    assert path.read_bytes() == before
+    lock.write_text("2147483646\nVisitPlanner\nhost\n", encoding="utf-8")  # left by a crash
+    encrypt_visit(path, "secret")
+    assert looks_encrypted(path)
