@@ -47,16 +47,19 @@ def kill_at_random_moments(
     seed: int = 20260508,
     longest_pause: float = 0.15,
     progress: Callable[[CrashTally], None] | None = None,
+    passphrase: str | None = None,
 ) -> CrashTally:
     """Start the child on the visit at `path` `kills` times and SIGKILL it at a random
     moment each time; after each kill, open the file as the application does and check
     its integrity, that every edit the child reported as committed is there, and that no
-    batch of rows is there in part."""
+    batch of rows is there in part. With `passphrase`, the visit is an encrypted one."""
     rng = random.Random(seed)
     tally = CrashTally()
     expected: list[str] = []  # the names of every row of every committed edit
     number = 0
     env = {**os.environ, "PYTHONPATH": str(CHILD.parent.parent)}
+    if passphrase is not None:
+        env["VISITPLANNER_PASSPHRASE"] = passphrase
     for _round in range(kills):
         child = subprocess.Popen(
             [sys.executable, str(CHILD), str(path), str(number)],
@@ -81,7 +84,7 @@ def kill_at_random_moments(
             number = max(number, int(value))
         # The next child starts past anything that may have been in flight.
         number += 2
-        _check(path, expected, tally)
+        _check(path, expected, tally, passphrase)
         if progress is not None:
             progress(tally)
     return tally
@@ -94,10 +97,22 @@ def _rows(kind: str, number: int) -> list[str]:
     return [f"batch-{number}-{part}" for part in range(BATCH)]
 
 
-def _check(path: Path, expected: list[str], tally: CrashTally) -> None:
-    conn = sqlite3.connect(path)  # rolls back a hot journal, as the application does
+def _connect(path: Path, passphrase: str | None) -> sqlite3.Connection:
+    if passphrase is None:
+        return sqlite3.connect(path)
+    from visitplanner.storage import keys
+    from visitplanner.storage.database import connect_encrypted, salt_of
+
+    return connect_encrypted(path, keys.raw_key(passphrase, salt_of(path)))
+
+
+def _check(path: Path, expected: list[str], tally: CrashTally, passphrase: str | None) -> None:
+    conn = _connect(path, passphrase)  # rolls back a hot journal, as the application does
     try:
-        if conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok":
+        whole = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if passphrase is not None:
+            whole = whole and not conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if whole:
             tally.integrity_ok += 1
         names = [row[0] for row in conn.execute("SELECT family_name FROM person")]
     finally:
@@ -112,10 +127,13 @@ def _check(path: Path, expected: list[str], tally: CrashTally) -> None:
 def main() -> None:
     """Edit until killed."""
     from visitplanner.domain.model import Person
+    from visitplanner.storage import keys
     from visitplanner.storage.database import VisitDatabase
     from visitplanner.storage.repository import VisitRepository
 
     path, number = Path(sys.argv[1]), int(sys.argv[2])
+    if os.environ.get("VISITPLANNER_PASSPHRASE"):
+        keys.remember(path, os.environ["VISITPLANNER_PASSPHRASE"])
     database = VisitDatabase.open(path)
     repo = VisitRepository(database)
     print("ready", flush=True)

@@ -16,11 +16,17 @@ from pathlib import Path
 from typing import Final
 
 from visitplanner import __version__
-from visitplanner.commands.base import EXIT_USAGE, Parser
+from visitplanner.commands.base import (
+    EXIT_USAGE,
+    Parser,
+    add_passphrase_option,
+    passphrase_asker,
+)
 from visitplanner.crashlog import redact, write_crash_report
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _, detect_language, set_language
+from visitplanner.services.encryption import set_passphrase_asker
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +44,7 @@ COMMANDS: Final = {
     "visitplanner.commands.briefing": ("briefing",),
     "visitplanner.commands.versions": ("version", "changes", "send-updates"),
     "visitplanner.commands.history": ("history", "undo", "redo"),
+    "visitplanner.commands.encryption": ("encrypt", "rekey", "decrypt"),
 }
 COMMAND_MODULES: Final = tuple(COMMANDS)
 
@@ -76,6 +83,9 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     gui.set_defaults(handler=_gui)
     for name in modules:
         importlib.import_module(name).register(commands)
+    for name, command in commands.choices.items():
+        if name not in ("gui", "demo"):  # every command that opens a visit (the window asks)
+            add_passphrase_option(command)
     return parser
 
 
@@ -92,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         args.visit = None
         handler = _gui
+    if handler is not _gui:  # the window asks in a dialog, never on the terminal
+        set_passphrase_asker(passphrase_asker(args))
     try:
         if is_standard_output(getattr(args, "output", None)):
             # The file is the standard output: what the command says goes beside it.

@@ -18,6 +18,7 @@ TINY = {
     "bench_checks.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_checks_page.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_drag.py": ["--scale", "0.02", "--repeat", "1", "--json"],
+    "bench_encryption.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_ics.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_publish.py": ["--scale", "0.005"],
     "bench_journal.py": ["--scale", "0.01", "--repeat", "2"],

@@ -66,6 +66,7 @@ def test_new_makes_an_empty_visit(tmp_path: Path) -> None:
         "2026-06-03",
         "--tz",
         "Europe/Kyiv",
+        "--no-encryption",
     )
     assert result.returncode == 0, result.stderr
     data = read_visit(visit)

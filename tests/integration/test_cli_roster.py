@@ -140,7 +140,7 @@ def test_a_ten_thousand_row_sheet_imports_on_the_command_line(tmp_path: Path) ->
     visit = tmp_path / "summit.visit"
     assert run(
         tmp_path, "new", str(visit), "--title", "Sommet", "--start", "2026-06-01",
-        "--end", "2026-06-03",
+        "--end", "2026-06-03", "--no-encryption",
     ).returncode == 0  # fmt: skip
     sheet = tmp_path / "big.csv"
     write_big_csv(sheet, sheet_rows(10_000))

@@ -28,6 +28,20 @@ def test_sigkill_at_random_moments_loses_no_committed_edit(tmp_path: Path) -> No
     assert tally.committed > ROUNDS, "the child should commit many edits in all"
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+def test_sigkill_on_an_encrypted_visit_loses_no_committed_edit(tmp_path: Path) -> None:
+    # Fewer rounds: each child derives the key (SQLCipher's 256,000 iterations) first.
+    rounds = 15
+    path = tmp_path / "crash.visit"
+    write_visit(path, small_visit(), passphrase="crash test")
+    tally = kill_at_random_moments(path, rounds, passphrase="crash test", longest_pause=0.3)
+    assert tally.integrity_ok == rounds
+    assert not tally.lost, f"committed edits lost: {tally.lost[:5]}"
+    assert not tally.halves, f"half-written multi-row edits: {tally.halves}"
+    assert tally.committed > rounds, "the child should commit many edits in all"
+
+
 def test_a_crash_report_tells_where_the_code_failed_without_the_visits_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

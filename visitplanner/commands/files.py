@@ -5,9 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from visitplanner.commands.base import EXIT_OK, Subcommands, iso_date, shown
+from visitplanner.commands.base import (
+    EXIT_OK,
+    PASSPHRASE_VARIABLE,
+    Subcommands,
+    iso_date,
+    new_passphrase,
+    shown,
+)
 from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
+from visitplanner.domain.values import zone
 from visitplanner.i18n import _
 from visitplanner.services.visit_files import create_visit, export_json, import_json, write_visit
 
@@ -28,8 +36,17 @@ def _new(args: argparse.Namespace) -> int:
         raise InputError(
             _("--end {end} is before --start {start}").format(end=args.end, start=args.start)
         )
-    create_visit(args.visit, args.title, args.start, args.end, args.tz)
-    print(_("New visit written to {path}.").format(path=args.visit))
+    zone(args.tz)  # a wrong zone is told before a passphrase is asked for
+    passphrase = (
+        None
+        if args.no_encryption
+        else new_passphrase(args.passphrase_file, PASSPHRASE_VARIABLE, args.visit)
+    )
+    create_visit(args.visit, args.title, args.start, args.end, args.tz, passphrase=passphrase)
+    if passphrase is None:
+        print(_("New visit written to {path}.").format(path=args.visit))
+    else:
+        print(_("New encrypted visit written to {path}.").format(path=args.visit))
     return EXIT_OK
 
 
@@ -65,6 +82,11 @@ def register(commands: Subcommands) -> None:
     new.add_argument("--start", required=True, type=iso_date, metavar="DATE")
     new.add_argument("--end", required=True, type=iso_date, metavar="DATE")
     new.add_argument("--tz", default="Europe/Paris", metavar="ZONE")
+    new.add_argument(
+        "--no-encryption",
+        action="store_true",
+        help=_("write the visit in clear (by default it is encrypted with a passphrase)"),
+    )
     new.set_defaults(handler=_new)
 
     export = commands.add_parser("export-json", help=_("write the visit as JSON"))

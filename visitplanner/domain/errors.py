@@ -37,6 +37,14 @@ class NotAVisitFileError(StorageError):
     """The file is not a visit file (text, random bytes, another SQLite database)."""
 
 
+class EncryptedVisitError(NotAVisitFileError):
+    """The file is encrypted (or random bytes) and no passphrase was given for it."""
+
+
+class WrongPassphraseError(StorageError):
+    """The passphrase given does not open the encrypted file."""
+
+
 class NewerFileError(StorageError):
     """The file was written by a newer version of VisitPlanner."""
 

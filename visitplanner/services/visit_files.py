@@ -15,8 +15,10 @@ from visitplanner.exports.files import check_target
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
 from visitplanner.services.progress import Progress
+from visitplanner.storage import keys
 from visitplanner.storage.backup import copy_database, make_backup
 from visitplanner.storage.database import VisitDatabase
+from visitplanner.storage.rekeying import remove_stale_scratches
 from visitplanner.storage.repository import VisitRepository
 
 log = logging.getLogger(__name__)
@@ -31,8 +33,9 @@ def _refuse_existing(path: Path) -> None:
         )
 
 
-def write_visit(path: Path, data: VisitData) -> None:
-    """Write `data` as a new visit file at `path`, which must not exist yet.
+def write_visit(path: Path, data: VisitData, passphrase: str | None = None) -> None:
+    """Write `data` as a new visit file at `path`, which must not exist yet (encrypted
+    with `passphrase` when one is given).
 
     The visit is written to a temporary file beside it and renamed into place
     when complete, so a failure never leaves half a visit under that name.
@@ -40,7 +43,7 @@ def write_visit(path: Path, data: VisitData) -> None:
     _refuse_existing(path)
     scratch = path.with_name(f".{path.name}.{os.getpid()}.partial")
     scratch.unlink(missing_ok=True)
-    database = VisitDatabase.create(scratch)
+    database = VisitDatabase.create(scratch, passphrase)
     try:
         with database.transaction():
             VisitRepository(database).save_all(data)
@@ -51,6 +54,8 @@ def write_visit(path: Path, data: VisitData) -> None:
     database.close()
     _refuse_existing(path)
     scratch.replace(path)
+    if passphrase is not None:
+        keys.remember(path, passphrase)
 
 
 def create_visit(
@@ -60,8 +65,10 @@ def create_visit(
     end: date,
     tz: str = "Europe/Paris",
     organiser: str = "",
+    passphrase: str | None = None,
 ) -> Visit:
-    """Create a new visit file with a visit and nothing else in it yet."""
+    """Create a new visit file with a visit and nothing else in it yet (encrypted with
+    `passphrase` when one is given)."""
     zone(tz)
     visit = Visit(
         title=LocalizedText.same(title),
@@ -70,7 +77,7 @@ def create_visit(
         tz=tz,
         organiser=Organiser(name=LocalizedText.same(organiser)),
     )
-    write_visit(path, VisitData(visit=visit))
+    write_visit(path, VisitData(visit=visit), passphrase)
     return visit
 
 
@@ -88,6 +95,9 @@ def open_visit(
     session = VisitSession.open(
         path, read_only, program, None if progress is None else progress.step
     )
+    if not read_only:
+        # What an encryption change killed half-way left beside the visit goes.
+        remove_stale_scratches(path)
     if not read_only and program == PROGRAM_COMMAND_LINE:
         back_up(path)  # once the file is known to be a visit; a failure is only logged
     return session
@@ -96,6 +106,7 @@ def open_visit(
 def save_copy(session: VisitSession, target: Path) -> None:
     """Write a consistent copy of the open visit to `target`, replacing a file there
     only if it is neither a visit nor a backup of one (those are never written over).
+    The copy of an encrypted visit is encrypted with the same passphrase.
 
     Through SQLite's backup API, never a file copy; the copy is made beside the
     target and renamed over it, so a failure leaves the target as it was.
@@ -111,7 +122,7 @@ def save_copy(session: VisitSession, target: Path) -> None:
     scratch = target.with_name(f".{target.name}.{os.getpid()}.partial")
     scratch.unlink(missing_ok=True)
     try:
-        copy_database(session.database.conn, scratch)
+        copy_database(session.database.conn, scratch, session.database.key)
         scratch.replace(target)
     except OSError as exc:
         scratch.unlink(missing_ok=True)

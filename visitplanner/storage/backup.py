@@ -4,19 +4,35 @@ Backups live in a folder beside the visit (`Name.visit.backups/`), one file per
 backup named by its UTC time. Rotation keeps the 10 newest, plus the newest of
 each day for the last 30 days. A file copy could catch a half-written page;
 the backup API never does.
+
+The backups of an encrypted visit are encrypted with the visit's own key (SQLite's
+backup API into a connection keyed the same): not one page of them is in clear.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Final
 
+from sqlcipher3 import dbapi2 as sqlcipher
+
 from visitplanner.domain.errors import StorageError
 from visitplanner.i18n import _
-from visitplanner.storage.database import create_private_file, read_header, translate_error
+from visitplanner.storage.database import (
+    DATABASE_ERRORS,
+    check_identity,
+    connect_encrypted,
+    create_private_file,
+    key_connection,
+    key_of,
+    looks_encrypted,
+    read_header,
+    translate_error,
+)
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +46,9 @@ def backup_folder(visit_path: Path) -> Path:
     return visit_path.with_name(visit_path.name + ".backups")
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy of the open database `source` to the new file `target`.
+def copy_database(source: sqlite3.Connection, target: Path, key: str | None = None) -> None:
+    """Write a consistent copy of the open database `source` to the new file `target`,
+    encrypted with `key` when `source` is an encrypted visit opened with that key.
 
     The target is created 0600 on POSIX; it must not exist yet.
     """
@@ -42,12 +59,16 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             _("{path}: cannot create the file ({detail})").format(path=target, detail=exc.strerror)
         ) from exc
     try:
-        dest = sqlite3.connect(str(target))
+        if key is None:
+            dest = sqlite3.connect(str(target))
+        else:
+            dest = sqlcipher.connect(str(target))
+            key_connection(dest, key)
         try:
             source.backup(dest)
         finally:
             dest.close()
-    except sqlite3.Error as exc:
+    except DATABASE_ERRORS as exc:
         target.unlink(missing_ok=True)
         raise translate_error(exc, target) from exc
 
@@ -71,6 +92,51 @@ def _same_pages(first: Path, second: Path) -> bool:
         return False
 
 
+def _same_rows(first: sqlite3.Connection, second: sqlite3.Connection) -> bool:
+    """Whether two open databases hold the same rows. Encrypted pages differ between a
+    file and its copy (each page is written with a fresh IV), so they are compared
+    through their keys, table by table."""
+    return _fingerprint(first) == _fingerprint(second)
+
+
+def _fingerprint(conn: sqlite3.Connection) -> bytes:
+    digest = hashlib.sha256()
+    digest.update(repr(conn.execute("PRAGMA user_version").fetchone()).encode())
+    tables = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    ).fetchall()
+    for name, sql in tables:
+        digest.update(repr((name, sql)).encode())
+        quoted = '"' + str(name).replace('"', '""') + '"'
+        for row in conn.execute(f"SELECT * FROM {quoted}"):
+            digest.update(repr(row).encode())
+    return digest.digest()
+
+
+def _open_encrypted(path: Path) -> tuple[sqlite3.Connection, str]:
+    key = key_of(path)
+    conn = connect_encrypted(path, key, read_only=True)
+    try:
+        check_identity(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn, key
+
+
+def _encrypted_newest_is_same(source: sqlite3.Connection, newest: Path) -> bool:
+    try:
+        other, _key = _open_encrypted(newest)
+    except (StorageError, OSError, *DATABASE_ERRORS):
+        return False
+    try:
+        return _same_rows(source, other)
+    except DATABASE_ERRORS:
+        return False
+    finally:
+        other.close()
+
+
 def make_backup(visit_path: Path, now: datetime | None = None) -> Path:
     """Back up the visit file at `visit_path` now, then rotate its backups.
 
@@ -82,12 +148,30 @@ def make_backup(visit_path: Path, now: datetime | None = None) -> Path:
     application edits the visit.
     """
     moment = (now or datetime.now(UTC)).astimezone(UTC)
+    if looks_encrypted(visit_path):
+        return _make_encrypted_backup(visit_path, moment)
     read_header(visit_path)
     folder = backup_folder(visit_path)
     newest = next(iter(list_backups(folder, visit_path.stem)), None)
     if newest is not None and _same_pages(visit_path, newest[1]):
         log.info("%s is as its newest backup %s: none made", visit_path, newest[1])
         return newest[1]
+    _make_folder(folder)
+    target = folder / f"{visit_path.stem}-{moment.strftime(_STAMP)}.visit"
+    try:
+        source = sqlite3.connect(f"{visit_path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, visit_path) from exc
+    try:
+        copy_database(source, target)
+    finally:
+        source.close()
+    removed = rotate(folder, visit_path.stem, moment)
+    log.info("backed up %s to %s (%d old backups removed)", visit_path, target, len(removed))
+    return target
+
+
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
@@ -96,13 +180,23 @@ def make_backup(visit_path: Path, now: datetime | None = None) -> Path:
                 path=folder, detail=exc.strerror
             )
         ) from exc
-    target = folder / f"{visit_path.stem}-{moment.strftime(_STAMP)}.visit"
+
+
+def _make_encrypted_backup(visit_path: Path, moment: datetime) -> Path:
+    """`make_backup` of an encrypted visit: the copy is keyed as the visit is."""
     try:
-        source = sqlite3.connect(f"{visit_path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        source, key = _open_encrypted(visit_path)
+    except DATABASE_ERRORS as exc:
         raise translate_error(exc, visit_path) from exc
     try:
-        copy_database(source, target)
+        folder = backup_folder(visit_path)
+        newest = next(iter(list_backups(folder, visit_path.stem)), None)
+        if newest is not None and _encrypted_newest_is_same(source, newest[1]):
+            log.info("%s is as its newest backup %s: none made", visit_path, newest[1])
+            return newest[1]
+        _make_folder(folder)
+        target = folder / f"{visit_path.stem}-{moment.strftime(_STAMP)}.visit"
+        copy_database(source, target, key)
     finally:
         source.close()
     removed = rotate(folder, visit_path.stem, moment)

@@ -43,7 +43,7 @@ from visitplanner.domain.values import (
 )
 from visitplanner.i18n import _
 from visitplanner.storage import calendar_rows, publish_rows
-from visitplanner.storage.database import VisitDatabase, translate_error
+from visitplanner.storage.database import DATABASE_ERRORS, VisitDatabase, translate_error
 from visitplanner.storage.entity_rows import (
     arrangements,
     car_assignment_row,
@@ -151,7 +151,7 @@ class VisitRepository:
         try:
             with collector_paused(freeze_after=True):
                 return self._load(step or _no_step)
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             raise translate_error(exc, self._where()) from exc
         except (DomainError, KeyError, IndexError, ValueError, TypeError) as exc:
             raise StorageError(

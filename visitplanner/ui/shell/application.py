@@ -15,6 +15,7 @@ from visitplanner.app_resources import icon_paths
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_WINDOW, VisitSession
+from visitplanner.services.encryption import keep_passphrase
 from visitplanner.services.visit_files import (
     back_up_in_background,
     create_visit,
@@ -28,6 +29,7 @@ from visitplanner.ui.shell.dialogs import NewVisitDialog, confirm_read_only
 from visitplanner.ui.shell.language import apply_language, system_language
 from visitplanner.ui.shell.lock import VisitLock
 from visitplanner.ui.shell.main_window import MainWindow
+from visitplanner.ui.shell.passphrase import ask_passphrase, unlock
 from visitplanner.ui.shell.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -110,6 +112,10 @@ class Application:
             if not confirm_read_only(parent or self.window, path, lock.holder()):
                 return False
             read_only = True
+        if not unlock(path, parent or self.window):  # an encrypted visit: its passphrase
+            if not read_only:
+                lock.release()
+            return False
         try:
             session = read_in_background(path, read_only, parent or self.window)
         except VisitPlannerError as exc:
@@ -130,6 +136,7 @@ class Application:
             new_visit=self.new_visit,
             change_language=self.change_language,
             open_read_only=lambda snapshot: self.open(snapshot, read_only=True),
+            reopen_visit=self.reopen,
         )
         self.window.show()
         if old is not None:
@@ -142,17 +149,30 @@ class Application:
         log.info("opened %s%s", path, " read-only" if read_only else "")
         return True
 
+    def reopen(self, path: Path) -> bool:
+        """Open the visit again after its file was replaced (its encryption changed): the
+        session on the old file is closed, and its lock given up, first."""
+        self._close_current()
+        return self.open(path)
+
     def new_visit(self) -> None:
         """File > New visit."""
         dialog = NewVisitDialog(self.window)
         if not dialog.exec():
             return
         title, start, end, tz, path = dialog.values()
+        # Encrypted unless the officer chooses otherwise.
+        answer = ask_passphrase(self.window, path, new=True, allow_plain=True)
+        if answer is None:
+            return
+        passphrase, keep = answer
         try:
-            create_visit(path, title, start, end, tz)
+            create_visit(path, title, start, end, tz, passphrase=passphrase or None)
         except VisitPlannerError as exc:
             QMessageBox.critical(self.window, _("New visit"), exc.message)
             return
+        if passphrase and keep:
+            keep_passphrase(path, passphrase)
         self.open(path)
 
     def change_language(self, lang: str | None) -> None:

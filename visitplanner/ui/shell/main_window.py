@@ -103,8 +103,10 @@ class MainWindow(QMainWindow):
         new_visit: Callable[[], None] | None = None,
         change_language: Callable[[str | None], None] | None = None,
         open_read_only: Callable[[Path], object] | None = None,
+        reopen_visit: Callable[[Path], object] | None = None,
     ) -> None:
         super().__init__()
+        self._reopen_visit = reopen_visit
         self._open_read_only = open_read_only
         self.controller = controller
         self.settings = settings or AppSettings()
@@ -245,6 +247,8 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         file_menu.addSeparator()
         self._action(file_menu, _("Save a cop&y as…"), self._save_copy, std.SaveAs)
+        file_menu.addSeparator()
+        self._encryption_entries(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, _("Import &roster…"), self._import_roster, "Ctrl+Shift+R")
         self._action(file_menu, _("&Import calendar…"), self._import_calendar, "Ctrl+Shift+I")
@@ -438,6 +442,31 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Save a copy as"), exc.message)
             return
         self.statusBar().showMessage(_("A copy was saved to {path}.").format(path=target), 8000)
+
+    def _encryption_entries(self, menu: QMenu) -> None:
+        """File > Encrypt…, Change passphrase…, Remove encryption… (the one that fits)."""
+        from visitplanner.services.encryption import is_encrypted
+
+        session = self.controller.session
+        path = session.path
+        try:
+            encrypted = path is not None and is_encrypted(path)
+        except VisitPlannerError:
+            encrypted = False
+        entries = (
+            (_("Encry&pt…"), "encrypt", not encrypted),
+            (_("Change passphr&ase…"), "rekey", encrypted),
+            (_("Re&move encryption…"), "decrypt", encrypted),
+        )
+        for text, change, fits in entries:
+            action = self._action(menu, text, self._encryption_slot(change))
+            action.setObjectName(f"encryption-{change}")
+            action.setEnabled(fits and not session.read_only and self._reopen_visit is not None)
+
+    def _encryption_slot(self, change: str) -> Callable[[], None]:
+        from visitplanner.ui.shell.passphrase import change_encryption
+
+        return lambda: change_encryption(self, self.controller.session, change, self._reopen_visit)
 
     def _import_calendar(self) -> None:
         from visitplanner.ui.exchange.calendars import import_calendar_dialog

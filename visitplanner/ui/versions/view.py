@@ -31,6 +31,7 @@ from visitplanner.domain.model import ProgrammeVersion
 from visitplanner.domain.values import zone
 from visitplanner.i18n import N_, _, current_language, format_datetime
 from visitplanner.operations.change import Change
+from visitplanner.services.encryption import passphrase_in_use
 from visitplanner.services.versions import (
     changes,
     describe_changes,
@@ -181,7 +182,12 @@ class VersionsView(QWidget):
         folder = Path(tempfile.mkdtemp(prefix="visitplanner-version-"))
         path = folder / f"{self._stem(version)}.visit"
         try:
-            write_version_file(self.controller.data, version.number, path)
+            write_version_file(
+                self.controller.data,
+                version.number,
+                path,
+                passphrase_in_use(self.controller.session.path),
+            )
         except VisitPlannerError as exc:
             QMessageBox.warning(self, _("Open read-only"), exc.message)
             return None
@@ -205,7 +211,12 @@ class VersionsView(QWidget):
         if version is None:
             return False
         try:
-            write_version_file(self.controller.data, version.number, path)
+            write_version_file(
+                self.controller.data,
+                version.number,
+                path,
+                passphrase_in_use(self.controller.session.path),
+            )
         except VisitPlannerError as exc:
             QMessageBox.warning(self, _("Save as new visit file"), exc.message)
             return False
