@@ -35,6 +35,7 @@ from visitplanner.ui.shell.dialogs import NewVisitDialog, PreferencesDialog
 from visitplanner.ui.shell.language import apply_language
 from visitplanner.ui.shell.main_window import PAGES, MainWindow
 from visitplanner.ui.shell.manual import ManualDialog
+from visitplanner.ui.shell.passphrase import PassphraseDialog
 from visitplanner.ui.shell.settings import AppSettings
 from visitplanner.ui.vehicles.view import VehicleDialog
 from visitplanner.ui.venues.dialog import VenueDialog
@@ -113,6 +114,12 @@ def _dialogs(controller: VisitController) -> dict[str, Callable[[], QDialog]]:
             time(18, 0),
         ),
         "manual": lambda: ManualDialog(),
+        "passphrase": lambda: PassphraseDialog(
+            None, Path("visite-officielle-kalmykova.visit"), message="wrong passphrase"
+        ),
+        "new passphrase": lambda: PassphraseDialog(
+            None, Path("visite-officielle-kalmykova.visit"), new=True, allow_plain=True
+        ),
     }
 
 
