@@ -71,3 +71,19 @@ def test_the_books_line_breaks_inside_words_fall_on_syllables() -> None:
     for before, after in hyphenated:
         word = before + after
         assert len(before) in french.positions(word), (before, after)
+
+
+def test_the_space_after_a_label_survives_before_a_bold_value() -> None:
+    """reportlab lost the space after a word holding a soft hyphen when a bold piece
+    followed: "Ваш автомобіль:Minibus"."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from visitplanner.exports.briefing.hyphenation import hyphenate
+    from visitplanner.exports.briefing.styles import BookStyles
+
+    style = BookStyles().hyphenated("uk").body
+    paragraph = Paragraph('<font color="#777777">Ваш автомобіль: </font><b>Minibus</b>', style)
+    output = io.BytesIO()
+    SimpleDocTemplate(output).build(list(hyphenate([paragraph])))
+    text = PdfReader(io.BytesIO(output.getvalue())).pages[0].extract_text()
+    assert "Ваш автомобіль: Minibus" in text

@@ -56,9 +56,26 @@ def _hyphenated_word(lang: str, word: str) -> str:
 def hyphenate_text(text: str, lang: str) -> str:
     """`text` with soft hyphens in its long words and no-break spaces inside its phone
     numbers and time spans."""
+    return _WORD.sub(lambda m: _hyphenated_word(lang, m.group(0)), _held(text))
+
+
+def _hyphenate_frag(text: str, lang: str) -> str:
+    """A piece of a paragraph hyphenated, but for its last word when a space ends it:
+    reportlab loses that space after a word holding a soft hyphen when another piece
+    (bold, another colour) follows ("Ваш автомобіль:Minibus")."""
+    if not text[-1:].isspace():
+        return hyphenate_text(text, lang)
+    words = list(_WORD.finditer(text))
+    if not words:
+        return hyphenate_text(text, lang)
+    last = words[-1].start()
+    return hyphenate_text(text[:last], lang) + _held(text[last:])
+
+
+def _held(text: str) -> str:
+    """Phone numbers and time spans held together, no word hyphenated."""
     text = _PHONE.sub(_phone, text)
-    text = _SPAN.sub(lambda m: f"{m.group(1)}{_NBSP}{m.group(2)}{_NBSP}{m.group(3)}", text)
-    return _WORD.sub(lambda m: _hyphenated_word(lang, m.group(0)), text)
+    return _SPAN.sub(lambda m: f"{m.group(1)}{_NBSP}{m.group(2)}{_NBSP}{m.group(3)}", text)
 
 
 def _phone(match: re.Match[str]) -> str:
@@ -101,5 +118,5 @@ def hyphenate(flowables: Iterable[Flowable]) -> Iterator[Flowable]:
             for frag in paragraph.frags:
                 text = getattr(frag, "text", "")
                 if text:
-                    frag.text = hyphenate_text(text, lang)
+                    frag.text = _hyphenate_frag(text, lang)
         yield flowable
