@@ -69,6 +69,7 @@ class FindingKind(StrEnum):
     CAR_TWICE = "car-twice"
     CAR_MISSING = "car-missing"
     CAR_NOT_IN_MOVEMENT = "car-not-in-movement"
+    GIFT_UNDECLARED = "gift-undeclared"
 
 
 @dataclass(frozen=True)
