@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.values import LocalizedText
 from visitplanner.i18n import _
+
+if TYPE_CHECKING:
+    from visitplanner.domain.model import Event, Person, VisitData
 
 #: A currency as ISO 4217 writes it (EUR, UAH, USD).
 _CURRENCY: Final = re.compile(r"[A-Z]{3}", re.ASCII)
@@ -85,3 +89,22 @@ class Gift:
     def currency_in(self, visit_currency: str) -> str:
         """The gift's currency: its own, else the visit's."""
         return self.currency or visit_currency
+
+
+def party(person_id: str | None, name: str, people: Mapping[str, Person]) -> str:
+    """A giver or a recipient as a list shows them: the person's name (given name and
+    family name in capitals), else the name written freely."""
+    person = people.get(person_id or "")
+    return person.formal_name() if person is not None else name
+
+
+def in_order(data: VisitData) -> list[tuple[Gift, Event | None]]:
+    """Every gift with its event, by the event's start (gifts of no event last), then in
+    the order they were made."""
+    events = {e.id: e for e in data.events}
+    found = [(g, events.get(g.event_id or "")) for g in data.gifts]
+    placed = sorted(
+        ((i, g, e) for i, (g, e) in enumerate(found) if e is not None),
+        key=lambda item: (item[2].start, item[0]),  # type: ignore[union-attr]
+    )
+    return [(g, e) for _i, g, e in placed] + [(g, e) for g, e in found if e is None]
