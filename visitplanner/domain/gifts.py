@@ -15,8 +15,8 @@ export never holds them (the kind's private fields, domain/kinds.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
