@@ -105,6 +105,6 @@ def in_order(data: VisitData) -> list[tuple[Gift, Event | None]]:
     found = [(g, events.get(g.event_id or "")) for g in data.gifts]
     placed = sorted(
         ((i, g, e) for i, (g, e) in enumerate(found) if e is not None),
-        key=lambda item: (item[2].start, item[0]),  # type: ignore[union-attr]
+        key=lambda item: (item[2].start, item[0]),
     )
     return [(g, e) for _i, g, e in placed] + [(g, e) for g, e in found if e is None]
