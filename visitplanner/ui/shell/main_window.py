@@ -56,6 +56,7 @@ PAGES = (
     ("seating", N_("Seating")),
     ("versions", N_("Versions")),
     ("checks", N_("Checks")),
+    ("gifts", N_("Gifts")),
 )
 
 
@@ -68,6 +69,7 @@ PAGE_MENU_ENTRIES = {
     "seating": N_("&Seating"),
     "versions": N_("Versio&ns"),
     "checks": N_("&Checks"),
+    "gifts": N_("&Gifts"),
 }
 
 #: The pages made with the window: what shows first, and the checks that mark it.
@@ -193,6 +195,10 @@ class MainWindow(QMainWindow):
             seating = SeatingView(c.session, apply=self._apply_and_report)
             c.changed.connect(seating.follow)  # a method: it goes when the page goes
             return seating
+        if key == "gifts":
+            from visitplanner.ui.gifts.view import GiftsView
+
+            return GiftsView(c)
         if key == "versions":
             from visitplanner.ui.versions.view import VersionsView
 
