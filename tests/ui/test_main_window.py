@@ -70,7 +70,16 @@ def test_the_title_bar_shows_the_visit_its_dates_and_marking(window: MainWindow)
 
 def test_every_part_of_the_plan_has_a_page(window: MainWindow) -> None:
     names = [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert names == ["Programme", "Roster", "Venues", "Vehicles", "Seating", "Versions", "Checks"]
+    assert names == [
+        "Programme",
+        "Roster",
+        "Venues",
+        "Vehicles",
+        "Seating",
+        "Versions",
+        "Checks",
+        "Gifts",
+    ]
     assert window.show_page("venues").table.model().rowCount() == 2  # type: ignore[attr-defined]
     assert window.show_page("vehicles").table.model().rowCount() == 1  # type: ignore[attr-defined]
 
