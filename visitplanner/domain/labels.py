@@ -86,7 +86,7 @@ _LABELS: Final[dict[tuple[type, str], str]] = {
     _k(GiftStatus.PLANNED): N_("planned"),
     _k(GiftStatus.BOUGHT): N_("bought"),
     _k(GiftStatus.WRAPPED): N_("wrapped"),
-    _k(GiftStatus.GIVEN): N_("given"),
+    _k(GiftStatus.GIVEN): N_("handed over"),
     _k(GiftStatus.RECEIVED): N_("received"),
     _k(PressAccess.UNKNOWN): N_("not decided"),
     _k(PressAccess.OPEN): N_("open to the press"),

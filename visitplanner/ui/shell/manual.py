@@ -32,6 +32,7 @@ PAGE_ANCHORS: Final = {
     "seating": "seating",
     "versions": "versions",
     "checks": "checks",
+    "gifts": "gifts",
 }
 
 #: The tasks the manual walks through, in its order (each a section with a picture).
