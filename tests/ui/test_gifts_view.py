@@ -175,3 +175,29 @@ def test_a_read_only_visit_offers_no_edit(demo) -> None:  # type: ignore[no-unty
     view.select_gift(MEDAL)
     assert not view.new_action.isEnabled()
     assert not view.delete_action.isEnabled()
+
+
+def test_a_gift_finding_opens_the_gift_in_the_register(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from visitplanner.domain.checks import check_plan
+    from visitplanner.ui.checks.view import ChecksView
+    from visitplanner.ui.shell.main_window import MainWindow
+    from visitplanner.ui.shell.settings import AppSettings
+
+    data = build_demo()
+    data.visit.gift_threshold = 100
+    with open_visit(tmp_path, data) as (_path, controller):
+        ini = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(controller, AppSettings(ini))
+        qtbot.addWidget(window)
+        window.show()
+        (finding,) = check_plan(controller.data)
+        assert finding.gift_ids == (RUSHNYK,)
+        checks = window.pages["checks"]
+        assert isinstance(checks, ChecksView)
+        checks.go_to.emit("gift", finding.gift_ids[0])
+        page = window.pages["gifts"]
+        assert isinstance(page, GiftsView)
+        assert window.stack.currentWidget() is page
+        assert page.current_id() == RUSHNYK

@@ -222,6 +222,8 @@ def test_a_host_official_given_a_gift_above_the_threshold_must_declare_it() -> N
     finding = next(iter(gift_findings(CheckIndex(data))))
     assert finding.person_ids == (person_id("rufo"),)
     assert finding.event_ids == (event_id("dinner"),)
+    assert finding.gift_ids == (RUSHNYK,)
+    assert finding.to_dict()["gifts"] == [RUSHNYK]
     rushnyk.declared = True
     assert _findings(data) == []
 

@@ -79,5 +79,6 @@ def _undeclared(
         text,
         event_ids=(event.id,) if event is not None else (),
         person_ids=(gift.recipient_id,) if gift.recipient_id else (),
+        gift_ids=(gift.id,),
         sort_key=(event.start.astimezone(UTC).isoformat(),) if event is not None else ("\uffff",),
     )

@@ -363,14 +363,15 @@ class MainWindow(QMainWindow):
         return page
 
     def go_to(self, kind: str, ident: str) -> None:
-        """Show the thing a finding is about: an event, a person, a venue, a vehicle, or a
-        movement's car plan."""
+        """Show the thing a finding is about: an event, a person, a venue, a vehicle, a
+        movement's car plan, or a gift."""
         page_key = {
             "event": "programme",
             "person": "roster",
             "venue": "venues",
             "vehicle": "vehicles",
             "movement": "vehicles",
+            "gift": "gifts",
         }.get(kind)
         if page_key is None:
             return
@@ -382,6 +383,7 @@ class MainWindow(QMainWindow):
             "venue": "select_venue",
             "vehicle": "select_vehicle",
             "movement": "select_movement",
+            "gift": "select_gift",
         }[kind]
         select = getattr(page, method, None)
         if callable(select):
