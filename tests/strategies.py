@@ -35,6 +35,7 @@ from visitplanner.domain.arrangements import (
     Wreath,
 )
 from visitplanner.domain.car_seats import CAR_SEATS, CarAssignment, CarSeat
+from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
     Accreditation,
     CalendarMemory,
@@ -397,6 +398,8 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
             address=draw(texts()),
         ),
         notes=draw(texts(40)),
+        gift_threshold=draw(st.none() | st.integers(0, 10_000)),
+        gift_currency=draw(st.sampled_from(("EUR", "UAH", "USD"))),
     )
     data = VisitData(visit=visit)
     delegation_ids = _ids(draw, draw(st.integers(0, 3)), ids)
@@ -422,6 +425,9 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
     event_ids = _ids(draw, draw(st.integers(0, max_events)), ids)
     data.events = [_event(draw, i, ids, data, first) for i in event_ids]
     data.car_assignments = _car_plan(draw, data, ids)
+    data.gifts = [
+        _gift(draw, i, person_ids, event_ids) for i in _ids(draw, draw(st.integers(0, 3)), ids)
+    ]
     data.calendars = _calendar_memory(draw, event_ids + _ids(draw, 1, ids), data, first)
     data.versions = _versions(draw, data, first)
     return data
@@ -453,6 +459,29 @@ def _car_plan(draw: st.DrawFn, data: VisitData, ids: set[str]) -> list[CarAssign
                 )
             )
     return found
+
+
+def _gift(draw: st.DrawFn, ident: str, people: list[str], events: list[str]) -> Gift:
+    """A gift between people of the visit or named institutions, maybe declared."""
+    declared = draw(st.booleans())
+    return Gift(
+        id=ident,
+        description=draw(localized_texts()),
+        giver_id=_maybe(draw, people),
+        giver_name=draw(texts()),
+        recipient_id=_maybe(draw, people),
+        recipient_name=draw(texts()),
+        event_id=_maybe(draw, events),
+        status=draw(st.sampled_from(GiftStatus)),
+        value=draw(st.none() | st.integers(0, 100_000)),
+        currency=draw(st.sampled_from(("", "EUR", "UAH"))),
+        keeper_id=_maybe(draw, people),
+        declared=declared,
+        declared_on=draw(st.none() | st.dates(date(2026, 1, 1), date(2027, 1, 1)))
+        if declared
+        else None,
+        notes=draw(texts(40)),
+    )
 
 
 def _versions(draw: st.DrawFn, data: VisitData, around: date) -> list[ProgrammeVersion]:

@@ -48,6 +48,10 @@ def _edit(data: VisitData, round_: int) -> None:
     events.remove(dropped)
     # Its car plan goes with it, as deleting it in the window takes it along.
     data.car_assignments = [a for a in data.car_assignments if a.event_id != dropped.id]
+    # A gift of it stays in the register, at no event, as the file cuts the link.
+    for gift in data.gifts:
+        if gift.event_id == dropped.id:
+            gift.event_id = None
     others = [p.id for p in data.people if p.id not in people.participant_ids]
     people.participant_ids = [*people.participant_ids[1:], *others[round_ : round_ + 2]]
     if data.venues:

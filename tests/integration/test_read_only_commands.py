@@ -37,6 +37,7 @@ READ_ONLY_COMMANDS: list[tuple[str, ...]] = [
     ("ceremony", CEREMONY, "-o", "OUT/ceremony.pdf"),
     ("cars",),
     ("cars", "--event", "Arc de Triomphe → hôtel", "--list"),
+    ("export-gifts", "-o", "OUT/gifts.xlsx", "--profile", "internal"),
 ]
 
 #: The commands that need a programme version issued in the file.

@@ -147,3 +147,18 @@ def test_the_dietary_sheets_are_offered_for_an_internal_book_of_the_whole_visit(
     assert not dietary.isEnabled()
     _only(dialog, "dietary")
     assert not dialog.build_button.isEnabled()  # nothing left to print
+
+
+def test_the_gifts_sheet_is_offered_for_an_internal_book_of_the_whole_visit(
+    dialog: BriefingDialog,
+) -> None:
+    from visitplanner.domain.values import Profile
+
+    gifts = dialog.section_boxes["gifts"]
+    assert not gifts.isEnabled()  # shareable by default: values of gifts never in it
+    assert "gifts" not in (dialog.options().sections or ())
+    dialog.profile.setCurrentIndex(dialog.profile.findData(Profile.INTERNAL))
+    assert gifts.isEnabled()
+    assert "gifts" in (dialog.options().sections or ())
+    dialog.one_person.setChecked(True)
+    assert not gifts.isEnabled()

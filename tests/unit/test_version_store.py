@@ -9,6 +9,7 @@ import sqlite3
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from tests.factories import small_visit
-from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.model import Event, Visit, VisitData
 from visitplanner.domain.values import EventStatus, LocalizedText
 from visitplanner.domain.version_store import (
     CHAIN_LIMIT,
@@ -32,6 +33,7 @@ from visitplanner.imports.visit_json import visit_from_dict
 from visitplanner.services.versions import changes, issue_version, programme_of
 from visitplanner.services.visit_files import open_visit, read_visit, write_visit
 from visitplanner.storage.database import VisitDatabase
+from visitplanner.storage.entity_rows import visit_row
 from visitplanner.storage.repository import VisitRepository
 from visitplanner.storage.schema import APPLICATION_ID, MIGRATION_NAMES, MIGRATIONS
 
@@ -199,7 +201,17 @@ def _old_file(path: Path, visit: VisitData, texts: list[str]) -> None:
     MIGRATIONS.apply(Database(conn), stop_before="0006_version_deltas")
     conn.execute(f"PRAGMA user_version = {MIGRATION_NAMES.index('0006_version_deltas')}")
     database = VisitDatabase(Database(conn), path)
-    with database.transaction():
+
+    def old_visit_row(value: Visit) -> dict[str, object]:
+        """The visit's row before migration 0011 gave it the gift threshold's columns."""
+        row = visit_row(value)
+        del row["gift_threshold"], row["gift_currency"]
+        return row
+
+    with (
+        database.transaction(),
+        mock.patch("visitplanner.storage.repository.visit_row", old_visit_row),
+    ):
         VisitRepository(database).save_all(visit)
         for number, text in enumerate(texts, start=1):
             conn.execute(

@@ -24,6 +24,7 @@ from visitplanner.demo.common import (
     person_id,
     text,
 )
+from visitplanner.demo.gifts import add_gifts
 from visitplanner.demo.guests import build_guests
 from visitplanner.demo.hosts import build_hosts
 from visitplanner.demo.places import build_vehicles, build_venues
@@ -107,4 +108,4 @@ def build_demo() -> VisitData:
         vehicles=build_vehicles(),
         events=build_programme(),
     )
-    return plan_cars(arrange(data))
+    return add_gifts(plan_cars(arrange(data)))

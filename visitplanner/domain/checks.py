@@ -70,6 +70,7 @@ class FindingKind(StrEnum):
     CAR_TWICE = "car-twice"
     CAR_MISSING = "car-missing"
     CAR_NOT_IN_MOVEMENT = "car-not-in-movement"
+    GIFT_UNDECLARED = "gift-undeclared"
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ class Finding:
     #: What the finding is about without whom it concerns ("“A” (07/05 09:00) and “B”
     #: (07/05 09:30)"): findings of one cause are shown as one (see `finding_groups`).
     cause: str = field(default="", compare=False, repr=False)
+    #: The gifts of the register it is about (a gift not declared).
+    gift_ids: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The finding as plain data (for `check --json`)."""
@@ -98,6 +101,7 @@ class Finding:
             "people": list(self.person_ids),
             "venues": list(self.venue_ids),
             "vehicles": list(self.vehicle_ids),
+            "gifts": list(self.gift_ids),
         }
 
 

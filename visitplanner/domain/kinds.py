@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.i18n import N_, _
 
@@ -69,7 +70,15 @@ def _no_links(_entity: object) -> set[str]:
 
 #: Every kind, in the order a whole visit is written (what others refer to comes first).
 KINDS: Final[tuple[EntityKind, ...]] = (
-    EntityKind("visit", Visit, None, _no_links, N_("visit")),
+    EntityKind(
+        "visit",
+        Visit,
+        None,
+        _no_links,
+        N_("visit"),
+        # What the officer declares of gifts is no one else's business.
+        private=frozenset({"gift_threshold", "gift_currency"}),
+    ),
     EntityKind(
         "delegation",
         Delegation,
@@ -105,6 +114,15 @@ KINDS: Final[tuple[EntityKind, ...]] = (
         lambda a: {a.event_id, a.vehicle_id, a.person_id},
         N_("car assignment"),
         dependent=True,
+    ),
+    EntityKind(
+        "gift",
+        Gift,
+        "gifts",
+        lambda g: {g.giver_id, g.recipient_id, g.event_id, g.keeper_id} - {None},
+        N_("gift"),
+        # What it cost, who bought it and whether an official declared it stay internal.
+        private=frozenset({"value", "currency", "keeper_id", "declared", "declared_on", "notes"}),
     ),
 )
 
@@ -227,6 +245,18 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "vehicle_id": N_("vehicle"),
     "person_id": N_("person"),
     "seat": N_("seat"),
+    "description": N_("description"),
+    "giver_id": N_("giver"),
+    "giver_name": N_("giver"),
+    "recipient_id": N_("recipient"),
+    "recipient_name": N_("recipient"),
+    "value": N_("value"),
+    "currency": N_("currency"),
+    "keeper_id": N_("bought or kept by"),
+    "declared": N_("declared"),
+    "declared_on": N_("date of declaration"),
+    "gift_threshold": N_("gift declaration threshold"),
+    "gift_currency": N_("currency of gifts"),
 }
 
 

@@ -12,6 +12,7 @@ from visitplanner.domain.arrangements import (
     StepKind,
     TableShape,
 )
+from visitplanner.domain.gifts import GiftStatus
 from visitplanner.domain.values import (
     Access,
     Civility,
@@ -82,6 +83,11 @@ _LABELS: Final[dict[tuple[type, str], str]] = {
     _k(EventStatus.DRAFT): N_("draft"),
     _k(EventStatus.CONFIRMED): N_("confirmed"),
     _k(EventStatus.CANCELLED): N_("cancelled"),
+    _k(GiftStatus.PLANNED): N_("planned"),
+    _k(GiftStatus.BOUGHT): N_("bought"),
+    _k(GiftStatus.WRAPPED): N_("wrapped"),
+    _k(GiftStatus.GIVEN): N_("handed over"),
+    _k(GiftStatus.RECEIVED): N_("received"),
     _k(PressAccess.UNKNOWN): N_("not decided"),
     _k(PressAccess.OPEN): N_("open to the press"),
     _k(PressAccess.POOL): N_("press pool"),

@@ -15,6 +15,7 @@ from typing import Final, TypeVar
 from visitplanner.domain.arrangements import PlacementPosition, SeatingPlan, StepKind, Wreath
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.errors import DomainError, NotFoundError
+from visitplanner.domain.gifts import Gift, valid_currency
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.values import (
     Access,
@@ -59,6 +60,11 @@ class Visit:
     languages: tuple[str, ...] = ("fr", "uk", "en")
     organiser: Organiser = field(default_factory=Organiser)
     notes: str = ""
+    #: The value above which a public official declares a gift received (whole units of
+    #: `gift_currency`; None: no threshold set, nothing to declare). Internal.
+    gift_threshold: int | None = None
+    #: The currency of the threshold, and of every gift that names none.
+    gift_currency: str = "EUR"
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -67,6 +73,14 @@ class Visit:
             raise DomainError(_("the visit ends before it starts"))
         if not self.languages:
             raise DomainError(_("a visit needs at least one language"))
+        if self.gift_threshold is not None and self.gift_threshold < 0:
+            raise DomainError(_("a gift threshold cannot be negative"))
+        if not self.gift_currency or not valid_currency(self.gift_currency):
+            raise DomainError(
+                _("a currency is three capital letters (EUR, UAH): {found}").format(
+                    found=self.gift_currency
+                )
+            )
 
     @property
     def main_language(self) -> str:
@@ -515,6 +529,8 @@ class VisitData:
     versions: list[ProgrammeVersion] = field(default_factory=list)
     #: The car plan: who rides in which vehicle and seat of each movement.
     car_assignments: list[CarAssignment] = field(default_factory=list)
+    #: The gifts register: gifts offered and received.
+    gifts: list[Gift] = field(default_factory=list)
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""
@@ -554,6 +570,8 @@ class VisitData:
                 yield item.id
         for assignment in self.car_assignments:
             yield assignment.id
+        for gift in self.gifts:
+            yield gift.id
         for event in self.events:
             yield from event.part_ids()
 

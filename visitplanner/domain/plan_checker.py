@@ -49,6 +49,7 @@ from visitplanner.domain.checks import (
     venue_double_bookings,
     venue_keys,
 )
+from visitplanner.domain.gift_checks import gift_findings
 from visitplanner.domain.model import Event, Venue, Visit, VisitData
 from visitplanner.i18n import current_language
 
@@ -72,6 +73,7 @@ def snapshot(data: VisitData) -> VisitData:
         calendars=data.calendars,
         versions=list(data.versions),
         car_assignments=list(data.car_assignments),
+        gifts=list(data.gifts),
     )
 
 
@@ -220,9 +222,9 @@ class PlanChecker:
                 new[key] = kept
                 tick()
         moves = {ident: unit.moves for ident, unit in after.people.items() if unit.moves}
-        # The car plan is checked whole at each run: one pass over its assignments.
-        cars = car_findings(ix)
-        findings = in_order([*after.findings(), *travel_findings(ix, moves), *cars])
+        # The car plan and the gifts are checked whole at each run: one pass over each.
+        cars, gifts = car_findings(ix), gift_findings(ix)
+        findings = in_order([*after.findings(), *travel_findings(ix, moves), *cars, *gifts])
         if step is not None:
             step(total, total)
         self._units, self._visit, self._language = after, data.visit, language

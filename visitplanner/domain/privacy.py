@@ -69,10 +69,13 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
         events=list(data.events),
         versions=list(data.versions),
         car_assignments=list(data.car_assignments),
+        gifts=list(data.gifts),
     )
     if profile is Profile.INTERNAL:
         return snapshot
+    snapshot.visit = redacted(snapshot.visit)
     snapshot.people = [redacted(p) for p in snapshot.people]
+    snapshot.gifts = [redacted(g) for g in snapshot.gifts]
     snapshot.venues = [redacted(v) for v in snapshot.venues]
     snapshot.versions = [  # redacted when a programme is rebuilt, not before
         dataclasses.replace(v, programme=DerivedProgramme(v.programme, redacted_programme))

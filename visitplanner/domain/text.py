@@ -77,6 +77,12 @@ LIMITS: Final[dict[str, int]] = {
     "postcode": 50,
     "country": 100,
     "marking": 200,
+    # A gift: its description is printed in one table cell.
+    "description": 2000,
+    "giver_name": 500,
+    "recipient_name": 500,
+    "currency": 3,
+    "gift_currency": 3,
     # The visit's organiser.
     "email": 320,
     "phone": 100,

@@ -30,6 +30,7 @@ from visitplanner.domain.arrangements import (
 )
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.errors import DomainError
+from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import (
     Accreditation,
     CalendarMemory,
@@ -67,6 +68,7 @@ def _visit_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "vehicles", (_vehicle(v) for v in data.vehicles)
     yield "events", (_event(e) for e in data.events)
     yield "car_assignments", (_car_assignment(a) for a in data.car_assignments)
+    yield "gifts", (_gift(g) for g in data.gifts)
     yield "calendars", _calendars(data.calendars)
     yield "versions", (_version(v) for v in data.versions)
 
@@ -90,7 +92,7 @@ def programme_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     reached: what compares a programme with a version one list at a time."""
     yield "format", FORMAT_MARKER
     yield "version", FORMAT_VERSION
-    yield "visit", _visit(data.visit)
+    yield "visit", _visit(data.visit, programme=True)
     yield "delegations", [_delegation(d) for d in data.delegations]
     yield "people", [_person(p) for p in data.people]
     yield "venues", [_venue(v) for v in data.venues]
@@ -218,8 +220,10 @@ def _organiser(value: Organiser) -> _JSON:
     }
 
 
-def _visit(value: Visit) -> _JSON:
-    return {
+def _visit(value: Visit, programme: bool = False) -> _JSON:
+    """The visit's settings; a programme's snapshot leaves out the gift settings, which
+    are no part of the programme (a version issued before them stays the same)."""
+    written: _JSON = {
         "id": value.id,
         "title": _text(value.title),
         "start_date": _day(value.start_date),
@@ -230,6 +234,10 @@ def _visit(value: Visit) -> _JSON:
         "organiser": _organiser(value.organiser),
         "notes": value.notes,
     }
+    if not programme:
+        written["gift_threshold"] = value.gift_threshold
+        written["gift_currency"] = value.gift_currency
+    return written
 
 
 def _delegation(value: Delegation) -> _JSON:
@@ -445,6 +453,25 @@ def _car_assignment(value: CarAssignment) -> _JSON:
         "person_id": value.person_id,
         "seat": str(value.seat),
         "number": value.number,
+    }
+
+
+def _gift(value: Gift) -> _JSON:
+    return {
+        "id": value.id,
+        "description": _text(value.description),
+        "giver_id": value.giver_id,
+        "giver_name": value.giver_name,
+        "recipient_id": value.recipient_id,
+        "recipient_name": value.recipient_name,
+        "event_id": value.event_id,
+        "status": str(value.status),
+        "value": value.value,
+        "currency": value.currency,
+        "keeper_id": value.keeper_id,
+        "declared": value.declared,
+        "declared_on": _day(value.declared_on),
+        "notes": value.notes,
     }
 
 

@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo
 from visitplanner.domain import car_plan
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.errors import DomainError, InputError
+from visitplanner.domain.gifts import Gift
 from visitplanner.domain.ids import is_uuid
 from visitplanner.domain.kinds import KINDS
 from visitplanner.domain.model import (
@@ -230,6 +231,7 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         calendars=_calendars(top.take("calendars")),
         versions=_versions(top.take("versions")),
         car_assignments=top.items("car_assignments", CarAssignment),
+        gifts=top.items("gifts", Gift),
     )
     # A calendar's event is kept for its cancellation only if the visit lacks it.
     present = {e.id for e in data.events}
@@ -631,6 +633,7 @@ def _check_ids(data: VisitData) -> None:
         ("vehicles", [v.id for v in data.vehicles]),
         ("events", [e.id for e in data.events]),
         ("car_assignments", [a.id for a in data.car_assignments]),
+        ("gifts", [g.id for g in data.gifts]),
     ]
     for i, event in enumerate(data.events):
         at = f"events[{i}]"
@@ -695,6 +698,14 @@ def _check_references(data: VisitData) -> None:
             (f"{at}.event_id", a.event_id, event),
             (f"{at}.vehicle_id", a.vehicle_id, vehicle),
             (f"{at}.person_id", a.person_id, person),
+        ]
+    for i, g in enumerate(data.gifts):
+        at = f"gifts[{i}]"
+        links += [
+            (f"{at}.giver_id", g.giver_id, person),
+            (f"{at}.recipient_id", g.recipient_id, person),
+            (f"{at}.event_id", g.event_id, event),
+            (f"{at}.keeper_id", g.keeper_id, person),
         ]
     for where, ident, (known, problem) in links:
         if ident is not None and ident not in known:

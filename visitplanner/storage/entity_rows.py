@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Vehicle, Venue, Visit
 from visitplanner.storage.rows import (
     date_to_db,
@@ -68,6 +69,8 @@ def visit_row(visit: Visit) -> dict[str, Any]:
         "organiser_phone": visit.organiser.phone,
         "organiser_address": visit.organiser.address,
         "notes": visit.notes,
+        "gift_threshold": visit.gift_threshold,
+        "gift_currency": visit.gift_currency,
     }
 
 
@@ -160,4 +163,24 @@ def car_assignment_row(assignment: CarAssignment) -> dict[str, Any]:
         "person_id": assignment.person_id,
         "seat": assignment.seat.value,
         "number": assignment.number,
+    }
+
+
+def gift_row(gift: Gift) -> dict[str, Any]:
+    """The row of a gift."""
+    return {
+        "id": gift.id,
+        "description": text_to_db(gift.description),
+        "giver_id": gift.giver_id,
+        "giver_name": gift.giver_name,
+        "recipient_id": gift.recipient_id,
+        "recipient_name": gift.recipient_name,
+        "event_id": gift.event_id,
+        "status": gift.status.value,
+        "value": gift.value,
+        "currency": gift.currency,
+        "keeper_id": gift.keeper_id,
+        "declared": int(gift.declared),
+        "declared_on": date_to_db(gift.declared_on),
+        "notes": gift.notes,
     }

@@ -18,6 +18,7 @@ from typing import Any, Final
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
+from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
     CalendarMemory,
     Delegation,
@@ -49,6 +50,7 @@ from visitplanner.storage.entity_rows import (
     car_assignment_row,
     delegation_row,
     event_row,
+    gift_row,
     vehicle_row,
     venue_row,
     visit_row,
@@ -97,6 +99,7 @@ _interpretation_mode: Final = enum_from_db(InterpretationMode)
 _step_kind: Final = enum_from_db(StepKind)
 _access: Final = enum_from_db(Access)
 _car_seat: Final = enum_from_db(CarSeat)
+_gift_status: Final = enum_from_db(GiftStatus)
 
 
 class VisitRepository:
@@ -138,6 +141,8 @@ class VisitRepository:
                 address=r["organiser_address"],
             ),
             notes=r["notes"],
+            gift_threshold=r["gift_threshold"],
+            gift_currency=r["gift_currency"],
         )
 
     def load(self, step: Step | None = None) -> VisitData:
@@ -184,6 +189,7 @@ class VisitRepository:
             calendars=self.load_calendar_memory(),
             versions=load_versions(self.conn),
             car_assignments=self.load_car_assignments(),
+            gifts=self.load_gifts(),
         )
         step(100, 100, "")
         return data
@@ -392,6 +398,30 @@ class VisitRepository:
             for ident, event_id, vehicle_id, person_id, seat, number in self.conn.execute(sql, args)
         ]
 
+    def load_gifts(self, ids: Iterable[str] | None = None) -> list[Gift]:
+        """Every gift (or those with `ids`), in the order they were made."""
+        where, args = _id_filter(ids)
+        rows = rows_of(self.conn, f"SELECT * FROM gift{where} ORDER BY {_ORDER['gift']}", args)
+        return [
+            Gift(
+                id=r["id"],
+                description=text_from_db(r["description"]),
+                giver_id=r["giver_id"],
+                giver_name=r["giver_name"],
+                recipient_id=r["recipient_id"],
+                recipient_name=r["recipient_name"],
+                event_id=r["event_id"],
+                status=_gift_status(r["status"]),
+                value=r["value"],
+                currency=r["currency"],
+                keeper_id=r["keeper_id"],
+                declared=bool(r["declared"]),
+                declared_on=date_from_db(r["declared_on"]),
+                notes=r["notes"],
+            )
+            for r in rows
+        ]
+
     def load_calendar_memory(self) -> CalendarMemory:
         """What the exported calendars left behind: sequences, and each calendar's events."""
         return calendar_rows.load_calendar_memory(self.conn)
@@ -533,6 +563,10 @@ class VisitRepository:
         """Insert or update a car assignment."""
         write_row(self.conn, "car_assignment", car_assignment_row, assignment, before)
 
+    def save_gift(self, gift: Gift, before: Gift | None = None) -> None:
+        """Insert or update a gift."""
+        write_row(self.conn, "gift", gift_row, gift, before)
+
     def _save_running_order(self, event: Event) -> None:
         ident = event.id
         self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
@@ -621,6 +655,8 @@ class VisitRepository:
             self.save_event(event)
         for assignment in data.car_assignments:
             self.save_car_assignment(assignment)
+        for gift in data.gifts:
+            self.save_gift(gift)
         self.save_calendar_memory(data.calendars)
         save_versions(self.conn, data.versions)
 
@@ -669,6 +705,7 @@ TABLES: Final[Mapping[str, Table]] = {
     "car_assignment": Table(
         "rowid", VisitRepository.load_car_assignments, VisitRepository.save_car_assignment
     ),
+    "gift": Table("rowid", VisitRepository.load_gifts, VisitRepository.save_gift),
 }
 _ORDER: Final = {kind: table.order for kind, table in TABLES.items()}
 _ENTITY_TABLES: Final = frozenset(TABLES) - {"visit"}

@@ -578,3 +578,36 @@ CREATE INDEX car_assignment_event ON car_assignment(event_id);
 CREATE INDEX car_assignment_vehicle ON car_assignment(vehicle_id);
 CREATE INDEX car_assignment_person ON car_assignment(person_id)
 """
+
+
+@_migration("0011_gifts")
+def _gifts(db: Database) -> None:
+    """The gifts register, and the visit's threshold above which a gift is declared.
+
+    A gift keeps its giver, recipient, event and keeper as links cut (set to null) when
+    what they name is deleted: the gift stays in the register, its free-text names too.
+    """
+    _run_script(db, _GIFTS_SQL)
+
+
+_GIFTS_SQL: Final = """
+ALTER TABLE visit ADD COLUMN gift_threshold INTEGER CHECK (gift_threshold >= 0);
+ALTER TABLE visit ADD COLUMN gift_currency TEXT NOT NULL DEFAULT 'EUR';
+CREATE TABLE gift (
+    id TEXT PRIMARY KEY,
+    description TEXT NOT NULL DEFAULT '{}',
+    giver_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    giver_name TEXT NOT NULL DEFAULT '',
+    recipient_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    recipient_name TEXT NOT NULL DEFAULT '',
+    event_id TEXT REFERENCES event(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    status TEXT NOT NULL DEFAULT 'planned',
+    value INTEGER CHECK (value IS NULL OR value >= 0),
+    currency TEXT NOT NULL DEFAULT '',
+    keeper_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    declared INTEGER NOT NULL DEFAULT 0,
+    declared_on TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX gift_event ON gift(event_id)
+"""

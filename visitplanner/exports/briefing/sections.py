@@ -22,6 +22,7 @@ from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.cover import build_contents, build_cover, build_glance
 from visitplanner.exports.briefing.dietary import build_dietary
 from visitplanner.exports.briefing.event_sheets import build_event_sheets
+from visitplanner.exports.briefing.gifts import build_gifts
 from visitplanner.exports.briefing.logistics import build_contacts, build_movements, build_venues
 from visitplanner.exports.briefing.people import build_biographies, build_delegations
 from visitplanner.exports.briefing.programme import build_programme
@@ -48,6 +49,7 @@ _REGISTRY: list[Section] = [
     Section("events", N_("Event sheets"), build_event_sheets),
     Section("seating", N_("Seating plans and placement"), build_arrangements),
     Section("dietary", N_("Dietary sheets (internal)"), build_dietary),
+    Section("gifts", N_("Gifts (internal)"), build_gifts),
     Section("delegations", N_("Delegations"), build_delegations),
     Section("biographies", N_("Biographies"), build_biographies),
     Section("venues", N_("Venues"), build_venues),

@@ -523,6 +523,9 @@ class ChecksView(QWidget):
             # A car plan's finding: the movement's cars on the Vehicles page.
             self.go_to.emit("movement", finding.event_ids[0])
             return
+        if finding.gift_ids:  # a gift not declared: the gift in the register
+            self.go_to.emit("gift", finding.gift_ids[0])
+            return
         for kind, ids in (
             ("event", finding.event_ids),
             ("person", finding.person_ids),

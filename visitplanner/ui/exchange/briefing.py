@@ -221,6 +221,12 @@ class BriefingDialog(QDialog):
             internal = self.profile.currentData() == Profile.INTERNAL
             dietary.setEnabled(internal and not self.one_person.isChecked())
             dietary.setToolTip(_("Internal book of the whole visit only: holds medical details"))
+        # The gifts sheet holds values and declarations: likewise.
+        gifts = self.section_boxes.get("gifts")
+        if gifts is not None:
+            internal = self.profile.currentData() == Profile.INTERNAL
+            gifts.setEnabled(internal and not self.one_person.isChecked())
+            gifts.setToolTip(_("Internal book of the whole visit only: holds values of gifts"))
         busy = self.worker is not None
         ready = (
             any(self._chosen(box) for box in self.section_boxes.values())

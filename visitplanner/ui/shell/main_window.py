@@ -57,6 +57,7 @@ PAGES = (
     ("ceremony", N_("Ceremony")),
     ("versions", N_("Versions")),
     ("checks", N_("Checks")),
+    ("gifts", N_("Gifts")),
 )
 
 
@@ -70,6 +71,7 @@ PAGE_MENU_ENTRIES = {
     "ceremony": N_("Cere&mony"),
     "versions": N_("Versio&ns"),
     "checks": N_("&Checks"),
+    "gifts": N_("&Gifts"),
 }
 
 #: The pages made with the window: what shows first, and the checks that mark it.
@@ -203,6 +205,10 @@ class MainWindow(QMainWindow):
             ceremony = CeremonyView(c.session, apply=self._apply_and_report)
             c.changed.connect(ceremony.follow)  # a method: it goes when the page goes
             return ceremony
+        if key == "gifts":
+            from visitplanner.ui.gifts.view import GiftsView
+
+            return GiftsView(c)
         if key == "versions":
             from visitplanner.ui.versions.view import VersionsView
 
@@ -369,14 +375,15 @@ class MainWindow(QMainWindow):
         return page
 
     def go_to(self, kind: str, ident: str) -> None:
-        """Show the thing a finding is about: an event, a person, a venue, a vehicle, or a
-        movement's car plan."""
+        """Show the thing a finding is about: an event, a person, a venue, a vehicle, a
+        movement's car plan, or a gift."""
         page_key = {
             "event": "programme",
             "person": "roster",
             "venue": "venues",
             "vehicle": "vehicles",
             "movement": "vehicles",
+            "gift": "gifts",
         }.get(kind)
         if page_key is None:
             return
@@ -388,6 +395,7 @@ class MainWindow(QMainWindow):
             "venue": "select_venue",
             "vehicle": "select_vehicle",
             "movement": "select_movement",
+            "gift": "select_gift",
         }[kind]
         select = getattr(page, method, None)
         if callable(select):

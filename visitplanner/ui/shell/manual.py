@@ -33,6 +33,7 @@ PAGE_ANCHORS: Final = {
     "ceremony": "ceremony",
     "versions": "versions",
     "checks": "checks",
+    "gifts": "gifts",
 }
 
 #: The tasks the manual walks through, in its order (each a section with a picture).

@@ -1,0 +1,1 @@
+"""The Gifts page: the register of gifts offered and received."""
