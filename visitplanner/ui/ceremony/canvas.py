@@ -11,43 +11,30 @@ view only asks (its signals); the Ceremony page makes each edit.
 
 from __future__ import annotations
 
-from typing import Final
-
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtGui import QBrush, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractGraphicsShapeItem,
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QWidget,
+)
 
 from visitplanner.ui.ceremony.plan_items import BOX_H, BOX_W, PlaceItem
-from visitplanner.ui.seating.canvas import PERSON_MIME
-
-_RING: Final = QColor(30, 100, 200)
+from visitplanner.ui.common.places_view import PlacesView
 
 
-class CeremonyCanvas(QGraphicsView):
+class CeremonyCanvas(PlacesView):
     """The plan: drag a person to another place, or go there with the keyboard."""
 
-    move_requested = Signal(str, str)  # person id, place key
-    menu_requested = Signal(str, object)  # place key, global position
     free_requested = Signal(str)  # place key
-    #: The person picked up from the keyboard ("" when let go).
-    picked_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Parented, so that Python does not collect the scene under the view.
-        self.setScene(QGraphicsScene(self))
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setAcceptDrops(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # The monument at the top of the view, whatever room is left goes below.
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.dragged: str | None = None
-        #: The places line by line from the monument down, and the one with the ring.
+        #: The places line by line from the monument down.
         self.lines: list[list[PlaceItem]] = []
-        self.current: str | None = None
-        #: The person picked up from the keyboard, put down with Enter on a place.
-        self.picked: str | None = None
-        self._ring: QGraphicsRectItem | None = None
 
     # -- the places --------------------------------------------------------------------
 
@@ -57,7 +44,7 @@ class CeremonyCanvas(QGraphicsView):
         keys = [item.slot.key for line in self.lines for item in line]
         if self.current not in keys:
             self.current = keys[0] if keys else None
-        self._ring = None  # the scene was cleared with its items
+        self.forget_ring()  # the scene was cleared with its items
         self._show_ring()
 
     def items_by_key(self) -> dict[str, PlaceItem]:
@@ -84,42 +71,20 @@ class CeremonyCanvas(QGraphicsView):
 
     # -- the keyboard ------------------------------------------------------------------
 
-    def set_current(self, key: str) -> None:
-        """Put the ring on a place."""
-        if key in self.items_by_key():
-            self.current = key
-            self._show_ring()
-            self.ensureVisible(self.place_item(key), 10, 10)
+    def spot_at(self, point: QPointF) -> tuple[str, str | None] | None:
+        place = self.place_at(point)
+        return None if place is None else (place.slot.key, place.slot.person_id)
 
-    def pick(self, person_id: str | None) -> None:
-        """Hold a person until Enter on a place puts them there (None lets go)."""
-        self.picked = person_id
-        self.picked_changed.emit(person_id or "")
-        self._show_ring()
+    def spot_item(self, key: str) -> QGraphicsItem:
+        return self.place_item(key)
 
-    def _show_ring(self) -> None:
-        if self.current is None:
-            return
-        if self._ring is None or self._ring.scene() is not self.scene():
-            self._ring = QGraphicsRectItem(-4, -4, BOX_W + 4, BOX_H + 8)
-            self._ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-            self._ring.setZValue(10)
-            self.scene().addItem(self._ring)
-        pen = QPen(_RING, 3 if self.picked else 2)
-        pen.setStyle(Qt.PenStyle.DashLine if self.picked else Qt.PenStyle.SolidLine)
-        self._ring.setPen(pen)
-        self._ring.setPos(self.place_item(self.current).scenePos())
-        self._ring.setVisible(self.hasFocus() or self.picked is not None)
+    def has_spot(self, key: str) -> bool:
+        return key in self.items_by_key()
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Show where the keyboard is."""
-        super().focusInEvent(event)
-        self._show_ring()
-
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Hide the ring unless someone is held."""
-        super().focusOutEvent(event)
-        self._show_ring()
+    def make_ring(self) -> QAbstractGraphicsShapeItem:
+        ring = QGraphicsRectItem(-4, -4, BOX_W + 4, BOX_H + 8)
+        ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        return ring
 
     def _where(self) -> tuple[int, int]:
         for number, line in enumerate(self.lines):
@@ -158,25 +123,9 @@ class CeremonyCanvas(QGraphicsView):
         moves = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
         if key in (*moves, Qt.Key.Key_Home, Qt.Key.Key_End):
             self.set_current(self._step(key))
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            if self.picked is None:
-                if slot.person_id:
-                    self.pick(slot.person_id)
-            else:
-                person = self.picked
-                self.pick(None)
-                if slot.person_id != person:
-                    self.move_requested.emit(person, slot.key)
-        elif key == Qt.Key.Key_Escape and self.picked is not None:
-            self.pick(None)
         elif key == Qt.Key.Key_Delete and slot.person_id:
             self.free_requested.emit(slot.key)
-        elif key == Qt.Key.Key_Menu or (
-            key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            where = self.viewport().mapToGlobal(self.centre_of(slot.key).toPoint())
-            self.menu_requested.emit(slot.key, where)
-        else:
+        elif not self.place_key(event, slot.key, slot.person_id):
             super().keyPressEvent(event)
             return
         event.accept()
@@ -197,47 +146,3 @@ class CeremonyCanvas(QGraphicsView):
         """Keep the plan in view when the window is resized."""
         super().resizeEvent(event)
         self.fit()
-
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Pick up the person of the place pressed."""
-        place = self.place_at(event.position())
-        if place is not None:
-            self.set_current(place.slot.key)
-            if event.button() == Qt.MouseButton.LeftButton and place.slot.person_id:
-                self.dragged = place.slot.person_id
-                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Put the person picked up on the place under the pointer."""
-        place = self.place_at(event.position())
-        person, self.dragged = self.dragged, None
-        self.viewport().unsetCursor()
-        if person and place is not None and place.slot.person_id != person:
-            self.move_requested.emit(person, place.slot.key)
-        super().mouseReleaseEvent(event)
-
-    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """A place's menu."""
-        place = self.place_at(QPointF(event.pos()))
-        if place is not None:
-            self.set_current(place.slot.key)
-            self.menu_requested.emit(place.slot.key, event.globalPos())
-
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Accept people dragged from the "Not placed" list."""
-        if event.mimeData().hasFormat(PERSON_MIME):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Keep accepting while over the plan."""
-        if event.mimeData().hasFormat(PERSON_MIME):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Put the person dropped on the place under the pointer."""
-        place = self.place_at(event.position())
-        person = bytes(event.mimeData().data(PERSON_MIME).data()).decode()
-        if place is not None and person:
-            event.acceptProposedAction()
-            self.move_requested.emit(person, place.slot.key)
