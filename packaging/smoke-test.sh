@@ -134,7 +134,7 @@ contains demo-uk "$work/demo-uk.out" "Демонстраційний візит"
 ok "demo in Ukrainian"
 
 expect check 0 -- check "$visit"
-contains check "$work/check.out" "0 errors"
+contains check "$work/check.out" "Errors: 0"
 check_time=$elapsed
 ok "check: $(cat "$work/check.out")"
 
@@ -148,6 +148,19 @@ ok "export-json"
 
 expect import-json 0 -- import-json "$work/x.json" -o "$work/y.visit"
 ok "import-json"
+
+# An encrypted copy (SQLCipher is bundled): it is checked with its passphrase, refused
+# without it in one line, and its bytes hold none of the visit's names.
+cp "$visit" "$work/e.visit"
+expect encrypt 0 VISITPLANNER_PASSPHRASE=smoke-passphrase -- encrypt "$work/e.visit"
+head -c 16 "$work/e.visit" | grep -qF "SQLite format 3" && fail "encrypt: the file is still plain"
+grep -qF "Kalmykova" "$work/e.visit" && fail "encrypt: a name is readable in the file"
+expect encrypted-check 0 VISITPLANNER_PASSPHRASE=smoke-passphrase -- check "$work/e.visit"
+contains encrypted-check "$work/encrypted-check.out" "Errors: 0"
+expect encrypted-refused 2 -- check "$work/e.visit"
+[ "$(wc -l <"$work/encrypted-refused.err")" -eq 1 ] || fail "encrypted-refused: not one line" \
+  "$work/encrypted-refused.err"
+ok "an encrypted visit: checked with its passphrase, refused without it"
 
 # Bad input: one line on standard error, exit status 2, no traceback.
 expect bad-file 2 -- check "$work/missing.visit"
