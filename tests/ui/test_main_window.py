@@ -236,7 +236,7 @@ def test_the_seating_page_offers_the_meals(window: MainWindow) -> None:
 
     seating = window.show_page("seating")
     assert isinstance(seating, SeatingView)
-    assert seating.events.count() == len(seating.meals())
+    assert seating.events.count() == len(seating.offered())
 
 
 def test_new_event_from_the_programme_page_then_undo(

@@ -19,16 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
@@ -39,24 +37,21 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import ceremony, protocol_checks
 from visitplanner.domain.arrangements import PlacementArea
 from visitplanner.domain.checks import Severity
-from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.model import Event, Person
 from visitplanner.domain.values import EventKind, zone
 from visitplanner.i18n import _, current_language, format_time
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services import ceremony as ceremony_service
 from visitplanner.ui.ceremony.canvas import CeremonyCanvas
 from visitplanner.ui.ceremony.plan_items import draw_plan, lines_of, parse_key
+from visitplanner.ui.common.plan_page import PlanPage
 from visitplanner.ui.seating.canvas import UnseatedList
 
 
-class CeremonyView(QWidget):
+class CeremonyView(PlanPage):
     """See and adjust a ceremony's placement beside its wreaths and running order."""
-
-    changed = Signal(object)  # the Change of each edit
 
     def __init__(
         self,
@@ -64,15 +59,7 @@ class CeremonyView(QWidget):
         parent: QWidget | None = None,
         apply: Callable[[Operation], Change] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.apply = apply or session.apply
-        self.events = QComboBox()
-        # Sized for a few words, not for the longest title in the longest language.
-        self.events.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.events.setMinimumContentsLength(24)
+        super().__init__(session, parent, apply)
         self.propose_button = QPushButton(_("Place everyone"))
         self.propose_button.setToolTip(
             _("Lay the plan out afresh: the wreath party, then the rows by precedence")
@@ -96,11 +83,10 @@ class CeremonyView(QWidget):
         self.running.setAccessibleName(_("Running order"))
         self.running.setWordWrap(True)
         self.running.setToolTip(_("Select a line to see on the plan the people it names"))
-        self.hint = QLabel()
         self.checks = QListWidget()
         self.checks.setAccessibleName(_("Checks of the ceremony"))
         self._build()
-        self.events.currentIndexChanged.connect(self.refresh)
+        self.events.currentIndexChanged.connect(self.event_chosen)
         self.propose_button.clicked.connect(self.propose)
         self.canvas.move_requested.connect(self.move_person)
         self.canvas.free_requested.connect(self.free)
@@ -162,54 +148,18 @@ class CeremonyView(QWidget):
 
     # -- state -------------------------------------------------------------------------
 
-    def ceremonies(self) -> list[Event]:
+    def offered(self) -> list[Event]:
         """The events offered: ceremonies, and any event with a placement."""
         found = [e for e in self.session.data.events if e.kind is EventKind.CEREMONY or e.placement]
         return sorted(found, key=lambda e: e.start.timestamp())
 
-    def current_event(self) -> Event | None:
-        """The ceremony shown, as it is now."""
-        ident = self.events.currentData()
-        return next((e for e in self.session.data.events if e.id == ident), None)
+    def refusal_title(self) -> str:
+        return _("Ceremony")
 
-    def follow(self, change: Change) -> None:
-        """Show the visit as it is after `change` (connected to the visit's changes)."""
-        self.reload()
-
-    def reload(self) -> None:
-        """Refill the list of ceremonies (keeping the one shown) and redraw."""
-        shown = self.events.currentData()
-        self.events.blockSignals(True)
-        self.events.clear()
-        lang = current_language()
-        for event in self.ceremonies():
-            title = event.title.get(lang, self.session.data.visit.main_language)
-            self.events.addItem(title, event.id)
-            self.events.setItemData(self.events.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
-        index = self.events.findData(shown)
-        self.events.setCurrentIndex(index if index >= 0 else 0)
-        self.events.blockSignals(False)
-        self.refresh()
-
-    def show_event(self, event_id: str) -> None:
-        """Show the ceremony `event_id`."""
-        self.events.setCurrentIndex(self.events.findData(event_id))
+    def held_words(self) -> str:
+        return _("{name} picked up: choose a place with the arrows and press Enter (Esc: let go)")
 
     # -- edits -------------------------------------------------------------------------
-
-    def _run(self, make: Callable[[], Operation]) -> None:
-        """Make the operation and apply it; a refusal is shown, not raised."""
-        try:
-            operation = make()
-            if isinstance(operation, SaveEntity) and operation.after == operation.before:
-                change = Change()  # nothing would change: no empty step to undo later
-            else:
-                change = self.apply(operation)
-        except VisitPlannerError as exc:
-            QMessageBox.warning(self, _("Ceremony"), str(exc))
-            return
-        self.refresh()
-        self.changed.emit(change)
 
     def move_person(self, person_id: str, key: str) -> None:
         """Put a person at a place (swapping with whoever stood there)."""
@@ -279,21 +229,6 @@ class CeremonyView(QWidget):
             self.canvas.set_current(free[0])
         self.canvas.pick(person_id)
         self.canvas.setFocus()
-
-    def _show_picked(self, person_id: str) -> None:
-        if not person_id:
-            self.hint.clear()
-            return
-        person = next((p for p in self.session.data.people if p.id == person_id), None)
-        name = person.formal_name() if person is not None else ""
-        self.hint.setText(
-            _(
-                "{name} picked up: choose a place with the arrows and press Enter (Esc: let go)"
-            ).format(name=name)
-        )
-
-    def _show_menu(self, key: str, where: object) -> None:
-        self.menu_for(key).exec(where)  # type: ignore[call-overload]
 
     def _light_line(self, row: int) -> None:
         """Light up on the plan the people the running-order line `row` names."""

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,11 +46,11 @@ from visitplanner.domain.model import Event
 from visitplanner.domain.values import EventKind
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.change import Change
-from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services import seating as seating_service
 from visitplanner.services.progress import Progress
+from visitplanner.ui.common.plan_page import PlanPage
 from visitplanner.ui.common.worker import Worker, run_with_progress_dialog
 from visitplanner.ui.seating.canvas import SeatingCanvas, UnseatedList
 from visitplanner.ui.seating.chart_items import (
@@ -63,10 +63,8 @@ from visitplanner.ui.seating.chart_items import (
 log = logging.getLogger(__name__)
 
 
-class SeatingView(QWidget):
+class SeatingView(PlanPage):
     """Propose, adjust and print a meal's seating plan."""
-
-    changed = Signal(object)  # the Change of each edit
 
     def __init__(
         self,
@@ -74,18 +72,12 @@ class SeatingView(QWidget):
         parent: QWidget | None = None,
         apply: Callable[[Operation], Change] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.apply = apply or session.apply
-        self.events = QComboBox()
+        super().__init__(session, parent, apply)
         self.strategy = QComboBox()
-        # Sized for a few words, not for the longest meal's title in the longest language:
-        # a combo sized to its contents made the window wider than a laptop's screen.
-        for combo, letters in ((self.events, 24), (self.strategy, 14)):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(letters)
+        self.strategy.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.strategy.setMinimumContentsLength(14)
         for strategy in SeatingStrategy:
             self.strategy.addItem(label(strategy), strategy)
         self.propose_button = QPushButton(_("Propose"))
@@ -102,10 +94,9 @@ class SeatingView(QWidget):
         self.unseated = UnseatedList()
         self.unseated.setAccessibleName(_("People without a seat"))
         self.unseated.setToolTip(_("Enter picks the person up: choose a seat on the chart"))
-        self.hint = QLabel()
         self.checks = QListWidget()
         self._build()
-        self.events.currentIndexChanged.connect(self._event_chosen)
+        self.events.currentIndexChanged.connect(self.event_chosen)
         self.propose_button.clicked.connect(self.propose)
         self.print_button.clicked.connect(self._print)
         self.canvas.move_requested.connect(self.move_person)
@@ -152,64 +143,27 @@ class SeatingView(QWidget):
 
     # -- state -------------------------------------------------------------------------
 
-    def meals(self) -> list[Event]:
+    def offered(self) -> list[Event]:
         """The events offered: meals, and any event that has a seating plan."""
         found = [
             e for e in self.session.data.events if e.kind is EventKind.MEAL or e.seating is not None
         ]
         return sorted(found, key=lambda e: e.start.timestamp())
 
-    def current_event(self) -> Event | None:
-        """The meal shown, as it is now."""
-        ident = self.events.currentData()
-        return next((e for e in self.session.data.events if e.id == ident), None)
-
-    def follow(self, change: Change) -> None:
-        """Show the visit as it is after `change` (connected to the visit's changes)."""
-        self.reload()
-
-    def reload(self) -> None:
-        """Refill the list of meals (keeping the one shown) and redraw."""
-        shown = self.events.currentData()
-        self.events.blockSignals(True)
-        self.events.clear()
-        lang = current_language()
-        for event in self.meals():
-            self.events.addItem(
-                event.title.get(lang, self.session.data.visit.main_language), event.id
-            )
-        index = self.events.findData(shown)
-        self.events.setCurrentIndex(index if index >= 0 else 0)
-        self.events.blockSignals(False)
-        self._event_chosen()
-
-    def show_event(self, event_id: str) -> None:
-        """Show the meal `event_id`."""
-        self.events.setCurrentIndex(self.events.findData(event_id))
-
-    def _event_chosen(self) -> None:
+    def event_chosen(self) -> None:
+        """Another meal: its plan's strategy in the list, then its plan."""
         event = self.current_event()
         if event is not None and event.seating is not None:
             self.strategy.setCurrentIndex(self.strategy.findData(event.seating.strategy))
         self.refresh()
 
-    # -- edits -------------------------------------------------------------------------
+    def refusal_title(self) -> str:
+        return _("Seating plan")
 
-    def _run(self, make: Callable[[], Operation]) -> None:
-        """Make the operation and apply it; a refusal (a locked seat) is shown, not raised."""
-        try:
-            operation = make()
-            if isinstance(operation, SaveEntity) and operation.after == operation.before:
-                # Nothing would change (a name dropped on its own seat, the same plan
-                # proposed again): nothing is written, no empty step is undone later.
-                change = Change()
-            else:
-                change = self.apply(operation)
-        except VisitPlannerError as exc:
-            QMessageBox.warning(self, _("Seating plan"), str(exc))
-            return
-        self.refresh()
-        self.changed.emit(change)
+    def held_words(self) -> str:
+        return _("{name} picked up: choose a seat with the arrows and press Enter (Esc: let go)")
+
+    # -- edits -------------------------------------------------------------------------
 
     def propose(self) -> None:
         """Propose a plan with the chosen strategy, keeping locked seats, and save it."""
@@ -266,21 +220,6 @@ class SeatingView(QWidget):
             self.canvas.set_current(free[0])
         self.canvas.pick(person_id)
         self.canvas.setFocus()
-
-    def _show_picked(self, person_id: str) -> None:
-        if not person_id:
-            self.hint.clear()
-            return
-        person = next((p for p in self.session.data.people if p.id == person_id), None)
-        name = person.formal_name() if person is not None else ""
-        self.hint.setText(
-            _(
-                "{name} picked up: choose a seat with the arrows and press Enter (Esc: let go)"
-            ).format(name=name)
-        )
-
-    def _show_menu(self, seat_id: str, where: object) -> None:
-        self.menu_for(seat_id).exec(where)  # type: ignore[call-overload]
 
     def _print(self) -> None:
         event = self.current_event()
