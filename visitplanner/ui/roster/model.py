@@ -18,14 +18,11 @@ the new order, and the view turns that into one undoable edit.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,13 +36,12 @@ from visitplanner.domain.model import Delegation, Person, VisitData
 from visitplanner.domain.search import Words, found, matching, search_text, search_words
 from visitplanner.domain.values import Need
 from visitplanner.i18n import N_, _, current_language
-from visitplanner.services.ordering import placed
 from visitplanner.ui.common.models import column_header
+from visitplanner.ui.roster.cells import needs_text, needs_tooltip, roster_name, search_key
+from visitplanner.ui.roster.drops import RosterDrops
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: The MIME type of a drag inside the roster.
-MIME_TYPE: Final = "application/x-visitplanner-roster"
 
 _UNKNOWN_COLOUR: Final = QColor("#8a5a00")
 _COLUMN_COUNT: Final = 7
@@ -65,55 +61,6 @@ _ROLES: Final = frozenset(
 )
 
 
-def search_key(person: Person) -> str:
-    """Every name of a person, in both scripts (the Cyrillic ones in Latin too), folded
-    for the filter."""
-    names = (
-        person.given_name,
-        person.family_name,
-        person.given_name_native,
-        person.patronymic_native,
-        person.family_name_native,
-    )
-    return search_text("\n".join(n for n in names if n))
-
-
-def roster_name(person: Person) -> str:
-    """The family name in capitals, then the given name ("KALMYKOVA Natalia")."""
-    family = (person.family_name or person.family_name_native).upper()
-    given = person.given_name if person.family_name else person.given_name_native
-    return f"{family} {given}".strip()
-
-
-def needs_text(person: Person) -> str:
-    """Step-free and dietary needs in a few words; nothing when known to be none."""
-    parts = []
-    if person.step_free is Need.GIVEN:
-        parts.append(_("step-free"))
-    elif person.step_free is Need.UNKNOWN:
-        parts.append(_("step-free?"))
-    if person.dietary is Need.GIVEN:
-        parts.append(_("diet"))
-    elif person.dietary is Need.UNKNOWN:
-        parts.append(_("diet?"))
-    return " · ".join(parts)
-
-
-def needs_tooltip(person: Person) -> str:
-    """Both needs in full sentences."""
-    step_free = {
-        Need.UNKNOWN: _("Step-free access: not known yet."),
-        Need.NONE: _("Step-free access: not needed."),
-        Need.GIVEN: _("Step-free access: needed."),
-    }[person.step_free]
-    dietary = {
-        Need.UNKNOWN: _("Dietary needs: not known yet."),
-        Need.NONE: _("Dietary needs: none."),
-        Need.GIVEN: _("Dietary needs: given (see the person's record)."),
-    }[person.dietary]
-    return f"{step_free}\n{dietary}"
-
-
 @dataclass
 class _Group:
     """A delegation (or None: the people of no delegation) and its members in order."""
@@ -131,7 +78,7 @@ class _Group:
         return self.delegation.id if self.delegation else ""
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(RosterDrops, QAbstractTableModel):  # type: ignore[misc]  # mimeData's list
     """Delegations and their people in one list, filtered by name, folded by delegation,
     reorderable by drag and drop."""
 
@@ -487,115 +434,6 @@ class RosterModel(QAbstractTableModel):
         self._person_flags = item | Qt.ItemFlag.ItemNeverHasChildren | drag
         self._delegation_flags = item | Qt.ItemFlag.ItemNeverHasChildren | drag
         self._none_flags = item | Qt.ItemFlag.ItemNeverHasChildren
-
-    # -- drag and drop ----------------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        mime = QMimeData()
-        rows = [i for i in indexes if i.isValid() and i.column() == 0]
-        if not rows:
-            return mime
-        first = rows[0]
-        kind = "person" if self.person_at(first) is not None else "delegation"
-        ident = first.data(self.IdRole)
-        mime.setData(MIME_TYPE, QByteArray(json.dumps({"kind": kind, "id": ident}).encode()))
-        return mime
-
-    def _new_order(
-        self, mime: QMimeData, row: int, parent: _Index
-    ) -> tuple[str, str | None, list[str]] | None:
-        """What a drop before `row` would do: ("person", group key, ids) or
-        ("delegation", None, ids); None when it would do nothing."""
-        if not self.movable or not mime.hasFormat(MIME_TYPE):
-            return None
-        try:
-            payload = json.loads(bytes(mime.data(MIME_TYPE).data()).decode())
-            kind, ident = str(payload["kind"]), str(payload["id"])
-        except (ValueError, KeyError, TypeError):
-            return None
-        if parent.isValid():  # dropped on a row itself: before it
-            row = parent.row()
-        if not 0 <= row < len(self._rows):
-            row = len(self._rows)  # on the empty space after the last row
-        below = self._entry(row)
-        if kind == "delegation":
-            real = [g for g in self._groups if g.delegation is not None]
-            if ident not in {g.key for g in real}:
-                return None
-            if below is not None and below[1] is not None:
-                return None  # a delegation goes between two delegations, not among people
-            target = None
-            if below is not None and below[0].delegation is not None:
-                target = below[0].key
-            return ("delegation", None, placed([g.key for g in real], ident, target))
-        if kind != "person":
-            return None
-        group = self._group_of.get(ident)
-        if group is None:
-            return None
-        full = [p.id for p in group.members]
-        above = self._entry(row - 1)
-        before: str | None
-        if below is not None and below[0] is group and below[1] is not None:
-            before = below[1].id
-        elif above is not None and above[0] is group and above[1] is not None:
-            # After the last person shown (the filter may hide people after them).
-            last = full.index(above[1].id)
-            after = [i for i in full[last + 1 :] if i != ident]
-            before = after[0] if after else None
-        else:
-            return None  # a person moves within their own delegation only
-        if before == ident:
-            return None
-        new = placed(full, ident, before)
-        return None if new == full else ("person", group.key, new)
-
-    def _entry(self, row: int) -> tuple[_Group, Person | None] | None:
-        """A row as (its group, its person or None for the title); None beyond the list."""
-        if not 0 <= row < len(self._rows):
-            return None
-        item = self._rows[row]
-        return (item, None) if isinstance(item, _Group) else (self._group_of[item.id], item)
-
-    def canDropMimeData(
-        self,
-        data: QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: _Index,
-    ) -> bool:
-        return action == Qt.DropAction.MoveAction and self._new_order(data, row, parent) is not None
-
-    def dropMimeData(
-        self,
-        data: QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: _Index,
-    ) -> bool:
-        if action != Qt.DropAction.MoveAction:
-            return False
-        move = self._new_order(data, row, parent)
-        if move is None:
-            return False
-        kind, key, ids = move
-        if kind == "person":
-            self.people_moved.emit(key or None, ids)
-        else:
-            self.delegations_moved.emit(ids)
-        # The view removes nothing after the drop: removeRows is not implemented.
-        return True
 
     def retranslate(self) -> None:
         """Headers in the current language (rows follow with the next set_data)."""
