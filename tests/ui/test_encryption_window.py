@@ -3,8 +3,12 @@ and File > Encrypt… / Change passphrase… / Remove encryption… change the f
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backend
+import keyring.errors
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
@@ -27,20 +31,37 @@ def _names(people: list[Person]) -> list[str]:
     return sorted(p.family_name for p in people)
 
 
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A system keyring in memory: what the window keeps there, seen by the test."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("nothing kept")
+
+
 @pytest.fixture(autouse=True)
-def _quick_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fewer key-derivation rounds (this process, these files), no system keyring."""
+def kept(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Fewer key-derivation rounds (this process, these files); a keyring in memory."""
     keys.forget_all()
     monkeypatch.setattr(keys, "KDF_ITERATIONS", 1000)
-    kept: dict[str, str | None] = {}
-    monkeypatch.setattr(
-        "visitplanner.ui.shell.passphrase.kept_passphrase", lambda path: kept.get(str(path))
-    )
-    monkeypatch.setattr(
-        "visitplanner.ui.shell.passphrase.keep_passphrase",
-        lambda path, passphrase: kept.__setitem__(str(path), passphrase) or True,
-    )
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
     apply_language("en")
+    yield memory
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -68,7 +89,11 @@ def _action(app: Application, name: str) -> QAction:
 
 
 def test_the_window_asks_again_when_wrong_then_opens(
-    qtbot, tmp_path: Path, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    tmp_path: Path,
+    settings: AppSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    kept: MemoryKeyring,
 ) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "v.visit"
     write_visit(path, small_visit(), passphrase="right one")
@@ -80,11 +105,18 @@ def test_the_window_asks_again_when_wrong_then_opens(
     assert app.controller is not None
     assert _names(app.controller.data.people) == NAMES
     app.shutdown()
-    # Kept in the (stand-in) keyring as asked: the next opening asks nothing.
+    # Kept in the keyring as asked: the file's key, never the passphrase; the next
+    # opening asks nothing and derives nothing.
+    (entry,) = kept.entries.values()
+    assert entry.startswith("x'") and "right one" not in entry
     keys.forget_all()
     _answers(monkeypatch)
+    derived: list[str] = []
+    real = keys._derive
+    monkeypatch.setattr(keys, "_derive", lambda *a: derived.append(a[0]) or real(*a))
     again = Application(settings)
     assert again.open(path)
+    assert derived == []
     again.shutdown()
     for opened in (app, again):
         if opened.window is not None:
@@ -107,7 +139,11 @@ def test_cancel_does_not_open_it(
 
 
 def test_encrypt_change_and_remove_from_the_file_menu(
-    qtbot, tmp_path: Path, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    tmp_path: Path,
+    settings: AppSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    kept: MemoryKeyring,
 ) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "v.visit"
     write_visit(path, small_visit())
@@ -121,16 +157,27 @@ def test_encrypt_change_and_remove_from_the_file_menu(
     assert _action(app, "encryption-rekey").isEnabled()
     assert not _action(app, "encryption-encrypt").isEnabled()
 
-    _answers(monkeypatch, ("second", False))
+    _answers(monkeypatch, ("second", True))
     _action(app, "encryption-rekey").trigger()
     keys.forget_all()
     keys.set_asker(lambda _path: "second")
     assert _names(read_visit(path).people) == NAMES
     keys.set_asker(None)
+    (entry,) = kept.entries.values()  # the new key, kept as asked
+
+    _answers(monkeypatch, ("third", False))
+    _action(app, "encryption-rekey").trigger()
+    # The keyring never keeps the key of an old passphrase.
+    (newer,) = kept.entries.values()
+    assert newer != entry
+    keys.forget_all()
+    keys.remember_key(path, newer)
+    assert _names(read_visit(path).people) == NAMES
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     _action(app, "encryption-decrypt").trigger()
     assert not looks_encrypted(path)
+    assert kept.entries == {}
     assert _names(read_visit(path).people) == NAMES
     app.shutdown()
     assert app.window is not None
@@ -185,3 +232,28 @@ def test_a_new_visit_is_encrypted_unless_the_officer_says_otherwise(
     app.shutdown()
     assert app.window is not None
     app.window.close()
+
+
+def test_typing_a_passphrase_derives_its_key_ahead_of_ok(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A pause in typing starts the 256,000 iterations, so OK opens the visit at once:
+    the key is derived once, on the way, and what was typed before is forgotten."""
+    from visitplanner.services.encryption import drop_ahead, try_passphrase
+
+    path = tmp_path / "v.visit"
+    write_visit(path, small_visit(), passphrase="right one")
+    keys.forget_all()
+    derived: list[str] = []
+    real = keys._derive
+    monkeypatch.setattr(keys, "_derive", lambda *a: derived.append(a[0]) or real(*a))
+    dialog = PassphraseDialog(None, path)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.field, "right one")
+    qtbot.waitUntil(lambda: derived == ["right one"], timeout=3000)
+    assert try_passphrase(path, dialog.passphrase())
+    assert derived == ["right one"]  # OK found it made
+    qtbot.keyClicks(dialog.field, " and more")
+    qtbot.waitUntil(lambda: len(derived) == 2, timeout=3000)
+    drop_ahead()
+    assert keys._ahead == {}

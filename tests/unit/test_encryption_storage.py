@@ -13,7 +13,7 @@ from visitplanner.exports.files import check_target
 from visitplanner.services.visit_files import open_visit, read_visit, save_copy, write_visit
 from visitplanner.storage import keys
 from visitplanner.storage.backup import backup_folder, list_backups, make_backup
-from visitplanner.storage.database import is_visit_file, looks_encrypted
+from visitplanner.storage.database import is_visit_file, looks_encrypted, salt_of
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +81,7 @@ def test_a_copy_keeps_the_encryption_and_no_export_overwrites_the_visit(tmp_path
 def test_a_past_version_of_an_encrypted_visit_is_written_encrypted(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from visitplanner.services.encryption import passphrase_in_use
+    from visitplanner.services.encryption import key_in_use
     from visitplanner.services.versions import issue_version, write_version_file
 
     path = tmp_path / "v.visit"
@@ -90,12 +90,12 @@ def test_a_past_version_of_an_encrypted_visit_is_written_encrypted(tmp_path: Pat
     try:
         issue_version(session, now=datetime(2026, 5, 1, 9, 0, tzinfo=UTC))
         data = session.data
-        passphrase = passphrase_in_use(session.path)
+        key = key_in_use(session.path)
     finally:
         session.close()
-    assert passphrase == "secret"
+    assert key is not None and key.startswith("x'")
     target = tmp_path / "version-1.visit"  # the window writes it to a temporary folder
-    write_version_file(data, 1, target, passphrase)
+    write_version_file(data, 1, target, key)
     assert looks_encrypted(target)
     assert read_visit(target).events == data.events
 
@@ -133,3 +133,40 @@ def test_a_visit_open_in_another_window_is_not_encrypted_under_it(tmp_path: Path
     lock.write_text("2147483646\nVisitPlanner\nhost\n", encoding="utf-8")  # left by a crash
     encrypt_visit(path, "secret")
     assert looks_encrypted(path)
+
+
+def test_the_command_line_derives_the_key_while_it_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`visitplanner check VISIT` with the passphrase in the variable or a file starts the
+    256,000 iterations before the command's modules load; opening then finds the key
+    made. Words that are not encrypted visits start nothing."""
+    from visitplanner import __main__ as entry
+    from visitplanner.commands.base import PASSPHRASE_VARIABLE
+
+    assert entry.PASSPHRASE_VARIABLE == PASSPHRASE_VARIABLE
+    path = tmp_path / "v.visit"
+    plain = tmp_path / "plain.visit"
+    write_visit(path, small_visit(), passphrase="secret")
+    write_visit(plain, small_visit())
+    keys.forget_all()
+    derived: list[str] = []
+    real = keys._derive
+    monkeypatch.setattr(keys, "_derive", lambda *a: derived.append(a[0]) or real(*a))
+    monkeypatch.delenv(PASSPHRASE_VARIABLE, raising=False)
+    entry.derive_ahead(["check", str(path)])
+    assert derived == [] and keys._ahead == {}  # no passphrase given: nothing to derive
+    secret = tmp_path / "pass.txt"
+    secret.write_text("secret\n", encoding="utf-8")
+    entry.derive_ahead(["check", str(plain), "--passphrase-file", str(secret), str(path)])
+    assert len(keys._ahead) == 1  # the encrypted visit only
+    assert keys.raw_key("secret", salt_of(path))
+    assert derived == ["secret"]
+    keys.forget_all()
+    monkeypatch.setenv(PASSPHRASE_VARIABLE, "secret")
+    entry.derive_ahead(["check", str(tmp_path / "missing.visit"), "--passphrase-file=nowhere"])
+    assert keys._ahead == {}  # an unreadable passphrase file: the command will say so
+    entry.derive_ahead(["check", str(path)])
+    keys.remember(path, "secret")  # as the command's asker does, from the variable
+    read_visit(path)  # opens with the key derived ahead
+    assert derived == ["secret", "secret"]

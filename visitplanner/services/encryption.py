@@ -121,6 +121,7 @@ def rekey_visit(path: Path, new_passphrase: str) -> None:
     _refuse_open_elsewhere(path)
     new_key = keys.raw_key(new_passphrase, keys.new_salt())
     rewrite(path, old_key, path, new_key)
+    keys.forget(path)  # a key kept for the old salt opens nothing now
     keys.remember(path, new_passphrase)
     _backups_follow(path, old_key, new_key)
 
@@ -144,12 +145,12 @@ def decrypt_visit(path: Path, target: Path) -> None:
         _backups_follow(path, old_key, None)
 
 
-def passphrase_in_use(path: Path | None) -> str | None:
-    """The passphrase of the open encrypted visit at `path` (None for a plain one): what
-    a file made from it (a past version opened read-only) is encrypted with in turn."""
+def key_in_use(path: Path | None) -> str | None:
+    """The key of the open encrypted visit at `path` (None for a plain one): what a file
+    made from it (a past version opened read-only) is encrypted with in turn."""
     if path is None or not looks_encrypted(path):
         return None
-    return keys.known_passphrase(path)
+    return known_key(path)
 
 
 def needs_passphrase(path: Path) -> bool:
@@ -157,6 +158,24 @@ def needs_passphrase(path: Path) -> bool:
     encrypted file whose key this process does not know; a backup of an open visit,
     with the visit's key, needs none)."""
     return looks_encrypted(path) and known_key(path) is None
+
+
+def derive_ahead(path: Path, passphrase: str) -> None:
+    """Start deriving the key `passphrase` gives the encrypted visit at `path`, on a
+    thread, while the officer may still be typing: `try_passphrase` then finds it made
+    (the 256,000 iterations cost a tenth to a quarter of a second)."""
+    if not passphrase or not looks_encrypted(path):
+        return
+    try:
+        salt = salt_of(path)
+    except OSError:
+        return  # opening says what is wrong with the file
+    keys.derive_ahead(passphrase, salt)
+
+
+def drop_ahead() -> None:
+    """Forget the keys derived ahead for passphrases that were not the one."""
+    keys.drop_ahead()
 
 
 def try_passphrase(path: Path, passphrase: str) -> bool:
@@ -173,8 +192,8 @@ def try_passphrase(path: Path, passphrase: str) -> bool:
     return True
 
 
-#: The system keyring's service under which passphrases are kept (the file's full path
-#: as user), when the officer asks for it; never in the settings.
+#: The system keyring's service under which keys are kept (the file's full path as
+#: user), when the officer asks for it; never in the settings.
 KEYRING_SERVICE = "visitplanner-visit"
 
 
@@ -182,37 +201,70 @@ def _keyring_user(path: Path) -> str:
     return str(path.resolve())
 
 
-def kept_passphrase(path: Path) -> str | None:
-    """The passphrase the system keyring keeps for the visit at `path`, if any."""
+def _is_raw_key(value: str) -> bool:
+    hexadecimal = value[2:-1]
+    return (
+        value.startswith("x'")
+        and value.endswith("'")
+        and len(hexadecimal) == 2 * (keys.KEY_SIZE + keys.SALT_SIZE)
+        and all(c in "0123456789abcdef" for c in hexadecimal)
+    )
+
+
+def kept_key(path: Path) -> str | None:
+    """The key the system keyring keeps for the visit at `path`, if any.
+
+    The keyring keeps the key derived for this file, never the passphrase: whoever
+    reads the keyring gets this one file (and its backups), not a passphrase an office
+    may use elsewhere; and the file opens without the 256,000 iterations. A re-keyed
+    file has a new salt, so the key kept before no longer opens it."""
     try:
         import keyring
         import keyring.errors
 
         try:
-            return keyring.get_password(KEYRING_SERVICE, _keyring_user(path)) or None
+            value = keyring.get_password(KEYRING_SERVICE, _keyring_user(path)) or ""
         except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
-            log.info("no system keyring to read the passphrase from: %s", exc)
+            log.info("no system keyring to read the key from: %s", exc)
+            return None
     except ImportError:
-        pass
-    return None
+        return None
+    return value if _is_raw_key(value) else None
 
 
-def keep_passphrase(path: Path, passphrase: str | None) -> bool:
-    """Keep `passphrase` for the visit at `path` in the system keyring (None: forget
-    it there); False when there is no keyring to keep it in."""
+def unlock_with_kept_key(path: Path) -> bool:
+    """Whether the keyring's key opens the encrypted visit at `path`; if it does,
+    connections to the file use it from now on (in this process)."""
+    kept = kept_key(path)
+    if kept is None:
+        return False
+    keys.remember_key(path, kept)
+    if known_key(path) == kept:
+        return True
+    keys.forget_key(path)
+    return False
+
+
+def keep_key(path: Path, keep: bool) -> bool:
+    """Keep the key of the encrypted visit at `path` (known to this process) in the
+    system keyring, or forget it there (`keep` False); False when there is no keyring
+    to keep it in, or no key known."""
+    key = known_key(path) if keep and looks_encrypted(path) else None
+    if keep and key is None:
+        return False
     try:
         import keyring
         import keyring.errors
 
         try:
-            if passphrase is None:
+            if key is None:
                 keyring.delete_password(KEYRING_SERVICE, _keyring_user(path))
             else:
-                keyring.set_password(KEYRING_SERVICE, _keyring_user(path), passphrase)
+                keyring.set_password(KEYRING_SERVICE, _keyring_user(path), key)
         except keyring.errors.PasswordDeleteError:
             return True
         except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
-            log.info("no system keyring to keep the passphrase in: %s", exc)
+            log.info("no system keyring to keep the key in: %s", exc)
             return False
     except ImportError:
         return False

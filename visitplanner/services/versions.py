@@ -180,13 +180,14 @@ def changes_as_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def write_version_file(
-    data: VisitData, number: int, path: Path, passphrase: str | None = None
+    data: VisitData, number: int, path: Path, key: str | None = None
 ) -> VisitData:
     """Write version `number`'s programme as a new visit file at `path` (which must not
-    exist), encrypted with `passphrase` when one is given (that of the encrypted visit it
-    comes from); the versions issued up to it come along, so it remembers its history."""
+    exist), encrypted with `key` when one is given (the key of the encrypted visit it
+    comes from: `encryption.key_in_use`); the versions issued up to it come along, so it
+    remembers its history."""
     version = find_version(data, number)
     programme = programme_of(version)
     programme.versions = [v for v in data.versions if v.number <= number]
-    write_visit(path, programme, passphrase)
+    write_visit(path, programme, key=key)
     return programme

@@ -33,9 +33,12 @@ def _refuse_existing(path: Path) -> None:
         )
 
 
-def write_visit(path: Path, data: VisitData, passphrase: str | None = None) -> None:
+def write_visit(
+    path: Path, data: VisitData, passphrase: str | None = None, key: str | None = None
+) -> None:
     """Write `data` as a new visit file at `path`, which must not exist yet (encrypted
-    with `passphrase` when one is given).
+    with `passphrase` when one is given, or with the raw `key` of an open encrypted
+    visit).
 
     The visit is written to a temporary file beside it and renamed into place
     when complete, so a failure never leaves half a visit under that name.
@@ -43,7 +46,7 @@ def write_visit(path: Path, data: VisitData, passphrase: str | None = None) -> N
     _refuse_existing(path)
     scratch = path.with_name(f".{path.name}.{os.getpid()}.partial")
     scratch.unlink(missing_ok=True)
-    database = VisitDatabase.create(scratch, passphrase)
+    database = VisitDatabase.create(scratch, passphrase, key)
     try:
         with database.transaction():
             VisitRepository(database).save_all(data)
@@ -56,6 +59,8 @@ def write_visit(path: Path, data: VisitData, passphrase: str | None = None) -> N
     scratch.replace(path)
     if passphrase is not None:
         keys.remember(path, passphrase)
+    elif key is not None:
+        keys.remember_key(path, key)
 
 
 def create_visit(

@@ -49,8 +49,6 @@ log = logging.getLogger(__name__)
 EXTENSION: Final = ".visit"
 _SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 _HEADER_SIZE: Final = 100
-#: An SQLCipher file is whole pages (4096 bytes by default; 512 the smallest).
-_SMALLEST_ENCRYPTED: Final = 1024
 
 #: SQLite's page cache of an encrypted visit's connection, in KiB (negative: a size).
 _ENCRYPTED_CACHE_KIB: Final = -65536
@@ -117,13 +115,7 @@ def _wrong_message(path: Path) -> str:
 def looks_encrypted(path: Path) -> bool:
     """Whether `path` may be an encrypted visit: not an SQLite file in clear, but whole
     pages of one (random bytes look the same: only the passphrase tells them apart)."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            start = handle.read(len(_SQLITE_MAGIC))
-    except OSError:
-        return False
-    return size >= _SMALLEST_ENCRYPTED and size % 512 == 0 and start != _SQLITE_MAGIC
+    return keys.salt_if_encrypted(path) is not None
 
 
 def salt_of(path: Path) -> bytes:
@@ -200,6 +192,11 @@ def known_key(path: Path) -> str | None:
     given = keys.known_passphrase(path)
     if given is not None:
         return keys.raw_key(given, salt)
+    kept = keys.given_key(path)
+    if kept is not None:
+        if _key_opens(path, kept):
+            return kept
+        keys.forget_key(path)  # the file was re-keyed since the key was kept
     for key in keys.keys_for_salt(salt):
         if _key_opens(path, key):
             return key
@@ -309,9 +306,12 @@ class VisitDatabase:
         return self.db.conn
 
     @classmethod
-    def create(cls, path: Path, passphrase: str | None = None) -> VisitDatabase:
+    def create(
+        cls, path: Path, passphrase: str | None = None, key: str | None = None
+    ) -> VisitDatabase:
         """Create a new, empty visit file at `path` (0600 on POSIX) with the current schema,
-        encrypted with `passphrase` when one is given."""
+        encrypted with `passphrase` when one is given, or with the raw `key` of another
+        visit file (its salt and key: a past version of an encrypted visit)."""
         try:
             create_private_file(path)
         except FileExistsError as exc:
@@ -322,7 +322,8 @@ class VisitDatabase:
                     path=path, detail=exc.strerror
                 )
             ) from exc
-        key = None if passphrase is None else keys.raw_key(passphrase, keys.new_salt())
+        if passphrase is not None:
+            key = keys.raw_key(passphrase, keys.new_salt())
         try:
             conn = _connect(path) if key is None else connect_encrypted(path, key)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

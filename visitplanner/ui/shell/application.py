@@ -15,7 +15,7 @@ from visitplanner.app_resources import icon_paths
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_WINDOW, VisitSession
-from visitplanner.services.encryption import keep_passphrase
+from visitplanner.services.encryption import keep_key
 from visitplanner.services.visit_files import (
     back_up_in_background,
     create_visit,
@@ -172,7 +172,7 @@ class Application:
             QMessageBox.critical(self.window, _("New visit"), exc.message)
             return
         if passphrase and keep:
-            keep_passphrase(path, passphrase)
+            keep_key(path, True)
         self.open(path)
 
     def change_language(self, lang: str | None) -> None:

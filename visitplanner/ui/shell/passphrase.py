@@ -2,8 +2,10 @@
 Change passphrase…, Remove encryption….
 
 The passphrase is typed into a password field (never shown), kept in memory for the
-open file only, never logged nor written to the settings; the system keyring keeps it
-for that one file when the officer ticks the box. Each change of encryption is one
+open file only, never logged nor written to the settings; the system keyring keeps the
+key derived from it, for that one file, when the officer ticks the box. While the
+officer types, each pause starts the key's derivation on a thread, so that OK opens
+the visit without waiting for the 256,000 iterations. Each change of encryption is one
 atomic step on the file (its backups follow), after which the visit opens again.
 """
 
@@ -13,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,15 +34,21 @@ from visitplanner.i18n import _
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.encryption import (
     decrypt_visit,
+    derive_ahead,
+    drop_ahead,
     encrypt_visit,
-    keep_passphrase,
-    kept_passphrase,
+    keep_key,
+    kept_key,
     needs_passphrase,
     rekey_visit,
     try_passphrase,
+    unlock_with_kept_key,
 )
 
 log = logging.getLogger(__name__)
+
+#: A pause in typing this long (ms) starts the derivation of what is typed.
+TYPING_PAUSE_MS = 250
 
 
 class PassphraseDialog(QDialog):
@@ -97,6 +105,12 @@ class PassphraseDialog(QDialog):
             plain.clicked.connect(self._without_encryption)
         layout.addWidget(buttons)
         self.field.setFocus()
+        if not new:  # a new visit's salt is not drawn yet: nothing to derive for
+            self._pause = QTimer(self)
+            self._pause.setSingleShot(True)
+            self._pause.setInterval(TYPING_PAUSE_MS)
+            self._pause.timeout.connect(lambda: derive_ahead(path, self.field.text()))
+            self.field.textEdited.connect(self._pause.start)
 
     def _say(self, message: str) -> None:
         self.message.setText(message)
@@ -150,20 +164,22 @@ def unlock(path: Path, parent: QWidget | None) -> bool:
             return True
     except OSError:
         return True  # opening says what is wrong with the file
-    kept = kept_passphrase(path)
-    if kept is not None and try_passphrase(path, kept):
+    if unlock_with_kept_key(path):
         return True
     message = ""
-    while True:
-        answer = ask_passphrase(parent, path, message)
-        if answer is None:
-            return False
-        passphrase, keep = answer
-        if try_passphrase(path, passphrase):
-            if keep:
-                keep_passphrase(path, passphrase)
-            return True
-        message = _("Wrong passphrase; try again.")
+    try:
+        while True:
+            answer = ask_passphrase(parent, path, message)
+            if answer is None:
+                return False
+            passphrase, keep = answer
+            if try_passphrase(path, passphrase):
+                if keep:
+                    keep_key(path, True)
+                return True
+            message = _("Wrong passphrase; try again.")
+    finally:
+        drop_ahead()  # the keys of what was typed on the way
 
 
 def change_encryption(
@@ -218,8 +234,8 @@ def change_encryption(
         QMessageBox.warning(parent, titles[change], exc.message)
         return
     QApplication.restoreOverrideCursor()
-    if passphrase is not None and (keep or kept_passphrase(path) is not None):
-        keep_passphrase(path, passphrase)  # the keyring never keeps an old passphrase
+    if passphrase is not None and (keep or kept_key(path) is not None):
+        keep_key(path, True)  # the keyring never keeps the key of an old passphrase
     elif change == "decrypt":
-        keep_passphrase(path, None)
+        keep_key(path, False)
     reopen(path)

@@ -31,7 +31,7 @@ from visitplanner.domain.model import ProgrammeVersion
 from visitplanner.domain.values import zone
 from visitplanner.i18n import N_, _, current_language, format_datetime
 from visitplanner.operations.change import Change
-from visitplanner.services.encryption import passphrase_in_use
+from visitplanner.services.encryption import key_in_use
 from visitplanner.services.versions import (
     changes,
     describe_changes,
@@ -186,7 +186,7 @@ class VersionsView(QWidget):
                 self.controller.data,
                 version.number,
                 path,
-                passphrase_in_use(self.controller.session.path),
+                key_in_use(self.controller.session.path),
             )
         except VisitPlannerError as exc:
             QMessageBox.warning(self, _("Open read-only"), exc.message)
@@ -215,7 +215,7 @@ class VersionsView(QWidget):
                 self.controller.data,
                 version.number,
                 path,
-                passphrase_in_use(self.controller.session.path),
+                key_in_use(self.controller.session.path),
             )
         except VisitPlannerError as exc:
             QMessageBox.warning(self, _("Save as new visit file"), exc.message)
