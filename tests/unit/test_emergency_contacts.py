@@ -248,7 +248,7 @@ def test_print_copies_numbers_every_page_and_records_each_copy(
     second = read_pdf(result.paths[1].read_bytes())
     for page in second.pages:
         # At the top and at the foot of every page.
-        assert page.count("Exemplaire n° 2 / 3") >= 2, page
+        assert page.replace("\xa0", " ").count("Exemplaire n° 2 / 3") >= 2, page
     copies = sorted(demo.data.copies, key=lambda c: c.number)
     assert [(c.number, c.total, c.holder_id, c.holder_name) for c in copies] == [
         (1, 3, person_id("morel"), ""),
@@ -285,7 +285,7 @@ def test_briefing_copies_writes_numbered_private_files_and_records_them(
     assert [f.name for f in files] == ["BOOK-01.pdf", "BOOK-02.pdf", "BOOK-03.pdf"]
     assert all(f.stat().st_mode & 0o777 == 0o600 for f in files)
     third = read_pdf(files[2].read_bytes())
-    assert "Примірник № 3 / 3" in third.pages[0]
+    assert "Примірник № 3 / 3" in third.pages[0].replace("\xa0", " ")
     assert "Cabinet du ministre" in third.text  # the distribution list names every holder
     recorded = read_visit(demo_file).copies
     assert sorted((c.number, c.holder_name) for c in recorded) == [
