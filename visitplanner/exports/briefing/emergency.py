@@ -52,7 +52,8 @@ def _contact(contact: Contact) -> str:
 
 
 def _missing(ctx: BookContext) -> str:
-    return f'<font color="{MUTED_HEX}">{esc(ctx.t(N_("not given")))}</font>'
+    words = ctx.t(N_("not given"))
+    return f'<font color="{MUTED_HEX}">{esc(words)}</font>'
 
 
 def build_emergency(ctx: BookContext) -> Iterator[Flowable]:
@@ -98,7 +99,7 @@ def build_emergency(ctx: BookContext) -> Iterator[Flowable]:
             ]
         )
     title = heading(ctx, ctx.t(N_("Nearest hospital, day by day")), 1)
-    yield from titled(title, data_table(ctx, header, table_rows, [0.2, 0.3, 0.28, 0.22]))
+    yield from titled(title, data_table(ctx, header, table_rows, [0.2, 0.34, 0.28, 0.18]))
 
 
 def _copy_order(copy_: BookCopy) -> tuple[date, str, int]:
@@ -138,13 +139,15 @@ def build_distribution(ctx: BookContext) -> Iterator[Flowable]:
             back = f"{back}\n{destroyed}".strip()
         rows.append(
             [
-                esc(copy_words(ctx, copy_.number, copy_.total)),
+                esc(
+                    ctx.t(N_("{number} of {total}")).format(number=copy_.number, total=copy_.total)
+                ),
                 esc(holder) if holder else _missing(ctx),
                 esc(copy_.edition),
                 esc(format_date(copy_.printed_on, "long", ctx.lang)),
                 esc(back).replace("\n", "<br/>"),
             ]
         )
-    yield data_table(ctx, header, rows, [0.17, 0.28, 0.2, 0.17, 0.18])
+    yield data_table(ctx, header, rows, [0.1, 0.32, 0.2, 0.18, 0.2])
     if not any(c.out for c in copies):
         yield nothing(ctx, ctx.t(N_("Every copy has come back or was destroyed.")))
