@@ -35,6 +35,8 @@ from visitplanner.domain.arrangements import (
     Wreath,
 )
 from visitplanner.domain.car_seats import CAR_SEATS, CarAssignment, CarSeat
+from visitplanner.domain.contacts import Contact, DayHospital, EmergencyContacts
+from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
     Accreditation,
@@ -400,6 +402,7 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
         notes=draw(texts(40)),
         gift_threshold=draw(st.none() | st.integers(0, 10_000)),
         gift_currency=draw(st.sampled_from(("EUR", "UAH", "USD"))),
+        emergency=_emergency(draw, first),
     )
     data = VisitData(visit=visit)
     delegation_ids = _ids(draw, draw(st.integers(0, 3)), ids)
@@ -428,9 +431,43 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
     data.gifts = [
         _gift(draw, i, person_ids, event_ids) for i in _ids(draw, draw(st.integers(0, 3)), ids)
     ]
+    data.copies = [
+        _book_copy(draw, i, person_ids, first) for i in _ids(draw, draw(st.integers(0, 3)), ids)
+    ]
     data.calendars = _calendar_memory(draw, event_ids + _ids(draw, 1, ids), data, first)
     data.versions = _versions(draw, data, first)
     return data
+
+
+def _contact(draw: st.DrawFn) -> Contact:
+    return Contact(name=draw(texts()), address=draw(texts()), phone=draw(texts()))
+
+
+def _emergency(draw: st.DrawFn, first: date) -> EmergencyContacts:
+    """Emergency contacts, maybe empty, with hospitals on some of the first days."""
+    days = draw(st.lists(st.integers(0, 5), max_size=3, unique=True))
+    hospitals = tuple(
+        DayHospital(first + timedelta(days=n), draw(texts()), draw(texts()), draw(texts()))
+        for n in sorted(days)
+    )
+    return EmergencyContacts(_contact(draw), _contact(draw), _contact(draw), hospitals)
+
+
+def _book_copy(draw: st.DrawFn, ident: str, people: list[str], around: date) -> BookCopy:
+    """A numbered copy held by a person of the visit or someone named, maybe back."""
+    total = draw(st.integers(1, 20))
+    returned = draw(st.none() | st.just(around + timedelta(days=3)))
+    return BookCopy(
+        id=ident,
+        number=draw(st.integers(1, total)),
+        total=total,
+        printed_on=around,
+        holder_id=_maybe(draw, people),
+        holder_name=draw(texts()),
+        edition=draw(texts()),
+        returned_on=returned,
+        destroyed_on=draw(st.none() | st.just(around + timedelta(days=4))),
+    )
 
 
 def _car_plan(draw: st.DrawFn, data: VisitData, ids: set[str]) -> list[CarAssignment]:

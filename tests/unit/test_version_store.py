@@ -203,9 +203,10 @@ def _old_file(path: Path, visit: VisitData, texts: list[str]) -> None:
     database = VisitDatabase(Database(conn), path)
 
     def old_visit_row(value: Visit) -> dict[str, object]:
-        """The visit's row before migration 0011 gave it the gift threshold's columns."""
+        """The visit's row before migration 0011 gave it the gift threshold's columns
+        (and 0012 the emergency contacts')."""
         row = visit_row(value)
-        del row["gift_threshold"], row["gift_currency"]
+        del row["gift_threshold"], row["gift_currency"], row["emergency"]
         return row
 
     with (

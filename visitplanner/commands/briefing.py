@@ -18,8 +18,9 @@ from visitplanner.domain.model import VisitData
 from visitplanner.domain.values import Profile
 from visitplanner.i18n import _, ngettext
 from visitplanner.services.briefing import BriefingOptions, build_briefing, section_choices
+from visitplanner.services.copies import MOST_COPIES, Holder, holders_from_lines, print_copies
 from visitplanner.services.versions import find_version
-from visitplanner.services.visit_files import read_visit
+from visitplanner.services.visit_files import open_visit, read_visit
 
 
 def _sections(text: str) -> tuple[str, ...]:
@@ -62,8 +63,70 @@ def _dietary_sections(args: argparse.Namespace, data: VisitData) -> tuple[str, .
     return sections
 
 
+def _count(text: str) -> int:
+    """--copies 12: a whole number of copies, 1 or more."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MOST_COPIES:
+        raise argparse.ArgumentTypeError(
+            _("the number of copies is a whole number from 1 to {most}: {found}").format(
+                most=MOST_COPIES, found=text
+            )
+        )
+    return count
+
+
+def _holders(args: argparse.Namespace, data: VisitData) -> list[Holder]:
+    """The holders of the copies, in order: --to's people, or --copy-holders' lines."""
+    if args.copies is None:
+        if args.to or args.copy_holders:
+            raise InputError(_("--to and --copy-holders name the holders of --copies N"))
+        return []
+    if args.to and args.copy_holders:
+        raise InputError(_("--to or --copy-holders, not both"))
+    if args.to:
+        return [(find_person(data, name).id, "") for name in args.to]
+    if args.copy_holders:
+        try:
+            lines = args.copy_holders.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(
+                _("{path}: cannot read the list of holders ({reason})").format(
+                    path=args.copy_holders, reason=getattr(exc, "strerror", None) or exc
+                )
+            ) from exc
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return holders_from_lines(data, lines)
+    return []
+
+
+def _print_copies(args: argparse.Namespace, options: BriefingOptions) -> int:
+    session = open_visit(args.visit)
+    try:
+        holders = _holders(args, session.data)
+        result = print_copies(session, args.output, options, args.copies, holders)
+    finally:
+        session.close()
+    first, last = result.paths[0], result.paths[-1]
+    print(
+        ngettext(
+            "{count} numbered copy written ({first} … {last}, {pages} pages each) and "
+            "recorded in the visit's distribution list.",
+            "{count} numbered copies written ({first} … {last}, {pages} pages each) and "
+            "recorded in the visit's distribution list.",
+            len(result.paths),
+        ).format(count=len(result.paths), first=shown(first), last=shown(last), pages=result.pages)
+    )
+    return EXIT_OK
+
+
 def _briefing(args: argparse.Namespace) -> int:
     data = read_visit(args.visit)
+    if args.copies is None:
+        _holders(args, data)  # --to without --copies: said before any work
     sections = _dietary_sections(args, data)
     person = find_person(data, args.person) if args.person else None
     if args.changes_since is not None:
@@ -78,6 +141,10 @@ def _briefing(args: argparse.Namespace) -> int:
         marking=args.marking,
         person_id=person.id if person else None,
     )
+    if args.copies is not None:
+        if args.dietary:
+            raise InputError(_("--dietary prints a caterer's sheet: not in numbered copies"))
+        return _print_copies(args, options)
     result = build_briefing(data, args.output, options)
     done = (
         ngettext(
@@ -133,6 +200,30 @@ def register(commands: Subcommands) -> None:
         help=_(
             "only the dietary sheet of each meal with a seating plan, for the caterer "
             "(medical details: needs --profile internal)"
+        ),
+    )
+    briefing.add_argument(
+        "--copies",
+        type=_count,
+        metavar="N",
+        help=_(
+            "N numbered copies, one file each (BOOK-01.pdf …), recorded in the visit's "
+            "distribution list"
+        ),
+    )
+    briefing.add_argument(
+        "--to",
+        nargs="+",
+        metavar="PERSON",
+        help=_("the holders of the copies, in order: people of the visit (with --copies)"),
+    )
+    briefing.add_argument(
+        "--copy-holders",
+        type=Path,
+        metavar="FILE.txt",
+        help=_(
+            "the holders of the copies, a line per copy: a person of the visit or any "
+            "name (with --copies)"
         ),
     )
     briefing.set_defaults(handler=_briefing)

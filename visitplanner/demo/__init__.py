@@ -24,6 +24,7 @@ from visitplanner.demo.common import (
     person_id,
     text,
 )
+from visitplanner.demo.contacts import add_contacts
 from visitplanner.demo.gifts import add_gifts
 from visitplanner.demo.guests import build_guests
 from visitplanner.demo.hosts import build_hosts
@@ -108,4 +109,4 @@ def build_demo() -> VisitData:
         vehicles=build_vehicles(),
         events=build_programme(),
     )
-    return add_gifts(plan_cars(arrange(data)))
+    return add_contacts(add_gifts(plan_cars(arrange(data))))

@@ -71,6 +71,8 @@ class FindingKind(StrEnum):
     CAR_MISSING = "car-missing"
     CAR_NOT_IN_MOVEMENT = "car-not-in-movement"
     GIFT_UNDECLARED = "gift-undeclared"
+    NO_DUTY_OFFICER = "no-duty-officer"
+    NO_HOSPITAL = "no-hospital"
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.CAR_MISSING: N_("without a car"),
     FindingKind.CAR_NOT_IN_MOVEMENT: N_("car of another movement"),
     FindingKind.GIFT_UNDECLARED: N_("gift not declared"),
+    FindingKind.NO_DUTY_OFFICER: N_("no duty officer"),
+    FindingKind.NO_HOSPITAL: N_("no hospital for a day"),
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.i18n import N_, _
@@ -123,6 +124,15 @@ KINDS: Final[tuple[EntityKind, ...]] = (
         N_("gift"),
         # What it cost, who bought it and whether an official declared it stay internal.
         private=frozenset({"value", "currency", "keeper_id", "declared", "declared_on", "notes"}),
+    ),
+    # The distribution list is internal whole: a shareable export leaves the copies out
+    # (domain/privacy.py), so no field of theirs needs to be named private here.
+    EntityKind(
+        "book_copy",
+        BookCopy,
+        "copies",
+        lambda c: {c.holder_id} - {None},
+        N_("numbered copy"),
     ),
 )
 
@@ -257,6 +267,13 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "declared_on": N_("date of declaration"),
     "gift_threshold": N_("gift declaration threshold"),
     "gift_currency": N_("currency of gifts"),
+    "emergency": N_("emergency contacts"),
+    "holder_id": N_("holder"),
+    "holder_name": N_("holder"),
+    "printed_on": N_("printed on"),
+    "edition": N_("edition"),
+    "returned_on": N_("returned on"),
+    "destroyed_on": N_("destroyed on"),
 }
 
 

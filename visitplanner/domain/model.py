@@ -14,6 +14,8 @@ from typing import Final, TypeVar
 
 from visitplanner.domain.arrangements import PlacementPosition, SeatingPlan, StepKind, Wreath
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.contacts import EmergencyContacts
+from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.errors import DomainError, NotFoundError
 from visitplanner.domain.gifts import Gift, valid_currency
 from visitplanner.domain.ids import new_id
@@ -65,6 +67,8 @@ class Visit:
     gift_threshold: int | None = None
     #: The currency of the threshold, and of every gift that names none.
     gift_currency: str = "EUR"
+    #: Whom to call in an emergency: duty officer, embassy, security, hospitals by day.
+    emergency: EmergencyContacts = field(default_factory=EmergencyContacts)
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -531,6 +535,8 @@ class VisitData:
     car_assignments: list[CarAssignment] = field(default_factory=list)
     #: The gifts register: gifts offered and received.
     gifts: list[Gift] = field(default_factory=list)
+    #: The distribution list: the numbered copies printed, and who holds each (internal).
+    copies: list[BookCopy] = field(default_factory=list)
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""
@@ -572,6 +578,8 @@ class VisitData:
             yield assignment.id
         for gift in self.gifts:
             yield gift.id
+        for copy_ in self.copies:
+            yield copy_.id
         for event in self.events:
             yield from event.part_ids()
 

@@ -49,6 +49,7 @@ from visitplanner.domain.checks import (
     venue_double_bookings,
     venue_keys,
 )
+from visitplanner.domain.contact_checks import contact_findings
 from visitplanner.domain.gift_checks import gift_findings
 from visitplanner.domain.model import Event, Venue, Visit, VisitData
 from visitplanner.i18n import current_language
@@ -74,6 +75,7 @@ def snapshot(data: VisitData) -> VisitData:
         versions=list(data.versions),
         car_assignments=list(data.car_assignments),
         gifts=list(data.gifts),
+        copies=list(data.copies),
     )
 
 
@@ -224,7 +226,15 @@ class PlanChecker:
         moves = {ident: unit.moves for ident, unit in after.people.items() if unit.moves}
         # The car plan and the gifts are checked whole at each run: one pass over each.
         cars, gifts = car_findings(ix), gift_findings(ix)
-        findings = in_order([*after.findings(), *travel_findings(ix, moves), *cars, *gifts])
+        findings = in_order(
+            [
+                *after.findings(),
+                *travel_findings(ix, moves),
+                *cars,
+                *gifts,
+                *contact_findings(ix),  # the visit's settings: one pass over the events
+            ]
+        )
         if step is not None:
             step(total, total)
         self._units, self._visit, self._language = after, data.visit, language

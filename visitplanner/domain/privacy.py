@@ -70,9 +70,11 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
         versions=list(data.versions),
         car_assignments=list(data.car_assignments),
         gifts=list(data.gifts),
+        copies=list(data.copies),
     )
     if profile is Profile.INTERNAL:
         return snapshot
+    snapshot.copies = []  # the distribution list is internal whole
     snapshot.visit = redacted(snapshot.visit)
     snapshot.people = [redacted(p) for p in snapshot.people]
     snapshot.gifts = [redacted(g) for g in snapshot.gifts]

@@ -83,6 +83,9 @@ LIMITS: Final[dict[str, int]] = {
     "recipient_name": 500,
     "currency": 3,
     "gift_currency": 3,
+    # A numbered copy of a book: its holder and edition, printed in one table cell.
+    "holder_name": 500,
+    "edition": 200,
     # The visit's organiser.
     "email": 320,
     "phone": 100,

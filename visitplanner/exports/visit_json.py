@@ -29,6 +29,8 @@ from visitplanner.domain.arrangements import (
     Wreath,
 )
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.contacts import Contact, DayHospital, EmergencyContacts
+from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import (
@@ -69,6 +71,7 @@ def _visit_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "events", (_event(e) for e in data.events)
     yield "car_assignments", (_car_assignment(a) for a in data.car_assignments)
     yield "gifts", (_gift(g) for g in data.gifts)
+    yield "copies", (_book_copy(c) for c in data.copies)
     yield "calendars", _calendars(data.calendars)
     yield "versions", (_version(v) for v in data.versions)
 
@@ -237,6 +240,7 @@ def _visit(value: Visit, programme: bool = False) -> _JSON:
     if not programme:
         written["gift_threshold"] = value.gift_threshold
         written["gift_currency"] = value.gift_currency
+        written["emergency"] = _emergency(value.emergency)
     return written
 
 
@@ -472,6 +476,42 @@ def _gift(value: Gift) -> _JSON:
         "declared": value.declared,
         "declared_on": _day(value.declared_on),
         "notes": value.notes,
+    }
+
+
+def _contact(value: Contact) -> _JSON:
+    return {"name": value.name, "address": value.address, "phone": value.phone}
+
+
+def _hospital(value: DayHospital) -> _JSON:
+    return {
+        "day": _day(value.day),
+        "name": value.name,
+        "address": value.address,
+        "phone": value.phone,
+    }
+
+
+def _emergency(value: EmergencyContacts) -> _JSON:
+    return {
+        "duty_officer": _contact(value.duty_officer),
+        "embassy": _contact(value.embassy),
+        "security_lead": _contact(value.security_lead),
+        "hospitals": [_hospital(h) for h in value.hospitals],
+    }
+
+
+def _book_copy(value: BookCopy) -> _JSON:
+    return {
+        "id": value.id,
+        "number": value.number,
+        "total": value.total,
+        "printed_on": _day(value.printed_on),
+        "holder_id": value.holder_id,
+        "holder_name": value.holder_name,
+        "edition": value.edition,
+        "returned_on": _day(value.returned_on),
+        "destroyed_on": _day(value.destroyed_on),
     }
 
 

@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from visitplanner.domain import car_plan
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.errors import DomainError, InputError
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.ids import is_uuid
@@ -232,6 +233,7 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         versions=_versions(top.take("versions")),
         car_assignments=top.items("car_assignments", CarAssignment),
         gifts=top.items("gifts", Gift),
+        copies=top.items("copies", BookCopy),
     )
     # A calendar's event is kept for its cancellation only if the visit lacks it.
     present = {e.id for e in data.events}
@@ -413,6 +415,8 @@ def _convert(f: _Fields, key: str, hint: Any, value: Any) -> Any:
         return _moment(f, key, value)
     if hint is bytes:
         return _base64(where, f.typed(key, str, value))
+    if origin is tuple and dataclasses.is_dataclass(args[0]):  # hospitals by day
+        return tuple(f.items(key, typing.cast(type, args[0])))
     if origin is tuple:  # language codes
         return tuple(_code(f"{where}[{i}]", v) for i, v in enumerate(f.typed(key, list, value)))
     if origin is dict:  # travel minutes to other venues
@@ -634,6 +638,7 @@ def _check_ids(data: VisitData) -> None:
         ("events", [e.id for e in data.events]),
         ("car_assignments", [a.id for a in data.car_assignments]),
         ("gifts", [g.id for g in data.gifts]),
+        ("copies", [c.id for c in data.copies]),
     ]
     for i, event in enumerate(data.events):
         at = f"events[{i}]"
@@ -707,6 +712,8 @@ def _check_references(data: VisitData) -> None:
             (f"{at}.event_id", g.event_id, event),
             (f"{at}.keeper_id", g.keeper_id, person),
         ]
+    for i, c in enumerate(data.copies):
+        links.append((f"copies[{i}].holder_id", c.holder_id, person))
     for where, ident, (known, problem) in links:
         if ident is not None and ident not in known:
             _fail(where, problem, found=ident)

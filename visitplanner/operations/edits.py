@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.i18n import _
 from visitplanner.operations.engine import Write
 
-Entity = Visit | Delegation | Person | Venue | Vehicle | Event | CarAssignment | Gift
+Entity = Visit | Delegation | Person | Venue | Vehicle | Event | CarAssignment | Gift | BookCopy
 
 
 def kind_of(entity: Entity) -> str:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Vehicle, Venue, Visit
+from visitplanner.domain.plain import to_plain
 from visitplanner.storage.rows import (
     date_to_db,
     list_to_db,
@@ -71,6 +74,7 @@ def visit_row(visit: Visit) -> dict[str, Any]:
         "notes": visit.notes,
         "gift_threshold": visit.gift_threshold,
         "gift_currency": visit.gift_currency,
+        "emergency": json.dumps(to_plain(visit.emergency), ensure_ascii=False, sort_keys=True),
     }
 
 
@@ -183,4 +187,19 @@ def gift_row(gift: Gift) -> dict[str, Any]:
         "declared": int(gift.declared),
         "declared_on": date_to_db(gift.declared_on),
         "notes": gift.notes,
+    }
+
+
+def book_copy_row(copy_: BookCopy) -> dict[str, Any]:
+    """The row of a numbered copy of a book."""
+    return {
+        "id": copy_.id,
+        "number": copy_.number,
+        "total": copy_.total,
+        "printed_on": date_to_db(copy_.printed_on),
+        "holder_id": copy_.holder_id,
+        "holder_name": copy_.holder_name,
+        "edition": copy_.edition,
+        "returned_on": date_to_db(copy_.returned_on),
+        "destroyed_on": date_to_db(copy_.destroyed_on),
     }

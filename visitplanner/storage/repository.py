@@ -8,6 +8,7 @@ an entity are not lost when it is saved. Callers group writes with
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -17,6 +18,8 @@ from typing import Any, Final
 
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
+from visitplanner.domain.contacts import EmergencyContacts
+from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
@@ -34,6 +37,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.plain import entity_from_plain
 from visitplanner.domain.values import (
     Access,
     EventKind,
@@ -47,6 +51,7 @@ from visitplanner.storage import calendar_rows, publish_rows
 from visitplanner.storage.database import DATABASE_ERRORS, VisitDatabase, translate_error
 from visitplanner.storage.entity_rows import (
     arrangements,
+    book_copy_row,
     car_assignment_row,
     delegation_row,
     event_row,
@@ -143,6 +148,7 @@ class VisitRepository:
             notes=r["notes"],
             gift_threshold=r["gift_threshold"],
             gift_currency=r["gift_currency"],
+            emergency=entity_from_plain(EmergencyContacts, json.loads(r["emergency"])),
         )
 
     def load(self, step: Step | None = None) -> VisitData:
@@ -190,6 +196,7 @@ class VisitRepository:
             versions=load_versions(self.conn),
             car_assignments=self.load_car_assignments(),
             gifts=self.load_gifts(),
+            copies=self.load_copies(),
         )
         step(100, 100, "")
         return data
@@ -422,6 +429,25 @@ class VisitRepository:
             for r in rows
         ]
 
+    def load_copies(self, ids: Iterable[str] | None = None) -> list[BookCopy]:
+        """Every numbered copy (or those with `ids`), in the order they were printed."""
+        where, args = _id_filter(ids)
+        sql = f"SELECT * FROM book_copy{where} ORDER BY {_ORDER['book_copy']}"
+        return [
+            BookCopy(
+                id=r["id"],
+                number=r["number"],
+                total=r["total"],
+                printed_on=date_from_db(r["printed_on"]),  # type: ignore[arg-type]
+                holder_id=r["holder_id"],
+                holder_name=r["holder_name"],
+                edition=r["edition"],
+                returned_on=date_from_db(r["returned_on"]),
+                destroyed_on=date_from_db(r["destroyed_on"]),
+            )
+            for r in rows_of(self.conn, sql, args)
+        ]
+
     def load_calendar_memory(self) -> CalendarMemory:
         """What the exported calendars left behind: sequences, and each calendar's events."""
         return calendar_rows.load_calendar_memory(self.conn)
@@ -567,6 +593,10 @@ class VisitRepository:
         """Insert or update a gift."""
         write_row(self.conn, "gift", gift_row, gift, before)
 
+    def save_book_copy(self, copy_: BookCopy, before: BookCopy | None = None) -> None:
+        """Insert or update a numbered copy."""
+        write_row(self.conn, "book_copy", book_copy_row, copy_, before)
+
     def _save_running_order(self, event: Event) -> None:
         ident = event.id
         self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
@@ -657,6 +687,8 @@ class VisitRepository:
             self.save_car_assignment(assignment)
         for gift in data.gifts:
             self.save_gift(gift)
+        for copy_ in data.copies:
+            self.save_book_copy(copy_)
         self.save_calendar_memory(data.calendars)
         save_versions(self.conn, data.versions)
 
@@ -706,6 +738,7 @@ TABLES: Final[Mapping[str, Table]] = {
         "rowid", VisitRepository.load_car_assignments, VisitRepository.save_car_assignment
     ),
     "gift": Table("rowid", VisitRepository.load_gifts, VisitRepository.save_gift),
+    "book_copy": Table("rowid", VisitRepository.load_copies, VisitRepository.save_book_copy),
 }
 _ORDER: Final = {kind: table.order for kind, table in TABLES.items()}
 _ENTITY_TABLES: Final = frozenset(TABLES) - {"visit"}

@@ -611,3 +611,30 @@ CREATE TABLE gift (
 );
 CREATE INDEX gift_event ON gift(event_id)
 """
+
+
+@_migration("0012_emergency_contacts")
+def _emergency_contacts(db: Database) -> None:
+    """The visit's emergency contacts (one JSON text: duty officer, embassy, security
+    lead, hospitals by day), and the numbered copies of its books with their holders.
+
+    A copy keeps its holder as a link cut (set to null) when the person is deleted: the
+    distribution list still has the copy, and its free-text holder.
+    """
+    _run_script(db, _EMERGENCY_SQL)
+
+
+_EMERGENCY_SQL: Final = """
+ALTER TABLE visit ADD COLUMN emergency TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE book_copy (
+    id TEXT PRIMARY KEY,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    total INTEGER NOT NULL CHECK (total >= number),
+    printed_on TEXT NOT NULL,
+    holder_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    holder_name TEXT NOT NULL DEFAULT '',
+    edition TEXT NOT NULL DEFAULT '',
+    returned_on TEXT,
+    destroyed_on TEXT
+)
+"""

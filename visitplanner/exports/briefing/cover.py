@@ -169,6 +169,10 @@ def _cover_marking(ctx: BookContext) -> list[Flowable]:
     lines = []
     if ctx.marking:
         lines.append(esc(ctx.marking.upper()))
+    number, copies = ctx.options.copy_number, ctx.options.copies
+    if number is not None and copies is not None:  # a numbered copy says so on its cover
+        words = ctx.t(N_("Copy {number} of {total}")).format(number=number, total=copies)
+        lines.append(esc(words))
     if ctx.options.profile is Profile.INTERNAL:
         internal = ctx.t(N_("Internal edition: holds private details"))
         lines.append(f'<font size="8.5">{esc(internal)}</font>')

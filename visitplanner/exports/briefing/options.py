@@ -37,6 +37,9 @@ class BriefingOptions:
     person_id: str | None = None
     changes_since: int | None = None
     changes_to: int | None = None
+    #: A numbered copy: "Copy 3 of 12" beside the marking on every page (None: none).
+    copy_number: int | None = None
+    copies: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from visitplanner.domain.model import VisitData
 from visitplanner.domain.privacy import only_own_private
 from visitplanner.exports.briefing.blocks import Heading
 from visitplanner.exports.briefing.context import BookContext
+from visitplanner.exports.briefing.emergency import copy_words
 from visitplanner.exports.briefing.hyphenation import hyphenate
 from visitplanner.exports.briefing.markup import plain
 from visitplanner.exports.briefing.options import BriefingOptions, ChangesBasis
@@ -161,7 +162,7 @@ class BriefingBookRenderer:
         """The marking in capitals on the left, the current section on the right, a rule."""
         y = PAGE_HEIGHT - TOP_MARGIN + 9 * mm
         right = LEFT_MARGIN + BODY_WIDTH
-        marking = self.ctx.marking.upper()
+        marking = self.marking_line()
         used = 0.0
         if marking:
             canvas.setFont(BOLD, 8)
@@ -198,10 +199,11 @@ class BriefingBookRenderer:
         canvas.drawString(LEFT_MARGIN, y + 4, _fit(title, REGULAR, 7, room))
         # The marking at the foot too, under the page number: a page torn from the book
         # or copied alone still says how it is to be handled.
-        marking = self.ctx.marking.upper()
+        marking = self.marking_line()
         below = room
         if marking:
-            marking = _fit(marking, BOLD, 7.5, BODY_WIDTH * 0.45)
+            share = 0.45 if self.options.copy_number is None else 0.6  # the copy's number
+            marking = _fit(marking, BOLD, 7.5, BODY_WIDTH * share)
             canvas.setFont(BOLD, 7.5)
             canvas.setFillColor(WARN)
             canvas.drawRightString(right, y - 5, marking)
@@ -209,6 +211,16 @@ class BriefingBookRenderer:
             canvas.setFont(REGULAR, 7)
             canvas.setFillColor(MUTED)
         canvas.drawString(LEFT_MARGIN, y - 5, _fit(self.ctx.version_label, REGULAR, 7, below))
+
+    def marking_line(self) -> str:
+        """The marking in capitals, and beside it the copy's number on a numbered copy
+        ("DIFFUSION RESTREINTE · Exemplaire n° 3 / 12")."""
+        marking = self.ctx.marking.upper()
+        number, total = self.options.copy_number, self.options.copies
+        if number is None or total is None:
+            return marking
+        words = copy_words(self.ctx, number, total)
+        return f"{marking} · {words}" if marking else words
 
     def page_words(self, page: int, total: int) -> str:
         """ "page 3 of 12" in the book's language."""

@@ -21,6 +21,7 @@ from visitplanner.exports.briefing.changes_sheet import build_changes
 from visitplanner.exports.briefing.context import BookContext
 from visitplanner.exports.briefing.cover import build_contents, build_cover, build_glance
 from visitplanner.exports.briefing.dietary import build_dietary
+from visitplanner.exports.briefing.emergency import build_distribution, build_emergency
 from visitplanner.exports.briefing.event_sheets import build_event_sheets
 from visitplanner.exports.briefing.gifts import build_gifts
 from visitplanner.exports.briefing.logistics import build_contacts, build_movements, build_venues
@@ -44,6 +45,7 @@ _REGISTRY: list[Section] = [
     Section("changes", N_("Changes since the last version"), build_changes),
     Section("cover", N_("Cover"), build_cover),
     Section("contents", N_("Contents"), build_contents),
+    Section("distribution", N_("Distribution list (internal)"), build_distribution),
     Section("glance", N_("The visit at a glance"), build_glance),
     Section("programme", N_("Programme day by day"), build_programme),
     Section("events", N_("Event sheets"), build_event_sheets),
@@ -55,6 +57,7 @@ _REGISTRY: list[Section] = [
     Section("venues", N_("Venues"), build_venues),
     Section("movements", N_("Movements"), build_movements),
     Section("contacts", N_("Contacts"), build_contacts),
+    Section("emergency", N_("Emergency contacts"), build_emergency),
 ]
 
 

@@ -58,6 +58,7 @@ PAGES = (
     ("versions", N_("Versions")),
     ("checks", N_("Checks")),
     ("gifts", N_("Gifts")),
+    ("contacts", N_("Contacts")),
 )
 
 
@@ -72,6 +73,7 @@ PAGE_MENU_ENTRIES = {
     "versions": N_("Versio&ns"),
     "checks": N_("&Checks"),
     "gifts": N_("&Gifts"),
+    "contacts": N_("Con&tacts"),
 }
 
 #: The pages made with the window: what shows first, and the checks that mark it.
@@ -209,6 +211,10 @@ class MainWindow(QMainWindow):
             from visitplanner.ui.gifts.view import GiftsView
 
             return GiftsView(c)
+        if key == "contacts":
+            from visitplanner.ui.contacts.view import ContactsView
+
+            return ContactsView(c)
         if key == "versions":
             from visitplanner.ui.versions.view import VersionsView
 
@@ -287,7 +293,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(_("&View"))
         for number, (key, _title) in enumerate(PAGES, start=1):
             entry = _(PAGE_MENU_ENTRIES[key])
-            self._action(view_menu, entry, self._page_opener(key), f"Ctrl+{number}")
+            shortcut = f"Ctrl+{number}" if number <= 9 else None  # Ctrl+1 to Ctrl+9
+            self._action(view_menu, entry, self._page_opener(key), shortcut)
 
         versions_menu = bar.addMenu(_("Ve&rsions"))
         issue = self._action(versions_menu, _("&Issue version…"), self._issue_version)

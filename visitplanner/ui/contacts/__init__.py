@@ -1,0 +1,1 @@
+"""The Contacts page: the emergency contacts and the distribution list of numbered copies."""
