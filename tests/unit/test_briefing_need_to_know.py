@@ -105,14 +105,16 @@ def test_the_whole_internal_book_still_holds_everyones_details() -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "uk", "en"])
-def test_a_delegation_members_pack_is_under_twelve_pages(lang: str) -> None:
+def test_a_delegation_members_pack_is_twelve_pages_at_most(lang: str) -> None:
     data = build_demo()
     for family_name in ("Kovalenko", "Melnyk", "Benali"):
         person = next(p for p in data.people if p.family_name == family_name)
         options = BriefingOptions(lang=lang, profile=Profile.INTERNAL, person_id=person.id)
         renderer = BriefingBookRenderer(for_profile(data, Profile.INTERNAL), options)
         renderer.render()
-        assert renderer.pages < 12, (family_name, renderer.pages)
+        # 11 pages before the emergency contacts (issue 16, item 7): a pack keeps them
+        # in a quarter of a page, which takes a veteran's pack to 12 in French and Ukrainian.
+        assert renderer.pages <= 12, (family_name, renderer.pages)
 
 
 def test_a_pack_keeps_its_readers_events_places_and_contacts() -> None:

@@ -11,10 +11,11 @@ internal book of the whole visit prints it, never a shareable book nor a pack.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from visitplanner.domain.contacts import Contact
 from visitplanner.domain.copies import BookCopy
@@ -62,6 +63,9 @@ def build_emergency(ctx: BookContext) -> Iterator[Flowable]:
     emergency = ctx.data.visit.emergency
     if not emergency:
         return
+    if ctx.person is not None:
+        yield from _pack_emergency(ctx)
+        return
     yield from section_title(
         ctx,
         ctx.t(N_("Emergency contacts")),
@@ -99,7 +103,41 @@ def build_emergency(ctx: BookContext) -> Iterator[Flowable]:
             ]
         )
     title = heading(ctx, ctx.t(N_("Nearest hospital, day by day")), 1)
-    yield from titled(title, data_table(ctx, header, table_rows, [0.2, 0.34, 0.28, 0.18]))
+    yield from titled(title, data_table(ctx, header, table_rows, [0.18, 0.32, 0.28, 0.22]))
+
+
+def _pack_emergency(ctx: BookContext) -> Iterator[Flowable]:
+    """The pack's emergency contacts, kept together in a quarter of a page: a line per
+    contact and per day of the reader's, so that the pack stays short (it follows the
+    section before on its page when it fits there whole, see the renderer)."""
+    emergency = ctx.data.visit.emergency
+
+    def line(contact: Contact) -> str:
+        parts = [esc(contact.name)] if contact.name.strip() else []
+        if contact.phone.strip():
+            parts.append(f"<b>{esc(contact.phone)}</b>")
+        if contact.address.strip():
+            parts.append(esc(contact.address))
+        return " — ".join(parts) or _missing(ctx)
+
+    rows = [
+        (
+            ctx.t(N_("24-hour duty officer")),
+            line(dataclasses.replace(emergency.duty_officer, address="")),
+        ),
+        (ctx.t(N_("Embassy")), line(emergency.embassy)),
+        (
+            ctx.t(N_("Security lead")),
+            line(dataclasses.replace(emergency.security_lead, address="")),
+        ),
+    ]
+    for day, _events in ctx.by_day:
+        found = emergency.hospital_on(day)
+        label = ctx.t(N_("Hospital, {day}")).format(day=format_date(day, "d MMMM", ctx.lang))
+        hospital = Contact(found.name, found.address, found.phone) if found else Contact()
+        rows.append((label, line(hospital)))
+    parts = [heading(ctx, ctx.t(N_("Emergency contacts")), 0), *facts(ctx, rows)]
+    yield KeepTogether(parts)
 
 
 def _copy_order(copy_: BookCopy) -> tuple[date, str, int]:

@@ -70,6 +70,10 @@ class _Quiet:
 #: this much room (points) is left there.
 PACK_SECTION_ROOM = BODY_HEIGHT / 3
 
+#: The sections a personal pack keeps together whole: each follows the section before
+#: on its page when it fits there, whatever room is left (a pack's emergency contacts).
+KEPT_TOGETHER = frozenset({"emergency"})
+
 #: How many layout passes a book usually takes (the contents are seeded: _seed_contents).
 EXPECTED_PASSES = 2
 
@@ -129,7 +133,10 @@ class BriefingBookRenderer:
                 log.debug("section %s is empty and left out", section.key)
                 continue
             if started:
-                yield CondPageBreak(PACK_SECTION_ROOM) if follows else PageBreak()
+                if not follows:
+                    yield PageBreak()
+                elif section.key not in KEPT_TOGETHER:  # which starts where it fits whole
+                    yield CondPageBreak(PACK_SECTION_ROOM)
             started = True
             # A personal pack's sections follow one another on a page with room left;
             # its cover and its changes sheet stand alone.

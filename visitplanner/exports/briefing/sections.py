@@ -56,8 +56,8 @@ _REGISTRY: list[Section] = [
     Section("biographies", N_("Biographies"), build_biographies),
     Section("venues", N_("Venues"), build_venues),
     Section("movements", N_("Movements"), build_movements),
-    Section("contacts", N_("Contacts"), build_contacts),
     Section("emergency", N_("Emergency contacts"), build_emergency),
+    Section("contacts", N_("Contacts"), build_contacts),
 ]
 
 
