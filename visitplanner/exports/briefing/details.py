@@ -74,12 +74,12 @@ def press(ctx: BookContext, event: Event) -> str:
 def vehicles(ctx: BookContext, event: Event, plates: bool = True) -> str:
     """The event's vehicles in convoy order ("1. Lead car (GH-214-KP)")."""
     found = [ctx.vehicles[i] for i in event.vehicle_ids if i in ctx.vehicles]
-    found.sort(key=lambda v: (v.convoy_position, v.label))
+    found.sort(key=lambda v: (v.convoy_position, ctx.text(v.label)))
     lines = []
     for vehicle in found:
         position = f"{vehicle.convoy_position}. " if vehicle.convoy_position else ""
         plate = f" ({vehicle.plate})" if plates and vehicle.plate else ""
-        lines.append(esc(f"{position}{vehicle.label}{plate}"))
+        lines.append(esc(f"{position}{ctx.text(vehicle.label)}{plate}"))
     return "<br/>".join(lines)
 
 
@@ -104,7 +104,7 @@ def personal(ctx: BookContext, event: Event) -> list[tuple[str, str]]:
         facts.append((ctx.t(N_("Your car")), esc(their_car_text(ctx, seat))))
     elif car is not None:
         plate = f" ({car.plate})" if car.plate else ""
-        facts.append((ctx.t(N_("Your vehicle")), esc(f"{car.label}{plate}")))
+        facts.append((ctx.t(N_("Your vehicle")), esc(f"{ctx.text(car.label)}{plate}")))
     # Every place the person holds, each on its own line (the wreath party and the rows).
     facts += [(ctx.t(N_("Your place")), esc(p)) for p in places_held(event, person, ctx.lang)]
     return facts

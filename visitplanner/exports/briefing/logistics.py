@@ -159,7 +159,7 @@ def _convoy(ctx: BookContext, moves: list[Event]) -> list[Flowable]:
     fleet = [v for v in ctx.data.vehicles if ctx.person is None or v.id in used]
     if not fleet:
         return []
-    fleet.sort(key=lambda v: (v.convoy_position or 10**6, v.label))
+    fleet.sort(key=lambda v: (v.convoy_position or 10**6, ctx.text(v.label)))
     header = [
         ctx.t(N_("Pos.")),
         ctx.t(N_("Vehicle")),
@@ -175,7 +175,7 @@ def _convoy(ctx: BookContext, moves: list[Event]) -> list[Flowable]:
         rows.append(
             [
                 str(vehicle.convoy_position or ""),
-                f"<b>{esc(vehicle.label)}</b>",
+                f"<b>{esc(ctx.text(vehicle.label))}</b>",
                 esc(vehicle.plate),
                 ctx.name_markup(driver, False) if driver else esc(vehicle.driver_name),
                 esc(vehicle.duty_phone),

@@ -100,8 +100,8 @@ def _private(ctx: BookContext, person: Person) -> str:
     phone = ctx.t(N_("private: {phone}")).format(phone=person.private_phone)
     parts = (
         phone if person.private_phone else "",
-        person.dietary_detail,
-        person.accessibility_detail,
+        ctx.text(person.dietary_detail),
+        ctx.text(person.accessibility_detail),
     )
     return "\n".join(p for p in parts if p)
 
