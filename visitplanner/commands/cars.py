@@ -27,7 +27,7 @@ def print_cars(data: VisitData, event: Event, lang: str) -> None:
     """A movement's cars in convoy order, seat by seat, then who is left without one."""
     main = data.visit.main_language
     people = {p.id: p for p in data.people}
-    when = format_time(event.start.astimezone(event.start.tzinfo), "short", lang)
+    when = format_time(event.start.astimezone(event.start.tzinfo), lang)
     print(f"{event.title.get(lang, main)} — {when}")
     placed: set[str] = set()
     for car in car_plan.cars(data, event):

@@ -257,7 +257,7 @@ def _zone(ctx: BookContext, moment: datetime) -> str:
 def _when(ctx: BookContext, moment: datetime, named: bool) -> str:
     """The day and time in the moment's own zone, the zone's city named when it is not
     the visit's, or when `named` (a journey between two zones names both)."""
-    when = f"{ctx.short_day(moment)}, {format_time(moment, 'short', ctx.lang)}"
+    when = f"{ctx.short_day(moment)}, {format_time(moment, ctx.lang)}"
     zone = _zone(ctx, moment)
     if named or zone != ctx.data.visit.tz:
         when += f" ({zone_city(zone, ctx.lang)})"
