@@ -107,7 +107,10 @@ def test_a_personal_pack_holds_only_that_persons_events() -> None:
             assert title not in text, title
     assert "DOSSIER PERSONNEL" in text
     assert "Andrii KOVALENKO" in text
-    assert "Votre rôle" in text
+    # His own part at each event: his car and his places (a veteran at every event, his
+    # role is not repeated under each).
+    assert "Votre voiture" in text and "Votre place" in text
+    assert "Votre rôle" not in text
 
 
 def test_a_table_of_500_rows_splits_across_pages_with_its_header_repeated() -> None:
