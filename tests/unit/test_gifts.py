@@ -25,6 +25,7 @@ from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import VisitData
 from visitplanner.domain.privacy import for_profile
 from visitplanner.domain.values import EventStatus, LocalizedText, Profile
+from visitplanner.domain.visit_format import FORMAT_VERSION
 from visitplanner.exports.briefing import BriefingOptions, render_briefing
 from visitplanner.exports.gifts import gifts_table
 from visitplanner.exports.visit_json import visit_to_dict
@@ -125,7 +126,7 @@ def test_the_register_round_trips_through_the_json_format() -> None:
     _gift(data, MEDAL).declared = True
     _gift(data, MEDAL).declared_on = data.visit.end_date
     document = json.loads(json.dumps(visit_to_dict(data)))
-    assert document["version"] == 7
+    assert document["version"] == FORMAT_VERSION
     assert document["visit"]["gift_threshold"] == 150
     written = document["gifts"][1]
     assert written["id"] == MEDAL

@@ -652,7 +652,7 @@ def _journal_versions(lang: str, changes: list[dict[str, Any]]) -> bool:
         for side in ("before", "after"):
             fields = change.get(side) or {}
             for name in columns:
-                if isinstance(fields.get(name), str):
+                if isinstance(fields.get(name), str) and not _is_versions(fields[name]):
                     fields[name] = {lang: fields[name]} if fields[name] else {}
                     changed = True
     return changed
@@ -660,10 +660,25 @@ def _journal_versions(lang: str, changes: list[dict[str, Any]]) -> bool:
 
 def _one_version(lang: str, text: str | None) -> str:
     """One text as the version in `lang` of a multilingual text (as `rows.text_to_db`
-    writes it)."""
+    writes it); a text that already is one (a file whose rows a newer program wrote
+    before its migrations were recorded) is kept as it is."""
     if not text:
         return "{}"
+    if _is_versions(text):
+        return text
     return json.dumps({lang: text}, ensure_ascii=False, sort_keys=True)
+
+
+def _is_versions(text: str) -> bool:
+    """Whether `text` is a multilingual text's JSON object ({"fr": "…", "uk": "…"})."""
+    if not text.startswith("{"):
+        return False
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return False
+    languages = {"fr", "uk", "en"}
+    return isinstance(found, dict) and found.keys() <= languages
 
 
 #: The columns that held one text and now hold a version per language (0013).
