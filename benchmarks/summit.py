@@ -150,7 +150,7 @@ def generate_summit(size: SummitSize = SummitSize(), seed: int = 2026) -> VisitD
         people.extend(group)
         fleet[delegation.id] = [
             Vehicle(
-                label=f"D{d + 1}-{v + 1}",
+                label=LocalizedText.same(f"D{d + 1}-{v + 1}"),
                 convoy_position=v + 1,
                 plate=f"AA-{d:03d}-{v:02d}",
                 wheelchair=Access.YES if v == 0 else Access.NO,

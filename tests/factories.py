@@ -69,7 +69,7 @@ def small_visit() -> VisitData:
         duty_phone="+380 44 000 00 00",
         private_phone="+380 67 111 11 11",
         dietary=Need.GIVEN,
-        dietary_detail="sans gluten",
+        dietary_detail=LocalizedText(fr="sans gluten", uk="без глютену"),
         step_free=Need.NONE,
         accreditation=Accreditation(
             passport_name="KALMYKOVA NATALIIA",
@@ -91,7 +91,7 @@ def small_visit() -> VisitData:
         role="ветеран",  # a role written freely is kept as written
         rank=2,
         step_free=Need.GIVEN,
-        accessibility_detail="fauteuil roulant",
+        accessibility_detail=LocalizedText(fr="fauteuil roulant"),
     )
     host = Person(
         family_name="Rufo",
@@ -118,7 +118,12 @@ def small_visit() -> VisitData:
     arc = Venue(name=LocalizedText(fr="Arc de Triomphe"), step_free=Access.UNKNOWN)
     brienne.travel_minutes = {arc.id: 15}
     arc.travel_minutes = {brienne.id: 15}
-    car = Vehicle(label="Voiture 1", plate="GA-123-BC", driver_name="Jean", wheelchair=Access.NO)
+    car = Vehicle(
+        label=LocalizedText(fr="Voiture 1", uk="Автомобіль 1", en="Car 1"),
+        plate="GA-123-BC",
+        driver_name="Jean",
+        wheelchair=Access.NO,
+    )
     arrival = Event(
         title=LocalizedText(fr="Arrivée", uk="Прибуття"),
         kind=EventKind.TRAVEL,

@@ -211,9 +211,9 @@ def _person(draw: st.DrawFn, ident: str, delegations: list[str], around: date) -
         photo=photo,
         photo_type="" if photo is None else draw(st.sampled_from(("image/jpeg", "image/png"))),
         dietary=draw(st.sampled_from(Need)),
-        dietary_detail=draw(texts()),
+        dietary_detail=draw(localized_texts()),
         step_free=draw(st.sampled_from(Need)),
-        accessibility_detail=draw(texts()),
+        accessibility_detail=draw(localized_texts()),
         accreditation=Accreditation(
             passport_name=draw(texts()),
             birth_date=draw(st.none() | st.dates(date(1940, 1, 1), date(2008, 12, 31))),
@@ -255,7 +255,7 @@ def _venue(draw: st.DrawFn, ident: str, venues: list[str]) -> Venue:
 def _vehicle(draw: st.DrawFn, ident: str, people: list[str]) -> Vehicle:
     return Vehicle(
         id=ident,
-        label=draw(names()),
+        label=draw(localized_texts(required=True)),
         convoy_position=draw(st.integers(0, 20)),
         plate=draw(st.sampled_from(("", "AB-123-CD", "АА 1234 ВВ"))),
         driver_id=_maybe(draw, people),
@@ -263,7 +263,7 @@ def _vehicle(draw: st.DrawFn, ident: str, people: list[str]) -> Vehicle:
         duty_phone=draw(texts()),
         seats=draw(st.none() | st.integers(0, 60)),
         wheelchair=draw(st.sampled_from(Access)),
-        notes=draw(texts()),
+        notes=draw(localized_texts()),
         sample=draw(st.booleans()),
     )
 

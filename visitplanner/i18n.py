@@ -11,7 +11,7 @@ import os
 from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
-from typing import Final
+from typing import Final, Literal
 
 from babel import Locale
 from babel import dates as babel_dates
@@ -114,21 +114,39 @@ def format_date(value: date, fmt: str = "full", lang: str | None = None) -> str:
     return str(babel_dates.format_date(value, format=fmt, locale=babel_locale(lang)))
 
 
-def format_time(value: time | datetime, fmt: str = "short", lang: str | None = None) -> str:
-    """A time of day as the language writes it, in the value's own zone."""
+#: How each language writes a time of day, wherever the program prints or shows one
+#: (the book's tables and text, packs, charts, notices, calendars, the window): hours
+#: and minutes on 24 hours, "17:30". French could write "17 h 30" (the Imprimerie
+#: nationale's rule for running text), but the ministry's programmes and every table
+#: print "17:30", a time that also never breaks across two lines; one form in every
+#: language, so that a French and a Ukrainian reader point at the same line.
+TIME_PATTERNS: Final = {"fr": "HH:mm", "uk": "HH:mm", "en": "HH:mm"}
+
+
+def format_time(value: time | datetime, lang: str | None = None) -> str:
+    """A time of day as the language writes it ("17:30"), in the value's own zone: the
+    one form of a time that every output and the window use."""
     if isinstance(value, datetime):
         value = value.timetz() if value.tzinfo else value.time()
         value = value.replace(tzinfo=None)
-    return str(babel_dates.format_time(value, format=fmt, locale=babel_locale(lang)))
+    code = lang or _current
+    pattern = TIME_PATTERNS.get(code, TIME_PATTERNS[DEFAULT_LANGUAGE])
+    return str(babel_dates.format_time(value, format=pattern, locale=babel_locale(code)))
 
 
-def format_datetime(value: datetime, fmt: str = "medium", lang: str | None = None) -> str:
-    """A date and time in the value's own zone."""
-    return str(
-        babel_dates.format_datetime(
-            value, format=fmt, tzinfo=value.tzinfo, locale=babel_locale(lang)
-        )
-    )
+def format_datetime(
+    value: datetime,
+    fmt: Literal["full", "long", "medium", "short"] = "medium",
+    lang: str | None = None,
+) -> str:
+    """A date (as `fmt` writes it: "short", "medium", "long") and a time of day
+    (`format_time`: no seconds) in the value's own zone, joined as the language joins
+    them ("6 mai 2026, 17:30")."""
+    locale = babel_locale(lang)
+    joined = str(babel_dates.get_datetime_format(fmt, locale=locale))
+    day = str(babel_dates.format_date(value.date(), format=fmt, locale=locale))
+    # The pattern quotes its literal words ("{1} 'à' {0}"): the quotes are not printed.
+    return joined.replace("{1}", day).replace("{0}", format_time(value, lang)).replace("'", "")
 
 
 def zone_city(tz_name: str, lang: str | None = None) -> str:

@@ -29,7 +29,8 @@ def test_a_movement_is_listed_car_by_car_seat_by_seat(demo: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Transfer Arc de Triomphe → hotel — 19:20"
-    assert "2. Véhicule de la ministre (GJ-508-LM, Stéphane ROUX, +33 6 39 98 40 02)" in lines
+    # The car's name in the language asked for.
+    assert "2. Minister’s car (GJ-508-LM, Stéphane ROUX, +33 6 39 98 40 02)" in lines
     assert "  rear right           Natalia KALMYKOVA" in lines
     assert "  seat 1               Andrii KOVALENKO" in lines
     assert "No car" not in result.stdout

@@ -51,7 +51,7 @@ def test_briefing_prints_a_personal_pack_named_in_cyrillic(
     assert "ОСОБИСТИЙ ІНФОРМАЦІЙНИЙ ПАКЕТ" in text
     assert "Юлія Олександрівна МЕЛЬНИК" in text
     assert "ДЛЯ СЛУЖБОВОГО КОРИСТУВАННЯ" in text
-    assert "Ваша роль" in text
+    assert "Ваше місце" in text  # her own place at each event she attends
     assert "Картки заходів" not in text
 
 

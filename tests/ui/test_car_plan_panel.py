@@ -61,8 +61,9 @@ def _seat(path: Path, person: str) -> tuple[str, str, int | None]:
 def test_the_cars_are_shown_in_convoy_order_seat_by_seat(page) -> None:  # type: ignore[no-untyped-def]
     _path, _controller, panel = page
     tops = [panel.tree.topLevelItem(n).text(0) for n in range(panel.tree.topLevelItemCount())]  # type: ignore[union-attr]
-    assert tops[0].startswith("1. Véhicule de tête (GH-214-KP, Karim BENALI)")
-    assert tops[1].startswith("2. Véhicule de la ministre")
+    # Each car's name in the window's language (English here).
+    assert tops[0].startswith("1. Lead car (GH-214-KP, Karim BENALI)")
+    assert tops[1].startswith("2. Minister’s car")
     assert tops[-1] == "Without a car (0)"
     assert _item_of(panel, "kalmykova").text(0) == "rear right — Natalia KALMYKOVA"
     assert _item_of(panel, "kovalenko").text(0) == "seat 1 — Andrii KOVALENKO"

@@ -227,11 +227,17 @@ def test_needs_and_their_private_detail(qtbot, small) -> None:  # type: ignore[n
     dialog = _dialog(qtbot, controller, minister)
     needs = dialog.needs
     needs.step_free.setCurrentIndex(needs.step_free.findData(Need.GIVEN.value))
-    type_text(needs.accessibility_detail, "fauteuil roulant ; rampe")
+    type_text(needs.accessibility_detail.editor("fr"), "fauteuil roulant ; rampe")
+    type_text(needs.accessibility_detail.editor("uk"), "крісло колісне; пандус")
     dialog.accept()
     saved = read_visit(path).person(minister.id)
     assert saved.step_free is Need.GIVEN
-    assert saved.accessibility_detail == "fauteuil roulant ; rampe"
+    assert saved.accessibility_detail.fr == "fauteuil roulant ; rampe"
+    assert saved.accessibility_detail.uk == "крісло колісне; пандус"
+    # Each language's input is marked private, as the field is.
+    assert all(
+        is_marked_private(needs.accessibility_detail.editor(lang)) for lang in ("fr", "uk", "en")
+    )
 
 
 def test_a_png_photo_is_attached_and_shown(qtbot, tmp_path, monkeypatch, small) -> None:  # type: ignore[no-untyped-def]

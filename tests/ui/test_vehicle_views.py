@@ -37,16 +37,17 @@ def _labels(view: VehiclesView) -> list[str]:
 
 def _convoy(path: Path) -> list[tuple[str, int]]:
     vehicles = read_visit(path).vehicles
-    return sorted(((v.label, v.convoy_position) for v in vehicles), key=lambda pair: pair[1])
+    return sorted(((v.label.fr, v.convoy_position) for v in vehicles), key=lambda pair: pair[1])
 
 
 def test_the_convoy_is_listed_in_order_with_its_drivers(demo) -> None:  # type: ignore[no-untyped-def]
     _path, _controller, view = demo
+    # Each vehicle's name in the window's language (English here).
     assert _labels(view) == [
-        "Véhicule de tête",
-        "Véhicule de la ministre",
-        "Minibus accessible",
-        "Fourgon du personnel et des bagages",
+        "Lead car",
+        "Minister’s car",
+        "Accessible minibus",
+        "Staff and luggage van",
     ]
     model = view.table.model()
     assert model.index(0, 0).data() == "1"
@@ -66,7 +67,7 @@ def test_moving_a_vehicle_renumbers_the_convoy_as_one_edit(demo) -> None:  # typ
         "Véhicule de la ministre",
     ]
     assert [position for _l, position in after] == [1, 2, 3, 4]
-    assert _labels(view)[1] == "Minibus accessible"
+    assert _labels(view)[1] == "Accessible minibus"
     assert view.current_id() == vehicle_id("minibus")
     assert controller.undo_stack.count() == 1
     controller.undo_stack.undo()
@@ -120,12 +121,12 @@ def test_a_new_vehicle_joins_the_end_of_the_convoy(demo) -> None:  # type: ignor
     assert isinstance(dialog, VehicleDialog)
     dialog.accept()
     assert "label" in dialog.error.text()
-    type_text(dialog.label, "Voiture de l’ambassade")
+    type_text(dialog.label.editor("fr"), "Voiture de l’ambassade")
     type_text(dialog.plate, "cd-123-ab")
     dialog.seats.setValue(4)
     dialog.wheelchair.setCurrentIndex(dialog.wheelchair.findData(Access.NO.value))
     dialog.accept()
-    added = next(v for v in read_visit(path).vehicles if v.label == "Voiture de l’ambassade")
+    added = next(v for v in read_visit(path).vehicles if v.label.fr == "Voiture de l’ambassade")
     assert added.convoy_position == 5 and added.plate == "CD-123-AB" and added.seats == 4
     assert _labels(view)[-1] == "Voiture de l’ambassade"
     assert view.current_id() == added.id
@@ -176,3 +177,40 @@ def test_the_vehicle_models_and_names(qtbot, qtmodeltester, tmp_path: Path) -> N
         qtbot.addWidget(dialog)
         assert dialog.driver.currentText() == "Jean"  # a driver typed freely
         assert unnamed_inputs(dialog) == []
+
+
+def test_the_english_name_is_edited_beside_the_others_and_undone(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    path, controller, view = demo
+    view.select_vehicle(vehicle_id("minister"))
+    dialog = view.edit_current()
+    assert isinstance(dialog, VehicleDialog)
+    # One input per language, each loaded with its own version.
+    assert dialog.label.editor("fr").text() == "Véhicule de la ministre"
+    assert dialog.label.editor("uk").text() == "Автомобіль Міністра"
+    english = dialog.label.editor("en")
+    assert english.text() == "Minister’s car"
+    assert english.accessibleName() == "Label (English)"
+    english.clear()
+    type_text(english, "The minister’s saloon")
+    type_text(dialog.notes.editor("en"), "Tinted windows. ")
+    dialog.accept()
+    car = read_visit(path).vehicle(vehicle_id("minister"))
+    assert car.label.en == "The minister’s saloon"
+    assert car.label.fr == "Véhicule de la ministre" and car.label.uk == "Автомобіль Міністра"
+    assert "Tinted windows." in car.notes.en and car.notes.fr.startswith("Berline")
+    assert _labels(view)[1] == "The minister’s saloon"  # the list shows the window's language
+    assert controller.undo_stack.count() == 1
+    controller.undo_stack.undo()
+    assert read_visit(path).vehicle(vehicle_id("minister")).label.en == "Minister’s car"
+    assert _labels(view)[1] == "Minister’s car"
+
+
+def test_a_vehicle_named_in_one_language_only_is_listed_in_it(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    path, _controller, view = demo
+    dialog = view.new()
+    assert isinstance(dialog, VehicleDialog)
+    type_text(dialog.label.editor("uk"), "Автомобіль посольства")
+    dialog.accept()
+    added = next(v for v in read_visit(path).vehicles if v.convoy_position == 5)
+    assert added.label.uk == "Автомобіль посольства" and not added.label.fr
+    assert _labels(view)[-1] == "Автомобіль посольства"

@@ -13,7 +13,7 @@ from tests.pdfread import read_pdf
 from visitplanner.demo import build_demo
 from visitplanner.domain.model import Accreditation, Person, VisitData
 from visitplanner.domain.privacy import PRIVATE_FIELDS, for_profile
-from visitplanner.domain.values import Profile
+from visitplanner.domain.values import LocalizedText, Profile
 from visitplanner.exports.briefing import BriefingBookRenderer, BriefingOptions
 
 #: A planted marker: "QX", the person's number, the field's letters ("QX07PH").
@@ -28,6 +28,13 @@ PLANTED = {
     "accreditation": "PN",  # the passport's number; name and nationality below
 }
 
+#: The letters of the markers planted in each language version of the private details
+#: that have one per language (the French version keeps the field's own letters).
+VERSIONS = {
+    "DI": {"fr": "DI", "uk": "DU", "en": "DE"},
+    "AC": {"fr": "AC", "uk": "AU", "en": "AE"},
+}
+
 #: Who the packs are built for: the minister, a veteran with medical notes, a driver,
 #: an interpreter, and a host of the other side.
 READERS = ("Kalmykova", "Melnyk", "Benali", "Shevchuk", "Rufo")
@@ -35,6 +42,11 @@ READERS = ("Kalmykova", "Melnyk", "Benali", "Shevchuk", "Rufo")
 
 def _marker(number: int, letters: str) -> str:
     return f"QX{number:02d}{letters}"
+
+
+def _versions(number: int, letters: str) -> LocalizedText:
+    """A detail with a distinct marker in each language version."""
+    return LocalizedText(**{lang: _marker(number, v) for lang, v in VERSIONS[letters].items()})
 
 
 @functools.cache
@@ -47,8 +59,8 @@ def _planted() -> VisitData:
             dataclasses.replace(
                 person,
                 private_phone=_marker(number, "PH"),
-                dietary_detail=_marker(number, "DI"),
-                accessibility_detail=_marker(number, "AC"),
+                dietary_detail=_versions(number, "DI"),
+                accessibility_detail=_versions(number, "AC"),
                 accreditation=Accreditation(
                     passport_name=_marker(number, "PA"),
                     nationality=_marker(number, "NA"),
@@ -83,13 +95,16 @@ def test_every_private_field_of_a_person_gets_a_marker() -> None:
 def test_a_pack_holds_only_its_readers_private_details(family_name: str, lang: str) -> None:
     data = _planted()
     number = _number(data, family_name)
-    own = {_marker(number, letters) for letters in ("PH", "DI", "AC", "PA", "NA", "PN")}
+    # Their own details, in the pack's language only (the other versions are not theirs
+    # to read there).
+    details = ["PH", VERSIONS["DI"][lang], VERSIONS["AC"][lang]]
+    own = {_marker(number, letters) for letters in (*details, "PA", "NA", "PN")}
     internal, _pages = _pack_text(family_name, lang, Profile.INTERNAL)
     shareable, _pages = _pack_text(family_name, lang, Profile.SHAREABLE)
     assert set(MARKER.findall(internal)) <= own, family_name
     assert MARKER.findall(shareable) == [], family_name
     # The internal pack gives its reader their own details to check, never a passport.
-    for letters in ("PH", "DI", "AC"):
+    for letters in details:
         assert _marker(number, letters) in internal
     for letters in ("PA", "NA", "PN"):
         assert _marker(number, letters) not in internal

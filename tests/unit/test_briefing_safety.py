@@ -73,14 +73,16 @@ def test_a_shareable_book_holds_no_private_field_and_an_internal_one_may(tmp_pat
     private = [
         kovalenko.private_phone,
         kovalenko.accreditation.passport_number,
-        kovalenko.dietary_detail,
+        *kovalenko.dietary_detail.to_dict().values(),
         "Fauteuil roulant manuel",
+        "Manual wheelchair",
+        "Механічне крісло",
     ]
     private += [v.security_notes[:30] for v in data.venues if v.security_notes]
     for value in private:
         assert value and value not in shared_text, value
     assert kovalenko.private_phone in internal_text
-    assert kovalenko.dietary_detail in internal_text
+    assert kovalenko.dietary_detail.fr in internal_text
     assert kovalenko.accreditation.passport_number not in internal_text  # not for a book
     assert "Édition interne" in internal_text and "Édition interne" not in shared_text
     if os.name == "posix":
@@ -105,7 +107,10 @@ def test_a_personal_pack_holds_only_that_persons_events() -> None:
             assert title not in text, title
     assert "DOSSIER PERSONNEL" in text
     assert "Andrii KOVALENKO" in text
-    assert "Votre rôle" in text
+    # His own part at each event: his car and his places (a veteran at every event, his
+    # role is not repeated under each).
+    assert "Votre voiture" in text and "Votre place" in text
+    assert "Votre rôle" not in text
 
 
 def test_a_table_of_500_rows_splits_across_pages_with_its_header_repeated() -> None:

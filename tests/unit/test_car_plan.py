@@ -230,8 +230,8 @@ def test_the_ministers_pack_names_her_car_and_the_book_lists_the_cars() -> None:
     data = build_demo()
     options = BriefingOptions(lang="en", person_id=person_id("kalmykova"), sections=("programme",))
     text = read_pdf(render_briefing(data, options)).text
-    # Vehicle labels have one version, as typed (the convoy's own words).
-    assert "Your car: Véhicule de la ministre (GJ-508-LM), rear right, driver" in text
+    # The vehicle's name in the pack's language.
+    assert "Your car: Minister’s car (GJ-508-LM), rear right, driver" in text
     book = read_pdf(render_briefing(data, BriefingOptions(lang="en", sections=("movements",))))
     assert "Car plan" in book.text
     assert "seat 1" in book.text

@@ -99,7 +99,7 @@ def test_a_venue_booked_twice_is_an_error_and_once_is_fine() -> None:
 
 
 def test_a_vehicle_in_two_places_at_once_is_an_error() -> None:
-    car = Vehicle(label="Car 1")
+    car = Vehicle(label=LocalizedText(en="Car 1"))
     a = event("Transfer 1", at(7, 9), 30, kind=EventKind.TRANSFER, vehicle_ids=[car.id])
     b = event("Transfer 2", at(7, 9, 15), 30, kind=EventKind.TRANSFER, vehicle_ids=[car.id])
     findings = [

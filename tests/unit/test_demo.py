@@ -377,7 +377,8 @@ def test_working_dinner_and_meals(demo: VisitData) -> None:
             if demo.person(p).dietary is Need.UNKNOWN
         ]
         assert unknown == [], meal.title.fr
-    assert any(p.dietary_detail == "Sans gluten (maladie cœliaque)" for p in demo.people)
+    assert any(p.dietary_detail.fr == "Sans gluten (maladie cœliaque)" for p in demo.people)
+    assert any(p.dietary_detail.uk == "Без глютену (целіакія)" for p in demo.people)
 
 
 def test_programme_covers_the_press_release(demo: VisitData) -> None:

@@ -15,7 +15,7 @@ from visitplanner.demo import build_demo
 from visitplanner.domain.calendars import Scope, ScopeKind
 from visitplanner.domain.lookup import find_event, find_person
 from visitplanner.domain.model import VisitData
-from visitplanner.domain.values import EventStatus, Profile
+from visitplanner.domain.values import EventStatus, LocalizedText, Profile
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.calendars import ExportRequest, export_calendars, plan_export
 from visitplanner.services.visit_files import read_visit, write_visit
@@ -234,8 +234,12 @@ def _marked(data: VisitData) -> VisitData:
     """The visit with a marker in every private field."""
     for number, person in enumerate(data.people):
         person.private_phone = f"PRIVATE-PHONE-{number}"
-        person.accessibility_detail = f"PRIVATE-ACCESS-{number}"
-        person.dietary_detail = f"PRIVATE-DIET-{number}"
+        person.accessibility_detail = LocalizedText(
+            fr=f"PRIVATE-ACCESS-{number}", uk=f"PRIVATE-ACCESS-UK-{number}"
+        )
+        person.dietary_detail = LocalizedText(
+            fr=f"PRIVATE-DIET-{number}", en=f"PRIVATE-DIET-EN-{number}"
+        )
         person.accreditation.passport_number = f"PRIVATE-PASSPORT-{number}"
         person.role = "liaison" if number == 0 else person.role
         person.duty_phone = person.duty_phone or f"DUTY-{number}"

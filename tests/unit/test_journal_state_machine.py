@@ -220,7 +220,10 @@ class JournalMachine(RuleBasedStateMachine):
             if not items:
                 return
             entity = items[pick % len(items)]
-        after = dataclasses.replace(entity, **{_EDITED[kind]: self._next_text()})
+        text: Any = self._next_text()
+        if kind == "vehicle":  # a vehicle's notes have a version per language
+            text = LocalizedText(fr=text, uk=f"{text} (uk)")
+        after = dataclasses.replace(entity, **{_EDITED[kind]: text})
         self._apply(who, SaveEntity(after, entity, "Edit"))
 
     @rule(who=st.integers(0, 1), pick=st.integers(0, 10_000))

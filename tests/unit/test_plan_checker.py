@@ -159,7 +159,8 @@ def _venue(data: VisitData, rng: random.Random) -> None:
 def _vehicle_or_delegation(data: VisitData, rng: random.Random) -> None:
     if data.vehicles and rng.random() < 0.5:
         n = rng.randrange(len(data.vehicles))
-        data.vehicles = _replace(data.vehicles, n, label=data.vehicles[n].label + "'")  # type: ignore[assignment]
+        label = data.vehicles[n].label
+        data.vehicles = _replace(data.vehicles, n, label=label.replace("fr", label.fr + "'"))  # type: ignore[assignment]
     elif data.delegations:
         n = rng.randrange(len(data.delegations))
         data.delegations = _replace(  # type: ignore[assignment]

@@ -603,9 +603,9 @@ def test_the_schema_refuses_what_the_importer_refuses(name: str) -> None:
         ),
         ({"format": "ics", "version": 1}, "the file is not a VisitPlanner visit"),
         (
-            {"format": "visitplanner-visit", "version": 9},
+            {"format": "visitplanner-visit", "version": FORMAT_VERSION + 1},
             "the file was written by a newer VisitPlanner "
-            "(format version 9; this version reads up to 8)",
+            f"(format version {FORMAT_VERSION + 1}; this version reads up to {FORMAT_VERSION})",
         ),
     ],
 )

@@ -27,7 +27,7 @@ def print_cars(data: VisitData, event: Event, lang: str) -> None:
     """A movement's cars in convoy order, seat by seat, then who is left without one."""
     main = data.visit.main_language
     people = {p.id: p for p in data.people}
-    when = format_time(event.start.astimezone(event.start.tzinfo), "short", lang)
+    when = format_time(event.start.astimezone(event.start.tzinfo), lang)
     print(f"{event.title.get(lang, main)} — {when}")
     placed: set[str] = set()
     for car in car_plan.cars(data, event):
@@ -35,7 +35,8 @@ def print_cars(data: VisitData, event: Event, lang: str) -> None:
         driver = car_plan.driver_of(vehicle, people)
         details = ", ".join(p for p in (vehicle.plate, driver, vehicle.duty_phone) if p)
         print()
-        print(f"{vehicle.convoy_position}. {vehicle.label}" + (f" ({details})" if details else ""))
+        label = vehicle.label.get(lang, main)
+        print(f"{vehicle.convoy_position}. {label}" + (f" ({details})" if details else ""))
         riders = {a.seat_key: a for a in car.riders()}
         for key in [*car.seats, *(k for k in riders if k not in car.seats)]:
             assignment = riders.get(key)

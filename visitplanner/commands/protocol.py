@@ -116,7 +116,7 @@ def print_ceremony(data: VisitData, event: Event, lang: str) -> None:
     for line in event.running_order:
         who = line.who.get(lang, main)
         print(
-            f"  {format_time(line.at.astimezone(home), 'short', lang)}  "
+            f"  {format_time(line.at.astimezone(home), lang)}  "
             f"{line.action.get(lang, main)}" + (f" — {who}" if who else "")
         )
     for number, wreath in enumerate(event.wreaths, start=1):

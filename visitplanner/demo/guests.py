@@ -221,11 +221,15 @@ def _veterans() -> list[Person]:
             duty_phone="+380 67 000 20 01",
             private_phone="+380 50 000 30 01",
             dietary=Need.GIVEN,
-            dietary_detail="Sans lactose",
+            dietary_detail=text("Sans lactose", "Без лактози", "Lactose-free"),
             step_free=Need.GIVEN,
-            accessibility_detail=(
+            accessibility_detail=text(
                 "Fauteuil roulant manuel (double amputation des membres inférieurs) ; "
-                "transfert voiture–fauteuil avec aide ; chambre accessible."
+                "transfert voiture–fauteuil avec aide ; chambre accessible.",
+                "Механічне крісло колісне (ампутація обох нижніх кінцівок); пересідання "
+                "з автомобіля в крісло з допомогою; доступний номер.",
+                "Manual wheelchair (double lower-limb amputation); car-to-chair transfer "
+                "with help; accessible room.",
             ),
             accreditation=_passport("KOVALENKO ANDRII", 1992, "ZZ0000201"),
             arrival=_in_flight(),
@@ -255,11 +259,19 @@ def _veterans() -> list[Person]:
             languages=("uk",),
             duty_phone="+380 67 000 20 02",
             dietary=Need.GIVEN,
-            dietary_detail="Sans gluten (maladie cœliaque)",
+            dietary_detail=text(
+                "Sans gluten (maladie cœliaque)",
+                "Без глютену (целіакія)",
+                "Gluten-free (coeliac disease)",
+            ),
             step_free=Need.GIVEN,
-            accessibility_detail=(
+            accessibility_detail=text(
                 "Fauteuil roulant électrique (lésion médullaire) ; véhicule avec rampe "
-                "indispensable ; chargeur à prévoir à l’hôtel."
+                "indispensable ; chargeur à prévoir à l’hôtel.",
+                "Електричне крісло колісне (травма спинного мозку); обовʼязково автомобіль "
+                "із пандусом; у готелі потрібен зарядний пристрій.",
+                "Electric wheelchair (spinal cord injury); a vehicle with a ramp is "
+                "essential; a charger to be provided at the hotel.",
             ),
             accreditation=_passport("MELNYK YULIIA", 1996, "ZZ0000202"),
             arrival=_in_flight(),
@@ -291,9 +303,13 @@ def _veterans() -> list[Person]:
             private_phone="+380 50 000 30 03",
             dietary=Need.NONE,
             step_free=Need.NONE,
-            accessibility_detail=(
+            accessibility_detail=text(
                 "Prothèse tibiale gauche : pause assise de 10 minutes toutes les 60 à "
-                "90 minutes ; chaise à prévoir lors des cérémonies debout."
+                "90 minutes ; chaise à prévoir lors des cérémonies debout.",
+                "Протез лівої гомілки: 10 хвилин перепочинку сидячи кожні 60–90 хвилин; "
+                "на церемоніях, де стоять, потрібен стілець.",
+                "Left below-knee prosthesis: a 10-minute seated break every 60 to "
+                "90 minutes; a chair to be provided at standing ceremonies.",
             ),
             accreditation=_passport("BONDAR TARAS", 1988, "ZZ0000203"),
             arrival=_in_flight(),
@@ -323,11 +339,19 @@ def _veterans() -> list[Person]:
             languages=("uk", "en"),
             duty_phone="+380 67 000 20 04",
             dietary=Need.GIVEN,
-            dietary_detail="Sans alcool (traitement en cours)",
+            dietary_detail=text(
+                "Sans alcool (traitement en cours)",
+                "Без алкоголю (триває лікування)",
+                "No alcohol (under treatment)",
+            ),
             step_free=Need.NONE,
-            accessibility_detail=(
+            accessibility_detail=text(
                 "Traumatisme crânien : accompagné en permanence par la médecin de la "
-                "délégation ; le prévenir avant les honneurs militaires (musique, salves)."
+                "délégation ; le prévenir avant les honneurs militaires (musique, salves).",
+                "Черепно-мозкова травма: постійно у супроводі лікарки делегації; "
+                "попереджати перед військовими почестями (музика, салют).",
+                "Head injury: accompanied at all times by the delegation’s doctor; warn "
+                "him before the military honours (music, gun salutes).",
             ),
             accreditation=_passport("TKACHUK DMYTRO", 1990, "ZZ0000204"),
             arrival=_in_flight(),
@@ -369,7 +393,7 @@ def _staff() -> list[Person]:
             duty_email=f"m.hnatiuk@{UA_MAIL}",
             private_phone="+380 50 000 30 05",
             dietary=Need.GIVEN,
-            dietary_detail="Végétarien",
+            dietary_detail=text("Végétarien", "Вегетаріанське харчування", "Vegetarian"),
             step_free=Need.NONE,
             accreditation=_passport("HNATIUK MAKSYM", 1987, "ZZ0000103"),
             arrival=_in_flight(),

@@ -50,7 +50,7 @@ def _official(
     rank: int,
     languages: tuple[str, ...],
     phone: str,
-    dietary: str = "",
+    dietary: LocalizedText | None = None,
 ) -> Person:
     """A sample French host official; `given` and `family` are (Latin, Cyrillic) pairs."""
     return Person(
@@ -72,7 +72,7 @@ def _official(
         duty_email=f"{given[0].lower()}.{family[0].lower()}@{FR_MAIL}",
         # Everyone on the host side eats at the working meals, so none is left unknown.
         dietary=Need.GIVEN if dietary else Need.NONE,
-        dietary_detail=dietary,
+        dietary_detail=dietary or LocalizedText(),
         step_free=Need.NONE,
         sample=True,
     )
@@ -201,7 +201,7 @@ def _delegation() -> list[Person]:
             rank=3,
             languages=("fr", "en"),
             phone="+33 6 39 98 10 03",
-            dietary="Pescétarien",
+            dietary=text("Pescétarien", "Пескетаріанське харчування", "Pescatarian"),
         ),
         _official(
             "vasseur",

@@ -312,7 +312,7 @@ def build_venues() -> list[Venue]:
                 "Official cars drop off at the foot of the Arc; level paving to the Tomb; "
                 "wheelchair spaces in the front row. Do not use the underpass (stairs).",
             ),
-            "Place fermée à la circulation de 17 h 30 à 19 h 30 ; véhicules admis sur "
+            "Place fermée à la circulation de 17:30 à 19:30 ; véhicules admis sur "
             "laissez-passer de la préfecture de police.",
         ),
         _venue(
@@ -360,7 +360,13 @@ def build_venues() -> list[Venue]:
 
 
 def _vehicle(
-    key: str, label: str, position: int, plate: str, seats: int, wheelchair: Access, notes: str
+    key: str,
+    label: LocalizedText,
+    position: int,
+    plate: str,
+    seats: int,
+    wheelchair: Access,
+    notes: LocalizedText,
 ) -> Vehicle:
     """A sample vehicle of the convoy, driven by its driver of VEHICLE_DRIVERS."""
     return Vehicle(
@@ -378,43 +384,67 @@ def _vehicle(
 
 
 def build_vehicles() -> list[Vehicle]:
-    """The convoy, in its order on the road."""
+    """The convoy, in its order on the road; each car named and described in French,
+    Ukrainian and English, as each book prints it."""
     return [
         _vehicle(
             "lead",
-            "Véhicule de tête",
+            text("Véhicule de tête", "Головний автомобіль", "Lead car"),
             1,
             "GH-214-KP",
             3,
             Access.NO,
-            "Berline banalisée ; ouvre la route avec l’escorte de police.",
+            text(
+                "Berline banalisée ; ouvre la route avec l’escorte de police.",
+                "Седан без розпізнавальних знаків; відкриває колону разом із поліцейським "
+                "супроводом.",
+                "Unmarked saloon; leads the way with the police escort.",
+            ),
         ),
         _vehicle(
             "minister",
-            "Véhicule de la ministre",
+            text("Véhicule de la ministre", "Автомобіль Міністра", "Minister’s car"),
             2,
             "GJ-508-LM",
             3,
             Access.NO,
-            "Berline ; la ministre prend place à l’arrière droit, l’interprète à sa gauche.",
+            text(
+                "Berline ; la ministre prend place à l’arrière droit, l’interprète à sa gauche.",
+                "Седан; Міністр сідає ззаду праворуч, перекладач — ліворуч від неї.",
+                "Saloon; the minister sits in the rear right seat, the interpreter on her left.",
+            ),
         ),
         _vehicle(
             "minibus",
-            "Minibus accessible",
+            text("Minibus accessible", "Мікроавтобус із пандусом", "Accessible minibus"),
             3,
             "GK-731-RT",
             6,
             Access.YES,
-            "Rampe arrière et deux emplacements pour fauteuils roulants avec ancrages ; "
-            "compter dix minutes de plus à chaque montée et descente.",
+            text(
+                "Rampe arrière et deux emplacements pour fauteuils roulants avec ancrages ; "
+                "compter dix minutes de plus à chaque montée et descente.",
+                "Задній пандус і два місця для крісел колісних із кріпленнями; на кожну "
+                "посадку й висадку закладайте на десять хвилин більше.",
+                "Rear ramp and two wheelchair spaces with tie-downs; allow ten more minutes "
+                "for each boarding and alighting.",
+            ),
         ),
         _vehicle(
             "van",
-            "Fourgon du personnel et des bagages",
+            text(
+                "Fourgon du personnel et des bagages",
+                "Фургон для персоналу та багажу",
+                "Staff and luggage van",
+            ),
             4,
             "GL-346-VX",
             8,
             Access.NO,
-            "Transporte le personnel de la délégation et, le 9 mai, les bagages.",
+            text(
+                "Transporte le personnel de la délégation et, le 9 mai, les bagages.",
+                "Перевозить персонал делегації, а 9 травня — багаж.",
+                "Carries the delegation staff and, on 9 May, the luggage.",
+            ),
         ),
     ]

@@ -98,7 +98,11 @@ def movement_findings(
                     "{vehicle} is over capacity at “{event}” ({when}): passengers {count}, "
                     "seats {seats}"
                 ).format(
-                    vehicle=vehicle.label, count=count, seats=vehicle.seats, event=title, when=when
+                    vehicle=ix.vehicle_label(vehicle_id),
+                    count=count,
+                    seats=vehicle.seats,
+                    event=title,
+                    when=when,
                 ),
                 event_ids=(event.id,),
                 vehicle_ids=(vehicle_id,),

@@ -160,7 +160,7 @@ class CheckIndex:
 
     def vehicle_label(self, vehicle_id: str) -> str:
         vehicle = self.vehicles.get(vehicle_id)
-        return vehicle.label if vehicle else vehicle_id
+        return vehicle.label.get(current_language(), self.lang) if vehicle else vehicle_id
 
     def when(self, event: Event) -> str:
         local = event.start.astimezone(self.home)

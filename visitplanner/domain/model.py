@@ -174,9 +174,9 @@ class Person:
     photo: bytes | None = None
     photo_type: str = ""
     dietary: Need = Need.UNKNOWN
-    dietary_detail: str = ""
+    dietary_detail: LocalizedText = field(default_factory=LocalizedText)
     step_free: Need = Need.UNKNOWN
-    accessibility_detail: str = ""
+    accessibility_detail: LocalizedText = field(default_factory=LocalizedText)
     accreditation: Accreditation = field(default_factory=Accreditation)
     arrival: TravelLeg = field(default_factory=TravelLeg)
     departure: TravelLeg = field(default_factory=TravelLeg)
@@ -259,9 +259,10 @@ class Venue:
 
 @dataclass(slots=True)
 class Vehicle:
-    """A car or minibus of the convoy."""
+    """A car or minibus of the convoy; its name and notes have a version per language
+    (printed in the book's language, shown in the window's)."""
 
-    label: str
+    label: LocalizedText
     convoy_position: int = 0
     plate: str = ""
     driver_id: str | None = None
@@ -269,7 +270,7 @@ class Vehicle:
     duty_phone: str = ""
     seats: int | None = None
     wheelchair: Access = Access.UNKNOWN
-    notes: str = ""
+    notes: LocalizedText = field(default_factory=LocalizedText)
     sample: bool = False
     id: str = field(default_factory=new_id)
 

@@ -62,9 +62,18 @@ class RosterField(StrEnum):
     VEHICLE_PLATES = "vehicle_plates"
 
 
-#: Fields holding a text in several languages: one column per language.
+#: Fields holding a text in several languages: one column per language (a column
+#: without a language code is read by its text: Cyrillic is Ukrainian, other text is
+#: in the language of the sheet's headers).
 LOCALIZED_FIELDS: Final = frozenset(
-    {RosterField.TITLE, RosterField.FUNCTION, RosterField.ORGANISATION, RosterField.BIOGRAPHY}
+    {
+        RosterField.TITLE,
+        RosterField.FUNCTION,
+        RosterField.ORGANISATION,
+        RosterField.BIOGRAPHY,
+        RosterField.DIETARY_DETAIL,
+        RosterField.ACCESSIBILITY_DETAIL,
+    }
 )
 
 #: Fields whose values are dates (a bad date is an error of the row).

@@ -50,7 +50,7 @@ class ChangeWords:
         """An event's day and hours in the visit's zone."""
         start, end = event.start.astimezone(self.zone), event.end.astimezone(self.zone)
         day = format_date(start.date(), "EEEE d MMMM", self.lang)
-        hours = f"{format_time(start, 'short', self.lang)}–{format_time(end, 'short', self.lang)}"
+        hours = f"{format_time(start, self.lang)}–{format_time(end, self.lang)}"
         return f"{day} {hours}"
 
     def place(self, event: Event, old: bool = False) -> str:
@@ -77,7 +77,7 @@ class ChangeWords:
         """ "version 2 of 7 May 2026" in this language."""
         return self.t(N_("version {number} of {date}")).format(
             number=version.number,
-            date=format_datetime(version.issued.astimezone(self.zone), "medium", self.lang),
+            date=format_datetime(version.issued.astimezone(self.zone), "long", self.lang),
         )
 
 

@@ -48,7 +48,7 @@ class Furniture:
     ) -> Furniture:
         """The furniture of a document about `data`, printed `now` (in the visit's zone)."""
         moment = (now or datetime.now(zone(data.visit.tz))).astimezone(zone(data.visit.tz))
-        when = f"{format_date(moment.date(), 'long', lang)} {format_time(moment, 'short', lang)}"
+        when = f"{format_date(moment.date(), 'long', lang)} {format_time(moment, lang)}"
         return cls(
             marking=marking_in(data.visit.marking, lang).upper(),
             printed=gettext_in(lang, N_("Printed {date}")).format(date=when),

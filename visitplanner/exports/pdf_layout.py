@@ -158,7 +158,7 @@ def longest_text(data: VisitData) -> tuple[str, str, int] | None:
         *((e, e.title.get(main, main)) for e in data.events),
         *((v, v.name.get(main, main)) for v in data.venues),
         *((d, d.name.get(main, main)) for d in data.delegations),
-        *((v, v.label) for v in data.vehicles),
+        *((v, v.label.get(main, main)) for v in data.vehicles),
     ]
     for entity, name in entities:
         for field in dataclasses.fields(entity):

@@ -163,9 +163,7 @@ def _running_order(data: VisitData, event: Event, lang: str, notes: Notes) -> Gr
     for line in event.running_order:
         rows.append(
             [
-                Paragraph(
-                    escape(format_time(line.at.astimezone(home), "short", lang)), st["small"]
-                ),
+                Paragraph(escape(format_time(line.at.astimezone(home), lang)), st["small"]),
                 Paragraph(escape(line.action.get(lang, main)), st["small"]),
                 Paragraph(escape(notes.cap(line.who.get(lang, main))), st["small"]),
                 Paragraph(escape(notes.cap(line.where.get(lang, main))), st["small"]),

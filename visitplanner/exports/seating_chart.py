@@ -295,7 +295,7 @@ def seating_chart_flowables(
     title = notes.cap(event.title.get(lang, main))
     home = event.start.astimezone(event.start.tzinfo)
     venue = data.venue(event.venue_id).name.get(lang, main) if event.venue_id else ""
-    when = f"{format_date(home.date(), 'full', lang)}, {format_time(home, 'short', lang)}"
+    when = f"{format_date(home.date(), 'full', lang)}, {format_time(home, lang)}"
     heading = [
         Paragraph(
             escape(gettext_in(lang, "Seating plan: {event}").format(event=title)), st["title"]

@@ -300,9 +300,9 @@ def _person(value: Person) -> _JSON:
         "photo": _photo(value.photo),
         "photo_type": value.photo_type,
         "dietary": str(value.dietary),
-        "dietary_detail": value.dietary_detail,
+        "dietary_detail": _text(value.dietary_detail),
         "step_free": str(value.step_free),
-        "accessibility_detail": value.accessibility_detail,
+        "accessibility_detail": _text(value.accessibility_detail),
         "accreditation": _accreditation(value.accreditation),
         "arrival": _travel(value.arrival),
         "departure": _travel(value.departure),
@@ -336,7 +336,7 @@ def _venue(value: Venue) -> _JSON:
 def _vehicle(value: Vehicle) -> _JSON:
     return {
         "id": value.id,
-        "label": value.label,
+        "label": _text(value.label),
         "convoy_position": value.convoy_position,
         "plate": value.plate,
         "driver_id": value.driver_id,
@@ -344,7 +344,7 @@ def _vehicle(value: Vehicle) -> _JSON:
         "duty_phone": value.duty_phone,
         "seats": value.seats,
         "wheelchair": str(value.wheelchair),
-        "notes": value.notes,
+        "notes": _text(value.notes),
         "sample": value.sample,
     }
 

@@ -28,6 +28,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
@@ -68,6 +69,11 @@ _TIME: Final = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z", r
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _ZONE: Final = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*")
 _ROLES: Final = frozenset(role.value for role in Role)
+#: The texts that were one text before format 9 (vehicles, people's details), and the
+#: language such a text is read in while a file of an older format is read (None for
+#: a file of format 9 or later, where each is an object of versions).
+_ONE_TEXT_FIELDS: Final = frozenset({"label", "notes", "dietary_detail", "accessibility_detail"})
+_ONE_TEXT: Final[ContextVar[str | None]] = ContextVar("_ONE_TEXT", default=None)
 _T = TypeVar("_T")
 
 #: What the json module says of a malformed file (its words in English), to translate.
@@ -221,9 +227,30 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         raise InputError(newer.format(found=version, known=FORMAT_VERSION))
     if version < 1:
         _fail("version", _("unknown format version {found}"), found=version)
-    data = top.build(
+    visit = _visit(_Fields(top.take("visit", required=True), "visit"))
+    # Before format 9 a vehicle's name and notes and a person's details were one text,
+    # in the visit's main language: read as that language's version.
+    token = _ONE_TEXT.set(visit.main_language if version < 9 else None)
+    try:
+        data = _data(top, visit)
+    finally:
+        _ONE_TEXT.reset(token)
+    # A calendar's event is kept for its cancellation only if the visit lacks it.
+    present = {e.id for e in data.events}
+    ghosts = data.calendars.ghosts
+    data.calendars.ghosts = {i: g for i, g in ghosts.items() if i not in present}
+    if check_links:
+        _check_ids(data)
+        _check_references(data)
+        _check_car_plan(data)
+    return data
+
+
+def _data(top: _Fields, visit: Visit) -> VisitData:
+    """The visit's entities, read from the top-level object."""
+    return top.build(
         VisitData,
-        visit=_visit(_Fields(top.take("visit", required=True), "visit")),
+        visit=visit,
         delegations=top.items("delegations", Delegation),
         people=top.items("people", Person),
         venues=top.items("venues", Venue),
@@ -235,15 +262,6 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         gifts=top.items("gifts", Gift),
         copies=top.items("copies", BookCopy),
     )
-    # A calendar's event is kept for its cancellation only if the visit lacks it.
-    present = {e.id for e in data.events}
-    ghosts = data.calendars.ghosts
-    data.calendars.ghosts = {i: g for i, g in ghosts.items() if i not in present}
-    if check_links:
-        _check_ids(data)
-        _check_references(data)
-        _check_car_plan(data)
-    return data
 
 
 # --- problems -------------------------------------------------------------------------
@@ -407,6 +425,9 @@ def _convert(f: _Fields, key: str, hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and issubclass(hint, StrEnum):
         return _choice(f, key, hint, value)
     if hint is LocalizedText:
+        lang = _ONE_TEXT.get()
+        if lang is not None and key in _ONE_TEXT_FIELDS and isinstance(value, str):
+            return LocalizedText.from_dict({lang: _text(f, key, value)})
         parts = _Fields(value, where)
         return parts.build(LocalizedText, **_texts(parts))
     if hint is date:

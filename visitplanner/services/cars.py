@@ -94,7 +94,7 @@ def move_operation(
         if not free:
             raise DomainError(
                 _("{vehicle} is full: drop the person on a seat to swap").format(
-                    vehicle=car.vehicle.label
+                    vehicle=car.vehicle.label.get(current_language(), data.visit.main_language)
                 )
             )
         seat = free[0]

@@ -332,7 +332,7 @@ def _notice_head(
     return NoticeHead(
         visit=data.visit.title.get(lang, main),
         marking=marking_in(data.visit.marking, lang),
-        printed=f"{format_date(local.date(), 'long', lang)} {format_time(local, 'short', lang)}",
+        printed=f"{format_date(local.date(), 'long', lang)} {format_time(local, lang)}",
         person=words.person(person_id),
         since=changes_heading(words, since, None),
         office=organiser.name.get(lang, main),

@@ -116,7 +116,7 @@ def vehicle_row(vehicle: Vehicle) -> dict[str, Any]:
     """The row of a vehicle (its child rows are written apart)."""
     return {
         "id": vehicle.id,
-        "label": vehicle.label,
+        "label": text_to_db(vehicle.label),
         "convoy_position": vehicle.convoy_position,
         "plate": vehicle.plate,
         "driver_id": vehicle.driver_id,
@@ -124,7 +124,7 @@ def vehicle_row(vehicle: Vehicle) -> dict[str, Any]:
         "duty_phone": vehicle.duty_phone,
         "seats": vehicle.seats,
         "wheelchair": vehicle.wheelchair.value,
-        "notes": vehicle.notes,
+        "notes": text_to_db(vehicle.notes),
         "sample": int(vehicle.sample),
     }
 

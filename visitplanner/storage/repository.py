@@ -274,7 +274,7 @@ class VisitRepository:
         return [
             Vehicle(
                 id=r["id"],
-                label=r["label"],
+                label=text_from_db(r["label"]),
                 convoy_position=r["convoy_position"],
                 plate=r["plate"],
                 driver_id=r["driver_id"],
@@ -282,7 +282,7 @@ class VisitRepository:
                 duty_phone=r["duty_phone"],
                 seats=r["seats"],
                 wheelchair=_access(r["wheelchair"]),
-                notes=r["notes"],
+                notes=text_from_db(r["notes"]),
                 sample=bool(r["sample"]),
             )
             for r in rows_of(

@@ -7,8 +7,9 @@ adds data adds a migration here (and bumps the JSON format's version).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlite_utils import Database, Migrations
 
@@ -638,3 +639,75 @@ CREATE TABLE book_copy (
     destroyed_on TEXT
 )
 """
+@_migration("0013_texts_by_language")
+def _texts_by_language(db: Database) -> None:
+    """A vehicle's name and notes, and a person's dietary and accessibility details, have
+    a version per language (printed in the book's language).
+
+    Each was one text, written in the visit's main language: it becomes that language's
+    version (a JSON object, as every multilingual text is kept); an empty text, none.
+    """
+    row = db.execute("SELECT languages FROM visit LIMIT 1").fetchone()
+    languages = json.loads(row[0]) if row and row[0] else []
+    main = languages[0] if languages else "fr"
+    for table, columns in _BY_LANGUAGE.items():
+        for column in columns:
+            found = db.execute(f"SELECT id, {column} FROM {table}").fetchall()
+            db.conn.executemany(
+                f"UPDATE {table} SET {column} = ? WHERE id = ?",
+                [(_one_version(main, text), ident) for ident, text in found],
+            )
+    # The journal's entries hold those fields as they were: undoing one brings back
+    # a version per language too.
+    entries = db.execute("SELECT seq, changes FROM journal").fetchall()
+    rewritten = []
+    for seq, text in entries:
+        changes = json.loads(text)
+        if _journal_versions(main, changes):
+            rewritten.append((json.dumps(changes, ensure_ascii=False), seq))
+    db.conn.executemany("UPDATE journal SET changes = ? WHERE seq = ?", rewritten)
+
+
+def _journal_versions(lang: str, changes: list[dict[str, Any]]) -> bool:
+    """Turn, in a journal entry's changes, each text of a field of `_BY_LANGUAGE` into
+    its version in `lang`; whether any was."""
+    changed = False
+    for change in changes:
+        columns = _BY_LANGUAGE.get(change.get("kind", ""), ())
+        for side in ("before", "after"):
+            fields = change.get(side) or {}
+            for name in columns:
+                if isinstance(fields.get(name), str) and not _is_versions(fields[name]):
+                    fields[name] = {lang: fields[name]} if fields[name] else {}
+                    changed = True
+    return changed
+
+
+def _one_version(lang: str, text: str | None) -> str:
+    """One text as the version in `lang` of a multilingual text (as `rows.text_to_db`
+    writes it); a text that already is one (a file whose rows a newer program wrote
+    before its migrations were recorded) is kept as it is."""
+    if not text:
+        return "{}"
+    if _is_versions(text):
+        return text
+    return json.dumps({lang: text}, ensure_ascii=False, sort_keys=True)
+
+
+def _is_versions(text: str) -> bool:
+    """Whether `text` is a multilingual text's JSON object ({"fr": "…", "uk": "…"})."""
+    if not text.startswith("{"):
+        return False
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return False
+    languages = {"fr", "uk", "en"}
+    return isinstance(found, dict) and found.keys() <= languages
+
+
+#: The columns that held one text and now hold a version per language (0013).
+_BY_LANGUAGE: Final = {
+    "vehicle": ("label", "notes"),
+    "person": ("dietary_detail", "accessibility_detail"),
+}

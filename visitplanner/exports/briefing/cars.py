@@ -26,7 +26,8 @@ def seat_words(ctx: BookContext, seat: CarSeat, number: int | None) -> str:
 def their_car_text(ctx: BookContext, car: TheirCar) -> str:
     """A person's car as their pack prints it: vehicle, plate, seat, driver, duty phone."""
     vehicle = car.vehicle
-    name = f"{vehicle.label} ({vehicle.plate})" if vehicle.plate else vehicle.label
+    label = ctx.text(vehicle.label)
+    name = f"{label} ({vehicle.plate})" if vehicle.plate else label
     parts = [name, seat_words(ctx, car.seat, car.number)]
     if car.driver:
         parts.append(ctx.t(N_("driver {name}")).format(name=car.driver))
@@ -45,7 +46,7 @@ def movement_rows(ctx: BookContext, event: Event) -> list[tuple[str, str, str]]:
             continue
         vehicle = car.vehicle
         position = f"{vehicle.convoy_position}. " if vehicle.convoy_position else ""
-        lines = [f"<b>{esc(position + vehicle.label)}</b>"]
+        lines = [f"<b>{esc(position + ctx.text(vehicle.label))}</b>"]
         driver = car_plan.driver_of(vehicle, ctx.people)
         details = [p for p in (vehicle.plate, driver, vehicle.duty_phone) if p]
         if details:

@@ -124,7 +124,7 @@ class BookContext:
 
     def time(self, moment: datetime) -> str:
         """A time of day in the visit's zone."""
-        return format_time(self.local(moment), "short", self.lang)
+        return format_time(self.local(moment), self.lang)
 
     def span(self, event: Event) -> str:
         """Start and end in the visit's zone ("09:30 – 11:00")."""
@@ -137,7 +137,7 @@ class BookContext:
             key = getattr(moment.tzinfo, "key", self.data.visit.tz)
             if key != self.data.visit.tz:
                 city = zone_city(key, self.lang)
-                parts.append(f"{format_time(moment, 'short', self.lang)} ({city})")
+                parts.append(f"{format_time(moment, self.lang)} ({city})")
         if not parts:
             return ""
         return self.t(N_("local time: {times}")).format(times=", ".join(parts))

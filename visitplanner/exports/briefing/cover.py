@@ -122,8 +122,8 @@ def _own_details(ctx: BookContext) -> str:
         return ""
     details = [
         (N_("Private phone"), person.private_phone),
-        (N_("Dietary needs"), person.dietary_detail),
-        (N_("Accessibility"), person.accessibility_detail),
+        (N_("Dietary needs"), ctx.text(person.dietary_detail)),
+        (N_("Accessibility"), ctx.text(person.accessibility_detail)),
     ]
     shown = [labelled(ctx, ctx.t(label), esc(value)) for label, value in details if value]
     if not shown:

@@ -3,8 +3,9 @@ and for a per-person pack the person's role, vehicle and seat."""
 
 from __future__ import annotations
 
+from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event
-from visitplanner.domain.values import EventStatus, InterpretationMode, PressAccess
+from visitplanner.domain.values import EventKind, EventStatus, InterpretationMode, PressAccess
 from visitplanner.exports.briefing.cars import their_car_text
 from visitplanner.exports.briefing.context import MOVES, BookContext
 from visitplanner.exports.briefing.markup import esc
@@ -74,12 +75,12 @@ def press(ctx: BookContext, event: Event) -> str:
 def vehicles(ctx: BookContext, event: Event, plates: bool = True) -> str:
     """The event's vehicles in convoy order ("1. Lead car (GH-214-KP)")."""
     found = [ctx.vehicles[i] for i in event.vehicle_ids if i in ctx.vehicles]
-    found.sort(key=lambda v: (v.convoy_position, v.label))
+    found.sort(key=lambda v: (v.convoy_position, ctx.text(v.label)))
     lines = []
     for vehicle in found:
         position = f"{vehicle.convoy_position}. " if vehicle.convoy_position else ""
         plate = f" ({vehicle.plate})" if plates and vehicle.plate else ""
-        lines.append(esc(f"{position}{vehicle.label}{plate}"))
+        lines.append(esc(f"{position}{ctx.text(vehicle.label)}{plate}"))
     return "<br/>".join(lines)
 
 
@@ -93,18 +94,24 @@ def responsible(ctx: BookContext, event: Event) -> str:
 
 
 def personal(ctx: BookContext, event: Event) -> list[tuple[str, str]]:
-    """For a per-person pack: the person's role, vehicle and places at `event` (labels, markup)."""
+    """For a per-person pack: the person's role, vehicle and places at `event` (labels,
+    markup). The role only when it is not the one they hold all visit long (interpreting
+    a meeting, in charge of it): the minister read "Your role: head of delegation" under
+    each of her 25 events."""
     person = ctx.person
     if person is None:
         return []
-    facts = [(ctx.t(N_("Your role")), esc(role_at(event, person, ctx.lang)))]
+    facts: list[tuple[str, str]] = []
+    role = role_at(event, person, ctx.lang)
+    if role != label(person.role, ctx.lang):
+        facts.append((ctx.t(N_("Your role")), esc(role)))
     seat = ctx.cars.their_car(person.id, event.id)
     car = vehicle_of(ctx.data, event, person) if seat is None else None
     if seat is not None:
         facts.append((ctx.t(N_("Your car")), esc(their_car_text(ctx, seat))))
     elif car is not None:
         plate = f" ({car.plate})" if car.plate else ""
-        facts.append((ctx.t(N_("Your vehicle")), esc(f"{car.label}{plate}")))
+        facts.append((ctx.t(N_("Your vehicle")), esc(f"{ctx.text(car.label)}{plate}")))
     # Every place the person holds, each on its own line (the wreath party and the rows).
     facts += [(ctx.t(N_("Your place")), esc(p)) for p in places_held(event, person, ctx.lang)]
     return facts
@@ -115,9 +122,13 @@ def summary_lines(ctx: BookContext, event: Event) -> list[str]:
     # A pack whose reader has a seat in the convoy gives that car ("Your car" below),
     # not every car of the movement: need-to-know, and a line less per transfer.
     own_car = ctx.person is not None and ctx.cars.their_car(ctx.person.id, event.id) is not None
+    # "Press: closed" under a transfer, a flight or a rest says nothing: the press line
+    # is kept there only when the press is let in (a pool at the airport).
+    quiet = event.kind in MOVES or event.kind is EventKind.REST
+    closed = quiet and event.press is PressAccess.CLOSED
     lines = [
         labelled(ctx, ctx.t(N_("Dress code")), esc(ctx.text(event.dress_code))),
-        labelled(ctx, ctx.t(N_("Press")), press(ctx, event)),
+        "" if closed else labelled(ctx, ctx.t(N_("Press")), press(ctx, event)),
         labelled(ctx, ctx.t(N_("Interpretation")), interpretation(ctx, event)),
         ""
         if own_car

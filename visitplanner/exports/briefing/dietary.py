@@ -48,7 +48,7 @@ def needs(ctx: BookContext, person: Person) -> str:
     """A guest's dietary needs as markup: the detail in bold, "none", or a warning
     that nobody asked."""
     if person.dietary_detail:
-        return f"<b>{esc(person.dietary_detail)}</b>"
+        return f"<b>{esc(ctx.text(person.dietary_detail))}</b>"
     if person.dietary is Need.NONE:
         return f'<font color="{MUTED_HEX}">{esc(ctx.t(N_("none")))}</font>'
     if person.dietary is Need.GIVEN:

@@ -159,7 +159,7 @@ def _convoy(ctx: BookContext, moves: list[Event]) -> list[Flowable]:
     fleet = [v for v in ctx.data.vehicles if ctx.person is None or v.id in used]
     if not fleet:
         return []
-    fleet.sort(key=lambda v: (v.convoy_position or 10**6, v.label))
+    fleet.sort(key=lambda v: (v.convoy_position or 10**6, ctx.text(v.label)))
     header = [
         ctx.t(N_("Pos.")),
         ctx.t(N_("Vehicle")),
@@ -175,7 +175,7 @@ def _convoy(ctx: BookContext, moves: list[Event]) -> list[Flowable]:
         rows.append(
             [
                 str(vehicle.convoy_position or ""),
-                f"<b>{esc(vehicle.label)}</b>",
+                f"<b>{esc(ctx.text(vehicle.label))}</b>",
                 esc(vehicle.plate),
                 ctx.name_markup(driver, False) if driver else esc(vehicle.driver_name),
                 esc(vehicle.duty_phone),
@@ -257,7 +257,7 @@ def _zone(ctx: BookContext, moment: datetime) -> str:
 def _when(ctx: BookContext, moment: datetime, named: bool) -> str:
     """The day and time in the moment's own zone, the zone's city named when it is not
     the visit's, or when `named` (a journey between two zones names both)."""
-    when = f"{ctx.short_day(moment)}, {format_time(moment, 'short', ctx.lang)}"
+    when = f"{ctx.short_day(moment)}, {format_time(moment, ctx.lang)}"
     zone = _zone(ctx, moment)
     if named or zone != ctx.data.visit.tz:
         when += f" ({zone_city(zone, ctx.lang)})"

@@ -100,22 +100,30 @@ def _private(ctx: BookContext, person: Person) -> str:
     phone = ctx.t(N_("private: {phone}")).format(phone=person.private_phone)
     parts = (
         phone if person.private_phone else "",
-        person.dietary_detail,
-        person.accessibility_detail,
+        ctx.text(person.dietary_detail),
+        ctx.text(person.accessibility_detail),
     )
     return "\n".join(p for p in parts if p)
 
 
 def _bio_people(ctx: BookContext) -> list[Person]:
     """Whose biography the book prints: everyone with one, or in a per-person pack the
-    people that person meets (and the person)."""
+    people that person meets outside their own delegation (the minister's pack printed
+    her own biography and her deputy's)."""
     if ctx.person is None:
         candidates = [p for _t, _s, members in _groups(ctx) for p in members]
     else:
-        met = {ctx.person.id}
+        met: set[str] = set()
         for event in ctx.live_events:
             met.update(event.participant_ids)
-        candidates = [p for _t, _s, members in _groups(ctx) for p in members if p.id in met]
+        own = ctx.person.delegation_id
+        met.discard(ctx.person.id)
+        candidates = [
+            p
+            for _t, _s, members in _groups(ctx)
+            for p in members
+            if p.id in met and (own is None or p.delegation_id != own)
+        ]
     return [p for p in candidates if ctx.text(p.biography) or p.photo]
 
 

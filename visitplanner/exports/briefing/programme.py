@@ -51,4 +51,28 @@ def _row(ctx: BookContext, event: Event) -> list[str]:
     if where:
         lines.append(where)
     lines += summary_lines(ctx, event)
-    return [when, "<br/>".join(lines), ctx.compact_participants(event)]
+    return [when, "<br/>".join(lines), _participants(ctx, event)]
+
+
+def _participants(ctx: BookContext, event: Event) -> str:
+    """Who takes part (markup). In a pack, a movement in which the reader has a seat
+    names beside the delegations only who rides in the reader's car: the liaison
+    officers and drivers of the other cars are not people the reader travels with (the
+    movements sheet lists every car), and their names made each transfer six lines."""
+    reader = ctx.person
+    car = ctx.cars.their_car(reader.id, event.id) if reader is not None else None
+    if reader is None or car is None:
+        return ctx.compact_participants(event)
+    riders = {
+        a.person_id
+        for a in ctx.cars.by_event.get(event.id, ())
+        if a.vehicle_id == car.vehicle.id and a.person_id != reader.id
+    }
+    whole = ctx.compact_participants(event).split("<br/>")
+    groups = [line for line in whole if line.startswith("<b>")]
+    beside = [
+        esc(ctx.short_name(p))
+        for p in ctx.participants(event)
+        if p.id in riders and p.delegation_id != reader.delegation_id
+    ]
+    return "<br/>".join(groups + beside)

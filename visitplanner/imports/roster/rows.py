@@ -56,8 +56,6 @@ _TEXT_ATTRIBUTES: Final = {
     F.DUTY_PHONE: "duty_phone",
     F.DUTY_EMAIL: "duty_email",
     F.PRIVATE_PHONE: "private_phone",
-    F.DIETARY_DETAIL: "dietary_detail",
-    F.ACCESSIBILITY_DETAIL: "accessibility_detail",
     F.HOTEL: "hotel",
     F.NOTES: "notes",
 }
@@ -341,7 +339,7 @@ def _read_cell(record: RowRecord, column: Column, text: str, home_zone: str) -> 
         if unknown:
             record.warnings.append(_unknown(what, ", ".join(unknown)))
     elif kind in (F.DIETARY, F.STEP_FREE):
-        _read_need(record, kind, text)
+        _read_need(record, kind, text, "uk" if has_cyrillic(text) else _latin_lang(column.lang))
     elif kind in _TEXT_ATTRIBUTES:
         record.attributes[_TEXT_ATTRIBUTES[kind]] = text
     elif kind in _ACCREDITATION:
@@ -407,13 +405,14 @@ def _settle_cyrillic(record: RowRecord) -> None:
         )
 
 
-def _read_need(record: RowRecord, kind: RosterField, text: str) -> None:
+def _read_need(record: RowRecord, kind: RosterField, text: str, lang: str) -> None:
+    """A need's column: yes or no, or the detail itself (in `lang`) when it says more."""
     answer = yes_no(text)
     need_attr = "dietary" if kind is F.DIETARY else "step_free"
     detail_attr = "dietary_detail" if kind is F.DIETARY else "accessibility_detail"
     if answer is None:
         record.attributes[need_attr] = Need.GIVEN
-        record.attributes.setdefault(detail_attr, text)
+        record.texts.setdefault((detail_attr, lang), text)
     else:
         record.attributes[need_attr] = Need.GIVEN if answer else Need.NONE
 

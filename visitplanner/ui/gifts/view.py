@@ -31,7 +31,7 @@ from visitplanner.domain.errors import DomainError
 from visitplanner.domain.gifts import Gift, GiftStatus, party, valid_currency
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person
-from visitplanner.i18n import N_, _, current_language
+from visitplanner.i18n import N_, _, current_language, format_time
 from visitplanner.services.gifts import threshold_operation
 from visitplanner.ui.common.actions import describe, screen_action
 from visitplanner.ui.common.date_inputs import OptionalDateEdit, with_clear_button
@@ -57,7 +57,8 @@ _MOST = 100_000_000
 
 
 def _event_text(event: Event, main: str) -> str:
-    return f"{event.start:%d/%m %H:%M} {event.title.get(current_language(), main)}"
+    title = event.title.get(current_language(), main)
+    return f"{event.start:%d/%m} {format_time(event.start)} {title}"
 
 
 def _person_combo(parent: QWidget, people: list[Person], editable: bool) -> QComboBox:
@@ -287,7 +288,7 @@ class GiftsView(EntityListView[Gift]):
 
         def when(gift: Gift) -> str:
             event = self._events.get(gift.event_id or "")
-            return "" if event is None else f"{event.start:%d/%m %H:%M}"
+            return "" if event is None else f"{event.start:%d/%m} {format_time(event.start)}"
 
         def when_key(gift: Gift) -> str:
             event = self._events.get(gift.event_id or "")

@@ -115,10 +115,14 @@ class EventDialog(EntityEditor[Event]):
         self.details = DetailsPage(data, self)
         self.participants = ParticipantsPicker(data, self)
         self.vehicles = CheckList(_("Vehicles"), self)
+        main, lang = data.visit.main_language, current_language()
+        labels = {v.id: v.label.get(lang, main) for v in data.vehicles}
         self.vehicles.model.set_items(
             [
-                CheckItem(v.id, _vehicle_text(v.convoy_position, v.label, v.plate), v.driver_name)
-                for v in sorted(data.vehicles, key=lambda v: (v.convoy_position, v.label))
+                CheckItem(
+                    v.id, _vehicle_text(v.convoy_position, labels[v.id], v.plate), v.driver_name
+                )
+                for v in sorted(data.vehicles, key=lambda v: (v.convoy_position, labels[v.id]))
             ]
         )
         self.interpretation = InterpretationPage(data, self)

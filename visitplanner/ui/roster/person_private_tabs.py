@@ -22,12 +22,21 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Accreditation, Person
-from visitplanner.domain.values import Need
+from visitplanner.domain.values import LANGUAGES, Need
 from visitplanner.i18n import _
 from visitplanner.ui.common.date_inputs import OptionalDateEdit, with_clear_button
 from visitplanner.ui.common.forms import add_row, fill_combo, select_data
 from visitplanner.ui.common.privacy_marks import PrivateBadge, lock_pixmap, mark_private, with_badge
-from visitplanner.ui.roster.person_tabs import text_area
+from visitplanner.ui.common.text_inputs import LocalizedTextArea
+
+
+def _private_text(name: str, parent: QWidget) -> LocalizedTextArea:
+    """A private detail in French, Ukrainian and English (each printed in the book of its
+    language), each language's input tinted as private."""
+    area = LocalizedTextArea(name, parent, lines=2, grow=False)
+    for lang in LANGUAGES:
+        mark_private(area.editor(lang))
+    return area
 
 
 class NeedsTab(QWidget):
@@ -44,7 +53,7 @@ class NeedsTab(QWidget):
                 (_("yes (see the detail)"), Need.GIVEN.value),
             ],
         )
-        self.dietary_detail = text_area(self, 3)
+        self.dietary_detail = _private_text(_("Dietary detail"), self)
         self.step_free = QComboBox(self)
         fill_combo(
             self.step_free,
@@ -54,21 +63,21 @@ class NeedsTab(QWidget):
                 (_("needed (wheelchair, no stairs)"), Need.GIVEN.value),
             ],
         )
-        self.accessibility_detail = text_area(self, 3)
+        self.accessibility_detail = _private_text(_("Accessibility detail"), self)
         form = QFormLayout()
         add_row(form, _("&Dietary needs:"), self.dietary)
         add_row(
             form,
             _("Dietary detail:"),
             with_badge(self.dietary_detail, self),
-            self.dietary_detail,
+            self.dietary_detail.first_editor(),
         )
         add_row(form, _("&Step-free access:"), self.step_free)
         add_row(
             form,
             _("Accessibility detail:"),
             with_badge(self.accessibility_detail, self),
-            self.accessibility_detail,
+            self.accessibility_detail.first_editor(),
         )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -83,17 +92,17 @@ class NeedsTab(QWidget):
     def set_person(self, person: Person) -> None:
         """Show `person`."""
         select_data(self.dietary, person.dietary.value)
-        self.dietary_detail.setPlainText(person.dietary_detail)
+        self.dietary_detail.set_value(person.dietary_detail)
         select_data(self.step_free, person.step_free.value)
-        self.accessibility_detail.setPlainText(person.accessibility_detail)
+        self.accessibility_detail.set_value(person.accessibility_detail)
 
     def values(self) -> dict[str, Any]:
         """The needs chosen."""
         return {
             "dietary": Need(self.dietary.currentData()),
-            "dietary_detail": self.dietary_detail.toPlainText().strip(),
+            "dietary_detail": self.dietary_detail.value(),
             "step_free": Need(self.step_free.currentData()),
-            "accessibility_detail": self.accessibility_detail.toPlainText().strip(),
+            "accessibility_detail": self.accessibility_detail.value(),
         }
 
 

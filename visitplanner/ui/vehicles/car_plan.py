@@ -212,7 +212,8 @@ class CarPlanPanel(QWidget):
             vehicle = car.vehicle
             riders = car.riders()
             details = [vehicle.plate, car_plan.driver_of(vehicle, people)]
-            head = f"{vehicle.convoy_position}. {vehicle.label}"
+            label = vehicle.label.get(current_language(), data.visit.main_language)
+            head = f"{vehicle.convoy_position}. {label}"
             extra = ", ".join(p for p in details if p)
             count = _("seats taken: {taken}/{seats}").format(
                 taken=len(riders), seats=len(car.seats)

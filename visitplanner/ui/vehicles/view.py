@@ -1,7 +1,8 @@
 """The convoy: vehicles in their order on the road, reordered with Move up / Move down.
 
-`VehicleDialog` edits one vehicle: label, plate, driver (a person whose role is
-driver, or a name typed freely), duty phone, seats, wheelchair access, notes.
+`VehicleDialog` edits one vehicle: label and notes (each in French, Ukrainian and
+English, as the books print them), plate, driver (a person whose role is driver, or a
+name typed freely), duty phone, seats, wheelchair access.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Person, Vehicle
-from visitplanner.domain.values import Access, Role
-from visitplanner.i18n import N_, _
+from visitplanner.domain.values import Access, LocalizedText, Role
+from visitplanner.i18n import N_, _, current_language
 from visitplanner.operations.change import Change
 from visitplanner.services.ordering import convoy_order, moved, reorder_vehicles
 from visitplanner.ui.common.actions import describe, screen_action
@@ -38,8 +38,14 @@ from visitplanner.ui.common.forms import (
     select_data,
 )
 from visitplanner.ui.common.models import Column, FixedColumnsModel
+from visitplanner.ui.common.text_inputs import LocalizedLineEdit, LocalizedTextArea
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.vehicles.car_plan import CarPlanPanel
+
+
+def vehicle_label(vehicle: Vehicle, main: str) -> str:
+    """A vehicle's label in the window's language (else the visit's main one)."""
+    return vehicle.label.get(current_language(), main)
 
 
 def driver_name(vehicle: Vehicle, people: dict[str, Person]) -> str:
@@ -59,8 +65,8 @@ class VehicleDialog(EntityEditor[Vehicle]):
         self.before = vehicle
         self.saved: Vehicle | None = None
         data = controller.data
-        self.label = QLineEdit(self)
-        self.label.setPlaceholderText(_("e.g. Minister's car"))
+        self.label = LocalizedLineEdit(_("Label"), self)
+        self.label.editor(data.visit.main_language).setPlaceholderText(_("e.g. Minister's car"))
         self.plate = QLineEdit(self)
         self.driver = QComboBox(self)
         self.driver.setEditable(True)
@@ -83,20 +89,18 @@ class VehicleDialog(EntityEditor[Vehicle]):
         self.seats.setSpecialValueText(_("not known"))
         self.wheelchair = QComboBox(self)
         fill_combo(self.wheelchair, [(label(a), a.value) for a in Access])
-        self.notes = QPlainTextEdit(self)
-        self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self.notes = LocalizedTextArea(_("Notes"), self, lines=3, grow=False)
         form = QFormLayout()
-        add_row(form, _("&Label:"), self.label)
+        add_row(form, _("&Label:"), self.label, self.label.first_editor())
         add_row(form, _("&Plate:"), self.plate)
         add_row(form, _("&Driver:"), self.driver)
         add_row(form, _("Duty phone:"), self.duty_phone)
         add_row(form, _("&Seats:"), self.seats)
         add_row(form, _("&Wheelchair access:"), self.wheelchair)
-        add_row(form, _("Notes:"), self.notes)
+        add_row(form, _("Notes:"), self.notes, self.notes.first_editor())
         self.lay_out(form)
         if vehicle is not None:
-            self.label.setText(vehicle.label)
+            self.label.set_value(vehicle.label)
             self.plate.setText(vehicle.plate)
             if vehicle.driver_id in self._drivers:
                 select_data(self.driver, vehicle.driver_id)
@@ -105,15 +109,16 @@ class VehicleDialog(EntityEditor[Vehicle]):
             self.duty_phone.setText(vehicle.duty_phone)
             self.seats.setValue(-1 if vehicle.seats is None else vehicle.seats)
             select_data(self.wheelchair, vehicle.wheelchair.value)
-            self.notes.setPlainText(vehicle.notes)
-            self.setWindowTitle(_("Vehicle: {label}").format(label=vehicle.label))
+            self.notes.set_value(vehicle.notes)
+            shown = vehicle_label(vehicle, data.visit.main_language)
+            self.setWindowTitle(_("Vehicle: {label}").format(label=shown))
         else:
             self.seats.setValue(-1)
             self.setWindowTitle(_("New vehicle"))
         if controller.read_only:
             make_read_only(self)
         self.remember_loaded()
-        self.resize(480, 380)
+        self.resize(560, 560)
 
     def _driver_chosen(self) -> None:
         person = self._drivers.get(self.driver.currentData() or "")
@@ -122,9 +127,9 @@ class VehicleDialog(EntityEditor[Vehicle]):
 
     def shown_fields(self) -> dict[str, Any]:
         """The fields the dialog shows, as typed; DomainError when the label is missing."""
-        text = self.label.text().strip()
+        text = self.label.value()
         if not text:
-            raise DomainError(_("Give the vehicle a label."))
+            raise DomainError(_("Give the vehicle a label in at least one language."))
         typed = self.driver.currentText().strip()
         chosen = self.driver.currentData() or ""
         index = self.driver.currentIndex()
@@ -141,13 +146,13 @@ class VehicleDialog(EntityEditor[Vehicle]):
             "duty_phone": self.duty_phone.text().strip(),
             "seats": None if seats < 0 else seats,
             "wheelchair": Access(self.wheelchair.currentData()),
-            "notes": self.notes.toPlainText().strip(),
+            "notes": self.notes.value(),
         }
 
     def draft(self) -> Vehicle:
         """A new vehicle comes last in the convoy."""
         last = max((v.convoy_position for v in self.controller.data.vehicles), default=0)
-        return Vehicle(label="", convoy_position=last + 1)
+        return Vehicle(label=LocalizedText(), convoy_position=last + 1)
 
     def vehicle_from_fields(self) -> Vehicle:
         """The vehicle to save: as loaded with what was changed (a new one: as typed)."""
@@ -169,6 +174,7 @@ class VehiclesView(EntityListView[Vehicle]):
 
     def __init__(self, controller: VisitController, parent: QWidget | None = None) -> None:
         self._people: dict[str, Person] = {}
+        self._main = controller.data.visit.main_language
         super().__init__(
             controller, self._columns(), sortable=False, filterable=False, parent=parent
         )
@@ -190,7 +196,7 @@ class VehiclesView(EntityListView[Vehicle]):
 
         return [
             Column(N_("Convoy"), lambda v: str(v.convoy_position), lambda v: v.convoy_position),
-            Column(N_("Label"), lambda v: v.label),
+            Column(N_("Label"), lambda v: vehicle_label(v, self._main)),
             Column(N_("Plate"), lambda v: v.plate),
             Column(N_("Driver"), lambda v: driver_name(v, self._people)),
             Column(N_("Duty phone"), lambda v: v.duty_phone),
@@ -221,6 +227,7 @@ class VehiclesView(EntityListView[Vehicle]):
         """The vehicles in convoy order."""
         data = self.controller.data
         self._people = {p.id: p for p in data.people}
+        self._main = data.visit.main_language
         by_id = {v.id: v for v in data.vehicles}
         return [by_id[i] for i in convoy_order(data)]
 
@@ -237,11 +244,11 @@ class VehiclesView(EntityListView[Vehicle]):
         used = sum(1 for e in self.controller.data.events if item.id in e.vehicle_ids)
         return _(
             "Delete {label}? Events it is booked on: {count}. Edit > Undo brings it back."
-        ).format(label=item.label, count=used)
+        ).format(label=vehicle_label(item, self._main), count=used)
 
     def delete_label(self, item: Vehicle) -> str:
         """How Edit > Undo names the deletion."""
-        return _("Delete {name}").format(name=item.label)
+        return _("Delete {name}").format(name=vehicle_label(item, self._main))
 
     def move_up(self) -> bool:
         """Move the vehicle selected one place forward in the convoy."""
