@@ -257,6 +257,14 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "declared_on": N_("date of declaration"),
     "gift_threshold": N_("gift declaration threshold"),
     "gift_currency": N_("currency of gifts"),
+    "address_forms": N_("forms of address"),
+    "letter": N_("letter salutation"),
+    "card": N_("place card"),
+    "spoken": N_("spoken address"),
+    "introduction": N_("introduction"),
+    "flags": N_("flags"),
+    "flag_honour": N_("flag at the place of honour"),
+    "at": N_("time"),
 }
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from visitplanner.domain.address import AddressForms, AddressUse
 from visitplanner.domain.arrangements import (
     PlacementPosition,
     Seat,
@@ -94,10 +95,10 @@ def programme_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "version", FORMAT_VERSION
     yield "visit", _visit(data.visit, programme=True)
     yield "delegations", [_delegation(d) for d in data.delegations]
-    yield "people", [_person(p) for p in data.people]
+    yield "people", [_person(p, programme=True) for p in data.people]
     yield "venues", [_venue(v) for v in data.venues]
     yield "vehicles", [_vehicle(v) for v in data.vehicles]
-    yield "events", [_event(e) for e in data.events]
+    yield "events", [_event(e, programme=True) for e in data.events]
 
 
 def programme_to_json(data: VisitData) -> str:
@@ -237,6 +238,7 @@ def _visit(value: Visit, programme: bool = False) -> _JSON:
     if not programme:
         written["gift_threshold"] = value.gift_threshold
         written["gift_currency"] = value.gift_currency
+        written["flag_honour"] = str(value.flag_honour)
     return written
 
 
@@ -271,8 +273,10 @@ def _travel(value: TravelLeg) -> _JSON:
     }
 
 
-def _person(value: Person) -> _JSON:
-    return {
+def _person(value: Person, programme: bool = False) -> _JSON:
+    """A person; a programme's snapshot leaves out the forms of address, no part of the
+    programme (a version issued before them stays the same)."""
+    written: _JSON = {
         "id": value.id,
         "family_name": value.family_name,
         "given_name": value.given_name,
@@ -306,6 +310,13 @@ def _person(value: Person) -> _JSON:
         "notes": value.notes,
         "sample": value.sample,
     }
+    if not programme:
+        written["address_forms"] = _address_forms(value.address_forms)
+    return written
+
+
+def _address_forms(value: AddressForms) -> _JSON:
+    return {use.value: _text(getattr(value, use.value)) for use in AddressUse}
 
 
 def _venue(value: Venue) -> _JSON:
@@ -416,8 +427,9 @@ def _placement(value: PlacementPosition) -> _JSON:
     }
 
 
-def _event(value: Event) -> _JSON:
-    return {
+def _event(value: Event, programme: bool = False) -> _JSON:
+    """An event; a programme's snapshot leaves out its flags, as it leaves out the gifts."""
+    written: _JSON = {
         "id": value.id,
         "title": _text(value.title),
         **_moment("start", value.start),
@@ -443,6 +455,9 @@ def _event(value: Event) -> _JSON:
         "source_uid": value.source_uid,
         "sample": value.sample,
     }
+    if not programme:
+        written["flags"] = list(value.flags)
+    return written
 
 
 def _car_assignment(value: CarAssignment) -> _JSON:
@@ -472,6 +487,7 @@ def _gift(value: Gift) -> _JSON:
         "declared": value.declared,
         "declared_on": _day(value.declared_on),
         "notes": value.notes,
+        **_moment("at", value.at),
     }
 
 

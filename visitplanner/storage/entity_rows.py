@@ -71,6 +71,7 @@ def visit_row(visit: Visit) -> dict[str, Any]:
         "notes": visit.notes,
         "gift_threshold": visit.gift_threshold,
         "gift_currency": visit.gift_currency,
+        "flag_honour": visit.flag_honour.value,
     }
 
 
@@ -151,6 +152,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "modified": modified,
         "source_uid": event.source_uid,
         "sample": int(event.sample),
+        "flags": list_to_db(event.flags),
     }
 
 
@@ -183,4 +185,10 @@ def gift_row(gift: Gift) -> dict[str, Any]:
         "declared": int(gift.declared),
         "declared_on": date_to_db(gift.declared_on),
         "notes": gift.notes,
+        **_gift_time(gift),
     }
+
+
+def _gift_time(gift: Gift) -> dict[str, Any]:
+    utc, tz = optional_time_to_db(gift.at)
+    return {"at_utc": utc, "at_tz": tz}

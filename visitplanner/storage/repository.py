@@ -18,6 +18,7 @@ from typing import Any, Final
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
+from visitplanner.domain.flags import FlagHonour
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
     CalendarMemory,
@@ -68,6 +69,7 @@ from visitplanner.storage.rows import (
     date_from_db,
     enum_from_db,
     list_from_db,
+    optional_time_from_db,
     rows_of,
     text_from_db,
     text_to_db,
@@ -90,7 +92,7 @@ _EVENTS_PER_STEP: Final = 2_000
 _EVENT_COLUMNS: Final = (
     "id, kind, title, start_utc, start_tz, end_utc, end_tz, status, venue_id, destination_id,"
     " press, dress_code, purpose, interpretation_mode, interpretation_languages,"
-    " responsible_id, notes, modified, source_uid, sample"
+    " responsible_id, notes, modified, source_uid, sample, flags"
 )
 _event_kind: Final = enum_from_db(EventKind)
 _event_status: Final = enum_from_db(EventStatus)
@@ -100,6 +102,7 @@ _step_kind: Final = enum_from_db(StepKind)
 _access: Final = enum_from_db(Access)
 _car_seat: Final = enum_from_db(CarSeat)
 _gift_status: Final = enum_from_db(GiftStatus)
+_flag_honour: Final = enum_from_db(FlagHonour)
 
 
 class VisitRepository:
@@ -143,6 +146,7 @@ class VisitRepository:
             notes=r["notes"],
             gift_threshold=r["gift_threshold"],
             gift_currency=r["gift_currency"],
+            flag_honour=_flag_honour(r["flag_honour"]),
         )
 
     def load(self, step: Step | None = None) -> VisitData:
@@ -341,6 +345,7 @@ class VisitRepository:
             modified,
             source_uid,
             sample,
+            flags,
         ) in self.conn.execute(sql, args):
             if len(events) % _EVENTS_PER_STEP == 0:
                 step(50 + 45 * len(events) // total, 100, _("Reading the programme"))
@@ -375,6 +380,7 @@ class VisitRepository:
                     modified=time_from_db(modified, "UTC") if modified else None,
                     source_uid=source_uid,
                     sample=bool(sample),
+                    flags=list_from_db(flags),
                 )
             )
         return events
@@ -418,6 +424,7 @@ class VisitRepository:
                 declared=bool(r["declared"]),
                 declared_on=date_from_db(r["declared_on"]),
                 notes=r["notes"],
+                at=optional_time_from_db(r["at_utc"], r["at_tz"]),
             )
             for r in rows
         ]
