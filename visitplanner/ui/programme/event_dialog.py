@@ -49,7 +49,7 @@ from visitplanner.ui.programme.event_dialog_parts import (
     InterpretationPage,
 )
 from visitplanner.ui.programme.participants_picker import ParticipantsPicker
-from visitplanner.ui.programme.running_order_dialog import RunningOrderTab
+from visitplanner.ui.programme.running_order_dialog import RunningOrderTab, gift_texts
 from visitplanner.ui.programme.running_order_model import items_from, lines_from
 from visitplanner.ui.shell.controller import VisitController
 
@@ -186,6 +186,7 @@ class EventDialog(EntityEditor[Event]):
             lines_from(event.running_order, zone, event.start.date())
         )
         self.running_order.set_default_time(event.start.time().replace(tzinfo=None))
+        self.running_order.set_gifts(gift_texts(self.controller.data, event))
         self.notes.setPlainText(event.notes)
         self._count_participants()
 
