@@ -143,6 +143,8 @@ class LanguageRules:
     lang: str
     native_names: bool
     lowercase_title: bool
+    #: Titles that keep their capital inside a sentence ("Надзвичайний і Повноважний …").
+    keep_capital: tuple[str, ...]
     given_name_countries: frozenset[str]
     civility: Mapping[str, str]
     civility_vocative: Mapping[str, str]
@@ -191,6 +193,7 @@ def rules(lang: str) -> LanguageRules:
         lang=name,
         native_names=raw.get("names") == "native",
         lowercase_title=bool(raw.get("lowercase_title", False)),
+        keep_capital=tuple(raw.get("keep_capital", ())),
         given_name_countries=frozenset(raw.get("given_name_countries", ())),
         civility=civility,
         civility_vocative={**civility, **raw.get("civility_vocative", {})},
@@ -203,10 +206,11 @@ def _civility_key(civility: Civility) -> str:
     return civility.value or "none"
 
 
-def running_title(title: str, lowercase: bool) -> str:
+def running_title(title: str, lowercase: bool, keep: tuple[str, ...] = ()) -> str:
     """A title as it reads inside a sentence: its first letter small where the language
-    writes it so, unless the first word is an acronym ("OTAN", "ONaCVG")."""
-    if not lowercase or len(title) < 2 or not title[1].islower():
+    writes it so, unless the first word is an acronym ("OTAN", "ONaCVG") or the title
+    one the language keeps capitalised (`keep`)."""
+    if not lowercase or len(title) < 2 or not title[1].islower() or title.startswith(keep):
         return title
     return title[0].lower() + title[1:]
 
@@ -280,7 +284,9 @@ class AddressBook:
             given = person.given_name or person.given_name_native
             family = person.family_name or person.family_name_native
         own_title = person.address_forms.get(AddressUse.TITLE, lang)
-        title = own_title or running_title(person.title.get(lang), lang_rules.lowercase_title)
+        title = own_title or running_title(
+            person.title.get(lang), lang_rules.lowercase_title, lang_rules.keep_capital
+        )
         head, _comma, rest = title.partition(", ")
         by_given = self.countries.get(person.id, "") in lang_rules.given_name_countries
         vocative = ""
