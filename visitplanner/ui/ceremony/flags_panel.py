@@ -55,7 +55,7 @@ class FlagsPanel(QWidget):
         self.country.setAccessibleName(_("Flag to add"))
         self.country.setEditable(True)
         self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.add = QPushButton(_("Add"), self)
+        self.add = QPushButton(_("Add the flag"), self)
         self.honour = QComboBox(self)
         self.honour.setAccessibleName(_("Flag at the place of honour"))
         self.honour.addItem(_("The host's flag at the place of honour"), FlagHonour.HOST)

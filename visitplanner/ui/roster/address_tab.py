@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from visitplanner.domain.address import AddressBook, AddressForms, AddressUse
 from visitplanner.domain.model import Person
@@ -42,7 +42,7 @@ class AddressTab(QWidget):
         self.book = book
         #: Gives the person as the other tabs show it now (None: not readable yet).
         self.current: Callable[[], Person | None] = lambda: None
-        grid = QGridLayout(self)
+        layout = QVBoxLayout(self)
         note = QLabel(
             _(
                 "Greyed: what the rules propose from civility, grade and title. "
@@ -51,23 +51,21 @@ class AddressTab(QWidget):
             self,
         )
         note.setWordWrap(True)
-        grid.addWidget(note, 0, 0, 1, len(LANGUAGES) + 1)
-        for column, lang in enumerate(LANGUAGES, start=1):
-            grid.addWidget(QLabel(f"<b>{_(_LANGUAGE_NAMES[lang])}</b>", self), 1, column)
+        layout.addWidget(note)
         #: The input of each use in each language.
         self.inputs: dict[tuple[AddressUse, str], QLineEdit] = {}
-        for row, use in enumerate(AddressUse, start=2):
-            label = QLabel(_(USE_LABELS[use]), self)
-            grid.addWidget(label, row, 0)
-            for column, lang in enumerate(LANGUAGES, start=1):
-                edit = QLineEdit(self)
+        # A box per language, each use on its line: an introduction is a long line.
+        for lang in LANGUAGES:
+            box = QGroupBox(_(_LANGUAGE_NAMES[lang]), self)
+            form = QFormLayout(box)
+            for use in AddressUse:
+                edit = QLineEdit(box)
                 edit.setAccessibleName(f"{_(USE_LABELS[use])} ({_(_LANGUAGE_NAMES[lang])})")
                 edit.setClearButtonEnabled(True)
-                edit.setMinimumWidth(160)
                 self.inputs[use, lang] = edit
-                grid.addWidget(edit, row, column)
-            label.setBuddy(self.inputs[use, LANGUAGES[0]])
-        grid.setRowStretch(len(AddressUse) + 2, 1)
+                form.addRow(_("{heading}:").format(heading=_(USE_LABELS[use])), edit)
+            layout.addWidget(box)
+        layout.addStretch(1)
         self.field_widgets: dict[str, QWidget] = {
             "address_forms": self.inputs[AddressUse.LETTER, LANGUAGES[0]]
         }

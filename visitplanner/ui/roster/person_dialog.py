@@ -113,7 +113,7 @@ class PersonDialog(EntityEditor[Person]):
             self.setWindowTitle(_("New person"))
         else:
             self.setWindowTitle(_("Person: {name}").format(name=person.formal_name()))
-        self.resize(720, 620)
+        self.resize(800, 660)
         self.identity.family_name.setFocus()
 
     def _new_person(self, delegation_id: str | None) -> Person:
