@@ -229,3 +229,5 @@ def test_a_time_without_an_event_is_refused(demo) -> None:  # type: ignore[no-un
     dialog.occasion.setCurrentIndex(0)
     dialog.accept()
     assert "choose the event" in dialog.error.text()
+    medal = next(g for g in read_visit(path).gifts if g.id == MEDAL)
+    assert medal.event_id == event_id("ceremony")
