@@ -52,8 +52,8 @@ from visitplanner.operations.session import VisitSession
 from visitplanner.services import ceremony as ceremony_service
 from visitplanner.services.flags import flag_honour_operation, flags_operation
 from visitplanner.ui.ceremony.canvas import CeremonyCanvas
-from visitplanner.ui.ceremony.flags_panel import FlagsPanel
 from visitplanner.ui.ceremony.plan_items import draw_plan, lines_of, parse_key
+from visitplanner.ui.common.flags_panel import FlagsPanel
 from visitplanner.ui.common.plan_page import PlanPage
 from visitplanner.ui.seating.canvas import UnseatedList
 

@@ -1,9 +1,11 @@
-"""The flags of a ceremony or an official meal, beside its plan: the list in order of
-precedence (dragged, or moved with the buttons), a flag added from the list of
-countries or taken away, back to the proposal, and how the audience will see them.
+"""The flags of a ceremony or an official meal, on the Ceremony page and in the event
+editor: the list in order of precedence (dragged, or moved with the buttons), a flag
+added from the list of countries or taken away, back to the proposal, and how the
+audience will see them.
 
 The panel holds no rule: it shows what it is given and says what the officer asks for
-(`flags_wanted`, `honour_wanted`); the page turns that into one undoable edit.
+(`flags_wanted`, `honour_wanted`); the Ceremony page turns that into one undoable edit,
+the event editor into part of the event's edit.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class FlagsPanel(QWidget):
         self.state.setWordWrap(True)
         self.seen = QLabel(self)
         self.seen.setWordWrap(True)
+        for said in (self.state, self.seen):
+            said.setBuddy(self.list)  # each says what the list holds
         self.up = QPushButton(_("Up"), self)
         self.down = QPushButton(_("Down"), self)
         self.remove = QPushButton(_("Remove"), self)
