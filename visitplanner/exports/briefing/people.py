@@ -109,11 +109,11 @@ def _title_and_address(ctx: BookContext, book: AddressBook, person: Person) -> s
 
 
 def _address_line(ctx: BookContext, book: AddressBook, person: Person) -> str:
-    """How to address the person aloud and in a letter, and how to introduce them."""
+    """How to address the person aloud and in a letter (one short line: a personal pack
+    holds the biographies of everyone its reader meets)."""
     parts = [
         (N_("Form of address"), book.form(person, ctx.lang, AddressUse.SPOKEN)),
         (N_("in a letter"), book.form(person, ctx.lang, AddressUse.LETTER)),
-        (N_("introduced as"), book.form(person, ctx.lang, AddressUse.INTRODUCTION)),
     ]
     return " · ".join(
         ctx.t(N_("{label}: {value}")).format(label=ctx.t(label), value=esc(value))
