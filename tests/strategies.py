@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from visitplanner.domain.address import AddressForms, AddressUse
 from visitplanner.domain.arrangements import (
     PlacementArea,
     PlacementPosition,
@@ -37,6 +38,7 @@ from visitplanner.domain.arrangements import (
 from visitplanner.domain.car_seats import CAR_SEATS, CarAssignment, CarSeat
 from visitplanner.domain.contacts import Contact, DayHospital, EmergencyContacts
 from visitplanner.domain.copies import BookCopy
+from visitplanner.domain.flags import FlagHonour
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
     Accreditation,
@@ -226,7 +228,16 @@ def _person(draw: st.DrawFn, ident: str, delegations: list[str], around: date) -
         hotel=draw(texts()),
         notes=draw(texts(40)),
         sample=draw(st.booleans()),
+        address_forms=draw(_address_forms()),
     )
+
+
+@st.composite
+def _address_forms(draw: st.DrawFn) -> AddressForms:
+    """A person's own forms of address: mostly none, some in one language or another."""
+    if draw(st.booleans()):
+        return AddressForms()
+    return AddressForms(**{use.value: draw(localized_texts()) for use in AddressUse})
 
 
 def _venue(draw: st.DrawFn, ident: str, venues: list[str]) -> Venue:
@@ -337,6 +348,7 @@ def _event(draw: st.DrawFn, ident: str, ids: set[str], data: VisitData, around: 
         modified=draw(st.none() | zoned_times(around)),
         source_uid=draw(st.sampled_from(("", "040000008200E00074C5B7101A82E008@outlook", "a;b,c"))),
         sample=draw(st.booleans()),
+        flags=tuple(draw(st.lists(st.sampled_from(("FR", "UA", "EU", "PL")), unique=True))),
     )
 
 
@@ -403,6 +415,7 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
         gift_threshold=draw(st.none() | st.integers(0, 10_000)),
         gift_currency=draw(st.sampled_from(("EUR", "UAH", "USD"))),
         emergency=_emergency(draw, first),
+        flag_honour=draw(st.sampled_from(FlagHonour)),
     )
     data = VisitData(visit=visit)
     delegation_ids = _ids(draw, draw(st.integers(0, 3)), ids)
@@ -429,7 +442,8 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
     data.events = [_event(draw, i, ids, data, first) for i in event_ids]
     data.car_assignments = _car_plan(draw, data, ids)
     data.gifts = [
-        _gift(draw, i, person_ids, event_ids) for i in _ids(draw, draw(st.integers(0, 3)), ids)
+        _gift(draw, i, person_ids, event_ids, first)
+        for i in _ids(draw, draw(st.integers(0, 3)), ids)
     ]
     data.copies = [
         _book_copy(draw, i, person_ids, first) for i in _ids(draw, draw(st.integers(0, 3)), ids)
@@ -498,7 +512,7 @@ def _car_plan(draw: st.DrawFn, data: VisitData, ids: set[str]) -> list[CarAssign
     return found
 
 
-def _gift(draw: st.DrawFn, ident: str, people: list[str], events: list[str]) -> Gift:
+def _gift(draw: st.DrawFn, ident: str, people: list[str], events: list[str], around: date) -> Gift:
     """A gift between people of the visit or named institutions, maybe declared."""
     declared = draw(st.booleans())
     return Gift(
@@ -518,6 +532,7 @@ def _gift(draw: st.DrawFn, ident: str, people: list[str], events: list[str]) -> 
         if declared
         else None,
         notes=draw(texts(40)),
+        at=draw(st.none() | zoned_times(around)),
     )
 
 

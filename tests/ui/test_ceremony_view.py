@@ -98,7 +98,7 @@ def test_the_demo_ceremony_shows_everyone_at_their_place(view: CeremonyView) -> 
     assert items["row:1:5"].wheelchair_item is None
     # The wreaths in the order laid, the running order, the checks clean.
     assert view.wreaths.count() == 2 and "Rufo" in view.wreaths.item(0).text()
-    assert view.running.count() == 18
+    assert view.running.count() == 18 + 1  # the lines written, and the medal handed over
     assert view.checks.count() == 1 and view.checks.item(0).text() == "No problem found."
 
 
@@ -254,3 +254,46 @@ def test_the_window_makes_the_page_when_shown_and_edit_undo_takes_a_move_back(
         assert (_who(page, 1, 5), _who(page, 1, 6)) == (kalmykova, rufo)
         assert page.canvas.items_by_key()["row:1:5"].slot.person_id == kalmykova
         assert _ids(_event(page)) == _ids(before) and _rest(_event(page)) == _rest(before)
+
+
+def test_the_flags_are_proposed_then_reordered_and_undone(view: CeremonyView) -> None:
+    panel = view.flags
+    assert panel.codes() == ["FR", "UA", "EU"]
+    assert "Ukraine — France" in panel.seen.text() or "Україна — Франція" in panel.seen.text()
+    panel.list.setCurrentRow(1)
+    panel.up.click()
+    assert _event(view).flags == ("UA", "FR", "EU")
+    assert panel.codes() == ["UA", "FR", "EU"]
+    assert panel.reset.isEnabled()
+    panel.list.setCurrentRow(2)
+    panel.remove.click()
+    assert _event(view).flags == ("UA", "FR")
+    view.session.undo()
+    view.refresh()
+    assert _event(view).flags == ("UA", "FR", "EU")
+    panel.reset.click()
+    assert _event(view).flags == ()
+    assert panel.codes() == ["FR", "UA", "EU"]
+
+
+def test_a_flag_is_added_from_the_list_of_countries(view: CeremonyView) -> None:
+    panel = view.flags
+    panel.country.setCurrentIndex(panel.country.findData("PL"))
+    panel.add.click()
+    assert _event(view).flags == ("FR", "UA", "EU", "PL")
+
+
+def test_the_guest_s_flag_may_take_the_place_of_honour(view: CeremonyView) -> None:
+    panel = view.flags
+    panel.honour.setCurrentIndex(1)
+    panel.honour.activated.emit(1)
+    assert view.session.data.visit.flag_honour == "guest"
+    assert panel.codes() == ["UA", "FR", "EU"]
+
+
+def test_a_gift_handed_over_shows_greyed_in_the_running_order(view: CeremonyView) -> None:
+    texts = [view.running.item(i).text() for i in range(view.running.count())]
+    event = _event(view)
+    assert len(texts) == len(event.running_order) + 1
+    gift = next(t for t in texts if "Médaille" in t or "medal" in t or "медаль" in t)
+    assert "KALMYKOVA" in gift

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tests.factories import small_visit
 from tests.ui.keyboard import type_text
 from visitplanner.demo import build_demo
+from visitplanner.demo.common import event_id
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.values import EventKind, EventStatus, LocalizedText
 from visitplanner.i18n import set_language
@@ -574,3 +575,24 @@ def test_moving_the_start_keeps_the_length_and_a_bad_time_is_named(qtbot, visit)
     assert dialog.isVisible()
     assert "End: “25:10” is not a time of day" in dialog.error.text()
     assert controller.undo_stack.count() == 0
+
+
+def test_a_meal_s_flags_are_ordered_in_the_event_editor_and_saved_with_it(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    set_language("en")
+    path, controller = _open(tmp_path, build_demo())
+    try:
+        dinner = controller.data.event(event_id("dinner"))
+        dialog = _dialog(qtbot, controller, dinner)
+        dialog.tabs.setCurrentWidget(dialog.flags)
+        panel = dialog.flags
+        assert panel.codes() == ["FR", "UA", "EU"] and not panel.honour.isVisible()
+        panel.list.setCurrentRow(2)
+        panel.remove.click()
+        assert panel.codes() == ["FR", "UA"]
+        dialog.accept()
+        assert read_visit(path).event(dinner.id).flags == ("FR", "UA")
+        assert controller.undo_stack.count() == 1
+        controller.undo_stack.undo()
+        assert read_visit(path).event(dinner.id).flags == ()
+    finally:
+        controller.session.close()

@@ -201,3 +201,33 @@ def test_a_gift_finding_opens_the_gift_in_the_register(qtbot, tmp_path: Path) ->
         assert isinstance(page, GiftsView)
         assert window.stack.currentWidget() is page
         assert page.current_id() == RUSHNYK
+
+
+def test_the_time_a_gift_is_handed_over_is_typed_and_undone(demo) -> None:  # type: ignore[no-untyped-def]
+    path, controller, view = demo
+    assert view.select_gift(MEDAL)
+    dialog = view.edit_current()
+    assert isinstance(dialog, GiftDialog)
+    assert dialog.at.text() == "18:42"  # the demo's, in the ceremony's zone
+    dialog.at.clear()
+    type_text(dialog.at, "1835")
+    dialog.accept()
+    medal = next(g for g in read_visit(path).gifts if g.id == MEDAL)
+    assert medal.at is not None and medal.at.strftime("%d %H:%M") == "08 18:35"
+    ceremony = read_visit(path).event(event_id("ceremony"))
+    assert ceremony.running_order == controller.data.event(event_id("ceremony")).running_order
+    controller.undo_stack.undo()
+    medal = next(g for g in read_visit(path).gifts if g.id == MEDAL)
+    assert medal.at is not None and medal.at.strftime("%H:%M") == "18:42"
+
+
+def test_a_time_without_an_event_is_refused(demo) -> None:  # type: ignore[no-untyped-def]
+    path, _controller, view = demo
+    view.select_gift(MEDAL)
+    dialog = view.edit_current()
+    assert isinstance(dialog, GiftDialog)
+    dialog.occasion.setCurrentIndex(0)
+    dialog.accept()
+    assert "choose the event" in dialog.error.text()
+    medal = next(g for g in read_visit(path).gifts if g.id == MEDAL)
+    assert medal.event_id == event_id("ceremony")

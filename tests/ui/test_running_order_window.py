@@ -317,3 +317,18 @@ def test_enter_on_the_tab_opens_the_window_at_the_line_and_never_presses_ok(  # 
     _press(window, CANCEL)
     assert tab.dialog is None
     assert controller.undo_stack.count() == 0
+
+
+def test_a_gift_handed_over_shows_under_the_lines_and_is_never_written_in_them(  # type: ignore[no-untyped-def]
+    qtbot, demo_visit
+) -> None:
+    path, controller = demo_visit
+    dialog, window = _open(qtbot, controller)
+    for shown in (dialog.running_order.gifts, window.gifts):
+        assert shown.isVisibleTo(shown.parentWidget())
+        assert "Médaille commémorative" in shown.text() or "medal" in shown.text()
+        assert not shown.isEnabled()  # greyed: the Gifts register's
+    assert len(window.editor.model.lines()) == 18
+    _press(window, OK)
+    _press(dialog, OK)
+    assert len(read_visit(path).event(_ceremony(controller).id).running_order) == 18

@@ -7,8 +7,10 @@ import copy
 import dataclasses
 import sqlite3
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -18,7 +20,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from tests.factories import small_visit
-from visitplanner.domain.model import Event, Visit, VisitData
+from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.values import EventStatus, LocalizedText
 from visitplanner.domain.version_store import (
     CHAIN_LIMIT,
@@ -33,7 +35,7 @@ from visitplanner.imports.visit_json import visit_from_dict
 from visitplanner.services.versions import changes, issue_version, programme_of
 from visitplanner.services.visit_files import open_visit, read_visit, write_visit
 from visitplanner.storage.database import VisitDatabase
-from visitplanner.storage.entity_rows import visit_row
+from visitplanner.storage.entity_rows import write_row
 from visitplanner.storage.repository import VisitRepository
 from visitplanner.storage.schema import APPLICATION_ID, MIGRATION_NAMES, MIGRATIONS
 
@@ -202,16 +204,25 @@ def _old_file(path: Path, visit: VisitData, texts: list[str]) -> None:
     conn.execute(f"PRAGMA user_version = {MIGRATION_NAMES.index('0006_version_deltas')}")
     database = VisitDatabase(Database(conn), path)
 
-    def old_visit_row(value: Visit) -> dict[str, object]:
-        """The visit's row before migration 0011 gave it the gift threshold's columns
-        (and 0012 the emergency contacts')."""
-        row = visit_row(value)
-        del row["gift_threshold"], row["gift_currency"], row["emergency"]
-        return row
+    def old_write_row(
+        conn: sqlite3.Connection,
+        table: str,
+        to_row: Callable[[Any], dict[str, Any]],
+        entity: object,
+        before: object | None,
+    ) -> None:
+        """A row as the file held it before later migrations gave its table more columns
+        (the visit's gift threshold in 0011, a person's forms of address in 0015 ...)."""
+        known = {column for _n, column, *_rest in conn.execute(f"PRAGMA table_info({table})")}
+
+        def old_row(value: Any) -> dict[str, Any]:
+            return {k: v for k, v in to_row(value).items() if k in known}
+
+        write_row(conn, table, old_row, entity, before)
 
     with (
         database.transaction(),
-        mock.patch("visitplanner.storage.repository.visit_row", old_visit_row),
+        mock.patch("visitplanner.storage.repository.write_row", old_write_row),
     ):
         VisitRepository(database).save_all(visit)
         for number, text in enumerate(texts, start=1):

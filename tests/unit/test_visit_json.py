@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 
 from tests.factories import small_visit
 from tests.strategies import visit_data
-from visitplanner.domain import arrangements, car_seats, gifts, values
+from visitplanner.domain import address, arrangements, car_seats, flags, gifts, values
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.errors import InputError, VisitPlannerError
 from visitplanner.domain.model import VisitData
@@ -331,10 +331,15 @@ def test_every_object_and_field_of_the_schema_is_documented() -> None:
         assert definition.get("title") and definition.get("description"), name
 
 
+def test_the_schema_names_every_use_of_a_form_of_address() -> None:
+    forms = SCHEMA["$defs"]["addressForms"]["properties"]
+    assert list(forms) == [use.value for use in address.AddressUse]
+
+
 def test_the_schema_enumerations_are_the_domain_enumerations() -> None:
     enums = {
         name: kind
-        for module in (values, arrangements, car_seats, gifts)
+        for module in (values, arrangements, car_seats, gifts, flags)
         for name, kind in vars(module).items()
         if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
     }

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from visitplanner.demo.common import demo_id, event_id, person_id, text
+from visitplanner.demo.common import demo_id, event_id, paris, person_id, text
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import VisitData
 
@@ -39,6 +39,7 @@ def add_gifts(data: VisitData) -> VisitData:
             value=120,
             keeper_id=person_id("hnatiuk"),
             notes="Remis au dessert, après l’échange de toasts.",
+            at=paris(6, 21, 40),
         ),
         Gift(
             id=demo_id("gift:medal"),
@@ -53,6 +54,8 @@ def add_gifts(data: VisitData) -> VisitData:
             status=GiftStatus.BOUGHT,
             value=45,
             keeper_id=person_id("garnier"),
+            # After the signature of the Flame's golden book, before the salute.
+            at=paris(8, 18, 42),
         ),
         Gift(
             id=demo_id("gift:painting"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
@@ -72,6 +72,9 @@ class Gift:
     declared: bool = False
     declared_on: date | None = None
     notes: str = ""
+    #: When it is handed over, within its event: the running order shows it then (None:
+    #: at the end of the running order).
+    at: datetime | None = None
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -83,6 +86,8 @@ class Gift:
                     found=self.currency
                 )
             )
+        if self.at is not None and self.at.utcoffset() is None:
+            raise DomainError(_("a gift's time needs its zone"))
         if self.declared_on is not None and not self.declared:
             raise DomainError(_("a date of declaration for a gift not declared"))
 

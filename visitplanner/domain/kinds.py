@@ -274,6 +274,14 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "edition": N_("edition"),
     "returned_on": N_("returned on"),
     "destroyed_on": N_("destroyed on"),
+    "address_forms": N_("forms of address"),
+    "letter": N_("letter salutation"),
+    "card": N_("place card"),
+    "spoken": N_("spoken address"),
+    "introduction": N_("introduction"),
+    "flags": N_("flags"),
+    "flag_honour": N_("flag at the place of honour"),
+    "at": N_("time"),
 }
 
 

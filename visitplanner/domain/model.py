@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Final, TypeVar
 
+from visitplanner.domain.address import AddressForms
 from visitplanner.domain.arrangements import PlacementPosition, SeatingPlan, StepKind, Wreath
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.contacts import EmergencyContacts
 from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.errors import DomainError, NotFoundError
+from visitplanner.domain.flags import FlagHonour, valid_flag
 from visitplanner.domain.gifts import Gift, valid_currency
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.values import (
@@ -69,6 +71,8 @@ class Visit:
     gift_currency: str = "EUR"
     #: Whom to call in an emergency: duty officer, embassy, security, hospitals by day.
     emergency: EmergencyContacts = field(default_factory=EmergencyContacts)
+    #: Whose national flag takes the place of honour at ceremonies and meals (domain/flags.py).
+    flag_honour: FlagHonour = FlagHonour.HOST
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -183,6 +187,8 @@ class Person:
     hotel: str = ""
     notes: str = ""
     sample: bool = False
+    #: The officer's own forms of address (empty: as the rules propose; domain/address.py).
+    address_forms: AddressForms = field(default_factory=AddressForms)
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -360,6 +366,8 @@ class Event:
     modified: datetime | None = None
     source_uid: str = ""
     sample: bool = False
+    #: The flags hoisted, in order of precedence (empty: as proposed; domain/flags.py).
+    flags: tuple[str, ...] = ()
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -379,6 +387,19 @@ class Event:
         ):
             if len(ids) > 1 and len(set(ids)) != len(ids):
                 raise DomainError(_(twice))
+        if self.flags:
+            self._check_flags()
+
+    def _check_flags(self) -> None:
+        for code in self.flags:
+            if not valid_flag(code):
+                raise DomainError(
+                    _(
+                        "a flag is a country code of two capital letters (FR, UA, EU): {found}"
+                    ).format(found=code)
+                )
+        if len(set(self.flags)) != len(self.flags):
+            raise DomainError(_("an event lists the same flag twice"))
 
     def part_ids(self) -> Iterator[str]:
         """The ids of the event's parts: running-order lines, tables, seats, wreaths, places."""

@@ -101,6 +101,11 @@ LIMITS: Final[dict[str, int]] = {
     "who": 500,
     "where": 500,
     "ribbon": 500,
+    # A person's own forms of address: one line each, on a card or in a letter.
+    "letter": 500,
+    "card": 500,
+    "spoken": 500,
+    "introduction": 1000,
 }
 #: The longest text of any other field (a biography, notes).
 LONGEST: Final = 20_000

@@ -2,7 +2,8 @@
 
 Each card is half an A4 sheet (210 × 148.5 mm), folded along its middle into a tent
 that stands on the table. Both halves carry the same face, the upper one upside down,
-so the name reads from both sides once folded: civility, the name in Latin script
+so the name reads from both sides once folded: the form of address for a card
+("Madame la Ministre", else the civility), the name in Latin script
 (family name in capitals), the name in the native script, the title in the chosen
 language, and the seat in small print.
 """
@@ -20,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from visitplanner.domain.labels import civility
+from visitplanner.domain.address import AddressBook, AddressUse
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.places import HeldPlace, PlaceKind, places_text
 from visitplanner.domain.translit import has_cyrillic, transliterate
@@ -83,9 +84,10 @@ def cards_for(data: VisitData, event: Event, lang: str) -> list[PlaceCard]:
         for i in event.participant_ids
         if i in people and i not in seated
     ]
+    book = AddressBook.of(data)
     return [
         PlaceCard(
-            civility=civility(person.civility, lang),
+            civility=card_address(book, person, lang),
             name=latin_card_name(person),
             native_name=native_card_name(person)
             if native_card_name(person) != latin_card_name(person)
@@ -95,6 +97,12 @@ def cards_for(data: VisitData, event: Event, lang: str) -> list[PlaceCard]:
         )
         for person, where in found
     ]
+
+
+def card_address(book: AddressBook, person: Person, lang: str) -> str:
+    """The line above the name: the person's form of address for a place card
+    ("Madame la Ministre", "Пані Міністерко", "Minister"; "Monsieur" for most)."""
+    return book.form(person, lang, AddressUse.CARD)
 
 
 #: One line of a face: text, size, font, colour.

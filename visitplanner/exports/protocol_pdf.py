@@ -1,5 +1,5 @@
-"""The protocol PDFs: a meal's place cards and seating chart; a ceremony's running order,
-wreaths and placement diagram.
+"""The protocol PDFs: a meal's place cards and seating chart; a ceremony's running order
+(with the gifts handed over), flags, introductions, wreaths and placement diagram.
 
 Every export goes through the shareable profile (nothing private is printed) and is
 written by `write_private`.
@@ -29,9 +29,13 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as GridTable
 
+from visitplanner.domain.address import AddressBook, AddressUse
+from visitplanner.domain.flags import flags_of, flags_text
+from visitplanner.domain.gift_lines import GiftLine, with_gifts
 from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.precedence import event_order
 from visitplanner.domain.privacy import for_profile
-from visitplanner.domain.values import Profile
+from visitplanner.domain.values import Grade, Profile
 from visitplanner.exports.files import write_private
 from visitplanner.exports.page_furniture import (
     PDF_LANGUAGE,
@@ -160,7 +164,18 @@ def _running_order(data: VisitData, event: Event, lang: str, notes: Notes) -> Gr
         ]
     ]
     home = event.start.tzinfo
-    for line in event.running_order:
+    for line in with_gifts(data, event, lang):
+        if isinstance(line, GiftLine):
+            when = format_time(line.at.astimezone(home), lang) if line.at else ""
+            rows.append(
+                [
+                    Paragraph(escape(when), st["small"]),
+                    Paragraph(escape(notes.cap(line.action)), st["small"]),
+                    Paragraph(escape(notes.cap(line.who)), st["small"]),
+                    Paragraph("", st["small"]),
+                ]
+            )
+            continue
         rows.append(
             [
                 Paragraph(escape(format_time(line.at.astimezone(home), lang)), st["small"]),
@@ -174,6 +189,38 @@ def _running_order(data: VisitData, event: Event, lang: str, notes: Notes) -> Gr
         colWidths=[1.5 * cm, 10 * cm, 7.2 * cm, _WIDTH - 18.7 * cm],
         repeatRows=1,
         page_height=_HEIGHT,
+    )
+    grid.setStyle(_grid_style())
+    return grid
+
+
+def _introductions(data: VisitData, event: Event, lang: str, notes: Notes) -> GridTable | None:
+    """How each ranked participant is introduced and addressed, in order of precedence
+    (drivers, security officers and interpreters, unranked, are not announced)."""
+    st = styles()
+    book = AddressBook.of(data)
+    people = [p for p in event_order(data, event) if p.grade is not Grade.UNRANKED]
+    if not people:
+        return None
+    rows: list[list[object]] = [
+        [
+            Paragraph(escape(gettext_in(lang, t)), st["small"])
+            for t in (N_("No."), N_("Introduced as"), N_("Addressed as"))
+        ]
+    ]
+    for number, person in enumerate(people, start=1):
+        rows.append(
+            [
+                Paragraph(str(number), st["small"]),
+                Paragraph(
+                    escape(notes.cap(book.form(person, lang, AddressUse.INTRODUCTION))),
+                    st["small"],
+                ),
+                Paragraph(escape(book.form(person, lang, AddressUse.SPOKEN)), st["small"]),
+            ]
+        )
+    grid = SplittingTable(
+        rows, colWidths=[1.2 * cm, 17.5 * cm, _WIDTH - 18.7 * cm], repeatRows=1, page_height=_HEIGHT
     )
     grid.setStyle(_grid_style())
     return grid
@@ -220,11 +267,23 @@ def ceremony_flowables(data: VisitData, event: Event, lang: str) -> list[Flowabl
     main = data.visit.main_language
     title = notes.cap(event.title.get(lang, main))
     story: list[Flowable] = [Paragraph(escape(title), st["title"])]
+    flags = flags_of(data, event)
+    if flags:
+        heading = gettext_in(lang, N_("Flags, in order of precedence"))
+        story += [
+            Paragraph(escape(heading), st["heading"]),
+            Paragraph(escape(flags_text(flags, lang)), st["small"]),
+            Spacer(1, 0.3 * cm),
+        ]
     story += [
         Paragraph(escape(gettext_in(lang, "Running order")), st["heading"]),
         _running_order(data, event, lang, notes),
         Spacer(1, 0.4 * cm),
     ]
+    introductions = _introductions(data, event, lang, notes)
+    if introductions is not None:
+        heading = gettext_in(lang, N_("Introductions"))
+        story += [Paragraph(escape(heading), st["heading"]), introductions, Spacer(1, 0.4 * cm)]
     if event.wreaths:
         heading = gettext_in(lang, "Wreaths, in the order they are laid")
         wreaths = _wreaths(data, event, lang, notes)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from visitplanner.domain.address import AddressForms, AddressUse
 from visitplanner.domain.arrangements import (
     PlacementPosition,
     Seat,
@@ -97,10 +98,10 @@ def programme_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "version", FORMAT_VERSION
     yield "visit", _visit(data.visit, programme=True)
     yield "delegations", [_delegation(d) for d in data.delegations]
-    yield "people", [_person(p) for p in data.people]
+    yield "people", [_person(p, programme=True) for p in data.people]
     yield "venues", [_venue(v) for v in data.venues]
     yield "vehicles", [_vehicle(v) for v in data.vehicles]
-    yield "events", [_event(e) for e in data.events]
+    yield "events", [_event(e, programme=True) for e in data.events]
 
 
 def programme_to_json(data: VisitData) -> str:
@@ -241,6 +242,7 @@ def _visit(value: Visit, programme: bool = False) -> _JSON:
         written["gift_threshold"] = value.gift_threshold
         written["gift_currency"] = value.gift_currency
         written["emergency"] = _emergency(value.emergency)
+        written["flag_honour"] = str(value.flag_honour)
     return written
 
 
@@ -275,8 +277,10 @@ def _travel(value: TravelLeg) -> _JSON:
     }
 
 
-def _person(value: Person) -> _JSON:
-    return {
+def _person(value: Person, programme: bool = False) -> _JSON:
+    """A person; a programme's snapshot leaves out the forms of address, no part of the
+    programme (a version issued before them stays the same)."""
+    written: _JSON = {
         "id": value.id,
         "family_name": value.family_name,
         "given_name": value.given_name,
@@ -310,6 +314,13 @@ def _person(value: Person) -> _JSON:
         "notes": value.notes,
         "sample": value.sample,
     }
+    if not programme:
+        written["address_forms"] = _address_forms(value.address_forms)
+    return written
+
+
+def _address_forms(value: AddressForms) -> _JSON:
+    return {use.value: _text(getattr(value, use.value)) for use in AddressUse}
 
 
 def _venue(value: Venue) -> _JSON:
@@ -420,8 +431,9 @@ def _placement(value: PlacementPosition) -> _JSON:
     }
 
 
-def _event(value: Event) -> _JSON:
-    return {
+def _event(value: Event, programme: bool = False) -> _JSON:
+    """An event; a programme's snapshot leaves out its flags, as it leaves out the gifts."""
+    written: _JSON = {
         "id": value.id,
         "title": _text(value.title),
         **_moment("start", value.start),
@@ -447,6 +459,9 @@ def _event(value: Event) -> _JSON:
         "source_uid": value.source_uid,
         "sample": value.sample,
     }
+    if not programme:
+        written["flags"] = list(value.flags)
+    return written
 
 
 def _car_assignment(value: CarAssignment) -> _JSON:
@@ -476,6 +491,7 @@ def _gift(value: Gift) -> _JSON:
         "declared": value.declared,
         "declared_on": _day(value.declared_on),
         "notes": value.notes,
+        **_moment("at", value.at),
     }
 
 

@@ -75,6 +75,7 @@ def visit_row(visit: Visit) -> dict[str, Any]:
         "gift_threshold": visit.gift_threshold,
         "gift_currency": visit.gift_currency,
         "emergency": json.dumps(to_plain(visit.emergency), ensure_ascii=False, sort_keys=True),
+        "flag_honour": visit.flag_honour.value,
     }
 
 
@@ -155,6 +156,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "modified": modified,
         "source_uid": event.source_uid,
         "sample": int(event.sample),
+        "flags": list_to_db(event.flags),
     }
 
 
@@ -187,6 +189,7 @@ def gift_row(gift: Gift) -> dict[str, Any]:
         "declared": int(gift.declared),
         "declared_on": date_to_db(gift.declared_on),
         "notes": gift.notes,
+        **_gift_time(gift),
     }
 
 
@@ -203,3 +206,6 @@ def book_copy_row(copy_: BookCopy) -> dict[str, Any]:
         "returned_on": date_to_db(copy_.returned_on),
         "destroyed_on": date_to_db(copy_.destroyed_on),
     }
+def _gift_time(gift: Gift) -> dict[str, Any]:
+    utc, tz = optional_time_to_db(gift.at)
+    return {"at_utc": utc, "at_tz": tz}

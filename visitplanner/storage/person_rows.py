@@ -8,6 +8,8 @@ from typing import Any, Final
 from visitplanner.domain.model import Accreditation, Person, TravelLeg
 from visitplanner.domain.values import Civility, Grade, Need
 from visitplanner.storage.rows import (
+    address_forms_from_db,
+    address_forms_to_db,
     date_from_db,
     date_to_db,
     enum_from_db,
@@ -65,6 +67,7 @@ def person_from_row(r: Mapping[str, Any], photo: bytes | None, photo_type: str) 
         hotel=r["hotel"],
         notes=r["notes"],
         sample=bool(r["sample"]),
+        address_forms=address_forms_from_db(r["address_forms"]),
     )
 
 
@@ -104,6 +107,7 @@ def person_to_row(person: Person) -> dict[str, Any]:
         "hotel": person.hotel,
         "notes": person.notes,
         "sample": int(person.sample),
+        "address_forms": address_forms_to_db(person.address_forms),
     }
     for prefix, leg in (("arrival", person.arrival), ("departure", person.departure)):
         utc, tz = optional_time_to_db(leg.time)

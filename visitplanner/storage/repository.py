@@ -21,6 +21,7 @@ from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.contacts import EmergencyContacts
 from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
+from visitplanner.domain.flags import FlagHonour
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
     CalendarMemory,
@@ -73,6 +74,7 @@ from visitplanner.storage.rows import (
     date_from_db,
     enum_from_db,
     list_from_db,
+    optional_time_from_db,
     rows_of,
     text_from_db,
     text_to_db,
@@ -95,7 +97,7 @@ _EVENTS_PER_STEP: Final = 2_000
 _EVENT_COLUMNS: Final = (
     "id, kind, title, start_utc, start_tz, end_utc, end_tz, status, venue_id, destination_id,"
     " press, dress_code, purpose, interpretation_mode, interpretation_languages,"
-    " responsible_id, notes, modified, source_uid, sample"
+    " responsible_id, notes, modified, source_uid, sample, flags"
 )
 _event_kind: Final = enum_from_db(EventKind)
 _event_status: Final = enum_from_db(EventStatus)
@@ -105,6 +107,7 @@ _step_kind: Final = enum_from_db(StepKind)
 _access: Final = enum_from_db(Access)
 _car_seat: Final = enum_from_db(CarSeat)
 _gift_status: Final = enum_from_db(GiftStatus)
+_flag_honour: Final = enum_from_db(FlagHonour)
 
 
 class VisitRepository:
@@ -149,6 +152,7 @@ class VisitRepository:
             gift_threshold=r["gift_threshold"],
             gift_currency=r["gift_currency"],
             emergency=entity_from_plain(EmergencyContacts, json.loads(r["emergency"])),
+            flag_honour=_flag_honour(r["flag_honour"]),
         )
 
     def load(self, step: Step | None = None) -> VisitData:
@@ -348,6 +352,7 @@ class VisitRepository:
             modified,
             source_uid,
             sample,
+            flags,
         ) in self.conn.execute(sql, args):
             if len(events) % _EVENTS_PER_STEP == 0:
                 step(50 + 45 * len(events) // total, 100, _("Reading the programme"))
@@ -382,6 +387,7 @@ class VisitRepository:
                     modified=time_from_db(modified, "UTC") if modified else None,
                     source_uid=source_uid,
                     sample=bool(sample),
+                    flags=list_from_db(flags),
                 )
             )
         return events
@@ -425,6 +431,7 @@ class VisitRepository:
                 declared=bool(r["declared"]),
                 declared_on=date_from_db(r["declared_on"]),
                 notes=r["notes"],
+                at=optional_time_from_db(r["at_utc"], r["at_tz"]),
             )
             for r in rows
         ]

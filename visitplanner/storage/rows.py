@@ -17,6 +17,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Final, TypeVar
 
+from visitplanner.domain.address import AddressForms, AddressUse
 from visitplanner.domain.values import LocalizedText, zone
 
 E = TypeVar("E", bound=Enum)
@@ -36,6 +37,27 @@ def text_from_db(raw: str | None) -> LocalizedText:
     if not raw or raw == "{}":
         return _NO_TEXT
     return LocalizedText.from_dict(json.loads(raw))
+
+
+def address_forms_to_db(forms: AddressForms) -> str:
+    """A person's own forms of address as a JSON object of multilingual texts by use."""
+    parts = {use: text.to_dict() for use, text in _address_parts(forms) if text.to_dict()}
+    return json.dumps(parts, ensure_ascii=False, sort_keys=True)
+
+
+def address_forms_from_db(raw: str | None) -> AddressForms:
+    """A person's own forms of address from their JSON object."""
+    if not raw or raw == "{}":
+        return _NO_FORMS
+    parts = json.loads(raw)
+    return AddressForms(**{use: LocalizedText.from_dict(text) for use, text in parts.items()})
+
+
+def _address_parts(forms: AddressForms) -> list[tuple[str, LocalizedText]]:
+    return [(use.value, getattr(forms, use.value)) for use in AddressUse]
+
+
+_NO_FORMS: Final = AddressForms()
 
 
 def list_to_db(values: tuple[str, ...] | list[str]) -> str:

@@ -711,3 +711,22 @@ _BY_LANGUAGE: Final = {
     "vehicle": ("label", "notes"),
     "person": ("dietary_detail", "accessibility_detail"),
 }
+@_migration("0015_address_flags")
+def _address_flags(db: Database) -> None:
+    """Forms of address, flags and the gifts' times in the running order.
+
+    A person's own forms of address (JSON: per use, per language; '{}' when the rules
+    propose them all), an event's flags in order of precedence (JSON array of country
+    codes; '[]' when proposed), whose flag the visit puts at the place of honour, and
+    the time a gift is handed over within its event (UTC and zone, null: at the end).
+    """
+    _run_script(db, _ADDRESS_FLAGS_SQL)
+
+
+_ADDRESS_FLAGS_SQL: Final = """
+ALTER TABLE person ADD COLUMN address_forms TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE event ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE visit ADD COLUMN flag_honour TEXT NOT NULL DEFAULT 'host';
+ALTER TABLE gift ADD COLUMN at_utc TEXT;
+ALTER TABLE gift ADD COLUMN at_tz TEXT
+"""

@@ -4,9 +4,12 @@ minute-by-minute running order of a ceremony."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
 
+from visitplanner.domain.flags import flags_of, flags_text
+from visitplanner.domain.gift_lines import GiftLine, with_gifts
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import Access, EventKind
 from visitplanner.exports.briefing.blocks import data_table, facts, heading, section_title, titled
@@ -124,6 +127,7 @@ def _sheet_head(ctx: BookContext, event: Event) -> list[Flowable]:
         (ctx.t(N_("Access")), access),
         (ctx.t(N_("Security")), esc(venue.security_notes) if venue else ""),
         (ctx.t(N_("Dress code")), esc(ctx.text(event.dress_code))),
+        (ctx.t(N_("Flags")), esc(flags_text(flags_of(ctx.data, event), ctx.lang))),
         (ctx.t(N_("Press")), press(ctx, event)),
         (ctx.t(N_("Interpretation")), interpretation(ctx, event)),
         (ctx.t(N_("Officer in charge")), responsible(ctx, event)),
@@ -171,12 +175,20 @@ def _participants(ctx: BookContext, event: Event) -> list[Flowable]:
 
 
 def _running_order(ctx: BookContext, event: Event) -> list[Flowable]:
-    if not event.running_order:
+    written = sorted(event.running_order, key=lambda line: line.at.timestamp())
+    lines = with_gifts(ctx.data, replace(event, running_order=written), ctx.lang)
+    if not lines:
         return []
-    lines = sorted(event.running_order, key=lambda line: line.at.timestamp())
     header = [ctx.t(N_("Time")), ctx.t(N_("Action")), ctx.t(N_("Who")), ctx.t(N_("Where"))]
     rows = [
         [
+            f"<b>{esc(ctx.time(line.at))}</b>" if line.at else "",
+            esc(line.action),
+            esc(line.who),
+            "",
+        ]
+        if isinstance(line, GiftLine)
+        else [
             f"<b>{esc(ctx.time(line.at))}</b>",
             esc(ctx.text(line.action)),
             esc(ctx.text(line.who)),

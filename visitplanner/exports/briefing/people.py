@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
+from visitplanner.domain.address import AddressBook, AddressUse
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Profile
 from visitplanner.exports.briefing.blocks import (
@@ -77,13 +78,14 @@ def build_delegations(ctx: BookContext) -> Iterator[Flowable]:
     if internal:
         header.append(ctx.t(N_("Private details")))
         widths = [0.05, 0.28, 0.31, 0.11, 0.1, 0.15]
+    book = AddressBook.of(ctx.data)
     for title, subtitle, members in groups:
         rows = []
         for number, person in enumerate(members, start=1):
             row = [
                 str(number),
                 ctx.name_markup(person),
-                esc(ctx.title_of(person)),
+                _title_and_address(ctx, book, person),
                 esc(ctx.enum(person.role)),
                 esc(languages(ctx, person.languages)),
             ]
@@ -93,6 +95,31 @@ def build_delegations(ctx: BookContext) -> Iterator[Flowable]:
         lead = [Paragraph(subtitle, ctx.styles.note), Spacer(1, 4)] if subtitle else []
         table = data_table(ctx, header, rows, widths, right=(0,))
         yield from titled(heading(ctx, title, 1), *lead, table, room=140)
+
+
+def _title_and_address(ctx: BookContext, book: AddressBook, person: Person) -> str:
+    """The title, and under it in italics how the person is addressed aloud when that
+    says more than a civility ("Madame la Ministre", "Mon Général", "Пане Андрію")."""
+    title = esc(ctx.title_of(person))
+    spoken = book.form(person, ctx.lang, AddressUse.SPOKEN)
+    if len(spoken.split()) < 2:
+        return title
+    said = f"<i>{esc(spoken)}</i>"
+    return f"{title}<br/>{said}" if title else said
+
+
+def _address_line(ctx: BookContext, book: AddressBook, person: Person) -> str:
+    """How to address the person aloud and in a letter (one short line: a personal pack
+    holds the biographies of everyone its reader meets)."""
+    parts = [
+        (N_("Form of address"), book.form(person, ctx.lang, AddressUse.SPOKEN)),
+        (N_("in a letter"), book.form(person, ctx.lang, AddressUse.LETTER)),
+    ]
+    return " · ".join(
+        ctx.t(N_("{label}: {value}")).format(label=ctx.t(label), value=esc(value))
+        for label, value in parts
+        if value
+    )
 
 
 def _private(ctx: BookContext, person: Person) -> str:
@@ -134,16 +161,18 @@ def build_biographies(ctx: BookContext) -> Iterator[Flowable]:
     if not people:
         return
     yield from section_title(ctx, ctx.t(N_("Biographies")))
+    book = AddressBook.of(ctx.data)
     for person in people:
-        yield _biography(ctx, person)
+        yield _biography(ctx, person, book)
 
 
-def _biography(ctx: BookContext, person: Person) -> Flowable:
+def _biography(ctx: BookContext, person: Person, book: AddressBook) -> Flowable:
     styles = ctx.styles
     name = heading_markup(ctx, ctx.name_markup(person), ctx.name_inline(person), 1, styles.h2)
     about: list[Flowable] = [
         Paragraph(esc(ctx.title_of(person)), styles.note),
         Paragraph(esc(ctx.delegation_name(person)), styles.note),
+        Paragraph(_address_line(ctx, book, person), styles.note),
         Spacer(1, 4),
         Paragraph(esc(ctx.text(person.biography)), styles.body),
     ]

@@ -9,7 +9,9 @@ arrows go from place to place, Enter picks up and Enter puts down (Esc lets go),
 frees the place, Shift+F10 opens its menu. "Place everyone" lays the plan out afresh by
 precedence. Beside the plan: the wreaths in the order they are laid (the highest
 authority's last) and the running order; selecting a line of the running order lights
-up the people it names. Under it, the ceremony's checks, after every change.
+up the people it names; a gift handed over shows there at its time, greyed (it is
+edited in the Gifts register). The flags, in order of precedence, are reordered there
+too. Under it, the ceremony's checks, after every change.
 
 Each edit is one operation given to `apply` (the window's undo stack by default
 `session.apply`) that changes only the event's placement; `changed` tells the window.
@@ -18,9 +20,11 @@ Each edit is one operation given to `apply` (the window's undo stack by default
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import tzinfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +41,8 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import ceremony, protocol_checks
 from visitplanner.domain.arrangements import PlacementArea
 from visitplanner.domain.checks import Severity
+from visitplanner.domain.flags import FlagHonour, flags_of
+from visitplanner.domain.gift_lines import GiftLine, with_gifts
 from visitplanner.domain.model import Event, Person
 from visitplanner.domain.values import EventKind, zone
 from visitplanner.i18n import _, current_language, format_time
@@ -44,8 +50,10 @@ from visitplanner.operations.change import Change
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services import ceremony as ceremony_service
+from visitplanner.services.flags import flag_honour_operation, flags_operation
 from visitplanner.ui.ceremony.canvas import CeremonyCanvas
 from visitplanner.ui.ceremony.plan_items import draw_plan, lines_of, parse_key
+from visitplanner.ui.common.flags_panel import FlagsPanel
 from visitplanner.ui.common.plan_page import PlanPage
 from visitplanner.ui.seating.canvas import UnseatedList
 
@@ -85,6 +93,9 @@ class CeremonyView(PlanPage):
         self.running.setToolTip(_("Select a line to see on the plan the people it names"))
         self.checks = QListWidget()
         self.checks.setAccessibleName(_("Checks of the ceremony"))
+        self.flags = FlagsPanel()
+        self.flags.flags_wanted.connect(self.set_flags)
+        self.flags.honour_wanted.connect(self.set_honour)
         self._build()
         self.events.currentIndexChanged.connect(self.event_chosen)
         self.propose_button.clicked.connect(self.propose)
@@ -122,26 +133,28 @@ class CeremonyView(PlanPage):
             (_("Not placed:"), self.unplaced),
             (_("Wreaths, in the order they are laid:"), self.wreaths),
             (_("Running order:"), self.running),
+            (_("Flags:"), self.flags),
         ):
             box = QWidget()
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
             caption = QLabel(title)
             caption.setWordWrap(True)
-            caption.setBuddy(widget)
+            caption.setBuddy(widget.list if isinstance(widget, FlagsPanel) else widget)
             box_layout.addWidget(caption)
             box_layout.addWidget(widget, 1)
             side.addWidget(box)
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
         side.setStretchFactor(2, 3)
+        side.setStretchFactor(3, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([800, 280])
-        side.setSizes([80, 130, 420])
+        side.setSizes([80, 120, 300, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -185,6 +198,23 @@ class CeremonyView(PlanPage):
         event = self.current_event()
         if event is not None:
             self._run(lambda: ceremony_service.placement_operation(self.session.data, event))
+
+    def set_flags(self, flags: list[str]) -> None:
+        """Give the ceremony the flags `flags` in that order (empty: as proposed)."""
+        event = self.current_event()
+        if event is None:
+            return
+        operation = flags_operation(self.session.data, event, flags)
+        if operation is not None:
+            self._run(lambda: operation)
+        else:
+            self.refresh()
+
+    def set_honour(self, honour: FlagHonour) -> None:
+        """Put the host's or the guest's flag at the place of honour (the visit's setting)."""
+        operation = flag_honour_operation(self.session.data, honour)
+        if operation is not None:
+            self._run(lambda: operation)
 
     def _position(self, key: str) -> str | None:
         item = self.canvas.items_by_key().get(key)
@@ -259,11 +289,13 @@ class CeremonyView(PlanPage):
         self.running.blockSignals(False)
         event = self.current_event()
         self.propose_button.setEnabled(event is not None)
+        data = self.session.data
         if event is None:
             self.canvas.set_lines([])
             self.checks.addItem(_("No ceremony in this visit."))
+            self.flags.set_flags([], False, data.visit.flag_honour)
             return
-        data = self.session.data
+        self.flags.set_flags(flags_of(data, event), bool(event.flags), data.visit.flag_honour)
         lang = current_language()
         people = {p.id: p for p in data.people}
         monument = (
@@ -288,7 +320,11 @@ class CeremonyView(PlanPage):
             text = f"{number}. {ribbon}" + (f" — {laid_by}" if laid_by else "")
             self.wreaths.addItem(text)
         home = zone(data.visit.tz)
-        for entry_line in sorted(event.running_order, key=lambda x: x.at.timestamp()):
+        written = sorted(event.running_order, key=lambda x: x.at.timestamp())
+        for entry_line in with_gifts(data, replace(event, running_order=written), lang):
+            if isinstance(entry_line, GiftLine):
+                self.running.addItem(_gift_item(entry_line, home))
+                continue
             action = entry_line.action.get(lang, data.visit.main_language)
             text = f"{format_time(entry_line.at.astimezone(home))}  {action}"
             named = names(entry_line.person_ids)
@@ -312,3 +348,14 @@ class CeremonyView(PlanPage):
             self.checks.addItem(QListWidgetItem(icons[finding.severity], finding.message))
         if not findings:
             self.checks.addItem(_("No problem found."))
+
+
+def _gift_item(line: GiftLine, home: tzinfo) -> QListWidgetItem:
+    """A gift's line of the running order: greyed, naming no one on the plan."""
+    when = format_time(line.at.astimezone(home)) if line.at is not None else "…"
+    text = f"{when}  {line.action}" + (f" — {line.who}" if line.who else "")
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, [])
+    item.setForeground(QPalette().color(QPalette.ColorRole.PlaceholderText))
+    item.setToolTip(_("A gift of the register: edit it on the Gifts page"))
+    return item

@@ -9,10 +9,11 @@ declaration threshold. Every edit is one undoable operation through the controll
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,6 +49,7 @@ from visitplanner.ui.common.forms import (
 from visitplanner.ui.common.models import Column
 from visitplanner.ui.common.privacy_marks import mark_private
 from visitplanner.ui.common.text_inputs import LocalizedLineEdit
+from visitplanner.ui.common.time_input import ClockEdit
 from visitplanner.ui.shell.controller import VisitController
 
 __all__ = ["GiftDialog", "GiftsView", "ThresholdDialog"]
@@ -111,6 +113,10 @@ class GiftDialog(EntityEditor[Gift]):
         self.occasion = QComboBox(self)
         events = sorted(data.events, key=lambda e: e.start)
         fill_combo(self.occasion, [("", "")] + [(_event_text(e, main), e.id) for e in events])
+        self.at = ClockEdit(self)
+        self.at.setToolTip(
+            _("When it is handed over: the event's running order shows it then (empty: last)")
+        )
         self.status = QComboBox(self)
         fill_combo(self.status, [(label(s), s.value) for s in GiftStatus])
         self.value = QSpinBox(self)
@@ -133,6 +139,7 @@ class GiftDialog(EntityEditor[Gift]):
             "giver_id": self.giver,
             "recipient_id": self.recipient,
             "event_id": self.occasion,
+            "at": self.at,
             "status": self.status,
             "value": self.value,
             "currency": self.currency,
@@ -148,6 +155,7 @@ class GiftDialog(EntityEditor[Gift]):
         add_row(form, _("&Giver:"), self.giver)
         add_row(form, _("&Recipient:"), self.recipient)
         add_row(form, _("E&vent:"), self.occasion)
+        add_row(form, _("Handed &over at:"), self.at)
         add_row(form, _("S&tatus:"), self.status)
         add_row(form, _("Estimated v&alue:"), self.value)
         add_row(form, _("&Currency:"), self.currency)
@@ -161,6 +169,10 @@ class GiftDialog(EntityEditor[Gift]):
             _show_party(self.giver, gift.giver_id, gift.giver_name)
             _show_party(self.recipient, gift.recipient_id, gift.recipient_name)
             select_data(self.occasion, gift.event_id or "")
+            if gift.at is not None:
+                event = next((e for e in data.events if e.id == gift.event_id), None)
+                shown = gift.at.astimezone(ZoneInfo(event.tz)) if event is not None else gift.at
+                self.at.setTime(QTime(shown.hour, shown.minute))
             select_data(self.status, gift.status.value)
             self.value.setValue(-1 if gift.value is None else gift.value)
             self.currency.setText(gift.currency)
@@ -204,7 +216,22 @@ class GiftDialog(EntityEditor[Gift]):
             "declared": declared,
             "declared_on": self.declared_on.value() if declared else None,
             "notes": self.notes.toPlainText().strip(),
+            "at": self._handed_at(self.occasion.currentData() or None),
         }
+
+    def _handed_at(self, event_id: str | None) -> datetime | None:
+        """The time typed, on the event's day in its zone (None when empty); a time
+        without an event, or one that is no time, is refused."""
+        if not self.at.text().strip():
+            return None
+        event = next((e for e in self.controller.data.events if e.id == event_id), None)
+        if event is None:
+            raise DomainError(_("A gift's time is a time of its event: choose the event."))
+        clock = self.at.clock()
+        home = ZoneInfo(event.tz)
+        start, end = event.start.astimezone(home), event.end.astimezone(home)
+        day = end.date() if clock < start.time() and end.date() > start.date() else start.date()
+        return datetime.combine(day, clock, tzinfo=home)
 
     def draft(self) -> Gift:
         """A new gift starts planned, with nothing else known."""

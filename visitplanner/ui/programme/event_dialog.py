@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.errors import VisitPlannerError
+from visitplanner.domain.flags import proposed_flags
 from visitplanner.domain.model import Event, Interpretation, VisitData
 from visitplanner.domain.values import (
     LANGUAGES,
@@ -42,6 +43,7 @@ from visitplanner.i18n import _, current_language, gettext_in, ngettext
 from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.services import ceremony as ceremony_service
 from visitplanner.ui.common.edits import EntityEditor
+from visitplanner.ui.common.flags_panel import FlagsPanel
 from visitplanner.ui.common.widgets import CheckItem, CheckList, labelled
 from visitplanner.ui.programme.event_dialog_parts import (
     DetailsPage,
@@ -49,7 +51,7 @@ from visitplanner.ui.programme.event_dialog_parts import (
     InterpretationPage,
 )
 from visitplanner.ui.programme.participants_picker import ParticipantsPicker
-from visitplanner.ui.programme.running_order_dialog import RunningOrderTab
+from visitplanner.ui.programme.running_order_dialog import RunningOrderTab, gift_texts
 from visitplanner.ui.programme.running_order_model import items_from, lines_from
 from visitplanner.ui.shell.controller import VisitController
 
@@ -132,6 +134,10 @@ class EventDialog(EntityEditor[Event]):
             _("Fill the running order from the commemoration template and the participants"),
         )
         self.template.clicked.connect(self.fill_from_template)
+        self.flags = FlagsPanel(self)
+        self.flags.honour.hide()  # the visit's setting: on the Ceremony page
+        self.flags.flags_wanted.connect(self._flags_wanted)
+        self._flags: list[str] = []
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         notes_page = QWidget(self)
@@ -147,6 +153,7 @@ class EventDialog(EntityEditor[Event]):
             (self.vehicles, _("Ve&hicles")),
             (self.interpretation, _("&Interpretation")),
             (self.running_order, _("&Running order")),
+            (self.flags, _("&Flags")),
             (notes_page, _("N&otes")),
         ):
             self.tabs.addTab(page, title)
@@ -190,6 +197,8 @@ class EventDialog(EntityEditor[Event]):
             lines_from(event.running_order, zone, event.start.date())
         )
         self.running_order.set_default_time(event.start.time().replace(tzinfo=None))
+        self.running_order.set_gifts(gift_texts(self.controller.data, event))
+        self._flags_wanted(list(event.flags))
         self.notes.setPlainText(event.notes)
         self._count_participants()
 
@@ -306,7 +315,16 @@ class EventDialog(EntityEditor[Event]):
             "responsible_id": responsible_id,
             "notes": self.notes.toPlainText().strip(),
             "running_order": running,
+            "flags": tuple(self._flags),
         }
+
+    def _flags_wanted(self, flags: list[str]) -> None:
+        """The flags as the officer orders them here (the proposal's order, or none: as
+        proposed), saved with the event; a ceremony's and a meal's are printed."""
+        data = self.controller.data
+        proposed = list(proposed_flags(data))
+        self._flags = [] if flags == proposed else list(flags)
+        self.flags.set_flags(self._flags or proposed, bool(self._flags), data.visit.flag_honour)
 
     def build_event(self) -> Event:
         """The event to save: as loaded, with what the officer changed (a new one: as typed)."""

@@ -6,6 +6,10 @@ wrapped, and "Edit the running order…" (or Enter, or a double-click) opens the
 a large resizable window. Its OK hands the lines back to the event editor, which
 saves them with the event's other changes as one edit, patched onto the event as
 loaded (wreaths, placement and seating untouched); its Cancel with changes asks.
+
+The gifts handed over at the event show under the lines, greyed, at their times: the
+printed running order gives each its line there. They are the Gifts register's, edited
+there; the window never writes them into the lines.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import copy
 import logging
 from collections.abc import Callable, Sequence
 from datetime import time
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitplanner.i18n import _
+from visitplanner.domain.gift_lines import GiftLine, with_gifts
+from visitplanner.domain.model import Event, VisitData
+from visitplanner.i18n import _, current_language, format_time
 from visitplanner.ui.programme.running_order_editor import (
     RunningOrderEditor,
     running_order_table,
@@ -53,6 +60,7 @@ class RunningOrderDialog(QDialog):
         title: str,
         default_time: time,
         parent: QWidget | None = None,
+        gifts: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Running order: {title}").format(title=title))
@@ -73,6 +81,8 @@ class RunningOrderDialog(QDialog):
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)
+        self.gifts = gifts_label(gifts, self)
+        layout.addWidget(self.gifts)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self._size_to_screen()
@@ -126,6 +136,40 @@ class RunningOrderDialog(QDialog):
         super().reject()
 
 
+def gift_texts(data: VisitData, event: Event) -> list[str]:
+    """The gifts handed over at `event` as running-order lines, by time (none: last)."""
+    home = ZoneInfo(event.tz)
+    lines = [
+        line for line in with_gifts(data, event, current_language()) if isinstance(line, GiftLine)
+    ]
+    return [
+        "  ".join(
+            part
+            for part in (
+                format_time(line.at.astimezone(home)) if line.at is not None else "…",
+                line.action + (f" — {line.who}" if line.who else ""),
+            )
+        )
+        for line in lines
+    ]
+
+
+def gifts_label(gifts: Sequence[str], parent: QWidget) -> QLabel:
+    """The gifts handed over at the event, one a line, greyed (hidden when none)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setEnabled(False)  # greyed: the Gifts register's, not the running order's
+    set_gifts_text(label, gifts)
+    return label
+
+
+def set_gifts_text(label: QLabel, gifts: Sequence[str]) -> None:
+    """Show `gifts` in `label` under their heading."""
+    heading = _("Gifts handed over (from the Gifts register; printed in the running order):")
+    label.setText("\n".join([heading, *gifts]) if gifts else "")
+    label.setVisible(bool(gifts))
+
+
 class RunningOrderTab(QWidget):
     """The event editor's running-order tab: the lines, read-only and wrapped, a button
     that opens them in their own window, and the owner's buttons beside it."""
@@ -159,8 +203,12 @@ class RunningOrderTab(QWidget):
         self._buttons = QHBoxLayout()
         self._buttons.addWidget(self.edit)
         self._buttons.addStretch(1)
+        #: The gifts handed over at the event, as lines (set by the event editor).
+        self.gift_texts: list[str] = []
+        self.gifts = gifts_label((), self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.gifts)
         layout.addWidget(self.summary)
         layout.addLayout(self._buttons)
         self.default_time = time(10, 0)
@@ -175,6 +223,11 @@ class RunningOrderTab(QWidget):
         button.setToolTip(tip)
         self._buttons.insertWidget(self._buttons.count() - 1, button)
         return button
+
+    def set_gifts(self, gifts: Sequence[str]) -> None:
+        """The gifts handed over at the event, one line each ("18:41  Gift handed over: …")."""
+        self.gift_texts = list(gifts)
+        set_gifts_text(self.gifts, self.gift_texts)
 
     def set_default_time(self, at: time) -> None:
         """The time a first line gets (the event's start)."""
@@ -202,7 +255,12 @@ class RunningOrderTab(QWidget):
         if row < 0:
             row = self.table.currentIndex().row()
         dialog = RunningOrderDialog(
-            self.main_language, self.model.lines(), self.title(), self.default_time, self
+            self.main_language,
+            self.model.lines(),
+            self.title(),
+            self.default_time,
+            self,
+            gifts=self.gift_texts,
         )
         if row >= 0:
             dialog.editor.table.setCurrentIndex(dialog.editor.model.index(row, 1))

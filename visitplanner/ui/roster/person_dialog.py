@@ -1,4 +1,4 @@
-"""The person editor: every field of a Person on seven tabs; what is changed is saved as one edit.
+"""The person editor: every field of a Person on eight tabs; what is changed is saved as one edit.
 
 Private fields (domain.privacy) carry a padlock badge, a tinted input and a
 tooltip saying that they never leave in shareable exports. Nothing is saved
@@ -7,6 +7,7 @@ while any field is wrong: the reason shows above the buttons, in words.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -18,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitplanner.domain.errors import DomainError
+from visitplanner.domain.address import AddressBook
+from visitplanner.domain.errors import DomainError, VisitPlannerError
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Role
 from visitplanner.i18n import _
 from visitplanner.ui.common.edits import EntityEditor
 from visitplanner.ui.common.forms import error_label, make_read_only
 from visitplanner.ui.common.privacy_marks import lock_icon
+from visitplanner.ui.roster.address_tab import AddressTab
 from visitplanner.ui.roster.person_private_tabs import AccreditationTab, NeedsTab
 from visitplanner.ui.roster.person_tabs import BiographyTab, ContactsTab, IdentityTab, RoleTab
 from visitplanner.ui.roster.travel_inputs import TravelTab
@@ -56,6 +59,8 @@ class PersonDialog(EntityEditor[Person]):
         self.accreditation = AccreditationTab(visit.end_date, self)
         self.travel = TravelTab(visit.tz, visit.start_date, visit.end_date, self)
         self.biography = BiographyTab(self)
+        self.address = AddressTab(AddressBook.of(data), self)
+        self.address.current = self._current_person
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Parts of the person's record"))
         pages: list[tuple[QWidget, str]] = [
@@ -66,6 +71,7 @@ class PersonDialog(EntityEditor[Person]):
             (self.accreditation, _("&Accreditation")),
             (self.travel, _("&Travel")),
             (self.biography, _("&Biography")),
+            (self.address, _("For&m of address")),
         ]
         for page, title in pages:
             self.tabs.addTab(page, title)
@@ -107,7 +113,7 @@ class PersonDialog(EntityEditor[Person]):
             self.setWindowTitle(_("New person"))
         else:
             self.setWindowTitle(_("Person: {name}").format(name=person.formal_name()))
-        self.resize(720, 620)
+        self.resize(800, 660)
         self.identity.family_name.setFocus()
 
     def _new_person(self, delegation_id: str | None) -> Person:
@@ -127,6 +133,7 @@ class PersonDialog(EntityEditor[Person]):
             self.accreditation,
             self.travel,
             self.biography,
+            self.address,
         )
 
     def shown_fields(self) -> dict[str, Any]:
@@ -149,6 +156,14 @@ class PersonDialog(EntityEditor[Person]):
             except DomainError:
                 continue
         return values
+
+    def _current_person(self) -> Person | None:
+        """The person as the tabs show it now (a tab that cannot be read yet left as it
+        was), for the proposals of the Form of address tab; None if it cannot be made."""
+        try:
+            return dataclasses.replace(self.before or self._draft, **self.loaded_fields())
+        except (DomainError, VisitPlannerError):
+            return None
 
     def draft(self) -> Person:
         """A new person starts from a blank of the delegation, ranked last."""
