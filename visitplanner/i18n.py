@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+import re
 from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
@@ -168,6 +169,17 @@ def format_time_in_zone(value: datetime, home_zone: str, lang: str | None = None
     return text if key == home_zone else f"{text} ({zone_city(key, lang)})"
 
 
-def format_date_range(start: date, end: date, lang: str | None = None) -> str:
-    """A span of days ("6–9 mai 2026")."""
-    return str(babel_dates.format_interval(start, end, skeleton="yMMMd", locale=babel_locale(lang)))
+def format_date_range(start: date, end: date, lang: str | None = None, full: bool = False) -> str:
+    """A span of days ("6–9 mai 2026"); `full`: the months in full, as a cover prints
+    them ("6–9 травня 2026 р.", "6 May – 2 June 2026")."""
+    locale = babel_locale(lang)
+    text = str(babel_dates.format_interval(start, end, skeleton="yMMMd", locale=locale))
+    if not full:
+        return text
+    # CLDR has no interval of full month names for every language (Ukrainian falls back
+    # to "трав."): each abbreviated month of the span is put back in full.
+    short = babel_dates.get_month_names("abbreviated", "format", locale)
+    wide = babel_dates.get_month_names("wide", "format", locale)
+    for month in dict.fromkeys((start.month, end.month)):
+        text = re.sub(rf"(?<!\w){re.escape(short[month])}(?!\w)", wide[month], text, count=2)
+    return text

@@ -206,6 +206,8 @@ def book_copy_row(copy_: BookCopy) -> dict[str, Any]:
         "returned_on": date_to_db(copy_.returned_on),
         "destroyed_on": date_to_db(copy_.destroyed_on),
     }
+
+
 def _gift_time(gift: Gift) -> dict[str, Any]:
     utc, tz = optional_time_to_db(gift.at)
     return {"at_utc": utc, "at_tz": tz}

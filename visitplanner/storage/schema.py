@@ -639,6 +639,8 @@ CREATE TABLE book_copy (
     destroyed_on TEXT
 )
 """
+
+
 @_migration("0013_texts_by_language")
 def _texts_by_language(db: Database) -> None:
     """A vehicle's name and notes, and a person's dietary and accessibility details, have
@@ -711,6 +713,8 @@ _BY_LANGUAGE: Final = {
     "vehicle": ("label", "notes"),
     "person": ("dietary_detail", "accessibility_detail"),
 }
+
+
 @_migration("0015_address_flags")
 def _address_flags(db: Database) -> None:
     """Forms of address, flags and the gifts' times in the running order.

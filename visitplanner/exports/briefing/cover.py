@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from babel.dates import format_interval
 from reportlab.lib.styles import PropertySet
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -35,7 +34,7 @@ from visitplanner.exports.briefing.styles import (
     WARN,
     layout_style,
 )
-from visitplanner.i18n import N_, babel_locale, format_date
+from visitplanner.i18n import N_, format_date, format_date_range
 
 #: How many days the glance grid puts side by side.
 GLANCE_DAYS_PER_ROW = 4
@@ -92,11 +91,7 @@ def build_cover(ctx: BookContext) -> list[Flowable]:
 def _date_range(ctx: BookContext) -> str:
     """The visit's days with the month in full ("6–9 mai 2026", "6–9 травня 2026 р.")."""
     visit = ctx.data.visit
-    return str(
-        format_interval(
-            visit.start_date, visit.end_date, skeleton="yMMMMd", locale=babel_locale(ctx.lang)
-        )
-    )
+    return format_date_range(visit.start_date, visit.end_date, ctx.lang, full=True)
 
 
 def _cover_person(ctx: BookContext) -> list[Flowable]:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from reportlab.platypus import CondPageBreak, Flowable
 
+from visitplanner.domain import car_plan
 from visitplanner.domain.model import Event, Person, TravelLeg, Venue
 from visitplanner.domain.values import Access, EventKind, EventStatus, Profile, Role
 from visitplanner.exports.briefing.blocks import (
@@ -52,6 +53,8 @@ def _used_venues(ctx: BookContext) -> list[tuple[Venue, list[Event]]]:
 #: What a personal pack's venue sheet leaves out: its programme says what happens
 #: where, and the rest is the office's.
 _PACK_LEAVES_OUT = (N_("Coordinates"), N_("Capacity"), N_("Travel times"), N_("Events here"))
+#: The readers whose pack keeps the venues' security notes: those who act on them.
+_KEEP_SECURITY_NOTES = frozenset({Role.SECURITY, Role.LIAISON, Role.DRIVER})
 
 
 def build_venues(ctx: BookContext) -> Iterator[Flowable]:
@@ -95,6 +98,9 @@ def build_venues(ctx: BookContext) -> Iterator[Flowable]:
         ]
         if ctx.person is not None:
             left_out = {ctx.t(label) for label in _PACK_LEAVES_OUT}
+            if ctx.person.role not in _KEEP_SECURITY_NOTES:
+                # How the site is secured is the officers' business, not each guest's.
+                left_out.add(ctx.t(N_("Security")))
             rows = [(label, value) for label, value in rows if label not in left_out]
         yield from facts(ctx, rows)
 
@@ -280,6 +286,15 @@ def _journey(ctx: BookContext, person: Person, leg: TravelLeg) -> Event | None:
     return None
 
 
+def _own_drivers(ctx: BookContext) -> set[str]:
+    """In a pack, the drivers of the cars its reader rides in (need to know: the others'
+    drivers are not the reader's to call); empty for a book, or a reader in no car."""
+    if ctx.person is None:
+        return set()
+    vehicles = {a.vehicle_id for a in ctx.data.car_assignments if a.person_id == ctx.person.id}
+    return car_plan.drivers_of(v for v in ctx.data.vehicles if v.id in vehicles)
+
+
 def build_contacts(ctx: BookContext) -> list[Flowable]:
     """Who to call: the protocol office, liaison officers, interpreters, drivers, press."""
     internal = ctx.options.profile is Profile.INTERNAL
@@ -292,16 +307,22 @@ def build_contacts(ctx: BookContext) -> list[Flowable]:
         (ctx.t(N_("Address")), esc(organiser.address)),
     ]
     parts += facts(ctx, office)
+    # A pack is read by one person: the delegation column gives its room to the e-mail
+    # addresses, which then stay on one line.
+    pack = ctx.person is not None
     header = [
         ctx.t(N_("Name")),
         ctx.t(N_("Title and function")),
-        ctx.t(N_("Delegation")),
+        *([] if pack else [ctx.t(N_("Delegation"))]),
         ctx.t(N_("Duty phone and e-mail")),
     ]
-    widths = [0.27, 0.29, 0.14, 0.3]
+    widths = [0.28, 0.34, 0.38] if pack else [0.27, 0.29, 0.14, 0.3]
     printed = False
+    own_drivers = _own_drivers(ctx)
     for role, title in CONTACT_ROLES:
         people = [p for p in ctx.data.people if p.role == role.value]
+        if role is Role.DRIVER and own_drivers:
+            people = [p for p in people if p.id in own_drivers]
         if not people:
             continue
         people.sort(key=lambda p: (p.delegation_id or "", p.rank))
@@ -314,7 +335,7 @@ def build_contacts(ctx: BookContext) -> list[Flowable]:
                 [
                     ctx.name_markup(person),
                     esc(ctx.title_of(person)),
-                    esc(ctx.delegation_name(person)),
+                    *([] if pack else [esc(ctx.delegation_name(person))]),
                     esc("\n".join(p for p in phones if p)),
                 ]
             )

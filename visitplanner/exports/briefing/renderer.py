@@ -68,7 +68,7 @@ class _Quiet:
 
 #: In a personal pack, a section starts on the page where the one before ends when
 #: this much room (points) is left there.
-PACK_SECTION_ROOM = BODY_HEIGHT / 3
+PACK_SECTION_ROOM = BODY_HEIGHT / 6
 
 #: The sections a personal pack keeps together whole: each follows the section before
 #: on its page when it fits there, whatever room is left (a pack's emergency contacts).
