@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 
 from tests.factories import small_visit
 from tests.strategies import visit_data
-from visitplanner.domain import arrangements, car_seats, gifts, values
+from visitplanner.domain import arrangements, car_seats, gifts, rooming, values
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.errors import InputError, VisitPlannerError
 from visitplanner.domain.model import VisitData
@@ -334,7 +334,7 @@ def test_every_object_and_field_of_the_schema_is_documented() -> None:
 def test_the_schema_enumerations_are_the_domain_enumerations() -> None:
     enums = {
         name: kind
-        for module in (values, arrangements, car_seats, gifts)
+        for module in (values, arrangements, car_seats, gifts, rooming)
         for name, kind in vars(module).items()
         if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
     }
@@ -531,7 +531,7 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         _set("delegations[1].position", True),
         "delegations[1].position: not a whole number (true)",
     ),
-    ("null text", _set("people[0].hotel", None), "people[0].hotel: not a text (null)"),
+    ("null text", _set("people[0].notes", None), "people[0].notes: not a text (null)"),
     (
         "list for object",
         _set("people[0].title", ["Ministre"]),
@@ -603,9 +603,9 @@ def test_the_schema_refuses_what_the_importer_refuses(name: str) -> None:
         ),
         ({"format": "ics", "version": 1}, "the file is not a VisitPlanner visit"),
         (
-            {"format": "visitplanner-visit", "version": 8},
+            {"format": "visitplanner-visit", "version": 11},
             "the file was written by a newer VisitPlanner "
-            "(format version 8; this version reads up to 7)",
+            "(format version 11; this version reads up to 10)",
         ),
     ],
 )

@@ -71,6 +71,10 @@ class FindingKind(StrEnum):
     CAR_MISSING = "car-missing"
     CAR_NOT_IN_MOVEMENT = "car-not-in-movement"
     GIFT_UNDECLARED = "gift-undeclared"
+    ROOM_MISSING = "room-missing"
+    STAY_NOT_COVERING = "stay-not-covering"
+    ROOM_OVER_CAPACITY = "room-over-capacity"
+    ROOM_NOT_STEP_FREE = "room-not-step-free"
 
 
 @dataclass(frozen=True)

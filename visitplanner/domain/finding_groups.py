@@ -46,6 +46,10 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.CAR_MISSING: N_("without a car"),
     FindingKind.CAR_NOT_IN_MOVEMENT: N_("car of another movement"),
     FindingKind.GIFT_UNDECLARED: N_("gift not declared"),
+    FindingKind.ROOM_MISSING: N_("without a room"),
+    FindingKind.STAY_NOT_COVERING: N_("stay short of the journey"),
+    FindingKind.ROOM_OVER_CAPACITY: N_("room over capacity"),
+    FindingKind.ROOM_NOT_STEP_FREE: N_("room not step-free"),
 }
 
 

@@ -53,6 +53,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.rooming import Stay, stays_from_texts
 from visitplanner.domain.text import clean_entity
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
 from visitplanner.domain.version_store import ProgrammeText
@@ -220,11 +221,12 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         raise InputError(newer.format(found=version, known=FORMAT_VERSION))
     if version < 1:
         _fail("version", _("unknown format version {found}"), found=version)
+    hotels: dict[str, str] = {}  # a person's hotel as free text, before format version 10
     data = top.build(
         VisitData,
         visit=_visit(_Fields(top.take("visit", required=True), "visit")),
         delegations=top.items("delegations", Delegation),
-        people=top.items("people", Person),
+        people=top.items("people", Person, _person(version, hotels)),
         venues=top.items("venues", Venue),
         vehicles=top.items("vehicles", Vehicle),
         events=top.items("events", Event, _event),
@@ -232,7 +234,10 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         versions=_versions(top.take("versions")),
         car_assignments=top.items("car_assignments", CarAssignment),
         gifts=top.items("gifts", Gift),
+        stays=top.items("stays", Stay),
     )
+    if hotels:
+        _hotels_to_stays(data, hotels)
     # A calendar's event is kept for its cancellation only if the visit lacks it.
     present = {e.id for e in data.events}
     ghosts = data.calendars.ghosts
@@ -509,6 +514,42 @@ def _base64(where: str, text: str) -> bytes:
 # --- entities -------------------------------------------------------------------------
 
 
+def _person(version: int, hotels: dict[str, str]) -> Callable[[_Fields], Person]:
+    """How a person is read: before format version 10 with the hotel as free text, kept
+    in `hotels` (by the person's id) to become a stay."""
+
+    def read(f: _Fields) -> Person:
+        hotel = f.take("hotel") if version < 10 else _ABSENT
+        person = _read(f, Person)
+        if hotel is not _ABSENT:
+            hotels[person.id] = _text(f, "hotel", hotel)
+        return person
+
+    return read
+
+
+def _hotels_to_stays(data: VisitData, hotels: dict[str, str]) -> None:
+    """The free-text hotels of a file before format version 10, as stays where the text
+    names a venue (which becomes a hotel), else in the person's notes (domain/rooming.py)."""
+    visit = data.visit
+    found = stays_from_texts(
+        hotels,
+        {p.id: p.notes for p in data.people},
+        {v.id: list(v.name.to_dict().values()) for v in data.venues},
+        visit.start_date,
+        visit.end_date,
+        visit.tz,
+    )
+    people = {p.id: p for p in data.people}
+    for item in found:
+        people[item.person_id].notes = item.notes
+        if item.stay is not None:
+            data.stays.append(item.stay)
+            for venue in data.venues:
+                if venue.id == item.stay.hotel_id:
+                    venue.hotel = True
+
+
 def _visit(f: _Fields) -> Visit:
     values = _values(f, Visit)
     if values["end_date"] < values["start_date"]:
@@ -634,6 +675,11 @@ def _check_ids(data: VisitData) -> None:
         ("events", [e.id for e in data.events]),
         ("car_assignments", [a.id for a in data.car_assignments]),
         ("gifts", [g.id for g in data.gifts]),
+        ("stays", [s.id for s in data.stays]),
+        *(
+            (f"venues[{i}].room_types", [t.id for t in v.room_types])
+            for i, v in enumerate(data.venues)
+        ),
     ]
     for i, event in enumerate(data.events):
         at = f"events[{i}]"
@@ -706,6 +752,19 @@ def _check_references(data: VisitData) -> None:
             (f"{at}.recipient_id", g.recipient_id, person),
             (f"{at}.event_id", g.event_id, event),
             (f"{at}.keeper_id", g.keeper_id, person),
+        ]
+    hotels = {v.id: {t.id for t in v.room_types} for v in data.venues if v.hotel}
+    for i, s in enumerate(data.stays):
+        at = f"stays[{i}]"
+        links += [
+            (f"{at}.person_id", s.person_id, person),
+            (f"{at}.hotel_id", s.hotel_id, (set(hotels), _("no hotel with id {found}"))),
+            (f"{at}.shares_with_id", s.shares_with_id, person),
+            (
+                f"{at}.room_type_id",
+                s.room_type_id,
+                (hotels.get(s.hotel_id, set()), _("no room type of its hotel with id {found}")),
+            ),
         ]
     for where, ident, (known, problem) in links:
         if ident is not None and ident not in known:

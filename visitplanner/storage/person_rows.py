@@ -62,7 +62,6 @@ def person_from_row(r: Mapping[str, Any], photo: bytes | None, photo_type: str) 
         ),
         arrival=_leg_from_row(r, "arrival"),
         departure=_leg_from_row(r, "departure"),
-        hotel=r["hotel"],
         notes=r["notes"],
         sample=bool(r["sample"]),
     )
@@ -101,7 +100,6 @@ def person_to_row(person: Person) -> dict[str, Any]:
         "nationality": acc.nationality,
         "passport_number": acc.passport_number,
         "passport_expiry": date_to_db(acc.passport_expiry),
-        "hotel": person.hotel,
         "notes": person.notes,
         "sample": int(person.sample),
     }

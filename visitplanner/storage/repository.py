@@ -34,6 +34,8 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.rooming import Billing, Stay
+from visitplanner.domain.rooming_list import SentList
 from visitplanner.domain.values import (
     Access,
     EventKind,
@@ -43,7 +45,7 @@ from visitplanner.domain.values import (
     Side,
 )
 from visitplanner.i18n import _
-from visitplanner.storage import calendar_rows, publish_rows
+from visitplanner.storage import calendar_rows, publish_rows, rooming_rows
 from visitplanner.storage.database import DATABASE_ERRORS, VisitDatabase, translate_error
 from visitplanner.storage.entity_rows import (
     arrangements,
@@ -51,6 +53,8 @@ from visitplanner.storage.entity_rows import (
     delegation_row,
     event_row,
     gift_row,
+    room_types_from_db,
+    stay_row,
     vehicle_row,
     venue_row,
     visit_row,
@@ -100,6 +104,7 @@ _step_kind: Final = enum_from_db(StepKind)
 _access: Final = enum_from_db(Access)
 _car_seat: Final = enum_from_db(CarSeat)
 _gift_status: Final = enum_from_db(GiftStatus)
+_billing: Final = enum_from_db(Billing)
 
 
 class VisitRepository:
@@ -190,6 +195,7 @@ class VisitRepository:
             versions=load_versions(self.conn),
             car_assignments=self.load_car_assignments(),
             gifts=self.load_gifts(),
+            stays=self.load_stays(),
         )
         step(100, 100, "")
         return data
@@ -255,6 +261,9 @@ class VisitRepository:
                 security_notes=r["security_notes"],
                 travel_minutes=travel.get(r["id"], {}),
                 sample=bool(r["sample"]),
+                hotel=bool(r["hotel"]),
+                room_types=room_types_from_db(r["room_types"]),
+                rooming_language=r["rooming_language"],
             )
             for r in rows_of(
                 self.conn, f"SELECT * FROM venue{where} ORDER BY {_ORDER['venue']}", args
@@ -422,6 +431,36 @@ class VisitRepository:
             for r in rows
         ]
 
+    def load_stays(self, ids: Iterable[str] | None = None) -> list[Stay]:
+        """Every stay (or those with `ids`), in the order they were made."""
+        where, args = _id_filter(ids)
+        rows = rows_of(self.conn, f"SELECT * FROM stay{where} ORDER BY {_ORDER['stay']}", args)
+        return [
+            Stay(
+                id=r["id"],
+                person_id=r["person_id"],
+                hotel_id=r["hotel_id"],
+                room_type_id=r["room_type_id"],
+                room_number=r["room_number"],
+                check_in=time_from_db(r["check_in_utc"], r["check_in_tz"]),
+                check_out=time_from_db(r["check_out_utc"], r["check_out_tz"]),
+                shares_with_id=r["shares_with_id"],
+                step_free=bool(r["step_free"]),
+                late_arrival=bool(r["late_arrival"]),
+                billing=_billing(r["billing"]),
+                notes=r["notes"],
+            )
+            for r in rows
+        ]
+
+    def load_rooming_sent(self) -> list[SentList]:
+        """Every rooming list sent to a hotel, with its rows."""
+        return rooming_rows.load_sent(self.conn)
+
+    def save_rooming_sent(self, sent: SentList) -> None:
+        """Remember a rooming list sent."""
+        rooming_rows.save_sent(self.conn, sent)
+
     def load_calendar_memory(self) -> CalendarMemory:
         """What the exported calendars left behind: sequences, and each calendar's events."""
         return calendar_rows.load_calendar_memory(self.conn)
@@ -567,6 +606,10 @@ class VisitRepository:
         """Insert or update a gift."""
         write_row(self.conn, "gift", gift_row, gift, before)
 
+    def save_stay(self, stay: Stay, before: Stay | None = None) -> None:
+        """Insert or update a stay."""
+        write_row(self.conn, "stay", stay_row, stay, before)
+
     def _save_running_order(self, event: Event) -> None:
         ident = event.id
         self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
@@ -657,6 +700,8 @@ class VisitRepository:
             self.save_car_assignment(assignment)
         for gift in data.gifts:
             self.save_gift(gift)
+        for stay in data.stays:
+            self.save_stay(stay)
         self.save_calendar_memory(data.calendars)
         save_versions(self.conn, data.versions)
 
@@ -706,6 +751,7 @@ TABLES: Final[Mapping[str, Table]] = {
         "rowid", VisitRepository.load_car_assignments, VisitRepository.save_car_assignment
     ),
     "gift": Table("rowid", VisitRepository.load_gifts, VisitRepository.save_gift),
+    "stay": Table("rowid", VisitRepository.load_stays, VisitRepository.save_stay),
 }
 _ORDER: Final = {kind: table.order for kind, table in TABLES.items()}
 _ENTITY_TABLES: Final = frozenset(TABLES) - {"visit"}

@@ -9,6 +9,7 @@ from datetime import datetime
 from reportlab.platypus import CondPageBreak, Flowable
 
 from visitplanner.domain.model import Event, Person, TravelLeg, Venue
+from visitplanner.domain.rooming_list import hotel_names
 from visitplanner.domain.values import Access, EventKind, EventStatus, Profile, Role
 from visitplanner.exports.briefing.blocks import (
     data_table,
@@ -132,6 +133,7 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
         parts += titled(heading(ctx, ctx.t(N_("Transfers and journeys")), 1), table)
         parts += build_car_plan(ctx, moves)
     if travellers:
+        hotels = hotel_names(ctx.data, ctx.lang)
         header = [
             ctx.t(N_("Travellers")),
             ctx.t(N_("Arrival")),
@@ -143,7 +145,7 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
                 "<br/>".join(esc(ctx.short_name(p)) for p in group),
                 _leg(ctx, group[0], group[0].arrival, arriving=True),
                 _leg(ctx, group[0], group[0].departure, arriving=False),
-                esc(group[0].hotel),
+                esc(hotels.get(group[0].id, "")),
             ]
             for group in travellers
         ]
@@ -193,9 +195,10 @@ def _travellers(ctx: BookContext) -> list[list[Person]]:
     """People with an arrival or a departure recorded (in a pack: the person only),
     grouped by identical journeys (a delegation on one flight is one row)."""
     people = [ctx.person] if ctx.person is not None else ctx.data.people
+    hotels = hotel_names(ctx.data, ctx.lang)
     groups: dict[tuple[object, ...], list[Person]] = {}
     for person in precedence_order(ctx.data, (p for p in people if p.arrival or p.departure)):
-        key = (_leg_key(person.arrival), _leg_key(person.departure), person.hotel)
+        key = (_leg_key(person.arrival), _leg_key(person.departure), hotels.get(person.id, ""))
         groups.setdefault(key, []).append(person)
     return sorted(groups.values(), key=lambda group: _leg_key(group[0].arrival))
 
