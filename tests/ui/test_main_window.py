@@ -193,7 +193,7 @@ def test_a_second_copy_opens_the_visit_read_only(
     assert second.window is not None and "[read-only]" in second.window.windowTitle()
     before = path.read_bytes()
     person = copy.deepcopy(second.controller.data.people[0])
-    person.hotel = "Ailleurs"
+    person.notes = "Ailleurs"
     assert not second.controller.apply(SaveEntity(person, second.controller.data.people[0]))
     assert path.read_bytes() == before
     second.shutdown()

@@ -19,7 +19,7 @@ from visitplanner.domain.checks import CheckIndex, Finding, FindingKind, Severit
 from visitplanner.domain.model import Person
 from visitplanner.domain.rooming import Stay, room_type_of
 from visitplanner.domain.values import Side, instant
-from visitplanner.i18n import _, format_date, ngettext
+from visitplanner.i18n import _, current_language, format_date, ngettext
 
 
 def rooming_findings(ix: CheckIndex) -> Iterator[Finding]:
@@ -164,7 +164,7 @@ def _rooms(ix: CheckIndex) -> Iterator[Finding]:
             continue
         types = [room_type_of(hotel.room_types, s.room_type_id) for s in room]
         capacities = [t.capacity for t in types if t is not None]
-        if not capacities or len(people) <= min(capacities):
+        if not capacities or len(people) <= max(capacities):
             continue
         names = ", ".join(ix.person_name(p) for p in people)
         number = next((s.room_number for s in room if s.room_number), "")
@@ -173,7 +173,7 @@ def _rooms(ix: CheckIndex) -> Iterator[Finding]:
             Severity.ERROR,
             _("{count} people in one room for {capacity} at {hotel}{number}: {people}").format(
                 count=len(people),
-                capacity=min(capacities),
+                capacity=max(capacities),
                 hotel=ix.venue_name(hotel.id),
                 number=f" ({number})" if number else "",
                 people=names,
@@ -201,7 +201,7 @@ def _step_free(ix: CheckIndex) -> Iterator[Finding]:
             Severity.ERROR,
             _("{person} needs a step-free room, but “{room}” at {hotel} is not").format(
                 person=ix.person_name(person.id),
-                room=room_type.name.get(ix.lang),
+                room=room_type.name.get(current_language(), ix.lang),
                 hotel=ix.venue_name(hotel.id),
             ),
             person_ids=(person.id,),

@@ -58,7 +58,7 @@ def passport_name(person: Person) -> tuple[str, bool]:
         return f"{person.family_name.upper()} {person.given_name}".strip(), False
     family = person.family_name_native or person.family_name
     given = person.given_name_native or person.given_name
-    return f"{transliterate(family).upper()} {transliterate(given)}".strip(), True
+    return f"{transliterate(family)} {transliterate(given)}".strip().upper(), True
 
 
 class Change(StrEnum):
@@ -234,14 +234,14 @@ def pick_sent(sent: list[SentList], since: str | None) -> SentList | None:
     """The list to compare with: the last sent (`since` None), the one numbered `since`,
     or the last sent on or before the day `since` (YYYY-MM-DD); None if there is none.
     A `since` neither a number nor a day is a ValueError."""
-    if not sent:
-        return None
+    text = (since or "").strip()
+    day = None if since is None or text.isdigit() else date.fromisoformat(text)
     ordered = sorted(sent, key=lambda s: s.number)
+    if not ordered:
+        return None
     if since is None:
         return ordered[-1]
-    text = since.strip()
-    if text.isdigit():
+    if day is None:
         return next((s for s in ordered if s.number == int(text)), None)
-    day = date.fromisoformat(text)
     earlier = [s for s in ordered if s.sent.date() <= day]
     return earlier[-1] if earlier else None
