@@ -418,3 +418,37 @@ def test_export_rooming_refuses_bad_input_on_one_line(
     assert not list(folder.iterdir())
     assert demo_file.read_bytes() == before
     assert read_visit(demo_file).stays == build_demo().stays
+
+
+# --- the book and the packs ----------------------------------------------------------------
+
+
+def _book(data: VisitData, profile: Profile, **options: object) -> str:
+    from visitplanner.exports.briefing import BriefingOptions, render_briefing
+
+    shown = for_profile(data, profile)
+    person = options.get("person_id")
+    if isinstance(person, str):
+        shown = only_own_private(shown, person)
+    pdf = render_briefing(shown, BriefingOptions(profile=profile, lang="en", **options))  # type: ignore[arg-type]
+    return read_pdf(pdf).text
+
+
+def test_the_book_lists_the_hotels_with_room_numbers_and_billing_only_when_internal() -> None:
+    data = build_demo()
+    internal = _book(data, Profile.INTERNAL, sections=("hotels",))
+    assert "Who stays where, in which room, from when to when." in internal
+    assert "Suite 1201 Wednesday 6 May 14:00 Saturday 9 May 10:00" in internal
+    assert "Billing" in internal and "guest" in internal
+    shared = _book(data, Profile.SHAREABLE, sections=("hotels",))
+    assert "Suite Wednesday 6 May 14:00" in shared
+    assert "1201" not in shared and "Billing" not in shared
+
+
+def test_a_pack_says_your_hotel_with_the_own_room_number_only() -> None:
+    data = build_demo()
+    pack = _book(data, Profile.INTERNAL, person_id=person_id("kalmykova"))
+    assert "Your hotel" in pack and "Room type Suite Room 1201" in pack
+    assert "1104" not in pack and "Billing" not in pack
+    shared = _book(data, Profile.SHAREABLE, person_id=person_id("kalmykova"))
+    assert "Room type Suite Check-in" in shared and "1201" not in shared

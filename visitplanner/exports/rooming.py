@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final
+from typing import Any, Final
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor, black
@@ -253,8 +253,9 @@ def rooming_pdf(data: VisitData, sheets: list[Sheet], profile: Profile) -> bytes
         if not sheet.rows:
             story.append(Paragraph(escape(gettext_in(sheet.lang, N_("No stay."))), sub))
             continue
-        table = SplittingTable(grid, colWidths=widths, repeatRows=1)
-        style = [
+        height = _PAGE[1] - 2 * _MARGIN
+        table = SplittingTable(grid, colWidths=widths, repeatRows=1, page_height=height)
+        style: list[Any] = [
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, HexColor("#B8BEC6")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -26,6 +26,7 @@ from visitplanner.exports.briefing.gifts import build_gifts
 from visitplanner.exports.briefing.logistics import build_contacts, build_movements, build_venues
 from visitplanner.exports.briefing.people import build_biographies, build_delegations
 from visitplanner.exports.briefing.programme import build_programme
+from visitplanner.exports.briefing.rooming import build_hotels
 from visitplanner.i18n import N_, _
 
 Builder = Callable[[BookContext], Iterable[Flowable]]
@@ -54,6 +55,7 @@ _REGISTRY: list[Section] = [
     Section("biographies", N_("Biographies"), build_biographies),
     Section("venues", N_("Venues"), build_venues),
     Section("movements", N_("Movements"), build_movements),
+    Section("hotels", N_("Hotels"), build_hotels),
     Section("contacts", N_("Contacts"), build_contacts),
 ]
 
