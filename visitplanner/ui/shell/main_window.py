@@ -58,6 +58,7 @@ PAGES = (
     ("versions", N_("Versions")),
     ("checks", N_("Checks")),
     ("gifts", N_("Gifts")),
+    ("rooming", N_("Rooming")),
 )
 
 
@@ -72,6 +73,7 @@ PAGE_MENU_ENTRIES = {
     "versions": N_("Versio&ns"),
     "checks": N_("&Checks"),
     "gifts": N_("&Gifts"),
+    "rooming": N_("R&ooming"),
 }
 
 #: The pages made with the window: what shows first, and the checks that mark it.
@@ -209,6 +211,10 @@ class MainWindow(QMainWindow):
             from visitplanner.ui.gifts.view import GiftsView
 
             return GiftsView(c)
+        if key == "rooming":
+            from visitplanner.ui.rooming.view import RoomingView
+
+            return RoomingView(c)
         if key == "versions":
             from visitplanner.ui.versions.view import VersionsView
 
@@ -384,6 +390,7 @@ class MainWindow(QMainWindow):
             "vehicle": "vehicles",
             "movement": "vehicles",
             "gift": "gifts",
+            "stay": "rooming",
         }.get(kind)
         if page_key is None:
             return
@@ -396,6 +403,7 @@ class MainWindow(QMainWindow):
             "vehicle": "select_vehicle",
             "movement": "select_movement",
             "gift": "select_gift",
+            "stay": "select_stay",
         }[kind]
         select = getattr(page, method, None)
         if callable(select):
