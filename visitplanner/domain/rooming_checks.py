@@ -47,32 +47,34 @@ def _nights(ix: CheckIndex, person: Person, stays: list[Stay]) -> Iterator[Findi
         return
     first = arrival.astimezone(ix.home).date()
     leaving = departure.astimezone(ix.home).date()
-    nights = [first + timedelta(days=n) for n in range((leaving - first).days)]
-    if not nights:
-        return
-    name = ix.person_name(person.id)
+    if leaving <= first:
+        return  # no night: there and back in a day
     key = (arrival.astimezone(ix.home).isoformat(),)
     if not stays:
+        count = (leaving - first).days
+        last = first + timedelta(days=count - 1)
         yield Finding(
             FindingKind.ROOM_MISSING,
             Severity.ERROR,
             ngettext(
                 "{person} has no room for the night of {first} (no stay)",
                 "{person} has no room for the {count} nights from {first} to {last} (no stay)",
-                len(nights),
+                count,
             ).format(
-                person=name,
-                count=len(nights),
-                first=_day(ix, nights[0]),
-                last=_day(ix, nights[-1]),
+                person=ix.person_name(person.id),
+                count=count,
+                first=_day(ix, first),
+                last=_day(ix, last),
             ),
             person_ids=(person.id,),
             sort_key=key,
         )
         return
-    covered = {night for stay in stays for night in stay.nights()}
-    check_in = min(stay.check_in.date() for stay in stays)
-    check_out = max(stay.check_out.date() for stay in stays)
+    if len(stays) == 1:  # the usual case, checked without a set of nights
+        check_in, check_out = stays[0].check_in.date(), stays[0].check_out.date()
+    else:
+        check_in = min(stay.check_in.date() for stay in stays)
+        check_out = max(stay.check_out.date() for stay in stays)
     hotels = tuple(dict.fromkeys(stay.hotel_id for stay in stays))
     if check_in > first or check_out < leaving:
         yield Finding(
@@ -82,7 +84,7 @@ def _nights(ix: CheckIndex, person: Person, stays: list[Stay]) -> Iterator[Findi
                 "{person}: stays from {check_in} to {check_out}, but arrives on {arrival} "
                 "and leaves on {departure}"
             ).format(
-                person=name,
+                person=ix.person_name(person.id),
                 check_in=_day(ix, check_in),
                 check_out=_day(ix, check_out),
                 arrival=_day(ix, first),
@@ -92,19 +94,24 @@ def _nights(ix: CheckIndex, person: Person, stays: list[Stay]) -> Iterator[Findi
             venue_ids=hotels,
             sort_key=key,
         )
+    if len(stays) == 1:
+        return  # one stay covers every night of its own span
     # Nights inside the stays' span left without a room (between two hotels).
-    gaps = [n for n in nights if n not in covered and check_in <= n < check_out]
-    for night in gaps:
-        yield Finding(
-            FindingKind.ROOM_MISSING,
-            Severity.ERROR,
-            _("{person} has no room for the night of {night}").format(
-                person=name, night=_day(ix, night)
-            ),
-            person_ids=(person.id,),
-            venue_ids=hotels,
-            sort_key=(night.isoformat(),),
-        )
+    covered = {night for stay in stays for night in stay.nights()}
+    night = max(first, check_in)
+    while night < min(leaving, check_out):
+        if night not in covered:
+            yield Finding(
+                FindingKind.ROOM_MISSING,
+                Severity.ERROR,
+                _("{person} has no room for the night of {night}").format(
+                    person=ix.person_name(person.id), night=_day(ix, night)
+                ),
+                person_ids=(person.id,),
+                venue_ids=hotels,
+                sort_key=(night.isoformat(),),
+            )
+        night += timedelta(days=1)
 
 
 class _Rooms:

@@ -12,8 +12,10 @@ or removed since, and the list says which list it is compared with.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
@@ -21,10 +23,12 @@ from reportlab.lib.colors import HexColor, black
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    LongTable,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -37,8 +41,10 @@ from visitplanner.domain.rooming_list import Change, RoomingList, RoomingRow
 from visitplanner.domain.values import Profile, zone
 from visitplanner.exports.page_furniture import PDF_LANGUAGE, Furniture, furnish, furnished_canvas
 from visitplanner.exports.pdf_fonts import regular_and_bold
-from visitplanner.exports.pdf_layout import SplittingTable
 from visitplanner.i18n import N_, format_date, format_time, gettext_in
+
+#: Characters no XML document (a workbook) can hold: C0 controls but tab and line breaks.
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 #: The columns of a list, in order; billing only in an internal list, the change only
 #: when compared with a list sent, the transliteration only when a name was.
@@ -94,13 +100,20 @@ def billing_labels(profile: Profile, lang: str) -> dict[str, str]:
     return {key: gettext_in(lang, word) for key, word in BILLING_WORDS.items()}
 
 
+@lru_cache(maxsize=4096)
 def _moment(value: datetime, tz: str, lang: str) -> str:
+    """A time as a list prints it ("06/05/2026 14:00"); a list repeats a few times."""
     local = value.astimezone(zone(tz)) if tz else value
     return f"{format_date(local.date(), 'short', lang)} {format_time(local, 'short', lang)}"
 
 
 def _yes(value: bool, lang: str) -> str:
-    return gettext_in(lang, N_("yes")) if value else ""
+    return _yes_word(lang) if value else ""
+
+
+@lru_cache(maxsize=8)
+def _yes_word(lang: str) -> str:
+    return gettext_in(lang, N_("yes"))
 
 
 def sheet_of(data: VisitData, rooming: RoomingList, profile: Profile) -> Sheet:
@@ -131,10 +144,15 @@ def sheet_of(data: VisitData, rooming: RoomingList, profile: Profile) -> Sheet:
     return Sheet(title, subtitle, headers, rows, [r.change for r in rooming.rows], lang, keys)
 
 
+@lru_cache(maxsize=64)
+def _word(lang: str, message: str) -> str:
+    return gettext_in(lang, message)
+
+
 def _cell(row: RoomingRow, key: str, lang: str) -> str:
     if key == "change":
         word = CHANGE_WORDS[row.change]
-        return gettext_in(lang, word) if word else ""
+        return _word(lang, word) if word else ""
     if key in ("check_in", "check_out"):
         moment: datetime = getattr(row, key)
         return _moment(moment, "", lang)
@@ -148,34 +166,44 @@ def _cell(row: RoomingRow, key: str, lang: str) -> str:
 
 def rooming_xlsx(sheets: list[Sheet]) -> bytes:
     """A workbook with one sheet per hotel: title, subtitle, headers, then the rows (a
-    row added, changed or removed since the list sent is coloured and says so)."""
+    row added, changed or removed since the list sent is coloured and says so); every
+    cell a text cell (a name starting with "=" is no formula)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book = Workbook(write_only=True)
     used: set[str] = set()
+    bold, big = Font(bold=True), Font(bold=True, size=13)
+    fills = {
+        change: PatternFill("solid", fgColor=colour.hexval()[2:].upper())
+        for change, colour in _ROW_COLOURS.items()
+    }
     for sheet in sheets:
-        name = _sheet_name(sheet.title.split("—")[-1].strip(), used)
-        ws = book.create_sheet(name)
-        ws.append([sheet.title])
-        ws["A1"].font = Font(bold=True, size=13)
-        ws.append([sheet.subtitle])
-        ws.append(sheet.headers)
-        for cell in ws[3]:
-            cell.font = Font(bold=True)
-        for row, change in zip(sheet.rows, sheet.changes, strict=True):
-            ws.append(row)
-            for cell in ws[ws.max_row]:
-                cell.data_type = "s"
-                if change in _ROW_COLOURS:
-                    colour = _ROW_COLOURS[change].hexval()[2:].upper()
-                    cell.fill = PatternFill("solid", fgColor=colour)
-        ws.freeze_panes = "A4"
+        ws = book.create_sheet(_sheet_name(sheet.title.split("—")[-1].strip(), used))
         for index, header in enumerate(sheet.headers, start=1):
             longest = max([len(header), *(len(r[index - 1]) for r in sheet.rows)])
             ws.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), 40)
+        ws.freeze_panes = "A4"
+
+        def cell(
+            value: str, font: Font | None = None, fill: PatternFill | None = None, ws: Any = ws
+        ) -> Any:
+            made = WriteOnlyCell(ws, value=_NOT_XML.sub("", value))
+            made.data_type = "s"
+            if font is not None:
+                made.font = font
+            if fill is not None:
+                made.fill = fill
+            return made
+
+        ws.append([cell(sheet.title, big)])
+        ws.append([cell(sheet.subtitle)])
+        ws.append([cell(h, bold) for h in sheet.headers])
+        for row, change in zip(sheet.rows, sheet.changes, strict=True):
+            fill = fills.get(change)
+            ws.append([cell(value, fill=fill) for value in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -198,21 +226,23 @@ def _sheet_name(name: str, used: set[str]) -> str:
 _MARGIN: Final = 1.6 * cm
 _PAGE: Final = landscape(A4)
 _WIDTH: Final = _PAGE[0] - 2 * _MARGIN
+#: A cell's padding on either side (points).
+_PADDING: Final = 4
 
 #: How wide each column is, in shares of the page (the name and the notes widest).
 _SHARES: Final = {
     "change": 0.07,
-    "name": 0.16,
+    "name": 0.15,
     "transliterated": 0.06,
     "room_type": 0.1,
     "room_number": 0.05,
-    "check_in": 0.09,
-    "check_out": 0.09,
-    "shares_with": 0.12,
+    "check_in": 0.105,
+    "check_out": 0.105,
+    "shares_with": 0.13,
     "step_free": 0.07,
     "late_arrival": 0.07,
     "billing": 0.06,
-    "notes": 0.16,
+    "notes": 0.13,
 }
 
 
@@ -248,17 +278,32 @@ def rooming_pdf(data: VisitData, sheets: list[Sheet], profile: Profile) -> bytes
         keys = sheet.keys
         shares = [_SHARES[k] for k in keys]
         widths = [_WIDTH * s / sum(shares) for s in shares]
-        grid = [[Paragraph(escape(h), head) for h in sheet.headers]]
-        grid += [[Paragraph(escape(c), cell) for c in row] for row in sheet.rows]
+        grid: list[list[Any]] = [[Paragraph(escape(h), head) for h in sheet.headers]]
+        # A text that fits its column stays a plain string (thirty thousand paragraphs
+        # for a summit took four times as long); a longer one wraps in a paragraph.
+        room = [w - 2 * _PADDING for w in widths]
+        grid += [
+            [
+                c if stringWidth(c, regular, 8) <= room[i] else Paragraph(escape(c), cell)
+                for i, c in enumerate(row)
+            ]
+            for row in sheet.rows
+        ]
         if not sheet.rows:
             story.append(Paragraph(escape(gettext_in(sheet.lang, N_("No stay."))), sub))
             continue
-        height = _PAGE[1] - 2 * _MARGIN
-        table = SplittingTable(grid, colWidths=widths, repeatRows=1, page_height=height)
+        # Rows are short: a long table splits them page by page without measuring the
+        # rest of the table again at each page.
+        table = LongTable(grid, colWidths=widths, repeatRows=1)
         style: list[Any] = [
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, HexColor("#B8BEC6")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 1), (-1, -1), regular),
+            ("FONTSIZE", (0, 1), (-1, -1), 8),
+            ("LEADING", (0, 1), (-1, -1), 10),
+            ("LEFTPADDING", (0, 0), (-1, -1), _PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
         ]
         for number, change in enumerate(sheet.changes, start=1):
             if change in _ROW_COLOURS:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import Venue, VisitData
-from visitplanner.domain.rooming import fold
+from visitplanner.domain.rooming import Stay, fold
 from visitplanner.domain.rooming_list import (
     RoomingList,
     SentList,
@@ -74,10 +74,14 @@ def rooming_lists(
     """Each hotel's list (or `hotel`'s), in its language, compared with the list last sent
     (or the one `since` names: a number, or a day YYYY-MM-DD) unless `compared` is false."""
     people = {p.id: p for p in data.people}
+    by_hotel: dict[str, list[Stay]] = {}
+    for stay in data.stays:
+        by_hotel.setdefault(stay.hotel_id, []).append(stay)
     found = []
     for venue in hotels_of(data, hotel):
         lang = rooming_language(venue)
-        rows = rooming_rows(data, venue, lang, billing_labels(profile, lang), people)
+        labels = billing_labels(profile, lang)
+        rows = rooming_rows(data, venue, lang, labels, people, by_hotel.get(venue.id, []))
         mine = [s for s in sent if s.hotel_id == venue.id]
         try:
             earlier = pick_sent(mine, since) if compared else None
