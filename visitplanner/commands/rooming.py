@@ -21,18 +21,17 @@ def _export(args: argparse.Namespace) -> int:
         hotels,
     )
     print(message.format(path=shown(args.output), hotels=hotels, stays=done.stay_count))
-    compared = [r for r in done.lists if r.since is not None]
-    for rooming in compared:
+    for rooming in done.lists:
+        if rooming.since is None:
+            continue
         changed = sum(1 for row in rooming.rows if row.change != "same")
-        print(
-            _("{hotel}: {count} row(s) changed since list {number}.").format(
-                hotel=rooming.hotel.name.get(rooming.lang),
-                count=changed,
-                number=rooming.since.number,
-            )
-            if rooming.since is not None
-            else ""
+        line = ngettext(
+            "{hotel}: {count} row changed since list {number}.",
+            "{hotel}: {count} rows changed since list {number}.",
+            changed,
         )
+        name = rooming.hotel.name.get(rooming.lang)
+        print(line.format(hotel=name, count=changed, number=rooming.since.number))
     if args.sent:
         print(_("Remembered as sent: the next list marks what changes from now on."))
     return EXIT_OK

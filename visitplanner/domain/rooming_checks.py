@@ -178,7 +178,11 @@ def _rooms(ix: CheckIndex) -> Iterator[Finding]:
         yield Finding(
             FindingKind.ROOM_OVER_CAPACITY,
             Severity.ERROR,
-            _("{count} people in one room for {capacity} at {hotel}{number}: {people}").format(
+            ngettext(
+                "{count} people in one room for {capacity} at {hotel}{number}: {people}",
+                "{count} people in one room for {capacity} at {hotel}{number}: {people}",
+                len(people),
+            ).format(
                 count=len(people),
                 capacity=max(capacities),
                 hotel=ix.venue_name(hotel.id),

@@ -70,7 +70,7 @@ CHANGE_WORDS: Final = {
     Change.REMOVED: N_("removed"),
 }
 
-BILLING_WORDS: Final = {"host": N_("host"), "guest": N_("guest")}
+BILLING_WORDS: Final = {"host": N_("host pays"), "guest": N_("guest pays")}
 
 _ROW_COLOURS: Final = {
     Change.ADDED: HexColor("#E3F1E3"),
@@ -241,7 +241,7 @@ _SHARES: Final = {
     "shares_with": 0.13,
     "step_free": 0.07,
     "late_arrival": 0.07,
-    "billing": 0.06,
+    "billing": 0.08,
     "notes": 0.13,
 }
 
