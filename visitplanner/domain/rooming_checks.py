@@ -19,7 +19,7 @@ from visitplanner.domain.checks import CheckIndex, Finding, FindingKind, Severit
 from visitplanner.domain.model import Person
 from visitplanner.domain.rooming import Stay, room_type_of
 from visitplanner.domain.values import Side, instant
-from visitplanner.i18n import _, current_language, format_date, ngettext
+from visitplanner.i18n import _, current_language, format_date
 
 
 def rooming_findings(ix: CheckIndex) -> Iterator[Finding]:
@@ -56,10 +56,12 @@ def _nights(ix: CheckIndex, person: Person, stays: list[Stay]) -> Iterator[Findi
         yield Finding(
             FindingKind.ROOM_MISSING,
             Severity.ERROR,
-            ngettext(
-                "{person} has no room for the night of {first} (no stay)",
-                "{person} has no room for the {count} nights from {first} to {last} (no stay)",
-                count,
+            (
+                _("{person} has no room for the night of {first} (no stay)")
+                if count == 1
+                else _(
+                    "{person} has no room for the {count} nights from {first} to {last} (no stay)"
+                )
             ).format(
                 person=ix.person_name(person.id),
                 count=count,
@@ -178,11 +180,7 @@ def _rooms(ix: CheckIndex) -> Iterator[Finding]:
         yield Finding(
             FindingKind.ROOM_OVER_CAPACITY,
             Severity.ERROR,
-            ngettext(
-                "{count} people in one room for {capacity} at {hotel}{number}: {people}",
-                "{count} people in one room for {capacity} at {hotel}{number}: {people}",
-                len(people),
-            ).format(
+            _("{people}: {count} in one room for {capacity} at {hotel}{number}").format(
                 count=len(people),
                 capacity=max(capacities),
                 hotel=ix.venue_name(hotel.id),
