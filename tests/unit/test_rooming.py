@@ -333,10 +333,15 @@ def test_changes_since_the_list_sent_are_marked(demo_file: Path, tmp_path: Path)
     assert sheet is not None
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][0] == "Rooming list — Hôtel Novotel Paris Centre Tour Eiffel"
-    assert "changes since list 1 sent" in values[1][0]
-    assert values[2][:3] == ["Since the last list", "Name (as in the passport)", "Room type"]
-    assert values[3][:2] == ["changed", "BOIKO IRYNA"]
-    assert ["removed", "SHEVCHUK OLENA"] in [v[:2] for v in values]
+    # In the hotel's language: French, for a hotel in France.
+    assert "changements depuis la liste 1 envoyée le" in values[1][0]
+    assert values[2][:3] == [
+        "Depuis la dernière liste",
+        "Nom (comme au passeport)",
+        "Type de chambre",
+    ]
+    assert values[3][:2] == ["modifié", "BOIKO IRYNA"]
+    assert ["retiré", "SHEVCHUK OLENA"] in [v[:2] for v in values]
     # --since by number or by day; an unknown one is said.
     again = export_rooming(demo_file, tmp_path / "third.xlsx", since="1")
     assert again.lists[0].since is not None
