@@ -459,3 +459,11 @@ def test_a_pack_says_your_hotel_with_the_own_room_number_only() -> None:
     assert "1104" not in pack and "Billing" not in pack
     shared = _book(data, Profile.SHAREABLE, person_id=person_id("kalmykova"))
     assert "Room type Suite Check-in" in shared and "1201" not in shared
+
+
+def test_an_internal_list_after_a_shareable_one_marks_only_what_changed(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    export_rooming(demo_file, tmp_path / "hotel.xlsx", sent=True)  # shareable: no billing
+    done = export_rooming(demo_file, tmp_path / "internal.pdf", Profile.INTERNAL)
+    assert {row.change for row in done.lists[0].rows} == {Change.SAME}

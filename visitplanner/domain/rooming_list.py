@@ -89,7 +89,8 @@ class RoomingRow:
     change: Change = Change.SAME
 
     def compared(self) -> tuple[object, ...]:
-        """What a hotel reads of the row: what makes it changed since the list sent."""
+        """What a hotel reads of the row: what makes it changed since the list sent
+        (billing apart: a shareable list has none; see `changed_since`)."""
         return (
             self.name,
             self.room_type,
@@ -99,9 +100,16 @@ class RoomingRow:
             self.shares_with,
             self.step_free,
             self.late_arrival,
-            self.billing,
             self.notes,
         )
+
+    def changed_since(self, earlier: RoomingRow) -> bool:
+        """Whether the row differs from the same stay's row in a list sent; billing counts
+        only when both lists print it (an internal list after a shareable one is not every
+        row changed)."""
+        if self.compared() != earlier.compared():
+            return True
+        return bool(self.billing and earlier.billing and self.billing != earlier.billing)
 
     def to_json(self) -> dict[str, object]:
         """The row as a list sent keeps it."""
@@ -216,7 +224,7 @@ def compare(rows: list[RoomingRow], sent: SentList | None) -> list[RoomingRow]:
         earlier = before.pop(row.stay_id, None)
         if earlier is None:
             change = Change.ADDED
-        elif earlier.compared() != row.compared():
+        elif row.changed_since(earlier):
             change = Change.CHANGED
         else:
             change = Change.SAME

@@ -231,16 +231,16 @@ _PADDING: Final = 4
 
 #: How wide each column is, in shares of the page (the name and the notes widest).
 _SHARES: Final = {
-    "change": 0.07,
+    "change": 0.09,
     "name": 0.15,
     "transliterated": 0.06,
     "room_type": 0.1,
-    "room_number": 0.05,
-    "check_in": 0.105,
-    "check_out": 0.105,
+    "room_number": 0.06,
+    "check_in": 0.12,
+    "check_out": 0.12,
     "shares_with": 0.13,
-    "step_free": 0.07,
-    "late_arrival": 0.07,
+    "step_free": 0.08,
+    "late_arrival": 0.08,
     "billing": 0.08,
     "notes": 0.13,
 }
