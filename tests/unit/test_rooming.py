@@ -467,3 +467,36 @@ def test_an_internal_list_after_a_shareable_one_marks_only_what_changed(
     export_rooming(demo_file, tmp_path / "hotel.xlsx", sent=True)  # shareable: no billing
     done = export_rooming(demo_file, tmp_path / "internal.pdf", Profile.INTERNAL)
     assert {row.change for row in done.lists[0].rows} == {Change.SAME}
+
+
+# --- the roster's hotel column ---------------------------------------------------------------
+
+
+def test_the_roster_hotel_column_makes_or_moves_a_stay(demo: VisitSession, tmp_path: Path) -> None:
+    from tests.roster_sheets import write_csv
+    from visitplanner.services.rosters import apply_import, plan_import, read_roster
+
+    guests = next(
+        d
+        for d in demo.data.delegations
+        if d.id == demo.data.person(person_id("boiko")).delegation_id
+    )
+    rows = [
+        ["Nom", "Prénom", "Hôtel", "Délégation"],
+        [
+            "Dupont",
+            "Marie",
+            "HOTEL NOVOTEL PARIS CENTRE TOUR EIFFEL, 61 quai de Grenelle",
+            guests.name.fr,
+        ],
+        ["Boiko", "Iryna", "Hôtel Novotel Paris Centre Tour Eiffel", guests.name.fr],
+    ]
+    plan = plan_import(demo.data, read_roster(write_csv(tmp_path / "r.csv", rows)))
+    assert plan.warnings == []
+    ((made, before),) = plan.stays  # Iryna Boiko already stays there: nothing for her
+    assert before is None and made.hotel_id == HOTEL
+    apply_import(demo, plan)
+    dupont = next(p for p in demo.data.people if p.family_name == "Dupont")
+    assert [s.hotel_id for s in demo.data.stays_of(dupont.id)] == [HOTEL]
+    demo.undo()
+    assert len(demo.data.stays) == 11
