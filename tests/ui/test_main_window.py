@@ -80,6 +80,7 @@ def test_every_part_of_the_plan_has_a_page(window: MainWindow) -> None:
         "Versions",
         "Checks",
         "Gifts",
+        "Rooming",
     ]
     assert window.show_page("venues").table.model().rowCount() == 2  # type: ignore[attr-defined]
     assert window.show_page("vehicles").table.model().rowCount() == 1  # type: ignore[attr-defined]
