@@ -236,6 +236,8 @@ def add_rooming(data: VisitData, hotels: int, rng: random.Random) -> None:
     programme stays as it was) and a stay for every person: a delegation in one hotel,
     heads in suites, the two of a pair of security officers in a twin room, wheelchair
     users in accessible rooms, the others in single rooms; a room number for most."""
+    if hotels < 1:
+        return
     made = []
     for n in range(hotels):
         types = [

@@ -455,10 +455,11 @@ def test_the_book_lists_the_hotels_with_room_numbers_and_billing_only_when_inter
 def test_a_pack_says_your_hotel_with_the_own_room_number_only() -> None:
     data = build_demo()
     pack = _book(data, Profile.INTERNAL, person_id=person_id("kalmykova"))
-    assert "Your hotel" in pack and "Room type Suite Room 1201" in pack
+    assert "Your hotel Novotel Paris Centre Tour Eiffel hotel — 61 quai de Grenelle" in pack
+    assert "Wednesday 6 May 14:00 → Saturday 9 May 10:00 · Suite, 1201" in pack
     assert "1104" not in pack and "Billing" not in pack
     shared = _book(data, Profile.SHAREABLE, person_id=person_id("kalmykova"))
-    assert "Room type Suite Check-in" in shared and "1201" not in shared
+    assert "Saturday 9 May 10:00 · Suite" in shared and "1201" not in shared
 
 
 def test_an_internal_list_after_a_shareable_one_marks_only_what_changed(

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from tests.factories import small_visit
-from visitplanner.domain.model import Event, Visit, VisitData
+from visitplanner.domain.model import Event, Venue, Visit, VisitData
 from visitplanner.domain.values import EventStatus, LocalizedText
 from visitplanner.domain.version_store import (
     CHAIN_LIMIT,
@@ -33,7 +33,7 @@ from visitplanner.imports.visit_json import visit_from_dict
 from visitplanner.services.versions import changes, issue_version, programme_of
 from visitplanner.services.visit_files import open_visit, read_visit, write_visit
 from visitplanner.storage.database import VisitDatabase
-from visitplanner.storage.entity_rows import visit_row
+from visitplanner.storage.entity_rows import venue_row, visit_row
 from visitplanner.storage.repository import VisitRepository
 from visitplanner.storage.schema import APPLICATION_ID, MIGRATION_NAMES, MIGRATIONS
 
@@ -140,7 +140,8 @@ def test_the_chain_is_cut_by_a_whole_version() -> None:
 
 @pytest.fixture(scope="module")
 def summit() -> VisitData:
-    return generate_summit(SummitSize(delegations=20, events=1500, venues=60))
+    # No hotels: a programme holds neither the stays nor a venue's rooms.
+    return generate_summit(SummitSize(delegations=20, events=1500, venues=60, hotels=0))
 
 
 def test_a_version_with_a_few_moved_events_costs_a_few_kilobytes(summit: VisitData) -> None:
@@ -208,9 +209,16 @@ def _old_file(path: Path, visit: VisitData, texts: list[str]) -> None:
         del row["gift_threshold"], row["gift_currency"]
         return row
 
+    def old_venue_row(value: Venue) -> dict[str, object]:
+        """A venue's row before migration 0014 made hotels of venues."""
+        row = venue_row(value)
+        del row["hotel"], row["room_types"], row["rooming_language"]
+        return row
+
     with (
         database.transaction(),
         mock.patch("visitplanner.storage.repository.visit_row", old_visit_row),
+        mock.patch("visitplanner.storage.repository.venue_row", old_venue_row),
     ):
         VisitRepository(database).save_all(visit)
         for number, text in enumerate(texts, start=1):

@@ -23,6 +23,7 @@ from visitplanner.exports.briefing.context import MOVES, BookContext
 from visitplanner.exports.briefing.details import vehicles
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.protocol import precedence_order
+from visitplanner.exports.briefing.rooming import own_hotel
 from visitplanner.exports.briefing.styles import MUTED_HEX
 from visitplanner.i18n import N_, format_time, zone_city
 
@@ -153,6 +154,7 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
         # A row says both ends of two legs: the heading goes over with a first row.
         title = heading(ctx, ctx.t(N_("Arrivals and departures")), 1)
         parts += titled(title, table, room=170)
+    parts += own_hotel(ctx)
     return parts
 
 

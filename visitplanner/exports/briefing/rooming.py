@@ -34,9 +34,9 @@ def _room(ctx: BookContext, hotel: Venue, stay: Stay) -> str:
 
 
 def build_hotels(ctx: BookContext) -> Iterator[Flowable]:
-    """The hotels section of a book, or "Your hotel" in a pack; nothing without stays."""
+    """The hotels section of a book of the whole visit; nothing without stays, nothing in
+    a pack (its movements say "Your hotel": `own_hotel`)."""
     if ctx.person is not None:
-        yield from _own(ctx)
         return
     hotels = [v for v in ctx.data.venues if v.hotel]
     stays = ctx.data.stays
@@ -97,28 +97,30 @@ def _address(ctx: BookContext, hotel: Venue) -> list[Flowable]:
     )
 
 
-def _own(ctx: BookContext) -> Iterator[Flowable]:
-    """A pack's "Your hotel": each of the person's stays, with the room number where the
-    pack may show it (an internal pack)."""
-    assert ctx.person is not None
+def own_hotel(ctx: BookContext) -> list[Flowable]:
+    """A pack's "Your hotel", under its journeys: each of the person's stays, with the room
+    number where the pack may show it (an internal pack); nothing in a book of the visit."""
+    if ctx.person is None:
+        return []
     stays = ctx.data.stays_of(ctx.person.id)
     venues = {v.id: v for v in ctx.data.venues}
-    if not stays:
-        return
-    yield from section_title(ctx, ctx.t(N_("Your hotel")))
+    parts: list[Flowable] = []
     for stay in stays:
         hotel = venues.get(stay.hotel_id)
         if hotel is None:
             continue
         mate = ctx.people.get(stay.shares_with_id or "")
-        rows = [
-            (ctx.t(N_("Hotel")), f"<b>{esc(ctx.text(hotel.name))}</b>"),
-            (ctx.t(N_("Address")), esc(hotel.full_address())),
-            (ctx.t(N_("Phone")), esc(hotel.contact_phone)),
-            (ctx.t(N_("Room type")), esc(_room(ctx, hotel, stay))),
-            (ctx.t(N_("Room")), esc(stay.room_number)),
-            (ctx.t(N_("Check-in")), esc(_moment(ctx, stay.check_in))),
-            (ctx.t(N_("Check-out")), esc(_moment(ctx, stay.check_out))),
-            (ctx.t(N_("Shares with")), esc(ctx.short_name(mate)) if mate is not None else ""),
+        place = ", ".join(p for p in (hotel.full_address(), hotel.contact_phone) if p)
+        room = ", ".join(p for p in (_room(ctx, hotel, stay), stay.room_number) if p)
+        lines = [
+            f"<b>{esc(ctx.text(hotel.name))}</b>" + (f" — {esc(place)}" if place else ""),
+            esc(f"{_moment(ctx, stay.check_in)} → {_moment(ctx, stay.check_out)}")
+            + (f" · {esc(room)}" if room else ""),
         ]
-        yield from facts(ctx, rows)
+        if mate is not None:
+            lines.append(esc(f"{ctx.t(N_('Shares with'))} {ctx.short_name(mate)}"))
+        parts += facts(ctx, [(ctx.t(N_("Your hotel")), "<br/>".join(lines))])
+    if not parts:
+        return []
+    # No heading nor page of its own: a pack is short, and these lines follow its journeys.
+    return parts

@@ -34,6 +34,7 @@ PAGE_ANCHORS: Final = {
     "versions": "versions",
     "checks": "checks",
     "gifts": "gifts",
+    "rooming": "rooming",
 }
 
 #: The tasks the manual walks through, in its order (each a section with a picture).
