@@ -32,6 +32,7 @@ from visitplanner.domain.model import (
     VisitData,
 )
 from visitplanner.domain.precedence import event_order
+from visitplanner.domain.rooming import Billing, RoomType, Stay
 from visitplanner.domain.values import (
     Access,
     EventKind,
@@ -70,6 +71,8 @@ class SummitSize:
     events: int = 5000
     venues: int = 300
     vehicles_per_delegation: int = 4
+    #: Hotels, each with four room types; every person has a stay in one of them.
+    hotels: int = 12
 
     @classmethod
     def scaled(cls, scale: float) -> SummitSize:
@@ -79,6 +82,7 @@ class SummitSize:
             delegations=max(1, round(base.delegations * scale)),
             events=max(1, round(base.events * scale)),
             venues=max(2, round(base.venues * scale)),
+            hotels=max(1, round(base.hotels * scale)),
         )
 
 
@@ -215,7 +219,7 @@ def generate_summit(size: SummitSize = SummitSize(), seed: int = 2026) -> VisitD
             busy[item.id] |= reserved
         busy[venue.id] |= taken
         events.append(event)
-    return VisitData(
+    data = VisitData(
         visit=visit,
         delegations=delegations,
         people=people,
@@ -223,6 +227,80 @@ def generate_summit(size: SummitSize = SummitSize(), seed: int = 2026) -> VisitD
         vehicles=vehicles,
         events=events,
     )
+    add_rooming(data, size.hotels, random.Random(seed + 1))
+    return data
+
+
+def add_rooming(data: VisitData, hotels: int, rng: random.Random) -> None:
+    """Make `hotels` hotels (after the other venues, with their own random numbers, so the
+    programme stays as it was) and a stay for every person: a delegation in one hotel,
+    heads in suites, the two of a pair of security officers in a twin room, wheelchair
+    users in accessible rooms, the others in single rooms; a room number for most."""
+    if hotels < 1:
+        return
+    made = []
+    for n in range(hotels):
+        types = [
+            RoomType(name=LocalizedText(fr="Chambre simple", en="Single room"), capacity=1),
+            RoomType(name=LocalizedText(fr="Chambre twin", en="Twin room"), capacity=2),
+            RoomType(name=LocalizedText(fr="Suite", en="Suite"), capacity=2),
+            RoomType(
+                name=LocalizedText(fr="Chambre accessible", en="Accessible room"),
+                capacity=1,
+                step_free=True,
+            ),
+        ]
+        made.append(
+            Venue(
+                name=LocalizedText(fr=f"Hôtel du Sommet {n + 1}", en=f"Summit Hotel {n + 1}"),
+                address=f"{n + 1} avenue des Hôtels",
+                postcode="75008",
+                city="Paris",
+                country="France",
+                hotel=True,
+                room_types=types,
+            )
+        )
+    data.venues.extend(made)
+    last = data.visit.end_date
+    check_in = datetime(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day, 14, tzinfo=PARIS)
+    check_out = datetime(last.year, last.month, last.day, 11, tzinfo=PARIS)
+    by_delegation: dict[str | None, list[Person]] = defaultdict(list)
+    for person in data.people:
+        by_delegation[person.delegation_id].append(person)
+    rooms: dict[str, int] = defaultdict(int)
+    for index, (_delegation, group) in enumerate(by_delegation.items()):
+        hotel = made[index % len(made)]
+        single, twin, suite, accessible = hotel.room_types
+        pending: Stay | None = None
+        for person in group:
+            rooms[hotel.id] += 1
+            count = rooms[hotel.id]
+            number = f"{count // 50 + 1}{count % 50:02d}" if rng.random() < 0.8 else ""
+            stay = Stay(
+                person_id=person.id,
+                hotel_id=hotel.id,
+                check_in=check_in,
+                check_out=check_out,
+                room_number=number,
+                late_arrival=rng.random() < 0.05,
+                billing=Billing.HOST if person.role == Role.HEAD else Billing.GUEST,
+            )
+            if person.role == Role.HEAD:
+                stay.room_type_id = suite.id
+            elif person.needs_step_free:
+                stay.room_type_id = accessible.id
+            elif person.role == Role.SECURITY and pending is None:
+                pending = stay
+                stay.room_type_id = twin.id
+            elif person.role == Role.SECURITY and pending is not None:
+                stay.room_type_id = twin.id
+                stay.shares_with_id = pending.person_id
+                stay.room_number = pending.room_number
+                pending = None
+            else:
+                stay.room_type_id = single.id
+            data.stays.append(stay)
 
 
 def arrange(data: VisitData, ceremony_every: int = 3) -> None:

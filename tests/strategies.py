@@ -57,6 +57,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.rooming import Billing, RoomType, Stay
 from visitplanner.domain.values import (
     LANGUAGES,
     Access,
@@ -225,7 +226,6 @@ def _person(draw: st.DrawFn, ident: str, delegations: list[str], around: date) -
         ),
         arrival=_travel(draw, around),
         departure=_travel(draw, around),
-        hotel=draw(texts()),
         notes=draw(texts(40)),
         sample=draw(st.booleans()),
         address_forms=draw(_address_forms()),
@@ -448,6 +448,7 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
     data.copies = [
         _book_copy(draw, i, person_ids, first) for i in _ids(draw, draw(st.integers(0, 3)), ids)
     ]
+    data.stays = _rooming(draw, data, ids)
     data.calendars = _calendar_memory(draw, event_ids + _ids(draw, 1, ids), data, first)
     data.versions = _versions(draw, data, first)
     return data
@@ -534,6 +535,51 @@ def _gift(draw: st.DrawFn, ident: str, people: list[str], events: list[str], aro
         notes=draw(texts(40)),
         at=draw(st.none() | zoned_times(around)),
     )
+
+
+def _rooming(draw: st.DrawFn, data: VisitData, ids: set[str]) -> list[Stay]:
+    """Some venues made hotels with room types, and stays in them for some people."""
+    hotels = [v for v in data.venues if draw(st.booleans())]
+    for venue in hotels:
+        venue.hotel = True
+        venue.rooming_language = draw(st.sampled_from(("", "fr", "uk", "en")))
+        venue.room_types = [
+            RoomType(
+                id=ident,
+                name=draw(localized_texts()),
+                capacity=draw(st.integers(1, 4)),
+                step_free=draw(st.booleans()),
+            )
+            for ident in _ids(draw, draw(st.integers(0, 3)), ids)
+        ]
+    people = [p.id for p in data.people]
+    if not hotels or not people:
+        return []
+    stays = []
+    for ident in _ids(draw, draw(st.integers(0, 4)), ids):
+        hotel = draw(st.sampled_from(hotels))
+        check_in = draw(zoned_times(data.visit.start_date))
+        nights = draw(st.integers(1, 4))
+        person = draw(st.sampled_from(people))
+        stays.append(
+            Stay(
+                id=ident,
+                person_id=person,
+                hotel_id=hotel.id,
+                room_type_id=_maybe(draw, [t.id for t in hotel.room_types]),
+                room_number=draw(st.sampled_from(("", "12", "1201B"))),
+                check_in=check_in,
+                check_out=(check_in.astimezone(UTC) + timedelta(days=nights)).astimezone(
+                    check_in.tzinfo
+                ),
+                shares_with_id=_maybe(draw, [p for p in people if p != person]),
+                step_free=draw(st.booleans()),
+                late_arrival=draw(st.booleans()),
+                billing=draw(st.sampled_from(Billing)),
+                notes=draw(texts(40)),
+            )
+        )
+    return stays
 
 
 def _versions(draw: st.DrawFn, data: VisitData, around: date) -> list[ProgrammeVersion]:

@@ -41,6 +41,7 @@ COMMANDS: Final = {
     "visitplanner.commands.protocol": ("seating", "ceremony"),
     "visitplanner.commands.cars": ("cars",),
     "visitplanner.commands.gifts": ("export-gifts",),
+    "visitplanner.commands.rooming": ("export-rooming",),
     "visitplanner.commands.rosters": ("import-roster", "export-roster"),
     "visitplanner.commands.briefing": ("briefing",),
     "visitplanner.commands.versions": ("version", "changes", "send-updates"),

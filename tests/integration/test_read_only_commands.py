@@ -38,6 +38,7 @@ READ_ONLY_COMMANDS: list[tuple[str, ...]] = [
     ("cars",),
     ("cars", "--event", "Arc de Triomphe → hôtel", "--list"),
     ("export-gifts", "-o", "OUT/gifts.xlsx", "--profile", "internal"),
+    ("export-rooming", "-o", "OUT/rooming.pdf", "--profile", "internal"),
 ]
 
 #: The commands that need a programme version issued in the file.
@@ -105,6 +106,14 @@ def _older_copy(current: Path, older: Path) -> None:
         conn.execute(
             f'INSERT INTO main."{table}" ({common}) SELECT {common} FROM current."{table}"'
         )
+        if table == "person" and "hotel" in columns and "hotel" not in known:
+            # Before 0014 a person's hotel was a text: its stay's hotel, named.
+            conn.execute(
+                "UPDATE main.person SET hotel = (SELECT json_extract(v.name, '$.fr') "
+                "FROM current.stay AS s JOIN current.venue AS v ON v.id = s.hotel_id "
+                "WHERE s.person_id = main.person.id LIMIT 1) "
+                "WHERE id IN (SELECT person_id FROM current.stay)"
+            )
     conn.commit()
     conn.execute("DETACH DATABASE current")
     conn.close()

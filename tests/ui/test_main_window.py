@@ -81,6 +81,7 @@ def test_every_part_of_the_plan_has_a_page(window: MainWindow) -> None:
         "Checks",
         "Gifts",
         "Contacts",
+        "Rooming",
     ]
     assert window.show_page("venues").table.model().rowCount() == 2  # type: ignore[attr-defined]
     assert window.show_page("vehicles").table.model().rowCount() == 1  # type: ignore[attr-defined]
@@ -194,7 +195,7 @@ def test_a_second_copy_opens_the_visit_read_only(
     assert second.window is not None and "[read-only]" in second.window.windowTitle()
     before = path.read_bytes()
     person = copy.deepcopy(second.controller.data.people[0])
-    person.hotel = "Ailleurs"
+    person.notes = "Ailleurs"
     assert not second.controller.apply(SaveEntity(person, second.controller.data.people[0]))
     assert path.read_bytes() == before
     second.shutdown()

@@ -94,7 +94,7 @@ def test_unrecognised_columns_are_mapped_and_remembered(qtbot, session, tmp_path
     assert dialog.summary.text().startswith("1 to add")
     dialog.confirm.click()
     dupont = next(p for p in read_visit(session.path).people if p.family_name == "Dupont")  # type: ignore[arg-type]
-    assert dupont.hotel == "Hôtel Lutetia"
+    assert dupont.notes == "Hôtel : Hôtel Lutetia"  # no such venue: kept in the notes
     # The next sheet with the same headers goes straight to the preview.
     again = _dialog(qtbot, session, sheet, tmp_path)
     _wait_for_page(qtbot, again, 2)

@@ -47,10 +47,10 @@ def test_a_backup_taken_during_editing_has_every_committed_edit(tmp_path: Path) 
     database = VisitDatabase.open(path)
     repo = VisitRepository(database)
     with database.transaction():
-        data.people[0].hotel = "Hôtel Lutetia"
+        data.people[0].notes = "Hôtel Lutetia"
         repo.save_person(data.people[0])
     target = make_backup(path)
-    assert read_visit(target).person(data.people[0].id).hotel == "Hôtel Lutetia"
+    assert read_visit(target).person(data.people[0].id).notes == "Hôtel Lutetia"
     database.close()
 
 

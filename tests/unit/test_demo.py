@@ -124,7 +124,7 @@ def test_ukrainian_delegation_matches_the_press_release(demo: VisitData) -> None
         assert person.accreditation.passport_number
         assert person.duty_phone.startswith("+380")
         assert person.arrival.time is not None and person.departure.time is not None
-        assert person.hotel
+        assert demo.stays_of(person.id), person.family_name  # a room at the hotel
 
 
 @pytest.mark.parametrize(

@@ -145,7 +145,7 @@ def _hostile_visit() -> VisitData:
             Person(
                 family_name=text,
                 given_name=text,
-                hotel=text,
+                duty_phone=text[:100],
                 delegation_id=host.delegation_id,
                 rank=10 + index,
             )
@@ -194,7 +194,7 @@ def test_hostile_xlsx_cells_are_text_never_formulas(tmp_path: Path) -> None:
 def _empty_copy(data: VisitData) -> VisitData:
     """The same visit and delegations, without people or anything that refers to them."""
     copy = dataclasses.replace(
-        data, people=[], events=[], vehicles=[], car_assignments=[], gifts=[]
+        data, people=[], events=[], vehicles=[], car_assignments=[], gifts=[], stays=[]
     )
     copy.delegations = [dataclasses.replace(d, head_id=None) for d in data.delegations]
     return copy
@@ -219,7 +219,7 @@ def test_importing_our_own_export_gives_back_the_same_roster(
 ) -> None:
     demo = build_demo()
     demo.people[0].family_name = HOSTILE[0]
-    demo.people[1].hotel = HOSTILE[1]
+    demo.people[1].duty_phone = HOSTILE[1][:100]
     demo.people[2].notes = HOSTILE[6]
     demo.people[3].latin_derived = True
     exported = tmp_path / f"roster{suffix}"

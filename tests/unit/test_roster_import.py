@@ -218,7 +218,11 @@ def test_a_mapping_gives_unrecognised_columns_a_meaning(tmp_path: Path) -> None:
     mapped = plan_import(
         small_visit(), sheet, ImportOptions(mapping={1: Target(RosterField.HOTEL), 2: None})
     )
-    assert mapped.people[0].after.hotel == "Hôtel Lutetia"
+    # No venue of the visit is that hotel: the text is kept in the notes, and said.
+    assert mapped.people[0].after.notes == "Hôtel : Hôtel Lutetia"
+    assert [str(w) for w in mapped.warnings] == [
+        "row 2: the hotel “Hôtel Lutetia” is no venue of the visit: kept in the notes"
+    ]
     assert mapped.ignored_columns == ["Taille"]
 
 
@@ -286,14 +290,12 @@ def test_hostile_cells_are_kept_as_plain_text(tmp_path: Path) -> None:
     plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
     first, second = (p.after for p in plan.people)
     # A formula character stays as text; the apostrophe an export put before it goes.
-    assert (first.family_name, first.given_name, first.hotel) == ("=1+1", "=2+2", "@SUM(A1)")
-    assert first.notes == "<script>alert(1)</script>"
-    assert (second.family_name, second.given_name, second.hotel) == (
-        "+cmd|' /C calc'!A0",
-        "-x",
-        "-y",
-    )
-    assert second.notes == "'plain"  # an apostrophe before anything else is the text's own
+    assert (first.family_name, first.given_name) == ("=1+1", "=2+2")
+    assert first.notes == "<script>alert(1)</script>\nHôtel : @SUM(A1)"
+    assert (second.family_name, second.given_name) == ("+cmd|' /C calc'!A0", "-x")
+    assert (
+        second.notes == "'plain\nHôtel : -y"
+    )  # an apostrophe before anything else is the text's own
 
 
 # --- text as it enters the visit ------------------------------------------------------
@@ -325,10 +327,13 @@ def test_a_field_too_long_names_the_row_the_person_and_the_field(tmp_path: Path)
 def test_a_name_too_long_in_an_update_names_the_person_as_the_visit_knows_her(
     tmp_path: Path,
 ) -> None:
-    rows = [["Nom", "Prénom", "Hôtel", "Délégation"], ["Kalmykova", "Natalia", "H" * 1001, GUESTS]]
+    rows = [
+        ["Nom", "Prénom", "Fonction dans la délégation", "Délégation"],
+        ["Kalmykova", "Natalia", "F" * 501, GUESTS],
+    ]
     plan = plan_import(small_visit(), read_roster(write_csv(tmp_path / "l.csv", rows)))
     assert [str(e) for e in plan.errors] == [
-        "row 2: “Natalia Kalmykova”: the hotel is too long (1001 characters; at most 1000)"
+        "row 2: “Natalia Kalmykova”: the function is too long (501 characters; at most 500)"
     ]
 
 

@@ -66,7 +66,7 @@ def test_saving_leaves_untouched_text_as_it_was(session: VisitSession) -> None:
     minister = next(p for p in session.data.people if p.family_name == "Kalmykova")
     # A value written before the rule (an old file): kept until the officer changes it.
     session.repository.conn.execute(
-        "UPDATE person SET hotel = ? WHERE id = ?", ("Novotel\nParis", minister.id)
+        "UPDATE person SET duty_phone = ? WHERE id = ?", ("+33\n1 00", minister.id)
     )
     session.repository.conn.commit()
     other = VisitSession.open(session.path)  # type: ignore[arg-type]
@@ -75,7 +75,7 @@ def test_saving_leaves_untouched_text_as_it_was(session: VisitSession) -> None:
     session.reload(Change.of("person", [minister.id]))
     session.apply(SaveEntity(dataclasses.replace(loaded, notes="Vu"), loaded))
     stored = read_visit(session.path).person(minister.id)  # type: ignore[arg-type]
-    assert stored.hotel == "Novotel\nParis" and stored.notes == "Vu"
+    assert stored.duty_phone == "+33\n1 00" and stored.notes == "Vu"
 
 
 # --- the parts an entity holds ---------------------------------------------------------

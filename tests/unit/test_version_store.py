@@ -142,7 +142,8 @@ def test_the_chain_is_cut_by_a_whole_version() -> None:
 
 @pytest.fixture(scope="module")
 def summit() -> VisitData:
-    return generate_summit(SummitSize(delegations=20, events=1500, venues=60))
+    # No hotels: a programme holds neither the stays nor a venue's rooms.
+    return generate_summit(SummitSize(delegations=20, events=1500, venues=60, hotels=0))
 
 
 def test_a_version_with_a_few_moved_events_costs_a_few_kilobytes(summit: VisitData) -> None:

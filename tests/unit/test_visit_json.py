@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 
 from tests.factories import small_visit
 from tests.strategies import visit_data
-from visitplanner.domain import address, arrangements, car_seats, flags, gifts, values
+from visitplanner.domain import address, arrangements, car_seats, flags, gifts, rooming, values
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.errors import InputError, VisitPlannerError
 from visitplanner.domain.model import VisitData
@@ -339,7 +339,7 @@ def test_the_schema_names_every_use_of_a_form_of_address() -> None:
 def test_the_schema_enumerations_are_the_domain_enumerations() -> None:
     enums = {
         name: kind
-        for module in (values, arrangements, car_seats, gifts, flags)
+        for module in (values, arrangements, car_seats, gifts, flags, rooming)
         for name, kind in vars(module).items()
         if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
     }
@@ -536,7 +536,7 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         _set("delegations[1].position", True),
         "delegations[1].position: not a whole number (true)",
     ),
-    ("null text", _set("people[0].hotel", None), "people[0].hotel: not a text (null)"),
+    ("null text", _set("people[0].notes", None), "people[0].notes: not a text (null)"),
     (
         "list for object",
         _set("people[0].title", ["Ministre"]),

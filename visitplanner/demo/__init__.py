@@ -31,6 +31,7 @@ from visitplanner.demo.hosts import build_hosts
 from visitplanner.demo.places import build_vehicles, build_venues
 from visitplanner.demo.programme import build_programme
 from visitplanner.demo.protocol import arrange
+from visitplanner.demo.rooming import add_rooming
 from visitplanner.domain.model import Delegation, Organiser, Visit, VisitData
 from visitplanner.domain.values import Side
 
@@ -109,4 +110,4 @@ def build_demo() -> VisitData:
         vehicles=build_vehicles(),
         events=build_programme(),
     )
-    return add_contacts(add_gifts(plan_cars(arrange(data))))
+    return add_contacts(add_rooming(add_gifts(plan_cars(arrange(data)))))

@@ -21,9 +21,6 @@ WARSAW: Final = ZoneInfo("Europe/Warsaw")
 GUEST_DELEGATION_ID: Final = str(uuid.uuid5(DEMO_NAMESPACE, "delegation:ukraine"))
 HOST_DELEGATION_ID: Final = str(uuid.uuid5(DEMO_NAMESPACE, "delegation:france"))
 
-#: Where the Ukrainian delegation stays (a sample choice, like every hotel detail).
-HOTEL: Final = "Hôtel Novotel Paris Centre Tour Eiffel, 61 quai de Grenelle, 75015 Paris"
-
 
 def demo_id(key: str) -> str:
     """The stable id of the demo entity called `key` (e.g. "person:kalmykova")."""

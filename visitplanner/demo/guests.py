@@ -13,7 +13,6 @@ from typing import Final
 
 from visitplanner.demo.common import (
     GUEST_DELEGATION_ID,
-    HOTEL,
     UA_MAIL,
     paris,
     person_id,
@@ -151,7 +150,6 @@ def _officials() -> list[Person]:
             accreditation=_passport("KALMYKOVA NATALIIA", 1980, "ZZ0000101"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
         Person(
@@ -189,7 +187,6 @@ def _officials() -> list[Person]:
             accreditation=_passport("SHYMANSKYI OLEH", 1980, "ZZ0000102"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
     ]
@@ -234,7 +231,6 @@ def _veterans() -> list[Person]:
             accreditation=_passport("KOVALENKO ANDRII", 1992, "ZZ0000201"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
         Person(
@@ -276,7 +272,6 @@ def _veterans() -> list[Person]:
             accreditation=_passport("MELNYK YULIIA", 1996, "ZZ0000202"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
         Person(
@@ -314,7 +309,6 @@ def _veterans() -> list[Person]:
             accreditation=_passport("BONDAR TARAS", 1988, "ZZ0000203"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
         Person(
@@ -356,7 +350,6 @@ def _veterans() -> list[Person]:
             accreditation=_passport("TKACHUK DMYTRO", 1990, "ZZ0000204"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
     ]
@@ -398,7 +391,6 @@ def _staff() -> list[Person]:
             accreditation=_passport("HNATIUK MAKSYM", 1987, "ZZ0000103"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
         Person(
@@ -432,7 +424,6 @@ def _staff() -> list[Person]:
             accreditation=_passport("LYTVYNENKO VIKTORIIA", 1994, "ZZ0000104"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
         Person(
@@ -470,7 +461,6 @@ def _staff() -> list[Person]:
             accreditation=_passport("BOIKO IRYNA", 1985, "ZZ0000105"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
         Person(
@@ -504,7 +494,6 @@ def _staff() -> list[Person]:
             accreditation=_passport("MARCHENKO SERHII", 1983, "ZZ0000106"),
             arrival=_advance_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
         Person(
@@ -537,7 +526,6 @@ def _staff() -> list[Person]:
             accreditation=_passport("SHEVCHUK OLENA", 1986, "ZZ0000107"),
             arrival=_in_flight(),
             departure=_out_flight(),
-            hotel=HOTEL,
             sample=True,
         ),
     ]

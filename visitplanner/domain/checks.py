@@ -73,6 +73,10 @@ class FindingKind(StrEnum):
     GIFT_UNDECLARED = "gift-undeclared"
     NO_DUTY_OFFICER = "no-duty-officer"
     NO_HOSPITAL = "no-hospital"
+    ROOM_MISSING = "room-missing"
+    STAY_NOT_COVERING = "stay-not-covering"
+    ROOM_OVER_CAPACITY = "room-over-capacity"
+    ROOM_NOT_STEP_FREE = "room-not-step-free"
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,10 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.GIFT_UNDECLARED: N_("gift not declared"),
     FindingKind.NO_DUTY_OFFICER: N_("no duty officer"),
     FindingKind.NO_HOSPITAL: N_("no hospital for a day"),
+    FindingKind.ROOM_MISSING: N_("without a room"),
+    FindingKind.STAY_NOT_COVERING: N_("stay short of the journey"),
+    FindingKind.ROOM_OVER_CAPACITY: N_("room over capacity"),
+    FindingKind.ROOM_NOT_STEP_FREE: N_("room not step-free"),
 }
 
 

@@ -16,6 +16,7 @@ from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
+from visitplanner.domain.rooming import Stay
 from visitplanner.i18n import N_, _
 
 
@@ -36,6 +37,15 @@ class EntityKind:
     #: Whether an entity of this kind goes with what it refers to: deleting a person, a
     #: vehicle or an event deletes their car assignments in the same operation.
     dependent: bool = False
+    #: For a dependent kind, the links whose deletion takes it along (None: every link).
+    #: A stay goes with its person and its hotel, not with the person sharing the room.
+    owners: Callable[[Any], set[str]] | None = None
+
+    def goes_with(self, entity: Any, ids: set[str]) -> bool:
+        """Whether deleting the entities `ids` deletes `entity` (one of this kind) too."""
+        if not self.dependent:
+            return False
+        return self.owners is None or not self.owners(entity).isdisjoint(ids)
 
     def entities(self, data: VisitData) -> list[Any]:
         """Every entity of this kind in `data`."""
@@ -134,6 +144,17 @@ KINDS: Final[tuple[EntityKind, ...]] = (
         lambda c: {c.holder_id} - {None},
         N_("numbered copy"),
     ),
+    EntityKind(
+        "stay",
+        Stay,
+        "stays",
+        lambda s: {s.person_id, s.hotel_id, s.shares_with_id} - {None},
+        N_("stay"),
+        # Who pays is internal; a room number tells where a minister sleeps.
+        private=frozenset({"billing", "room_number", "notes"}),
+        dependent=True,
+        owners=lambda s: {s.person_id, s.hotel_id},
+    ),
 )
 
 BY_NAME: Final = {kind.name: kind for kind in KINDS}
@@ -191,6 +212,16 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "arrival": N_("arrival"),
     "departure": N_("departure"),
     "hotel": N_("hotel"),
+    "hotel_id": N_("hotel"),
+    "room_types": N_("room types"),
+    "rooming_language": N_("language of the rooming list"),
+    "room_type_id": N_("room type"),
+    "room_number": N_("room number"),
+    "check_in": N_("check-in"),
+    "check_out": N_("check-out"),
+    "shares_with_id": N_("shares with"),
+    "late_arrival": N_("late arrival"),
+    "billing": N_("billing"),
     "notes": N_("notes"),
     "start": N_("start"),
     "end": N_("end"),

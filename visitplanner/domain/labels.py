@@ -13,6 +13,7 @@ from visitplanner.domain.arrangements import (
     TableShape,
 )
 from visitplanner.domain.gifts import GiftStatus
+from visitplanner.domain.rooming import Billing
 from visitplanner.domain.values import (
     Access,
     Civility,
@@ -88,6 +89,8 @@ _LABELS: Final[dict[tuple[type, str], str]] = {
     _k(GiftStatus.WRAPPED): N_("wrapped"),
     _k(GiftStatus.GIVEN): N_("handed over"),
     _k(GiftStatus.RECEIVED): N_("received"),
+    _k(Billing.HOST): N_("host pays"),
+    _k(Billing.GUEST): N_("guest pays"),
     _k(PressAccess.UNKNOWN): N_("not decided"),
     _k(PressAccess.OPEN): N_("open to the press"),
     _k(PressAccess.POOL): N_("press pool"),

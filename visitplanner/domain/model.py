@@ -21,6 +21,7 @@ from visitplanner.domain.errors import DomainError, NotFoundError
 from visitplanner.domain.flags import FlagHonour, valid_flag
 from visitplanner.domain.gifts import Gift, valid_currency
 from visitplanner.domain.ids import new_id
+from visitplanner.domain.rooming import RoomType, Stay
 from visitplanner.domain.values import (
     Access,
     Civility,
@@ -184,7 +185,6 @@ class Person:
     accreditation: Accreditation = field(default_factory=Accreditation)
     arrival: TravelLeg = field(default_factory=TravelLeg)
     departure: TravelLeg = field(default_factory=TravelLeg)
-    hotel: str = ""
     notes: str = ""
     sample: bool = False
     #: The officer's own forms of address (empty: as the rules propose; domain/address.py).
@@ -244,6 +244,11 @@ class Venue:
     travel_minutes: dict[str, int] = field(default_factory=dict)
     sample: bool = False
     id: str = field(default_factory=new_id)
+    #: A hotel: people stay there (domain/rooming.py), in rooms of `room_types`.
+    hotel: bool = False
+    room_types: list[RoomType] = field(default_factory=list)
+    #: The language of its rooming list ("": the language of its country).
+    rooming_language: str = ""
 
     def __post_init__(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
@@ -256,6 +261,8 @@ class Venue:
             raise DomainError(_("a capacity cannot be negative"))
         if any(minutes < 0 for minutes in self.travel_minutes.values()):
             raise DomainError(_("a travel time cannot be negative"))
+        if self.rooming_language not in ("", "fr", "uk", "en"):
+            raise DomainError(_("unknown language {lang!r}").format(lang=self.rooming_language))
 
     def full_address(self) -> str:
         """Street, postcode and city on one line."""
@@ -559,6 +566,8 @@ class VisitData:
     gifts: list[Gift] = field(default_factory=list)
     #: The distribution list: the numbered copies printed, and who holds each (internal).
     copies: list[BookCopy] = field(default_factory=list)
+    #: Who stays in which hotel, from when to when (domain/rooming.py).
+    stays: list[Stay] = field(default_factory=list)
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""
@@ -579,6 +588,11 @@ class VisitData:
     def event(self, ident: str) -> Event:
         """The event with id `ident`."""
         return _by_id(self.events, ident, N_("no event with id {found}"))
+
+    def stays_of(self, person_id: str) -> list[Stay]:
+        """A person's stays, by check-in."""
+        found = [s for s in self.stays if s.person_id == person_id]
+        return sorted(found, key=lambda s: instant(s.check_in))
 
     def members(self, delegation_id: str | None) -> list[Person]:
         """The people of a delegation in its order of precedence (rank, then name)."""
@@ -602,6 +616,11 @@ class VisitData:
             yield gift.id
         for copy_ in self.copies:
             yield copy_.id
+        for stay in self.stays:
+            yield stay.id
+        for venue in self.venues:
+            for room_type in venue.room_types:
+                yield room_type.id
         for event in self.events:
             yield from event.part_ids()
 

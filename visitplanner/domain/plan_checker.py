@@ -52,6 +52,7 @@ from visitplanner.domain.checks import (
 from visitplanner.domain.contact_checks import contact_findings
 from visitplanner.domain.gift_checks import gift_findings
 from visitplanner.domain.model import Event, Venue, Visit, VisitData
+from visitplanner.domain.rooming_checks import rooming_findings
 from visitplanner.i18n import current_language
 
 #: Told (done, total) now and then; may raise to stop the run (a cancelled Progress).
@@ -76,6 +77,7 @@ def snapshot(data: VisitData) -> VisitData:
         car_assignments=list(data.car_assignments),
         gifts=list(data.gifts),
         copies=list(data.copies),
+        stays=list(data.stays),
     )
 
 
@@ -225,13 +227,14 @@ class PlanChecker:
                 tick()
         moves = {ident: unit.moves for ident, unit in after.people.items() if unit.moves}
         # The car plan and the gifts are checked whole at each run: one pass over each.
-        cars, gifts = car_findings(ix), gift_findings(ix)
+        cars, gifts, rooms = car_findings(ix), gift_findings(ix), rooming_findings(ix)
         findings = in_order(
             [
                 *after.findings(),
                 *travel_findings(ix, moves),
                 *cars,
                 *gifts,
+                *rooms,
                 *contact_findings(ix),  # the visit's settings: one pass over the events
             ]
         )

@@ -71,6 +71,7 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
         car_assignments=list(data.car_assignments),
         gifts=list(data.gifts),
         copies=list(data.copies),
+        stays=list(data.stays),
     )
     if profile is Profile.INTERNAL:
         return snapshot
@@ -78,6 +79,7 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
     snapshot.visit = redacted(snapshot.visit)
     snapshot.people = [redacted(p) for p in snapshot.people]
     snapshot.gifts = [redacted(g) for g in snapshot.gifts]
+    snapshot.stays = [redacted(s) for s in snapshot.stays]
     snapshot.venues = [redacted(v) for v in snapshot.venues]
     snapshot.versions = [  # redacted when a programme is rebuilt, not before
         dataclasses.replace(v, programme=DerivedProgramme(v.programme, redacted_programme))
@@ -116,6 +118,8 @@ def only_own_private(data: VisitData, person_id: str) -> VisitData:
     The programme versions' snapshots are cut the same way when a changes sheet reads
     them (`redacted_programme`), so they need not be here.
     """
-    snapshot = dataclasses.replace(data, people=list(data.people))
+    snapshot = dataclasses.replace(data, people=list(data.people), stays=list(data.stays))
     snapshot.people = [p if p.id == person_id else redacted(p) for p in snapshot.people]
+    # Another's room number is no business of this pack's reader.
+    snapshot.stays = [s if s.person_id == person_id else redacted(s) for s in snapshot.stays]
     return snapshot

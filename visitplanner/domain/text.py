@@ -71,7 +71,7 @@ LIMITS: Final[dict[str, int]] = {
     "contact_phone": 100,
     "contact_name": 200,
     "dress_code": 500,
-    "hotel": 1000,
+    "room_number": 50,
     "address": 1000,
     "city": 200,
     "postcode": 50,
@@ -283,7 +283,7 @@ def clean_change(before: Any | None, after: Any, describe: str | None = None) ->
 # --- what the documentation lists -----------------------------------------------------
 
 #: Text fields that hold no one's words: a time zone's name, a media type, a calendar's UID.
-_NOT_TYPED: Final = frozenset({"tz", "photo_type", "source_uid"})
+_NOT_TYPED: Final = frozenset({"tz", "photo_type", "source_uid", "rooming_language"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

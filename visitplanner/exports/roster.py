@@ -25,6 +25,7 @@ from visitplanner.domain.car_plan import assigned_plates
 from visitplanner.domain.labels import civility, label
 from visitplanner.domain.model import Person, VisitData
 from visitplanner.domain.privacy import for_profile
+from visitplanner.domain.rooming_list import hotel_names
 from visitplanner.domain.roster_columns import (
     LOCALIZED_FIELDS,
     PRIVATE_ROSTER_FIELDS,
@@ -126,11 +127,13 @@ class _Context:
     home_zone: str
     delegations: dict[str, str]
     plates: dict[str, str]
+    #: The hotels of each person's stays, by person id ("; " between two hotels).
+    hotels: dict[str, str]
 
 
 def _context(data: VisitData, lang: str, plates: dict[str, str]) -> _Context:
     names = {d.id: d.name.get(lang, data.visit.main_language) for d in data.delegations}
-    return _Context(lang, data.visit.tz, names, plates)
+    return _Context(lang, data.visit.tz, names, plates, hotel_names(data, lang))
 
 
 _Getter = Callable[[Person, _Context], Cell]
@@ -168,7 +171,7 @@ _GETTERS: Final[dict[RosterField, _Getter]] = {
     F.DEPARTURE_NUMBER: lambda p, c: p.departure.number,
     F.DEPARTURE_TIME: lambda p, c: _time_text(p.departure.time, c.home_zone),
     F.DEPARTURE_PLACE: lambda p, c: p.departure.place,
-    F.HOTEL: lambda p, c: p.hotel,
+    F.HOTEL: lambda p, c: c.hotels.get(p.id, ""),
     F.NOTES: lambda p, c: p.notes,
     F.VEHICLE_PLATES: lambda p, c: c.plates.get(p.id, ""),
 }

@@ -50,6 +50,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.rooming import RoomType, Stay
 from visitplanner.domain.values import LocalizedText
 from visitplanner.domain.visit_format import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
 from visitplanner.exports.files import write_private_chunks
@@ -73,6 +74,7 @@ def _visit_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "car_assignments", (_car_assignment(a) for a in data.car_assignments)
     yield "gifts", (_gift(g) for g in data.gifts)
     yield "copies", (_book_copy(c) for c in data.copies)
+    yield "stays", (_stay(s) for s in data.stays)
     yield "calendars", _calendars(data.calendars)
     yield "versions", (_version(v) for v in data.versions)
 
@@ -99,7 +101,7 @@ def programme_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "visit", _visit(data.visit, programme=True)
     yield "delegations", [_delegation(d) for d in data.delegations]
     yield "people", [_person(p, programme=True) for p in data.people]
-    yield "venues", [_venue(v) for v in data.venues]
+    yield "venues", [_venue(v, programme=True) for v in data.venues]
     yield "vehicles", [_vehicle(v) for v in data.vehicles]
     yield "events", [_event(e, programme=True) for e in data.events]
 
@@ -310,7 +312,6 @@ def _person(value: Person, programme: bool = False) -> _JSON:
         "accreditation": _accreditation(value.accreditation),
         "arrival": _travel(value.arrival),
         "departure": _travel(value.departure),
-        "hotel": value.hotel,
         "notes": value.notes,
         "sample": value.sample,
     }
@@ -323,8 +324,9 @@ def _address_forms(value: AddressForms) -> _JSON:
     return {use.value: _text(getattr(value, use.value)) for use in AddressUse}
 
 
-def _venue(value: Venue) -> _JSON:
-    return {
+def _venue(value: Venue, programme: bool = False) -> _JSON:
+    """A venue; a programme's snapshot leaves out its rooms, no part of the programme."""
+    written: _JSON = {
         "id": value.id,
         "name": _text(value.name),
         "address": value.address,
@@ -341,6 +343,37 @@ def _venue(value: Venue) -> _JSON:
         "security_notes": value.security_notes,
         "travel_minutes": {key: value.travel_minutes[key] for key in sorted(value.travel_minutes)},
         "sample": value.sample,
+    }
+    if not programme:
+        written["hotel"] = value.hotel
+        written["room_types"] = [_room_type(t) for t in value.room_types]
+        written["rooming_language"] = value.rooming_language
+    return written
+
+
+def _room_type(value: RoomType) -> _JSON:
+    return {
+        "id": value.id,
+        "name": _text(value.name),
+        "capacity": value.capacity,
+        "step_free": value.step_free,
+    }
+
+
+def _stay(value: Stay) -> _JSON:
+    return {
+        "id": value.id,
+        "person_id": value.person_id,
+        "hotel_id": value.hotel_id,
+        "room_type_id": value.room_type_id,
+        "room_number": value.room_number,
+        **_moment("check_in", value.check_in),
+        **_moment("check_out", value.check_out),
+        "shares_with_id": value.shares_with_id,
+        "step_free": value.step_free,
+        "late_arrival": value.late_arrival,
+        "billing": str(value.billing),
+        "notes": value.notes,
     }
 
 

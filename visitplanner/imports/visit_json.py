@@ -55,6 +55,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.rooming import Stay, stays_from_texts
 from visitplanner.domain.text import clean_entity
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
 from visitplanner.domain.version_store import ProgrammeText
@@ -231,10 +232,13 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
     # Before format 9 a vehicle's name and notes and a person's details were one text,
     # in the visit's main language: read as that language's version.
     token = _ONE_TEXT.set(visit.main_language if version < 9 else None)
+    hotels: dict[str, str] = {}  # a person's hotel as free text, before format version 10
     try:
-        data = _data(top, visit)
+        data = _data(top, visit, version, hotels)
     finally:
         _ONE_TEXT.reset(token)
+    if hotels:
+        _hotels_to_stays(data, hotels)
     # A calendar's event is kept for its cancellation only if the visit lacks it.
     present = {e.id for e in data.events}
     ghosts = data.calendars.ghosts
@@ -246,13 +250,14 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
     return data
 
 
-def _data(top: _Fields, visit: Visit) -> VisitData:
-    """The visit's entities, read from the top-level object."""
+def _data(top: _Fields, visit: Visit, version: int, hotels: dict[str, str]) -> VisitData:
+    """The visit's entities, read from the top-level object (a person's hotel written as
+    free text, before format version 10, goes into `hotels`)."""
     return top.build(
         VisitData,
         visit=visit,
         delegations=top.items("delegations", Delegation),
-        people=top.items("people", Person),
+        people=top.items("people", Person, _person(version, hotels)),
         venues=top.items("venues", Venue),
         vehicles=top.items("vehicles", Vehicle),
         events=top.items("events", Event, _event),
@@ -261,6 +266,7 @@ def _data(top: _Fields, visit: Visit) -> VisitData:
         car_assignments=top.items("car_assignments", CarAssignment),
         gifts=top.items("gifts", Gift),
         copies=top.items("copies", BookCopy),
+        stays=top.items("stays", Stay),
     )
 
 
@@ -534,6 +540,42 @@ def _base64(where: str, text: str) -> bytes:
 # --- entities -------------------------------------------------------------------------
 
 
+def _person(version: int, hotels: dict[str, str]) -> Callable[[_Fields], Person]:
+    """How a person is read: before format version 10 with the hotel as free text, kept
+    in `hotels` (by the person's id) to become a stay."""
+
+    def read(f: _Fields) -> Person:
+        hotel = f.take("hotel") if version < 10 else _ABSENT
+        person = _read(f, Person)
+        if hotel is not _ABSENT:
+            hotels[person.id] = _text(f, "hotel", hotel)
+        return person
+
+    return read
+
+
+def _hotels_to_stays(data: VisitData, hotels: dict[str, str]) -> None:
+    """The free-text hotels of a file before format version 10, as stays where the text
+    names a venue (which becomes a hotel), else in the person's notes (domain/rooming.py)."""
+    visit = data.visit
+    found = stays_from_texts(
+        hotels,
+        {p.id: p.notes for p in data.people},
+        {v.id: list(v.name.to_dict().values()) for v in data.venues},
+        visit.start_date,
+        visit.end_date,
+        visit.tz,
+    )
+    people = {p.id: p for p in data.people}
+    for item in found:
+        people[item.person_id].notes = item.notes
+        if item.stay is not None:
+            data.stays.append(item.stay)
+            for venue in data.venues:
+                if venue.id == item.stay.hotel_id:
+                    venue.hotel = True
+
+
 def _visit(f: _Fields) -> Visit:
     values = _values(f, Visit)
     if values["end_date"] < values["start_date"]:
@@ -660,6 +702,11 @@ def _check_ids(data: VisitData) -> None:
         ("car_assignments", [a.id for a in data.car_assignments]),
         ("gifts", [g.id for g in data.gifts]),
         ("copies", [c.id for c in data.copies]),
+        ("stays", [s.id for s in data.stays]),
+        *(
+            (f"venues[{i}].room_types", [t.id for t in v.room_types])
+            for i, v in enumerate(data.venues)
+        ),
     ]
     for i, event in enumerate(data.events):
         at = f"events[{i}]"
@@ -735,6 +782,19 @@ def _check_references(data: VisitData) -> None:
         ]
     for i, c in enumerate(data.copies):
         links.append((f"copies[{i}].holder_id", c.holder_id, person))
+    hotels = {v.id: {t.id for t in v.room_types} for v in data.venues if v.hotel}
+    for i, s in enumerate(data.stays):
+        at = f"stays[{i}]"
+        links += [
+            (f"{at}.person_id", s.person_id, person),
+            (f"{at}.hotel_id", s.hotel_id, (set(hotels), _("no hotel with id {found}"))),
+            (f"{at}.shares_with_id", s.shares_with_id, person),
+            (
+                f"{at}.room_type_id",
+                s.room_type_id,
+                (hotels.get(s.hotel_id, set()), _("no room type of its hotel with id {found}")),
+            ),
+        ]
     for where, ident, (known, problem) in links:
         if ident is not None and ident not in known:
             _fail(where, problem, found=ident)

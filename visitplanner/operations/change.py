@@ -15,6 +15,8 @@ KINDS: Final = (
     # bookkeeping that is not an entity: what calendars were sent, programme versions
     "calendars",
     "versions",
+    # the rooming lists sent to hotels
+    "rooming",
 )
 
 

@@ -16,10 +16,13 @@ from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
+from visitplanner.domain.rooming import Stay
 from visitplanner.i18n import _
 from visitplanner.operations.engine import Write
 
-Entity = Visit | Delegation | Person | Venue | Vehicle | Event | CarAssignment | Gift | BookCopy
+Entity = (
+    Visit | Delegation | Person | Venue | Vehicle | Event | CarAssignment | Gift | BookCopy | Stay
+)
 
 
 def kind_of(entity: Entity) -> str:
@@ -144,9 +147,10 @@ def delete_operation(data: VisitData, entity: Entity) -> DeleteEntities:
     if isinstance(entity, Delegation):
         doomed.extend(data.members(entity.id))
     # Listed after what they depend on: deletions are written in reverse, so they go first.
-    linked = entity_kinds.linked_to(data, {e.id for e in doomed})
-    doomed.extend(e for e in linked if entity_kinds.kind_of(e).dependent)
-    affected = [e for e in linked if not entity_kinds.kind_of(e).dependent]
+    ids = {e.id for e in doomed}
+    linked = entity_kinds.linked_to(data, ids)
+    doomed.extend(e for e in linked if entity_kinds.kind_of(e).goes_with(e, ids))
+    affected = [e for e in linked if not entity_kinds.kind_of(e).goes_with(e, ids)]
     return DeleteEntities(
         doomed=copy.deepcopy(doomed),
         affected_entities=copy.deepcopy(affected),

@@ -140,6 +140,9 @@ def import_operation(plan: ImportPlan) -> SaveMany:
     saves: list[tuple[Entity, Entity | None]] = [(d, None) for d in plan.new_delegations]
     saves.extend((p.after, p.before) for p in plan.people if p.action != "unchanged")
     saves.extend((after, before) for after, before in plan.changed_delegations)
+    # Hotels before the stays in them, as the file's links want.
+    saves.extend((after, before) for after, before in plan.hotels)
+    saves.extend((after, before) for after, before in plan.stays)
     count = sum(1 for p in plan.people if p.action != "unchanged")
     label = ngettext(
         "Import {count} person from {source}", "Import {count} people from {source}", count

@@ -12,6 +12,8 @@ from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Vehicle, Venue, Visit
 from visitplanner.domain.plain import to_plain
+from visitplanner.domain.rooming import RoomType, Stay
+from visitplanner.domain.values import LocalizedText
 from visitplanner.storage.rows import (
     date_to_db,
     list_to_db,
@@ -110,6 +112,9 @@ def venue_row(venue: Venue) -> dict[str, Any]:
         "access_notes": text_to_db(venue.access_notes),
         "security_notes": venue.security_notes,
         "sample": int(venue.sample),
+        "hotel": int(venue.hotel),
+        "room_types": room_types_to_db(venue.room_types),
+        "rooming_language": venue.rooming_language,
     }
 
 
@@ -211,3 +216,55 @@ def book_copy_row(copy_: BookCopy) -> dict[str, Any]:
 def _gift_time(gift: Gift) -> dict[str, Any]:
     utc, tz = optional_time_to_db(gift.at)
     return {"at_utc": utc, "at_tz": tz}
+
+
+def room_types_to_db(room_types: list[RoomType]) -> str:
+    """A hotel's room types as the venue row keeps them (a JSON list, in their order)."""
+    return json.dumps(
+        [
+            {
+                "id": t.id,
+                "name": t.name.to_dict(),
+                "capacity": t.capacity,
+                "step_free": t.step_free,
+            }
+            for t in room_types
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def room_types_from_db(raw: str | None) -> list[RoomType]:
+    """A hotel's room types read back from its venue row."""
+    return [
+        RoomType(
+            id=item["id"],
+            name=LocalizedText.from_dict(item["name"]),
+            capacity=item["capacity"],
+            step_free=bool(item["step_free"]),
+        )
+        for item in json.loads(raw or "[]")
+    ]
+
+
+def stay_row(stay: Stay) -> dict[str, Any]:
+    """The row of a stay."""
+    check_in_utc, check_in_tz = time_to_db(stay.check_in)
+    check_out_utc, check_out_tz = time_to_db(stay.check_out)
+    return {
+        "id": stay.id,
+        "person_id": stay.person_id,
+        "hotel_id": stay.hotel_id,
+        "room_type_id": stay.room_type_id,
+        "room_number": stay.room_number,
+        "check_in_utc": check_in_utc,
+        "check_in_tz": check_in_tz,
+        "check_out_utc": check_out_utc,
+        "check_out_tz": check_out_tz,
+        "shares_with_id": stay.shares_with_id,
+        "step_free": int(stay.step_free),
+        "late_arrival": int(stay.late_arrival),
+        "billing": stay.billing.value,
+        "notes": stay.notes,
+    }

@@ -39,6 +39,8 @@ from visitplanner.domain.model import (
     VisitData,
 )
 from visitplanner.domain.plain import entity_from_plain
+from visitplanner.domain.rooming import Billing, Stay
+from visitplanner.domain.rooming_list import SentList
 from visitplanner.domain.values import (
     Access,
     EventKind,
@@ -48,7 +50,7 @@ from visitplanner.domain.values import (
     Side,
 )
 from visitplanner.i18n import _
-from visitplanner.storage import calendar_rows, publish_rows
+from visitplanner.storage import calendar_rows, publish_rows, rooming_rows
 from visitplanner.storage.database import DATABASE_ERRORS, VisitDatabase, translate_error
 from visitplanner.storage.entity_rows import (
     arrangements,
@@ -57,6 +59,8 @@ from visitplanner.storage.entity_rows import (
     delegation_row,
     event_row,
     gift_row,
+    room_types_from_db,
+    stay_row,
     vehicle_row,
     venue_row,
     visit_row,
@@ -108,6 +112,7 @@ _access: Final = enum_from_db(Access)
 _car_seat: Final = enum_from_db(CarSeat)
 _gift_status: Final = enum_from_db(GiftStatus)
 _flag_honour: Final = enum_from_db(FlagHonour)
+_billing: Final = enum_from_db(Billing)
 
 
 class VisitRepository:
@@ -201,6 +206,7 @@ class VisitRepository:
             car_assignments=self.load_car_assignments(),
             gifts=self.load_gifts(),
             copies=self.load_copies(),
+            stays=self.load_stays(),
         )
         step(100, 100, "")
         return data
@@ -266,6 +272,9 @@ class VisitRepository:
                 security_notes=r["security_notes"],
                 travel_minutes=travel.get(r["id"], {}),
                 sample=bool(r["sample"]),
+                hotel=bool(r["hotel"]),
+                room_types=room_types_from_db(r["room_types"]),
+                rooming_language=r["rooming_language"],
             )
             for r in rows_of(
                 self.conn, f"SELECT * FROM venue{where} ORDER BY {_ORDER['venue']}", args
@@ -455,6 +464,36 @@ class VisitRepository:
             for r in rows_of(self.conn, sql, args)
         ]
 
+    def load_stays(self, ids: Iterable[str] | None = None) -> list[Stay]:
+        """Every stay (or those with `ids`), in the order they were made."""
+        where, args = _id_filter(ids)
+        rows = rows_of(self.conn, f"SELECT * FROM stay{where} ORDER BY {_ORDER['stay']}", args)
+        return [
+            Stay(
+                id=r["id"],
+                person_id=r["person_id"],
+                hotel_id=r["hotel_id"],
+                room_type_id=r["room_type_id"],
+                room_number=r["room_number"],
+                check_in=time_from_db(r["check_in_utc"], r["check_in_tz"]),
+                check_out=time_from_db(r["check_out_utc"], r["check_out_tz"]),
+                shares_with_id=r["shares_with_id"],
+                step_free=bool(r["step_free"]),
+                late_arrival=bool(r["late_arrival"]),
+                billing=_billing(r["billing"]),
+                notes=r["notes"],
+            )
+            for r in rows
+        ]
+
+    def load_rooming_sent(self) -> list[SentList]:
+        """Every rooming list sent to a hotel, with its rows."""
+        return rooming_rows.load_sent(self.conn)
+
+    def save_rooming_sent(self, sent: SentList) -> None:
+        """Remember a rooming list sent."""
+        rooming_rows.save_sent(self.conn, sent)
+
     def load_calendar_memory(self) -> CalendarMemory:
         """What the exported calendars left behind: sequences, and each calendar's events."""
         return calendar_rows.load_calendar_memory(self.conn)
@@ -604,6 +643,10 @@ class VisitRepository:
         """Insert or update a numbered copy."""
         write_row(self.conn, "book_copy", book_copy_row, copy_, before)
 
+    def save_stay(self, stay: Stay, before: Stay | None = None) -> None:
+        """Insert or update a stay."""
+        write_row(self.conn, "stay", stay_row, stay, before)
+
     def _save_running_order(self, event: Event) -> None:
         ident = event.id
         self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
@@ -696,6 +739,8 @@ class VisitRepository:
             self.save_gift(gift)
         for copy_ in data.copies:
             self.save_book_copy(copy_)
+        for stay in data.stays:
+            self.save_stay(stay)
         self.save_calendar_memory(data.calendars)
         save_versions(self.conn, data.versions)
 
@@ -746,6 +791,7 @@ TABLES: Final[Mapping[str, Table]] = {
     ),
     "gift": Table("rowid", VisitRepository.load_gifts, VisitRepository.save_gift),
     "book_copy": Table("rowid", VisitRepository.load_copies, VisitRepository.save_book_copy),
+    "stay": Table("rowid", VisitRepository.load_stays, VisitRepository.save_stay),
 }
 _ORDER: Final = {kind: table.order for kind, table in TABLES.items()}
 _ENTITY_TABLES: Final = frozenset(TABLES) - {"visit"}

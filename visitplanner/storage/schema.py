@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from sqlite_utils import Database, Migrations
 
+from visitplanner.domain.rooming import stays_from_texts
 from visitplanner.domain.version_store import store_texts
+from visitplanner.storage.entity_rows import stay_row
 
 #: Written in the SQLite header (offset 68) so a visit file is recognised on sight.
 APPLICATION_ID: Final = 0x56504C4E  # "VPLN"
@@ -713,6 +716,85 @@ _BY_LANGUAGE: Final = {
     "vehicle": ("label", "notes"),
     "person": ("dietary_detail", "accessibility_detail"),
 }
+
+
+@_migration("0014_rooming")
+def _rooming(db: Database) -> None:
+    """Hotels and stays: a venue may be a hotel with room types; a person's stays replace
+    the free-text hotel.
+
+    Each person's hotel text is matched to a venue by name (`domain.rooming.match_hotel`,
+    case and accents aside), which becomes a hotel, and becomes a stay there over the
+    visit's dates; a text that names no venue is kept in the person's notes
+    ("Hôtel : …"). Then the text column goes. `rooming_sent` keeps each rooming list as
+    sent to a hotel, so that the next one marks what changed since.
+    """
+    _run_script(db, _ROOMING_SQL)
+    _hotels_to_stays(db)
+    db.execute("ALTER TABLE person DROP COLUMN hotel")
+
+
+_ROOMING_SQL: Final = """
+ALTER TABLE venue ADD COLUMN hotel INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE venue ADD COLUMN room_types TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE venue ADD COLUMN rooming_language TEXT NOT NULL DEFAULT '';
+CREATE TABLE stay (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    hotel_id TEXT NOT NULL REFERENCES venue(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    room_type_id TEXT,
+    room_number TEXT NOT NULL DEFAULT '',
+    check_in_utc TEXT NOT NULL,
+    check_in_tz TEXT NOT NULL,
+    check_out_utc TEXT NOT NULL,
+    check_out_tz TEXT NOT NULL,
+    shares_with_id TEXT
+        REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    step_free INTEGER NOT NULL DEFAULT 0,
+    late_arrival INTEGER NOT NULL DEFAULT 0,
+    billing TEXT NOT NULL DEFAULT 'host',
+    notes TEXT NOT NULL DEFAULT '',
+    CHECK (check_out_utc > check_in_utc)
+);
+CREATE INDEX stay_person ON stay(person_id);
+CREATE INDEX stay_hotel ON stay(hotel_id);
+CREATE TABLE rooming_sent (
+    hotel_id TEXT NOT NULL,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    sent_utc TEXT NOT NULL,
+    rows TEXT NOT NULL,
+    PRIMARY KEY (hotel_id, number)
+)
+"""
+
+
+def _hotels_to_stays(db: Database) -> None:
+    """The free-text hotels of a file made before stays, as stays or notes."""
+    visit = db.execute("SELECT start_date, end_date, tz FROM visit").fetchone()
+    people = db.execute("SELECT id, hotel, notes FROM person WHERE hotel <> ''").fetchall()
+    if visit is None or not people:
+        return
+    names = {
+        ident: list(json.loads(name or "{}").values())
+        for ident, name in db.execute("SELECT id, name FROM venue").fetchall()
+    }
+    found = stays_from_texts(
+        {ident: text for ident, text, _notes in people},
+        {ident: notes for ident, _text, notes in people},
+        names,
+        date.fromisoformat(visit[0]),
+        date.fromisoformat(visit[1]),
+        visit[2],
+    )
+    for item in found:
+        if item.stay is None:
+            db.execute("UPDATE person SET notes = ? WHERE id = ?", (item.notes, item.person_id))
+            continue
+        row = stay_row(item.stay)
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        db.execute(f"INSERT INTO stay ({columns}) VALUES ({marks})", list(row.values()))
+        db.execute("UPDATE venue SET hotel = 1 WHERE id = ?", (item.stay.hotel_id,))
 
 
 @_migration("0015_address_flags")

@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from visitplanner.domain import car_plan
 from visitplanner.domain.model import Event, Person, TravelLeg, Venue
+from visitplanner.domain.rooming_list import hotel_names
 from visitplanner.domain.values import Access, EventKind, EventStatus, Profile, Role
 from visitplanner.exports.briefing.blocks import (
     data_table,
@@ -23,6 +24,7 @@ from visitplanner.exports.briefing.context import MOVES, BookContext
 from visitplanner.exports.briefing.details import vehicles
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.protocol import precedence_order
+from visitplanner.exports.briefing.rooming import own_hotel
 from visitplanner.exports.briefing.styles import MUTED_HEX
 from visitplanner.i18n import N_, format_time, zone_city
 
@@ -138,6 +140,7 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
         parts += titled(heading(ctx, ctx.t(N_("Transfers and journeys")), 1), table)
         parts += build_car_plan(ctx, moves)
     if travellers:
+        hotels = hotel_names(ctx.data, ctx.lang)
         header = [
             ctx.t(N_("Travellers")),
             ctx.t(N_("Arrival")),
@@ -149,7 +152,7 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
                 "<br/>".join(esc(ctx.short_name(p)) for p in group),
                 _leg(ctx, group[0], group[0].arrival, arriving=True),
                 _leg(ctx, group[0], group[0].departure, arriving=False),
-                esc(group[0].hotel),
+                esc(hotels.get(group[0].id, "")),
             ]
             for group in travellers
         ]
@@ -157,6 +160,7 @@ def build_movements(ctx: BookContext) -> list[Flowable]:
         # A row says both ends of two legs: the heading goes over with a first row.
         title = heading(ctx, ctx.t(N_("Arrivals and departures")), 1)
         parts += titled(title, table, room=170)
+    parts += own_hotel(ctx)
     return parts
 
 
@@ -199,9 +203,10 @@ def _travellers(ctx: BookContext) -> list[list[Person]]:
     """People with an arrival or a departure recorded (in a pack: the person only),
     grouped by identical journeys (a delegation on one flight is one row)."""
     people = [ctx.person] if ctx.person is not None else ctx.data.people
+    hotels = hotel_names(ctx.data, ctx.lang)
     groups: dict[tuple[object, ...], list[Person]] = {}
     for person in precedence_order(ctx.data, (p for p in people if p.arrival or p.departure)):
-        key = (_leg_key(person.arrival), _leg_key(person.departure), person.hotel)
+        key = (_leg_key(person.arrival), _leg_key(person.departure), hotels.get(person.id, ""))
         groups.setdefault(key, []).append(person)
     return sorted(groups.values(), key=lambda group: _leg_key(group[0].arrival))
 

@@ -27,6 +27,7 @@ from visitplanner.exports.briefing.gifts import build_gifts
 from visitplanner.exports.briefing.logistics import build_contacts, build_movements, build_venues
 from visitplanner.exports.briefing.people import build_biographies, build_delegations
 from visitplanner.exports.briefing.programme import build_programme
+from visitplanner.exports.briefing.rooming import build_hotels
 from visitplanner.i18n import N_, _
 
 Builder = Callable[[BookContext], Iterable[Flowable]]
@@ -57,6 +58,7 @@ _REGISTRY: list[Section] = [
     Section("venues", N_("Venues"), build_venues),
     Section("movements", N_("Movements"), build_movements),
     Section("emergency", N_("Emergency contacts"), build_emergency),
+    Section("hotels", N_("Hotels"), build_hotels),
     Section("contacts", N_("Contacts"), build_contacts),
 ]
 

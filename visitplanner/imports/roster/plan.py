@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.lookup import normalise
-from visitplanner.domain.model import Delegation, Person, VisitData
+from visitplanner.domain.model import Delegation, Person, Venue, VisitData
+from visitplanner.domain.rooming import Stay
 from visitplanner.domain.roster_columns import RosterField, Target
 from visitplanner.domain.text import clean_change
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role
 from visitplanner.i18n import _, babel_locale, current_language
 from visitplanner.imports.roster.headers import recognise_all, sheet_language
+from visitplanner.imports.roster.hotels import plan_stays
 from visitplanner.imports.roster.rows import RowRecord, columns_for, read_row
 from visitplanner.imports.roster.sheet import Sheet, Step, no_progress
 
@@ -72,6 +74,10 @@ class ImportPlan:
     unknown_roles: dict[str, list[int]] = field(default_factory=dict)
     without_delegation: list[int] = field(default_factory=list)
     rows_read: int = 0
+    #: The stays the hotel column makes or moves (after, before), and the venues it makes
+    #: hotels of (after, before): see imports/roster/hotels.py.
+    stays: list[tuple[Stay, Stay | None]] = field(default_factory=list)
+    hotels: list[tuple[Venue, Venue]] = field(default_factory=list)
 
     def of(self, action: str) -> list[PlannedPerson]:
         """The planned people whose action is `action`."""
@@ -177,6 +183,8 @@ class _Planner:
             self.next_rank[person.delegation_id] = max(current, person.rank)
         self.next_position = max((d.position for d in data.delegations), default=-1) + 1
         self.heads: dict[str, str] = {}
+        #: The hotel column's text of each person planned, with its row.
+        self.hotels: dict[str, tuple[int, str]] = {}
 
     def delegation_for(self, record: RowRecord, default_lang: str) -> Delegation | None:
         if self.where.fixed is not None:
@@ -251,6 +259,8 @@ class _Planner:
             self.heads.setdefault(after.delegation_id, after.id)
         name = delegation.name.get(current_language(), default_lang) if delegation else ""
         self.plan.people.append(PlannedPerson(record.number, after, before, name))
+        if record.hotel:
+            self.hotels[after.id] = (record.number, record.hotel)
 
     def set_heads(self) -> None:
         """A delegation without a head gets the first row whose role is head."""
@@ -296,6 +306,9 @@ def build_plan(
         plan.errors.extend(RowProblem(record.number, message) for message in record.errors)
         plan.warnings.extend(RowProblem(record.number, message) for message in record.warnings)
     planner.set_heads()
+    hotels = plan_stays(data, {p.after.id: p.after for p in plan.people}, planner.hotels)
+    plan.stays, plan.hotels = hotels.stays, hotels.hotels
+    plan.warnings.extend(RowProblem(row, message) for row, message in hotels.warnings)
     return plan
 
 

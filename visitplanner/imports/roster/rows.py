@@ -56,7 +56,6 @@ _TEXT_ATTRIBUTES: Final = {
     F.DUTY_PHONE: "duty_phone",
     F.DUTY_EMAIL: "duty_email",
     F.PRIVATE_PHONE: "private_phone",
-    F.HOTEL: "hotel",
     F.NOTES: "notes",
 }
 _ACCREDITATION: Final = {
@@ -130,6 +129,8 @@ class RowRecord:
     accreditation: dict[str, Any] = field(default_factory=dict)
     legs: dict[tuple[str, str], Any] = field(default_factory=dict)
     unknown_role: str = ""
+    #: The hotel column's text: a stay, planned apart (imports/roster/hotels.py).
+    hotel: str = ""
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     blank: bool = False
@@ -340,6 +341,8 @@ def _read_cell(record: RowRecord, column: Column, text: str, home_zone: str) -> 
             record.warnings.append(_unknown(what, ", ".join(unknown)))
     elif kind in (F.DIETARY, F.STEP_FREE):
         _read_need(record, kind, text, "uk" if has_cyrillic(text) else _latin_lang(column.lang))
+    elif kind is F.HOTEL:
+        record.hotel = text
     elif kind in _TEXT_ATTRIBUTES:
         record.attributes[_TEXT_ATTRIBUTES[kind]] = text
     elif kind in _ACCREDITATION:

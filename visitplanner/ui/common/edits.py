@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain.errors import DomainError, VisitPlannerError
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue
+from visitplanner.domain.rooming import Stay
 from visitplanner.i18n import _
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.engine import Operation
@@ -133,7 +134,7 @@ def apply_or_reason(
     return messages[-1] if messages else _("the visit is open read-only")
 
 
-E = TypeVar("E", Delegation, Person, Venue, Vehicle, Event, Gift)
+E = TypeVar("E", Delegation, Person, Venue, Vehicle, Event, Gift, Stay)
 
 
 class EntityEditor(QDialog, Generic[E]):

@@ -1,4 +1,7 @@
-"""How a person arrives and leaves: carrier, number, time with its zone, place; and the hotel."""
+"""How a person arrives and leaves: carrier, number, time with its zone, place.
+
+Where the person sleeps is a stay, edited on the Rooming page.
+"""
 
 from __future__ import annotations
 
@@ -122,7 +125,7 @@ class TravelLegEditor(QGroupBox):
 
 
 class TravelTab(QWidget):
-    """Arrival, departure and hotel."""
+    """Arrival and departure (the hotel is a stay: the Rooming page)."""
 
     def __init__(
         self, home_zone: str, first_day: date, last_day: date, parent: QWidget | None = None
@@ -134,30 +137,23 @@ class TravelTab(QWidget):
         self.departure = TravelLegEditor(
             _("Departure"), _("the departure time"), home_zone, last_day, self
         )
-        self.hotel = QLineEdit(self)
-        form = QFormLayout()
-        add_row(form, _("&Hotel:"), self.hotel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.arrival)
         layout.addWidget(self.departure)
-        layout.addLayout(form)
         layout.addStretch(1)
         self.field_widgets: dict[str, QWidget] = {
             "arrival": self.arrival,
             "departure": self.departure,
-            "hotel": self.hotel,
         }
 
     def set_person(self, person: Person) -> None:
         """Show `person`."""
         self.arrival.set_value(person.arrival)
         self.departure.set_value(person.departure)
-        self.hotel.setText(person.hotel)
 
     def values(self) -> dict[str, Any]:
         """The travel typed."""
         return {
             "arrival": self.arrival.value(),
             "departure": self.departure.value(),
-            "hotel": self.hotel.text().strip(),
         }

@@ -59,6 +59,7 @@ PAGES = (
     ("checks", N_("Checks")),
     ("gifts", N_("Gifts")),
     ("contacts", N_("Contacts")),
+    ("rooming", N_("Rooming")),
 )
 
 
@@ -74,6 +75,7 @@ PAGE_MENU_ENTRIES = {
     "checks": N_("&Checks"),
     "gifts": N_("&Gifts"),
     "contacts": N_("Con&tacts"),
+    "rooming": N_("R&ooming"),
 }
 
 #: The pages made with the window: what shows first, and the checks that mark it.
@@ -215,6 +217,10 @@ class MainWindow(QMainWindow):
             from visitplanner.ui.contacts.view import ContactsView
 
             return ContactsView(c)
+        if key == "rooming":
+            from visitplanner.ui.rooming.view import RoomingView
+
+            return RoomingView(c)
         if key == "versions":
             from visitplanner.ui.versions.view import VersionsView
 
@@ -391,6 +397,7 @@ class MainWindow(QMainWindow):
             "vehicle": "vehicles",
             "movement": "vehicles",
             "gift": "gifts",
+            "stay": "rooming",
         }.get(kind)
         if page_key is None:
             return
@@ -403,6 +410,7 @@ class MainWindow(QMainWindow):
             "vehicle": "select_vehicle",
             "movement": "select_movement",
             "gift": "select_gift",
+            "stay": "select_stay",
         }[kind]
         select = getattr(page, method, None)
         if callable(select):

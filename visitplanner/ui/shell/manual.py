@@ -35,6 +35,7 @@ PAGE_ANCHORS: Final = {
     "checks": "checks",
     "gifts": "gifts",
     "contacts": "contacts",
+    "rooming": "rooming",
 }
 
 #: The tasks the manual walks through, in its order (each a section with a picture).

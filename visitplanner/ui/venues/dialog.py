@@ -43,6 +43,7 @@ from visitplanner.ui.common.forms import (
 from visitplanner.ui.common.privacy_marks import lock_icon, with_badge
 from visitplanner.ui.common.text_inputs import LocalizedLineEdit, LocalizedTextArea
 from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.venues.rooms import RoomsTab
 from visitplanner.ui.venues.travel_times import MinutesDelegate, TravelTimesModel
 
 
@@ -167,6 +168,7 @@ class VenueDialog(EntityEditor[Venue]):
         if not others:
             hint.setText(_("There is no other venue yet."))
 
+        self.rooms = RoomsTab(self)
         #: The input of each field of Venue, by the domain's field name.
         self.field_widgets: dict[str, QWidget] = {
             "name": self.name,
@@ -183,12 +185,16 @@ class VenueDialog(EntityEditor[Venue]):
             "access_notes": self.access_notes,
             "security_notes": self.security_notes,
             "travel_minutes": self.travel_table,
+            "hotel": self.rooms.hotel,
+            "rooming_language": self.rooms.language,
+            "room_types": self.rooms.table,
         }
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, _("&General"))
         self.tabs.addTab(access, _("A&ccess and security"))
         self.tabs.setTabIcon(1, lock_icon())
         self.tabs.addTab(travel, _("&Travel times"))
+        self.tabs.addTab(self.rooms, _("&Rooms"))
         if self.lay_out(self.tabs):
             make_read_only(self.tabs)
             self.travel_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -216,6 +222,7 @@ class VenueDialog(EntityEditor[Venue]):
         select_data(self.step_free, venue.step_free.value)
         self.access_notes.set_value(venue.access_notes)
         self.security_notes.setPlainText(venue.security_notes)
+        self.rooms.set_value(venue.hotel, venue.rooming_language, venue.room_types)
 
     def shown_fields(self) -> dict[str, Any]:
         """The fields the dialog shows, as typed; DomainError when one is wrong."""
@@ -252,6 +259,9 @@ class VenueDialog(EntityEditor[Venue]):
             "access_notes": self.access_notes.value(),
             "security_notes": self.security_notes.toPlainText().strip(),
             "travel_minutes": self.travel.minutes(),
+            "hotel": self.rooms.hotel.isChecked(),
+            "rooming_language": self.rooms.language_value(),
+            "room_types": self.rooms.room_types(),
         }
 
     def draft(self) -> Venue:
