@@ -183,7 +183,7 @@ def test_a_json_file_of_format_9_has_its_hotel_texts_read_as_stays_or_notes() ->
 def test_the_stays_round_trip_through_the_json_format() -> None:
     data = build_demo()
     document = json.loads(json.dumps(visit_to_dict(data)))
-    assert document["version"] == 10
+    assert document["version"] >= 10  # the stays came with version 10
     written = next(s for s in document["stays"] if s["id"] == demo_id("stay:kalmykova"))
     assert (written["check_in"], written["check_in_tz"]) == ("2026-05-06T12:00:00Z", "Europe/Paris")
     assert (written["billing"], written["room_number"]) == ("host", "1201")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from visitplanner.domain import car_plan
 from visitplanner.domain.model import Event, Person, TravelLeg, Venue
@@ -25,7 +25,7 @@ from visitplanner.exports.briefing.details import vehicles
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.protocol import precedence_order
 from visitplanner.exports.briefing.rooming import own_hotel
-from visitplanner.exports.briefing.styles import MUTED_HEX
+from visitplanner.exports.briefing.styles import MUTED_HEX, SHADE
 from visitplanner.i18n import N_, format_time, zone_city
 
 #: The contact groups, by role, in the order they print.
@@ -324,6 +324,10 @@ def build_contacts(ctx: BookContext) -> list[Flowable]:
     widths = [0.28, 0.34, 0.38] if pack else [0.27, 0.29, 0.14, 0.3]
     printed = False
     own_drivers = _own_drivers(ctx)
+    # A pack's contacts are one table under one header, a line naming each group: the
+    # reader finds the interpreter's number at a glance, in a page rather than two.
+    grouped: list[list[str]] = []
+    group_rows: list[int] = []
     for role, title in CONTACT_ROLES:
         people = [p for p in ctx.data.people if p.role == role.value]
         if role is Role.DRIVER and own_drivers:
@@ -344,9 +348,20 @@ def build_contacts(ctx: BookContext) -> list[Flowable]:
                     esc("\n".join(p for p in phones if p)),
                 ]
             )
+        printed = True
+        if pack:
+            group_rows.append(len(grouped) + 1)  # the header is the table's row 0
+            grouped += [[f"<b>{esc(ctx.t(title))}</b>", "", ""], *rows]
+            continue
         table = data_table(ctx, header, rows, widths)
         parts += titled(heading(ctx, ctx.t(title), 1), table)
-        printed = True
+    if grouped:
+        table = data_table(ctx, header, grouped, widths)
+        table.setStyle(
+            [("SPAN", (0, row), (-1, row)) for row in group_rows]
+            + [("BACKGROUND", (0, row), (-1, row), SHADE) for row in group_rows]
+        )
+        parts += titled(Spacer(1, 4), table)
     if not printed and not any(value for _label, value in office):
         return []
     return parts
