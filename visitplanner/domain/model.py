@@ -14,6 +14,7 @@ from typing import Final, TypeVar
 
 from visitplanner.domain.arrangements import PlacementPosition, SeatingPlan, StepKind, Wreath
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.decree import DecreePosition, GuestPlacement
 from visitplanner.domain.errors import DomainError, NotFoundError
 from visitplanner.domain.gifts import Gift, valid_currency
 from visitplanner.domain.ids import new_id
@@ -65,6 +66,10 @@ class Visit:
     gift_threshold: int | None = None
     #: The currency of the threshold, and of every gift that names none.
     gift_currency: str = "EUR"
+    #: Where a visiting delegation stands against host authorities of equal grade.
+    guest_placement: GuestPlacement = GuestPlacement.AFTER_HOST
+    #: The version of the décret's order of precedence the visit follows ("": the latest).
+    decree_version: str = ""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -179,6 +184,9 @@ class Person:
     hotel: str = ""
     notes: str = ""
     sample: bool = False
+    #: A French authority's position in the décret's order of precedence (None: a
+    #: foreign guest, or no position); the merged order ranks authorities by it.
+    precedence_position: DecreePosition | None = None
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
