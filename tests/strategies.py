@@ -35,6 +35,7 @@ from visitplanner.domain.arrangements import (
     Wreath,
 )
 from visitplanner.domain.car_seats import CAR_SEATS, CarAssignment, CarSeat
+from visitplanner.domain.decree import DecreeList, DecreePosition, GuestPlacement, decree_for
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
     Accreditation,
@@ -224,7 +225,16 @@ def _person(draw: st.DrawFn, ident: str, delegations: list[str], around: date) -
         hotel=draw(texts()),
         notes=draw(texts(40)),
         sample=draw(st.booleans()),
+        precedence_position=draw(st.none() | decree_positions()),
     )
+
+
+def decree_positions() -> st.SearchStrategy[DecreePosition]:
+    """A position of the latest décret (an unknown id now and then, as a newer file's)."""
+    decree = decree_for("")
+    known = [DecreePosition(kind, p.id) for kind in DecreeList for p in decree.positions(kind)]
+    unknown = st.builds(DecreePosition, st.sampled_from(DecreeList), st.just("poste-inconnu"))
+    return st.sampled_from(known) | unknown
 
 
 def _venue(draw: st.DrawFn, ident: str, venues: list[str]) -> Venue:
@@ -400,6 +410,8 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
         notes=draw(texts(40)),
         gift_threshold=draw(st.none() | st.integers(0, 10_000)),
         gift_currency=draw(st.sampled_from(("EUR", "UAH", "USD"))),
+        guest_placement=draw(st.sampled_from(GuestPlacement)),
+        decree_version=draw(st.sampled_from(("", "2024-03-01"))),
     )
     data = VisitData(visit=visit)
     delegation_ids = _ids(draw, draw(st.integers(0, 3)), ids)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from tests.factories import small_visit
-from visitplanner.domain.model import Event, Visit, VisitData
+from visitplanner.domain.model import Event, Person, Visit, VisitData
 from visitplanner.domain.values import EventStatus, LocalizedText
 from visitplanner.domain.version_store import (
     CHAIN_LIMIT,
@@ -34,6 +34,7 @@ from visitplanner.services.versions import changes, issue_version, programme_of
 from visitplanner.services.visit_files import open_visit, read_visit, write_visit
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.entity_rows import visit_row
+from visitplanner.storage.person_rows import person_to_row
 from visitplanner.storage.repository import VisitRepository
 from visitplanner.storage.schema import APPLICATION_ID, MIGRATION_NAMES, MIGRATIONS
 
@@ -203,14 +204,23 @@ def _old_file(path: Path, visit: VisitData, texts: list[str]) -> None:
     database = VisitDatabase(Database(conn), path)
 
     def old_visit_row(value: Visit) -> dict[str, object]:
-        """The visit's row before migration 0011 gave it the gift threshold's columns."""
+        """The visit's row before migration 0011 gave it the gift threshold's columns
+        (and 0016 the guest placement's)."""
         row = visit_row(value)
         del row["gift_threshold"], row["gift_currency"]
+        del row["guest_placement"], row["decree_version"]
+        return row
+
+    def old_person_row(value: Person) -> dict[str, object]:
+        """The person's row before migration 0016 gave it the décret position's columns."""
+        row = person_to_row(value)
+        del row["precedence_list"], row["precedence_position"]
         return row
 
     with (
         database.transaction(),
         mock.patch("visitplanner.storage.repository.visit_row", old_visit_row),
+        mock.patch("visitplanner.storage.repository.person_to_row", old_person_row),
     ):
         VisitRepository(database).save_all(visit)
         for number, text in enumerate(texts, start=1):

@@ -29,6 +29,7 @@ from visitplanner.domain.arrangements import (
     Wreath,
 )
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.decree import DecreePosition
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import (
@@ -94,7 +95,7 @@ def programme_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "version", FORMAT_VERSION
     yield "visit", _visit(data.visit, programme=True)
     yield "delegations", [_delegation(d) for d in data.delegations]
-    yield "people", [_person(p) for p in data.people]
+    yield "people", [_person(p, programme=True) for p in data.people]
     yield "venues", [_venue(v) for v in data.venues]
     yield "vehicles", [_vehicle(v) for v in data.vehicles]
     yield "events", [_event(e) for e in data.events]
@@ -237,6 +238,8 @@ def _visit(value: Visit, programme: bool = False) -> _JSON:
     if not programme:
         written["gift_threshold"] = value.gift_threshold
         written["gift_currency"] = value.gift_currency
+        written["guest_placement"] = str(value.guest_placement)
+        written["decree_version"] = value.decree_version
     return written
 
 
@@ -271,8 +274,10 @@ def _travel(value: TravelLeg) -> _JSON:
     }
 
 
-def _person(value: Person) -> _JSON:
-    return {
+def _person(value: Person, programme: bool = False) -> _JSON:
+    """A person; a programme's snapshot leaves out the décret position, which is no part
+    of the programme (a version issued before it stays the same)."""
+    written: _JSON = {
         "id": value.id,
         "family_name": value.family_name,
         "given_name": value.given_name,
@@ -306,6 +311,13 @@ def _person(value: Person) -> _JSON:
         "notes": value.notes,
         "sample": value.sample,
     }
+    if not programme:
+        written["precedence_position"] = _decree_position(value.precedence_position)
+    return written
+
+
+def _decree_position(value: DecreePosition | None) -> _JSON | None:
+    return None if value is None else {"list": str(value.list), "id": value.id}
 
 
 def _venue(value: Venue) -> _JSON:

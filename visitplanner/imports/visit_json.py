@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from visitplanner.domain import car_plan
 from visitplanner.domain.car_seats import CarAssignment
+from visitplanner.domain.decree import DecreeList, DecreePosition, GuestPlacement
 from visitplanner.domain.errors import DomainError, InputError
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.ids import is_uuid
@@ -67,6 +68,8 @@ _TIME: Final = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z", r
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _ZONE: Final = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*")
 _ROLES: Final = frozenset(role.value for role in Role)
+#: The format version that brought the décret's positions and the guest placement.
+_PRECEDENCE_VERSION: Final = 12
 _T = TypeVar("_T")
 
 #: What the json module says of a malformed file (its words in English), to translate.
@@ -222,7 +225,7 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         _fail("version", _("unknown format version {found}"), found=version)
     data = top.build(
         VisitData,
-        visit=_visit(_Fields(top.take("visit", required=True), "visit")),
+        visit=_visit(_Fields(top.take("visit", required=True), "visit"), version),
         delegations=top.items("delegations", Delegation),
         people=top.items("people", Person),
         venues=top.items("venues", Venue),
@@ -420,6 +423,8 @@ def _convert(f: _Fields, key: str, hint: Any, value: Any) -> Any:
         return {_uuid(minutes.at(k), k): _minutes(minutes, k, v) for k, v in value.items()}
     if origin is list:  # a running order
         return f.items(key, args[0])
+    if hint is DecreePosition:  # its id is the décret's slug, not a UUID
+        return _decree_position(_Fields(value, where))
     if dataclasses.is_dataclass(hint):
         return _read(_Fields(value, where), typing.cast(type, hint))
     raise TypeError(f"no JSON reading for {key}: {hint}")  # a domain type added: a bug
@@ -509,8 +514,16 @@ def _base64(where: str, text: str) -> bytes:
 # --- entities -------------------------------------------------------------------------
 
 
-def _visit(f: _Fields) -> Visit:
+def _decree_position(f: _Fields) -> DecreePosition:
+    """A person's position in the décret (format version 12): its list and its id."""
+    kind = _choice(f, "list", DecreeList, f.take("list", required=True))
+    return f.build(DecreePosition, list=kind, id=_text(f, "id", f.take("id", required=True)))
+
+
+def _visit(f: _Fields, version: int = FORMAT_VERSION) -> Visit:
     values = _values(f, Visit)
+    if version < _PRECEDENCE_VERSION:  # ordered by courtesy then: it keeps that rule
+        values.setdefault("guest_placement", GuestPlacement.GUEST_FIRST)
     if values["end_date"] < values["start_date"]:
         f.fail("end_date", _("before the start date ({found})"), found=f.value["start_date"])
     return f.build(Visit, **values)

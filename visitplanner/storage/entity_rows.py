@@ -71,6 +71,8 @@ def visit_row(visit: Visit) -> dict[str, Any]:
         "notes": visit.notes,
         "gift_threshold": visit.gift_threshold,
         "gift_currency": visit.gift_currency,
+        "guest_placement": visit.guest_placement.value,
+        "decree_version": visit.decree_version,
     }
 
 

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
+from visitplanner.domain.decree import GuestPlacement
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
@@ -100,6 +101,7 @@ _step_kind: Final = enum_from_db(StepKind)
 _access: Final = enum_from_db(Access)
 _car_seat: Final = enum_from_db(CarSeat)
 _gift_status: Final = enum_from_db(GiftStatus)
+_guest_placement: Final = enum_from_db(GuestPlacement)
 
 
 class VisitRepository:
@@ -143,6 +145,8 @@ class VisitRepository:
             notes=r["notes"],
             gift_threshold=r["gift_threshold"],
             gift_currency=r["gift_currency"],
+            guest_placement=_guest_placement(r["guest_placement"]),
+            decree_version=r["decree_version"],
         )
 
     def load(self, step: Step | None = None) -> VisitData:
