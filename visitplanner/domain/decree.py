@@ -64,6 +64,13 @@ class GuestPlacement(StrEnum):
     GUEST_FIRST = "guest_first"
 
 
+#: How each rule is named to the officer.
+PLACEMENT_NAMES: Final = {
+    GuestPlacement.AFTER_HOST: N_("the guest after the host of equal grade"),
+    GuestPlacement.GUEST_FIRST: N_("the guest before the host of equal grade (courtesy)"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DecreePosition:
     """A person's position in the décret: which list, and the position's id in it."""
