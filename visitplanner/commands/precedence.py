@@ -74,11 +74,13 @@ def _precedence(args: argparse.Namespace) -> int:
             order = event_order(data, event, index=index)
             print(event.title.get(lang, data.visit.main_language))
             if event.precedence_ids:
-                print(
-                    _("The officer's own order comes first ({count} people).").format(
-                        count=len(event.precedence_ids)
-                    )
+                count = len(event.precedence_ids)
+                first = ngettext(
+                    "The officer's own order comes first ({count} person).",
+                    "The officer's own order comes first ({count} people).",
+                    count,
                 )
+                print(first.format(count=count))
         else:
             order = merged_order(data, [p.id for p in data.people], index=index)
             print(data.visit.title.get(lang, data.visit.main_language))
