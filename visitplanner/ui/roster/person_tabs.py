@@ -231,6 +231,7 @@ class DecreePositionInput(QComboBox):
         if at is not None and self.findData(key) < 0:
             self.addItem(at.id, key)
         select_data(self, key)
+        self.lineEdit().setCursorPosition(0)  # the start of a long label, not its end
 
     def value(self) -> DecreePosition | None:
         """The position chosen, or None; text matching no position is refused."""
