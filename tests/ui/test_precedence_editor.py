@@ -59,9 +59,10 @@ def test_typing_a_word_finds_the_position_and_ok_saves_one_undoable_edit(qtbot, 
     combo.lineEdit().clear()
     type_text(combo.lineEdit(), "commune")
     popup = combo.completer().popup()
-    shown = [combo.completer().completionModel().index(i, 0).data() for i in range(
-        combo.completer().completionCount()
-    )]
+    shown = [
+        combo.completer().completionModel().index(i, 0).data()
+        for i in range(combo.completer().completionCount())
+    ]
     assert shown == [
         "département (art. 3) — 7° The Mayor of the commune where the ceremony takes place"
     ]
@@ -76,7 +77,7 @@ def test_typing_a_word_finds_the_position_and_ok_saves_one_undoable_edit(qtbot, 
 
 
 def test_text_matching_no_position_is_refused_inline(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
-    path, controller = demo
+    _path, controller = demo
     dumas = _person(controller, "Dumas")
     dialog = _dialog(qtbot, controller, dumas)
     dialog.role.precedence.setEditText("grand vizir")
