@@ -215,9 +215,11 @@ class DecreePositionInput(QComboBox):
             where = _(LIST_NAMES[choice.at.list])
             items.append((f"{where} — {choice.rank}° {choice.label}", _key(choice.at)))
         fill_combo(self, items)
-        completer = self.completer()
+        completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
         self.setToolTip(
             _(
                 "The décret n° 89-655 ({version}) ranks French authorities: type a word of "
@@ -231,7 +233,9 @@ class DecreePositionInput(QComboBox):
         if at is not None and self.findData(key) < 0:
             self.addItem(at.id, key)
         select_data(self, key)
-        self.lineEdit().setCursorPosition(0)  # the start of a long label, not its end
+        edit = self.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)  # the start of a long label, not its end
 
     def value(self) -> DecreePosition | None:
         """The position chosen, or None; text matching no position is refused."""
