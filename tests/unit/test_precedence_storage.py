@@ -79,4 +79,5 @@ def test_a_new_visit_starts_with_the_guest_after_the_host_and_keeps_its_position
     loaded = repo.load()
     assert loaded.visit.guest_placement is GuestPlacement.AFTER_HOST
     assert loaded.visit.decree_version == "2024-03-01"
-    assert loaded.people[0].precedence_position == data.people[0].precedence_position
+    person = data.people[0]
+    assert loaded.person(person.id).precedence_position == person.precedence_position

@@ -274,8 +274,9 @@ def clean_change(before: Any | None, after: Any, describe: str | None = None) ->
 
 # --- what the documentation lists -----------------------------------------------------
 
-#: Text fields that hold no one's words: a time zone's name, a media type, a calendar's UID.
-_NOT_TYPED: Final = frozenset({"tz", "photo_type", "source_uid"})
+#: Text fields that hold no one's words: a time zone's name, a media type, a calendar's UID,
+#: the date of a version of the décret.
+_NOT_TYPED: Final = frozenset({"tz", "photo_type", "source_uid", "decree_version"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
