@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from visitplanner.domain.decree import GuestPlacement
 from visitplanner.domain.model import Delegation, Event, Person, Visit, VisitData
 from visitplanner.domain.values import Civility, EventKind, Grade, LocalizedText, Need, Role, Side
 
@@ -39,10 +40,16 @@ def person(
     )
 
 
-def protocol_visit(guests: int = 4, hosts: int = 4, authorities: int = 0) -> VisitData:
+def protocol_visit(
+    guests: int = 4,
+    hosts: int = 4,
+    authorities: int = 0,
+    rule: GuestPlacement = GuestPlacement.GUEST_FIRST,
+) -> VisitData:
     """Guests G1.. (a minister, then deputies, then members), hosts H1.. likewise, and
     authorities A1.. of no delegation, all at one meal; G1 outranks H1 (minister vs
-    minister delegate)."""
+    minister delegate). At equal grade the guest comes first unless `rule` says else
+    (the protocol tests were written for the courtesy rule)."""
     guest = Delegation(name=LocalizedText(fr="Invités"), side=Side.GUEST, country="UA", position=0)
     host = Delegation(name=LocalizedText(fr="Hôtes"), side=Side.HOST, country="FR", position=1)
     grades = [Grade.DEPUTY_MINISTER, Grade.DIRECTOR, Grade.ADVISER, Grade.MEMBER, Grade.MEMBER]
@@ -68,7 +75,10 @@ def protocol_visit(guests: int = 4, hosts: int = 4, authorities: int = 0) -> Vis
     )
     return VisitData(
         visit=Visit(
-            title=LocalizedText(fr="Visite"), start_date=date(2026, 5, 6), end_date=date(2026, 5, 9)
+            title=LocalizedText(fr="Visite"),
+            start_date=date(2026, 5, 6),
+            end_date=date(2026, 5, 9),
+            guest_placement=rule,
         ),
         delegations=[guest, host],
         people=people,

@@ -38,6 +38,7 @@ from visitplanner.domain.arrangements import (
 from visitplanner.domain.car_seats import CAR_SEATS, CarAssignment, CarSeat
 from visitplanner.domain.contacts import Contact, DayHospital, EmergencyContacts
 from visitplanner.domain.copies import BookCopy
+from visitplanner.domain.decree import DecreeList, DecreePosition, GuestPlacement, decree_for
 from visitplanner.domain.flags import FlagHonour
 from visitplanner.domain.gifts import Gift, GiftStatus
 from visitplanner.domain.model import (
@@ -229,6 +230,7 @@ def _person(draw: st.DrawFn, ident: str, delegations: list[str], around: date) -
         notes=draw(texts(40)),
         sample=draw(st.booleans()),
         address_forms=draw(_address_forms()),
+        precedence_position=draw(st.none() | decree_positions()),
     )
 
 
@@ -238,6 +240,14 @@ def _address_forms(draw: st.DrawFn) -> AddressForms:
     if draw(st.booleans()):
         return AddressForms()
     return AddressForms(**{use.value: draw(localized_texts()) for use in AddressUse})
+
+
+def decree_positions() -> st.SearchStrategy[DecreePosition]:
+    """A position of the latest décret (an unknown id now and then, as a newer file's)."""
+    decree = decree_for("")
+    known = [DecreePosition(kind, p.id) for kind in DecreeList for p in decree.positions(kind)]
+    unknown = st.builds(DecreePosition, st.sampled_from(DecreeList), st.just("poste-inconnu"))
+    return st.sampled_from(known) | unknown
 
 
 def _venue(draw: st.DrawFn, ident: str, venues: list[str]) -> Venue:
@@ -416,6 +426,8 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
         gift_currency=draw(st.sampled_from(("EUR", "UAH", "USD"))),
         emergency=_emergency(draw, first),
         flag_honour=draw(st.sampled_from(FlagHonour)),
+        guest_placement=draw(st.sampled_from(GuestPlacement)),
+        decree_version=draw(st.sampled_from(("", "2024-03-01"))),
     )
     data = VisitData(visit=visit)
     delegation_ids = _ids(draw, draw(st.integers(0, 3)), ids)

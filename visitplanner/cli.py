@@ -40,6 +40,7 @@ COMMANDS: Final = {
     "visitplanner.commands.calendars": ("export-ics", "publish", "import-ics"),
     "visitplanner.commands.protocol": ("seating", "ceremony"),
     "visitplanner.commands.cars": ("cars",),
+    "visitplanner.commands.precedence": ("precedence",),
     "visitplanner.commands.gifts": ("export-gifts",),
     "visitplanner.commands.rooming": ("export-rooming",),
     "visitplanner.commands.rosters": ("import-roster", "export-roster"),

@@ -39,6 +39,8 @@ READ_ONLY_COMMANDS: list[tuple[str, ...]] = [
     ("cars", "--event", "Arc de Triomphe → hôtel", "--list"),
     ("export-gifts", "-o", "OUT/gifts.xlsx", "--profile", "internal"),
     ("export-rooming", "-o", "OUT/rooming.pdf", "--profile", "internal"),
+    ("precedence",),
+    ("precedence", "--event", CEREMONY),
 ]
 
 #: The commands that need a programme version issued in the file.

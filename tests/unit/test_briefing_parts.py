@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from tests.factories import small_visit
 from tests.pdfread import read_pdf
+from visitplanner.domain.decree import GuestPlacement
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Grade, Side
 from visitplanner.exports.briefing import (
@@ -27,8 +28,18 @@ from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.protocol import precedence_order, programme_version_label
 
 
-def test_precedence_is_grade_then_guest_before_host_then_rank() -> None:
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        (GuestPlacement.GUEST_FIRST, ["Invitée", "Second", "Hôte", "Directeur"]),
+        (GuestPlacement.AFTER_HOST, ["Hôte", "Invitée", "Second", "Directeur"]),
+    ],
+)
+def test_precedence_is_grade_then_the_visits_guest_placement_then_rank(
+    rule: GuestPlacement, expected: list[str]
+) -> None:
     data = small_visit()
+    data.visit.guest_placement = rule
     guests, hosts = data.delegations
     assert guests.side is Side.GUEST and hosts.side is Side.HOST
     host_minister = Person(family_name="Hôte", delegation_id=hosts.id, grade=Grade.MINISTER, rank=1)
@@ -38,7 +49,7 @@ def test_precedence_is_grade_then_guest_before_host_then_rank() -> None:
     director = Person(family_name="Directeur", delegation_id=guests.id, grade=Grade.DIRECTOR)
     second = Person(family_name="Second", delegation_id=guests.id, grade=Grade.MINISTER, rank=4)
     ordered = precedence_order(data, [director, second, host_minister, guest_minister])
-    assert [p.family_name for p in ordered] == ["Invitée", "Second", "Hôte", "Directeur"]
+    assert [p.family_name for p in ordered] == expected
 
 
 def test_the_programme_version_is_dated_by_the_latest_change() -> None:

@@ -201,8 +201,11 @@ def _empty_copy(data: VisitData) -> VisitData:
 
 
 def _as_exported(person: Person) -> Person:
-    """A person as a roster sheet carries it (no photo; sample data becomes real)."""
-    return dataclasses.replace(person, photo=None, photo_type="", sample=False)
+    """A person as a roster sheet carries it (no photo, no décret position: the office
+    gives it in the person editor; sample data becomes real)."""
+    return dataclasses.replace(
+        person, photo=None, photo_type="", sample=False, precedence_position=None
+    )
 
 
 def _zones(people: list[Person]) -> list[tuple[str, str]]:

@@ -23,13 +23,23 @@ from jsonschema import Draft202012Validator
 
 from tests.factories import small_visit
 from tests.strategies import visit_data
-from visitplanner.domain import address, arrangements, car_seats, flags, gifts, rooming, values
+from visitplanner.domain import (
+    address,
+    arrangements,
+    car_seats,
+    decree,
+    flags,
+    gifts,
+    rooming,
+    values,
+)
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
+from visitplanner.domain.decree import DecreeList, DecreePosition, GuestPlacement
 from visitplanner.domain.errors import InputError, VisitPlannerError
 from visitplanner.domain.model import VisitData
 from visitplanner.domain.values import EventKind
 from visitplanner.domain.visit_format import FORMAT_VERSION
-from visitplanner.exports.visit_json import dump_visit_json, visit_to_dict
+from visitplanner.exports.visit_json import dump_visit_json, programme_to_dict, visit_to_dict
 from visitplanner.imports import visit_json as importer
 from visitplanner.imports.visit_json import cleaned_text, load_visit_json, visit_from_dict
 from visitplanner.services.visit_files import read_visit
@@ -339,7 +349,7 @@ def test_the_schema_names_every_use_of_a_form_of_address() -> None:
 def test_the_schema_enumerations_are_the_domain_enumerations() -> None:
     enums = {
         name: kind
-        for module in (values, arrangements, car_seats, gifts, flags, rooming)
+        for module in (values, arrangements, car_seats, gifts, flags, rooming, decree)
         for name, kind in vars(module).items()
         if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
     }
@@ -360,7 +370,9 @@ def test_fields_left_out_take_the_defaults_the_schema_states() -> None:
     at = {"start": "2026-05-08T09:00:00Z", "start_tz": "Europe/Paris"}
     document = {
         "format": "visitplanner-visit",
-        "version": 1,
+        # The current version: a field older files lack may take another value (a
+        # visit before version 12 places guests by courtesy, see the next test).
+        "version": FORMAT_VERSION,
         "visit": {
             "id": next(ids),
             "title": title,
@@ -370,7 +382,7 @@ def test_fields_left_out_take_the_defaults_the_schema_states() -> None:
         "delegations": [{"id": next(ids), "name": title}],
         "people": [{"id": next(ids), "family_name": "Rufo"}],
         "venues": [{"id": next(ids), "name": title}],
-        "vehicles": [{"id": next(ids), "label": "Voiture 1"}],
+        "vehicles": [{"id": next(ids), "label": {"fr": "Voiture 1"}}],
         "events": [
             {
                 "id": next(ids),
@@ -816,3 +828,40 @@ def test_the_file_written_a_part_at_a_time_is_the_one_json_would_write(tmp_path:
         path = tmp_path / "v.json"
         dump_visit_json(data, path)
         assert path.read_text(encoding="utf-8") == whole + "\n"
+
+
+@pytest.mark.parametrize(
+    ("version", "written", "placement"),
+    [
+        (11, None, GuestPlacement.GUEST_FIRST),
+        (12, None, GuestPlacement.AFTER_HOST),
+        (11, "after_host", GuestPlacement.AFTER_HOST),
+        (12, "guest_first", GuestPlacement.GUEST_FIRST),
+    ],
+)
+def test_a_visit_before_version_12_keeps_the_courtesy_rule_it_was_ordered_by(
+    version: int, written: str | None, placement: GuestPlacement
+) -> None:
+    document = json.loads(json.dumps(visit_to_dict(small_visit())))
+    document["version"] = version
+    del document["visit"]["guest_placement"]
+    if written is not None:
+        document["visit"]["guest_placement"] = written
+    assert visit_from_dict(document).visit.guest_placement is placement
+
+
+def test_a_decree_position_round_trips_and_a_broken_one_is_refused_with_its_place() -> None:
+    data = small_visit()
+    data.people[0].precedence_position = DecreePosition(DecreeList.DEPARTEMENT, "prefet")
+    document = json.loads(json.dumps(visit_to_dict(data)))
+    assert document["people"][0]["precedence_position"] == {"list": "departement", "id": "prefet"}
+    assert visit_from_dict(document).people[0].precedence_position == DecreePosition(
+        DecreeList.DEPARTEMENT, "prefet"
+    )
+    assert "precedence_position" not in programme_to_dict(data)["people"][0]
+    document["people"][0]["precedence_position"] = {"list": "région", "id": "prefet"}
+    with pytest.raises(InputError, match=r"people\[0\]\.precedence_position\.list"):
+        visit_from_dict(document)
+    document["people"][0]["precedence_position"] = {"list": "national"}
+    with pytest.raises(InputError, match=r"people\[0\]\.precedence_position\.id: missing"):
+        visit_from_dict(document)

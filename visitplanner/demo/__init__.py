@@ -32,6 +32,7 @@ from visitplanner.demo.places import build_vehicles, build_venues
 from visitplanner.demo.programme import build_programme
 from visitplanner.demo.protocol import arrange
 from visitplanner.demo.rooming import add_rooming
+from visitplanner.domain.decree import GuestPlacement
 from visitplanner.domain.model import Delegation, Organiser, Visit, VisitData
 from visitplanner.domain.values import Side
 
@@ -75,6 +76,9 @@ def _visit() -> Visit:
             address="60 boulevard du Général Martial Valin, 75015 Paris",
         ),
         notes=_NOTES,
+        # The office gives the Ukrainian minister the courtesy of precedence over the
+        # French ministre déléguée, whom the décret ranks with the Government.
+        guest_placement=GuestPlacement.GUEST_FIRST,
     )
 
 

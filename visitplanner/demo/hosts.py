@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from visitplanner.demo.common import FR_MAIL, HOST_DELEGATION_ID, person_id, text
+from visitplanner.domain.decree import DecreeList, DecreePosition
 from visitplanner.domain.model import Person
 from visitplanner.domain.values import Civility, Grade, LocalizedText, Need, Role
 
@@ -102,6 +103,7 @@ def _rufo() -> Person:
         role=Role.HEAD,
         grade=Grade.MINISTER_DELEGATE,
         rank=1,
+        precedence_position=DecreePosition(DecreeList.NATIONAL, "gouvernement"),
         languages=("fr", "en"),
         duty_phone="+33 1 99 00 10 01",
         duty_email=f"cabinet.md@{FR_MAIL}",
@@ -358,6 +360,7 @@ def _authority(
     grade: Grade,
     rank: int,
     role: str = Role.AUTHORITY,
+    position: str = "",
 ) -> Person:
     """A sample person of no delegation: an authority, or the head of a host organisation."""
     return Person(
@@ -375,6 +378,8 @@ def _authority(
         rank=rank,
         languages=("fr",),
         duty_phone=f"+33 1 99 00 30 {rank:02d}",
+        # Paris: the national order of the décret (article 2).
+        precedence_position=DecreePosition(DecreeList.NATIONAL, position) if position else None,
         sample=True,
     )
 
@@ -399,6 +404,7 @@ def _authorities() -> list[Person]:
             ),
             grade=Grade.SENIOR_OFFICIAL,
             rank=1,
+            position="gouverneur-militaire-de-paris",
         ),
         _authority(
             "aubry",

@@ -77,6 +77,7 @@ class FindingKind(StrEnum):
     STAY_NOT_COVERING = "stay-not-covering"
     ROOM_OVER_CAPACITY = "room-over-capacity"
     ROOM_NOT_STEP_FREE = "room-not-step-free"
+    PRECEDENCE_CONTRADICTION = "precedence-contradiction"
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.STAY_NOT_COVERING: N_("stay short of the journey"),
     FindingKind.ROOM_OVER_CAPACITY: N_("room over capacity"),
     FindingKind.ROOM_NOT_STEP_FREE: N_("room not step-free"),
+    FindingKind.PRECEDENCE_CONTRADICTION: N_("décret position and grade disagree"),
 }
 
 

@@ -17,6 +17,7 @@ from visitplanner.domain.arrangements import PlacementPosition, SeatingPlan, Ste
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.contacts import EmergencyContacts
 from visitplanner.domain.copies import BookCopy
+from visitplanner.domain.decree import DecreePosition, GuestPlacement
 from visitplanner.domain.errors import DomainError, NotFoundError
 from visitplanner.domain.flags import FlagHonour, valid_flag
 from visitplanner.domain.gifts import Gift, valid_currency
@@ -74,6 +75,10 @@ class Visit:
     emergency: EmergencyContacts = field(default_factory=EmergencyContacts)
     #: Whose national flag takes the place of honour at ceremonies and meals (domain/flags.py).
     flag_honour: FlagHonour = FlagHonour.HOST
+    #: Where a visiting delegation stands against host authorities of equal grade.
+    guest_placement: GuestPlacement = GuestPlacement.AFTER_HOST
+    #: The version of the décret's order of precedence the visit follows ("": the latest).
+    decree_version: str = ""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -189,6 +194,9 @@ class Person:
     sample: bool = False
     #: The officer's own forms of address (empty: as the rules propose; domain/address.py).
     address_forms: AddressForms = field(default_factory=AddressForms)
+    #: A French authority's position in the décret's order of precedence (None: a
+    #: foreign guest, or no position); the merged order ranks authorities by it.
+    precedence_position: DecreePosition | None = None
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:

@@ -52,6 +52,7 @@ from visitplanner.domain.checks import (
 from visitplanner.domain.contact_checks import contact_findings
 from visitplanner.domain.gift_checks import gift_findings
 from visitplanner.domain.model import Event, Venue, Visit, VisitData
+from visitplanner.domain.precedence_checks import precedence_findings
 from visitplanner.domain.rooming_checks import rooming_findings
 from visitplanner.i18n import current_language
 
@@ -228,6 +229,7 @@ class PlanChecker:
         moves = {ident: unit.moves for ident, unit in after.people.items() if unit.moves}
         # The car plan and the gifts are checked whole at each run: one pass over each.
         cars, gifts, rooms = car_findings(ix), gift_findings(ix), rooming_findings(ix)
+        ranks = precedence_findings(ix)  # the décret's positions, whole too
         findings = in_order(
             [
                 *after.findings(),
@@ -235,6 +237,7 @@ class PlanChecker:
                 *cars,
                 *gifts,
                 *rooms,
+                *ranks,
                 *contact_findings(ix),  # the visit's settings: one pass over the events
             ]
         )

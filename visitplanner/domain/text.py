@@ -282,8 +282,11 @@ def clean_change(before: Any | None, after: Any, describe: str | None = None) ->
 
 # --- what the documentation lists -----------------------------------------------------
 
-#: Text fields that hold no one's words: a time zone's name, a media type, a calendar's UID.
-_NOT_TYPED: Final = frozenset({"tz", "photo_type", "source_uid", "rooming_language"})
+#: Text fields that hold no one's words: a time zone's name, a media type, a calendar's UID,
+#: a language code, the date of a version of the décret.
+_NOT_TYPED: Final = frozenset(
+    {"tz", "photo_type", "source_uid", "rooming_language", "decree_version"}
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from visitplanner.domain.arrangements import (
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.contacts import Contact, DayHospital, EmergencyContacts
 from visitplanner.domain.copies import BookCopy
+from visitplanner.domain.decree import DecreePosition
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import (
@@ -245,6 +246,8 @@ def _visit(value: Visit, programme: bool = False) -> _JSON:
         written["gift_currency"] = value.gift_currency
         written["emergency"] = _emergency(value.emergency)
         written["flag_honour"] = str(value.flag_honour)
+        written["guest_placement"] = str(value.guest_placement)
+        written["decree_version"] = value.decree_version
     return written
 
 
@@ -280,8 +283,8 @@ def _travel(value: TravelLeg) -> _JSON:
 
 
 def _person(value: Person, programme: bool = False) -> _JSON:
-    """A person; a programme's snapshot leaves out the forms of address, no part of the
-    programme (a version issued before them stays the same)."""
+    """A person; a programme's snapshot leaves out the forms of address and the décret
+    position, no part of the programme (a version issued before them stays the same)."""
     written: _JSON = {
         "id": value.id,
         "family_name": value.family_name,
@@ -317,7 +320,12 @@ def _person(value: Person, programme: bool = False) -> _JSON:
     }
     if not programme:
         written["address_forms"] = _address_forms(value.address_forms)
+        written["precedence_position"] = _decree_position(value.precedence_position)
     return written
+
+
+def _decree_position(value: DecreePosition | None) -> _JSON | None:
+    return None if value is None else {"list": str(value.list), "id": value.id}
 
 
 def _address_forms(value: AddressForms) -> _JSON:

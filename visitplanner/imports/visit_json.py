@@ -39,6 +39,7 @@ from zoneinfo import ZoneInfo
 from visitplanner.domain import car_plan
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.copies import BookCopy
+from visitplanner.domain.decree import DecreeList, DecreePosition, GuestPlacement
 from visitplanner.domain.errors import DomainError, InputError
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.ids import is_uuid
@@ -75,6 +76,8 @@ _ROLES: Final = frozenset(role.value for role in Role)
 #: a file of format 9 or later, where each is an object of versions).
 _ONE_TEXT_FIELDS: Final = frozenset({"label", "notes", "dietary_detail", "accessibility_detail"})
 _ONE_TEXT: Final[ContextVar[str | None]] = ContextVar("_ONE_TEXT", default=None)
+#: The format version that brought the décret's positions and the guest placement.
+_PRECEDENCE_VERSION: Final = 12
 _T = TypeVar("_T")
 
 #: What the json module says of a malformed file (its words in English), to translate.
@@ -228,7 +231,7 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         raise InputError(newer.format(found=version, known=FORMAT_VERSION))
     if version < 1:
         _fail("version", _("unknown format version {found}"), found=version)
-    visit = _visit(_Fields(top.take("visit", required=True), "visit"))
+    visit = _visit(_Fields(top.take("visit", required=True), "visit"), version)
     # Before format 9 a vehicle's name and notes and a person's details were one text,
     # in the visit's main language: read as that language's version.
     token = _ONE_TEXT.set(visit.main_language if version < 9 else None)
@@ -451,6 +454,8 @@ def _convert(f: _Fields, key: str, hint: Any, value: Any) -> Any:
         return {_uuid(minutes.at(k), k): _minutes(minutes, k, v) for k, v in value.items()}
     if origin is list:  # a running order
         return f.items(key, args[0])
+    if hint is DecreePosition:  # its id is the décret's slug, not a UUID
+        return _decree_position(_Fields(value, where))
     if dataclasses.is_dataclass(hint):
         return _read(_Fields(value, where), typing.cast(type, hint))
     raise TypeError(f"no JSON reading for {key}: {hint}")  # a domain type added: a bug
@@ -576,8 +581,16 @@ def _hotels_to_stays(data: VisitData, hotels: dict[str, str]) -> None:
                     venue.hotel = True
 
 
-def _visit(f: _Fields) -> Visit:
+def _decree_position(f: _Fields) -> DecreePosition:
+    """A person's position in the décret (format version 12): its list and its id."""
+    kind = _choice(f, "list", DecreeList, f.take("list", required=True))
+    return f.build(DecreePosition, list=kind, id=_text(f, "id", f.take("id", required=True)))
+
+
+def _visit(f: _Fields, version: int = FORMAT_VERSION) -> Visit:
     values = _values(f, Visit)
+    if version < _PRECEDENCE_VERSION:  # ordered by courtesy then: it keeps that rule
+        values.setdefault("guest_placement", GuestPlacement.GUEST_FIRST)
     if values["end_date"] < values["start_date"]:
         f.fail("end_date", _("before the start date ({found})"), found=f.value["start_date"])
     return f.build(Visit, **values)

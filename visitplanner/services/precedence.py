@@ -1,13 +1,24 @@
-"""Use cases of the order of precedence: reorder a delegation, set an event's own order."""
+"""Use cases of the order of precedence: reorder a delegation, set an event's own order,
+give an authority a position in the décret, set the visit's rules (guest placement,
+version of the décret)."""
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from visitplanner.domain.decree import (
+    Decree,
+    DecreeList,
+    DecreePosition,
+    GuestPlacement,
+    decree_for,
+)
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Event, VisitData
-from visitplanner.domain.precedence import renumbered
+from visitplanner.domain.precedence import renumbered, visit_decree
 from visitplanner.i18n import _
 from visitplanner.operations.edits import SaveEntity, SaveMany
 
@@ -37,3 +48,57 @@ def event_precedence_operation(
     after = copy.deepcopy(event)
     after.precedence_ids = list(dict.fromkeys(person_ids))
     return SaveEntity(after=after, before=event, label=_("Set the order of precedence"))
+
+
+# --- the décret's order of precedence ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PositionChoice:
+    """A position as a list of choices shows it: which one, its label, and the list."""
+
+    at: DecreePosition
+    label: str
+    rank: int
+
+
+def position_choices(decree: Decree, lang: str) -> list[PositionChoice]:
+    """Every position of `decree`, Paris's list then the départements', in `lang`."""
+    return [
+        PositionChoice(DecreePosition(kind, p.id), p.label.get(lang), p.rank)
+        for kind in DecreeList
+        for p in decree.positions(kind)
+    ]
+
+
+def visit_decree_of(data: VisitData) -> Decree:
+    """The version of the décret the visit follows (the latest if it names none)."""
+    return visit_decree(data.visit)
+
+
+def precedence_settings_operation(
+    data: VisitData, placement: GuestPlacement | None = None, version: str | None = None
+) -> SaveEntity | None:
+    """The edit of the visit's guest placement and version of the décret (None: a value
+    left as it is; nothing to change: None). A version must be one VisitPlanner has;
+    "" follows the latest."""
+    visit = data.visit
+    placement = visit.guest_placement if placement is None else placement
+    version = visit.decree_version if version is None else version
+    if version:
+        decree_for(version)  # an unknown version is refused, naming those there are
+    if (placement, version) == (visit.guest_placement, visit.decree_version):
+        return None
+    after = dataclasses.replace(visit, guest_placement=placement, decree_version=version)
+    return SaveEntity(after, visit, label=_("Set the order of precedence's rules"))
+
+
+def position_operation(
+    data: VisitData, person_id: str, at: DecreePosition | None
+) -> SaveEntity | None:
+    """The edit giving a person a position in the décret (None: no position)."""
+    person = data.person(person_id)
+    if person.precedence_position == at:
+        return None
+    after = dataclasses.replace(person, precedence_position=at)
+    return SaveEntity(after=after, before=person, label=_("Set the position in the décret"))

@@ -78,6 +78,8 @@ def visit_row(visit: Visit) -> dict[str, Any]:
         "gift_currency": visit.gift_currency,
         "emergency": json.dumps(to_plain(visit.emergency), ensure_ascii=False, sort_keys=True),
         "flag_honour": visit.flag_honour.value,
+        "guest_placement": visit.guest_placement.value,
+        "decree_version": visit.decree_version,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from visitplanner.domain.decree import DecreeList, DecreePosition
 from visitplanner.domain.model import Accreditation, Person, TravelLeg
 from visitplanner.domain.values import Civility, Grade, Need
 from visitplanner.storage.rows import (
@@ -24,6 +25,7 @@ from visitplanner.storage.rows import (
 _civility: Final = enum_from_db(Civility)
 _grade: Final = enum_from_db(Grade)
 _need: Final = enum_from_db(Need)
+_decree_list: Final = enum_from_db(DecreeList)
 
 
 def person_from_row(r: Mapping[str, Any], photo: bytes | None, photo_type: str) -> Person:
@@ -67,12 +69,21 @@ def person_from_row(r: Mapping[str, Any], photo: bytes | None, photo_type: str) 
         notes=r["notes"],
         sample=bool(r["sample"]),
         address_forms=address_forms_from_db(r["address_forms"]),
+        precedence_position=_position(r["precedence_list"], r["precedence_position"]),
     )
+
+
+def _position(kind: str | None, ident: str | None) -> DecreePosition | None:
+    """A person's position in the décret from its two columns (both null: none)."""
+    if not kind or not ident:
+        return None
+    return DecreePosition(_decree_list(kind), ident)
 
 
 def person_to_row(person: Person) -> dict[str, Any]:
     """The row of the person table for `person` (without the photo)."""
     acc = person.accreditation
+    at = person.precedence_position
     row: dict[str, Any] = {
         "id": person.id,
         "delegation_id": person.delegation_id,
@@ -106,6 +117,8 @@ def person_to_row(person: Person) -> dict[str, Any]:
         "notes": person.notes,
         "sample": int(person.sample),
         "address_forms": address_forms_to_db(person.address_forms),
+        "precedence_list": at.list.value if at else None,
+        "precedence_position": at.id if at else None,
     }
     for prefix, leg in (("arrival", person.arrival), ("departure", person.departure)):
         utc, tz = optional_time_to_db(leg.time)

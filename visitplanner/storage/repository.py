@@ -20,6 +20,7 @@ from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.contacts import EmergencyContacts
 from visitplanner.domain.copies import BookCopy
+from visitplanner.domain.decree import GuestPlacement
 from visitplanner.domain.errors import DomainError, NotFoundError, StorageError
 from visitplanner.domain.flags import FlagHonour
 from visitplanner.domain.gifts import Gift, GiftStatus
@@ -113,6 +114,7 @@ _car_seat: Final = enum_from_db(CarSeat)
 _gift_status: Final = enum_from_db(GiftStatus)
 _flag_honour: Final = enum_from_db(FlagHonour)
 _billing: Final = enum_from_db(Billing)
+_guest_placement: Final = enum_from_db(GuestPlacement)
 
 
 class VisitRepository:
@@ -158,6 +160,8 @@ class VisitRepository:
             gift_currency=r["gift_currency"],
             emergency=entity_from_plain(EmergencyContacts, json.loads(r["emergency"])),
             flag_honour=_flag_honour(r["flag_honour"]),
+            guest_placement=_guest_placement(r["guest_placement"]),
+            decree_version=r["decree_version"],
         )
 
     def load(self, step: Step | None = None) -> VisitData:

@@ -816,3 +816,37 @@ ALTER TABLE visit ADD COLUMN flag_honour TEXT NOT NULL DEFAULT 'host';
 ALTER TABLE gift ADD COLUMN at_utc TEXT;
 ALTER TABLE gift ADD COLUMN at_tz TEXT
 """
+
+
+@_migration("0016_precedence_positions")
+def _precedence_positions(db: Database) -> None:
+    """A French authority's position in the décret's order of precedence, and the visit's
+    placement of guests at equal grade.
+
+    A visit made before keeps the rule it was ordered by (the guest first, by courtesy);
+    a new visit starts with the guest after the host (the domain's default). A person's
+    typed grade gives no position: no grade names one office of the décret. Only a role
+    written "préfet" (or "préfète") does: the préfet of the département (article 3).
+    """
+    _run_script(db, _PRECEDENCE_SQL)
+    prefects = [
+        ident
+        for ident, role in db.execute("SELECT id, role FROM person").fetchall()
+        if role.strip().casefold() in _PREFECT_ROLES
+    ]
+    db.conn.executemany(
+        "UPDATE person SET precedence_list = 'departement', precedence_position = 'prefet' "
+        "WHERE id = ?",
+        [(ident,) for ident in prefects],
+    )
+
+
+_PREFECT_ROLES: Final = frozenset({"préfet", "préfète", "prefet", "prefete"})
+
+_PRECEDENCE_SQL: Final = """
+ALTER TABLE visit ADD COLUMN guest_placement TEXT NOT NULL DEFAULT 'guest_first';
+ALTER TABLE visit ADD COLUMN decree_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE person ADD COLUMN precedence_list TEXT
+    CHECK (precedence_list IS NULL OR precedence_list IN ('national', 'departement'));
+ALTER TABLE person ADD COLUMN precedence_position TEXT
+"""

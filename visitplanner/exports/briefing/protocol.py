@@ -12,15 +12,14 @@ from datetime import date, datetime
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, Vehicle, VisitData
 from visitplanner.domain.places import places_of
-from visitplanner.domain.precedence import precedence_key
+from visitplanner.domain.precedence import sort_key
 from visitplanner.exports.changes import issued_version_label
 from visitplanner.i18n import N_, format_date, gettext_in
 
 
 def precedence_order(data: VisitData, people: Iterable[Person]) -> list[Person]:
     """`people` in the merged order of precedence across delegations (domain.precedence)."""
-    delegations = {d.id: d for d in data.delegations}
-    return sorted(people, key=lambda person: precedence_key(person, delegations))
+    return sorted(people, key=sort_key(data))
 
 
 def programme_version(data: VisitData) -> date:

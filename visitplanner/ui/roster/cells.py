@@ -5,10 +5,11 @@ it in its cells and tooltips.
 
 from __future__ import annotations
 
+from visitplanner.domain.decree import Decree
 from visitplanner.domain.model import Person
 from visitplanner.domain.search import search_text
 from visitplanner.domain.values import Need
-from visitplanner.i18n import _
+from visitplanner.i18n import _, current_language
 
 
 def search_key(person: Person) -> str:
@@ -58,3 +59,13 @@ def needs_tooltip(person: Person) -> str:
         Need.GIVEN: _("Dietary needs: given (see the person's record)."),
     }[person.dietary]
     return f"{step_free}\n{dietary}"
+
+
+def decree_text(decree: Decree, person: Person) -> str:
+    """A person's position in the décret as the roster shows it ("27° The Military
+    Governor of Paris…"; empty for none; the id of a position this version lacks)."""
+    at = person.precedence_position
+    position = decree.position(at)
+    if position is None:
+        return "" if at is None else at.id
+    return f"{position.rank}° {position.label.get(current_language())}"

@@ -31,20 +31,28 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
+from visitplanner.domain.decree import Decree, decree_for
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Delegation, Person, VisitData
+from visitplanner.domain.precedence import visit_decree
 from visitplanner.domain.search import Words, found, matching, search_text, search_words
 from visitplanner.domain.values import Need
 from visitplanner.i18n import N_, _, current_language
 from visitplanner.ui.common.models import column_header
-from visitplanner.ui.roster.cells import needs_text, needs_tooltip, roster_name, search_key
+from visitplanner.ui.roster.cells import (
+    decree_text,
+    needs_text,
+    needs_tooltip,
+    roster_name,
+    search_key,
+)
 from visitplanner.ui.roster.drops import RosterDrops
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 _UNKNOWN_COLOUR: Final = QColor("#8a5a00")
-_COLUMN_COUNT: Final = 7
+_COLUMN_COUNT: Final = 8
 _ID_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 _KIND_ROLE: Final = Qt.ItemDataRole.UserRole + 2
 _ROLES: Final = frozenset(
@@ -90,6 +98,7 @@ class RosterModel(RosterDrops, QAbstractTableModel):  # type: ignore[misc]  # mi
         N_("Grade"),
         N_("Languages"),
         N_("Needs"),
+        N_("Precedence (décret)"),
     )
     #: The id of the person or delegation of a row ("" for the people of no delegation).
     IdRole: Final = _ID_ROLE
@@ -119,6 +128,7 @@ class RosterModel(RosterDrops, QAbstractTableModel):  # type: ignore[misc]  # mi
         self._keys: dict[str, tuple[Person, str]] = {}
         self._folded: set[str] = set()
         self._main = "fr"
+        self._decree: Decree = decree_for("")
         self._arrows: tuple[QIcon, QIcon, QIcon] | None = None
         self.movable = True
         self.set_movable(True)
@@ -130,6 +140,7 @@ class RosterModel(RosterDrops, QAbstractTableModel):  # type: ignore[misc]  # mi
     def set_data(self, data: VisitData) -> None:
         """Show `data` (after any change), keeping the filter and what is folded."""
         self._main = data.visit.main_language
+        self._decree = visit_decree(data.visit)
         by_delegation: dict[str | None, list[Person]] = {}
         for person in data.people:
             by_delegation.setdefault(person.delegation_id, []).append(person)
@@ -411,6 +422,8 @@ class RosterModel(RosterDrops, QAbstractTableModel):  # type: ignore[misc]  # mi
             return label(person.grade)
         if column == 5:
             return ", ".join(person.languages)
+        if column == 7:
+            return decree_text(self._decree, person)
         return needs_text(person)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -26,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitplanner.domain.decree import LIST_NAMES, DecreeList, DecreePosition
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Person, VisitData
 from visitplanner.domain.values import Civility, Grade, Role
 from visitplanner.i18n import _, babel_locale, current_language
+from visitplanner.services.precedence import position_choices, visit_decree_of
 from visitplanner.ui.common.forms import add_row, fill_combo, select_data
 from visitplanner.ui.common.privacy_marks import with_badge
 from visitplanner.ui.common.text_inputs import LocalizedLineEdit, LocalizedTextArea
@@ -193,6 +197,72 @@ class LanguagesInput(QWidget):
         return tuple(dict.fromkeys(kept + chosen))
 
 
+class DecreePositionInput(QComboBox):
+    """A French authority's position in the décret's order of precedence, chosen from the
+    positions of the visit's version in the interface's language; typing filters them
+    (any word of the label). "None" for a foreign guest or someone of no position."""
+
+    def __init__(self, data: VisitData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
+        decree = visit_decree_of(data)
+        self._none = _("None (a foreign guest, or no position)")
+        items = [(self._none, "")]
+        for choice in position_choices(decree, current_language()):
+            where = _(LIST_NAMES[choice.at.list])
+            items.append((f"{where} — {choice.rank}° {choice.label}", _key(choice.at)))
+        fill_combo(self, items)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.setToolTip(
+            _(
+                "The décret n° 89-655 ({version}) ranks French authorities: type a word of "
+                "the position to find it."
+            ).format(version=decree.version)
+        )
+
+    def set_value(self, at: DecreePosition | None) -> None:
+        """Show `at` (a position this version lacks is kept, shown by its id)."""
+        key = "" if at is None else _key(at)
+        if at is not None and self.findData(key) < 0:
+            self.addItem(at.id, key)
+        select_data(self, key)
+        edit = self.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)  # the start of a long label, not its end
+
+    def value(self) -> DecreePosition | None:
+        """The position chosen, or None; text matching no position is refused."""
+        text = self.currentText().strip()
+        index = self.currentIndex()
+        if index < 0 or self.itemText(index) != text:
+            index = next(
+                (i for i in range(self.count()) if self.itemText(i).casefold() == text.casefold()),
+                0 if not text else -1,
+            )
+        if index < 0:
+            raise DomainError(
+                _("“{text}” is no position of the décret: choose one from the list").format(
+                    text=text
+                )
+            )
+        key = str(self.itemData(index) or "")
+        if not key:
+            return None
+        kind, _sep, ident = key.partition(":")
+        return DecreePosition(DecreeList(kind), ident)
+
+
+def _key(at: DecreePosition) -> str:
+    return f"{at.list.value}:{at.id}"
+
+
 class RoleTab(QWidget):
     """Title, function and organisation in three languages; delegation, role, grade, rank."""
 
@@ -218,6 +288,7 @@ class RoleTab(QWidget):
         self.rank = QSpinBox(self)
         self.rank.setRange(0, 99_999)
         self.rank.setToolTip(_("Place in the delegation's order of precedence (1 comes first)."))
+        self.precedence = DecreePositionInput(data, self)
         self.languages = LanguagesInput(self)
         form = QFormLayout(self)
         add_row(form, _("Title:"), self.title, self.title.first_editor())
@@ -227,6 +298,7 @@ class RoleTab(QWidget):
         add_row(form, _("&Role:"), self.role)
         add_row(form, _("Grade:"), self.grade)
         add_row(form, _("Rank:"), self.rank)
+        add_row(form, _("&Precedence (décret):"), self.precedence)
         add_row(form, _("Working languages:"), self.languages, self.languages.boxes["fr"])
         self.field_widgets: dict[str, QWidget] = {
             "title": self.title,
@@ -236,6 +308,7 @@ class RoleTab(QWidget):
             "role": self.role,
             "grade": self.grade,
             "rank": self.rank,
+            "precedence_position": self.precedence,
             "languages": self.languages,
         }
 
@@ -252,6 +325,7 @@ class RoleTab(QWidget):
             self.role.setEditText(person.role)
         select_data(self.grade, person.grade.value)
         self.rank.setValue(person.rank)
+        self.precedence.set_value(person.precedence_position)
         self.languages.set_value(person.languages)
 
     def role_value(self) -> str:
@@ -274,6 +348,7 @@ class RoleTab(QWidget):
             "role": self.role_value(),
             "grade": Grade(self.grade.currentData()),
             "rank": self.rank.value(),
+            "precedence_position": self.precedence.value(),
             "languages": self.languages.value(),
         }
 
