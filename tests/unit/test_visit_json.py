@@ -603,9 +603,9 @@ def test_the_schema_refuses_what_the_importer_refuses(name: str) -> None:
         ),
         ({"format": "ics", "version": 1}, "the file is not a VisitPlanner visit"),
         (
-            {"format": "visitplanner-visit", "version": 8},
+            {"format": "visitplanner-visit", "version": 14},
             "the file was written by a newer VisitPlanner "
-            "(format version 8; this version reads up to 7)",
+            "(format version 14; this version reads up to 13)",
         ),
     ],
 )

@@ -44,17 +44,52 @@ SEAT_PITCH: Final = 0.7
 # --- tables ---------------------------------------------------------------------------
 
 
-def long_table(name: str, per_side: int, ends: int = 0, x: float = 0.0, y: float = 0.0) -> Table:
-    """A long table with `per_side` seats on each long side and `ends` at each end."""
+def long_table(
+    name: str,
+    per_side: int,
+    ends: int = 0,
+    x: float = 0.0,
+    y: float = 0.0,
+    *,
+    one_side: bool = False,
+    shape: TableShape = TableShape.LONG,
+) -> Table:
+    """A long table with `per_side` seats on each long side (on the north side only if
+    `one_side`) and `ends` at each end; `shape` IMPERIAL rounds its ends."""
     if per_side < 1 or ends < 0:
         raise DomainError(_("a long table needs a seat on each side"))
     seats = [Seat(1, SeatSide.NORTH, i) for i in range(per_side)]
     seats += [Seat(1, SeatSide.EAST, i) for i in range(ends)]
-    seats += [Seat(1, SeatSide.SOUTH, i) for i in reversed(range(per_side))]
+    if not one_side:
+        seats += [Seat(1, SeatSide.SOUTH, i) for i in reversed(range(per_side))]
     seats += [Seat(1, SeatSide.WEST, i) for i in reversed(range(ends))]
     for number, seat in enumerate(seats, start=1):  # clockwise from the north-west
         seat.number = number
-    return Table(name=name, shape=TableShape.LONG, x=x, y=y, seats=seats)
+    return Table(name=name, shape=shape, x=x, y=y, seats=seats)
+
+
+def imperial_table(
+    name: str, per_side: int, ends: int = 1, x: float = 0.0, y: float = 0.0
+) -> Table:
+    """An imperial table: long with rounded ends, `per_side` seats on each side and `ends`
+    on each rounded end."""
+    return long_table(name, per_side, ends, x, y, shape=TableShape.IMPERIAL)
+
+
+def u_table(
+    name: str, base: int, arms: int, inside: int = 0, x: float = 0.0, y: float = 0.0
+) -> Table:
+    """A U-shaped table open to the south: `base` seats along the outside of its base,
+    `arms` along the outside of each arm, `inside` along the inner side of the base."""
+    if base < 1 or arms < 1 or inside < 0:
+        raise DomainError(_("a U-shaped table needs seats on its base and its arms"))
+    seats = [Seat(1, SeatSide.NORTH, i) for i in range(base)]
+    seats += [Seat(1, SeatSide.EAST, i) for i in range(arms)]
+    seats += [Seat(1, SeatSide.SOUTH, i) for i in reversed(range(inside))]
+    seats += [Seat(1, SeatSide.WEST, i) for i in reversed(range(arms))]
+    for number, seat in enumerate(seats, start=1):
+        seat.number = number
+    return Table(name=name, shape=TableShape.U, x=x, y=y, seats=seats)
 
 
 def round_table(name: str, count: int, x: float = 0.0, y: float = 0.0) -> Table:
