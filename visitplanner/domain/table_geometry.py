@@ -165,6 +165,27 @@ def turn(point: Point, degrees: float) -> Point:
     return x * math.cos(a) - y * math.sin(a), x * math.sin(a) + y * math.cos(a)
 
 
+_NORMALS: Final = {
+    SeatSide.NORTH: (0.0, -1.0),
+    SeatSide.SOUTH: (0.0, 1.0),
+    SeatSide.EAST: (1.0, 0.0),
+    SeatSide.WEST: (-1.0, 0.0),
+}
+
+
+def outward(table: Table, seat: Seat) -> Point:
+    """The direction from the table towards a seat's sitter (a unit vector, turned with
+    the table): where a name is written beside its seat."""
+    if seat.side is SeatSide.ROUND:
+        ring = table.side(SeatSide.ROUND)
+        a = -math.pi / 2 + 2 * math.pi * ring.index(seat) / max(len(ring), 1)
+        return turn((math.cos(a), math.sin(a)), table.rotation)
+    normal = _NORMALS[seat.side]
+    if table.shape is TableShape.U and seat.side is SeatSide.SOUTH:
+        normal = (0.0, 1.0)  # the base's inner side faces into the U
+    return turn(normal, table.rotation)
+
+
 def footprint(table: Table) -> Footprint:
     """The table's outline and seats in the room, turned and placed."""
     length, depth = size(table)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from visitplanner.domain import seating
+from visitplanner.domain import room_plan, seating
 from visitplanner.domain.arrangements import SeatingPlan, SeatingStrategy, Table
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Event, Person, VisitData
@@ -81,6 +81,23 @@ def lock_operation(event: Event, seat_id: str, locked: bool) -> SaveEntity:
     """Lock a seat (it keeps its person when a plan is proposed again), or unlock it."""
     label = _("Lock a seat") if locked else _("Unlock a seat")
     return _with_plan(event, seating.set_locked(_plan(event), seat_id, locked), label)
+
+
+def room_operation(
+    event: Event, edit: Callable[[SeatingPlan], SeatingPlan], label: str
+) -> SaveEntity:
+    """One undoable edit of the room of `event` (a `room_plan` function given the plan):
+    only the plan changes, the event's wreaths, placement and running order stay as they
+    are. A meal without a plan gets an empty one first."""
+    plan = event.seating if event.seating is not None else SeatingPlan()
+    return _with_plan(event, edit(plan), label)
+
+
+def shift_operation(data: VisitData, event: Event, person_id: str, seat_id: str) -> SaveEntity:
+    """Seat `person_id` at `seat_id`, the others moved one seat along towards a free one."""
+    data.person(person_id)
+    plan = room_plan.shift_to(_plan(event), person_id, seat_id)
+    return _with_plan(event, plan, _("Move to a seat"))
 
 
 def _plan(event: Event) -> SeatingPlan:

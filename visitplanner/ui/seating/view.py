@@ -1,13 +1,17 @@
-"""The Seating view: a meal's tables and numbered seats, moved by drag and drop.
+"""The Seating view: a meal's room, its tables and numbered seats, moved by drag and drop.
 
-Pick a meal; "Propose" fills the plan from the order of precedence with the chosen
-strategy (locked seats stay). Drag a name onto another seat to move the person there
-(whoever sat there takes the old seat), or from the "No seat" list onto a seat. A
-seat's context menu locks or unlocks it. The same without a mouse: on the chart the
-arrows go from seat to seat, Enter picks up the sitter and Enter on another seat puts
-them there (Esc lets go), Del takes them off the table, the menu key (Shift+F10) opens
-the seat's menu; Enter on a name of the "No seat" list picks that person up. The plan's
-checks are listed underneath.
+Pick a meal; "Add table…" adds tables of any shape (as many as asked: "Arrange in a grid"
+lays them out in rows), a table is dragged to its place, turned (R, Shift+R, Alt+wheel),
+sized and renamed from its menu (right-click on it, or the "Table" part of a seat's
+menu); "Room…" gives the room's name and size. "Propose" fills the plan from the order
+of precedence with the chosen strategy (locked seats stay). Drag a name onto another
+seat to move the person there (whoever sat there takes the old seat; with Shift the
+others shift along), or from the "No seat" list onto a seat. A seat's context menu
+locks it, clears it, keeps it for a role, marks it step-free or not. The same without
+a mouse: on the chart the arrows go from seat to seat, Enter picks up the sitter and
+Enter on another seat puts them there (Esc lets go), Del takes them off the table,
+the menu key (Shift+F10) opens the seat's menu; Enter on a name of the "No seat" list
+picks that person up. The plan's checks are listed underneath.
 Each edit is one operation given to `apply` (the window's undo stack by default
 `session.apply`), and `changed` tells the window what changed.
 """
@@ -20,25 +24,40 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from visitplanner.domain import protocol_checks
-from visitplanner.domain.arrangements import SeatingStrategy
+from visitplanner.domain import protocol_checks, room_plan
+from visitplanner.domain import table_geometry as geometry
+from visitplanner.domain.arrangements import (
+    Room,
+    SeatingPlan,
+    SeatingStrategy,
+    SeatRole,
+    TableShape,
+)
 from visitplanner.domain.checks import Severity
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.labels import label
@@ -52,13 +71,17 @@ from visitplanner.services import seating as seating_service
 from visitplanner.services.progress import Progress
 from visitplanner.ui.common.plan_page import PlanPage
 from visitplanner.ui.common.worker import Worker, run_with_progress_dialog
-from visitplanner.ui.seating.canvas import SeatingCanvas, UnseatedList
+from visitplanner.ui.seating.canvas import Legend, SeatingCanvas, UnseatedList
 from visitplanner.ui.seating.chart_items import (
+    GUEST,
+    HOST,
     SeatItem,
+    draw_room,
     draw_table,
-    place_name,
-    seat_places,
+    table_title,
 )
+
+__all__ = ["SeatItem", "SeatingView"]
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +118,17 @@ class SeatingView(PlanPage):
         self.unseated.setAccessibleName(_("People without a seat"))
         self.unseated.setToolTip(_("Enter picks the person up: choose a seat on the chart"))
         self.checks = QListWidget()
+        self.legend = Legend()
+        self.add_button = QPushButton(_("Add tables…"))
+        self.duplicate_button = QPushButton(_("Duplicate"))
+        self.delete_button = QPushButton(_("Delete table"))
+        self.grid_button = QPushButton(_("Arrange in a grid"))
+        self.room_button = QPushButton(_("Room…"))
+        self.fit_button = QPushButton(_("Fit"))
+        self.fit_button.setToolTip(
+            _("Show the whole room (Ctrl+0); Ctrl+wheel, Ctrl++ and Ctrl+- zoom")
+        )
+        self._shown_event: str | None = None
         self._build()
         self.events.currentIndexChanged.connect(self.event_chosen)
         self.propose_button.clicked.connect(self.propose)
@@ -104,6 +138,16 @@ class SeatingView(PlanPage):
         self.canvas.unseat_requested.connect(self.unseat)
         self.canvas.picked_changed.connect(self._show_picked)
         self.unseated.picked.connect(self._pick_from_list)
+        self.canvas.shift_requested.connect(self.shift_person)
+        self.canvas.table_moved.connect(self.move_table)
+        self.canvas.table_turned.connect(self.turn_table)
+        self.canvas.table_menu_requested.connect(self._show_table_menu)
+        self.add_button.clicked.connect(self._ask_add)
+        self.duplicate_button.clicked.connect(lambda: self._on_table(self.duplicate_table))
+        self.delete_button.clicked.connect(lambda: self._on_table(self.delete_table))
+        self.grid_button.clicked.connect(self.arrange_grid)
+        self.room_button.clicked.connect(self._ask_room)
+        self.fit_button.clicked.connect(lambda: self.canvas.zoom_key(Qt.Key.Key_0))
         self.reload()
 
     def _build(self) -> None:
@@ -122,7 +166,20 @@ class SeatingView(PlanPage):
         chart = QWidget()
         chart_layout = QVBoxLayout(chart)
         chart_layout.setContentsMargins(0, 0, 0, 0)
+        tools = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.duplicate_button,
+            self.delete_button,
+            self.grid_button,
+            self.room_button,
+            self.fit_button,
+        ):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        chart_layout.addLayout(tools)
         chart_layout.addWidget(self.canvas, 1)
+        chart_layout.addWidget(self.legend)
         chart_layout.addWidget(self.hint)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(chart)
@@ -193,8 +250,94 @@ class SeatingView(PlanPage):
         if event is not None:
             self._run(lambda: seating_service.unseat_operation(event, person_id))
 
+    def shift_person(self, person_id: str, seat_id: str) -> None:
+        """Seat a person at a seat, the others moved one seat along."""
+        event = self.current_event()
+        if event is not None:
+            self._run(
+                lambda: seating_service.shift_operation(
+                    self.session.data, event, person_id, seat_id
+                )
+            )
+
+    # -- the room's edits: each one operation -------------------------------------------
+
+    def edit_room(self, edit: Callable[[SeatingPlan], SeatingPlan], words: str) -> None:
+        """Apply one edit of the room (a `room_plan` function of the plan) as one step."""
+        event = self.current_event()
+        if event is not None:
+            self._run(lambda: seating_service.room_operation(event, edit, words))
+
+    def add_tables(
+        self, shape: TableShape, seats: int, count: int = 1, one_side: bool = False
+    ) -> None:
+        """Add `count` tables of `shape` with `seats` seats each."""
+        self.edit_room(
+            lambda p: room_plan.add_tables(p, shape, seats, count, one_side=one_side),
+            _("Add tables"),
+        )
+
+    def duplicate_table(self, table_id: str) -> None:
+        """A copy of the table beside it, its seats empty."""
+        self.edit_room(lambda p: room_plan.duplicate_table(p, table_id), _("Duplicate a table"))
+
+    def delete_table(self, table_id: str) -> None:
+        """Delete a table: its people go back to the list of people without a seat."""
+        self.edit_room(lambda p: room_plan.delete_table(p, table_id), _("Delete a table"))
+
+    def arrange_grid(self) -> None:
+        """Every table in rows and columns."""
+        self.edit_room(room_plan.arrange_grid, _("Arrange the tables in a grid"))
+
+    def move_table(self, table_id: str, x: float, y: float) -> None:
+        """A table put at (x, y) metres from the room's centre."""
+        self.edit_room(lambda p: room_plan.move_table(p, table_id, x, y), _("Move a table"))
+
+    def turn_table(self, table_id: str, degrees: float) -> None:
+        """A table turned to `degrees` clockwise."""
+        self.edit_room(lambda p: room_plan.rotate_table(p, table_id, degrees), _("Turn a table"))
+
+    def set_seat_count(self, table_id: str, seats: int) -> None:
+        """A table with that many seats."""
+        self.edit_room(
+            lambda p: room_plan.set_seat_count(p, table_id, seats), _("Change a table's seats")
+        )
+
+    def resize_table(self, table_id: str, length: float) -> None:
+        """A table that long (a round table's diameter), its seats following."""
+        self.edit_room(lambda p: room_plan.resize_table(p, table_id, length), _("Resize a table"))
+
+    def rename_table(self, table_id: str, name: str, number: int | None) -> None:
+        """A table's name and number."""
+        self.edit_room(
+            lambda p: room_plan.rename_table(p, table_id, name, number), _("Rename a table")
+        )
+
+    def set_room(self, room: Room) -> None:
+        """The room's name and size."""
+        self.edit_room(lambda p: room_plan.set_room(p, room), _("Change the room"))
+
+    def reserve(self, seat_id: str, role: SeatRole) -> None:
+        """Keep a seat for a role."""
+        self.edit_room(lambda p: room_plan.reserve_seat(p, seat_id, role), _("Reserve a seat"))
+
+    def set_step_free(self, seat_id: str, step_free: bool) -> None:
+        """Mark a seat as reachable in a wheelchair, or not."""
+        self.edit_room(lambda p: room_plan.set_step_free(p, seat_id, step_free), _("Mark a seat"))
+
+    def _on_table(self, act: Callable[[str], None]) -> None:
+        table = self.canvas.current_table()
+        if table is None:
+            QMessageBox.information(
+                self, self.refusal_title(), _("Choose a table first: click it, or a seat of it.")
+            )
+            return
+        act(table)
+
+    # -- menus -------------------------------------------------------------------------
+
     def menu_for(self, seat_id: str) -> QMenu:
-        """The context menu of a seat."""
+        """The context menu of a seat, with its table's."""
         event = self.current_event()
         menu = QMenu(self)
         if event is None or event.seating is None:
@@ -208,7 +351,156 @@ class SeatingView(PlanPage):
             person = seat.person_id
             remove.triggered.connect(lambda: self.unseat(person))
             menu.addAction(remove)
+        reserve = menu.addMenu(_("Reserve for"))
+        group = QActionGroup(reserve)
+        for role in SeatRole:
+            action = QAction(label(role), reserve)
+            action.setCheckable(True)
+            action.setChecked(seat.reserved is role)
+            action.triggered.connect(lambda _c=False, r=role: self.reserve(seat_id, r))
+            group.addAction(action)
+            reserve.addAction(action)
+        step_free = QAction(_("Step-free (a wheelchair can reach it)"), menu)
+        step_free.setCheckable(True)
+        step_free.setChecked(seat.step_free)
+        step_free.triggered.connect(lambda: self.set_step_free(seat_id, not seat.step_free))
+        menu.addAction(step_free)
+        table = event.seating.table_of(seat_id)
+        menu.addSeparator()
+        menu.addMenu(self.table_menu(table.id, menu))
         return menu
+
+    def table_menu(self, table_id: str, parent: QWidget | None = None) -> QMenu:
+        """The menu of a table: rename, renumber, turn, seats, length, duplicate, delete."""
+        event = self.current_event()
+        menu = QMenu(parent or self)
+        if event is None or event.seating is None:
+            return menu
+        table = event.seating.table(table_id)
+        menu.setTitle(_("Table {name}").format(name=table_title(table)))
+        entries: list[tuple[str, Callable[[], None]]] = [
+            (_("Rename…"), lambda: self._ask_name(table_id)),
+            (_("Renumber…"), lambda: self._ask_number(table_id)),
+            (
+                _("Turn 15° clockwise"),
+                lambda: self.turn_table(table_id, table.rotation + room_plan.ROTATION_STEP),
+            ),
+            (
+                _("Turn 15° anticlockwise"),
+                lambda: self.turn_table(table_id, table.rotation - room_plan.ROTATION_STEP),
+            ),
+            (_("Seats…"), lambda: self._ask_seats(table_id)),
+            (_("Length…"), lambda: self._ask_length(table_id)),
+            (_("Duplicate"), lambda: self.duplicate_table(table_id)),
+            (_("Delete table"), lambda: self.delete_table(table_id)),
+        ]
+        for words, act in entries:
+            action = QAction(words, menu)
+            action.triggered.connect(act)
+            menu.addAction(action)
+        return menu
+
+    def _show_table_menu(self, table_id: str, where: object) -> None:
+        self.table_menu(table_id).exec(where)  # type: ignore[call-overload]
+
+    # -- questions -----------------------------------------------------------------------
+
+    def _table(self, table_id: str):  # type: ignore[no-untyped-def]
+        event = self.current_event()
+        assert event is not None and event.seating is not None
+        return event.seating.table(table_id)
+
+    def _ask_name(self, table_id: str) -> None:
+        table = self._table(table_id)
+        name, ok = QInputDialog.getText(self, _("Rename the table"), _("Name:"), text=table.name)
+        if ok:
+            self.rename_table(table_id, name, table.number)
+
+    def _ask_number(self, table_id: str) -> None:
+        table = self._table(table_id)
+        number, ok = QInputDialog.getInt(
+            self, _("Renumber the table"), _("Number (0: none):"), table.number or 0, 0, 999
+        )
+        if ok:
+            self.rename_table(table_id, table.name, number or None)
+
+    def _ask_seats(self, table_id: str) -> None:
+        table = self._table(table_id)
+        seats, ok = QInputDialog.getInt(
+            self, _("Seats"), _("Seats at the table:"), len(table.seats), 1, room_plan.MAX_SEATS
+        )
+        if ok:
+            self.set_seat_count(table_id, seats)
+
+    def _ask_length(self, table_id: str) -> None:
+        table = self._table(table_id)
+        length, ok = QInputDialog.getDouble(
+            self,
+            _("Length"),
+            _("Length in metres (a round table's diameter):"),
+            geometry.size(table)[0],
+            0.5,
+            60.0,
+            2,
+        )
+        if ok:
+            self.resize_table(table_id, length)
+
+    def _ask_add(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Add tables"))
+        shape = QComboBox()
+        for kind in TableShape:
+            shape.addItem(label(kind), kind)
+        shape.setCurrentIndex(shape.findData(TableShape.ROUND))
+        seats = QSpinBox()
+        seats.setRange(1, room_plan.MAX_SEATS)
+        seats.setValue(10)
+        count = QSpinBox()
+        count.setRange(1, 200)
+        one_side = QCheckBox(_("Seats on one side only"))
+        form = QFormLayout(dialog)
+        form.addRow(_("Shape:"), shape)
+        form.addRow(_("Seats at each table:"), seats)
+        form.addRow(_("How many tables:"), count)
+        form.addRow(one_side)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_tables(
+                TableShape(shape.currentData()), seats.value(), count.value(), one_side.isChecked()
+            )
+
+    def _ask_room(self) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+        room = event.seating.room if event.seating is not None else Room()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Room"))
+        name = QLineEdit(room.name)
+        width, depth = QDoubleSpinBox(), QDoubleSpinBox()
+        for box, value in ((width, room.width), (depth, room.depth)):
+            box.setRange(0, 500)
+            box.setDecimals(1)
+            box.setSuffix(" m")
+            box.setValue(value)
+        form = QFormLayout(dialog)
+        form.addRow(_("Name:"), name)
+        form.addRow(_("Width (east to west):"), width)
+        form.addRow(_("Depth (north to south):"), depth)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_room(Room(name.text(), width.value(), depth.value(), list(room.features)))
 
     def _pick_from_list(self, person_id: str) -> None:
         """A person picked up from the "No seat" list: to the chart, on the first free seat."""
@@ -257,37 +549,58 @@ class SeatingView(PlanPage):
 
     def refresh(self) -> None:
         """Redraw the chart, the people without a seat and the checks."""
-        scene = self.canvas.scene()
-        scene.clear()
+        self.canvas.clear()
         self.unseated.clear()
         self.checks.clear()
         event = self.current_event()
         self.propose_button.setEnabled(event is not None)
         self.print_button.setEnabled(event is not None and event.seating is not None)
+        for button in (self.add_button, self.grid_button, self.room_button):
+            button.setEnabled(event is not None)
         if event is None:
             return
+        if event.id != self._shown_event:
+            self._shown_event, self.canvas.zoomed = event.id, False
         data = self.session.data
         people = {p.id: p for p in data.people}
-        guests = {d.id for d in data.delegations if d.side.value != "host"}
         plan = event.seating
-        for table in plan.tables if plan else []:
-            for seat, centre in seat_places(table):
-                person = people.get(seat.person_id or "")
-                name = person.formal_name() if person else ""
-                guest = person is not None and person.delegation_id in guests
-                item = SeatItem(seat, name, guest, centre)
-                scene.addItem(item)
-                place_name(item, seat)
-            draw_table(scene, table)
-        order = [seat.id for table in plan.tables for seat in table.seats] if plan else []
-        self.canvas.set_order(order)
-        self.canvas.fit()
+        self._draw(plan, people, {d.id for d in data.delegations if d.side.value != "host"})
+        if not self.canvas.zoomed:
+            self.canvas.fit()
         seated = set(plan.seated_ids()) if plan else set()
+        self._list_unseated(event, people, seated)
+        self._list_checks(event)
+
+    def _draw(self, plan: SeatingPlan | None, people: dict, guests: set[str]) -> None:  # type: ignore[type-arg]
+        """The room, its tables and seats; the order the arrows go through the seats."""
+        if plan is None:
+            self.canvas.set_order([])
+            return
+        names: dict[str, tuple[str, QColor]] = {}
+        for _table, seat in plan.seats():
+            person = people.get(seat.person_id or "")
+            if person is not None:
+                fill = GUEST if person.delegation_id in guests else HOST
+                names[seat.id] = (person.formal_name(), fill)
+        scene = self.canvas.scene()
+        draw_room(scene, plan.room)
+        for table in plan.tables:
+            table_item, seat_items = draw_table(scene, table, names)
+            self.canvas.table_items[table.id] = table_item
+            for item in seat_items:
+                self.canvas.seat_items[item.seat.id] = item
+        order = [seat.id for table in plan.tables for seat in geometry.clockwise(table)]
+        self.canvas.set_order(order)
+
+    def _list_unseated(self, event: Event, people: dict, seated: set[str]) -> None:  # type: ignore[type-arg]
         for ident in event.participant_ids:
             if ident in people and ident not in seated:
                 entry = QListWidgetItem(people[ident].formal_name())
                 entry.setData(Qt.ItemDataRole.UserRole, ident)
                 self.unseated.addItem(entry)
+
+    def _list_checks(self, event: Event) -> None:
+        data = self.session.data
         findings = list(protocol_checks.check_seating(data, [event]))
         style = self.style()
         icons = {
