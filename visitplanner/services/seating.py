@@ -16,7 +16,8 @@ from visitplanner.domain.arrangements import SeatingPlan, SeatingStrategy, Table
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.precedence import event_order
-from visitplanner.domain.values import Role
+from visitplanner.domain.values import Profile, Role
+from visitplanner.exports.files import write_private
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.edits import SaveEntity
 
@@ -113,3 +114,29 @@ def write_place_cards(path: Path, data: VisitData, event: Event, lang: str) -> N
     from visitplanner.exports.protocol_pdf import write_seating_pdf  # reportlab: when asked
 
     write_seating_pdf(path, data, event, lang)
+
+
+def write_room_plan(
+    path: Path,
+    data: VisitData,
+    event: Event,
+    lang: str,
+    *,
+    paper: str = "a4",
+    per_table: bool = False,
+    profile: Profile = Profile.SHAREABLE,
+) -> None:
+    """Print the room of `event` to scale (whole or a page per table), with the caterer's
+    list (dietary needs only under the internal profile) and the door's, to `path`."""
+    from visitplanner.exports.scale_plan import plan_pdf  # reportlab: when asked
+
+    write_private(
+        path, plan_pdf(data, event, lang, paper=paper, per_table=per_table, profile=profile)
+    )
+
+
+def write_table_cards(path: Path, data: VisitData, event: Event, lang: str) -> None:
+    """Print a folded tent card per table of `event` to `path`."""
+    from visitplanner.exports.table_cards import table_cards_pdf  # reportlab: when asked
+
+    write_private(path, table_cards_pdf(data, event, lang))
