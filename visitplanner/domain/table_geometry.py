@@ -262,7 +262,8 @@ def reseat(table: Table, counts: dict[SeatSide, int]) -> None:
         row += [Seat(1, side, position) for position in range(len(row), wanted)]
         kept += row
     table.seats = kept
-    for number, seat in enumerate(clockwise(table), start=1):
+    table.seats = clockwise(table)  # kept in the order they are numbered, as a file reads
+    for number, seat in enumerate(table.seats, start=1):
         seat.number = number
 
 
