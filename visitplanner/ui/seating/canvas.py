@@ -255,6 +255,11 @@ class SeatingCanvas(PlacesView):
         if not bounds.isEmpty():
             self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
 
+    def shows_everything(self) -> bool:
+        """Whether every table is in sight."""
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        return seen.contains(self.scene().itemsBoundingRect())
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Keep the room in view when the window is resized (unless zoomed)."""
         super().resizeEvent(event)

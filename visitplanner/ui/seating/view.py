@@ -559,13 +559,16 @@ class SeatingView(PlanPage):
             button.setEnabled(event is not None)
         if event is None:
             return
-        if event.id != self._shown_event:
+        another = event.id != self._shown_event
+        if another:
             self._shown_event, self.canvas.zoomed = event.id, False
         data = self.session.data
         people = {p.id: p for p in data.people}
         plan = event.seating
         self._draw(plan, people, {d.id for d in data.delegations if d.side.value != "host"})
-        if not self.canvas.zoomed:
+        # Fit another meal's room, or tables now out of sight; not after each edit, which
+        # would make the room jump under the pointer.
+        if another or not (self.canvas.zoomed or self.canvas.shows_everything()):
             self.canvas.fit()
         seated = set(plan.seated_ids()) if plan else set()
         self._list_unseated(event, people, seated)
