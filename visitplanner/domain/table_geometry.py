@@ -186,6 +186,19 @@ def outward(table: Table, seat: Seat) -> Point:
     return turn(normal, table.rotation)
 
 
+def directions(table: Table) -> dict[str, Point]:
+    """`outward` of every seat of `table`, by seat id (one pass over the table)."""
+    found: dict[str, Point] = {}
+    ring = table.side(SeatSide.ROUND)
+    for index, seat in enumerate(ring):
+        a = -math.pi / 2 + 2 * math.pi * index / len(ring)
+        found[seat.id] = turn((math.cos(a), math.sin(a)), table.rotation)
+    for seat in table.seats:
+        if seat.side is not SeatSide.ROUND:
+            found[seat.id] = turn(_NORMALS[seat.side], table.rotation)
+    return found
+
+
 def footprint(table: Table) -> Footprint:
     """The table's outline and seats in the room, turned and placed."""
     length, depth = size(table)

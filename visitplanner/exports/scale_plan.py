@@ -183,6 +183,7 @@ class RoomDrawing(Flowable):
         number_size = max(min(radius * 1.1, 8.0), 3.0)
         name_size = min(max(radius * 0.9, 4.0), 8.0)
         pitch = geometry.SEAT_PITCH * self.per_metre
+        directions = geometry.directions(table)
         for seat, (x, y) in shape.seats:
             px, py = self._at(x, y)
             taken = self.names.get(seat.id)
@@ -197,7 +198,8 @@ class RoomDrawing(Flowable):
             canvas.setFont(bold, number_size)
             canvas.drawCentredString(px, py - number_size * 0.35, str(seat.number))
             if taken is not None and self.scale <= 100:
-                self._name(canvas, taken[0], table, seat, (px, py), radius, name_size, pitch)
+                out = directions[seat.id]
+                self._name(canvas, taken[0], seat, out, (px, py), radius, name_size, pitch)
         cx, cy = self._at(*shape.centre)
         caption = table.name or (str(table.number) if table.number is not None else "")
         length = geometry.size(table)[0] * self.per_metre
@@ -209,8 +211,8 @@ class RoomDrawing(Flowable):
         self,
         canvas: Canvas,
         name: str,
-        table: Table,
         seat: Seat,
+        direction: tuple[float, float],
         at: tuple[float, float],
         radius: float,
         size: float,
@@ -219,7 +221,7 @@ class RoomDrawing(Flowable):
         """A sitter's name outside their seat: above or below it along a side (every other
         one a line further out, as wide as two seats), else beside it."""
         regular, _bold = regular_and_bold()
-        dx, dy = geometry.outward(table, seat)
+        dx, dy = direction
         px, py = at
         if abs(dy) >= abs(dx) - 1e-6:
             shown, fitted = fit_text(name, regular, size, 2 * pitch - 4, 3.5)

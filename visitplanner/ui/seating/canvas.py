@@ -255,6 +255,10 @@ class SeatingCanvas(PlacesView):
         if not bounds.isEmpty():
             self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
 
+    def show_ring(self) -> None:
+        """Show the ring where it is (the seats were told their new sitters)."""
+        self._show_ring()
+
     def shows_everything(self) -> bool:
         """Whether every table is in sight."""
         seen = self.mapToScene(self.viewport().rect()).boundingRect()

@@ -62,10 +62,8 @@ class SeatItem(QGraphicsEllipseItem):
         self.setToolTip(name)
         number = QGraphicsSimpleTextItem(str(seat.number), self)
         number.setPos(-number.boundingRect().width() / 2, -number.boundingRect().height() / 2)
-        self.name_item = QGraphicsSimpleTextItem(name, self)
-        font = QFont()
-        font.setPointSizeF(7.5)
-        self.name_item.setFont(font)
+        self.name_item = NameItem(name, self)
+        self.name_item.setFont(_name_font())
         if seat.locked:
             # A padlock drawn, not a 🔒 character: fonts without it print an empty box.
             self.lock_item = _padlock(self)
@@ -84,6 +82,28 @@ class SeatItem(QGraphicsEllipseItem):
     def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Keep the press: a person is dragged from a seat, not the table under it."""
         event.accept()
+
+
+_FONTS: dict[str, QFont] = {}
+
+
+def _name_font() -> QFont:
+    """The names' font, made once."""
+    if "name" not in _FONTS:
+        font = QFont()
+        font.setPointSizeF(7.5)
+        _FONTS["name"] = font
+    return _FONTS["name"]
+
+
+class NameItem(QGraphicsSimpleTextItem):
+    """A sitter's name: not painted while too small to read (a room of sixty tables seen
+    whole), so that the room opens and redraws fast; zoom in and the names are there."""
+
+    def paint(self, painter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
+        """Paint unless the text would be under 4 pixels high."""
+        if painter.worldTransform().m22() * self.font().pointSizeF() >= 4:
+            super().paint(painter, option, widget)
 
 
 def _padlock(parent: QGraphicsItem) -> QGraphicsPathItem:
@@ -169,11 +189,12 @@ def draw_table(
     item = TableItem(table)
     scene.addItem(item)
     seats = []
+    directions = geometry.directions(table)
     for seat, centre in item.seat_places:
         name, fill = names.get(seat.id, ("", EMPTY))
         seat_item = SeatItem(seat, name, fill, centre)
         seat_item.setParentItem(item)
-        place_name(seat_item, geometry.outward(table, seat))
+        place_name(seat_item, directions[seat.id])
         seats.append(seat_item)
     return item, seats
 

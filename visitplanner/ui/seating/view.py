@@ -73,11 +73,13 @@ from visitplanner.ui.common.plan_page import PlanPage
 from visitplanner.ui.common.worker import Worker, run_with_progress_dialog
 from visitplanner.ui.seating.canvas import Legend, SeatingCanvas, UnseatedList
 from visitplanner.ui.seating.chart_items import (
+    EMPTY,
     GUEST,
     HOST,
     SeatItem,
     draw_room,
     draw_table,
+    place_name,
     table_title,
 )
 
@@ -129,6 +131,8 @@ class SeatingView(PlanPage):
             _("Show the whole room (Ctrl+0); Ctrl+wheel, Ctrl++ and Ctrl+- zoom")
         )
         self._shown_event: str | None = None
+        #: What the room drawn was made of (the event and its layout, not who sits).
+        self._drawn: object = None
         self._build()
         self.events.currentIndexChanged.connect(self.event_chosen)
         self.propose_button.clicked.connect(self.propose)
@@ -549,7 +553,6 @@ class SeatingView(PlanPage):
 
     def refresh(self) -> None:
         """Redraw the chart, the people without a seat and the checks."""
-        self.canvas.clear()
         self.unseated.clear()
         self.checks.clear()
         event = self.current_event()
@@ -558,6 +561,8 @@ class SeatingView(PlanPage):
         for button in (self.add_button, self.grid_button, self.room_button):
             button.setEnabled(event is not None)
         if event is None:
+            self.canvas.clear()
+            self._drawn = None
             return
         another = event.id != self._shown_event
         if another:
@@ -576,15 +581,30 @@ class SeatingView(PlanPage):
 
     def _draw(self, plan: SeatingPlan | None, people: dict, guests: set[str]) -> None:  # type: ignore[type-arg]
         """The room, its tables and seats; the order the arrows go through the seats."""
-        if plan is None:
-            self.canvas.set_order([])
-            return
         names: dict[str, tuple[str, QColor]] = {}
-        for _table, seat in plan.seats():
+        for _table, seat in plan.seats() if plan else []:
             person = people.get(seat.person_id or "")
             if person is not None:
                 fill = GUEST if person.delegation_id in guests else HOST
                 names[seat.id] = (person.formal_name(), fill)
+        drawn = (self._shown_event, _layout(plan))
+        if drawn == self._drawn and plan is not None:
+            # The same room, only people moved (a drag, a swap): the seats are told
+            # their new sitters, nothing is drawn again.
+            for table in plan.tables:
+                directions = geometry.directions(table)
+                for seat in table.seats:
+                    item = self.canvas.seat_items[seat.id]
+                    item.seat = seat
+                    item.set_name(*names.get(seat.id, ("", EMPTY)))
+                    place_name(item, directions[seat.id])
+            self.canvas.show_ring()
+            return
+        self.canvas.clear()
+        self._drawn = drawn
+        if plan is None:
+            self.canvas.set_order([])
+            return
         scene = self.canvas.scene()
         draw_room(scene, plan.room)
         for table in plan.tables:
@@ -615,3 +635,30 @@ class SeatingView(PlanPage):
             self.checks.addItem(QListWidgetItem(icons[finding.severity], finding.message))
         if not findings:
             self.checks.addItem(_("No problem found."))
+
+
+def _layout(plan: SeatingPlan | None) -> object:
+    """What the drawing of a room depends on besides who sits where: the room, each
+    table's place, shape and size, each seat's number and marks."""
+    if plan is None:
+        return None
+    return (
+        plan.room,
+        [
+            (
+                t.id,
+                t.name,
+                t.number,
+                t.shape,
+                t.x,
+                t.y,
+                t.rotation,
+                t.length,
+                [
+                    (s.id, s.number, s.side, s.position, s.locked, s.step_free, s.reserved)
+                    for s in t.seats
+                ],
+            )
+            for t in plan.tables
+        ],
+    )
