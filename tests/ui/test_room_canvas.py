@@ -185,3 +185,20 @@ def test_sixty_tables_of_ten_draw_and_keep_their_seats(qtbot, view: SeatingView)
     assert len(view.canvas.seat_items) == 616
     items = [i for i in view.canvas.scene().items() if isinstance(i, TableItem)]
     assert len(items) == 61
+
+
+def test_the_room_and_its_table_cards_print_from_the_page(
+    qtbot, view: SeatingView, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    plan_path, cards_path = tmp_path / "plan.pdf", tmp_path / "cards.pdf"
+    worker = view.print_room_to(plan_path, "a3", per_table=False)
+    worker.wait()
+    qtbot.waitUntil(lambda: plan_path.exists(), timeout=10000)
+    worker = view.print_table_cards_to(cards_path)
+    worker.wait()
+    qtbot.waitUntil(lambda: cards_path.exists(), timeout=10000)
+    assert plan_path.read_bytes().startswith(b"%PDF") and cards_path.read_bytes().startswith(
+        b"%PDF"
+    )
+    entries = [a.text() for a in view.room_print_button.menu().actions()]
+    assert len(entries) == 4 and view.room_print_button.isEnabled()

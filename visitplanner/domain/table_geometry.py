@@ -325,12 +325,14 @@ def counts_for_seats(table: Table, total: int) -> dict[SeatSide, int]:
         return {SeatSide.WEST: arm, SeatSide.EAST: arm, SeatSide.NORTH: outside - 2 * arm} | (
             {SeatSide.SOUTH: inner} if inner else {}
         )
-    ends = {s: n for s, n in now.items() if s in (SeatSide.WEST, SeatSide.EAST)}
+    ends: dict[SeatSide, int] = {
+        s: n for s, n in now.items() if s in (SeatSide.WEST, SeatSide.EAST)
+    }
     sides = [s for s in (SeatSide.NORTH, SeatSide.SOUTH) if now.get(s)] or [SeatSide.NORTH]
     rest = total - sum(ends.values())
     if rest < len(sides):
         raise DomainError(_("a table needs a seat on each side"))
-    result = dict(ends)
+    result: dict[SeatSide, int] = dict(ends)
     for index, side in enumerate(sides):
         result[side] = rest // len(sides) + (1 if index < rest % len(sides) else 0)
     return result

@@ -303,7 +303,7 @@ def caterer_list(
         person = people.get(seat.person_id or "")
         if person is None:
             continue
-        row = [
+        row: list[object] = [
             Paragraph(escape(table.name or str(table.number or "")), st["small"]),
             Paragraph(str(seat.number), st["small"]),
             Paragraph(escape(person.formal_name()), st["small"]),

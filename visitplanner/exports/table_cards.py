@@ -60,7 +60,7 @@ def table_cards_pdf(data: VisitData, event: Event, lang: str) -> bytes:
         )
     regular, _bold = regular_and_bold()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=_SHEET, initialFontName=regular, lang=PDF_LANGUAGE[lang])
+    canvas = Canvas(buffer, pagesize=_SHEET, initialFontName=regular, lang=PDF_LANGUAGE[lang])  # type: ignore[arg-type]
     canvas.setTitle(gettext_in(lang, N_("Table cards")))
     canvas.setCreator("VisitPlanner")
     width, height = _SHEET

@@ -107,6 +107,22 @@ class SeatingView(PlanPage):
             self.strategy.addItem(label(strategy), strategy)
         self.propose_button = QPushButton(_("Propose"))
         self.print_button = QPushButton(_("Place cards and chart (PDF)…"))
+        self.room_print_button = QPushButton(_("Print the room"))
+        room_menu = QMenu(self.room_print_button)
+        for words, paper, per_table in (
+            (_("Plan to scale, A4 (PDF)…"), "a4", False),
+            (_("Plan to scale, A3 (PDF)…"), "a3", False),
+            (_("One page per table, A4 (PDF)…"), "a4", True),
+        ):
+            action = room_menu.addAction(words)
+            action.triggered.connect(
+                lambda _c=False, p=paper, t=per_table: self._ask_path(
+                    _("Plan of the room"), lambda path: self.print_room_to(path, p, t)
+                )
+            )
+        cards = room_menu.addAction(_("Table cards (PDF)…"))
+        cards.triggered.connect(lambda: self._ask_path(_("Table cards"), self.print_table_cards_to))
+        self.room_print_button.setMenu(room_menu)
         self.canvas = SeatingCanvas()
         self.canvas.setAccessibleName(_("Seating chart"))
         self.canvas.setToolTip(
@@ -162,6 +178,7 @@ class SeatingView(PlanPage):
         bar.addWidget(self.strategy)
         bar.addWidget(self.propose_button)
         bar.addWidget(self.print_button)
+        bar.addWidget(self.room_print_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -542,6 +559,45 @@ class SeatingView(PlanPage):
         run_with_progress_dialog(self, _("Writing place cards…"), worker)
         return worker
 
+    def _ask_path(self, title: str, then: Callable[[Path], object]) -> None:
+        if self.current_event() is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, title, "", _("PDF files (*.pdf)"))
+        if path:
+            then(Path(path if path.lower().endswith(".pdf") else f"{path}.pdf"))
+
+    def print_room_to(self, path: Path, paper: str = "a4", per_table: bool = False) -> Worker[None]:
+        """Print the room to scale (whole, or a page per table), then the caterer's and the
+        door's lists, to `path` off the GUI thread (shareable: no dietary needs; the
+        command prints them with --profile internal)."""
+        data, event = self.session.data, self.current_event()
+        lang = current_language()
+
+        def work(progress: Progress) -> None:
+            if event is not None:
+                seating_service.write_room_plan(
+                    path, data, event, lang, paper=paper, per_table=per_table
+                )
+
+        worker: Worker[None] = Worker(work, self)
+        worker.error.connect(self._print_failed)
+        run_with_progress_dialog(self, _("Printing the room…"), worker)
+        return worker
+
+    def print_table_cards_to(self, path: Path) -> Worker[None]:
+        """Print a tent card per table to `path` off the GUI thread."""
+        data, event = self.session.data, self.current_event()
+        lang = current_language()
+
+        def work(progress: Progress) -> None:
+            if event is not None:
+                seating_service.write_table_cards(path, data, event, lang)
+
+        worker: Worker[None] = Worker(work, self)
+        worker.error.connect(self._print_failed)
+        run_with_progress_dialog(self, _("Printing the table cards…"), worker)
+        return worker
+
     def _print_failed(self, exc: BaseException) -> None:
         if isinstance(exc, VisitPlannerError):
             QMessageBox.warning(self, _("Place cards"), exc.message)
@@ -558,6 +614,9 @@ class SeatingView(PlanPage):
         event = self.current_event()
         self.propose_button.setEnabled(event is not None)
         self.print_button.setEnabled(event is not None and event.seating is not None)
+        self.room_print_button.setEnabled(
+            event is not None and event.seating is not None and bool(event.seating.tables)
+        )
         for button in (self.add_button, self.grid_button, self.room_button):
             button.setEnabled(event is not None)
         if event is None:
@@ -579,7 +638,7 @@ class SeatingView(PlanPage):
         self._list_unseated(event, people, seated)
         self._list_checks(event)
 
-    def _draw(self, plan: SeatingPlan | None, people: dict, guests: set[str]) -> None:  # type: ignore[type-arg]
+    def _draw(self, plan: SeatingPlan | None, people: dict, guests: set[str]) -> None:
         """The room, its tables and seats; the order the arrows go through the seats."""
         names: dict[str, tuple[str, QColor]] = {}
         for _table, seat in plan.seats() if plan else []:
@@ -615,7 +674,7 @@ class SeatingView(PlanPage):
         order = [seat.id for table in plan.tables for seat in geometry.clockwise(table)]
         self.canvas.set_order(order)
 
-    def _list_unseated(self, event: Event, people: dict, seated: set[str]) -> None:  # type: ignore[type-arg]
+    def _list_unseated(self, event: Event, people: dict, seated: set[str]) -> None:
         for ident in event.participant_ids:
             if ident in people and ident not in seated:
                 entry = QListWidgetItem(people[ident].formal_name())
