@@ -360,10 +360,10 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries = [
-            (GUEST, Seat(1, SeatSide.NORTH, 0), _("guest")),
-            (HOST, Seat(1, SeatSide.NORTH, 0), _("host")),
+            (GUEST, Seat(1, SeatSide.NORTH, 0), _("guest seat")),
+            (HOST, Seat(1, SeatSide.NORTH, 0), _("host seat")),
             (EMPTY, Seat(1, SeatSide.NORTH, 0, locked=True), _("locked")),
-            (EMPTY, Seat(1, SeatSide.NORTH, 0, step_free=False), _("not step-free")),
+            (EMPTY, Seat(1, SeatSide.NORTH, 0, step_free=False), _("not step-free (dashed)")),
             (EMPTY, Seat(1, SeatSide.NORTH, 0), _("reserved (H, G, I)")),
             (EMPTY, Seat(1, SeatSide.NORTH, 0), _("empty")),
         ]

@@ -398,7 +398,10 @@ class SeatingView(PlanPage):
         if event is None or event.seating is None:
             return menu
         table = event.seating.table(table_id)
-        menu.setTitle(_("Table {name}").format(name=table_title(table)))
+        title = table_title(table)
+        menu.setTitle(
+            title if title and not title.isdigit() else _("Table {name}").format(name=title)
+        )
         entries: list[tuple[str, Callable[[], None]]] = [
             (_("Rename…"), lambda: self._ask_name(table_id)),
             (_("Renumber…"), lambda: self._ask_number(table_id)),
