@@ -202,3 +202,18 @@ def test_the_room_and_its_table_cards_print_from_the_page(
     )
     entries = [a.text() for a in view.room_print_button.menu().actions()]
     assert len(entries) == 4 and view.room_print_button.isEnabled()
+
+
+def test_plus_and_minus_give_a_table_a_seat_more_or_less(qtbot, view: SeatingView) -> None:  # type: ignore[no-untyped-def]
+    view.add_tables(TableShape.ROUND, 8)
+    table = _plan(view).tables[1]
+    canvas = view.canvas
+    canvas.setFocus()
+    canvas.set_current(table.seats[0].id)
+    QTest.keyClick(canvas, Qt.Key.Key_Plus)
+    assert len(_plan(view).table(table.id).seats) == 9
+    QTest.keyClick(canvas, Qt.Key.Key_Minus)
+    QTest.keyClick(canvas, Qt.Key.Key_Minus)
+    after = _plan(view).table(table.id)
+    assert len(after.seats) == 7
+    assert [s.id for s in after.seats] == [s.id for s in table.seats[:7]]

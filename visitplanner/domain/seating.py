@@ -24,6 +24,7 @@ import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final
 
+from visitplanner.domain import table_geometry as _geometry
 from visitplanner.domain.arrangements import (
     Seat,
     SeatingPlan,
@@ -414,7 +415,8 @@ _ROUND_SPACING: Final = 3.5
 def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
     """Tables from a description such as "long:8", "long:8+1", "head:7,round:10,round:10".
 
-    long:N has N seats on each long side (+E at each end); round:N and head:N have N seats.
+    long:N has N seats on each long side (+E at each end), imperial:N too (+1 at each
+    rounded end unless told); round:N, head:N and u:N have N seats.
     `name` names each table ({n} is its number). The head table is put at the top of the
     room, round tables in rows of three below it; seats are numbered across the room.
     """
@@ -424,9 +426,15 @@ def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
     for index, part in enumerate(p.strip() for p in spec.split(",")):
         shape, _sep, size = part.partition(":")
         seats, _plus, ends = size.partition("+")
-        if not seats.isdigit() or (ends and not ends.isdigit()) or (ends and shape != "long"):
+        if (
+            not seats.isdigit()
+            or (ends and not ends.isdigit())
+            or (ends and shape not in ("long", "imperial"))
+        ):
             raise InputError(
-                _("not a table: “{part}” (long:8, long:8+1, round:10 or head:6)").format(part=part)
+                _(
+                    "not a table: “{part}” (long:8, long:8+1, round:10, head:6, imperial:6 or u:12)"
+                ).format(part=part)
             )
         label = name.format(n=index + 1)
         count = int(seats)
@@ -438,6 +446,14 @@ def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
         elif shape == "head":
             tables.append(head_table(label, count, 0.0, y))
             y += 2.5
+        elif shape == "imperial":
+            tables.append(imperial_table(label, count, int(ends or 1), 0.0, y))
+            y += 3.0
+        elif shape == "u":
+            table = u_table(label, 1, 1, x=0.0, y=y + 1.5)
+            _geometry.reseat(table, _geometry.counts_for_seats(table, max(count, 3)))
+            tables.append(table)
+            y += 2.0 + _geometry.size(table)[1]
         elif shape == "round":
             column = rounds % 3
             if column == 0 and rounds:
@@ -446,7 +462,9 @@ def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
             rounds += 1
         else:
             raise InputError(
-                _("not a table: “{part}” (long:8, long:8+1, round:10 or head:6)").format(part=part)
+                _(
+                    "not a table: “{part}” (long:8, long:8+1, round:10, head:6, imperial:6 or u:12)"
+                ).format(part=part)
             )
     renumber(tables)
     return tables

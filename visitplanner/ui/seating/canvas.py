@@ -7,9 +7,9 @@ another place; Alt+wheel over a table turns it (15° steps, 1° with Shift too);
 Ctrl++ and Ctrl+- zoom, Ctrl+0 fits the room. From the keyboard the arrows go from seat
 to seat (a ring shows which), Enter picks up the sitter and Enter on another seat puts
 them there, Esc lets go, Del takes them off the table, R and Shift+R turn the seat's
-table (Ctrl: by 1°), Ctrl+arrows move it, the menu key or Shift+F10 opens the seat's
-menu (the table's is in it). The widgets only ask (their signals); the Seating view
-makes each edit.
+table (Ctrl: by 1°), Ctrl+arrows move it, + and - give it a seat more or less (Shift+wheel
+over a table too), the menu key or Shift+F10 opens the seat's menu (the table's is in
+it). The widgets only ask (their signals); the Seating view makes each edit.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class SeatingCanvas(PlacesView):
     table_moved = Signal(str, float, float)  # table id, x and y in metres
     table_turned = Signal(str, float)  # table id, degrees clockwise
     table_menu_requested = Signal(str, object)  # table id, global position
+    table_seats_requested = Signal(str, int)  # table id, how many seats
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +171,11 @@ class SeatingCanvas(PlacesView):
             self._nudge(key)
         elif key == Qt.Key.Key_R:
             self._turn_key(event)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus) and self._seat_table(seat) is not None:
+            table = self._seat_table(seat)
+            assert table is not None
+            step = 1 if key == Qt.Key.Key_Plus else -1
+            self.table_seats_requested.emit(table.table.id, len(table.table.seats) + step)
         elif key in steps:
             self.set_current(self.order[(at + steps[key]) % len(self.order)])
         elif key == Qt.Key.Key_Home:
@@ -237,6 +243,13 @@ class SeatingCanvas(PlacesView):
             self.zoom(ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP)
             event.accept()
             return
+        if mods == Qt.KeyboardModifier.ShiftModifier and delta:
+            table = self.table_at(event.position())
+            if table is not None:
+                step = 1 if delta > 0 else -1
+                self.table_seats_requested.emit(table.table.id, len(table.table.seats) + step)
+                event.accept()
+                return
         if mods & Qt.KeyboardModifier.AltModifier and delta:
             table = self.table_at(event.position())
             if table is not None:

@@ -162,6 +162,7 @@ class SeatingView(PlanPage):
         self.canvas.table_moved.connect(self.move_table)
         self.canvas.table_turned.connect(self.turn_table)
         self.canvas.table_menu_requested.connect(self._show_table_menu)
+        self.canvas.table_seats_requested.connect(self.set_seat_count)
         self.add_button.clicked.connect(self._ask_add)
         self.duplicate_button.clicked.connect(lambda: self._on_table(self.duplicate_table))
         self.delete_button.clicked.connect(lambda: self._on_table(self.delete_table))
