@@ -217,3 +217,23 @@ def test_plus_and_minus_give_a_table_a_seat_more_or_less(qtbot, view: SeatingVie
     after = _plan(view).table(table.id)
     assert len(after.seats) == 7
     assert [s.id for s in after.seats] == [s.id for s in table.seats[:7]]
+
+
+def test_the_room_dialog_gives_the_room_its_size_and_doors(qtbot, view: SeatingView) -> None:  # type: ignore[no-untyped-def]
+    from visitplanner.domain.arrangements import FeatureKind, Room, RoomFeature
+    from visitplanner.ui.seating.room_dialog import RoomDialog
+
+    door = RoomFeature(FeatureKind.DOOR, "Entrée", 0, 6, 1.8, 0)
+    dialog = RoomDialog(Room("Salon", 12, 9, [door]))
+    qtbot.addWidget(dialog)
+    dialog.add_feature(RoomFeature(FeatureKind.EXIT))
+    dialog.features.cellWidget(1, 1).setText("Sortie de secours")
+    dialog.width_box.setValue(16)
+    room = dialog.room()
+    assert (room.name, room.width, room.depth) == ("Salon", 16, 9)
+    assert room.features[0] == door and room.features[1].label == "Sortie de secours"
+    view.set_room(room)
+    assert _plan(view).room == room
+    view.session.undo()
+    view.refresh()
+    assert _plan(view).room == Room()

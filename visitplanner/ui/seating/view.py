@@ -30,13 +30,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -82,6 +80,7 @@ from visitplanner.ui.seating.chart_items import (
     place_name,
     table_title,
 )
+from visitplanner.ui.seating.room_dialog import RoomDialog
 
 __all__ = ["SeatItem", "SeatingView"]
 
@@ -504,28 +503,9 @@ class SeatingView(PlanPage):
         event = self.current_event()
         if event is None:
             return
-        room = event.seating.room if event.seating is not None else Room()
-        dialog = QDialog(self)
-        dialog.setWindowTitle(_("Room"))
-        name = QLineEdit(room.name)
-        width, depth = QDoubleSpinBox(), QDoubleSpinBox()
-        for box, value in ((width, room.width), (depth, room.depth)):
-            box.setRange(0, 500)
-            box.setDecimals(1)
-            box.setSuffix(" m")
-            box.setValue(value)
-        form = QFormLayout(dialog)
-        form.addRow(_("Name:"), name)
-        form.addRow(_("Width (east to west):"), width)
-        form.addRow(_("Depth (north to south):"), depth)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
+        dialog = RoomDialog(event.seating.room if event.seating is not None else Room(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_room(Room(name.text(), width.value(), depth.value(), list(room.features)))
+            self.set_room(dialog.room())
 
     def _pick_from_list(self, person_id: str) -> None:
         """A person picked up from the "No seat" list: to the chart, on the first free seat."""
