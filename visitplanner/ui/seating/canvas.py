@@ -254,9 +254,9 @@ class SeatingCanvas(PlacesView):
             table = self.table_at(event.position())
             if table is not None:
                 free = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-                step = (1.0 if free else ROTATION_STEP) * (1 if delta > 0 else -1)
+                turn = (1.0 if free else ROTATION_STEP) * (1 if delta > 0 else -1)
                 self.table_turned.emit(
-                    table.table.id, _turned(table.table.rotation, step, not free)
+                    table.table.id, _turned(table.table.rotation, turn, not free)
                 )
                 event.accept()
                 return

@@ -89,8 +89,8 @@ class RoomDialog(QDialog):
         row = self.features.rowCount()
         self.features.insertRow(row)
         kind = QComboBox()
-        for value in FeatureKind:
-            kind.addItem(label(value), value)
+        for choice in FeatureKind:
+            kind.addItem(label(choice), choice)
         kind.setCurrentIndex(kind.findData(feature.kind))
         self.features.setCellWidget(row, 0, kind)
         self.features.setCellWidget(row, 1, QLineEdit(feature.label))
@@ -110,22 +110,27 @@ class RoomDialog(QDialog):
             self.features.removeRow(row)
             del self._ids[row]
 
+    def _number(self, row: int, column: int) -> float:
+        box = self.features.cellWidget(row, column)
+        assert isinstance(box, QDoubleSpinBox)
+        return box.value()
+
     def room(self) -> Room:
         """The room as the dialog shows it."""
         features = []
         for row, ident in enumerate(self._ids):
             kind = self.features.cellWidget(row, 0)
             text = self.features.cellWidget(row, 1)
-            x, y, w, d = (self.features.cellWidget(row, c) for c in (2, 3, 4, 5))
+            x, y, w, d = (self._number(row, column) for column in (2, 3, 4, 5))
             assert isinstance(kind, QComboBox) and isinstance(text, QLineEdit)
             features.append(
                 RoomFeature(
                     kind=FeatureKind(kind.currentData()),
                     label=text.text().strip(),
-                    x=x.value(),  # type: ignore[union-attr]
-                    y=y.value(),  # type: ignore[union-attr]
-                    width=w.value(),  # type: ignore[union-attr]
-                    depth=d.value(),  # type: ignore[union-attr]
+                    x=x,
+                    y=y,
+                    width=w,
+                    depth=d,
                     id=ident,
                 )
             )
