@@ -24,11 +24,15 @@ from hypothesis import strategies as st
 
 from visitplanner.domain.address import AddressForms, AddressUse
 from visitplanner.domain.arrangements import (
+    FeatureKind,
     PlacementArea,
     PlacementPosition,
+    Room,
+    RoomFeature,
     Seat,
     SeatingPlan,
     SeatingStrategy,
+    SeatRole,
     SeatSide,
     StepKind,
     Table,
@@ -381,6 +385,7 @@ def _seating(draw: st.DrawFn, ids: set[str], people: list[str]) -> SeatingPlan:
                     step_free=draw(st.booleans()),
                     locked=draw(st.booleans()),
                     person_id=_maybe(draw, people),
+                    reserved=draw(st.sampled_from(SeatRole)),
                 )
             )
         tables.append(
@@ -391,9 +396,30 @@ def _seating(draw: st.DrawFn, ids: set[str], people: list[str]) -> SeatingPlan:
                 x=draw(st.integers(-20, 20)) / 2,
                 y=draw(st.integers(-20, 20)) / 2,
                 seats=seats,
+                rotation=draw(st.integers(0, 23)) * 15.0,
+                length=draw(st.integers(0, 40)) / 4,
+                number=draw(st.none() | st.integers(1, 99)),
             )
         )
-    return SeatingPlan(strategy=draw(st.sampled_from(SeatingStrategy)), tables=tables)
+    features = [
+        RoomFeature(
+            id=ident,
+            kind=draw(st.sampled_from(FeatureKind)),
+            label=draw(texts()),
+            x=draw(st.integers(-20, 20)) / 2,
+            y=draw(st.integers(-20, 20)) / 2,
+            width=draw(st.integers(0, 8)) / 2,
+            depth=draw(st.integers(0, 8)) / 2,
+        )
+        for ident in _ids(draw, draw(st.integers(0, 2)), ids)
+    ]
+    room = Room(
+        name=draw(texts()),
+        width=draw(st.integers(0, 80)) / 2,
+        depth=draw(st.integers(0, 80)) / 2,
+        features=features,
+    )
+    return SeatingPlan(strategy=draw(st.sampled_from(SeatingStrategy)), tables=tables, room=room)
 
 
 @st.composite

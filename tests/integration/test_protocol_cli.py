@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.test_cli import run
+from tests.pdfread import read_pdf
 from visitplanner.cli import main
 from visitplanner.domain.arrangements import SeatingStrategy
 from visitplanner.services.visit_files import read_visit
@@ -66,6 +67,30 @@ def test_seating_writes_place_cards_and_chart(demo: Path, tmp_path: Path) -> Non
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_seating_prints_the_room_to_scale_and_table_cards(demo: Path, tmp_path: Path) -> None:
+    plan, cards = tmp_path / "plan.pdf", tmp_path / "tables.pdf"
+    result = run(
+        "seating",
+        str(demo),
+        "Dîner de travail",
+        "--print-plan",
+        str(plan),
+        "--paper",
+        "a3",
+        "--per-table",
+        "--table-cards",
+        str(cards),
+        "--lang",
+        "en",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Plan of the room written" in result.stdout and "Table cards written" in result.stdout
+    text = read_pdf(plan.read_bytes())
+    assert "Scale 1:" in text.page_text(1) and "for the caterer" in text.text
+    assert "Dietary needs" not in text.text  # shareable unless asked
+    assert read_pdf(cards.read_bytes()).pages[0].count("Table d’honneur") == 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -73,6 +98,10 @@ def test_seating_writes_place_cards_and_chart(demo: Path, tmp_path: Path) -> Non
         (["Dîner de travail", "--tables", "square:4"], "not a table"),
         (["Dîner de travail", "-o", "cards.txt"], ".pdf"),
         (["Dîner de travail", "--strategy", "buffet"], "invalid choice"),
+        (["Dîner de travail", "--print-plan", "plan.txt"], ".pdf"),
+        (["Dîner de travail", "--print-plan", "p.pdf", "--paper", "a5"], "invalid choice"),
+        (["Dîner de travail", "--per-table"], "--print-plan"),
+        (["Dîner de travail", "--table-cards", "cards.odt"], ".pdf"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(demo: Path, args: list[str], message: str) -> None:

@@ -6,7 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option, shown
+from visitplanner.commands.base import (
+    EXIT_OK,
+    Subcommands,
+    add_language_option,
+    add_profile_option,
+    shown,
+)
 from visitplanner.domain import protocol_checks
 from visitplanner.domain.arrangements import PlacementArea, SeatingStrategy
 from visitplanner.domain.checks import Finding, Severity
@@ -83,6 +89,10 @@ def print_plan(data: VisitData, event: Event, lang: str) -> None:
 
 def _seating(args: argparse.Namespace) -> int:
     pdf = _pdf_path(args.output)
+    plan_pdf = _pdf_path(args.print_plan)
+    cards_pdf = _pdf_path(args.table_cards)
+    if plan_pdf is None and (args.per_table or args.paper != "a4"):
+        raise InputError(_("--paper and --per-table go with --print-plan FILE.pdf"))
     tables = tables_from_spec(args.tables, _("Table {n}")) if args.tables else None
     proposing = args.propose or tables is not None or bool(args.strategy)
     session = open_visit(args.visit, read_only=not proposing)
@@ -102,6 +112,20 @@ def _seating(args: argparse.Namespace) -> int:
         if pdf is not None:
             seating_service.write_place_cards(pdf, data, event, lang)
             print(_("Place cards and seating chart written to {path}.").format(path=shown(pdf)))
+        if plan_pdf is not None:
+            seating_service.write_room_plan(
+                plan_pdf,
+                data,
+                event,
+                lang,
+                paper=args.paper,
+                per_table=args.per_table,
+                profile=args.profile,
+            )
+            print(_("Plan of the room written to {path}.").format(path=shown(plan_pdf)))
+        if cards_pdf is not None:
+            seating_service.write_table_cards(cards_pdf, data, event, lang)
+            print(_("Table cards written to {path}.").format(path=shown(cards_pdf)))
     finally:
         session.close()
     return EXIT_OK
@@ -202,6 +226,25 @@ def register(commands: Subcommands) -> None:
     seating.add_argument(
         "-o", "--output", type=Path, metavar="FILE.pdf", help=_("write place cards and chart")
     )
+    seating.add_argument(
+        "--print-plan",
+        type=Path,
+        metavar="FILE.pdf",
+        help=_("print the room to scale, then the lists by table (caterer) and by name (door)"),
+    )
+    seating.add_argument(
+        "--paper",
+        choices=["a4", "a3"],
+        default="a4",
+        help=_("the plan's paper, landscape (default: a4)"),
+    )
+    seating.add_argument(
+        "--per-table", action="store_true", help=_("one page per table instead of the room")
+    )
+    seating.add_argument(
+        "--table-cards", type=Path, metavar="FILE.pdf", help=_("write a tent card per table")
+    )
+    add_profile_option(seating)
     add_language_option(seating)
     seating.set_defaults(handler=_seating)
 

@@ -41,6 +41,29 @@ class TableShape(StrEnum):
     ROUND = "round"
     #: A table of honour: one row of seats, all facing the room.
     HEAD = "head"
+    #: Imperial: a long table with rounded ends, seats all round.
+    IMPERIAL = "imperial"
+    #: U-shaped: the base at the top, two arms down; seats outside (and on the base's
+    #: inner side, south, if any).
+    U = "u"
+
+
+class SeatRole(StrEnum):
+    """Who a seat is kept for, whoever sits there now ("" for no one in particular)."""
+
+    NONE = ""
+    HOST = "host"
+    GUEST = "guest"
+    INTERPRETER = "interpreter"
+
+
+class FeatureKind(StrEnum):
+    """A fixed thing of a room, drawn on the plan."""
+
+    DOOR = "door"
+    EXIT = "exit"
+    STAGE = "stage"
+    FIXED = "fixed"
 
 
 class SeatSide(StrEnum):
@@ -65,6 +88,8 @@ class Seat:
     locked: bool = False
     person_id: str | None = None
     id: str = field(default_factory=new_id)
+    #: Who the seat is kept for (format 13).
+    reserved: SeatRole = SeatRole.NONE
 
     def __post_init__(self) -> None:
         if self.number < 1:
@@ -79,7 +104,10 @@ class Seat:
 
 @dataclass(slots=True)
 class Table:
-    """A table of a seating plan, placed on the room's chart at (x, y) metres."""
+    """A table of a seating plan, its centre at (x, y) metres from the room's centre
+    (x east, y south), turned `rotation` degrees clockwise; `length` is its length (a
+    round table's diameter) in metres, 0 for the length its seats need; `number` is
+    printed on its card (None: the name is)."""
 
     name: str
     shape: TableShape = TableShape.LONG
@@ -87,6 +115,14 @@ class Table:
     y: float = 0.0
     seats: list[Seat] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    rotation: float = 0.0
+    length: float = 0.0
+    number: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.length < 0:
+            raise DomainError(_("a table's length cannot be negative"))
+        self.rotation = self.rotation % 360
 
     def side(self, side: SeatSide) -> list[Seat]:
         """The seats of one side, by position."""
@@ -94,11 +130,44 @@ class Table:
 
 
 @dataclass(slots=True)
+class RoomFeature:
+    """A door, an exit, a stage or a fixed thing of a room: a rectangle (or a point, 0 × 0)
+    centred at (x, y) metres from the room's centre."""
+
+    kind: FeatureKind = FeatureKind.DOOR
+    label: str = ""
+    x: float = 0.0
+    y: float = 0.0
+    width: float = 0.0
+    depth: float = 0.0
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if self.width < 0 or self.depth < 0:
+            raise DomainError(_("a room's feature cannot have a negative size"))
+
+
+@dataclass(slots=True)
+class Room:
+    """The room of a meal: its name, its size in metres (0 × 0: not drawn), its features."""
+
+    name: str = ""
+    width: float = 0.0
+    depth: float = 0.0
+    features: list[RoomFeature] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.width < 0 or self.depth < 0:
+            raise DomainError(_("a room cannot have a negative size"))
+
+
+@dataclass(slots=True)
 class SeatingPlan:
-    """A meal's seating plan: the strategy chosen for it and its tables."""
+    """A meal's seating plan: the strategy chosen for it, its tables and their room."""
 
     strategy: SeatingStrategy = SeatingStrategy.WORKING
     tables: list[Table] = field(default_factory=list)
+    room: Room = field(default_factory=Room)
 
     def __post_init__(self) -> None:
         numbers = [seat.number for _table, seat in self.seats()]
@@ -132,6 +201,20 @@ class SeatingPlan:
     def seated_ids(self) -> list[str]:
         """Who sits, seat by seat."""
         return [s.person_id for _table, s in self.seats() if s.person_id]
+
+    def table(self, table_id: str) -> Table:
+        """The table with id `table_id`."""
+        for table in self.tables:
+            if table.id == table_id:
+                return table
+        raise NotFoundError(_("no table with id {ident}").format(ident=table_id))
+
+    def table_of(self, seat_id: str) -> Table:
+        """The table of the seat `seat_id`."""
+        for table, seat in self.seats():
+            if seat.id == seat_id:
+                return table
+        raise NotFoundError(_("no seat with id {ident}").format(ident=seat_id))
 
 
 class StepKind(StrEnum):

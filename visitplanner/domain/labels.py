@@ -6,8 +6,10 @@ from enum import StrEnum
 from typing import Final
 
 from visitplanner.domain.arrangements import (
+    FeatureKind,
     PlacementArea,
     SeatingStrategy,
+    SeatRole,
     SeatSide,
     StepKind,
     TableShape,
@@ -120,6 +122,16 @@ _LABELS: Final[dict[tuple[type, str], str]] = {
     _k(PlacementArea.ROW): N_("rows"),
     _k(PlacementArea.WREATH_PARTY): N_("wreath party"),
     _k(PlacementArea.PRESS): N_("press area"),
+    _k(TableShape.IMPERIAL): N_("imperial table"),
+    _k(TableShape.U): N_("U-shaped table"),
+    _k(SeatRole.NONE): N_("no one in particular"),
+    _k(SeatRole.HOST): N_("a host"),
+    _k(SeatRole.GUEST): N_("a guest"),
+    _k(SeatRole.INTERPRETER): N_("an interpreter"),
+    _k(FeatureKind.DOOR): N_("door"),
+    _k(FeatureKind.EXIT): N_("exit"),
+    _k(FeatureKind.STAGE): N_("stage"),
+    _k(FeatureKind.FIXED): N_("fixed feature"),
 }
 
 #: How a civility is written in each language (Madame / пані / Mrs).

@@ -24,6 +24,7 @@ import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final
 
+from visitplanner.domain import table_geometry as _geometry
 from visitplanner.domain.arrangements import (
     Seat,
     SeatingPlan,
@@ -44,17 +45,52 @@ SEAT_PITCH: Final = 0.7
 # --- tables ---------------------------------------------------------------------------
 
 
-def long_table(name: str, per_side: int, ends: int = 0, x: float = 0.0, y: float = 0.0) -> Table:
-    """A long table with `per_side` seats on each long side and `ends` at each end."""
+def long_table(
+    name: str,
+    per_side: int,
+    ends: int = 0,
+    x: float = 0.0,
+    y: float = 0.0,
+    *,
+    one_side: bool = False,
+    shape: TableShape = TableShape.LONG,
+) -> Table:
+    """A long table with `per_side` seats on each long side (on the north side only if
+    `one_side`) and `ends` at each end; `shape` IMPERIAL rounds its ends."""
     if per_side < 1 or ends < 0:
         raise DomainError(_("a long table needs a seat on each side"))
     seats = [Seat(1, SeatSide.NORTH, i) for i in range(per_side)]
     seats += [Seat(1, SeatSide.EAST, i) for i in range(ends)]
-    seats += [Seat(1, SeatSide.SOUTH, i) for i in reversed(range(per_side))]
+    if not one_side:
+        seats += [Seat(1, SeatSide.SOUTH, i) for i in reversed(range(per_side))]
     seats += [Seat(1, SeatSide.WEST, i) for i in reversed(range(ends))]
     for number, seat in enumerate(seats, start=1):  # clockwise from the north-west
         seat.number = number
-    return Table(name=name, shape=TableShape.LONG, x=x, y=y, seats=seats)
+    return Table(name=name, shape=shape, x=x, y=y, seats=seats)
+
+
+def imperial_table(
+    name: str, per_side: int, ends: int = 1, x: float = 0.0, y: float = 0.0
+) -> Table:
+    """An imperial table: long with rounded ends, `per_side` seats on each side and `ends`
+    on each rounded end."""
+    return long_table(name, per_side, ends, x, y, shape=TableShape.IMPERIAL)
+
+
+def u_table(
+    name: str, base: int, arms: int, inside: int = 0, x: float = 0.0, y: float = 0.0
+) -> Table:
+    """A U-shaped table open to the south: `base` seats along the outside of its base,
+    `arms` along the outside of each arm, `inside` along the inner side of the base."""
+    if base < 1 or arms < 1 or inside < 0:
+        raise DomainError(_("a U-shaped table needs seats on its base and its arms"))
+    seats = [Seat(1, SeatSide.NORTH, i) for i in range(base)]
+    seats += [Seat(1, SeatSide.EAST, i) for i in range(arms)]
+    seats += [Seat(1, SeatSide.SOUTH, i) for i in reversed(range(inside))]
+    seats += [Seat(1, SeatSide.WEST, i) for i in reversed(range(arms))]
+    for number, seat in enumerate(seats, start=1):
+        seat.number = number
+    return Table(name=name, shape=TableShape.U, x=x, y=y, seats=seats)
 
 
 def round_table(name: str, count: int, x: float = 0.0, y: float = 0.0) -> Table:
@@ -379,7 +415,8 @@ _ROUND_SPACING: Final = 3.5
 def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
     """Tables from a description such as "long:8", "long:8+1", "head:7,round:10,round:10".
 
-    long:N has N seats on each long side (+E at each end); round:N and head:N have N seats.
+    long:N has N seats on each long side (+E at each end), imperial:N too (+1 at each
+    rounded end unless told); round:N, head:N and u:N have N seats.
     `name` names each table ({n} is its number). The head table is put at the top of the
     room, round tables in rows of three below it; seats are numbered across the room.
     """
@@ -389,9 +426,15 @@ def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
     for index, part in enumerate(p.strip() for p in spec.split(",")):
         shape, _sep, size = part.partition(":")
         seats, _plus, ends = size.partition("+")
-        if not seats.isdigit() or (ends and not ends.isdigit()) or (ends and shape != "long"):
+        if (
+            not seats.isdigit()
+            or (ends and not ends.isdigit())
+            or (ends and shape not in ("long", "imperial"))
+        ):
             raise InputError(
-                _("not a table: “{part}” (long:8, long:8+1, round:10 or head:6)").format(part=part)
+                _(
+                    "not a table: “{part}” (long:8, long:8+1, round:10, head:6, imperial:6 or u:12)"
+                ).format(part=part)
             )
         label = name.format(n=index + 1)
         count = int(seats)
@@ -403,6 +446,14 @@ def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
         elif shape == "head":
             tables.append(head_table(label, count, 0.0, y))
             y += 2.5
+        elif shape == "imperial":
+            tables.append(imperial_table(label, count, int(ends or 1), 0.0, y))
+            y += 3.0
+        elif shape == "u":
+            table = u_table(label, 1, 1, x=0.0, y=y + 1.5)
+            _geometry.reseat(table, _geometry.counts_for_seats(table, max(count, 3)))
+            tables.append(table)
+            y += 2.0 + _geometry.size(table)[1]
         elif shape == "round":
             column = rounds % 3
             if column == 0 and rounds:
@@ -411,7 +462,9 @@ def tables_from_spec(spec: str, name: str = "{n}") -> list[Table]:
             rounds += 1
         else:
             raise InputError(
-                _("not a table: “{part}” (long:8, long:8+1, round:10 or head:6)").format(part=part)
+                _(
+                    "not a table: “{part}” (long:8, long:8+1, round:10, head:6, imperial:6 or u:12)"
+                ).format(part=part)
             )
     renumber(tables)
     return tables

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from visitplanner.domain.address import AddressForms, AddressUse
 from visitplanner.domain.arrangements import (
     PlacementPosition,
+    Room,
     Seat,
     SeatingPlan,
     Table,
@@ -431,6 +432,7 @@ def _seat(value: Seat) -> _JSON:
         "step_free": value.step_free,
         "locked": value.locked,
         "person_id": value.person_id,
+        "reserved": str(value.reserved),
     }
 
 
@@ -442,13 +444,40 @@ def _table(value: Table) -> _JSON:
         "x": float(value.x),
         "y": float(value.y),
         "seats": [_seat(seat) for seat in value.seats],
+        "rotation": float(value.rotation),
+        "length": float(value.length),
+        "number": value.number,
+    }
+
+
+def _room(value: Room) -> _JSON:
+    return {
+        "name": value.name,
+        "width": float(value.width),
+        "depth": float(value.depth),
+        "features": [
+            {
+                "kind": str(f.kind),
+                "label": f.label,
+                "x": float(f.x),
+                "y": float(f.y),
+                "width": float(f.width),
+                "depth": float(f.depth),
+                "id": f.id,
+            }
+            for f in value.features
+        ],
     }
 
 
 def _seating(value: SeatingPlan | None) -> _JSON | None:
     if value is None:
         return None
-    return {"strategy": str(value.strategy), "tables": [_table(t) for t in value.tables]}
+    return {
+        "strategy": str(value.strategy),
+        "tables": [_table(t) for t in value.tables],
+        "room": _room(value.room),
+    }
 
 
 def _wreath(value: Wreath) -> _JSON:

@@ -730,6 +730,8 @@ def _check_ids(data: VisitData) -> None:
             (f"{at}.seating.tables[{j}].seats", [seat.id for seat in table.seats])
             for j, table in enumerate(tables)
         ]
+        features = event.seating.room.features if event.seating else []
+        groups.append((f"{at}.seating.room.features", [f.id for f in features]))
         groups.append((f"{at}.wreaths", [wreath.id for wreath in event.wreaths]))
         groups.append((f"{at}.placement", [position.id for position in event.placement]))
     first: dict[str, str] = {data.visit.id.lower(): "visit.id"}

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from visitplanner.domain import seating
+from visitplanner.domain import room_plan, seating
 from visitplanner.domain.arrangements import SeatingPlan, SeatingStrategy, Table
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.precedence import event_order
-from visitplanner.domain.values import Role
+from visitplanner.domain.values import Profile, Role
+from visitplanner.exports.files import write_private
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.edits import SaveEntity
 
@@ -83,6 +84,23 @@ def lock_operation(event: Event, seat_id: str, locked: bool) -> SaveEntity:
     return _with_plan(event, seating.set_locked(_plan(event), seat_id, locked), label)
 
 
+def room_operation(
+    event: Event, edit: Callable[[SeatingPlan], SeatingPlan], label: str
+) -> SaveEntity:
+    """One undoable edit of the room of `event` (a `room_plan` function given the plan):
+    only the plan changes, the event's wreaths, placement and running order stay as they
+    are. A meal without a plan gets an empty one first."""
+    plan = event.seating if event.seating is not None else SeatingPlan()
+    return _with_plan(event, edit(plan), label)
+
+
+def shift_operation(data: VisitData, event: Event, person_id: str, seat_id: str) -> SaveEntity:
+    """Seat `person_id` at `seat_id`, the others moved one seat along towards a free one."""
+    data.person(person_id)
+    plan = room_plan.shift_to(_plan(event), person_id, seat_id)
+    return _with_plan(event, plan, _("Move to a seat"))
+
+
 def _plan(event: Event) -> SeatingPlan:
     if event.seating is None:
         raise DomainError(
@@ -96,3 +114,29 @@ def write_place_cards(path: Path, data: VisitData, event: Event, lang: str) -> N
     from visitplanner.exports.protocol_pdf import write_seating_pdf  # reportlab: when asked
 
     write_seating_pdf(path, data, event, lang)
+
+
+def write_room_plan(
+    path: Path,
+    data: VisitData,
+    event: Event,
+    lang: str,
+    *,
+    paper: str = "a4",
+    per_table: bool = False,
+    profile: Profile = Profile.SHAREABLE,
+) -> None:
+    """Print the room of `event` to scale (whole or a page per table), with the caterer's
+    list (dietary needs only under the internal profile) and the door's, to `path`."""
+    from visitplanner.exports.scale_plan import plan_pdf  # reportlab: when asked
+
+    write_private(
+        path, plan_pdf(data, event, lang, paper=paper, per_table=per_table, profile=profile)
+    )
+
+
+def write_table_cards(path: Path, data: VisitData, event: Event, lang: str) -> None:
+    """Print a folded tent card per table of `event` to `path`."""
+    from visitplanner.exports.table_cards import table_cards_pdf  # reportlab: when asked
+
+    write_private(path, table_cards_pdf(data, event, lang))

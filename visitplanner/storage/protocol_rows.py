@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from visitplanner.domain.arrangements import (
+    FeatureKind,
     PlacementArea,
     PlacementPosition,
+    Room,
+    RoomFeature,
     Seat,
     SeatingPlan,
     SeatingStrategy,
+    SeatRole,
     SeatSide,
     Table,
     TableShape,
@@ -97,6 +101,7 @@ def _load_seating(
                 step_free=bool(r["step_free"]),
                 locked=bool(r["locked"]),
                 person_id=r["person_id"],
+                reserved=SeatRole(r["reserved"]),
             )
         )
     tables: dict[str, list[Table]] = defaultdict(list)
@@ -109,11 +114,34 @@ def _load_seating(
                 x=r["x"],
                 y=r["y"],
                 seats=seats.get(r["id"], []),
+                rotation=r["rotation"],
+                length=r["length"],
+                number=r["number"],
+            )
+        )
+    features: dict[str, list[RoomFeature]] = defaultdict(list)
+    for r in rows_of(conn, f"SELECT * FROM room_feature{where} ORDER BY event_id, position", args):
+        features[r["event_id"]].append(
+            RoomFeature(
+                id=r["id"],
+                kind=FeatureKind(r["kind"]),
+                label=r["label"],
+                x=r["x"],
+                y=r["y"],
+                width=r["width"],
+                depth=r["depth"],
             )
         )
     for r in rows_of(conn, f"SELECT * FROM seating_plan{where}", args):
         found[r["event_id"]].seating = SeatingPlan(
-            strategy=SeatingStrategy(r["strategy"]), tables=tables.get(r["event_id"], [])
+            strategy=SeatingStrategy(r["strategy"]),
+            tables=tables.get(r["event_id"], []),
+            room=Room(
+                name=r["room_name"],
+                width=r["room_width"],
+                depth=r["room_depth"],
+                features=features.get(r["event_id"], []),
+            ),
         )
 
 
@@ -196,19 +224,39 @@ def save_arrangements(conn: sqlite3.Connection, event: Event) -> None:
 
 def _save_seating(conn: sqlite3.Connection, event_id: str, plan: SeatingPlan) -> None:
     conn.execute(
-        "INSERT INTO seating_plan (event_id, strategy) VALUES (?, ?)",
-        (event_id, plan.strategy.value),
+        "INSERT INTO seating_plan (event_id, strategy, room_name, room_width, room_depth) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (event_id, plan.strategy.value, plan.room.name, plan.room.width, plan.room.depth),
+    )
+    conn.executemany(
+        "INSERT INTO room_feature (id, event_id, position, kind, label, x, y, width, depth) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (f.id, event_id, i, f.kind.value, f.label, f.x, f.y, f.width, f.depth)
+            for i, f in enumerate(plan.room.features)
+        ],
     )
     for index, table in enumerate(plan.tables):
         conn.execute(
-            "INSERT INTO seating_table (id, event_id, position, name, shape, x, y) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (table.id, event_id, index, table.name, table.shape.value, table.x, table.y),
+            "INSERT INTO seating_table "
+            "(id, event_id, position, name, shape, x, y, rotation, length, number) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                table.id,
+                event_id,
+                index,
+                table.name,
+                table.shape.value,
+                table.x,
+                table.y,
+                table.rotation,
+                table.length,
+                table.number,
+            ),
         )
         conn.executemany(
-            "INSERT INTO seat "
-            "(id, table_id, number, side, position, label, step_free, locked, person_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO seat (id, table_id, number, side, position, label, step_free, locked, "
+            "person_id, reserved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     seat.id,
@@ -220,6 +268,7 @@ def _save_seating(conn: sqlite3.Connection, event_id: str, plan: SeatingPlan) ->
                     int(seat.step_free),
                     int(seat.locked),
                     seat.person_id,
+                    seat.reserved.value,
                 )
                 for seat in table.seats
             ],

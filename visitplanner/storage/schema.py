@@ -850,3 +850,75 @@ ALTER TABLE person ADD COLUMN precedence_list TEXT
     CHECK (precedence_list IS NULL OR precedence_list IN ('national', 'departement'));
 ALTER TABLE person ADD COLUMN precedence_position TEXT
 """
+
+
+@_migration("0017_rooms")
+def _rooms(db: Database) -> None:
+    """A meal's room (its size, doors, exits, stage) and tables of any shape, turned,
+    sized, numbered; a seat kept for a role.
+
+    The tables' shape CHECK grows (imperial, U-shaped), so the table of tables is made
+    again; its seats are copied aside first, since dropping a table deletes the rows
+    that refer to it, and put back once it is there again.
+    """
+    _run_script(db, _ROOMS_SQL)
+
+
+_ROOMS_SQL: Final = """
+CREATE TABLE seat_0017 AS SELECT * FROM seat;
+DROP TABLE seat;
+CREATE TABLE seating_table_0017 (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL
+        REFERENCES seating_plan(event_id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    shape TEXT NOT NULL CHECK (shape IN ('long', 'round', 'head', 'imperial', 'u')),
+    x REAL NOT NULL DEFAULT 0,
+    y REAL NOT NULL DEFAULT 0,
+    rotation REAL NOT NULL DEFAULT 0 CHECK (rotation >= 0 AND rotation < 360),
+    length REAL NOT NULL DEFAULT 0 CHECK (length >= 0),
+    number INTEGER CHECK (number IS NULL OR number >= 1)
+);
+INSERT INTO seating_table_0017 (id, event_id, position, name, shape, x, y)
+    SELECT id, event_id, position, name, shape, x, y FROM seating_table;
+DROP TABLE seating_table;
+ALTER TABLE seating_table_0017 RENAME TO seating_table;
+CREATE INDEX seating_table_event ON seating_table(event_id, position);
+CREATE TABLE seat (
+    id TEXT PRIMARY KEY,
+    table_id TEXT NOT NULL
+        REFERENCES seating_table(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    side TEXT NOT NULL CHECK (side IN ('north', 'south', 'west', 'east', 'round')),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    label TEXT NOT NULL DEFAULT '',
+    step_free INTEGER NOT NULL DEFAULT 1,
+    locked INTEGER NOT NULL DEFAULT 0,
+    person_id TEXT REFERENCES person(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    reserved TEXT NOT NULL DEFAULT '' CHECK (reserved IN ('', 'host', 'guest', 'interpreter'))
+);
+INSERT INTO seat (id, table_id, number, side, position, label, step_free, locked, person_id)
+    SELECT id, table_id, number, side, position, label, step_free, locked, person_id
+    FROM seat_0017;
+DROP TABLE seat_0017;
+CREATE INDEX seat_table ON seat(table_id, number);
+CREATE INDEX seat_person ON seat(person_id);
+
+ALTER TABLE seating_plan ADD COLUMN room_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE seating_plan ADD COLUMN room_width REAL NOT NULL DEFAULT 0 CHECK (room_width >= 0);
+ALTER TABLE seating_plan ADD COLUMN room_depth REAL NOT NULL DEFAULT 0 CHECK (room_depth >= 0);
+CREATE TABLE room_feature (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL
+        REFERENCES seating_plan(event_id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('door', 'exit', 'stage', 'fixed')),
+    label TEXT NOT NULL DEFAULT '',
+    x REAL NOT NULL DEFAULT 0,
+    y REAL NOT NULL DEFAULT 0,
+    width REAL NOT NULL DEFAULT 0 CHECK (width >= 0),
+    depth REAL NOT NULL DEFAULT 0 CHECK (depth >= 0)
+);
+CREATE INDEX room_feature_event ON room_feature(event_id, position)
+"""
