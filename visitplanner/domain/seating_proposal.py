@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from visitplanner.domain.arrangements import (
+    Grouping,
     Seat,
+    SeatingOptions,
     SeatingPlan,
     SeatingStrategy,
     SeatSide,
@@ -31,6 +34,8 @@ from visitplanner.domain.arrangements import (
     TableShape,
 )
 from visitplanner.domain.model import Delegation, Person
+from visitplanner.domain.seating_repair import keep_constraints
+from visitplanner.domain.seating_rules import Broken, ConstraintKind, SeatingConstraint
 from visitplanner.domain.values import Side
 
 # --- neighbours -----------------------------------------------------------------------
@@ -97,21 +102,32 @@ def honour_order(table: Table) -> list[Seat]:
 
 
 class _Assigner:
-    """Who sits where while a plan is proposed; locked seats are taken from the start."""
+    """Who sits where while a plan is proposed; locked seats are taken from the start.
 
-    def __init__(self, plan: SeatingPlan) -> None:
+    `needs` holds what hard constraints ask of a person's seat (step-free, near an exit).
+    """
+
+    def __init__(self, plan: SeatingPlan, needs: Mapping[str, tuple[bool, bool]]) -> None:
         self.plan = plan
+        self.needs = needs
         self.seated: set[str] = {s.person_id for _, s in plan.seats() if s.locked and s.person_id}
 
     def free(self, seat: Seat | None) -> bool:
         return seat is not None and not seat.locked and seat.person_id is None
+
+    def suits(self, person: Person, seat: Seat) -> bool:
+        """Whether `seat` gives `person` what they need (step-free, near an exit)."""
+        step_free, near_exit = self.needs.get(person.id, (False, False))
+        return (seat.step_free or not (person.needs_step_free or step_free)) and (
+            seat.near_exit or not near_exit
+        )
 
     def fits(self, person: Person, seat: Seat | None) -> bool:
         return (
             seat is not None
             and self.free(seat)
             and person.id not in self.seated
-            and (seat.step_free or not person.needs_step_free)
+            and self.suits(person, seat)
         )
 
     def put(self, person: Person, seat: Seat) -> None:
@@ -137,6 +153,23 @@ def _split(
     guests = [p for p in order if _guest_side(p, delegations)]
     hosts = [p for p in order if not _guest_side(p, delegations)]
     return guests, hosts
+
+
+def _grouped(people: list[Person], grouping: Grouping) -> list[Person]:
+    """`people` (by precedence) as the plan's delegation option wants them filled in:
+    each delegation as a block (together), the delegations taken in turns (apart: mixed),
+    or as they are. Delegations come in the order of their first-ranked member."""
+    if grouping is Grouping.FREE:
+        return people
+    blocks: dict[str, list[Person]] = {}
+    for person in people:
+        blocks.setdefault(person.delegation_id or "", []).append(person)
+    if grouping is Grouping.TOGETHER:
+        return [p for block in blocks.values() for p in block]
+    mixed: list[Person] = []
+    for turn in range(max((len(b) for b in blocks.values()), default=0)):
+        mixed += [block[turn] for block in blocks.values() if turn < len(block)]
+    return mixed
 
 
 def _seat_side(
@@ -184,35 +217,81 @@ def _working(
     _seat_side(a, main, host_seat, hosts, interpreters)
 
 
-def _next(a: _Assigner, pools: Sequence[list[Person]], seat: Seat) -> Person | None:
-    """The first waiting person of the first pool who fits `seat`."""
-    for pool in pools:
-        for person in pool:
+class _Pool:
+    """People waiting in precedence order; `next_fitting` skips whoever is seated."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = people
+        self.start = 0
+
+    def next_fitting(self, a: _Assigner, seat: Seat) -> Person | None:
+        while self.start < len(self.people) and self.people[self.start].id in a.seated:
+            self.start += 1
+        for person in self.people[self.start :]:
             if a.fits(person, seat):
                 return person
+        return None
+
+
+def _next(a: _Assigner, pools: Sequence[_Pool], seat: Seat) -> Person | None:
+    """The first waiting person of the first pool who fits `seat`."""
+    for pool in pools:
+        person = pool.next_fitting(a, seat)
+        if person is not None:
+            return person
     return None
 
 
-def _presiding(a: _Assigner, table: Table, pools: Sequence[list[Person]], main: bool) -> list[Seat]:
-    """Seat a table's host (and, at the main table, the co-host facing them); their seats."""
-    first, second = _pair(table)
-    anchors = []
-    for anchor in (first, second if main else None):  # other tables have one host
-        if anchor is None:
-            continue
-        person = _next(a, pools, anchor)
-        if person is not None:
-            a.put(person, anchor)
-        if not a.free(anchor):
-            anchors.append(anchor)
-    return anchors
+def presiders(tables: int, hosts: int) -> list[int]:
+    """How many hosts preside each table: two at the first (host and co-host), one at each
+    further table, then a co-host there too while the hosts are enough."""
+    if tables < 1:
+        return []
+    counts = [min(2, hosts)] + [0] * (tables - 1)
+    left = hosts - counts[0]
+    for seats in (1, 2):  # a host at each further table, then a co-host
+        for index in range(1, tables):
+            if left > 0:
+                counts[index] = seats
+                left -= 1
+    return counts
 
 
-def _rings(
-    a: _Assigner, table: Table, anchors: list[Seat], guests: list[Person], hosts: list[Person]
+def _official(
+    a: _Assigner,
+    order: Sequence[Person],
+    delegations: Mapping[str, Delegation],
+    options: SeatingOptions,
 ) -> None:
-    """Fill the rings around the hosts: guests in the first ring, then hosts and guests by
-    turns, so that the delegations are interleaved."""
+    """Each table presided by a host and a co-host facing each other (at the first table
+    the two first-ranked hosts; at the others one host, and a co-host when the hosts are
+    enough), then filled ring by ring, table after table, the first-ranked guests first."""
+    guests, hosts = _split(order, delegations)
+    guests, hosts = _grouped(guests, options.delegations), _grouped(hosts, options.delegations)
+    tables = a.plan.tables
+    counts = presiders(len(tables), len(a.waiting(hosts)))
+    host_pool, guest_pool = _Pool(hosts), _Pool(guests)
+    anchors: list[list[Seat]] = [[] for _table in tables]
+    # The first table's host and co-host, each further table's host, then their co-hosts;
+    # a table no host is left for is presided by the next guest.
+    further = range(1, len(tables))
+    for index, rank in [(0, 0), (0, 1), *((i, 0) for i in further), *((i, 1) for i in further)]:
+        seat = _pair(tables[index])[rank]
+        if seat is None:
+            continue
+        if a.free(seat) and rank < max(counts[index], 1):
+            person = _next(a, (host_pool, guest_pool), seat)
+            if person is not None:
+                a.put(person, seat)
+        if not a.free(seat):
+            anchors[index].append(seat)
+    for table, seats in zip(tables, anchors, strict=True):
+        _rings(a, table, seats, guest_pool, host_pool)
+
+
+def _rings(a: _Assigner, table: Table, anchors: list[Seat], guests: _Pool, hosts: _Pool) -> None:
+    """Fill the rings around the presiders: guests in the first ring, then hosts and guests
+    by turns, so that the delegations are interleaved."""
     lists = [outward(table, anchor) for anchor in anchors]
     longest = max((len(lst) for pair in lists for lst in pair), default=0)
     for ring in range(longest):
@@ -225,25 +304,29 @@ def _rings(
                     a.put(person, row[ring])
 
 
-def _official(a: _Assigner, order: Sequence[Person], delegations: Mapping[str, Delegation]) -> None:
-    """Each table presided by a host, by precedence (host and co-host at the first), then
-    filled table by table."""
-    guests, hosts = _split(order, delegations)
-    anchors = [
-        _presiding(a, table, (hosts, guests), main=index == 0)
-        for index, table in enumerate(a.plan.tables)
-    ]
-    for table, seats in zip(a.plan.tables, anchors, strict=True):
-        _rings(a, table, seats, a.waiting(guests), a.waiting(hosts))
-
-
 def _fill(a: _Assigner, people: Iterable[Person]) -> None:
     """Seat whoever is still waiting at the best free seats left, table by table."""
     seats = [seat for table in a.plan.tables for seat in honour_order(table)]
+    start = 0
     for person in a.waiting(people):
-        seat = a.first_fitting(person, seats)
+        while start < len(seats) and not a.free(seats[start]):
+            start += 1
+        seat = a.first_fitting(person, seats[start:])
         if seat is not None:
             a.put(person, seat)
+
+
+@dataclass
+class Proposal:
+    """A proposed plan, and the constraints it does not keep, each with why."""
+
+    plan: SeatingPlan
+    unmet: list[Broken] = field(default_factory=list)
+
+    @property
+    def unmet_hard(self) -> list[Broken]:
+        """The hard constraints it does not keep."""
+        return [b for b in self.unmet if b.constraint.hard]
 
 
 def propose(
@@ -258,18 +341,44 @@ def propose(
     `order` is who is to be seated, in the event's order of precedence; `interpreters`
     the ids of the interpreters (a working meal seats them beside the heads).
     """
+    return propose_plan(plan, strategy, order, delegations, interpreters).plan
+
+
+def propose_plan(
+    plan: SeatingPlan,
+    strategy: SeatingStrategy,
+    order: Sequence[Person],
+    delegations: Iterable[Delegation],
+    interpreters: Collection[str] = (),
+    constraints: Sequence[SeatingConstraint] = (),
+) -> Proposal:
+    """`propose`, keeping the meal's `constraints` too: the hard ones when it can (else
+    it says why not), then the soft ones when that breaks no hard one."""
     proposal = copy.deepcopy(plan)
     proposal.strategy = SeatingStrategy(strategy)
     for _table, seat in proposal.seats():
         if not seat.locked:
             seat.person_id = None
     if not proposal.tables:
-        return proposal
+        return Proposal(proposal)
+    behind = {c.person_id for c in constraints if c.kind is ConstraintKind.INTERPRETER_BEHIND}
+    order = [p for p in order if p.id not in behind]
+    needs: dict[str, tuple[bool, bool]] = {}
+    for c in constraints:
+        if c.hard and c.kind in (ConstraintKind.STEP_FREE, ConstraintKind.NEAR_EXIT):
+            step_free, near_exit = needs.get(c.person_id, (False, False))
+            needs[c.person_id] = (
+                step_free or c.kind is ConstraintKind.STEP_FREE,
+                near_exit or c.kind is ConstraintKind.NEAR_EXIT,
+            )
     by_id = {d.id: d for d in delegations}
-    a = _Assigner(proposal)
+    a = _Assigner(proposal, needs)
     if strategy is SeatingStrategy.WORKING:
         _working(a, order, by_id, interpreters)
     else:
-        _official(a, order, by_id)
+        _official(a, order, by_id, proposal.options)
     _fill(a, order)
-    return proposal
+    if not constraints:
+        return Proposal(proposal)
+    people = {p.id: p for p in order}
+    return Proposal(proposal, keep_constraints(proposal, constraints, people, a.suits))
