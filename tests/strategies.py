@@ -23,9 +23,11 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from visitplanner.domain.arrangements import (
+    Grouping,
     PlacementArea,
     PlacementPosition,
     Seat,
+    SeatingOptions,
     SeatingPlan,
     SeatingStrategy,
     SeatSide,
@@ -53,6 +55,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.seating_rules import SINGLE, ConstraintKind, SeatingConstraint
 from visitplanner.domain.values import (
     LANGUAGES,
     Access,
@@ -357,6 +360,7 @@ def _seating(draw: st.DrawFn, ids: set[str], people: list[str]) -> SeatingPlan:
                     step_free=draw(st.booleans()),
                     locked=draw(st.booleans()),
                     person_id=_maybe(draw, people),
+                    near_exit=draw(st.booleans()),
                 )
             )
         tables.append(
@@ -369,7 +373,10 @@ def _seating(draw: st.DrawFn, ids: set[str], people: list[str]) -> SeatingPlan:
                 seats=seats,
             )
         )
-    return SeatingPlan(strategy=draw(st.sampled_from(SeatingStrategy)), tables=tables)
+    options = SeatingOptions(draw(st.sampled_from(Grouping)), draw(st.sampled_from(Grouping)))
+    return SeatingPlan(
+        strategy=draw(st.sampled_from(SeatingStrategy)), tables=tables, options=options
+    )
 
 
 @st.composite
@@ -428,9 +435,34 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
     data.gifts = [
         _gift(draw, i, person_ids, event_ids) for i in _ids(draw, draw(st.integers(0, 3)), ids)
     ]
+    data.seating_constraints = _seating_constraints(draw, data, ids)
     data.calendars = _calendar_memory(draw, event_ids + _ids(draw, 1, ids), data, first)
     data.versions = _versions(draw, data, first)
     return data
+
+
+def _seating_constraints(
+    draw: st.DrawFn, data: VisitData, ids: set[str]
+) -> list[SeatingConstraint]:
+    """Up to three constraints of the meals, naming one person or two different people."""
+    people = [p.id for p in data.people]
+    if not data.events or len(people) < 2:
+        return []
+    found = []
+    for ident in _ids(draw, draw(st.integers(0, 3)), ids):
+        kind = draw(st.sampled_from(ConstraintKind))
+        first, second = draw(st.lists(st.sampled_from(people), min_size=2, max_size=2, unique=True))
+        found.append(
+            SeatingConstraint(
+                id=ident,
+                event_id=draw(st.sampled_from(data.events)).id,
+                kind=kind,
+                person_id=first,
+                other_id=None if kind in SINGLE else second,
+                hard=draw(st.booleans()),
+            )
+        )
+    return found
 
 
 def _car_plan(draw: st.DrawFn, data: VisitData, ids: set[str]) -> list[CarAssignment]:

@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 
 from tests.factories import small_visit
 from tests.strategies import visit_data
-from visitplanner.domain import arrangements, car_seats, gifts, values
+from visitplanner.domain import arrangements, car_seats, gifts, seating_rules, values
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
 from visitplanner.domain.errors import InputError, VisitPlannerError
 from visitplanner.domain.model import VisitData
@@ -334,7 +334,7 @@ def test_every_object_and_field_of_the_schema_is_documented() -> None:
 def test_the_schema_enumerations_are_the_domain_enumerations() -> None:
     enums = {
         name: kind
-        for module in (values, arrangements, car_seats, gifts)
+        for module in (values, arrangements, car_seats, gifts, seating_rules)
         for name, kind in vars(module).items()
         if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
     }
@@ -603,9 +603,9 @@ def test_the_schema_refuses_what_the_importer_refuses(name: str) -> None:
         ),
         ({"format": "ics", "version": 1}, "the file is not a VisitPlanner visit"),
         (
-            {"format": "visitplanner-visit", "version": 8},
+            {"format": "visitplanner-visit", "version": 15},
             "the file was written by a newer VisitPlanner "
-            "(format version 8; this version reads up to 7)",
+            "(format version 15; this version reads up to 14)",
         ),
     ],
 )

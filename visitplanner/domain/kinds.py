@@ -15,6 +15,7 @@ from typing import Any, Final
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.i18n import N_, _
 
 
@@ -123,6 +124,14 @@ KINDS: Final[tuple[EntityKind, ...]] = (
         N_("gift"),
         # What it cost, who bought it and whether an official declared it stay internal.
         private=frozenset({"value", "currency", "keeper_id", "declared", "declared_on", "notes"}),
+    ),
+    EntityKind(
+        "seating_constraint",
+        SeatingConstraint,
+        "seating_constraints",
+        lambda c: {c.event_id, c.person_id, c.other_id} - {None},
+        N_("seating constraint"),
+        dependent=True,
     ),
 )
 
@@ -257,6 +266,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "declared_on": N_("date of declaration"),
     "gift_threshold": N_("gift declaration threshold"),
     "gift_currency": N_("currency of gifts"),
+    "other_id": N_("second person"),
+    "hard": N_("hard or soft"),
 }
 
 

@@ -17,6 +17,7 @@ from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.errors import DomainError, NotFoundError
 from visitplanner.domain.gifts import Gift, valid_currency
 from visitplanner.domain.ids import new_id
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.domain.values import (
     Access,
     Civility,
@@ -531,6 +532,8 @@ class VisitData:
     car_assignments: list[CarAssignment] = field(default_factory=list)
     #: The gifts register: gifts offered and received.
     gifts: list[Gift] = field(default_factory=list)
+    #: The meals' seating constraints (next to, near an exit ...).
+    seating_constraints: list[SeatingConstraint] = field(default_factory=list)
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""
@@ -572,6 +575,8 @@ class VisitData:
             yield assignment.id
         for gift in self.gifts:
             yield gift.id
+        for constraint in self.seating_constraints:
+            yield constraint.id
         for event in self.events:
             yield from event.part_ids()
 

@@ -74,6 +74,7 @@ def snapshot(data: VisitData) -> VisitData:
         versions=list(data.versions),
         car_assignments=list(data.car_assignments),
         gifts=list(data.gifts),
+        seating_constraints=list(data.seating_constraints),
     )
 
 

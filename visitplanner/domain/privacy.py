@@ -70,6 +70,7 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
         versions=list(data.versions),
         car_assignments=list(data.car_assignments),
         gifts=list(data.gifts),
+        seating_constraints=list(data.seating_constraints),
     )
     if profile is Profile.INTERNAL:
         return snapshot

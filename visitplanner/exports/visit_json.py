@@ -47,6 +47,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.domain.values import LocalizedText
 from visitplanner.domain.visit_format import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
 from visitplanner.exports.files import write_private_chunks
@@ -69,6 +70,7 @@ def _visit_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "events", (_event(e) for e in data.events)
     yield "car_assignments", (_car_assignment(a) for a in data.car_assignments)
     yield "gifts", (_gift(g) for g in data.gifts)
+    yield "seating_constraints", (_seating_constraint(c) for c in data.seating_constraints)
     yield "calendars", _calendars(data.calendars)
     yield "versions", (_version(v) for v in data.versions)
 
@@ -375,6 +377,7 @@ def _seat(value: Seat) -> _JSON:
         "step_free": value.step_free,
         "locked": value.locked,
         "person_id": value.person_id,
+        "near_exit": value.near_exit,
     }
 
 
@@ -392,7 +395,14 @@ def _table(value: Table) -> _JSON:
 def _seating(value: SeatingPlan | None) -> _JSON | None:
     if value is None:
         return None
-    return {"strategy": str(value.strategy), "tables": [_table(t) for t in value.tables]}
+    return {
+        "strategy": str(value.strategy),
+        "tables": [_table(t) for t in value.tables],
+        "options": {
+            "couples": str(value.options.couples),
+            "delegations": str(value.options.delegations),
+        },
+    }
 
 
 def _wreath(value: Wreath) -> _JSON:
@@ -472,6 +482,17 @@ def _gift(value: Gift) -> _JSON:
         "declared": value.declared,
         "declared_on": _day(value.declared_on),
         "notes": value.notes,
+    }
+
+
+def _seating_constraint(value: SeatingConstraint) -> _JSON:
+    return {
+        "id": value.id,
+        "event_id": value.event_id,
+        "kind": str(value.kind),
+        "person_id": value.person_id,
+        "other_id": value.other_id,
+        "hard": value.hard,
     }
 
 

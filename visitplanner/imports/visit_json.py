@@ -53,6 +53,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.domain.text import clean_entity
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
 from visitplanner.domain.version_store import ProgrammeText
@@ -232,6 +233,7 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
         versions=_versions(top.take("versions")),
         car_assignments=top.items("car_assignments", CarAssignment),
         gifts=top.items("gifts", Gift),
+        seating_constraints=top.items("seating_constraints", SeatingConstraint),
     )
     # A calendar's event is kept for its cancellation only if the visit lacks it.
     present = {e.id for e in data.events}
@@ -634,6 +636,7 @@ def _check_ids(data: VisitData) -> None:
         ("events", [e.id for e in data.events]),
         ("car_assignments", [a.id for a in data.car_assignments]),
         ("gifts", [g.id for g in data.gifts]),
+        ("seating_constraints", [c.id for c in data.seating_constraints]),
     ]
     for i, event in enumerate(data.events):
         at = f"events[{i}]"
@@ -706,6 +709,13 @@ def _check_references(data: VisitData) -> None:
             (f"{at}.recipient_id", g.recipient_id, person),
             (f"{at}.event_id", g.event_id, event),
             (f"{at}.keeper_id", g.keeper_id, person),
+        ]
+    for i, c in enumerate(data.seating_constraints):
+        at = f"seating_constraints[{i}]"
+        links += [
+            (f"{at}.event_id", c.event_id, event),
+            (f"{at}.person_id", c.person_id, person),
+            (f"{at}.other_id", c.other_id, person),
         ]
     for where, ident, (known, problem) in links:
         if ident is not None and ident not in known:

@@ -15,10 +15,13 @@ from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.i18n import _
 from visitplanner.operations.engine import Write
 
-Entity = Visit | Delegation | Person | Venue | Vehicle | Event | CarAssignment | Gift
+Entity = (
+    Visit | Delegation | Person | Venue | Vehicle | Event | CarAssignment | Gift | SeatingConstraint
+)
 
 
 def kind_of(entity: Entity) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Vehicle, Venue, Visit
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.storage.rows import (
     date_to_db,
     list_to_db,
@@ -183,4 +184,16 @@ def gift_row(gift: Gift) -> dict[str, Any]:
         "declared": int(gift.declared),
         "declared_on": date_to_db(gift.declared_on),
         "notes": gift.notes,
+    }
+
+
+def seating_constraint_row(constraint: SeatingConstraint) -> dict[str, Any]:
+    """The row of a seating constraint."""
+    return {
+        "id": constraint.id,
+        "event_id": constraint.event_id,
+        "kind": constraint.kind.value,
+        "person_id": constraint.person_id,
+        "other_id": constraint.other_id,
+        "hard": int(constraint.hard),
     }

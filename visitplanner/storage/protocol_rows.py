@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from visitplanner.domain.arrangements import (
+    Grouping,
     PlacementArea,
     PlacementPosition,
     Seat,
+    SeatingOptions,
     SeatingPlan,
     SeatingStrategy,
     SeatSide,
@@ -97,6 +99,7 @@ def _load_seating(
                 step_free=bool(r["step_free"]),
                 locked=bool(r["locked"]),
                 person_id=r["person_id"],
+                near_exit=bool(r["near_exit"]),
             )
         )
     tables: dict[str, list[Table]] = defaultdict(list)
@@ -113,7 +116,9 @@ def _load_seating(
         )
     for r in rows_of(conn, f"SELECT * FROM seating_plan{where}", args):
         found[r["event_id"]].seating = SeatingPlan(
-            strategy=SeatingStrategy(r["strategy"]), tables=tables.get(r["event_id"], [])
+            strategy=SeatingStrategy(r["strategy"]),
+            tables=tables.get(r["event_id"], []),
+            options=SeatingOptions(Grouping(r["couples"]), Grouping(r["delegations"])),
         )
 
 
@@ -196,8 +201,8 @@ def save_arrangements(conn: sqlite3.Connection, event: Event) -> None:
 
 def _save_seating(conn: sqlite3.Connection, event_id: str, plan: SeatingPlan) -> None:
     conn.execute(
-        "INSERT INTO seating_plan (event_id, strategy) VALUES (?, ?)",
-        (event_id, plan.strategy.value),
+        "INSERT INTO seating_plan (event_id, strategy, couples, delegations) VALUES (?, ?, ?, ?)",
+        (event_id, plan.strategy.value, plan.options.couples, plan.options.delegations),
     )
     for index, table in enumerate(plan.tables):
         conn.execute(
@@ -207,8 +212,8 @@ def _save_seating(conn: sqlite3.Connection, event_id: str, plan: SeatingPlan) ->
         )
         conn.executemany(
             "INSERT INTO seat "
-            "(id, table_id, number, side, position, label, step_free, locked, person_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "(id, table_id, number, side, position, label, step_free, locked, person_id, near_exit)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     seat.id,
@@ -220,6 +225,7 @@ def _save_seating(conn: sqlite3.Connection, event_id: str, plan: SeatingPlan) ->
                     int(seat.step_free),
                     int(seat.locked),
                     seat.person_id,
+                    int(seat.near_exit),
                 )
                 for seat in table.seats
             ],

@@ -34,6 +34,7 @@ from visitplanner.domain.model import (
     Visit,
     VisitData,
 )
+from visitplanner.domain.seating_rules import ConstraintKind, SeatingConstraint
 from visitplanner.domain.values import (
     Access,
     EventKind,
@@ -51,6 +52,7 @@ from visitplanner.storage.entity_rows import (
     delegation_row,
     event_row,
     gift_row,
+    seating_constraint_row,
     vehicle_row,
     venue_row,
     visit_row,
@@ -190,6 +192,7 @@ class VisitRepository:
             versions=load_versions(self.conn),
             car_assignments=self.load_car_assignments(),
             gifts=self.load_gifts(),
+            seating_constraints=self.load_seating_constraints(),
         )
         step(100, 100, "")
         return data
@@ -422,6 +425,22 @@ class VisitRepository:
             for r in rows
         ]
 
+    def load_seating_constraints(self, ids: Iterable[str] | None = None) -> list[SeatingConstraint]:
+        """Every seating constraint (or those with `ids`), in the order they were set."""
+        where, args = _id_filter(ids)
+        sql = f"SELECT * FROM seating_constraint{where} ORDER BY {_ORDER['seating_constraint']}"
+        return [
+            SeatingConstraint(
+                id=r["id"],
+                event_id=r["event_id"],
+                kind=ConstraintKind(r["kind"]),
+                person_id=r["person_id"],
+                other_id=r["other_id"],
+                hard=bool(r["hard"]),
+            )
+            for r in rows_of(self.conn, sql, args)
+        ]
+
     def load_calendar_memory(self) -> CalendarMemory:
         """What the exported calendars left behind: sequences, and each calendar's events."""
         return calendar_rows.load_calendar_memory(self.conn)
@@ -567,6 +586,12 @@ class VisitRepository:
         """Insert or update a gift."""
         write_row(self.conn, "gift", gift_row, gift, before)
 
+    def save_seating_constraint(
+        self, constraint: SeatingConstraint, before: SeatingConstraint | None = None
+    ) -> None:
+        """Insert or update a seating constraint."""
+        write_row(self.conn, "seating_constraint", seating_constraint_row, constraint, before)
+
     def _save_running_order(self, event: Event) -> None:
         ident = event.id
         self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
@@ -657,6 +682,8 @@ class VisitRepository:
             self.save_car_assignment(assignment)
         for gift in data.gifts:
             self.save_gift(gift)
+        for constraint in data.seating_constraints:
+            self.save_seating_constraint(constraint)
         self.save_calendar_memory(data.calendars)
         save_versions(self.conn, data.versions)
 
@@ -706,6 +733,9 @@ TABLES: Final[Mapping[str, Table]] = {
         "rowid", VisitRepository.load_car_assignments, VisitRepository.save_car_assignment
     ),
     "gift": Table("rowid", VisitRepository.load_gifts, VisitRepository.save_gift),
+    "seating_constraint": Table(
+        "rowid", VisitRepository.load_seating_constraints, VisitRepository.save_seating_constraint
+    ),
 }
 _ORDER: Final = {kind: table.order for kind, table in TABLES.items()}
 _ENTITY_TABLES: Final = frozenset(TABLES) - {"visit"}
