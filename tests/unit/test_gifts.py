@@ -125,7 +125,7 @@ def test_the_register_round_trips_through_the_json_format() -> None:
     _gift(data, MEDAL).declared = True
     _gift(data, MEDAL).declared_on = data.visit.end_date
     document = json.loads(json.dumps(visit_to_dict(data)))
-    assert document["version"] == 7
+    assert document["version"] >= 7  # gifts since format version 7
     assert document["visit"]["gift_threshold"] == 150
     written = document["gifts"][1]
     assert written["id"] == MEDAL

@@ -71,6 +71,7 @@ class FindingKind(StrEnum):
     CAR_MISSING = "car-missing"
     CAR_NOT_IN_MOVEMENT = "car-not-in-movement"
     GIFT_UNDECLARED = "gift-undeclared"
+    SEATING_CONSTRAINT = "seating-constraint"
 
 
 @dataclass(frozen=True)

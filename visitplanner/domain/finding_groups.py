@@ -46,6 +46,7 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.CAR_MISSING: N_("without a car"),
     FindingKind.CAR_NOT_IN_MOVEMENT: N_("car of another movement"),
     FindingKind.GIFT_UNDECLARED: N_("gift not declared"),
+    FindingKind.SEATING_CONSTRAINT: N_("seating constraint not kept"),
 }
 
 

@@ -51,6 +51,7 @@ from visitplanner.domain.checks import (
 )
 from visitplanner.domain.gift_checks import gift_findings
 from visitplanner.domain.model import Event, Venue, Visit, VisitData
+from visitplanner.domain.seating_checks import seating_rule_findings
 from visitplanner.i18n import current_language
 
 #: Told (done, total) now and then; may raise to stop the run (a cancelled Progress).
@@ -225,7 +226,8 @@ class PlanChecker:
         moves = {ident: unit.moves for ident, unit in after.people.items() if unit.moves}
         # The car plan and the gifts are checked whole at each run: one pass over each.
         cars, gifts = car_findings(ix), gift_findings(ix)
-        findings = in_order([*after.findings(), *travel_findings(ix, moves), *cars, *gifts])
+        rules = seating_rule_findings(ix)  # the meals' constraints: one pass over them
+        findings = in_order([*after.findings(), *travel_findings(ix, moves), *cars, *gifts, *rules])
         if step is not None:
             step(total, total)
         self._units, self._visit, self._language = after, data.visit, language
