@@ -7,7 +7,8 @@ seat's context menu locks or unlocks it. The same without a mouse: on the chart 
 arrows go from seat to seat, Enter picks up the sitter and Enter on another seat puts
 them there (Esc lets go), Del takes them off the table, the menu key (Shift+F10) opens
 the seat's menu; Enter on a name of the "No seat" list picks that person up. The plan's
-checks are listed underneath.
+checks are listed underneath, its constraints beside (ui/seating/constraints.py), the
+broken ones marked as people move.
 Each edit is one operation given to `apply` (the window's undo stack by default
 `session.apply`), and `changed` tells the window what changed.
 """
@@ -39,10 +40,11 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import protocol_checks
 from visitplanner.domain.arrangements import SeatingStrategy
-from visitplanner.domain.checks import Severity
+from visitplanner.domain.checks import CheckIndex, Severity
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event
+from visitplanner.domain.seating_checks import seating_rule_findings
 from visitplanner.domain.values import EventKind
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.change import Change
@@ -59,6 +61,7 @@ from visitplanner.ui.seating.chart_items import (
     place_name,
     seat_places,
 )
+from visitplanner.ui.seating.constraints import ConstraintsPanel
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +98,7 @@ class SeatingView(PlanPage):
         self.unseated.setAccessibleName(_("People without a seat"))
         self.unseated.setToolTip(_("Enter picks the person up: choose a seat on the chart"))
         self.checks = QListWidget()
+        self.constraints = ConstraintsPanel(self._run, self)
         self._build()
         self.events.currentIndexChanged.connect(self.event_chosen)
         self.propose_button.clicked.connect(self.propose)
@@ -118,7 +122,8 @@ class SeatingView(PlanPage):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(_("No seat:")))
-        side_layout.addWidget(self.unseated)
+        side_layout.addWidget(self.unseated, 1)
+        side_layout.addWidget(self.constraints, 2)
         chart = QWidget()
         chart_layout = QVBoxLayout(chart)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -171,7 +176,9 @@ class SeatingView(PlanPage):
         if event is None:
             return
         strategy = SeatingStrategy(self.strategy.currentData())
-        self._run(lambda: seating_service.propose_operation(self.session.data, event, strategy))
+        proposed = seating_service.proposed_plan(self.session.data, event, strategy)
+        self._run(lambda: proposed.operation)
+        self.constraints.show_unmet(proposed.unmet)
 
     def move_person(self, person_id: str, seat_id: str) -> None:
         """Seat a person at a seat (swapping with its sitter)."""
@@ -262,6 +269,7 @@ class SeatingView(PlanPage):
         self.unseated.clear()
         self.checks.clear()
         event = self.current_event()
+        self.constraints.show_event(self.session.data, event)
         self.propose_button.setEnabled(event is not None)
         self.print_button.setEnabled(event is not None and event.seating is not None)
         if event is None:
@@ -289,6 +297,7 @@ class SeatingView(PlanPage):
                 entry.setData(Qt.ItemDataRole.UserRole, ident)
                 self.unseated.addItem(entry)
         findings = list(protocol_checks.check_seating(data, [event]))
+        findings += [f for f in seating_rule_findings(CheckIndex(data)) if event.id in f.event_ids]
         style = self.style()
         icons = {
             Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
