@@ -73,8 +73,10 @@ def outward(table: Table, anchor: Seat) -> tuple[list[Seat], list[Seat]]:
     return (after, before) if anchor.right_step() > 0 else (before, after)
 
 
-def _pair(table: Table) -> tuple[Seat | None, Seat | None]:
-    """The two seats of honour of a table: (host's or guest head's, the one facing it)."""
+def presiding_seats(table: Table) -> tuple[Seat | None, Seat | None]:
+    """The two seats of honour of a table, facing each other: (the host's or the guest
+    head's, the co-host's): opposite seats of a round table, the centres of a long
+    table's sides; a head table has one."""
     if table.shape is TableShape.ROUND:
         ring = table.side(SeatSide.ROUND)
         return ring[0], ring[len(ring) // 2] if len(ring) > 1 else None
@@ -86,7 +88,7 @@ def _pair(table: Table) -> tuple[Seat | None, Seat | None]:
 
 def honour_order(table: Table) -> list[Seat]:
     """A table's seats from the most to the least honoured (end seats last)."""
-    first, second = _pair(table)
+    first, second = presiding_seats(table)
     order: list[Seat] = [s for s in (first, second) if s is not None]
     lists = [outward(table, s) for s in order]
     longest = max((len(lst) for pair in lists for lst in pair), default=0)
@@ -105,21 +107,43 @@ class _Assigner:
     """Who sits where while a plan is proposed; locked seats are taken from the start.
 
     `needs` holds what hard constraints ask of a person's seat (step-free, near an exit).
+    Seats near an exit, and step-free seats, are kept for those who need them while
+    there are no more of them free than such people waiting.
     """
 
-    def __init__(self, plan: SeatingPlan, needs: Mapping[str, tuple[bool, bool]]) -> None:
+    def __init__(
+        self, plan: SeatingPlan, needs: Mapping[str, tuple[bool, bool]], order: Sequence[Person]
+    ) -> None:
         self.plan = plan
         self.needs = needs
         self.seated: set[str] = {s.person_id for _, s in plan.seats() if s.locked and s.person_id}
+        free = [s for _, s in plan.seats() if self.free(s)]
+        self.step_needers = {p.id for p in order if self._wants(p)[0]} - self.seated
+        self.exit_needers = {p.id for p in order if self._wants(p)[1]} - self.seated
+        self.step_seats = sum(s.step_free for s in free)
+        self.exit_seats = sum(s.near_exit for s in free)
+
+    def _wants(self, person: Person) -> tuple[bool, bool]:
+        step_free, near_exit = self.needs.get(person.id, (False, False))
+        return step_free or person.needs_step_free, near_exit
 
     def free(self, seat: Seat | None) -> bool:
         return seat is not None and not seat.locked and seat.person_id is None
 
     def suits(self, person: Person, seat: Seat) -> bool:
         """Whether `seat` gives `person` what they need (step-free, near an exit)."""
-        step_free, near_exit = self.needs.get(person.id, (False, False))
-        return (seat.step_free or not (person.needs_step_free or step_free)) and (
-            seat.near_exit or not near_exit
+        step_free, near_exit = self._wants(person)
+        return (seat.step_free or not step_free) and (seat.near_exit or not near_exit)
+
+    def _kept_for_others(self, person: Person, seat: Seat) -> bool:
+        """Whether `seat` is one of the last step-free or exit seats, wanted by others."""
+        if seat.near_exit and person.id not in self.exit_needers:
+            if self.exit_seats <= len(self.exit_needers):
+                return True
+        return bool(
+            seat.step_free
+            and person.id not in self.step_needers
+            and self.step_seats <= len(self.step_needers)
         )
 
     def fits(self, person: Person, seat: Seat | None) -> bool:
@@ -128,11 +152,16 @@ class _Assigner:
             and self.free(seat)
             and person.id not in self.seated
             and self.suits(person, seat)
+            and not self._kept_for_others(person, seat)
         )
 
     def put(self, person: Person, seat: Seat) -> None:
         seat.person_id = person.id
         self.seated.add(person.id)
+        self.step_seats -= seat.step_free
+        self.exit_seats -= seat.near_exit
+        self.step_needers.discard(person.id)
+        self.exit_needers.discard(person.id)
 
     def first_fitting(self, person: Person, seats: Iterable[Seat]) -> Seat | None:
         return next((s for s in seats if self.fits(person, s)), None)
@@ -209,7 +238,7 @@ def _working(
 ) -> None:
     main = a.plan.tables[0]
     guests, hosts = _split(order, delegations)
-    host_seat, guest_seat = _pair(main)
+    host_seat, guest_seat = presiding_seats(main)
     if main.shape is TableShape.HEAD and host_seat is not None:
         right, _left = outward(main, host_seat)
         guest_seat, host_seat = host_seat, right[0] if right else None
@@ -273,14 +302,14 @@ def _official(
     host_pool, guest_pool = _Pool(hosts), _Pool(guests)
     anchors: list[list[Seat]] = [[] for _table in tables]
     # The first table's host and co-host, each further table's host, then their co-hosts;
-    # a table no host is left for is presided by the next guest.
+    # a table no host is left for is filled last, by its seats' honour (`_fill`).
     further = range(1, len(tables))
     for index, rank in [(0, 0), (0, 1), *((i, 0) for i in further), *((i, 1) for i in further)]:
-        seat = _pair(tables[index])[rank]
+        seat = presiding_seats(tables[index])[rank]
         if seat is None:
             continue
-        if a.free(seat) and rank < max(counts[index], 1):
-            person = _next(a, (host_pool, guest_pool), seat)
+        if a.free(seat) and rank < counts[index]:
+            person = _next(a, (host_pool,), seat)
             if person is not None:
                 a.put(person, seat)
         if not a.free(seat):
@@ -372,7 +401,7 @@ def propose_plan(
                 near_exit or c.kind is ConstraintKind.NEAR_EXIT,
             )
     by_id = {d.id: d for d in delegations}
-    a = _Assigner(proposal, needs)
+    a = _Assigner(proposal, needs, order)
     if strategy is SeatingStrategy.WORKING:
         _working(a, order, by_id, interpreters)
     else:
