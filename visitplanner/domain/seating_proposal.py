@@ -390,6 +390,7 @@ def propose_plan(
             seat.person_id = None
     if not proposal.tables:
         return Proposal(proposal)
+    everyone = {p.id: p for p in order}  # the interpreters behind too, for the messages
     behind = {c.person_id for c in constraints if c.kind is ConstraintKind.INTERPRETER_BEHIND}
     order = [p for p in order if p.id not in behind]
     needs: dict[str, tuple[bool, bool]] = {}
@@ -409,5 +410,4 @@ def propose_plan(
     _fill(a, order)
     if not constraints:
         return Proposal(proposal)
-    people = {p.id: p for p in order}
-    return Proposal(proposal, keep_constraints(proposal, constraints, people, a.suits))
+    return Proposal(proposal, keep_constraints(proposal, constraints, everyone, a.suits))
