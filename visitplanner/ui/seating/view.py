@@ -291,9 +291,16 @@ class SeatingView(PlanPage):
         self.canvas.set_order(order)
         self.canvas.fit()
         seated = set(plan.seated_ids()) if plan else set()
+        behind = dict(seating_service.behind(data, event))
         for ident in event.participant_ids:
             if ident in people and ident not in seated:
-                entry = QListWidgetItem(people[ident].formal_name())
+                text = people[ident].formal_name()
+                if ident in behind and behind[ident] in people:
+                    principal = people[behind[ident]].formal_name()
+                    text = _("{person} (behind {principal})").format(
+                        person=text, principal=principal
+                    )
+                entry = QListWidgetItem(text)
                 entry.setData(Qt.ItemDataRole.UserRole, ident)
                 self.unseated.addItem(entry)
         findings = list(protocol_checks.check_seating(data, [event]))
