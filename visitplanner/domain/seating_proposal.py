@@ -137,9 +137,9 @@ class _Assigner:
 
     def _kept_for_others(self, person: Person, seat: Seat) -> bool:
         """Whether `seat` is one of the last step-free or exit seats, wanted by others."""
-        if seat.near_exit and person.id not in self.exit_needers:
-            if self.exit_seats <= len(self.exit_needers):
-                return True
+        exit_wanted = self.exit_seats <= len(self.exit_needers)
+        if seat.near_exit and person.id not in self.exit_needers and exit_wanted:
+            return True
         return bool(
             seat.step_free
             and person.id not in self.step_needers

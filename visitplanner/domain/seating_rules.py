@@ -9,7 +9,8 @@ the people it names: deleting a person deletes their constraints (kinds.py).
 An interpreter "behind" a principal has no seat at the table: they sit on a chair
 behind the principal's, which the plan does not number. The constraint is kept when
 the principal is seated and the interpreter is not; the seating page's "No seat" list
-and the command line show the interpreter as behind the principal. "Beside" is the next seat, either side.
+and the command line show the interpreter as behind the principal. "Beside" is the
+next seat, either side.
 
 A couple follows the plan's option (`SeatingOptions.couples`): kept together (next to
 each other), or apart (not next to each other); with no option set a couple asks nothing.
