@@ -56,7 +56,9 @@ COLUMNS = ("kind", "people", "strength", "state")
 
 
 def _headers() -> list[str]:
-    return [_("Constraint"), _("People"), _("Hard or soft"), _("In the plan")]
+    # Short heads: the panel is narrow beside the chart; the cells say hard or soft, kept
+    # or not kept.
+    return [_("Constraint"), _("People"), _("Level"), _("Plan")]
 
 
 def person_label(person: Person) -> str:
