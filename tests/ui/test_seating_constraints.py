@@ -148,3 +148,19 @@ def test_the_model_passes_the_model_tester(qtmodeltester, view: SeatingView) -> 
     model = view.constraints.model
     assert isinstance(model, ConstraintsModel)
     qtmodeltester.check(model)
+
+
+def test_a_seat_is_marked_near_an_exit_from_its_menu(view: SeatingView) -> None:
+    event = view.current_event()
+    assert event is not None and event.seating is not None
+    seat = event.seating.seat_by_number(9)
+    menu = view.menu_for(seat.id)
+    near = next(a for a in menu.actions() if a.text() == "Near an exit")
+    assert not near.isChecked()
+    near.trigger()
+    event = view.current_event()
+    assert event is not None and event.seating is not None
+    assert event.seating.seat_by_number(9).near_exit
+    view.session.undo()
+    event = view.session.data.event(event.id)
+    assert event.seating is not None and not event.seating.seat_by_number(9).near_exit

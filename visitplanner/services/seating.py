@@ -214,6 +214,14 @@ def lock_operation(event: Event, seat_id: str, locked: bool) -> SaveEntity:
     return _with_plan(event, seating.set_locked(_plan(event), seat_id, locked), label)
 
 
+def exit_operation(event: Event, seat_id: str, near_exit: bool) -> SaveEntity:
+    """Mark a seat as near an exit (a constraint may ask for one), or not."""
+    plan = copy.deepcopy(_plan(event))
+    plan.seat(seat_id).near_exit = near_exit
+    label = _("Mark a seat near an exit") if near_exit else _("Mark a seat away from the exits")
+    return _with_plan(event, plan, label)
+
+
 def _plan(event: Event) -> SeatingPlan:
     if event.seating is None:
         raise DomainError(

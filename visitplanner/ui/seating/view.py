@@ -3,12 +3,12 @@
 Pick a meal; "Propose" fills the plan from the order of precedence with the chosen
 strategy (locked seats stay). Drag a name onto another seat to move the person there
 (whoever sat there takes the old seat), or from the "No seat" list onto a seat. A
-seat's context menu locks or unlocks it. The same without a mouse: on the chart the
-arrows go from seat to seat, Enter picks up the sitter and Enter on another seat puts
-them there (Esc lets go), Del takes them off the table, the menu key (Shift+F10) opens
-the seat's menu; Enter on a name of the "No seat" list picks that person up. The plan's
-checks are listed underneath, its constraints beside (ui/seating/constraints.py), the
-broken ones marked as people move.
+seat's context menu locks or unlocks it and marks it near an exit, or not. The same
+without a mouse: on the chart the arrows go from seat to seat, Enter picks up the sitter
+and Enter on another seat puts them there (Esc lets go), Del takes them off the table,
+the menu key (Shift+F10) opens the seat's menu; Enter on a name of the "No seat" list
+picks that person up. The plan's checks are listed underneath, its constraints beside
+(ui/seating/constraints.py), the broken ones marked as people move.
 Each edit is one operation given to `apply` (the window's undo stack by default
 `session.apply`), and `changed` tells the window what changed.
 """
@@ -194,6 +194,12 @@ class SeatingView(PlanPage):
         if event is not None:
             self._run(lambda: seating_service.lock_operation(event, seat_id, locked))
 
+    def set_near_exit(self, seat_id: str, near_exit: bool) -> None:
+        """Mark a seat as near an exit, or not."""
+        event = self.current_event()
+        if event is not None:
+            self._run(lambda: seating_service.exit_operation(event, seat_id, near_exit))
+
     def unseat(self, person_id: str) -> None:
         """Leave a person without a seat."""
         event = self.current_event()
@@ -210,6 +216,11 @@ class SeatingView(PlanPage):
         lock = QAction(_("Unlock the seat") if seat.locked else _("Lock the seat"), menu)
         lock.triggered.connect(lambda: self.set_locked(seat_id, not seat.locked))
         menu.addAction(lock)
+        near = QAction(_("Near an exit"), menu)
+        near.setCheckable(True)
+        near.setChecked(seat.near_exit)
+        near.triggered.connect(lambda: self.set_near_exit(seat_id, not seat.near_exit))
+        menu.addAction(near)
         if seat.person_id and not seat.locked:
             remove = QAction(_("Remove from the table"), menu)
             person = seat.person_id
