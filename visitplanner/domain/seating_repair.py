@@ -160,33 +160,38 @@ class _Mender:
             return None
         a, b = constraint.person_id, constraint.other_id
         movers = [a] if b is None else sorted((a, b), key=lambda i: -self.rank.get(i, -1))
-        tried = False
+        tried = seen = False
         for mover in movers:
             anchor = None if b is None else (b if mover == a else a)
             seat = self.layout.seat.get(mover)
             if seat is not None and seat.locked:
                 continue
             for target in self.candidates(kind, mover, anchor):
+                seen = True
                 if target.locked:
                     continue
                 tried = True
                 if self.try_move(constraint, mover, target):
                     return None
-        return self._why_not(kind, constraint, tried)
+        return self._why_not(kind, constraint, tried, seen)
 
-    def _why_not(self, kind: ConstraintKind, c: SeatingConstraint, tried: bool) -> str:
+    def _why_not(self, kind: ConstraintKind, c: SeatingConstraint, tried: bool, seen: bool) -> str:
         movable = [i for i in c.people() if not (s := self.layout.seat.get(i)) or not s.locked]
         if not movable:
             return _("their seats are locked")
         if tried:
             return _("every move that would keep it breaks another hard constraint")
+        if seen:
+            return _("the seats it needs are locked")
         if kind is ConstraintKind.NEAR_EXIT:
             return _("no seat of the plan is near an exit")
         if kind is ConstraintKind.STEP_FREE:
             return _("no seat of the plan can be reached by a wheelchair")
+        if kind is ConstraintKind.OTHER_TABLE:
+            return _("the plan has one table")
         if any(i not in self.layout.seat for i in c.people()):
             return _("there are fewer seats than guests")
-        return _("the seats it needs are locked")
+        return _("no seat of the plan would keep it")
 
 
 def keep_constraints(
@@ -211,6 +216,8 @@ def keep_constraints(
         found = why_broken(constraint, mender.layout, mender.name)
         if found is not None:
             extra = why_not.get(constraint.id)
-            text = f"{found.reason}: {extra}" if extra else found.reason
+            text = found.reason
+            if extra:
+                text = _("{problem}: {why}").format(problem=found.reason, why=extra)
             unmet.append(Broken(constraint, text))
     return unmet
