@@ -216,16 +216,16 @@ class SeatingView(PlanPage):
         lock = QAction(_("Unlock the seat") if seat.locked else _("Lock the seat"), menu)
         lock.triggered.connect(lambda: self.set_locked(seat_id, not seat.locked))
         menu.addAction(lock)
-        near = QAction(_("Near an exit"), menu)
-        near.setCheckable(True)
-        near.setChecked(seat.near_exit)
-        near.triggered.connect(lambda: self.set_near_exit(seat_id, not seat.near_exit))
-        menu.addAction(near)
         if seat.person_id and not seat.locked:
             remove = QAction(_("Remove from the table"), menu)
             person = seat.person_id
             remove.triggered.connect(lambda: self.unseat(person))
             menu.addAction(remove)
+        near = QAction(_("Near an exit"), menu)
+        near.setCheckable(True)
+        near.setChecked(seat.near_exit)
+        near.triggered.connect(lambda: self.set_near_exit(seat_id, not seat.near_exit))
+        menu.addAction(near)
         return menu
 
     def _pick_from_list(self, person_id: str) -> None:
