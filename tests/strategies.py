@@ -25,11 +25,13 @@ from hypothesis import strategies as st
 from visitplanner.domain.address import AddressForms, AddressUse
 from visitplanner.domain.arrangements import (
     FeatureKind,
+    Grouping,
     PlacementArea,
     PlacementPosition,
     Room,
     RoomFeature,
     Seat,
+    SeatingOptions,
     SeatingPlan,
     SeatingStrategy,
     SeatRole,
@@ -63,6 +65,7 @@ from visitplanner.domain.model import (
     VisitData,
 )
 from visitplanner.domain.rooming import Billing, RoomType, Stay
+from visitplanner.domain.seating_rules import SINGLE, ConstraintKind, SeatingConstraint
 from visitplanner.domain.values import (
     LANGUAGES,
     Access,
@@ -386,6 +389,7 @@ def _seating(draw: st.DrawFn, ids: set[str], people: list[str]) -> SeatingPlan:
                     locked=draw(st.booleans()),
                     person_id=_maybe(draw, people),
                     reserved=draw(st.sampled_from(SeatRole)),
+                    near_exit=draw(st.booleans()),
                 )
             )
         tables.append(
@@ -419,7 +423,10 @@ def _seating(draw: st.DrawFn, ids: set[str], people: list[str]) -> SeatingPlan:
         depth=draw(st.integers(0, 80)) / 2,
         features=features,
     )
-    return SeatingPlan(strategy=draw(st.sampled_from(SeatingStrategy)), tables=tables, room=room)
+    options = SeatingOptions(draw(st.sampled_from(Grouping)), draw(st.sampled_from(Grouping)))
+    return SeatingPlan(
+        strategy=draw(st.sampled_from(SeatingStrategy)), tables=tables, room=room, options=options
+    )
 
 
 @st.composite
@@ -487,6 +494,7 @@ def visit_data(draw: st.DrawFn, max_people: int = 6, max_events: int = 5) -> Vis
         _book_copy(draw, i, person_ids, first) for i in _ids(draw, draw(st.integers(0, 3)), ids)
     ]
     data.stays = _rooming(draw, data, ids)
+    data.seating_constraints = _seating_constraints(draw, data, ids)
     data.calendars = _calendar_memory(draw, event_ids + _ids(draw, 1, ids), data, first)
     data.versions = _versions(draw, data, first)
     return data
@@ -521,6 +529,30 @@ def _book_copy(draw: st.DrawFn, ident: str, people: list[str], around: date) -> 
         returned_on=returned,
         destroyed_on=draw(st.none() | st.just(around + timedelta(days=4))),
     )
+
+
+def _seating_constraints(
+    draw: st.DrawFn, data: VisitData, ids: set[str]
+) -> list[SeatingConstraint]:
+    """Up to three constraints of the meals, naming one person or two different people."""
+    people = [p.id for p in data.people]
+    if not data.events or len(people) < 2:
+        return []
+    found = []
+    for ident in _ids(draw, draw(st.integers(0, 3)), ids):
+        kind = draw(st.sampled_from(ConstraintKind))
+        first, second = draw(st.lists(st.sampled_from(people), min_size=2, max_size=2, unique=True))
+        found.append(
+            SeatingConstraint(
+                id=ident,
+                event_id=draw(st.sampled_from(data.events)).id,
+                kind=kind,
+                person_id=first,
+                other_id=None if kind in SINGLE else second,
+                hard=draw(st.booleans()),
+            )
+        )
+    return found
 
 
 def _car_plan(draw: st.DrawFn, data: VisitData, ids: set[str]) -> list[CarAssignment]:

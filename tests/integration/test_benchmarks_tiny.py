@@ -20,6 +20,7 @@ TINY = {
     "bench_drag.py": ["--scale", "0.02", "--repeat", "1", "--json"],
     "bench_encryption.py": ["--scale", "0.02", "--repeat", "1"],
     "bench_ics.py": ["--scale", "0.02", "--repeat", "1"],
+    "bench_proposal.py": ["--guests", "30", "--constraints", "5", "--repeat", "1"],
     "bench_publish.py": ["--scale", "0.005"],
     "bench_journal.py": ["--scale", "0.01", "--repeat", "2"],
     "bench_roster.py": ["--rows", "50", "--repeat", "1"],

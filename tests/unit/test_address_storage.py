@@ -62,6 +62,7 @@ def _old_file(path: Path) -> None:
         demo = build_demo()
         for event in demo.events:  # a plan's room came with a later migration (0017)
             event.seating = None
+        demo.seating_constraints = []  # and its constraints with 0018
         VisitRepository(database).save_all(demo)
     conn.close()
 

@@ -194,7 +194,14 @@ def test_hostile_xlsx_cells_are_text_never_formulas(tmp_path: Path) -> None:
 def _empty_copy(data: VisitData) -> VisitData:
     """The same visit and delegations, without people or anything that refers to them."""
     copy = dataclasses.replace(
-        data, people=[], events=[], vehicles=[], car_assignments=[], gifts=[], stays=[]
+        data,
+        people=[],
+        events=[],
+        vehicles=[],
+        car_assignments=[],
+        gifts=[],
+        stays=[],
+        seating_constraints=[],
     )
     copy.delegations = [dataclasses.replace(d, head_id=None) for d in data.delegations]
     return copy

@@ -31,6 +31,7 @@ from visitplanner.domain import (
     flags,
     gifts,
     rooming,
+    seating_rules,
     values,
 )
 from visitplanner.domain.car_seats import CarAssignment, CarSeat
@@ -349,7 +350,16 @@ def test_the_schema_names_every_use_of_a_form_of_address() -> None:
 def test_the_schema_enumerations_are_the_domain_enumerations() -> None:
     enums = {
         name: kind
-        for module in (values, arrangements, car_seats, gifts, flags, rooming, decree)
+        for module in (
+            values,
+            arrangements,
+            car_seats,
+            gifts,
+            flags,
+            rooming,
+            decree,
+            seating_rules,
+        )
         for name, kind in vars(module).items()
         if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
     }

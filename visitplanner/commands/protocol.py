@@ -13,15 +13,17 @@ from visitplanner.commands.base import (
     add_profile_option,
     shown,
 )
-from visitplanner.domain import protocol_checks
+from visitplanner.domain import protocol_checks, seating_rules
 from visitplanner.domain.arrangements import PlacementArea, SeatingStrategy
-from visitplanner.domain.checks import Finding, Severity
+from visitplanner.domain.checks import CheckIndex, Finding, Severity
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.labels import label
 from visitplanner.domain.lookup import find_event
-from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.places import position_place
 from visitplanner.domain.seating import tables_from_spec
+from visitplanner.domain.seating_checks import seating_rule_findings
+from visitplanner.domain.seating_rules import Broken
 from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _, format_time
 from visitplanner.services import ceremony as ceremony_service
@@ -81,10 +83,53 @@ def print_plan(data: VisitData, event: Event, lang: str) -> None:
             where = f"{label(seat.side, lang)} {seat.position + 1}"
             print(f"  {seat.number:>3}  {where:<18} {who}{marks}")
     seated = set(plan.seated_ids())
-    missing = [people[i] for i in event.participant_ids if i in people and i not in seated]
+    behind = seating_service.behind(data, event)
+    for interpreter, principal in behind:
+        print(
+            _("{person}: behind {principal}, without a seat").format(
+                person=_name(people, interpreter), principal=_name(people, principal)
+            )
+        )
+    away = {interpreter for interpreter, _principal in behind}
+    missing = [
+        people[i]
+        for i in event.participant_ids
+        if i in people and i not in seated and i not in away
+    ]
     if missing:
         print()
         print(_("No seat: {people}").format(people=", ".join(p.formal_name() for p in missing)))
+    print_constraints(data, event)
+
+
+def _name(people: dict[str, Person], ident: str) -> str:
+    person = people.get(ident)
+    return person.formal_name() if person is not None else ident
+
+
+def print_constraints(data: VisitData, event: Event) -> None:
+    """The meal's constraints, each marked when the plan does not keep it."""
+    constraints = seating_service.constraints_of(data, event)
+    if not constraints:
+        return
+    name = seating_service.person_name(data)
+    broken = {b.constraint.id: b.reason for b in seating_service.broken_constraints(data, event)}
+    print()
+    print(_("Constraints:"))
+    for constraint in constraints:
+        mark = _("not kept") if constraint.id in broken else _("kept")
+        print(f"  [{mark}] {seating_rules.describe(constraint, name)}")
+
+
+def _print_unmet(unmet: list[Broken]) -> None:
+    """What a proposal could not keep, and why."""
+    for broken in unmet:
+        word = _("hard") if broken.constraint.hard else _("soft")
+        print(
+            _("Cannot keep a {strength} constraint: {reason}").format(
+                strength=word, reason=broken.reason
+            )
+        )
 
 
 def _seating(args: argparse.Namespace) -> int:
@@ -95,20 +140,34 @@ def _seating(args: argparse.Namespace) -> int:
         raise InputError(_("--paper and --per-table go with --print-plan FILE.pdf"))
     tables = tables_from_spec(args.tables, _("Table {n}")) if args.tables else None
     proposing = args.propose or tables is not None or bool(args.strategy)
-    session = open_visit(args.visit, read_only=not proposing)
+    session = open_visit(args.visit, read_only=not (proposing or args.constraint))
     try:
         event = find_event(session.data, args.event)
         lang = args.lang or session.data.visit.main_language
+        for text in args.constraint or ():
+            constraint = seating_service.parse_constraint(session.data, event, text)
+            session.apply(seating_service.add_constraint_operation(session.data, constraint))
+            name = seating_service.person_name(session.data)
+            print(
+                _("Constraint added: {constraint}").format(
+                    constraint=seating_rules.describe(constraint, name)
+                )
+            )
+        unmet: list[Broken] = []
         if proposing:
             strategy = SeatingStrategy(args.strategy) if args.strategy else None
-            operation = seating_service.propose_operation(session.data, event, strategy, tables)
-            session.apply(operation)
+            proposed = seating_service.proposed_plan(session.data, event, strategy, tables)
+            session.apply(proposed.operation)
+            unmet = proposed.unmet
             event = session.data.event(event.id)
             print(_("Seating plan proposed and saved."))
+            _print_unmet(unmet)
         data = session.data
         print_plan(data, event, lang)
         print()
-        _findings(list(protocol_checks.check_seating(data, [event])))
+        findings = list(protocol_checks.check_seating(data, [event]))
+        findings += [f for f in seating_rule_findings(CheckIndex(data)) if event.id in f.event_ids]
+        _findings(findings)
         if pdf is not None:
             seating_service.write_place_cards(pdf, data, event, lang)
             print(_("Place cards and seating chart written to {path}.").format(path=shown(pdf)))
@@ -222,6 +281,16 @@ def register(commands: Subcommands) -> None:
         "--tables",
         metavar="SPEC",
         help=_("the room's tables, e.g. long:8, long:8+1, head:7,round:10,round:10"),
+    )
+    seating.add_argument(
+        "--constraint",
+        action="append",
+        metavar="KIND:PERSON[,PERSON][:soft]",
+        help=_(
+            "add a seating constraint to the meal, e.g. next-to:ID,ID or near-exit:NAME:soft "
+            "(next-to, not-next-to, same-table, other-table, near-exit, step-free, "
+            "interpreter-beside, interpreter-behind, couple); repeatable"
+        ),
     )
     seating.add_argument(
         "-o", "--output", type=Path, metavar="FILE.pdf", help=_("write place cards and chart")

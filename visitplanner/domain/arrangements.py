@@ -90,6 +90,8 @@ class Seat:
     id: str = field(default_factory=new_id)
     #: Who the seat is kept for (format 13).
     reserved: SeatRole = SeatRole.NONE
+    #: Whether the seat is near an exit (a seating constraint may ask for one).
+    near_exit: bool = False
 
     def __post_init__(self) -> None:
         if self.number < 1:
@@ -168,6 +170,8 @@ class SeatingPlan:
     strategy: SeatingStrategy = SeatingStrategy.WORKING
     tables: list[Table] = field(default_factory=list)
     room: Room = field(default_factory=Room)
+    #: How couples and delegations are seated (seating_rules.py, seating_proposal.py).
+    options: SeatingOptions = field(default_factory=lambda: SeatingOptions())
 
     def __post_init__(self) -> None:
         numbers = [seat.number for _table, seat in self.seats()]
@@ -274,3 +278,21 @@ class PlacementPosition:
     def __post_init__(self) -> None:
         if self.row < 1 or self.place < 1:
             raise DomainError(_("rows and places are counted from 1"))
+
+
+class Grouping(StrEnum):
+    """Whether people who belong together (a couple, a delegation) sit together."""
+
+    #: No wish: the strategy decides.
+    FREE = "free"
+    TOGETHER = "together"
+    #: Apart (a couple) or mixed with the others (a delegation).
+    APART = "apart"
+
+
+@dataclass(slots=True)
+class SeatingOptions:
+    """A plan's options: couples kept together or apart, delegations together or mixed."""
+
+    couples: Grouping = Grouping.FREE
+    delegations: Grouping = Grouping.FREE

@@ -78,6 +78,7 @@ class FindingKind(StrEnum):
     ROOM_OVER_CAPACITY = "room-over-capacity"
     ROOM_NOT_STEP_FREE = "room-not-step-free"
     PRECEDENCE_CONTRADICTION = "precedence-contradiction"
+    SEATING_CONSTRAINT = "seating-constraint"
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.ROOM_OVER_CAPACITY: N_("room over capacity"),
     FindingKind.ROOM_NOT_STEP_FREE: N_("room not step-free"),
     FindingKind.PRECEDENCE_CONTRADICTION: N_("décret position and grade disagree"),
+    FindingKind.SEATING_CONSTRAINT: N_("seating constraint not kept"),
 }
 
 

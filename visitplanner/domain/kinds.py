@@ -17,6 +17,7 @@ from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.domain.rooming import Stay
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.i18n import N_, _
 
 
@@ -154,6 +155,14 @@ KINDS: Final[tuple[EntityKind, ...]] = (
         private=frozenset({"billing", "room_number", "notes"}),
         dependent=True,
         owners=lambda s: {s.person_id, s.hotel_id},
+    ),
+    EntityKind(
+        "seating_constraint",
+        SeatingConstraint,
+        "seating_constraints",
+        lambda c: {c.event_id, c.person_id, c.other_id} - {None},
+        N_("seating constraint"),
+        dependent=True,
     ),
 )
 
@@ -313,6 +322,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "flags": N_("flags"),
     "flag_honour": N_("flag at the place of honour"),
     "at": N_("time"),
+    "other_id": N_("second person"),
+    "hard": N_("hard or soft"),
 }
 
 

@@ -23,6 +23,7 @@ from visitplanner.domain.flags import FlagHonour, valid_flag
 from visitplanner.domain.gifts import Gift, valid_currency
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.rooming import RoomType, Stay
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.domain.values import (
     Access,
     Civility,
@@ -576,6 +577,8 @@ class VisitData:
     copies: list[BookCopy] = field(default_factory=list)
     #: Who stays in which hotel, from when to when (domain/rooming.py).
     stays: list[Stay] = field(default_factory=list)
+    #: The meals' seating constraints (next to, near an exit ...).
+    seating_constraints: list[SeatingConstraint] = field(default_factory=list)
 
     def delegation(self, ident: str) -> Delegation:
         """The delegation with id `ident`."""
@@ -629,6 +632,8 @@ class VisitData:
         for venue in self.venues:
             for room_type in venue.room_types:
                 yield room_type.id
+        for constraint in self.seating_constraints:
+            yield constraint.id
         for event in self.events:
             yield from event.part_ids()
 

@@ -54,6 +54,7 @@ from visitplanner.domain.gift_checks import gift_findings
 from visitplanner.domain.model import Event, Venue, Visit, VisitData
 from visitplanner.domain.precedence_checks import precedence_findings
 from visitplanner.domain.rooming_checks import rooming_findings
+from visitplanner.domain.seating_checks import seating_rule_findings
 from visitplanner.i18n import current_language
 
 #: Told (done, total) now and then; may raise to stop the run (a cancelled Progress).
@@ -79,6 +80,7 @@ def snapshot(data: VisitData) -> VisitData:
         gifts=list(data.gifts),
         copies=list(data.copies),
         stays=list(data.stays),
+        seating_constraints=list(data.seating_constraints),
     )
 
 
@@ -230,6 +232,7 @@ class PlanChecker:
         # The car plan and the gifts are checked whole at each run: one pass over each.
         cars, gifts, rooms = car_findings(ix), gift_findings(ix), rooming_findings(ix)
         ranks = precedence_findings(ix)  # the décret's positions, whole too
+        rules = seating_rule_findings(ix)  # the meals' constraints: one pass over them
         findings = in_order(
             [
                 *after.findings(),
@@ -238,6 +241,7 @@ class PlanChecker:
                 *gifts,
                 *rooms,
                 *ranks,
+                *rules,
                 *contact_findings(ix),  # the visit's settings: one pass over the events
             ]
         )

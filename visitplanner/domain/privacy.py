@@ -72,6 +72,7 @@ def for_profile(data: VisitData, profile: Profile) -> VisitData:
         gifts=list(data.gifts),
         copies=list(data.copies),
         stays=list(data.stays),
+        seating_constraints=list(data.seating_constraints),
     )
     if profile is Profile.INTERNAL:
         return snapshot

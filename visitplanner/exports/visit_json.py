@@ -53,6 +53,7 @@ from visitplanner.domain.model import (
     VisitData,
 )
 from visitplanner.domain.rooming import RoomType, Stay
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.domain.values import LocalizedText
 from visitplanner.domain.visit_format import FORMAT_MARKER, FORMAT_VERSION, snapshot_json
 from visitplanner.exports.files import write_private_chunks
@@ -77,6 +78,7 @@ def _visit_parts(data: VisitData) -> Iterator[tuple[str, Any]]:
     yield "gifts", (_gift(g) for g in data.gifts)
     yield "copies", (_book_copy(c) for c in data.copies)
     yield "stays", (_stay(s) for s in data.stays)
+    yield "seating_constraints", (_seating_constraint(c) for c in data.seating_constraints)
     yield "calendars", _calendars(data.calendars)
     yield "versions", (_version(v) for v in data.versions)
 
@@ -433,6 +435,7 @@ def _seat(value: Seat) -> _JSON:
         "locked": value.locked,
         "person_id": value.person_id,
         "reserved": str(value.reserved),
+        "near_exit": value.near_exit,
     }
 
 
@@ -477,6 +480,10 @@ def _seating(value: SeatingPlan | None) -> _JSON | None:
         "strategy": str(value.strategy),
         "tables": [_table(t) for t in value.tables],
         "room": _room(value.room),
+        "options": {
+            "couples": str(value.options.couples),
+            "delegations": str(value.options.delegations),
+        },
     }
 
 
@@ -598,6 +605,17 @@ def _book_copy(value: BookCopy) -> _JSON:
         "edition": value.edition,
         "returned_on": _day(value.returned_on),
         "destroyed_on": _day(value.destroyed_on),
+    }
+
+
+def _seating_constraint(value: SeatingConstraint) -> _JSON:
+    return {
+        "id": value.id,
+        "event_id": value.event_id,
+        "kind": str(value.kind),
+        "person_id": value.person_id,
+        "other_id": value.other_id,
+        "hard": value.hard,
     }
 
 

@@ -57,6 +57,7 @@ from visitplanner.domain.model import (
     VisitData,
 )
 from visitplanner.domain.rooming import Stay, stays_from_texts
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.domain.text import clean_entity
 from visitplanner.domain.values import LANGUAGES, LocalizedText, Role, zone
 from visitplanner.domain.version_store import ProgrammeText
@@ -270,6 +271,7 @@ def _data(top: _Fields, visit: Visit, version: int, hotels: dict[str, str]) -> V
         gifts=top.items("gifts", Gift),
         copies=top.items("copies", BookCopy),
         stays=top.items("stays", Stay),
+        seating_constraints=top.items("seating_constraints", SeatingConstraint),
     )
 
 
@@ -720,6 +722,7 @@ def _check_ids(data: VisitData) -> None:
             (f"venues[{i}].room_types", [t.id for t in v.room_types])
             for i, v in enumerate(data.venues)
         ),
+        ("seating_constraints", [c.id for c in data.seating_constraints]),
     ]
     for i, event in enumerate(data.events):
         at = f"events[{i}]"
@@ -809,6 +812,13 @@ def _check_references(data: VisitData) -> None:
                 s.room_type_id,
                 (hotels.get(s.hotel_id, set()), _("no room type of its hotel with id {found}")),
             ),
+        ]
+    for i, k in enumerate(data.seating_constraints):
+        at = f"seating_constraints[{i}]"
+        links += [
+            (f"{at}.event_id", k.event_id, event),
+            (f"{at}.person_id", k.person_id, person),
+            (f"{at}.other_id", k.other_id, person),
         ]
     for where, ident, (known, problem) in links:
         if ident is not None and ident not in known:

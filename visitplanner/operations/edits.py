@@ -17,11 +17,22 @@ from visitplanner.domain.copies import BookCopy
 from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Person, Vehicle, Venue, Visit, VisitData
 from visitplanner.domain.rooming import Stay
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.i18n import _
 from visitplanner.operations.engine import Write
 
 Entity = (
-    Visit | Delegation | Person | Venue | Vehicle | Event | CarAssignment | Gift | BookCopy | Stay
+    Visit
+    | Delegation
+    | Person
+    | Venue
+    | Vehicle
+    | Event
+    | CarAssignment
+    | Gift
+    | BookCopy
+    | Stay
+    | SeatingConstraint
 )
 
 

@@ -13,6 +13,7 @@ from visitplanner.domain.gifts import Gift
 from visitplanner.domain.model import Delegation, Event, Vehicle, Venue, Visit
 from visitplanner.domain.plain import to_plain
 from visitplanner.domain.rooming import RoomType, Stay
+from visitplanner.domain.seating_rules import SeatingConstraint
 from visitplanner.domain.values import LocalizedText
 from visitplanner.storage.rows import (
     date_to_db,
@@ -269,4 +270,16 @@ def stay_row(stay: Stay) -> dict[str, Any]:
         "late_arrival": int(stay.late_arrival),
         "billing": stay.billing.value,
         "notes": stay.notes,
+    }
+
+
+def seating_constraint_row(constraint: SeatingConstraint) -> dict[str, Any]:
+    """The row of a seating constraint."""
+    return {
+        "id": constraint.id,
+        "event_id": constraint.event_id,
+        "kind": constraint.kind.value,
+        "person_id": constraint.person_id,
+        "other_id": constraint.other_id,
+        "hard": int(constraint.hard),
     }

@@ -13,11 +13,13 @@ from typing import Any
 
 from visitplanner.domain.arrangements import (
     FeatureKind,
+    Grouping,
     PlacementArea,
     PlacementPosition,
     Room,
     RoomFeature,
     Seat,
+    SeatingOptions,
     SeatingPlan,
     SeatingStrategy,
     SeatRole,
@@ -102,6 +104,7 @@ def _load_seating(
                 locked=bool(r["locked"]),
                 person_id=r["person_id"],
                 reserved=SeatRole(r["reserved"]),
+                near_exit=bool(r["near_exit"]),
             )
         )
     tables: dict[str, list[Table]] = defaultdict(list)
@@ -142,6 +145,7 @@ def _load_seating(
                 depth=r["room_depth"],
                 features=features.get(r["event_id"], []),
             ),
+            options=SeatingOptions(Grouping(r["couples"]), Grouping(r["delegations"])),
         )
 
 
@@ -224,9 +228,17 @@ def save_arrangements(conn: sqlite3.Connection, event: Event) -> None:
 
 def _save_seating(conn: sqlite3.Connection, event_id: str, plan: SeatingPlan) -> None:
     conn.execute(
-        "INSERT INTO seating_plan (event_id, strategy, room_name, room_width, room_depth) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (event_id, plan.strategy.value, plan.room.name, plan.room.width, plan.room.depth),
+        "INSERT INTO seating_plan (event_id, strategy, room_name, room_width, room_depth, "
+        "couples, delegations) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            event_id,
+            plan.strategy.value,
+            plan.room.name,
+            plan.room.width,
+            plan.room.depth,
+            plan.options.couples,
+            plan.options.delegations,
+        ),
     )
     conn.executemany(
         "INSERT INTO room_feature (id, event_id, position, kind, label, x, y, width, depth) "
@@ -256,7 +268,7 @@ def _save_seating(conn: sqlite3.Connection, event_id: str, plan: SeatingPlan) ->
         )
         conn.executemany(
             "INSERT INTO seat (id, table_id, number, side, position, label, step_free, locked, "
-            "person_id, reserved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "person_id, reserved, near_exit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     seat.id,
@@ -269,6 +281,7 @@ def _save_seating(conn: sqlite3.Connection, event_id: str, plan: SeatingPlan) ->
                     int(seat.locked),
                     seat.person_id,
                     seat.reserved.value,
+                    int(seat.near_exit),
                 )
                 for seat in table.seats
             ],

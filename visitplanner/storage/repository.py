@@ -42,6 +42,7 @@ from visitplanner.domain.model import (
 from visitplanner.domain.plain import entity_from_plain
 from visitplanner.domain.rooming import Billing, Stay
 from visitplanner.domain.rooming_list import SentList
+from visitplanner.domain.seating_rules import ConstraintKind, SeatingConstraint
 from visitplanner.domain.values import (
     Access,
     EventKind,
@@ -61,6 +62,7 @@ from visitplanner.storage.entity_rows import (
     event_row,
     gift_row,
     room_types_from_db,
+    seating_constraint_row,
     stay_row,
     vehicle_row,
     venue_row,
@@ -211,6 +213,7 @@ class VisitRepository:
             gifts=self.load_gifts(),
             copies=self.load_copies(),
             stays=self.load_stays(),
+            seating_constraints=self.load_seating_constraints(),
         )
         step(100, 100, "")
         return data
@@ -468,6 +471,22 @@ class VisitRepository:
             for r in rows_of(self.conn, sql, args)
         ]
 
+    def load_seating_constraints(self, ids: Iterable[str] | None = None) -> list[SeatingConstraint]:
+        """Every seating constraint (or those with `ids`), in the order they were set."""
+        where, args = _id_filter(ids)
+        sql = f"SELECT * FROM seating_constraint{where} ORDER BY {_ORDER['seating_constraint']}"
+        return [
+            SeatingConstraint(
+                id=r["id"],
+                event_id=r["event_id"],
+                kind=ConstraintKind(r["kind"]),
+                person_id=r["person_id"],
+                other_id=r["other_id"],
+                hard=bool(r["hard"]),
+            )
+            for r in rows_of(self.conn, sql, args)
+        ]
+
     def load_stays(self, ids: Iterable[str] | None = None) -> list[Stay]:
         """Every stay (or those with `ids`), in the order they were made."""
         where, args = _id_filter(ids)
@@ -651,6 +670,12 @@ class VisitRepository:
         """Insert or update a stay."""
         write_row(self.conn, "stay", stay_row, stay, before)
 
+    def save_seating_constraint(
+        self, constraint: SeatingConstraint, before: SeatingConstraint | None = None
+    ) -> None:
+        """Insert or update a seating constraint."""
+        write_row(self.conn, "seating_constraint", seating_constraint_row, constraint, before)
+
     def _save_running_order(self, event: Event) -> None:
         ident = event.id
         self.conn.execute("DELETE FROM running_order_item WHERE event_id = ?", (ident,))
@@ -745,6 +770,8 @@ class VisitRepository:
             self.save_book_copy(copy_)
         for stay in data.stays:
             self.save_stay(stay)
+        for constraint in data.seating_constraints:
+            self.save_seating_constraint(constraint)
         self.save_calendar_memory(data.calendars)
         save_versions(self.conn, data.versions)
 
@@ -796,6 +823,9 @@ TABLES: Final[Mapping[str, Table]] = {
     "gift": Table("rowid", VisitRepository.load_gifts, VisitRepository.save_gift),
     "book_copy": Table("rowid", VisitRepository.load_copies, VisitRepository.save_book_copy),
     "stay": Table("rowid", VisitRepository.load_stays, VisitRepository.save_stay),
+    "seating_constraint": Table(
+        "rowid", VisitRepository.load_seating_constraints, VisitRepository.save_seating_constraint
+    ),
 }
 _ORDER: Final = {kind: table.order for kind, table in TABLES.items()}
 _ENTITY_TABLES: Final = frozenset(TABLES) - {"visit"}

@@ -922,3 +922,30 @@ CREATE TABLE room_feature (
 );
 CREATE INDEX room_feature_event ON room_feature(event_id, position)
 """
+
+
+@_migration("0018_seating_constraints")
+def _seating_constraints(db: Database) -> None:
+    """Seating constraints of a meal (next to, near an exit ...), a plan's options for
+    couples and delegations, and seats near an exit.
+
+    A constraint goes with its meal and the people it names (an operation deletes it
+    first, for undo; the cascade covers a file edited by other means).
+    """
+    _run_script(db, _SEATING_CONSTRAINTS_SQL)
+
+
+_SEATING_CONSTRAINTS_SQL: Final = """
+ALTER TABLE seat ADD COLUMN near_exit INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE seating_plan ADD COLUMN couples TEXT NOT NULL DEFAULT 'free';
+ALTER TABLE seating_plan ADD COLUMN delegations TEXT NOT NULL DEFAULT 'free';
+CREATE TABLE seating_constraint (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL,
+    person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    other_id TEXT REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    hard INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX seating_constraint_event ON seating_constraint(event_id)
+"""

@@ -11,7 +11,10 @@ locks it, clears it, keeps it for a role, marks it step-free or not. The same wi
 a mouse: on the chart the arrows go from seat to seat, Enter picks up the sitter and
 Enter on another seat puts them there (Esc lets go), Del takes them off the table,
 the menu key (Shift+F10) opens the seat's menu; Enter on a name of the "No seat" list
-picks that person up. The plan's checks are listed underneath.
+picks that person up. A seat's menu also marks it near an exit, or not. The plan's
+checks are listed underneath, its constraints beside (ui/seating/constraints.py), the
+broken ones marked as people move.
+
 Each edit is one operation given to `apply` (the window's undo stack by default
 `session.apply`), and `changed` tells the window what changed.
 """
@@ -56,10 +59,11 @@ from visitplanner.domain.arrangements import (
     SeatRole,
     TableShape,
 )
-from visitplanner.domain.checks import Severity
+from visitplanner.domain.checks import CheckIndex, Severity
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event
+from visitplanner.domain.seating_checks import seating_rule_findings
 from visitplanner.domain.values import EventKind
 from visitplanner.i18n import _, current_language
 from visitplanner.operations.change import Change
@@ -80,6 +84,7 @@ from visitplanner.ui.seating.chart_items import (
     place_name,
     table_title,
 )
+from visitplanner.ui.seating.constraints import ConstraintsPanel
 from visitplanner.ui.seating.room_dialog import RoomDialog
 
 __all__ = ["SeatItem", "SeatingView"]
@@ -148,6 +153,7 @@ class SeatingView(PlanPage):
         self._shown_event: str | None = None
         #: What the room drawn was made of (the event and its layout, not who sits).
         self._drawn: object = None
+        self.constraints = ConstraintsPanel(self._run, self)
         self._build()
         self.events.currentIndexChanged.connect(self.event_chosen)
         self.propose_button.clicked.connect(self.propose)
@@ -183,7 +189,8 @@ class SeatingView(PlanPage):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(_("No seat:")))
-        side_layout.addWidget(self.unseated)
+        side_layout.addWidget(self.unseated, 1)
+        side_layout.addWidget(self.constraints, 2)
         chart = QWidget()
         chart_layout = QVBoxLayout(chart)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -249,7 +256,9 @@ class SeatingView(PlanPage):
         if event is None:
             return
         strategy = SeatingStrategy(self.strategy.currentData())
-        self._run(lambda: seating_service.propose_operation(self.session.data, event, strategy))
+        proposed = seating_service.proposed_plan(self.session.data, event, strategy)
+        self._run(lambda: proposed.operation)
+        self.constraints.show_unmet(proposed.unmet)
 
     def move_person(self, person_id: str, seat_id: str) -> None:
         """Seat a person at a seat (swapping with its sitter)."""
@@ -264,6 +273,12 @@ class SeatingView(PlanPage):
         event = self.current_event()
         if event is not None:
             self._run(lambda: seating_service.lock_operation(event, seat_id, locked))
+
+    def set_near_exit(self, seat_id: str, near_exit: bool) -> None:
+        """Mark a seat as near an exit, or not."""
+        event = self.current_event()
+        if event is not None:
+            self._run(lambda: seating_service.exit_operation(event, seat_id, near_exit))
 
     def unseat(self, person_id: str) -> None:
         """Leave a person without a seat."""
@@ -386,6 +401,11 @@ class SeatingView(PlanPage):
         step_free.setChecked(seat.step_free)
         step_free.triggered.connect(lambda: self.set_step_free(seat_id, not seat.step_free))
         menu.addAction(step_free)
+        near = QAction(_("Near an exit"), menu)
+        near.setCheckable(True)
+        near.setChecked(seat.near_exit)
+        near.triggered.connect(lambda: self.set_near_exit(seat_id, not seat.near_exit))
+        menu.addAction(near)
         table = event.seating.table_of(seat_id)
         menu.addSeparator()
         menu.addMenu(self.table_menu(table.id, menu))
@@ -596,6 +616,7 @@ class SeatingView(PlanPage):
         self.unseated.clear()
         self.checks.clear()
         event = self.current_event()
+        self.constraints.show_event(self.session.data, event)
         self.propose_button.setEnabled(event is not None)
         self.print_button.setEnabled(event is not None and event.seating is not None)
         self.room_print_button.setEnabled(
@@ -659,15 +680,23 @@ class SeatingView(PlanPage):
         self.canvas.set_order(order)
 
     def _list_unseated(self, event: Event, people: dict, seated: set[str]) -> None:
+        behind = dict(seating_service.behind(self.session.data, event))
         for ident in event.participant_ids:
             if ident in people and ident not in seated:
-                entry = QListWidgetItem(people[ident].formal_name())
+                text = people[ident].formal_name()
+                if ident in behind and behind[ident] in people:
+                    principal = people[behind[ident]].formal_name()
+                    text = _("{person} (behind {principal})").format(
+                        person=text, principal=principal
+                    )
+                entry = QListWidgetItem(text)
                 entry.setData(Qt.ItemDataRole.UserRole, ident)
                 self.unseated.addItem(entry)
 
     def _list_checks(self, event: Event) -> None:
         data = self.session.data
         findings = list(protocol_checks.check_seating(data, [event]))
+        findings += [f for f in seating_rule_findings(CheckIndex(data)) if event.id in f.event_ids]
         style = self.style()
         icons = {
             Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
