@@ -3,6 +3,7 @@ one undoable step that keeps every id, the old files migrated, the plan printed 
 
 from __future__ import annotations
 
+import io
 import itertools
 import math
 import re
@@ -390,6 +391,17 @@ def test_table_cards_print_each_number_large_on_both_faces() -> None:
     assert pdf.pages[0].count("Table d’honneur") == 2
     assert pdf.pages[1].split() == ["1", "Table", "1", "Table"]
     assert pdf.pages[2].split() == ["2", "Table", "2", "Table"]
+
+
+def test_table_cards_say_what_they_are_in_the_pdfs_metadata() -> None:
+    from pypdf import PdfReader
+
+    data, dinner = _demo_with_room()
+    info = PdfReader(io.BytesIO(table_cards_pdf(data, dinner, "uk"))).metadata
+    assert info is not None
+    assert info.title == "Таблички столів"
+    assert info.author and info.author.startswith("Протокольний відділ")
+    assert info.subject == dinner.title.uk
 
 
 def test_a_meal_without_tables_is_refused() -> None:

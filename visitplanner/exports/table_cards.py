@@ -61,7 +61,10 @@ def table_cards_pdf(data: VisitData, event: Event, lang: str) -> bytes:
     regular, _bold = regular_and_bold()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=_SHEET, initialFontName=regular, lang=PDF_LANGUAGE[lang])  # type: ignore[arg-type]
+    main = data.visit.main_language
     canvas.setTitle(gettext_in(lang, N_("Table cards")))
+    canvas.setAuthor(data.visit.organiser.name.get(lang, main) or "VisitPlanner")
+    canvas.setSubject(event.title.get(lang, main))
     canvas.setCreator("VisitPlanner")
     width, height = _SHEET
     half = height / 2
