@@ -383,20 +383,61 @@ class Legend(QWidget):
         self.setAccessibleName(_("Legend"))
         self.setToolTip(" · ".join(text for _fill, _seat, text in self.entries))
 
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _line_height(self) -> int:
+        return max(self.fontMetrics().height(), 18) + 6
+
+    def _places(self, width: int) -> list[tuple[float, float]]:
+        """Where each entry starts: entries flow onto a new line when the width runs out
+        (a narrow window, or the longer words of another language)."""
+        metrics = self.fontMetrics()
+        places: list[tuple[float, float]] = []
+        x, line = 4.0, 0
+        for _fill, _seat, text in self.entries:
+            step = 18 + metrics.horizontalAdvance(text) + 18
+            if x > 4.0 and x + step - 18 > width:
+                x, line = 4.0, line + 1
+            places.append((x, line * self._line_height() + self._line_height() / 2))
+            x += step
+        return places
+
     def sizeHint(self) -> QSize:
         """One line of symbols and words."""
         metrics = self.fontMetrics()
         width = sum(metrics.horizontalAdvance(t) + 36 for _f, _s, t in self.entries)
-        return QSize(width, max(metrics.height(), 18) + 6)
+        return QSize(width, self._line_height())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the longest entry; as many lines as it then takes."""
+        metrics = self.fontMetrics()
+        width = max(metrics.horizontalAdvance(t) + 40 for _f, _s, t in self.entries)
+        return QSize(width, self._line_height())
+
+    def hasHeightForWidth(self) -> bool:
+        """The legend wraps, so its height follows its width."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The lines the entries take at `width`."""
+        lines = 1 + int(max(y for _x, y in self._places(width)) // self._line_height())
+        return lines * self._line_height()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Ask for the height the entries need at the new width."""
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.heightForWidth(self.width()))
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Each mark drawn as on the chart, its word beside it."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
-        x = 4.0
-        middle = self.height() / 2
+        places = self._places(self.width())
         for index, (fill, seat, text) in enumerate(self.entries):
+            x, middle = places[index]
             painter.setBrush(QBrush(fill))
             painter.setPen(seat_pen(seat))
             painter.drawEllipse(QRectF(x, middle - 7, 14, 14))
@@ -405,7 +446,6 @@ class Legend(QWidget):
                 painter.drawText(QRectF(x, middle - 7, 14, 14), Qt.AlignmentFlag.AlignCenter, "H")
             painter.setPen(QPen(self.palette().windowText().color()))
             painter.drawText(QPointF(x + 18, middle + metrics.ascent() / 2 - 1), text)
-            x += 18 + metrics.horizontalAdvance(text) + 18
         painter.end()
 
 

@@ -222,6 +222,7 @@ class SeatingView(PlanPage):
         below_layout.addWidget(self.checks)
         split.addWidget(below)
         split.setStretchFactor(0, 4)
+        split.setSizes([600, 110])  # the room first: the checks are a few lines
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
