@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.arrangements import Seat, SeatSide, Table, TableShape
-from visitplanner.i18n import _
+from visitplanner.domain.table_names import printed_table_name
+from visitplanner.i18n import _, current_language
 
 #: Scene units per metre of the room.
 SCALE: Final = 90.0
@@ -120,6 +121,6 @@ def draw_table(scene: QGraphicsScene, table: Table) -> None:
     item.setBrush(QBrush(_TABLE))
     item.setZValue(-1)
     scene.addItem(item)
-    name = QGraphicsSimpleTextItem(table.name)
+    name = QGraphicsSimpleTextItem(printed_table_name(table.name, current_language()))
     name.setPos(x0 - name.boundingRect().width() / 2, y0 - name.boundingRect().height() / 2)
     scene.addItem(name)
