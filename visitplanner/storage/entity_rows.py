@@ -108,7 +108,7 @@ def venue_row(venue: Venue) -> dict[str, Any]:
         "capacity": venue.capacity,
         "step_free": venue.step_free.value,
         "access_notes": text_to_db(venue.access_notes),
-        "security_notes": venue.security_notes,
+        "security_notes": text_to_db(venue.security_notes),
         "sample": int(venue.sample),
     }
 
@@ -152,7 +152,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "interpretation_mode": event.interpretation.mode.value,
         "interpretation_languages": list_to_db(event.interpretation.languages),
         "responsible_id": event.responsible_id,
-        "notes": event.notes,
+        "notes": text_to_db(event.notes),
         "modified": modified,
         "source_uid": event.source_uid,
         "sample": int(event.sample),

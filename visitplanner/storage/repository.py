@@ -263,7 +263,7 @@ class VisitRepository:
                 capacity=r["capacity"],
                 step_free=_access(r["step_free"]),
                 access_notes=text_from_db(r["access_notes"]),
-                security_notes=r["security_notes"],
+                security_notes=text_from_db(r["security_notes"]),
                 travel_minutes=travel.get(r["id"], {}),
                 sample=bool(r["sample"]),
             )
@@ -378,7 +378,7 @@ class VisitRepository:
                         interpreter_ids=interpreters.get(ident, []),
                     ),
                     responsible_id=responsible_id,
-                    notes=notes,
+                    notes=text_from_db(notes),
                     running_order=running.get(ident, []),
                     precedence_ids=[] if parts is None else parts.precedence_ids,
                     seating=None if parts is None else parts.seating,
