@@ -24,10 +24,12 @@ from tests.versions_scenario import all_outputs
 #: details) as a version per language; the changes texts date their versions to the
 #: minute in the long form ("3 травня 2026 р., 11:30", not "3 трав. 2026 р., 11:30:00"),
 #: their first line alone differing from before.
+#: Again at format 15: the programmes hold events' notes (and venues' security notes) as a
+#: version per language; the changes texts are unchanged.
 EXPECTED: dict[str, str] = {
-    "demo version 1": "13b0c2e09ac0150d0613e871",
-    "demo version 2": "7fd2d9106447e8b18d18f444",
-    "demo version 3": "f832d7dd929607a447bd2c91",
+    "demo version 1": "28bdc88083cb0dff50405c4e",
+    "demo version 2": "e61e7dfe112ffe7cbe24598c",
+    "demo version 3": "69581789fcd532a00c6e4e3c",
     "demo changes since None to None fr": "cee35adb8f09325b1cc45711",
     "demo changes since None to None en": "5c0e347cd5a502f8e2f0e92e",
     "demo changes since None to None uk": "5dd150c398753fa60f8fbfe2",
@@ -44,9 +46,9 @@ EXPECTED: dict[str, str] = {
     "demo changes since 2 to 3 en": "5bd363d888020a228c5988eb",
     "demo changes since 2 to 3 uk": "5f6cdd5462fd19b3acf9b839",
     "demo changes since 2 to 3 json": "8e865d8ac3c044679b1fed9e",
-    "summit version 1": "e3f9efb6189bfd2753745f74",
-    "summit version 2": "6d510ed18f76bb6b3920846d",
-    "summit version 3": "8ec024cc3328fe1e0ff9fbe1",
+    "summit version 1": "848a2cedc978d8772b9811c0",
+    "summit version 2": "c0bafe568ec0e1c5bde58b4e",
+    "summit version 3": "8938d4384cef5d49efefb5bc",
     "summit changes since None to None fr": "5c062ff5cb3c9cb847272c8d",
     "summit changes since None to None en": "8429956a0e08d3d7c34004cf",
     "summit changes since None to None uk": "9729b058304029efc61ae778",
