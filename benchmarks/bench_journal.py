@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from summit import SummitSize, generate_summit
 
+from visitplanner.domain.values import LocalizedText
 from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
@@ -130,7 +131,9 @@ def main(argv: list[str]) -> int:
         notice_times = []
         for n in range(rounds * 3):
             event = other.data.event(events[n % len(events)].id)
-            other.apply(SaveEntity(dataclasses.replace(event, notes=f"other {n}"), event))
+            other.apply(
+                SaveEntity(dataclasses.replace(event, notes=LocalizedText(fr=f"other {n}")), event)
+            )
             start = time.perf_counter()
             change = session.sync()
             notice_times.append(time.perf_counter() - start)

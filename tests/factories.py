@@ -113,7 +113,7 @@ def small_visit() -> VisitData:
         latitude=48.8597,
         longitude=2.3179,
         step_free=Access.YES,
-        security_notes="badge",
+        security_notes=LocalizedText(fr="badge"),
     )
     arc = Venue(name=LocalizedText(fr="Arc de Triomphe"), step_free=Access.UNKNOWN)
     brienne.travel_minutes = {arc.id: 15}

@@ -274,7 +274,7 @@ def _venue(draw: st.DrawFn, ident: str, venues: list[str]) -> Venue:
         capacity=draw(st.none() | st.integers(min_value=0, max_value=5000)),
         step_free=draw(st.sampled_from(Access)),
         access_notes=draw(localized_texts()),
-        security_notes=draw(texts()),
+        security_notes=draw(localized_texts()),
         travel_minutes={v: draw(st.integers(0, 240)) for v in _some(draw, others)},
         sample=draw(st.booleans()),
     )
@@ -337,7 +337,7 @@ def _event(draw: st.DrawFn, ident: str, ids: set[str], data: VisitData, around: 
             interpreter_ids=_some(draw, people, max_size=2),
         ),
         responsible_id=_maybe(draw, people),
-        notes=draw(texts(40)),
+        notes=draw(localized_texts()),
         running_order=running_order,
         precedence_ids=_some(draw, people),
         seating=draw(st.none() | _seating(ids, people)),

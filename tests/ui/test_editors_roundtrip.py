@@ -63,7 +63,7 @@ EDITORS = [
         lambda d: d.events,
         lambda c, e: EventDialog(c, e),
         "notes",
-        lambda dialog: dialog.notes,
+        lambda dialog: dialog.notes.editor("fr"),  # one language's version of the notes
     ),
     Editor(
         "people",

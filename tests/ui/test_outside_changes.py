@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from visitplanner.cli import main
 from visitplanner.demo import build_demo
 from visitplanner.domain.errors import StorageError
+from visitplanner.domain.values import LocalizedText
 from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
@@ -65,10 +66,12 @@ def test_the_window_shows_a_command_line_edit_within_two_seconds(qtbot, window: 
 
     # The window's next edit of the same event keeps the seats the command line set.
     dinner = _dinner(controller.data)
-    renamed = dataclasses.replace(dinner, notes="Menu sans gluten pour deux convives")
+    renamed = dataclasses.replace(
+        dinner, notes=LocalizedText(fr="Menu sans gluten pour deux convives")
+    )
     assert controller.apply(SaveEntity(renamed, dinner, "Notes"))
     stored = _dinner(read_visit(path))
-    assert stored.notes == "Menu sans gluten pour deux convives"
+    assert stored.notes.fr == "Menu sans gluten pour deux convives"
     assert _seats(stored) == proposed
 
 
@@ -95,7 +98,9 @@ def test_an_editor_opened_before_a_command_line_edit_cannot_overwrite_it(
     proposed = _seats(_dinner(read_visit(path)))
     errors: list[str] = []
     controller.error.connect(errors.append)
-    assert not controller.apply(SaveEntity(dataclasses.replace(loaded, notes="mine"), loaded))
+    assert not controller.apply(
+        SaveEntity(dataclasses.replace(loaded, notes=LocalizedText(fr="mine")), loaded)
+    )
     assert errors and "changed elsewhere" in errors[0]
     # The officer is told, in the window, why the change was not made.
     assert shown == [("The change was not made", errors[0])]
@@ -127,7 +132,9 @@ def test_an_undo_that_fails_keeps_the_step_and_can_be_tried_again(
     path = controller.session.path
     assert path is not None
     dinner = _dinner(controller.data)
-    assert controller.apply(SaveEntity(dataclasses.replace(dinner, notes="Menu"), dinner, "Menu"))
+    assert controller.apply(
+        SaveEntity(dataclasses.replace(dinner, notes=LocalizedText(fr="Menu")), dinner, "Menu")
+    )
     repository = controller.session.repository
     real = repository.save_entity
 
@@ -139,7 +146,7 @@ def test_an_undo_that_fails_keeps_the_step_and_can_be_tried_again(
     assert [text for _title, text in shown] == ["the disk is full; the last change was not saved"]
     assert window.undo_action.isEnabled() and "Menu" in window.undo_action.text()
     assert not window.redo_action.isEnabled()
-    assert _dinner(read_visit(path)).notes == "Menu"
+    assert _dinner(read_visit(path)).notes.fr == "Menu"
     monkeypatch.setattr(repository, "save_entity", real)
     window.undo_action.trigger()
     assert _dinner(read_visit(path)).notes == dinner.notes

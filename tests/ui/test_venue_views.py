@@ -16,7 +16,7 @@ from tests.ui.keyboard import type_text
 from visitplanner.demo import build_demo
 from visitplanner.domain.model import Venue
 from visitplanner.domain.privacy import PRIVATE_FIELDS
-from visitplanner.domain.values import Access
+from visitplanner.domain.values import LANGUAGES, Access, LocalizedText
 from visitplanner.services.visit_files import read_visit
 from visitplanner.ui.common.privacy_marks import is_marked_private
 from visitplanner.ui.shell.controller import VisitController
@@ -198,11 +198,12 @@ def test_only_the_security_notes_are_marked_private(qtbot, small) -> None:  # ty
     qtbot.addWidget(dialog)
     marked = {name for name, w in dialog.field_widgets.items() if is_marked_private(w)}
     assert marked == set(PRIVATE_FIELDS[Venue])
-    assert dialog.security_notes.toPlainText() == "badge"
+    assert dialog.security_notes.value() == LocalizedText(fr="badge")
     assert unnamed_inputs(dialog) == []
+    editors = {dialog.security_notes.editor(lang) for lang in LANGUAGES}
     for widget in dialog.findChildren(QWidget):
         if is_marked_private(widget):
-            assert widget is dialog.security_notes
+            assert widget is dialog.security_notes or widget in editors
 
 
 def test_deleting_a_venue_asks_and_undo_brings_it_back(monkeypatch, small) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from visitplanner.cli import main
 from visitplanner.demo import build_demo
 from visitplanner.domain.model import Event, VisitData
 from visitplanner.domain.privacy import for_profile
+from visitplanner.domain.table_names import printed_table_name
 from visitplanner.domain.values import Profile
 from visitplanner.exports.briefing import BriefingOptions, render_briefing
 
@@ -56,8 +57,8 @@ def test_the_dinners_sheet_gives_every_guest_by_table_and_seat(
         needs = person.dietary_detail.get(lang) or none  # in the sheet's language
         family = person.family_name_native if lang == "uk" else person.family_name
         line = re.compile(
-            rf"{re.escape(table.name)} {seat.number} .*?{re.escape(family.upper())}.*?"
-            + re.escape(needs.split()[0])
+            rf"{re.escape(printed_table_name(table.name, lang))} {seat.number} .*?"
+            rf"{re.escape(family.upper())}.*?" + re.escape(needs.split()[0])
         )
         found = line.search(text, at)
         assert found is not None, (person.family_name, needs)

@@ -35,7 +35,7 @@ def test_the_ministers_pack_keeps_what_she_needs_and_drops_the_filler() -> None:
     text, _pages = _pack("kalmykova", "en")
     assert "Your role" not in text  # head of delegation at every event: said once, on the cover
     assert "Your car: Minister’s car (GJ-508-LM), rear right" in text
-    assert "Your place: Table d’honneur, seat 4" in text
+    assert "Your place: Table of honour, seat 4" in text
     # Biographies: Alice Rufo's (whom she meets), not her own nor her deputy's.
     biographies = text[text.index("Biographies") :]
     assert "RUFO" in biographies

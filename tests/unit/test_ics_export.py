@@ -184,7 +184,7 @@ def test_a_changed_time_raises_the_sequence_once_in_every_scope(
 def test_a_change_apps_do_not_show_keeps_the_sequence(demo: VisitSession, tmp_path: Path) -> None:
     _export(demo, tmp_path / "0.ics")
     meeting = find_event(demo.data, "Réunion de travail")
-    meeting.notes = "a note of the officer"
+    meeting.notes = LocalizedText(fr="a note of the officer")
     with demo.database.transaction():
         demo.repository.save_event(meeting)
     events = _events(_export(demo, tmp_path / "1.ics"))
@@ -244,7 +244,9 @@ def _marked(data: VisitData) -> VisitData:
         person.role = "liaison" if number == 0 else person.role
         person.duty_phone = person.duty_phone or f"DUTY-{number}"
     for number, venue in enumerate(data.venues):
-        venue.security_notes = f"PRIVATE-SECURITY-{number}"
+        venue.security_notes = LocalizedText(
+            fr=f"PRIVATE-SECURITY-{number}", en=f"PRIVATE-SECURITY-EN-{number}"
+        )
     return data
 
 

@@ -221,7 +221,7 @@ class JournalMachine(RuleBasedStateMachine):
                 return
             entity = items[pick % len(items)]
         text: Any = self._next_text()
-        if kind == "vehicle":  # a vehicle's notes have a version per language
+        if kind in ("vehicle", "venue", "event"):  # these notes have a version per language
             text = LocalizedText(fr=text, uk=f"{text} (uk)")
         after = dataclasses.replace(entity, **{_EDITED[kind]: text})
         self._apply(who, SaveEntity(after, entity, "Edit"))

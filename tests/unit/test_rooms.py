@@ -369,7 +369,7 @@ def test_one_page_per_table_then_the_caterer_and_the_door() -> None:
     payload = plan_pdf(data, dinner, "en", per_table=True)  # type: ignore[arg-type]
     pdf = read_pdf(payload)
     assert len(pdf.pages) >= 3 + 2
-    assert "Table d’honneur — long table, seats: 16" in pdf.page_text(1)
+    assert "Table of honour — long table, seats: 16" in pdf.page_text(1)
     assert "Scale 1:50" in pdf.page_text(1)
     assert "RUFO Alice" in pdf.page_text(1)  # names beside their seats at this scale
     caterer = next(i for i, p in enumerate(pdf.pages) if "for the caterer" in p)

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from tests.factories import small_visit
 from visitplanner.domain.errors import NewerFileError, NotAVisitFileError, StorageError
 from visitplanner.domain.model import VisitData
+from visitplanner.domain.values import LocalizedText
 from visitplanner.services.visit_files import read_visit, write_visit
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.repository import VisitRepository
@@ -86,12 +87,12 @@ def test_a_failed_multi_row_edit_leaves_nothing_behind(tmp_path: Path) -> None:
     event = data.events[1]
     event.participant_ids.append("no-such-person")
     with pytest.raises(StorageError), database.transaction():
-        event.notes = "changed"
+        event.notes = LocalizedText(fr="changed")
         repo.save_event(event)
     database.close()
     again = read_visit(path)
     kept = next(e for e in again.events if e.id == event.id)
-    assert kept.notes == ""
+    assert kept.notes == LocalizedText()
     assert "no-such-person" not in kept.participant_ids
 
 
@@ -240,12 +241,12 @@ def test_a_copy_taken_while_the_file_is_open_holds_every_committed_edit(tmp_path
     repo = VisitRepository(database)
     for number in range(20):
         with database.transaction():
-            data.events[0].notes = f"edit {number}"
+            data.events[0].notes = LocalizedText(fr=f"edit {number}")
             repo.save_event(data.events[0])
     copy = tmp_path / "usb-stick.visit"
     shutil.copyfile(path, copy)  # what an officer's file manager does
     copied = read_visit(copy)
-    assert next(e for e in copied.events if e.id == data.events[0].id).notes == "edit 19"
+    assert next(e for e in copied.events if e.id == data.events[0].id).notes.fr == "edit 19"
     database.close()
 
 

@@ -175,11 +175,11 @@ def test_parts_nobody_changed_keep_their_text(tmp_path: Path) -> None:
     write_visit(path, data)
     opened = VisitSession.open(path)
     loaded = opened.data.event(ceremony.id)
-    opened.apply(SaveEntity(dataclasses.replace(loaded, notes="Vu"), loaded))
+    opened.apply(SaveEntity(dataclasses.replace(loaded, notes=LocalizedText(fr="Vu")), loaded))
     opened.close()
     stored = read_visit(path).event(ceremony.id)
     assert stored.running_order[0].action.fr == "Mise en place\ndu détachement"
-    assert stored.notes == "Vu"
+    assert stored.notes.fr == "Vu"
 
 
 # --- what the documentation says ------------------------------------------------------

@@ -27,10 +27,12 @@ from tests.versions_scenario import all_outputs
 #: details) as a version per language; the changes texts date their versions to the
 #: minute in the long form ("3 травня 2026 р., 11:30", not "3 трав. 2026 р., 11:30:00"),
 #: their first line alone differing from before.
+#: Again at format 15: the programmes hold events' notes (and venues' security notes) as a
+#: version per language; the changes texts are unchanged.
 EXPECTED: dict[str, str] = {
-    "demo version 1": "a9155ff04f263a6f483e37fa",
-    "demo version 2": "dadd27afe97e7e2678a44d0f",
-    "demo version 3": "56504160bb0cf16590c3d481",
+    "demo version 1": "016bb9bbf79bf19bedb5b46a",
+    "demo version 2": "88e59bcc4fce8452ba37cfe7",
+    "demo version 3": "6e38f4c05cdaac96bb616a61",
     "demo changes since None to None fr": "cee35adb8f09325b1cc45711",
     "demo changes since None to None en": "5c0e347cd5a502f8e2f0e92e",
     "demo changes since None to None uk": "5dd150c398753fa60f8fbfe2",
@@ -47,9 +49,9 @@ EXPECTED: dict[str, str] = {
     "demo changes since 2 to 3 en": "5bd363d888020a228c5988eb",
     "demo changes since 2 to 3 uk": "5f6cdd5462fd19b3acf9b839",
     "demo changes since 2 to 3 json": "550daa90763b2eff1e12bb39",
-    "summit version 1": "47e84db8c40f9feb51e2dcee",
-    "summit version 2": "1c3f02e6af1bb628335bce4f",
-    "summit version 3": "de09b524e477aca57770017d",
+    "summit version 1": "9474a8e66ae0f789c1177970",
+    "summit version 2": "bb08b82ae2b66edd942b71b3",
+    "summit version 3": "9defd0b41c0134f48e90d646",
     "summit changes since None to None fr": "5c062ff5cb3c9cb847272c8d",
     "summit changes since None to None en": "8429956a0e08d3d7c34004cf",
     "summit changes since None to None uk": "9729b058304029efc61ae778",

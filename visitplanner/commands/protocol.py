@@ -24,6 +24,7 @@ from visitplanner.domain.places import position_place
 from visitplanner.domain.seating import tables_from_spec
 from visitplanner.domain.seating_checks import seating_rule_findings
 from visitplanner.domain.seating_rules import Broken
+from visitplanner.domain.table_names import NUMBERED, printed_table_name
 from visitplanner.domain.values import is_standard_output
 from visitplanner.i18n import _, format_time
 from visitplanner.services import ceremony as ceremony_service
@@ -63,7 +64,9 @@ def print_plan(data: VisitData, event: Event, lang: str) -> None:
         print()
         print(
             _("{table} — {shape}, seats: {count}").format(
-                table=table.name, shape=label(table.shape, lang), count=len(table.seats)
+                table=printed_table_name(table.name, lang),
+                shape=label(table.shape, lang),
+                count=len(table.seats),
             )
         )
         for seat in sorted(table.seats, key=lambda s: s.number):
@@ -138,7 +141,7 @@ def _seating(args: argparse.Namespace) -> int:
     cards_pdf = _pdf_path(args.table_cards)
     if plan_pdf is None and (args.per_table or args.paper != "a4"):
         raise InputError(_("--paper and --per-table go with --print-plan FILE.pdf"))
-    tables = tables_from_spec(args.tables, _("Table {n}")) if args.tables else None
+    tables = tables_from_spec(args.tables, _(NUMBERED)) if args.tables else None
     proposing = args.propose or tables is not None or bool(args.strategy)
     session = open_visit(args.visit, read_only=not (proposing or args.constraint))
     try:

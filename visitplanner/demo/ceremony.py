@@ -350,9 +350,13 @@ def build_ceremony() -> Event:
         # Whispered interpretation: nothing may be said aloud over the ceremony itself.
         interpretation=interpreted(InterpretationMode.WHISPERED, "shevchuk", "girard"),
         responsible_id=person_id("morel"),
-        notes=(
+        notes=text(
             "Deux emplacements pour fauteuils roulants réservés au premier rang. "
-            "Presse : accueil des journalistes accrédités par le centre médias (DICOD)."
+            "Presse : accueil des journalistes accrédités par le centre médias (DICOD).",
+            "Два місця для крісел колісних зарезервовано в першому ряду. Преса: "
+            "акредитованих журналістів зустрічає медіацентр (DICOD).",
+            "Two wheelchair spaces reserved in the front row. Press: accredited "
+            "journalists are welcomed by the media centre (DICOD).",
         ),
         running_order=[
             RunningOrderItem(

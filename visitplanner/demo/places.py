@@ -84,7 +84,7 @@ def _venue(
     capacity: int,
     step_free: Access,
     access_notes: LocalizedText,
-    security_notes: str = "",
+    security_notes: LocalizedText | None = None,
     country: str = "FR",
 ) -> Venue:
     """A sample venue with its stable id and its travel times."""
@@ -102,7 +102,7 @@ def _venue(
         capacity=capacity,
         step_free=step_free,
         access_notes=access_notes,
-        security_notes=security_notes,
+        security_notes=security_notes or LocalizedText(),
         travel_minutes=_travel_from(key),
         sample=True,
     )
@@ -133,8 +133,14 @@ def build_venues() -> list[Venue]:
                 "Met at the aircraft; reduced-mobility assistance (wheelchairs, ambulift) "
                 "to be booked with the airport 48 hours ahead.",
             ),
-            "Accès au tarmac sur accréditation de la police aux frontières ; liste "
-            "nominative et numéros de passeport à transmettre la veille.",
+            text(
+                "Accès au tarmac sur accréditation de la police aux frontières ; liste "
+                "nominative et numéros de passeport à transmettre la veille.",
+                "Доступ на перон за акредитацією прикордонної поліції; іменний список і "
+                "номери паспортів передати напередодні.",
+                "Access to the apron on accreditation by the border police; list of names "
+                "and passport numbers to be sent the day before.",
+            ),
         ),
         _venue(
             "hotel",
@@ -158,7 +164,11 @@ def build_venues() -> list[Venue]:
                 "Step-free entrance on quai de Grenelle; two accessible rooms; "
                 "meeting room on the ground floor.",
             ),
-            "Étage de la délégation réservé ; clés remises par l’officier de liaison.",
+            text(
+                "Étage de la délégation réservé ; clés remises par l’officier de liaison.",
+                "Поверх делегації зарезервовано; ключі видає офіцер звʼязку.",
+                "The delegation’s floor is reserved; keys handed over by the liaison officer.",
+            ),
         ),
         _venue(
             "ini",
@@ -226,7 +236,11 @@ def build_venues() -> list[Venue]:
                 "Step-free reception hall; lifts; badges issued at reception on "
                 "presentation of a passport.",
             ),
-            "Accréditation : liste des participants et numéros de passeport 72 heures avant.",
+            text(
+                "Accréditation : liste des participants et numéros de passeport 72 heures avant.",
+                "Акредитація: список учасників і номери паспортів за 72 години.",
+                "Accreditation: list of participants and passport numbers 72 hours before.",
+            ),
         ),
         _venue(
             "onacvg",
@@ -266,7 +280,11 @@ def build_venues() -> list[Venue]:
                 "18th-century town house: steps up from the courtyard, reception rooms "
                 "upstairs by the main staircase.",
             ),
-            "Véhicules de la délégation admis dans la cour sur liste ; contrôle à l’entrée.",
+            text(
+                "Véhicules de la délégation admis dans la cour sur liste ; contrôle à l’entrée.",
+                "Автомобілі делегації пропускають у двір за списком; перевірка на вході.",
+                "The delegation’s cars admitted to the courtyard on a list; check at the gate.",
+            ),
         ),
         _venue(
             "company",
@@ -312,8 +330,14 @@ def build_venues() -> list[Venue]:
                 "Official cars drop off at the foot of the Arc; level paving to the Tomb; "
                 "wheelchair spaces in the front row. Do not use the underpass (stairs).",
             ),
-            "Place fermée à la circulation de 17:30 à 19:30 ; véhicules admis sur "
-            "laissez-passer de la préfecture de police.",
+            text(
+                "Place fermée à la circulation de 17:30 à 19:30 ; véhicules admis sur "
+                "laissez-passer de la préfecture de police.",
+                "Площу закрито для руху з 17:30 до 19:30; автомобілі пропускають за "
+                "перепусткою префектури поліції.",
+                "Square closed to traffic from 17:30 to 19:30; cars admitted with a pass "
+                "from the police prefecture.",
+            ),
         ),
         _venue(
             "ubft",

@@ -61,7 +61,7 @@ def _event(
     press: PressAccess = PressAccess.CLOSED,
     responsible: str = "morel",
     status: EventStatus = EventStatus.CONFIRMED,
-    notes: str = "",
+    notes: LocalizedText | None = None,
 ) -> Event:
     """A sample event of the programme; `venue` and `people` are demo keys."""
     return Event(
@@ -79,7 +79,7 @@ def _event(
         purpose=purpose or LocalizedText(),
         interpretation=interpretation or Interpretation(),
         responsible_id=person_id(responsible),
-        notes=notes,
+        notes=notes or LocalizedText(),
         sample=True,
     )
 
@@ -124,7 +124,7 @@ def _flight(
     span: tuple[datetime, datetime],
     route: tuple[str, str],
     passengers: tuple[str, ...],
-    notes: str,
+    notes: LocalizedText,
 ) -> Event:
     """A flight leg from the first venue of `route` to the second, its start and end in
     their own zones; the liaison officer answers for it."""
@@ -161,7 +161,11 @@ def _arrival_day() -> list[Event]:
             (warsaw(6, 9, 35), paris(6, 12, 0)),
             ("waw", "cdg"),
             UA_ON_FLIGHT,
-            "Arrivée à Varsovie la veille depuis Kyiv par la route (hors programme).",
+            text(
+                "Arrivée à Varsovie la veille depuis Kyiv par la route (hors programme).",
+                "Прибуття до Варшави напередодні з Києва автомобільним шляхом (поза програмою).",
+                "Arrival in Warsaw the day before from Kyiv by road (outside the programme).",
+            ),
         ),
         _event(
             "welcome",
@@ -257,7 +261,11 @@ def _arrival_day() -> list[Event]:
             ),
             interpretation=interpreted(_CONSECUTIVE, "shevchuk", "girard"),
             responsible="garnier",
-            notes="L’officier de sécurité et l’officier de liaison restent à proximité.",
+            notes=text(
+                "L’officier de sécurité et l’officier de liaison restent à proximité.",
+                "Офіцер безпеки та офіцер звʼязку залишаються поблизу.",
+                "The security officer and the liaison officer stay close by.",
+            ),
         ),
         _transfer(
             "transfer-cercle-hotel",
@@ -374,7 +382,11 @@ def _roadmap_day() -> list[Event]:
             interpretation=interpreted(_CONSECUTIVE, "shevchuk"),
             press=PressAccess.POOL,
             responsible="garnier",
-            notes="Tour d’images en début d’entretien (pool), puis entretien à huis clos.",
+            notes=text(
+                "Tour d’images en début d’entretien (pool), puis entretien à huis clos.",
+                "Зйомка на початку зустрічі (пул), далі розмова за зачиненими дверима.",
+                "Photo opportunity at the start (pool), then talks behind closed doors.",
+            ),
         ),
         _transfer(
             "transfer-brienne-hotel",
@@ -450,7 +462,11 @@ def _ceremony_day() -> list[Event]:
             press=PressAccess.POOL,
             responsible="lytvynenko",
             status=EventStatus.DRAFT,
-            notes="Liste des médias à confirmer par la DICOD la veille.",
+            notes=text(
+                "Liste des médias à confirmer par la DICOD la veille.",
+                "Список ЗМІ DICOD підтверджує напередодні.",
+                "The DICOD confirms the list of media the day before.",
+            ),
         ),
         _event(
             "rest-ceremony",
@@ -539,7 +555,11 @@ def _departure_day() -> list[Event]:
             (paris(9, 13, 50), warsaw(9, 16, 5)),
             ("cdg", "waw"),
             UA_ALL,
-            "Retour vers Kyiv par la route depuis Varsovie (hors programme).",
+            text(
+                "Retour vers Kyiv par la route depuis Varsovie (hors programme).",
+                "Повернення до Києва з Варшави автомобільним шляхом (поза програмою).",
+                "Return to Kyiv by road from Warsaw (outside the programme).",
+            ),
         ),
     ]
 

@@ -235,7 +235,8 @@ class Person:
 
 @dataclass(slots=True)
 class Venue:
-    """A place where events happen."""
+    """A place where events happen; its access and security notes have a version per
+    language (printed in the book's language)."""
 
     name: LocalizedText
     address: str = ""
@@ -249,7 +250,7 @@ class Venue:
     capacity: int | None = None
     step_free: Access = Access.UNKNOWN
     access_notes: LocalizedText = field(default_factory=LocalizedText)
-    security_notes: str = ""
+    security_notes: LocalizedText = field(default_factory=LocalizedText)
     travel_minutes: dict[str, int] = field(default_factory=dict)
     sample: bool = False
     id: str = field(default_factory=new_id)
@@ -356,7 +357,8 @@ class Event:
 
     Protocol arrangements: `precedence_ids` is the officer's own order of precedence
     for the event (it wins over the computed one), `seating` a meal's seating plan,
-    `wreaths` (in the order they are laid) and `placement` a ceremony's.
+    `wreaths` (in the order they are laid) and `placement` a ceremony's. Its notes
+    have a version per language, as its title does.
     """
 
     title: LocalizedText
@@ -373,7 +375,7 @@ class Event:
     purpose: LocalizedText = field(default_factory=LocalizedText)
     interpretation: Interpretation = field(default_factory=Interpretation)
     responsible_id: str | None = None
-    notes: str = ""
+    notes: LocalizedText = field(default_factory=LocalizedText)
     running_order: list[RunningOrderItem] = field(default_factory=list)
     precedence_ids: list[str] = field(default_factory=list)
     seating: SeatingPlan | None = None

@@ -15,6 +15,7 @@ from typing import Final
 
 from visitplanner.domain.arrangements import PlacementArea, PlacementPosition
 from visitplanner.domain.model import Event
+from visitplanner.domain.table_names import printed_table_name
 from visitplanner.i18n import N_, gettext_in
 
 
@@ -59,7 +60,7 @@ class HeldPlace:
     def text(self, lang: str) -> str:
         """The place in words in `lang`, with its area ("Rows — row 1, place 5")."""
         words = gettext_in(lang, _FORMATS[self.kind]).format(
-            table=self.table, row=self.row, number=self.number
+            table=printed_table_name(self.table, lang), row=self.row, number=self.number
         )
         if self.wheelchair:
             words = gettext_in(lang, N_("{place} (wheelchair place)")).format(place=words)

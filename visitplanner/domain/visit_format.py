@@ -7,7 +7,7 @@ import json
 from typing import Final
 
 #: The version of the format written. It rises when a feature adds data.
-FORMAT_VERSION: Final = 14
+FORMAT_VERSION: Final = 15
 #: The value of the top-level "format" key that marks a VisitPlanner visit.
 FORMAT_MARKER: Final = "visitplanner-visit"
 

@@ -290,8 +290,9 @@ class CalendarWriter:
             contact = " ".join(p for p in (venue.contact_name, venue.contact_phone) if p)
             if contact:
                 facts.append(say(N_("Contact on site: {text}")).format(text=contact))
-            if venue.security_notes:  # private: present in an internal file only
-                facts.append(say(N_("Security: {text}")).format(text=venue.security_notes))
+            security = venue.security_notes.get(lang, self._main)
+            if security:  # private: present in an internal file only
+                facts.append(say(N_("Security: {text}")).format(text=security))
         facts += self._duty_contacts(event)
         if facts:
             blocks.append(facts)

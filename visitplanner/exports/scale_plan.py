@@ -36,6 +36,7 @@ from visitplanner.domain.errors import InputError
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.privacy import for_profile
+from visitplanner.domain.table_names import printed_table_name
 from visitplanner.domain.values import Need, Profile
 from visitplanner.exports.page_furniture import PDF_LANGUAGE, Furniture, furnish, furnished_canvas
 from visitplanner.exports.pdf_fonts import fit_text, regular_and_bold
@@ -201,7 +202,9 @@ class RoomDrawing(Flowable):
                 out = directions[seat.id]
                 self._name(canvas, taken[0], seat, out, (px, py), radius, name_size, pitch)
         cx, cy = self._at(*shape.centre)
-        caption = table.name or (str(table.number) if table.number is not None else "")
+        caption = printed_table_name(table.name, self.lang) or (
+            str(table.number) if table.number is not None else ""
+        )
         length = geometry.size(table)[0] * self.per_metre
         shown, size = fit_text(caption, bold, 10, max(length * 0.8, 20), 4)
         canvas.setFont(bold, size)
@@ -304,7 +307,10 @@ def caterer_list(
         if person is None:
             continue
         row: list[object] = [
-            Paragraph(escape(table.name or str(table.number or "")), st["small"]),
+            Paragraph(
+                escape(printed_table_name(table.name, lang) or str(table.number or "")),
+                st["small"],
+            ),
             Paragraph(str(seat.number), st["small"]),
             Paragraph(escape(person.formal_name()), st["small"]),
         ]
@@ -383,7 +389,7 @@ def plan_pdf(
         if per_table:
             table = tables[0]
             heading = gettext_in(lang, N_("{table} — {shape}, seats: {count}")).format(
-                table=table.name or str(table.number or ""),
+                table=printed_table_name(table.name, lang) or str(table.number or ""),
                 shape=label(table.shape, lang),
                 count=len(table.seats),
             )

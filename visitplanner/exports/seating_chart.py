@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Final
 from xml.sax.saxutils import escape
 
@@ -23,6 +24,7 @@ from visitplanner.domain.arrangements import Seat, SeatSide, Table, TableShape
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.search import fold
+from visitplanner.domain.table_names import printed_table_name
 from visitplanner.exports.pdf_fonts import regular_and_bold
 from visitplanner.exports.pdf_layout import Notes, SplittingTable
 from visitplanner.i18n import N_, format_date, format_time, gettext_in
@@ -193,7 +195,7 @@ def seat_list(
         rows.append(
             [
                 Paragraph(str(seat.number), st["small"]),
-                Paragraph(escape(notes.cap(table.name)), st["small"]),
+                Paragraph(escape(notes.cap(printed_table_name(table.name, lang))), st["small"]),
                 Paragraph(name or "—", st["small"]),
                 Paragraph(escape(title), st["small"]),
             ]
@@ -233,7 +235,8 @@ def door_list(
         if person is not None:
             key = fold(f"{person.latin_name() or person.formal_name()}")
             family = fold(person.family_name or person.family_name_native)
-            seated.append(((family, key), person, table.name, seat.number))
+            table_name = printed_table_name(table.name, lang)
+            seated.append(((family, key), person, table_name, seat.number))
     seated.sort(key=lambda item: item[0])
     rows: list[list[object]] = [
         [
@@ -334,7 +337,8 @@ def seating_chart_flowables(
             ),
             TableDrawing(table, people, guests, width, notes),
         ]
-        for table in plan.tables
+        # The names the program gives, in the chart's language (domain/table_names.py).
+        for table in (replace(t, name=printed_table_name(t.name, lang)) for t in plan.tables)
     ]
     legend = Paragraph(
         escape(

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from visitplanner.domain.arrangements import Table
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.model import Event, VisitData
+from visitplanner.domain.table_names import printed_table_name
 from visitplanner.exports.page_furniture import PDF_LANGUAGE
 from visitplanner.exports.pdf_fonts import fit_text, regular_and_bold
 from visitplanner.i18n import N_, gettext_in
@@ -31,10 +32,11 @@ _FOLD: Final = Color(0.6, 0.6, 0.6)
 def card_words(table: Table, lang: str) -> tuple[str, str]:
     """What a table's card says: a small line ("Table") and the large one (its number,
     else its name); a table with both has its name as the small line."""
+    name = printed_table_name(table.name, lang)
     if table.number is not None:
-        small = table.name if table.name and table.name != str(table.number) else ""
+        small = name if name and name != str(table.number) else ""
         return small or gettext_in(lang, N_("Table")), str(table.number)
-    return gettext_in(lang, N_("Table")), table.name
+    return gettext_in(lang, N_("Table")), name
 
 
 def _face(canvas: Canvas, small: str, large: str, width: float, height: float) -> None:

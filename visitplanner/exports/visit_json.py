@@ -351,7 +351,7 @@ def _venue(value: Venue, programme: bool = False) -> _JSON:
         "capacity": value.capacity,
         "step_free": str(value.step_free),
         "access_notes": _text(value.access_notes),
-        "security_notes": value.security_notes,
+        "security_notes": _text(value.security_notes),
         "travel_minutes": {key: value.travel_minutes[key] for key in sorted(value.travel_minutes)},
         "sample": value.sample,
     }
@@ -526,7 +526,7 @@ def _event(value: Event, programme: bool = False) -> _JSON:
         "purpose": _text(value.purpose),
         "interpretation": _interpretation(value.interpretation),
         "responsible_id": value.responsible_id,
-        "notes": value.notes,
+        "notes": _text(value.notes),
         "running_order": [_running_order_item(item) for item in value.running_order],
         "precedence_ids": list(value.precedence_ids),
         "seating": _seating(value.seating),

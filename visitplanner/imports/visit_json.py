@@ -79,6 +79,10 @@ _ONE_TEXT_FIELDS: Final = frozenset({"label", "notes", "dietary_detail", "access
 _ONE_TEXT: Final[ContextVar[str | None]] = ContextVar("_ONE_TEXT", default=None)
 #: The format version that brought the décret's positions and the guest placement.
 _PRECEDENCE_VERSION: Final = 12
+#: The same for the texts that were one text before format 15 (a venue's security notes,
+#: an event's notes; a vehicle's notes of format 9 on are an object, never a string).
+_LATER_ONE_TEXT_FIELDS: Final = frozenset({"security_notes", "notes"})
+_LATER_ONE_TEXT: Final[ContextVar[str | None]] = ContextVar("_LATER_ONE_TEXT", default=None)
 _T = TypeVar("_T")
 
 #: What the json module says of a malformed file (its words in English), to translate.
@@ -237,9 +241,12 @@ def visit_from_dict(obj: object, *, check_links: bool = True) -> VisitData:
     # in the visit's main language: read as that language's version.
     token = _ONE_TEXT.set(visit.main_language if version < 9 else None)
     hotels: dict[str, str] = {}  # a person's hotel as free text, before format version 10
+    # Before format 15 so were a venue's security notes and an event's notes.
+    later = _LATER_ONE_TEXT.set(visit.main_language if version < 15 else None)
     try:
         data = _data(top, visit, version, hotels)
     finally:
+        _LATER_ONE_TEXT.reset(later)
         _ONE_TEXT.reset(token)
     if hotels:
         _hotels_to_stays(data, hotels)
@@ -438,6 +445,9 @@ def _convert(f: _Fields, key: str, hint: Any, value: Any) -> Any:
     if hint is LocalizedText:
         lang = _ONE_TEXT.get()
         if lang is not None and key in _ONE_TEXT_FIELDS and isinstance(value, str):
+            return LocalizedText.from_dict({lang: _text(f, key, value)})
+        lang = _LATER_ONE_TEXT.get()
+        if lang is not None and key in _LATER_ONE_TEXT_FIELDS and isinstance(value, str):
             return LocalizedText.from_dict({lang: _text(f, key, value)})
         parts = _Fields(value, where)
         return parts.build(LocalizedText, **_texts(parts))

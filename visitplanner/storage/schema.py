@@ -8,7 +8,7 @@ adds data adds a migration here (and bumps the JSON format's version).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
@@ -652,10 +652,16 @@ def _texts_by_language(db: Database) -> None:
     Each was one text, written in the visit's main language: it becomes that language's
     version (a JSON object, as every multilingual text is kept); an empty text, none.
     """
+    _into_versions(db, _BY_LANGUAGE)
+
+
+def _into_versions(db: Database, by_language: Mapping[str, tuple[str, ...]]) -> None:
+    """Turn each text of the columns `by_language` names (by table) into the version in
+    the visit's main language, in the rows and in the journal's entries."""
     row = db.execute("SELECT languages FROM visit LIMIT 1").fetchone()
     languages = json.loads(row[0]) if row and row[0] else []
     main = languages[0] if languages else "fr"
-    for table, columns in _BY_LANGUAGE.items():
+    for table, columns in by_language.items():
         for column in columns:
             found = db.execute(f"SELECT id, {column} FROM {table}").fetchall()
             db.conn.executemany(
@@ -668,17 +674,19 @@ def _texts_by_language(db: Database) -> None:
     rewritten = []
     for seq, text in entries:
         changes = json.loads(text)
-        if _journal_versions(main, changes):
+        if _journal_versions(main, changes, by_language):
             rewritten.append((json.dumps(changes, ensure_ascii=False), seq))
     db.conn.executemany("UPDATE journal SET changes = ? WHERE seq = ?", rewritten)
 
 
-def _journal_versions(lang: str, changes: list[dict[str, Any]]) -> bool:
-    """Turn, in a journal entry's changes, each text of a field of `_BY_LANGUAGE` into
+def _journal_versions(
+    lang: str, changes: list[dict[str, Any]], by_language: Mapping[str, tuple[str, ...]]
+) -> bool:
+    """Turn, in a journal entry's changes, each text of a field `by_language` names into
     its version in `lang`; whether any was."""
     changed = False
     for change in changes:
-        columns = _BY_LANGUAGE.get(change.get("kind", ""), ())
+        columns = by_language.get(change.get("kind", ""), ())
         for side in ("before", "after"):
             fields = change.get(side) or {}
             for name in columns:
@@ -949,3 +957,18 @@ CREATE TABLE seating_constraint (
 );
 CREATE INDEX seating_constraint_event ON seating_constraint(event_id)
 """
+
+
+@_migration("0019_more_texts_by_language")
+def _more_texts_by_language(db: Database) -> None:
+    """A venue's security notes and an event's notes have a version per language (printed
+    in the book's language), as 0013 made a vehicle's name: each text becomes the version
+    in the visit's main language, in the rows and in the journal's entries."""
+    _into_versions(db, _MORE_BY_LANGUAGE)
+
+
+#: The columns that held one text and now hold a version per language (0019).
+_MORE_BY_LANGUAGE: Final = {
+    "venue": ("security_notes",),
+    "event": ("notes",),
+}

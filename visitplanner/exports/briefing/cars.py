@@ -11,6 +11,7 @@ from visitplanner.domain.car_seats import CarSeat
 from visitplanner.domain.model import Event
 from visitplanner.exports.briefing.blocks import data_table, heading, titled
 from visitplanner.exports.briefing.context import BookContext
+from visitplanner.exports.briefing.hyphenation import unbroken
 from visitplanner.exports.briefing.markup import esc
 from visitplanner.exports.briefing.styles import MUTED_HEX
 from visitplanner.i18n import N_
@@ -32,7 +33,7 @@ def their_car_text(ctx: BookContext, car: TheirCar) -> str:
     if car.driver:
         parts.append(ctx.t(N_("driver {name}")).format(name=car.driver))
     if car.duty_phone:
-        parts.append(car.duty_phone)
+        parts.append(unbroken(car.duty_phone))
     return ", ".join(parts)
 
 

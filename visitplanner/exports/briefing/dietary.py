@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from visitplanner.domain.model import Event, Person
+from visitplanner.domain.table_names import printed_table_name
 from visitplanner.domain.values import Need, Profile
 from visitplanner.exports.briefing.blocks import data_table, heading, section_title, titled
 from visitplanner.exports.briefing.context import BookContext
@@ -60,7 +61,7 @@ def dietary_sheet(ctx: BookContext, meal: Event) -> list[Flowable]:
     """The sheet of one meal: when and where, a count, then every seat taken."""
     assert meal.seating is not None
     seated: list[tuple[str, int, Person]] = [
-        (table.name, seat.number, ctx.people[seat.person_id])
+        (printed_table_name(table.name, ctx.lang), seat.number, ctx.people[seat.person_id])
         for table, seat in meal.seating.seats()
         if seat.person_id in ctx.people
     ]

@@ -125,14 +125,14 @@ def _sheet_head(ctx: BookContext, event: Event) -> list[Flowable]:
         (ctx.t(N_("Purpose")), esc(ctx.text(event.purpose))),
         (ctx.t(N_("Venue")), place(ctx, event)),
         (ctx.t(N_("Access")), access),
-        (ctx.t(N_("Security")), esc(venue.security_notes) if venue else ""),
+        (ctx.t(N_("Security")), esc(ctx.text(venue.security_notes)) if venue else ""),
         (ctx.t(N_("Dress code")), esc(ctx.text(event.dress_code))),
         (ctx.t(N_("Flags")), esc(flags_text(flags_of(ctx.data, event), ctx.lang))),
         (ctx.t(N_("Press")), press(ctx, event)),
         (ctx.t(N_("Interpretation")), interpretation(ctx, event)),
         (ctx.t(N_("Officer in charge")), responsible(ctx, event)),
         (ctx.t(N_("Vehicles")), vehicles(ctx, event)),
-        (ctx.t(N_("Notes")), esc(event.notes)),
+        (ctx.t(N_("Notes")), esc(ctx.text(event.notes))),
     ]
     parts += facts(ctx, rows)
     return parts

@@ -78,6 +78,13 @@ def _held(text: str) -> str:
     return _SPAN.sub(lambda m: f"{m.group(1)}{_NBSP}{m.group(2)}{_NBSP}{m.group(3)}", text)
 
 
+def unbroken(number: str) -> str:
+    """A phone number printed whole on one line, its country code too: for a line of
+    running text that has the room ("Your car: …, driver …, +33 6 39 98 40 02"), where a
+    break after "+33" left the number's country alone at a line's end."""
+    return number.replace(" ", _NBSP)
+
+
 def _phone(match: re.Match[str]) -> str:
     """A number held together; an international one may still break after its country
     code ("+380 / 50 000 30 01") when a narrow column cannot hold it whole."""

@@ -94,7 +94,7 @@ def build_venues(ctx: BookContext) -> Iterator[Flowable]:
             (ctx.t(N_("Capacity")), esc(str(venue.capacity)) if venue.capacity else ""),
             (ctx.t(N_("Step-free access")), _access(ctx, venue.step_free)),
             (ctx.t(N_("Access")), esc(ctx.text(venue.access_notes))),
-            (ctx.t(N_("Security")), esc(venue.security_notes)),
+            (ctx.t(N_("Security")), esc(ctx.text(venue.security_notes))),
             (ctx.t(N_("Travel times")), esc("\n".join(travel))),
             (ctx.t(N_("Events here")), esc("\n".join(held))),
         ]

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.services import ceremony as ceremony_service
 from visitplanner.ui.common.edits import EntityEditor
 from visitplanner.ui.common.flags_panel import FlagsPanel
+from visitplanner.ui.common.text_inputs import LocalizedTextArea
 from visitplanner.ui.common.widgets import CheckItem, CheckList, labelled
 from visitplanner.ui.programme.event_dialog_parts import (
     DetailsPage,
@@ -138,11 +138,13 @@ class EventDialog(EntityEditor[Event]):
         self.flags.honour.hide()  # the visit's setting: on the Ceremony page
         self.flags.flags_wanted.connect(self._flags_wanted)
         self._flags: list[str] = []
-        self.notes = QPlainTextEdit(self)
-        self.notes.setTabChangesFocus(True)
+        # Printed on the event's sheet in each book's language: a version per language.
+        self.notes = LocalizedTextArea(_("Notes"), self, lines=4)
         notes_page = QWidget(self)
         notes_layout = QVBoxLayout(notes_page)
-        notes_layout.addWidget(labelled(_("&Notes (for the organisers):"), self.notes, self))
+        notes_layout.addWidget(
+            labelled(_("&Notes (for the organisers):"), self.notes.first_editor(), self)
+        )
         notes_layout.addWidget(self.notes)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Event fields"))
@@ -199,7 +201,7 @@ class EventDialog(EntityEditor[Event]):
         self.running_order.set_default_time(event.start.time().replace(tzinfo=None))
         self.running_order.set_gifts(gift_texts(self.controller.data, event))
         self._flags_wanted(list(event.flags))
-        self.notes.setPlainText(event.notes)
+        self.notes.set_value(event.notes)
         self._count_participants()
 
     def _title_typed(self) -> str:
@@ -313,7 +315,7 @@ class EventDialog(EntityEditor[Event]):
             "purpose": self.details.purpose.value(),
             "interpretation": interpretation,
             "responsible_id": responsible_id,
-            "notes": self.notes.toPlainText().strip(),
+            "notes": self.notes.value(),
             "running_order": running,
             "flags": tuple(self._flags),
         }

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import table_geometry as geometry
 from visitplanner.domain.arrangements import FeatureKind, Room, Seat, SeatRole, SeatSide, Table
 from visitplanner.domain.labels import label
-from visitplanner.i18n import _
+from visitplanner.domain.table_names import printed_table_name
+from visitplanner.i18n import _, current_language
 
 #: Scene units per metre of the room.
 SCALE: Final = 90.0
@@ -158,7 +159,7 @@ class TableItem(QGraphicsPolygonItem):
 def table_title(table: Table) -> str:
     """What the chart writes on a table: its name, or its number."""
     if table.name:
-        return table.name
+        return printed_table_name(table.name, current_language())
     return str(table.number) if table.number is not None else ""
 
 

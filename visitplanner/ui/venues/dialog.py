@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -29,7 +28,7 @@ from visitplanner.domain.errors import DomainError
 from visitplanner.domain.ids import new_id
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Venue
-from visitplanner.domain.values import Access, LocalizedText
+from visitplanner.domain.values import LANGUAGES, Access, LocalizedText
 from visitplanner.i18n import _, current_language, format_decimal
 from visitplanner.operations.engine import Operation
 from visitplanner.services.venue_edits import save_venue_operation
@@ -40,7 +39,7 @@ from visitplanner.ui.common.forms import (
     make_read_only,
     select_data,
 )
-from visitplanner.ui.common.privacy_marks import lock_icon, with_badge
+from visitplanner.ui.common.privacy_marks import lock_icon, mark_private, with_badge
 from visitplanner.ui.common.text_inputs import LocalizedLineEdit, LocalizedTextArea
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.venues.rooms import RoomsTab
@@ -93,9 +92,10 @@ class VenueDialog(EntityEditor[Venue]):
         self.step_free = QComboBox(self)
         fill_combo(self.step_free, [(label(a), a.value) for a in Access])
         self.access_notes = LocalizedTextArea(_("Access notes"), self, lines=3, grow=False)
-        self.security_notes = QPlainTextEdit(self)
-        self.security_notes.setTabChangesFocus(True)
-        self.security_notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        # Printed in the book of each language: a version per language, each tinted private.
+        self.security_notes = LocalizedTextArea(_("Security notes"), self, lines=3, grow=False)
+        for lang in LANGUAGES:
+            mark_private(self.security_notes.editor(lang))
 
         general = QWidget(self)
         form = QFormLayout(general)
@@ -128,7 +128,7 @@ class VenueDialog(EntityEditor[Venue]):
             access_form,
             _("Security notes:"),
             with_badge(self.security_notes, access),
-            self.security_notes,
+            self.security_notes.first_editor(),
         )
 
         travel = QWidget(self)
@@ -221,7 +221,7 @@ class VenueDialog(EntityEditor[Venue]):
         self.capacity.setValue(-1 if venue.capacity is None else venue.capacity)
         select_data(self.step_free, venue.step_free.value)
         self.access_notes.set_value(venue.access_notes)
-        self.security_notes.setPlainText(venue.security_notes)
+        self.security_notes.set_value(venue.security_notes)
         self.rooms.set_value(venue.hotel, venue.rooming_language, venue.room_types)
 
     def shown_fields(self) -> dict[str, Any]:
@@ -257,7 +257,7 @@ class VenueDialog(EntityEditor[Venue]):
             "capacity": None if capacity < 0 else capacity,
             "step_free": Access(self.step_free.currentData()),
             "access_notes": self.access_notes.value(),
-            "security_notes": self.security_notes.toPlainText().strip(),
+            "security_notes": self.security_notes.value(),
             "travel_minutes": self.travel.minutes(),
             "hotel": self.rooms.hotel.isChecked(),
             "rooming_language": self.rooms.language_value(),
