@@ -38,6 +38,7 @@ from visitplanner.ui.common.forms import confirm
 from visitplanner.ui.roster.delegation_dialog import DelegationDialog
 from visitplanner.ui.roster.model import RosterModel
 from visitplanner.ui.roster.person_dialog import PersonDialog
+from visitplanner.ui.roster.precedence_dialog import PrecedenceSettingsDialog
 from visitplanner.ui.roster.table import RosterTable
 from visitplanner.ui.shell.controller import VisitController
 
@@ -93,6 +94,7 @@ class RosterView(QWidget):
         self.delete_delegation_action = screen_action(self, self.delete_delegation)
         self.move_up_action = screen_action(self.table, self.move_up, ["Ctrl+Up"], list_only)
         self.move_down_action = screen_action(self.table, self.move_down, ["Ctrl+Down"], list_only)
+        self.precedence_action = screen_action(self, self.edit_precedence_settings)
         buttons = button_row(
             self,
             [
@@ -104,6 +106,8 @@ class RosterView(QWidget):
                 None,
                 self.move_up_action,
                 self.move_down_action,
+                None,
+                self.precedence_action,
             ],
         )
         top = QHBoxLayout()
@@ -181,6 +185,11 @@ class RosterView(QWidget):
         describe(self.delete_delegation_action, _("Delete delegation…"))
         describe(self.move_up_action, _("Move &up"), _("Move up in the order of precedence"))
         describe(self.move_down_action, _("Move do&wn"), _("Move down in the order of precedence"))
+        describe(
+            self.precedence_action,
+            _("&Precedence rules…"),
+            _("Where the guests stand against hosts of equal grade; the version of the décret"),
+        )
         self.model.retranslate()
         self.refresh()  # every row's words (roles, grades, sides) in the new language
         self._update_count()
@@ -220,6 +229,10 @@ class RosterView(QWidget):
         if delegation is None:
             return None
         return self._open(DelegationDialog(self.controller, delegation, self))
+
+    def edit_precedence_settings(self) -> PrecedenceSettingsDialog:
+        """Open the visit's rules of precedence (guest placement, version of the décret)."""
+        return self._open(PrecedenceSettingsDialog(self.controller, self))
 
     def delete_current(self) -> bool:
         """Delete the person or delegation selected, once the officer confirms."""
