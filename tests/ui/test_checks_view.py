@@ -86,11 +86,12 @@ def test_checks_of_a_big_visit_run_off_the_gui_thread_and_the_window_keeps_answe
     during = [t for t, under_way in zip(ticks, running, strict=True) if under_way]
     gaps = [b - a for a, b in zip([started, *during], during, strict=False)]
     assert lasted > 0.3 and len(during) > 5  # a run long enough to tell
-    # Run on the GUI thread, these checks froze the window for seconds. In a worker it
-    # answers throughout; pauses of 100-400 ms remain at the start of a run of four
-    # times the summit on a 2-core machine (not the collector, not a long call holding
-    # Python's lock: left to find), so the bound is 0.5 s, not a frame.
-    assert max(gaps) < 0.5, f"the window froze: {[round(g * 1000) for g in gaps]} ms"
+    # Run on the GUI thread, these checks froze the window for seconds. In a worker,
+    # with Python's default switch interval, the page's own calls into Python (its
+    # model, its widgets) each waited up to 5 ms for the lock: repainting the table
+    # stopped the window for 0.2-0.8 s. With the worker's interval it answered within
+    # 90 ms on a 2-core machine; the bound leaves room for a loaded one.
+    assert max(gaps) < 0.25, f"the window froze: {[round(g * 1000) for g in gaps]} ms"
     assert any(shown)  # "Checking the plan…" with Cancel, while it ran
     assert not view.running.isVisible()
     assert len(view.model.findings()) == len(check_plan(controller.data)) > 1000

@@ -82,3 +82,42 @@ def test_waiting_for_a_cancelled_run_returns_as_soon_as_the_work_stops(qtbot) ->
     assert time.monotonic() - begun < 2
     with qtbot.waitSignal(worker.cancelled, timeout=5000):
         pass  # the cancellation still reaches the GUI thread afterwards
+
+
+def test_while_work_runs_the_gui_thread_waits_less_for_pythons_lock(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each call of the window into Python waits for the worker to hand over the lock:
+    the interval is short while work runs, and Python's own again once all has ended,
+    whether it ended well, failed or was cancelled."""
+    import sys
+
+    from visitplanner.ui.common.worker import BUSY_SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    release = threading.Event()
+
+    def work(progress: Progress) -> None:
+        release.wait(5)
+        raise ValueError("broken page")
+
+    first: Worker[None] = Worker(work)
+    second: Worker[None] = Worker(lambda progress: seen.append(sys.getswitchinterval()))
+    first.start()
+    with qtbot.waitSignal(second.done, timeout=5000):
+        second.start()  # ends while the first still runs: the interval stays short
+    assert seen == [BUSY_SWITCH_INTERVAL]
+    assert sys.getswitchinterval() == BUSY_SWITCH_INTERVAL
+    with qtbot.waitSignal(first.error, timeout=5000):
+        release.set()
+    assert sys.getswitchinterval() == before
+
+    def stopped(progress: Progress) -> None:
+        while True:
+            progress.step(0, 1)
+            time.sleep(0.01)
+
+    third: Worker[None] = Worker(stopped)
+    with qtbot.waitSignal(third.cancelled, timeout=5000):
+        third.start()
+        third.cancel()
+    assert sys.getswitchinterval() == before

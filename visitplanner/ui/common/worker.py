@@ -6,8 +6,9 @@ touches widgets. Its result, or its error, comes back on the GUI thread.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -16,6 +17,36 @@ from visitplanner.i18n import _
 from visitplanner.services.progress import Cancelled, Progress
 
 T = TypeVar("T")
+
+#: How long a thread may keep Python's lock while another waits for it, while work
+#: runs off the GUI thread (Python's own default: 5 ms).
+#:
+#: The work is Python through and through, so it keeps the lock until Python makes it
+#: hand it over; and the GUI thread takes the lock for every call into Python: each
+#: method of an item model, each event of a widget written in Python. With the
+#: default, each of those calls waits up to 5 ms: a page repainting its table (a
+#: hundred calls) stopped the window for half a second while the checks of a big
+#: visit ran. Measured on a 2-core machine: with 0.5 ms the window answered every
+#: 20 ms tick but for a few of 40-90 ms, and the work took no longer.
+BUSY_SWITCH_INTERVAL: Final = 0.0005
+
+_busy = 0  # works running now
+_idle_interval = sys.getswitchinterval()
+
+
+def _work_starts() -> None:
+    global _busy, _idle_interval
+    if _busy == 0:
+        _idle_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(BUSY_SWITCH_INTERVAL, _idle_interval))
+    _busy += 1
+
+
+def _work_ends() -> None:
+    global _busy
+    _busy -= 1
+    if _busy == 0:
+        sys.setswitchinterval(_idle_interval)
 
 
 class _Runner(QObject):
@@ -62,12 +93,16 @@ class Worker(QObject, Generic[T]):
         self._runner.progressed.connect(self.progressed)
         self._runner.finished.connect(self._finish)
         self._runner.failed.connect(self._fail)
+        self._started = False
 
     def _report(self, done: int, total: int, what: str) -> None:
         self._runner.progressed.emit(done, total, what)  # crosses to the GUI thread
 
     def start(self) -> None:
         """Start the work."""
+        if not self._started:
+            self._started = True
+            _work_starts()
         self._thread.start()
 
     def cancel(self) -> None:
@@ -91,6 +126,9 @@ class Worker(QObject, Generic[T]):
     def _stop_thread(self) -> None:
         self._thread.quit()
         self._thread.wait()
+        if self._started:
+            self._started = False
+            _work_ends()
 
     @Slot(object)
     def _finish(self, result: object) -> None:
