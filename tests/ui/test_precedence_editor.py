@@ -42,8 +42,9 @@ def test_the_editor_shows_the_position_and_none_for_a_foreign_guest(qtbot, demo)
     combo = dialog.role.precedence
     assert combo.currentText() == (
         "Paris (art. 2) — 27° The Military Governor of Paris, commanding the Île-de-France "
-        "land region"
+        "land region (to check)"
     )
+    assert "numbers 1 to 35, except 29–32 (not in this file)" in combo.toolTip()
     assert dialog.field_widgets["precedence_position"] is combo
     guest = _dialog(qtbot, controller, _person(controller, "Kalmykova"))
     assert guest.role.precedence.currentText() == "None (a foreign guest, or no position)"

@@ -43,6 +43,9 @@ def test_the_rules_are_set_from_the_roster_as_one_undoable_edit(roster) -> None:
     assert unnamed_inputs(dialog) == []
     assert dialog.placement.currentData() == before[0]
     assert dialog.version.currentText().startswith("the latest")
+    # What the installed text holds, so the officer knows what to look up in the décret.
+    assert "except 29–32 (not in this file)" in dialog.coverage.text()
+    assert "not yet checked against the text of 2024-03-01" in dialog.coverage.text()
     steps = controller.undo_stack.count()
     select_data(dialog.placement, GuestPlacement.AFTER_HOST)
     select_data(dialog.version, LATEST)

@@ -8,7 +8,12 @@ import argparse
 from pathlib import Path
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, add_language_option
-from visitplanner.domain.decree import PLACEMENT_NAMES, GuestPlacement, decree_versions
+from visitplanner.domain.decree import (
+    PLACEMENT_NAMES,
+    GuestPlacement,
+    coverage_lines,
+    decree_versions,
+)
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_event
 from visitplanner.domain.model import Person, VisitData
@@ -43,11 +48,12 @@ def _line(number: int, person: Person, data: VisitData, index: PrecedenceIndex, 
         parts.append(delegation.name.get(lang, main))
     position = index.decree.position(person.precedence_position)
     if position is not None:
-        parts.append(
-            _("décret: {rank}° {position}").format(
-                rank=position.rank, position=position.label.get(lang)
-            )
+        text = _("décret: {rank}° {position}").format(
+            rank=position.rank, position=position.label.get(lang)
         )
+        if not position.checked:
+            text += " " + _("(to check)")
+        parts.append(text)
     return " — ".join(parts)
 
 
@@ -91,6 +97,13 @@ def _precedence(args: argparse.Namespace) -> int:
         )
         for number, person in enumerate(order, start=1):
             print(_line(number, person, data, index, lang))
+        if any(
+            (p := decree.position(person.precedence_position)) is not None and not p.checked
+            for person in order
+        ):
+            print()
+            for line in coverage_lines(decree):
+                print(line)
     finally:
         session.close()
     return EXIT_OK

@@ -28,7 +28,7 @@ from typing import Any, Final
 
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.values import Grade, LocalizedText
-from visitplanner.i18n import N_, _
+from visitplanner.i18n import N_, _, ngettext
 
 
 class DecreeList(StrEnum):
@@ -91,6 +91,19 @@ class Position:
     rank: int
     grade: Grade
     label: LocalizedText
+    #: False for a position this file does not have from the text of its version (an
+    #: older text, a reading to confirm): shown as such wherever it is offered.
+    checked: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of one of the décret's lists a data file holds: its last number, the
+    numbers it leaves out, and whether the décret goes on after its last."""
+
+    last: int
+    missing: tuple[int, ...] = ()
+    continues: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,8 @@ class Decree:
     source: str
     lists: Mapping[DecreeList, tuple[Position, ...]]
     file: str = ""
+    #: What the file holds of each list (numbers left out, more after the last).
+    coverage: Mapping[DecreeList, Coverage] = field(default_factory=dict)
     _by_id: dict[tuple[DecreeList, str], Position] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -121,6 +136,10 @@ class Decree:
     def positions(self, kind: DecreeList) -> tuple[Position, ...]:
         """The positions of list `kind`, in the décret's order."""
         return self.lists.get(kind, ())
+
+    def unchecked(self) -> int:
+        """How many positions this file does not have from the text of its version."""
+        return sum(not p.checked for positions in self.lists.values() for p in positions)
 
 
 _FOLDER: Final = "precedence"
@@ -182,8 +201,51 @@ def _positions(items: object, kind: DecreeList, name: str) -> tuple[Position, ..
                 ),
             )
         label = LocalizedText(**{lang: _text(entry, lang, name, where) for lang in _LABELS})
-        found.append(Position(ident, rank, grade, label))
+        checked = entry.get("checked", True)
+        if not isinstance(checked, bool):
+            raise _broken(name, where, _("“checked” must be true or false"))
+        found.append(Position(ident, rank, grade, label, checked))
     return tuple(found)
+
+
+def _numbers(value: object, name: str, where: str) -> tuple[int, ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in value
+    ):
+        raise _broken(name, where, _("a list of whole numbers from 1 is expected"))
+    return tuple(sorted(set(value)))
+
+
+def _coverage(
+    top: Mapping[str, Any], kind: DecreeList, positions: tuple[Position, ...], name: str
+) -> Coverage:
+    """What the file says it holds of list `kind`; every number it skips must be declared
+    (a number dropped by a slip would otherwise go unnoticed), none it lists."""
+    key = f"{kind.value}_missing"
+    missing = _numbers(top.get(key, []), name, key)
+    listed = {p.rank for p in positions}
+    last = max(listed)
+    skipped = tuple(n for n in range(1, last) if n not in listed)
+    if undeclared := sorted(set(skipped) - set(missing)):
+        raise _broken(
+            name,
+            kind.value,
+            _("numbers {numbers} are neither listed nor declared in “{key}”").format(
+                numbers=", ".join(map(str, undeclared)), key=key
+            ),
+        )
+    if wrong := [n for n in missing if n in listed or n > last]:
+        raise _broken(
+            name,
+            key,
+            _(
+                "numbers {numbers} are declared missing but are listed or come after the last"
+            ).format(numbers=", ".join(map(str, wrong))),
+        )
+    continues = top.get(f"{kind.value}_continues", False)
+    if not isinstance(continues, bool):
+        raise _broken(name, f"{kind.value}_continues", _("true or false is expected"))
+    return Coverage(last, missing, continues)
 
 
 def parse_decree(text: str, name: str) -> Decree:
@@ -207,6 +269,7 @@ def parse_decree(text: str, name: str) -> Decree:
         source=head("source"),
         lists=lists,
         file=name,
+        coverage={kind: _coverage(top, kind, lists[kind], name) for kind in DecreeList},
     )
 
 
@@ -262,3 +325,41 @@ def position_label(decree: Decree, at: DecreePosition | None, lang: str) -> str:
         return ""
     position = decree.position(at)
     return at.id if position is None else position.label.get(lang)
+
+
+def _runs(numbers: Sequence[int]) -> str:
+    """1, 2, 3, 5 -> "1–3, 5"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def coverage_lines(decree: Decree) -> list[str]:
+    """What this version's file holds of each list, in the interface's language: the
+    officer knows which positions to look up in the décret itself."""
+    lines = []
+    for kind in DecreeList:
+        cover = decree.coverage.get(kind)
+        if cover is None:
+            continue
+        line = _("{list}: numbers 1 to {last}").format(list=_(LIST_NAMES[kind]), last=cover.last)
+        if cover.missing:
+            line += _(", except {numbers} (not in this file)").format(numbers=_runs(cover.missing))
+        if cover.continues:
+            line += _("; the décret goes on after number {last}").format(last=cover.last)
+        lines.append(line + ".")
+    if count := decree.unchecked():
+        lines.append(
+            ngettext(
+                "{count} position is not yet checked against the text of {version}: marked “to "
+                "check”.",
+                "{count} positions are not yet checked against the text of {version}: marked “to "
+                "check”.",
+                count,
+            ).format(count=count, version=decree.version)
+        )
+    return lines

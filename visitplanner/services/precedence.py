@@ -60,12 +60,14 @@ class PositionChoice:
     at: DecreePosition
     label: str
     rank: int
+    #: False for a position not read from the text of the décret's version.
+    checked: bool = True
 
 
 def position_choices(decree: Decree, lang: str) -> list[PositionChoice]:
     """Every position of `decree`, Paris's list then the départements', in `lang`."""
     return [
-        PositionChoice(DecreePosition(kind, p.id), p.label.get(lang), p.rank)
+        PositionChoice(DecreePosition(kind, p.id), p.label.get(lang), p.rank, p.checked)
         for kind in DecreeList
         for p in decree.positions(kind)
     ]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitplanner.domain.decree import LIST_NAMES, DecreeList, DecreePosition
+from visitplanner.domain.decree import LIST_NAMES, DecreeList, DecreePosition, coverage_lines
 from visitplanner.domain.errors import DomainError
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Person, VisitData
@@ -213,7 +213,10 @@ class DecreePositionInput(QComboBox):
         items = [(self._none, "")]
         for choice in position_choices(decree, current_language()):
             where = _(LIST_NAMES[choice.at.list])
-            items.append((f"{where} — {choice.rank}° {choice.label}", _key(choice.at)))
+            text = f"{where} — {choice.rank}° {choice.label}"
+            if not choice.checked:
+                text += " " + _("(to check)")
+            items.append((text, _key(choice.at)))
         fill_combo(self, items)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -221,10 +224,15 @@ class DecreePositionInput(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.setToolTip(
-            _(
-                "The décret n° 89-655 ({version}) ranks French authorities: type a word of "
-                "the position to find it."
-            ).format(version=decree.version)
+            "\n".join(
+                [
+                    _(
+                        "The décret n° 89-655 ({version}) ranks French authorities: type a "
+                        "word of the position to find it."
+                    ).format(version=decree.version),
+                    *coverage_lines(decree),
+                ]
+            )
         )
 
     def set_value(self, at: DecreePosition | None) -> None:

@@ -12,14 +12,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from visitplanner.domain.decree import PLACEMENT_NAMES, GuestPlacement, decree_versions
+from visitplanner.domain.decree import (
+    PLACEMENT_NAMES,
+    GuestPlacement,
+    coverage_lines,
+    decree_versions,
+)
 from visitplanner.domain.errors import DomainError
 from visitplanner.i18n import _
-from visitplanner.services.precedence import precedence_settings_operation
+from visitplanner.services.precedence import precedence_settings_operation, visit_decree_of
 from visitplanner.ui.common.edits import apply_or_reason
 from visitplanner.ui.common.forms import (
     add_row,
@@ -56,6 +62,10 @@ class PrecedenceSettingsDialog(QDialog):
         form = QFormLayout()
         add_row(form, _("&Guests:"), self.placement)
         add_row(form, _("&Version of the décret:"), self.version)
+        # What the installed text holds: the officer knows which positions to look up.
+        self.coverage = QLabel("\n".join(coverage_lines(visit_decree_of(controller.data))), self)
+        self.coverage.setWordWrap(True)
+        self.coverage.setAccessibleName(_("What VisitPlanner holds of the décret"))
         self.error = error_label(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -64,6 +74,7 @@ class PrecedenceSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.coverage)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if controller.read_only:
