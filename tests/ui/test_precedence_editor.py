@@ -41,8 +41,8 @@ def test_the_editor_shows_the_position_and_none_for_a_foreign_guest(qtbot, demo)
     dialog = _dialog(qtbot, controller, _person(controller, "Lacombe"))
     combo = dialog.role.precedence
     assert combo.currentText() == (
-        "Paris (art. 2) — 27° The Military Governor of Paris, commanding the Île-de-France "
-        "land region (to check)"
+        "Paris (art. 2) — 27° (to check) The Military Governor of Paris, commanding the "
+        "Île-de-France land region"
     )
     assert "numbers 1 to 35, except 29–32 (not in this file)" in combo.toolTip()
     assert dialog.field_widgets["precedence_position"] is combo

@@ -213,11 +213,17 @@ class DecreePositionInput(QComboBox):
         items = [(self._none, "")]
         for choice in position_choices(decree, current_language()):
             where = _(LIST_NAMES[choice.at.list])
-            text = f"{where} — {choice.rank}° {choice.label}"
-            if not choice.checked:
-                text += " " + _("(to check)")
+            # The mark before the décret's words, which may be cut at the list's edge.
+            mark = "" if choice.checked else _("(to check)") + " "
+            text = f"{where} — {choice.rank}° {mark}{choice.label}"
             items.append((text, _key(choice.at)))
         fill_combo(self, items)
+        # The field stays narrow in the form; its list opens wide enough to read each
+        # position whole (the décret's words are long), cut at the end only if it must.
+        view = self.view()
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        wide = view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 8
+        view.setMinimumWidth(min(wide, 60 * self.fontMetrics().averageCharWidth()))
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
