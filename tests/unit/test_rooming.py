@@ -376,6 +376,11 @@ def test_the_pdf_has_a_section_per_hotel_in_its_language(tmp_path: Path) -> None
     assert "Hôtel Novotel Paris Centre Tour Eiffel" in pdf.pages[0]
     assert "KALMYKOVA NATALIIA" in pdf.pages[0]
     assert "Готель «Дніпро»" in pdf.pages[1] and "BOIKO IRYNA" in pdf.pages[1]
+    # Each column at least as wide as its longest word: no header is broken in two.
+    for word in ("Chambre", "Facturation", "Remarques", "Arrivée", "passeport)"):
+        assert word in pdf.pages[0].split(), word
+    for word in ("Оплата", "Примітки", "поселення"):
+        assert word in pdf.pages[1].split(), word
 
 
 # --- the command line ---------------------------------------------------------------------

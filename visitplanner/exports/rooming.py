@@ -247,6 +247,40 @@ _SHARES: Final = {
 }
 
 
+def _column_widths(sheet: Sheet, shares: list[float], bold: str, regular: str) -> list[float]:
+    """The page's width shared among the columns, none narrower than its longest word
+    (a header's in bold, a cell's in the text's font): "Chambre" and "Facturation" were
+    broken in two. A column short of its words takes from those with room to spare."""
+    longest: list[float] = []
+    words_seen: dict[tuple[str, str], float] = {}
+
+    def width(word: str, font: str) -> float:
+        found = words_seen.get((word, font))
+        if found is None:
+            found = words_seen[word, font] = stringWidth(word, font, 8)
+        return found
+
+    for i, header in enumerate(sheet.headers):
+        need = max((width(w, bold) for w in header.split()), default=0.0)
+        for row in sheet.rows:
+            need = max(need, max((width(w, regular) for w in row[i].split()), default=0.0))
+        longest.append(need + 2 * _PADDING + 1)
+    widths = [_WIDTH * s / sum(shares) for s in shares]
+    for _round in range(len(widths)):
+        short = sum(max(0.0, need - w) for need, w in zip(longest, widths, strict=True))
+        if short <= 0.01:
+            break
+        spare = [max(0.0, w - need) for need, w in zip(longest, widths, strict=True)]
+        if sum(spare) <= 0:
+            break
+        take = min(short, sum(spare))
+        widths = [
+            max(w, need) if need > w else w - take * room / sum(spare)
+            for need, w, room in zip(longest, widths, spare, strict=True)
+        ]
+    return widths
+
+
 def rooming_pdf(data: VisitData, sheets: list[Sheet], profile: Profile) -> bytes:
     """A landscape PDF with one section per hotel, each on its own pages, in its
     language; the pages carry the visit's marking, the date printed and their number."""
@@ -285,9 +319,8 @@ def rooming_pdf(data: VisitData, sheets: list[Sheet], profile: Profile) -> bytes
         if index:
             story.append(PageBreak())
         story += [Paragraph(escape(sheet.title), title), Paragraph(escape(sheet.subtitle), sub)]
-        keys = sheet.keys
-        shares = [_SHARES[k] for k in keys]
-        widths = [_WIDTH * s / sum(shares) for s in shares]
+        shares = [_SHARES[k] for k in sheet.keys]
+        widths = _column_widths(sheet, shares, bold, regular)
         grid: list[list[Any]] = [[Paragraph(escape(h), head) for h in sheet.headers]]
         # Every cell is plain text, drawn line by line by the table: a text that fits
         # its column as it is, a longer one broken at its spaces into the column's
