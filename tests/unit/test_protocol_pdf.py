@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
 from visitplanner.demo import build_demo
+from visitplanner.domain.arrangements import SeatSide, TableShape
+from visitplanner.domain.table_geometry import reseat
 from visitplanner.domain.lookup import find_event
 from visitplanner.domain.model import VisitData
 from visitplanner.exports.pdf_layout import Notes
@@ -22,7 +25,7 @@ from visitplanner.exports.protocol_pdf import (
     seating_pdf,
     write_seating_pdf,
 )
-from visitplanner.exports.seating_chart import seating_chart_flowables
+from visitplanner.exports.seating_chart import TableDrawing, seating_chart_flowables
 
 pytestmark = pytest.mark.skipif(
     not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists()
@@ -199,3 +202,42 @@ def test_the_seating_pdf_ends_with_the_guests_in_alphabetical_order_for_the_door
     )
     found = [line.split()[0] for line in lines if line.split() and line.split()[0] in families]
     assert found == sorted(found) and set(found) == set(families)
+
+
+@pytest.mark.parametrize(
+    ("shape", "counts", "caption"),
+    [
+        (
+            TableShape.IMPERIAL,
+            {SeatSide.NORTH: 7, SeatSide.SOUTH: 7, SeatSide.WEST: 1, SeatSide.EAST: 1},
+            "table impériale, places : 16",
+        ),
+        (
+            TableShape.U,
+            {SeatSide.NORTH: 6, SeatSide.SOUTH: 2, SeatSide.WEST: 4, SeatSide.EAST: 4},
+            "table en U, places : 16",
+        ),
+    ],
+)
+def test_imperial_and_u_tables_are_drawn_in_their_shape_with_every_seat(
+    shape: TableShape, counts: dict[SeatSide, int], caption: str
+) -> None:
+    """They were drawn as long tables, their end and arm seats piled at the ends. Now
+    the chart takes the room plan's outline and seats: every seat's number is drawn,
+    and the sitters of the inner side of a U are named inside it."""
+    data = build_demo()
+    dinner = find_event(data, "Dîner de travail")
+    assert dinner.seating is not None
+    table = dinner.seating.tables[0]
+    table.shape = shape
+    reseat(table, counts)
+    drawing = TableDrawing(table, {p.id: p for p in data.people}, frozenset(), 26 * cm, Notes())
+    points = [p for _seat, p in drawing.footprint.seats]
+    assert len(points) == 16 and len(set(points)) == 16  # no two seats at one place
+    assert drawing.height <= 11 * cm  # half a landscape page at most
+    chart = next(page for page in _text(seating_pdf(data, dinner, "fr")) if caption in page)
+    assert all(str(n) in chart.split() for n in range(1, 17))
+    sitters = [data.person(s.person_id) for s in table.seats if s.person_id]
+    inner = [p for s, p in zip(table.seats, sitters, strict=False) if s.side is SeatSide.SOUTH]
+    for person in inner if shape is TableShape.U else sitters:
+        assert person.family_name.upper() in chart, person.family_name

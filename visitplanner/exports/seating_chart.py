@@ -24,6 +24,7 @@ from visitplanner.domain.arrangements import Seat, SeatSide, Table, TableShape
 from visitplanner.domain.labels import label
 from visitplanner.domain.model import Event, Person, VisitData
 from visitplanner.domain.search import fold
+from visitplanner.domain.table_geometry import SEAT_OFFSET, SEAT_PITCH, footprint, outward, size
 from visitplanner.domain.table_names import printed_table_name
 from visitplanner.exports.pdf_fonts import regular_and_bold
 from visitplanner.exports.pdf_layout import Notes, SplittingTable
@@ -75,7 +76,27 @@ class TableDrawing(Flowable):
         self.count = max(len(north), len(south), 1)
         self.ends = ends
         self.pitch = min(3.0 * cm, width / (self.count + 2 * (ends + 1) * 0.6 + 0.4))
-        if table.shape is TableShape.ROUND:
+        if table.shape in _DRAWN_TO_SHAPE:
+            # An imperial or U table keeps the outline and seats the room plan gives it
+            # (domain/table_geometry.py), unturned and scaled to the column.
+            flat = replace(table, x=0.0, y=0.0, rotation=0.0)
+            self.footprint = footprint(flat)
+            self.outward = {seat.id: outward(flat, seat) for seat in flat.seats}
+            length, depth = size(flat)
+            sides = (
+                2.4 * cm if (table.side(SeatSide.WEST) or table.side(SeatSide.EAST)) else 0.6 * cm
+            )
+            across = length + 2 * SEAT_OFFSET
+            # Seats no further apart than on a long table, the table within the column
+            # and no higher than about half a landscape page, names included.
+            self.scale = min(
+                3.0 * cm / SEAT_PITCH,
+                (width - 2 * sides) / across,
+                (_SHAPED_HEIGHT - 2 * 1.4 * cm) / (depth + 2 * SEAT_OFFSET),
+            )
+            self.pitch = SEAT_PITCH * self.scale
+            self.height = (depth + 2 * SEAT_OFFSET) * self.scale + 2 * 1.4 * cm
+        elif table.shape is TableShape.ROUND:
             self.radius = min(width * 0.2, 1.2 * cm + len(table.seats) * 0.18 * cm)
             self.height = 2 * (self.radius + 2.6 * cm)
         elif table.shape is TableShape.HEAD:
@@ -127,7 +148,9 @@ class TableDrawing(Flowable):
         canvas.setStrokeColor(black)
         canvas.setFillColor(_TABLE_FILL)
         canvas.setLineWidth(1)
-        if self.table.shape is TableShape.ROUND:
+        if self.table.shape in _DRAWN_TO_SHAPE:
+            centre_y = self._draw_shaped(centre_x, centre_y)
+        elif self.table.shape is TableShape.ROUND:
             canvas.circle(centre_x, centre_y, self.radius, stroke=1, fill=1)
             ring = self.table.side(SeatSide.ROUND)
             for index, seat in enumerate(ring):
@@ -161,6 +184,39 @@ class TableDrawing(Flowable):
         caption, size = self.caption
         canvas.setFont(bold, size)
         canvas.drawCentredString(centre_x, centre_y - 3, caption)
+
+    def _draw_shaped(self, centre_x: float, centre_y: float) -> float:
+        """An imperial or U table: its outline, its seats around it, each name outside
+        its seat; the height of its caption (a U's between its arms, low down)."""
+        canvas: Canvas = self.canv
+        scale = self.scale
+
+        def at(point: tuple[float, float]) -> tuple[float, float]:
+            # Room metres, y south, to the drawing's points, y up.
+            return centre_x + point[0] * scale, centre_y - point[1] * scale
+
+        path = canvas.beginPath()
+        first, *rest = [at(p) for p in self.footprint.outline]
+        path.moveTo(*first)
+        for x, y in rest:
+            path.lineTo(x, y)
+        path.close()
+        canvas.drawPath(path, stroke=1, fill=1)
+        aside = max(1.2 * cm, 0.7 * self.pitch)
+        for seat, point in self.footprint.seats:
+            x, y = at(point)
+            east, south = self.outward[seat.id]
+            self._seat(seat, x, y, east * aside, -south * 0.75 * cm + abs(east) * 0.1 * cm)
+        if self.table.shape is TableShape.U:
+            _length, depth = size(self.table)
+            return centre_y - depth * scale / 2 + 0.5 * cm
+        return centre_y
+
+
+#: The highest an imperial or U table is drawn, names included.
+_SHAPED_HEIGHT: Final = 11 * cm
+#: The shapes drawn from the room plan's geometry.
+_DRAWN_TO_SHAPE: Final = frozenset({TableShape.IMPERIAL, TableShape.U})
 
 
 def _guests(data: VisitData) -> frozenset[str]:
