@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable
 
 from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import SeatSide, TableShape
-from visitplanner.domain.table_geometry import reseat
 from visitplanner.domain.lookup import find_event
 from visitplanner.domain.model import VisitData
+from visitplanner.domain.table_geometry import reseat
 from visitplanner.exports.pdf_layout import Notes
 from visitplanner.exports.place_cards import cards_for
 from visitplanner.exports.protocol_pdf import (
