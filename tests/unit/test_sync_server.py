@@ -316,6 +316,29 @@ def test_a_refused_link_stops_trying(server: ServerProcess, officers: Officers) 
     assert status.error is not None and "refused the token" in status.error
 
 
+def test_a_revoked_officer_is_let_out(server: ServerProcess, officers: Officers) -> None:
+    async def main() -> ConnectionStatus:
+        link = Connection(_doc(), server.url, VISIT_A, officers.jean, retry_seconds=(0.1,))
+        async with anyio.create_task_group() as group:
+            link.start(group)
+            with anyio.fail_after(TIMEOUT):
+                while link.status.state is not LinkState.ONLINE:
+                    await anyio.sleep(0.01)
+                database = ServerDatabase.open(officers.data, PASSPHRASE)
+                try:
+                    revoke_officer(database, "Jean Dupont")
+                finally:
+                    database.close()
+                while link.status.state is LinkState.ONLINE:
+                    await anyio.sleep(0.05)
+        return link.status
+
+    status = anyio.run(main)
+    assert status.state is LinkState.REFUSED
+    assert "closed a connection to visit" in server.output()
+    assert "the revoked token of Jean Dupont" in server.output()
+
+
 # The command line.
 
 

@@ -23,6 +23,7 @@ proxy's or a supervisor's checks.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import logging
@@ -64,6 +65,8 @@ MAX_MESSAGE: Final = 64 * 1024 * 1024
 GRACEFUL_SECONDS: Final = 5
 #: The close code of a refused connection (policy violation: the client sees 403).
 REFUSED: Final = 1008
+#: Seconds between two looks at whether a connected officer is still invited.
+RECHECK_SECONDS: Final = 2.0
 #: The close code when the server could not store an update (the client sends it again).
 STORE_FAILED: Final = 1011
 
@@ -229,10 +232,28 @@ class SyncApp:
         officers = self.connected.setdefault(room, Counter())
         officers[name] += 1
         try:
-            await self._inner({**scope, "path": room}, persisted, send)
+            async with anyio.create_task_group() as group:
+                group.start_soon(self._still_invited, scope, room, send, group.cancel_scope)
+                await self._inner({**scope, "path": room}, persisted, send)
+                group.cancel_scope.cancel()
         finally:
             officers[name] -= 1
             log.info("%s left visit %s", name, room)
+
+    async def _still_invited(
+        self, scope: Scope, room: str, send: Send, connection: anyio.CancelScope
+    ) -> None:
+        """Close the connection once its officer's token is revoked or the visit no longer
+        allowed to him (looked at every RECHECK_SECONDS)."""
+        while True:
+            await anyio.sleep(RECHECK_SECONDS)
+            verdict = await self._verdict(scope, room)
+            if verdict.refusal is not None:
+                log.warning("closed a connection to visit %s: %s", room, verdict.refusal)
+                with anyio.CancelScope(shield=True), contextlib.suppress(Exception):
+                    await send({"type": "websocket.close", "code": REFUSED})
+                connection.cancel()
+                return
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")

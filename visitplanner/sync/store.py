@@ -27,19 +27,20 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from logging import Logger
 from pathlib import Path
-from typing import Final
+from typing import Final, cast
 
 import anyio.to_thread
 from pycrdt import merge_updates
 from pycrdt.store import BaseYStore, YDocNotFound
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from visitplanner.domain.errors import InputError, StorageError, WrongPassphraseError
 from visitplanner.i18n import _
 from visitplanner.storage import keys
 from visitplanner.storage.database import (
     DATABASE_ERRORS,
-    connect_encrypted,
     create_private_file,
+    key_connection,
     salt_of,
 )
 
@@ -63,6 +64,24 @@ _SCHEMA: Final = (
     "yupdate BLOB NOT NULL, metadata BLOB NOT NULL, at REAL NOT NULL)",
     "CREATE INDEX updates_by_room ON updates (room, id)",
 )
+
+
+def _connect(path: Path, key: str) -> sqlite3.Connection:
+    """A connection to the server's database, keyed; WrongPassphraseError if the key does
+    not open it. Unlike a visit's, its journal stays in WAL mode: `officers add` can
+    write while the server runs (switching the mode would need the file to itself)."""
+    conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=5.0)
+    try:
+        key_connection(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc).lower():
+            raise WrongPassphraseError(
+                _("{path}: wrong passphrase for the server's data").format(path=path)
+            ) from exc
+        raise
+    return cast(sqlite3.Connection, conn)
 
 
 def database_path(folder: Path) -> Path:
@@ -98,11 +117,7 @@ class ServerDatabase:
             raise InputError(_("the passphrase is empty"))
         key = keys.raw_key(passphrase, salt_of(path))
         try:
-            conn = connect_encrypted(path, key)
-        except WrongPassphraseError as exc:
-            raise WrongPassphraseError(
-                _("{path}: wrong passphrase for the server's data").format(path=path)
-            ) from exc
+            conn = _connect(path, key)
         except DATABASE_ERRORS as exc:
             raise StorageError(
                 _("{path}: cannot open the server's data ({detail})").format(path=path, detail=exc)
@@ -120,7 +135,7 @@ class ServerDatabase:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         create_private_file(path)
         try:
-            conn = connect_encrypted(path, keys.raw_key(passphrase, keys.new_salt()))
+            conn = _connect(path, keys.raw_key(passphrase, keys.new_salt()))
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             with conn:
