@@ -139,9 +139,13 @@ class _WatchedChannel(HttpxWebsocket):
             self._changed.set()
             raise
         if len(message) > 1 and message[0] == YMessageType.SYNC:
-            self.received += _update_size(message)
+            size = _update_size(message)
+            self.received += size
             if message[1] == YSyncMessageType.SYNC_STEP2:
                 self.answers += 1
+            if size or message[1] == YSyncMessageType.SYNC_STEP2:
+                # Whoever waits runs once the Provider has applied the message: it does
+                # so before its next await.
                 self._changed.set()
         return message
 
@@ -155,8 +159,12 @@ class _WatchedChannel(HttpxWebsocket):
         while self.answers < count:
             if self.lost is not None:
                 raise _lost(self.lost)
-            await self._changed.wait()
-            self._changed = anyio.Event()
+            await self.changed()
+
+    async def changed(self) -> None:
+        """Wait for the next answer, update received, or the connection's loss."""
+        await self._changed.wait()
+        self._changed = anyio.Event()
 
 
 def _lost(cause: BaseException) -> SyncError:
@@ -381,7 +389,7 @@ class Connection:
                 group.start_soon(self._watch_peers, client)
                 seen = channel.received
                 while channel.lost is None:
-                    await anyio.sleep(0.2)
+                    await channel.changed()
                     if channel.received != seen:
                         seen = channel.received
                         self._set(last_sync=datetime.now(UTC))
