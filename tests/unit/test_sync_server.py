@@ -4,7 +4,10 @@ rooms that survive a restart and a SIGKILL, nothing of a visit in clear in its f
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -16,7 +19,8 @@ import pytest
 from httpx_ws import WebSocketUpgradeError, aconnect_ws
 from pycrdt import Array, Doc, Map, Text
 
-from tests.sync_server import PASSPHRASE, ServerProcess, visitplanner
+from tests.cli_process import ROOT
+from tests.sync_server import PASSPHRASE, ServerProcess, free_port, visitplanner
 from visitplanner.sync.client import (
     AccessRefusedError,
     Connection,
@@ -337,6 +341,40 @@ def test_a_revoked_officer_is_let_out(server: ServerProcess, officers: Officers)
     assert status.state is LinkState.REFUSED
     assert "closed a connection to visit" in server.output()
     assert "the revoked token of Jean Dupont" in server.output()
+
+
+def test_the_client_syncs_through_the_reference_y_websocket_server(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    server_js = ROOT / "tests" / "js" / "node_modules" / "@y" / "websocket-server" / "src"
+    if node is None:
+        pytest.skip("Node.js is not installed (apt-get install nodejs npm): y-websocket not run")
+    if not (server_js / "server.js").is_file():
+        pytest.skip("@y/websocket-server is not installed: run `npm ci --prefix tests/js`")
+    port = free_port()
+    with (tmp_path / "y-websocket.log").open("w") as log:
+        reference = subprocess.Popen(
+            [node, str(server_js / "server.js")],
+            env={**os.environ, "HOST": "127.0.0.1", "PORT": str(port)},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline, "y-websocket did not start"
+            time.sleep(0.05)
+        url = f"ws://127.0.0.1:{port}"
+        olena, jean = _doc(p1="Taras Shevchenko"), _doc(p2="Marie Curie")
+        for doc in (olena, jean, olena):  # the reference server checks no token
+            anyio.run(lambda doc=doc: exchange(doc, url, VISIT_A, "unused", timeout=TIMEOUT))
+        assert _people(olena) == _people(jean) == {"p1": "Taras Shevchenko", "p2": "Marie Curie"}
+    finally:
+        reference.kill()
+        reference.wait(timeout=20)
 
 
 # The command line.
