@@ -47,6 +47,7 @@ from pycrdt import (
     read_message,
 )
 from pycrdt.websocket.websocket import HttpxWebsocket
+from wsproto.utilities import LocalProtocolError
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
@@ -201,7 +202,8 @@ def _translated(exc: BaseException, url: str) -> BaseException:
         return SyncError(
             _("no sync server at {url} (it answered HTTP {status})").format(url=url, status=status)
         )
-    if isinstance(exc, WebSocketDisconnect | WebSocketNetworkError):
+    if isinstance(exc, WebSocketDisconnect | WebSocketNetworkError | LocalProtocolError):
+        # LocalProtocolError: a message sent while the dying server's close came in.
         return _lost(exc)
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
         return SyncTimeoutError(
