@@ -447,3 +447,16 @@ def test_no_passphrase_is_one_line_and_exit_2(officers: Officers) -> None:
     assert result.returncode == 2
     assert "VISITPLANNER_SERVER_PASSPHRASE" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_message_sent_as_the_dying_server_closes_is_a_lost_connection() -> None:
+    """The race the SIGKILL test meets one run in many: this side sends while the server's
+    close comes in; the officer is told the connection was lost, not wsproto's error."""
+    from wsproto.utilities import LocalProtocolError
+
+    from visitplanner.sync.client import ConnectionLostError, _translated
+
+    cut = LocalProtocolError("Event BytesMessage cannot be sent in state LOCAL_CLOSING")
+    told = _translated(ExceptionGroup("task group", [cut]), "ws://127.0.0.1:1")
+    assert isinstance(told, ConnectionLostError)
+    assert "the changes go on the next sync" in str(told)
