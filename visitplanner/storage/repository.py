@@ -739,6 +739,30 @@ class VisitRepository:
         if taken is None:
             self.conn.execute(f"UPDATE {kind} SET rowid = ? WHERE id = ?", (place, ident))
 
+    def ids_by_place(self, kind: str) -> list[str]:
+        """The ids of every entity of `kind` in the order of their rows (their places)."""
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM {kind} ORDER BY rowid")]
+
+    def renumber(self, kind: str, ids: list[str]) -> None:
+        """Give the rows of `kind` places in the order of `ids` (a shared visit's order,
+        the same on every replica); rows not named keep their order, after them."""
+        if kind not in _ENTITY_TABLES:
+            return
+        self.conn.execute(f"UPDATE {kind} SET rowid = -rowid")
+        self.conn.executemany(
+            f"UPDATE {kind} SET rowid = ? WHERE id = ?",
+            [(place, ident) for place, ident in enumerate(ids, start=1)],
+        )
+        rest = [
+            r[0]
+            for r in self.conn.execute(f"SELECT id FROM {kind} WHERE rowid < 0 ORDER BY rowid DESC")
+        ]
+        start = len(ids) + 1
+        self.conn.executemany(
+            f"UPDATE {kind} SET rowid = ? WHERE id = ?",
+            [(place, ident) for place, ident in enumerate(rest, start=start)],
+        )
+
     def delete(self, table: str, ident: str) -> None:
         """Delete the entity `ident` from `table` (links to it go with it)."""
         if table not in _ENTITY_TABLES:

@@ -1,0 +1,228 @@
+"""One officer's replica of a shared visit: the open visit file and its Yjs document, in step.
+
+Every local operation (apply, undo, redo, record) goes through the session as before;
+then the journal entries it wrote, or the ones it marked undone or done again, become
+one update of the document each (`hand_over`), kept as pending until the server has
+them (`acknowledge`). Another officer's update comes in (`receive`) as ONE operation
+of the visit file, journaled not undoable under a label naming the officer, raising
+revisions, so the window refreshes as for any edit and Undo takes back only this
+officer's own changes. What the merge settled against this officer is told in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pycrdt import merge_updates
+
+from visitplanner.domain import kinds as entity_kinds
+from visitplanner.domain.plain import Plain, entity_from_plain, fields_to_plain, with_plain_fields
+from visitplanner.i18n import ngettext
+from visitplanner.operations.change import Change
+from visitplanner.operations.engine import Operation
+from visitplanner.operations.session import VisitSession
+from visitplanner.storage import journal
+from visitplanner.storage.journal import EntityChange, JournalEntry, Key
+from visitplanner.storage.repository import VisitRepository
+from visitplanner.sync.document import Identity, Incoming, VisitDocument
+from visitplanner.sync.reports import messages, who
+
+
+@dataclass(frozen=True)
+class Received:
+    """What another replica's update did here: what changed (for the window), what the
+    document said, and what to tell the officer."""
+
+    change: Change
+    incoming: Incoming
+    messages: list[str] = field(default_factory=list)
+
+
+def _reversed(changes: Sequence[EntityChange]) -> list[EntityChange]:
+    """What undoing `changes` does, as changes: each one's after and before swapped."""
+    return [EntityChange(c.kind, c.id, c.after, c.before) for c in reversed(changes)]
+
+
+class Replica:
+    """A visit session joined to its shared document."""
+
+    def __init__(self, session: VisitSession, document: VisitDocument) -> None:
+        self.session = session
+        self.document = document
+        #: Updates made here that the server has not acknowledged, oldest first.
+        self.pending: list[bytes] = []
+        conn = session.database.conn
+        self._seq = journal.last_seq(conn)
+        self._states = journal.undoable_states(conn)
+        #: Journal entries that brought in other replicas' updates: never handed back.
+        self._received: set[int] = set()
+
+    @classmethod
+    def share(cls, session: VisitSession, identity: Identity) -> Replica:
+        """The first replica of a visit: its document made from the visit file."""
+        repo = session.repository
+        document = VisitDocument.build(session.data, identity, repo.ids_by_place)
+        return cls(session, document)
+
+    @classmethod
+    def join(cls, session: VisitSession, state: bytes, identity: Identity) -> Replica:
+        """A replica of a shared visit whose file is a copy of the one shared, and whose
+        document starts from `state` (another replica's `document.state()`)."""
+        return cls(session, VisitDocument.load(state, identity))
+
+    # -- local operations --------------------------------------------------------------
+
+    def apply(self, operation: Operation) -> Change:
+        """Carry out `operation` on the visit and hand it over to the document."""
+        change = self.session.apply(operation)
+        self.hand_over()
+        return change
+
+    def undo(self) -> Change:
+        """Take back this officer's latest operation, in the document too."""
+        change = self.session.undo()
+        self.hand_over()
+        return change
+
+    def redo(self) -> Change:
+        """Carry out again the operation undone last, in the document too."""
+        change = self.session.redo()
+        self.hand_over()
+        return change
+
+    def record(
+        self,
+        label: str,
+        write: Callable[[VisitRepository], None],
+        touched: Sequence[tuple[str, str]],
+        summary: Sequence[EntityChange] = (),
+    ) -> Change:
+        """Journaled bookkeeping (`VisitSession.record`), handed over as it changed."""
+        change = self.session.record(label, write, touched, summary)
+        self.hand_over()
+        return change
+
+    def hand_over(self) -> list[bytes]:
+        """The updates of what the journal holds that the document has not had: new
+        operations (by this program or another one on the same file), and operations
+        undone or done again since. Kept as pending; returned too."""
+        conn = self.session.database.conn
+        states = journal.undoable_states(conn)
+        order = self.session.repository.ids_by_place
+        updates: list[bytes] = []
+        # Undone since: the latest first; done again: the earliest first.
+        for seq in sorted(states, reverse=True):
+            if seq <= self._seq and self._states.get(seq) and not states[seq]:
+                updates.append(self._send(seq, undo=True, order=order))
+        for seq in sorted(states):
+            if seq <= self._seq and self._states.get(seq) is False and states[seq]:
+                updates.append(self._send(seq, undo=False, order=order))
+        for entry in journal.entries_after(conn, self._seq):
+            if entry.seq not in self._received and entry.done:
+                updates.append(self._changes(entry, list(entry.changes), order))
+        self._seq = journal.last_seq(conn)
+        self._states = states
+        found = [u for u in updates if u]
+        self.pending.extend(found)
+        return found
+
+    def _send(self, seq: int, undo: bool, order: Callable[[str], Sequence[str]]) -> bytes:
+        entry = journal.entry_at(self.session.database.conn, seq)
+        if entry is None:
+            return b""
+        changes = _reversed(entry.changes) if undo else list(entry.changes)
+        return self._changes(entry, changes, order)
+
+    def _changes(
+        self,
+        entry: JournalEntry,
+        changes: list[EntityChange],
+        order: Callable[[str], Sequence[str]],
+    ) -> bytes:
+        shared = [c for c in changes if c.kind in entity_kinds.BY_NAME]
+        return self.document.local(shared, order) if shared else b""
+
+    def outgoing(self) -> bytes:
+        """Every pending update as one (empty when nothing waits)."""
+        if not self.pending:
+            return b""
+        return self.pending[0] if len(self.pending) == 1 else merge_updates(*self.pending)
+
+    def acknowledge(self) -> None:
+        """The server has every pending update: nothing waits any more."""
+        self.pending.clear()
+        self.document.acknowledge()
+
+    # -- another replica's update ------------------------------------------------------
+
+    def receive(self, update: bytes) -> Received:
+        """Take in another replica's update: written to the visit file as one operation
+        (not undoable), the officer told what the merge settled against them."""
+        self.hand_over()
+        incoming = self.document.receive(update)
+        if incoming.update:
+            self.pending.append(incoming.update)
+        told = messages(incoming, self.document.entity)
+        if not incoming:
+            return Received(Change(), incoming, told)
+        summary: list[EntityChange] = []
+        touched: list[Key] = [*incoming.created, *incoming.changed, *incoming.deleted]
+
+        def write(repo: VisitRepository) -> None:
+            summary.extend(_write(repo, incoming, self.document))
+
+        count = incoming.count
+        label = ngettext("From {who}: {count} change", "From {who}: {count} changes", count).format(
+            who=who(incoming.authors), count=count
+        )
+        change = self.session.record(label, write, touched, summary)
+        self._seq = journal.last_seq(self.session.database.conn)
+        self._received.add(self._seq)
+        for kind in incoming.reordered:
+            whole = Change.of(kind, {"*"})
+            self.session.reload(whole)
+            change = change | whole
+        return Received(change, incoming, told)
+
+
+def _load(repo: VisitRepository, kind: str, ident: str) -> Any | None:
+    found = repo.load_kind(kind, [ident])
+    return found[0] if found else None
+
+
+def _write(
+    repo: VisitRepository, incoming: Incoming, document: VisitDocument
+) -> list[EntityChange]:
+    """Write what `incoming` says into the visit file: what appeared first (in the order
+    a whole visit is written), then what changed, then what went (dependents first),
+    then the rows' order. Returns the journal's record of it."""
+    rank = {kind.name: n for n, kind in enumerate(entity_kinds.KINDS)}
+    records: list[EntityChange] = []
+    for (kind, ident), plain in sorted(incoming.created.items(), key=lambda i: rank[i[0][0]]):
+        cls = entity_kinds.BY_NAME[kind].cls
+        now = _load(repo, kind, ident)
+        entity: Any = entity_from_plain(cls, plain)
+        repo.save_entity(kind, entity, now)
+        records.append(EntityChange(kind, ident, None, plain))
+    for (kind, ident), moved in sorted(incoming.changed.items(), key=lambda i: rank[i[0][0]]):
+        now = _load(repo, kind, ident)
+        if now is None:
+            whole: dict[str, Plain] = document.visit_plain()[kind].get(ident, moved)
+            repo.save_entity(kind, entity_from_plain(entity_kinds.BY_NAME[kind].cls, whole))
+            records.append(EntityChange(kind, ident, None, whole))
+            continue
+        after = with_plain_fields(now, moved)
+        repo.save_entity(kind, after, now)
+        records.append(EntityChange(kind, ident, fields_to_plain(now, list(moved)), moved))
+    for (kind, ident), old in sorted(incoming.deleted.items(), key=lambda i: -rank[i[0][0]]):
+        if kind == "visit" or _load(repo, kind, ident) is None:
+            continue
+        repo.delete(kind, ident)
+        records.append(EntityChange(kind, ident, old, None))
+    for kind in sorted(incoming.reordered):
+        wanted = document.ordered_ids(kind)
+        if repo.ids_by_place(kind) != wanted:
+            repo.renumber(kind, wanted)
+    return records
