@@ -31,12 +31,14 @@ How the visit is laid out in the document, and why:
 
 Rules for what a merge cannot settle alone, the same on every replica:
 
-- **Same field changed on two replicas**: Yrs keeps one value. A replica whose own
-  change, not yet acknowledged by the server (so unseen by others), was replaced is
-  told: its value, the winning one, who set it and when (`Conflict`).
+- **Same field changed on two replicas**: Yrs keeps one value. The replica whose value
+  was replaced by one set apart (its writer had not seen it: each stamp lists the earlier
+  writes of the field its writer had seen) is told: its value, the winning one, who set
+  it and when (`Conflict`). A value set knowingly over another one is no news.
 - **A deletion meets an edit made elsewhere: the deletion wins.** The entity's map is
   gone on every replica, whatever was written into it meanwhile; the officer whose
-  edit went with it is told, and their edit stays in their history (`Lost`).
+  edit went with it, unseen by the deleter, is told, and their edit stays in their
+  history (`Lost`). A line of a running order deleted elsewhere goes alike.
 - **Links left pointing to a missing entity** (a person deleted on one laptop, seated
   at the dinner on another): the link is cut as the visit file cuts it when the person
   is deleted there (a seat freed, a participant taken off the list, a single link
@@ -64,6 +66,7 @@ from pycrdt import Array, Doc, Map
 
 from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.errors import DomainError
+from visitplanner.domain.ids import new_id
 from visitplanner.domain.model import VisitData
 from visitplanner.domain.plain import Plain, entity_from_plain, field_types, to_plain
 from visitplanner.storage.journal import EntityChange, Key
@@ -75,8 +78,10 @@ PLACE: Final = "_place"
 #: The map of who deleted each entity that is gone.
 _DELETED: Final = "deleted"
 _ORDER: Final = "order."
-#: Separates officer, machine and time in an attribution.
+#: Separates officer, machine, time and writes in an attribution.
 _SEP: Final = "\x1f"
+#: How many earlier writes of a field a stamp remembers having seen.
+_SEEN: Final = 16
 
 
 @dataclass(frozen=True)
@@ -94,10 +99,16 @@ class Stamp:
     officer: str
     machine: str
     at: datetime
+    #: The write that set the value (one per local operation), and the earlier writes of
+    #: the same field its writer had seen: a write it has not seen was made apart.
+    write: str = ""
+    seen: tuple[str, ...] = ()
 
     def encode(self) -> str:
         """The stamp as the document keeps it."""
-        return _SEP.join((self.officer, self.machine, self.at.isoformat()))
+        return _SEP.join(
+            (self.officer, self.machine, self.at.isoformat(), self.write, ",".join(self.seen))
+        )
 
     @classmethod
     def decode(cls, text: object) -> Stamp | None:
@@ -105,12 +116,14 @@ class Stamp:
         if not isinstance(text, str):
             return None
         parts = text.split(_SEP)
-        if len(parts) != 3:
+        if len(parts) != 5:
             return None
         try:
-            return cls(parts[0], parts[1], datetime.fromisoformat(parts[2]))
+            at = datetime.fromisoformat(parts[2])
         except ValueError:
             return None
+        seen = tuple(parts[4].split(",")) if parts[4] else ()
+        return cls(parts[0], parts[1], at, parts[3], seen)
 
 
 @dataclass(frozen=True)
@@ -331,8 +344,9 @@ class VisitDocument:
             kind.name: {} for kind in entity_kinds.KINDS
         }
         self._kind_of: dict[str, str] = {}
-        #: Fields written here and not yet acknowledged: (kind, id, key) -> the value set.
-        self._mine: dict[tuple[str, str, str], Plain] = {}
+        #: Fields written here: (kind, id, key) -> the value set and the write that set it,
+        #: until another replica's value replaces it.
+        self._mine: dict[tuple[str, str, str], tuple[Plain, str]] = {}
         self._touched: set[Key] | None = None
         self._reordered: set[str] = set()
         for name, top in self._maps.items():
@@ -399,10 +413,10 @@ class VisitDocument:
         present = self._plain[kind]
         return [i for i in _first_each(self._orders[kind]) if i in present]
 
-    def _prelim(self, kind: str, plain: dict[str, Plain]) -> Map[Any]:
+    def _prelim(self, kind: str, plain: dict[str, Plain], stamp: str | None = None) -> Map[Any]:
         cls = entity_kinds.BY_NAME[kind].cls
         lists = item_fields(cls)
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {} if stamp is None else {"@": stamp}
         for name, value in plain.items():
             if name in lists:
                 items = value or []
@@ -477,8 +491,31 @@ class VisitDocument:
 
     # -- local edits -------------------------------------------------------------------
 
-    def _stamp(self) -> str:
-        return Stamp(self.identity.officer, self.identity.machine, self._clock()).encode()
+    def _mark(self, write: str, seen: Iterable[str] = ()) -> str:
+        """The stamp of a value written here by the write `write`."""
+        kept = tuple(seen)[:_SEEN]
+        return Stamp(
+            self.identity.officer, self.identity.machine, self._clock(), write, kept
+        ).encode()
+
+    def _set(self, entity: Map[Any], key: str, value: Plain, write: str) -> None:
+        """Set one field (or an item's field), with who set it and what they had seen."""
+        earlier = Stamp.decode(entity.get("@" + key))
+        seen = (earlier.write, *earlier.seen) if earlier is not None else ()
+        entity[key] = _encode(value)
+        entity["@" + key] = self._mark(write, seen)
+
+    @staticmethod
+    def _writes_in(entity: Map[Any], prefix: str = "") -> list[str]:
+        """The writes that set the values of `entity` (under `prefix`): what a deletion saw."""
+        keys: Iterable[str] = entity.keys()
+        found = []
+        for key in keys:
+            if key.startswith("@" + prefix):
+                stamp = Stamp.decode(entity.get(key))
+                if stamp is not None and stamp.write:
+                    found.append(stamp.write)
+        return found
 
     def local(
         self,
@@ -492,7 +529,7 @@ class VisitDocument:
         created entity takes the same place in the document."""
         before = self.doc.get_state()
         touched: set[Key] = set()
-        stamp = self._stamp()
+        stamp = new_id()
         with self.doc.transaction():
             for change in changes:
                 if change.kind not in self._maps:
@@ -522,9 +559,7 @@ class VisitDocument:
     ) -> None:
         whole = {k: v for k, v in plain.items() if k != PLACE}
         whole["id"] = ident
-        entity = self._prelim(kind, whole)
-        entity["@"] = stamp
-        self._maps[kind][ident] = entity
+        self._maps[kind][ident] = self._prelim(kind, whole, self._mark(stamp))
         if ident in self._deleted:
             del self._deleted[ident]
         if kind not in self._orders:
@@ -541,9 +576,11 @@ class VisitDocument:
 
     def _delete(self, kind: str, ident: str, stamp: str) -> None:
         top = self._maps[kind]
+        seen: list[str] = []
         if ident in top:
+            seen = self._writes_in(top[ident])
             del top[ident]
-        self._deleted[ident] = stamp
+        self._deleted[ident] = self._mark(stamp, seen)
         if kind in self._orders:
             array = self._orders[kind]
             for n in reversed([n for n, x in enumerate(array) if x == ident]):
@@ -570,10 +607,9 @@ class VisitDocument:
                     kind, ident, entity, name, before.get(name) or [], value or [], stamp, mine
                 )
                 continue
-            entity[name] = _encode(value)
-            entity["@" + name] = stamp
+            self._set(entity, name, value, stamp)
             if mine:
-                self._mine[(kind, ident, name)] = value
+                self._mine[(kind, ident, name)] = (value, stamp)
 
     def _edit_items(
         self,
@@ -599,6 +635,9 @@ class VisitDocument:
                 del array[n]
                 del current[n]
         for item in gone:
+            entity[f"~{name}/{item}"] = self._mark(
+                stamp, self._writes_in(entity, f"{name}/{item}/")
+            )
             prefixes = (f"{name}/{item}/", f"@{name}/{item}/")
             keys: Iterable[str] = entity.keys()
             for key in [k for k in keys if k.startswith(prefixes)]:
@@ -626,10 +665,9 @@ class VisitDocument:
                 if sub == "id" or (item_id in earlier and was.get(sub) == value):
                     continue
                 key = _item_key(name, item_id, sub)
-                entity[key] = _encode(value)
-                entity["@" + key] = stamp
+                self._set(entity, key, value, stamp)
                 if mine and item_id in earlier:
-                    self._mine[(kind, ident, key)] = value
+                    self._mine[(kind, ident, key)] = (value, stamp)
 
     def _refresh(self, kind: str, ident: str) -> None:
         plain = self._read(kind, ident)
@@ -639,11 +677,6 @@ class VisitDocument:
         else:
             self._plain[kind][ident] = plain
             self._kind_of[ident] = kind
-
-    def acknowledge(self) -> None:
-        """Everything written here has reached the others (the server has it): from now
-        on, a value that replaces one of them is a later edit, not a concurrent one."""
-        self._mine.clear()
 
     # -- another replica's update ------------------------------------------------------
 
@@ -689,35 +722,38 @@ class VisitDocument:
                 incoming.changed[key] = moved
 
     def _tell(self, incoming: Incoming, earlier: Mapping[Key, dict[str, Plain] | None]) -> None:
-        """What of this replica's unacknowledged edits the merge replaced or took away."""
+        """What of this replica's edits the merge replaced or took away, where the other
+        replica had not seen them (made apart); a value set knowingly over one is not news."""
         lost: dict[Key, list[str]] = {}
         lost_items: dict[tuple[str, str, str], list[str]] = {}
-        for (kind, ident, slot), value in list(self._mine.items()):
+        for slot_key, (value, write) in list(self._mine.items()):
+            kind, ident, slot = slot_key
             if (kind, ident) not in earlier:
                 continue
             entity = self._maps[kind].get(ident)
-            if not isinstance(entity, Map):
-                lost.setdefault((kind, ident), []).append(slot.split("/")[0])
-                del self._mine[(kind, ident, slot)]
-                continue
             parts = slot.split("/")
             name = parts[0]
+            if not isinstance(entity, Map):
+                del self._mine[slot_key]
+                tomb = Stamp.decode(self._deleted.get(ident))
+                if tomb is None or write not in tomb.seen:
+                    lost.setdefault((kind, ident), []).append(name)
+                continue
             item, sub = (parts[1], parts[2]) if len(parts) == 3 else (None, None)
             if item is not None and item not in _first_each(entity.get(name) or ()):
-                lost_items.setdefault((kind, ident, item), []).append(str(sub))
-                del self._mine[(kind, ident, slot)]
-                continue
-            theirs = _decode(entity.get(slot))
-            if theirs == value:
+                del self._mine[slot_key]
+                tomb = Stamp.decode(entity.get(f"~{name}/{item}"))
+                if tomb is None or write not in tomb.seen:
+                    lost_items.setdefault((kind, ident, item), []).append(str(sub))
                 continue
             by = Stamp.decode(entity.get("@" + slot)) or Stamp.decode(entity.get("@"))
-            if by is not None and (by.officer, by.machine) == (
-                self.identity.officer,
-                self.identity.machine,
-            ):
+            if by is not None and by.write == write:
+                continue
+            del self._mine[slot_key]
+            theirs = _decode(entity.get(slot))
+            if theirs == value or (by is not None and write in by.seen):
                 continue
             incoming.conflicts.append(Conflict(kind, ident, name, item, sub, value, theirs, by))
-            del self._mine[(kind, ident, slot)]
         for (kind, ident), names in lost.items():
             old = earlier.get((kind, ident)) or {"id": ident}
             by = Stamp.decode(self._deleted.get(ident))
@@ -739,7 +775,7 @@ class VisitDocument:
         if not suspects:
             return
         before = self.doc.get_state()
-        stamp = self._stamp()
+        stamp = new_id()
         wrote = False
         with self.doc.transaction():
             for kind, ident in sorted(suspects):

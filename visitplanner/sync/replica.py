@@ -153,7 +153,6 @@ class Replica:
     def acknowledge(self) -> None:
         """The server has every pending update: nothing waits any more."""
         self.pending.clear()
-        self.document.acknowledge()
 
     # -- another replica's update ------------------------------------------------------
 
