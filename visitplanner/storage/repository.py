@@ -739,6 +739,22 @@ class VisitRepository:
         if taken is None:
             self.conn.execute(f"UPDATE {kind} SET rowid = ? WHERE id = ?", (place, ident))
 
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that are entities of the visit (of any kind)."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for kind in TABLES:
+            for start in range(0, len(wanted), 500):
+                chunk = [i for i in wanted[start : start + 500] if i not in found]
+                if not chunk:
+                    continue
+                marks = ", ".join("?" for _ in chunk)
+                found.update(
+                    r[0]
+                    for r in self.conn.execute(f"SELECT id FROM {kind} WHERE id IN ({marks})", chunk)
+                )
+        return found
+
     def ids_by_place(self, kind: str) -> list[str]:
         """The ids of every entity of `kind` in the order of their rows (their places)."""
         return [r[0] for r in self.conn.execute(f"SELECT id FROM {kind} ORDER BY rowid")]

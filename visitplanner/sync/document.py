@@ -323,6 +323,19 @@ def _mend(kind: str, plain: dict[str, Plain]) -> dict[str, Plain]:
     return {last: {"utc": moved, "tz": plain[last]["tz"]}}
 
 
+def _complete(kind: str, plain: dict[str, Plain]) -> bool:
+    """Whether `plain` makes an entity of `kind` (once mended, `_mend`): every field that
+    has no default is there and readable."""
+    whole = {**plain, **_mend(kind, plain)}
+    try:
+        entity_from_plain(entity_kinds.BY_NAME[kind].cls, whole)
+    except DomainError:
+        return True
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return False
+    return True
+
+
 class VisitDocument:
     """One visit's shared Yjs document, as one replica holds it."""
 
@@ -348,6 +361,8 @@ class VisitDocument:
         #: until another replica's value replaces it.
         self._mine: dict[tuple[str, str, str], tuple[Plain, str]] = {}
         self._touched: set[Key] | None = None
+        #: Entities an update left incomplete, waiting for the update they depend on.
+        self._incomplete: set[Key] = set()
         self._reordered: set[str] = set()
         for name, top in self._maps.items():
             top.observe_deep(self._on_entities(name))
@@ -669,14 +684,23 @@ class VisitDocument:
                 if mine and item_id in earlier:
                     self._mine[(kind, ident, key)] = (value, stamp)
 
-    def _refresh(self, kind: str, ident: str) -> None:
+    def _refresh(self, kind: str, ident: str) -> bool:
+        """Read the entity again from the document; False (and nothing changed) while it
+        is incomplete: an update received before one it depends on can leave a field's
+        former value deleted and its new one waiting, until the missing update comes."""
         plain = self._read(kind, ident)
         if plain is None:
             self._plain[kind].pop(ident, None)
             self._kind_of.pop(ident, None)
-        else:
-            self._plain[kind][ident] = plain
-            self._kind_of[ident] = kind
+            self._incomplete.discard((kind, ident))
+            return True
+        if not _complete(kind, plain):
+            self._incomplete.add((kind, ident))
+            return False
+        self._incomplete.discard((kind, ident))
+        self._plain[kind][ident] = plain
+        self._kind_of[ident] = kind
+        return True
 
     # -- another replica's update ------------------------------------------------------
 
@@ -692,9 +716,10 @@ class VisitDocument:
             self._touched = None
         incoming = Incoming(reordered=set(reordered))
         earlier: dict[Key, dict[str, Plain] | None] = {}
-        for kind, ident in touched:
-            earlier[(kind, ident)] = self._plain[kind].get(ident)
-            self._refresh(kind, ident)
+        for kind, ident in touched | self._incomplete:
+            old = self._plain[kind].get(ident)
+            if self._refresh(kind, ident):
+                earlier[(kind, ident)] = old
         self._tell(incoming, earlier)
         self._repair(incoming, earlier)
         for (kind, ident), old in earlier.items():
@@ -788,7 +813,7 @@ class VisitDocument:
                 entity: Any
                 try:
                     entity = entity_from_plain(declared.cls, fixed)
-                except DomainError:
+                except (DomainError, TypeError, KeyError, ValueError):
                     log.warning("%s %s stays inconsistent after a merge", kind, ident)
                     continue
                 missing = frozenset(declared.links(entity) - set(self._kind_of))
