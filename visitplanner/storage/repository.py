@@ -749,10 +749,8 @@ class VisitRepository:
                 if not chunk:
                     continue
                 marks = ", ".join("?" for _ in chunk)
-                found.update(
-                    r[0]
-                    for r in self.conn.execute(f"SELECT id FROM {kind} WHERE id IN ({marks})", chunk)
-                )
+                sql = f"SELECT id FROM {kind} WHERE id IN ({marks})"
+                found.update(r[0] for r in self.conn.execute(sql, chunk))
         return found
 
     def ids_by_place(self, kind: str) -> list[str]:
