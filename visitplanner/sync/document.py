@@ -387,12 +387,15 @@ class VisitDocument:
             for kind in entity_kinds.KINDS:
                 entities = kind.entities(data)
                 top = document._maps[kind.name]
+                found = document._plain[kind.name]
                 for entity in entities:
-                    top[entity.id] = document._prelim(kind.name, to_plain(entity))
+                    plain = to_plain(entity)
+                    top[entity.id] = document._prelim(kind.name, plain)
+                    found[entity.id] = plain
+                    document._kind_of[entity.id] = kind.name
                 if kind.collection is not None:
                     ids = list(order(kind.name)) if order else [e.id for e in entities]
                     document._orders[kind.name].extend(ids)
-        document._reread()
         return document
 
     @classmethod
@@ -448,10 +451,9 @@ class VisitDocument:
         for kind, top in self._maps.items():
             found = self._plain[kind]
             found.clear()
-            for ident in list(top.keys()):
-                plain = self._read(kind, ident)
-                if plain is not None:
-                    found[ident] = plain
+            for ident, raw in json.loads(str(top)).items():
+                if isinstance(raw, dict):
+                    found[ident] = self._parse(kind, ident, raw)
                     self._kind_of[ident] = kind
 
     def _read(self, kind: str, ident: str) -> dict[str, Plain] | None:
@@ -459,7 +461,12 @@ class VisitDocument:
         entity = self._maps[kind].get(ident)
         if not isinstance(entity, Map):
             return None
-        raw = entity.to_py() or {}
+        # The map as JSON made by Yrs in one call: pycrdt's `to_py` reads key by key.
+        return self._parse(kind, ident, json.loads(str(entity)))
+
+    @staticmethod
+    def _parse(kind: str, ident: str, raw: dict[str, Any]) -> dict[str, Plain]:
+        """An entity's plain form from its map's contents."""
         cls = entity_kinds.BY_NAME[kind].cls
         lists = item_fields(cls)
         plain: dict[str, Plain] = {}
@@ -816,7 +823,7 @@ class VisitDocument:
                 except (DomainError, TypeError, KeyError, ValueError):
                     log.warning("%s %s stays inconsistent after a merge", kind, ident)
                     continue
-                missing = frozenset(declared.links(entity) - set(self._kind_of))
+                missing = frozenset(i for i in declared.links(entity) if i not in self._kind_of)
                 if missing and declared.goes_with(entity, set(missing)):
                     self._delete(kind, ident, stamp)
                     earlier.setdefault((kind, ident), plain)
