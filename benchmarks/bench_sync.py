@@ -94,7 +94,7 @@ def main(argv: list[str]) -> int:
         start = time.perf_counter()
         olena.apply(SaveEntity(edited, event))
         handed = time.perf_counter() - start
-        update = olena.outgoing()
+        (update,) = olena.outgoing()
         start = time.perf_counter()
         jean.receive(update)
         taken = time.perf_counter() - start
@@ -112,13 +112,15 @@ def main(argv: list[str]) -> int:
             changed = dataclasses.replace(current, notes=LocalizedText(fr=f"note {n}"))
             jean.apply(SaveEntity(changed, current))
         made = time.perf_counter() - start
-        update = jean.outgoing()
+        updates = jean.outgoing()
+        update = jean.document.update_since(olena.document.state_vector())
         start = time.perf_counter()
         received = olena.receive(update)
         merged = time.perf_counter() - start
         print(
             f"{args.edits:,} edits offline ({made / args.edits * 1000:.1f} ms each): "
-            f"{len(update) / 1e3:.1f} kB, merged by the other replica in {ms(merged)} "
+            f"{len(updates):,} updates waiting, {len(update) / 1e3:.1f} kB as one (the protocol's "
+            f"sync step), merged by the other replica in {ms(merged)} "
             f"({received.incoming.count:,} entities written)"
         )
         olena.session.close()

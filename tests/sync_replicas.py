@@ -53,14 +53,14 @@ class Team:
         return self.replicas[n]
 
     def send(self, source: int, targets: Iterable[int] | None = None) -> list[Received]:
-        """What `source` has pending goes to `targets` (every other replica by default);
-        acknowledged when every other replica had it."""
-        update = self.replicas[source].outgoing()
-        if not update:
+        """What `source` has pending goes to `targets` (every other replica by default),
+        an update at a time; acknowledged when every other replica had it."""
+        updates = self.replicas[source].outgoing()
+        if not updates:
             return []
         others = [n for n in range(len(self.replicas)) if n != source]
         chosen = others if targets is None else [n for n in targets if n != source]
-        found = [self.receive(n, update) for n in chosen]
+        found = [self.receive(n, update) for n in chosen for update in updates]
         if set(chosen) == set(others):
             self.replicas[source].acknowledge()
         return found

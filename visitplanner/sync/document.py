@@ -323,6 +323,23 @@ def _mend(kind: str, plain: dict[str, Plain]) -> dict[str, Plain]:
     return {last: {"utc": moved, "tz": plain[last]["tz"]}}
 
 
+def _lacks(earlier: dict[str, Plain], plain: dict[str, Plain]) -> bool:
+    """Whether `plain` lacks a field (or a field of a list's item) that `earlier` had: a
+    value deleted by an update whose replacement waits for an update not received yet
+    (every field is written whenever its entity or item is)."""
+    for name, value in earlier.items():
+        if name not in plain:
+            return True
+        now = plain[name]
+        if isinstance(value, list) and isinstance(now, list) and value and now:
+            if not all(isinstance(x, dict) and "id" in x for x in (*value, *now)):
+                continue
+            before = {x["id"]: x for x in value}
+            if any(x["id"] in before and set(before[x["id"]]) - set(x) for x in now):
+                return True
+    return False
+
+
 def _complete(kind: str, plain: dict[str, Plain]) -> bool:
     """Whether `plain` makes an entity of `kind` (once mended, `_mend`): every field that
     has no default is there and readable."""
@@ -361,6 +378,9 @@ class VisitDocument:
         #: until another replica's value replaces it.
         self._mine: dict[tuple[str, str, str], tuple[Plain, str]] = {}
         self._touched: set[Key] | None = None
+        #: Ids to take out of, and put into, their kind's order when a transaction ends.
+        self._leaving: dict[str, set[str]] = {}
+        self._arriving: dict[str, list[str]] = {}
         #: Entities an update left incomplete, waiting for the update they depend on.
         self._incomplete: set[Key] = set()
         self._reordered: set[str] = set()
@@ -564,9 +584,10 @@ class VisitDocument:
                     whole = change.after
                     if change.before is not None:
                         whole = {**self._plain[change.kind].get(change.id, {}), **change.after}
-                    self._create(change.kind, change.id, whole, stamp, order)
+                    self._create(change.kind, change.id, whole, stamp)
                 else:
                     self._edit(change.kind, change.id, change.before, change.after, stamp, True)
+            self._place(order)
         for kind, ident in touched:
             self._refresh(kind, ident)
         return self.doc.get_update(before)
@@ -577,24 +598,45 @@ class VisitDocument:
         ident: str,
         plain: Mapping[str, Plain],
         stamp: str,
-        order: Callable[[str], Sequence[str]] | None,
     ) -> None:
         whole = {k: v for k, v in plain.items() if k != PLACE}
         whole["id"] = ident
         self._maps[kind][ident] = self._prelim(kind, whole, self._mark(stamp))
         if ident in self._deleted:
             del self._deleted[ident]
-        if kind not in self._orders:
-            return
-        array = self._orders[kind]
-        current = [str(x) for x in array]
-        if ident in current:
-            return
-        wanted = list(order(kind)) if order else [*current, ident]
-        if ident not in wanted:
-            wanted = [*current, ident]
-        at = _place_after(current, wanted, ident)
-        array.insert(at, ident)
+        if kind in self._orders:
+            self._arriving.setdefault(kind, []).append(ident)
+
+    def _place(self, order: Callable[[str], Sequence[str]] | None) -> None:
+        """Take the deleted entities' ids out of their kind's order, and put the created
+        ones in, each after the entity it follows in the file (`order`; at the end
+        without it): all of a kind at once, so that a roster of thousands costs one pass."""
+        for kind, leaving in self._leaving.items():
+            array = self._orders[kind]
+            for n in reversed([n for n, x in enumerate(array) if x in leaving]):
+                del array[n]
+        self._leaving = {}
+        for kind, arriving in self._arriving.items():
+            array = self._orders[kind]
+            current = [str(x) for x in array]
+            first = {x: n for n, x in reversed(list(enumerate(current)))}
+            new = [i for i in dict.fromkeys(arriving) if i not in first]
+            wanted = list(order(kind)) if order else []
+            fresh = set(new)
+            if not set(wanted) >= fresh:
+                wanted = [*current, *new]
+            # Runs of new ids, each after the last id already there that precedes it.
+            runs: dict[int, list[str]] = {}
+            anchor = -1
+            for ident in wanted:
+                if ident in fresh:
+                    runs.setdefault(anchor, []).append(ident)
+                elif ident in first:
+                    anchor = first[ident]
+            for at in sorted(runs, reverse=True):
+                for offset, ident in enumerate(runs[at]):
+                    array.insert(at + 1 + offset, ident)
+        self._arriving = {}
 
     def _delete(self, kind: str, ident: str, stamp: str) -> None:
         top = self._maps[kind]
@@ -604,9 +646,7 @@ class VisitDocument:
             del top[ident]
         self._deleted[ident] = self._mark(stamp, seen)
         if kind in self._orders:
-            array = self._orders[kind]
-            for n in reversed([n for n, x in enumerate(array) if x == ident]):
-                del array[n]
+            self._leaving.setdefault(kind, set()).add(ident)
         for slot in [s for s in self._mine if s[0] == kind and s[1] == ident]:
             del self._mine[slot]
 
@@ -701,7 +741,8 @@ class VisitDocument:
             self._kind_of.pop(ident, None)
             self._incomplete.discard((kind, ident))
             return True
-        if not _complete(kind, plain):
+        earlier = self._plain[kind].get(ident)
+        if not _complete(kind, plain) or (earlier is not None and _lacks(earlier, plain)):
             self._incomplete.add((kind, ident))
             return False
         self._incomplete.discard((kind, ident))
@@ -844,6 +885,7 @@ class VisitDocument:
                 earlier.setdefault((kind, ident), plain)
                 incoming.repairs.append(Repair(kind, ident, missing, False, tuple(sorted(fixes))))
                 wrote = True
+            self._place(None)
         if wrote:
             for kind, ident in list(earlier):
                 self._refresh(kind, ident)

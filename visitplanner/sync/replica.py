@@ -15,8 +15,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pycrdt import merge_updates
-
 from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.plain import Plain, entity_from_plain, fields_to_plain, with_plain_fields
 from visitplanner.i18n import ngettext
@@ -144,11 +142,11 @@ class Replica:
         shared = [c for c in changes if c.kind in entity_kinds.BY_NAME]
         return self.document.local(shared, order) if shared else b""
 
-    def outgoing(self) -> bytes:
-        """Every pending update as one (empty when nothing waits)."""
-        if not self.pending:
-            return b""
-        return self.pending[0] if len(self.pending) == 1 else merge_updates(*self.pending)
+    def outgoing(self) -> list[bytes]:
+        """Every pending update, oldest first, to be sent in that order (not merged into
+        one: pycrdt 0.14's `merge_updates` can drop a field's new value when the updates
+        merged depend on ones from a third replica)."""
+        return list(self.pending)
 
     def acknowledge(self) -> None:
         """The server has every pending update: nothing waits any more."""
@@ -168,6 +166,13 @@ class Replica:
             return Received(Change(), incoming, told)
         summary: list[EntityChange] = []
         touched: list[Key] = [*incoming.created, *incoming.changed, *incoming.deleted]
+        gone = {ident for _kind, ident in incoming.deleted}
+        if gone:
+            # The file cuts their links to what goes (or takes them along): read again.
+            touched.extend(
+                (entity_kinds.kind_of(e).name, e.id)
+                for e in entity_kinds.linked_to(self.session.data, gone)
+            )
 
         def write(repo: VisitRepository) -> None:
             summary.extend(_write(repo, incoming, self.document))
