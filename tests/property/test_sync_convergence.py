@@ -101,6 +101,8 @@ class SyncMachine(RuleBasedStateMachine):
                 for other in exports[1:]:
                     assert other == exports[0]
                 for replica in self.team.replicas:
+                    # The visit file holds what the shared document holds.
+                    assert replica.resync().incoming.count == 0
                     data = replica.session.data
                     assert dangling(data) == []
                     for kind, entity in entity_kinds.walk(data):

@@ -520,7 +520,10 @@ class VisitDocument:
                 if path:
                     self._touched.add((kind, str(path[0])))
                 else:
+                    # pycrdt leaves out of `keys` an entry whose map was deleted: which
+                    # entities came or went is found by comparing ids afterwards.
                     self._touched.update((kind, str(key)) for key in event.keys)
+                    self._reordered.add(kind)
 
         return seen
 
@@ -762,6 +765,11 @@ class VisitDocument:
             touched, reordered = self._touched, self._reordered
         finally:
             self._touched = None
+        for kind in reordered:
+            keys: Iterable[str] = self._maps[kind].keys()
+            there = set(keys)
+            held = self._plain[kind]
+            touched.update((kind, ident) for ident in there.symmetric_difference(held))
         incoming = Incoming(reordered=set(reordered))
         earlier: dict[Key, dict[str, Plain] | None] = {}
         for kind, ident in touched | self._incomplete:

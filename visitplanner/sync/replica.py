@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from visitplanner.domain import kinds as entity_kinds
-from visitplanner.domain.plain import Plain, entity_from_plain, fields_to_plain, with_plain_fields
+from visitplanner.domain.plain import (
+    Plain,
+    entity_from_plain,
+    fields_to_plain,
+    to_plain,
+    with_plain_fields,
+)
 from visitplanner.i18n import ngettext
 from visitplanner.operations.change import Change
 from visitplanner.operations.engine import Operation
@@ -164,6 +170,53 @@ class Replica:
         told = messages(incoming, self.document.entity)
         if not incoming:
             return Received(Change(), incoming, told)
+        label = ngettext(
+            "From {who}: {count} change", "From {who}: {count} changes", incoming.count
+        )
+        return Received(
+            self._take_in(incoming, label.format(who=who(incoming.authors), count=incoming.count)),
+            incoming,
+            told,
+        )
+
+    def resync(self) -> Received:
+        """Write into the visit file whatever differs from the document (after an update
+        whose writing failed, or to check that both agree: nothing then)."""
+        self.hand_over()
+        incoming = Incoming()
+        held = {(kind.name, e.id): e for kind, e in entity_kinds.walk(self.session.data)}
+        shared = self.document.visit_plain()
+        for kind, found in shared.items():
+            for ident, plain in found.items():
+                entity = held.get((kind, ident))
+                if entity is None:
+                    incoming.created[(kind, ident)] = plain
+                    continue
+                now = to_plain(entity)
+                moved = {name: value for name, value in plain.items() if now.get(name) != value}
+                if moved:
+                    incoming.changed[(kind, ident)] = moved
+        for (kind, ident), entity in held.items():
+            if kind != "visit" and ident not in shared[kind]:
+                incoming.deleted[(kind, ident)] = to_plain(entity)
+        repo = self.session.repository
+        incoming.reordered = {
+            kind
+            for kind in shared
+            if kind != "visit" and repo.ids_by_place(kind) != self.document.ordered_ids(kind)
+        }
+        if not incoming:
+            return Received(Change(), incoming)
+        count = incoming.count
+        label = ngettext(
+            "Brought in step with the shared visit: {count} change",
+            "Brought in step with the shared visit: {count} changes",
+            count,
+        ).format(count=count)
+        return Received(self._take_in(incoming, label), incoming)
+
+    def _take_in(self, incoming: Incoming, label: str) -> Change:
+        """Write `incoming` into the visit file as one operation, not undoable."""
         summary: list[EntityChange] = []
         touched: list[Key] = [*incoming.created, *incoming.changed, *incoming.deleted]
         gone = {ident for _kind, ident in incoming.deleted}
@@ -174,21 +227,19 @@ class Replica:
                 for e in entity_kinds.linked_to(self.session.data, gone)
             )
 
-        def write(repo: VisitRepository) -> None:
-            summary.extend(_write(repo, incoming, self.document))
+        renumbered: set[str] = set()
 
-        count = incoming.count
-        label = ngettext("From {who}: {count} change", "From {who}: {count} changes", count).format(
-            who=who(incoming.authors), count=count
-        )
+        def write(repo: VisitRepository) -> None:
+            summary.extend(_write(repo, incoming, self.document, renumbered))
+
         change = self.session.record(label, write, touched, summary)
         self._seq = journal.last_seq(self.session.database.conn)
         self._received.add(self._seq)
-        for kind in incoming.reordered:
+        for kind in renumbered:
             whole = Change.of(kind, {"*"})
             self.session.reload(whole)
             change = change | whole
-        return Received(change, incoming, told)
+        return change
 
 
 def _load(repo: VisitRepository, kind: str, ident: str) -> Any | None:
@@ -197,7 +248,7 @@ def _load(repo: VisitRepository, kind: str, ident: str) -> Any | None:
 
 
 def _write(
-    repo: VisitRepository, incoming: Incoming, document: VisitDocument
+    repo: VisitRepository, incoming: Incoming, document: VisitDocument, renumbered: set[str]
 ) -> list[EntityChange]:
     """Write what `incoming` says into the visit file: what appeared first (in the order
     a whole visit is written), then what changed, then what went (dependents first),
@@ -229,4 +280,5 @@ def _write(
         wanted = document.ordered_ids(kind)
         if repo.ids_by_place(kind) != wanted:
             repo.renumber(kind, wanted)
+            renumbered.add(kind)
     return records
