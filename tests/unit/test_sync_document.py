@@ -13,14 +13,16 @@ from typing import Any
 
 import pytest
 
-from tests.sync_replicas import Team, dangling
+from tests.sync_replicas import Team, dangling, fixed_clock
 from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import StepKind
 from visitplanner.domain.model import Event, Person, RunningOrderItem
+from visitplanner.domain.plain import to_plain
 from visitplanner.domain.seating import move
 from visitplanner.domain.values import LocalizedText
 from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity, delete_operation
+from visitplanner.storage.journal import EntityChange
 from visitplanner.sync.document import Identity, VisitDocument
 
 DINNER = "Working dinner of the two delegations"
@@ -253,3 +255,77 @@ def test_the_document_rebuilt_from_its_state_holds_the_same_visit() -> None:
     assert [line["id"] for line in plain["running_order"]] == [
         line.id for line in ceremony.running_order
     ]
+
+
+def test_an_update_says_what_was_created_changed_and_deleted_and_who_set_a_value() -> None:
+    set_language("en")
+    data = build_demo()
+    olena = VisitDocument.build(
+        data, Identity("Olena Kovalenko", "laptop-3"), clock=lambda: fixed_clock(12, 2)
+    )
+    jean = VisitDocument.load(olena.state(), Identity("Jean Dupont", "pc-protocole"))
+    dinner = next(e for e in data.events if e.seating is not None)
+    guest = data.people[-1]
+    newcomer = {
+        "id": "00000000-0000-4000-8000-000000000001",
+        "name": to_plain(LocalizedText.same("Salle Foch")),
+    }
+    venue = next(iter(data.venues))
+    created = {**to_plain(venue), **newcomer}
+    start = to_plain(dinner.start + timedelta(minutes=30))
+    update = olena.local(
+        [
+            EntityChange("event", dinner.id, {"start": to_plain(dinner.start)}, {"start": start}),
+            EntityChange("person", guest.id, to_plain(guest), None),
+            EntityChange("venue", newcomer["id"], None, created),
+        ]
+    )
+    incoming = jean.receive(update)
+    assert incoming.changed[("event", dinner.id)] == {"start": start}
+    assert ("person", guest.id) in incoming.deleted
+    assert incoming.created[("venue", newcomer["id"])]["name"]["fr"] == "Salle Foch"
+    assert incoming.authors == [Identity("Olena Kovalenko", "laptop-3")]
+    stamp = jean.stamp_of("event", dinner.id, "start")
+    assert stamp is not None
+    assert (stamp.officer, stamp.machine, stamp.at) == (
+        "Olena Kovalenko",
+        "laptop-3",
+        fixed_clock(12, 2),
+    )
+    assert jean.ordered_ids("venue")[-1] == newcomer["id"]
+
+
+def test_a_running_order_line_changed_on_both_laptops_tells_the_loser_which_column(
+    team: Team,
+) -> None:
+    for n, place in ((0, "North steps"), (1, "South steps")):
+        ceremony = _event(team, n, CEREMONY)
+        lines = copy.deepcopy(ceremony.running_order)
+        lines[2].where = LocalizedText.same(place)
+        _edit(team, n, ceremony, running_order=lines)
+    team.sync_all()
+    places = {_event(team, n, CEREMONY).running_order[2].where.get("en") for n in (0, 1)}
+    assert len(places) == 1
+    told = [m for messages in team.told for m in messages]
+    (message,) = told
+    assert ": running order, “where”, " in message
+    assert "North steps" in message and "South steps" in message
+    _same_everywhere(team)
+
+
+def test_a_line_deleted_on_one_laptop_while_changed_on_another_goes_and_is_reported(
+    team: Team,
+) -> None:
+    ceremony = _event(team, 0, CEREMONY)
+    doomed = ceremony.running_order[4]
+    _edit(team, 0, ceremony, running_order=[x for x in ceremony.running_order if x.id != doomed.id])
+    other = _event(team, 1, CEREMONY)
+    lines = copy.deepcopy(other.running_order)
+    lines[4].where = LocalizedText.same("Under the arch")
+    _edit(team, 1, other, running_order=lines)
+    team.sync_all()
+    for n in (0, 1):
+        assert doomed.id not in {x.id for x in _event(team, n, CEREMONY).running_order}
+    (message,) = team.told[1]
+    assert "a line you changed (“where”) was deleted elsewhere" in message
+    _same_everywhere(team)

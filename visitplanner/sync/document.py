@@ -397,12 +397,13 @@ class VisitDocument:
         data: VisitData,
         identity: Identity,
         order: Callable[[str], Sequence[str]] | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> VisitDocument:
         """The document of a whole visit, shared for the first time.
 
         `order` gives the ids of a kind in the order of the file's rows (the visit's
-        lists by default)."""
-        document = cls(identity)
+        lists by default); `clock` tells the time of each edit (UTC; now by default)."""
+        document = cls(identity, clock)
         with document.doc.transaction():
             for kind in entity_kinds.KINDS:
                 entities = kind.entities(data)
@@ -419,9 +420,11 @@ class VisitDocument:
         return document
 
     @classmethod
-    def load(cls, state: bytes, identity: Identity) -> VisitDocument:
+    def load(
+        cls, state: bytes, identity: Identity, clock: Callable[[], datetime] | None = None
+    ) -> VisitDocument:
         """A replica's document from the state another one handed over (`state()`)."""
-        document = cls(identity)
+        document = cls(identity, clock)
         document.doc.apply_update(state)
         document._reread()
         return document
