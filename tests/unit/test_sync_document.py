@@ -160,7 +160,7 @@ def test_a_person_deleted_on_one_laptop_and_seated_on_another_leaves_the_seat_fr
         assert plan is not None
         assert guest.id not in plan.seated_ids()
         assert plan.seat(empty.id).person_id is None
-    assert any("a link to someone or something deleted" in m for m in team.told[1])
+    assert any("a link to what another officer deleted was cut" in m for m in team.told[1])
     _same_everywhere(team)
 
 

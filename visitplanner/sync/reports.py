@@ -128,13 +128,13 @@ def repair_message(repair: Repair, entity: dict[str, Plain] | None) -> str:
     """The officer told how a merge left the visit mended."""
     name = _name(repair.kind, entity)
     if repair.deleted:
-        return _("“{name}” was removed: what it belonged to was deleted on another replica").format(
+        return _("“{name}” was removed: what it belonged to was deleted by another officer").format(
             name=name
         )
     if repair.missing:
-        return _(
-            "“{name}”: a link to someone or something deleted on another replica was cut ({fields})"
-        ).format(name=name, fields=", ".join(entity_kinds.field_label(f) for f in repair.fields))
+        return _("“{name}”: a link to what another officer deleted was cut ({fields})").format(
+            name=name, fields=", ".join(entity_kinds.field_label(f) for f in repair.fields)
+        )
     return _("“{name}”: {fields} set again after the merge made it inconsistent").format(
         name=name, fields=", ".join(entity_kinds.field_label(f) for f in repair.fields)
     )
