@@ -24,6 +24,7 @@ from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.storage.journal import EntityChange
 from visitplanner.sync.document import Identity, VisitDocument
+from visitplanner.sync.replica import Replica
 
 DINNER = "Working dinner of the two delegations"
 CEREMONY = "8 May commemorative ceremony"
@@ -328,4 +329,19 @@ def test_a_line_deleted_on_one_laptop_while_changed_on_another_goes_and_is_repor
         assert doomed.id not in {x.id for x in _event(team, n, CEREMONY).running_order}
     (message,) = team.told[1]
     assert "a line you changed (“where”) was deleted elsewhere" in message
+    _same_everywhere(team)
+
+
+def test_a_replica_made_from_the_state_alone_holds_the_same_visit(team: Team) -> None:
+    dinner = _event(team, 0, DINNER)
+    _edit(team, 0, dinner, dress_code=LocalizedText.same("Black tie"))
+    team.sync_all()
+    third = Replica.create(
+        team.folder / "replica-new.visit", team[0].document.state(), Identity("Anna", "laptop-7")
+    )
+    team.replicas.append(third)
+    team.told.append([])
+    _edit(team, 2, _event(team, 2, CEREMONY), notes=LocalizedText.same("Rain plan"))
+    team.sync_all()
+    assert _event(team, 0, CEREMONY).notes.get("fr") == "Rain plan"
     _same_everywhere(team)

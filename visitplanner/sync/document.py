@@ -445,6 +445,22 @@ class VisitDocument:
         """Every entity by kind and id, in plain form (a copy)."""
         return {kind: dict(found) for kind, found in self._plain.items()}
 
+    def visit_data(self) -> VisitData:
+        """The visit the document holds, each kind in the document's order (what a new
+        replica's visit file is written from)."""
+        by_kind: dict[str, list[Any]] = {}
+        for kind in entity_kinds.KINDS:
+            found = self._plain[kind.name]
+            ids = self.ordered_ids(kind.name) if kind.collection else list(found)
+            ids += [i for i in found if i not in set(ids)]
+            by_kind[kind.name] = [entity_from_plain(kind.cls, found[i]) for i in ids]
+        (visit,) = by_kind.pop("visit")
+        data = VisitData(visit=visit)
+        for kind in entity_kinds.KINDS:
+            if kind.collection is not None:
+                setattr(data, kind.collection, by_kind[kind.name])
+        return data
+
     def entity(self, kind: str, ident: str) -> dict[str, Plain] | None:
         """The entity as the document holds it now, in plain form."""
         return self._plain[kind].get(ident)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from visitplanner.domain import kinds as entity_kinds
@@ -26,8 +27,9 @@ from visitplanner.domain.plain import (
 from visitplanner.i18n import ngettext
 from visitplanner.operations.change import Change
 from visitplanner.operations.engine import Operation
-from visitplanner.operations.session import VisitSession
+from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
 from visitplanner.storage import journal
+from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key
 from visitplanner.storage.repository import VisitRepository
 from visitplanner.sync.document import Identity, Incoming, VisitDocument
@@ -75,6 +77,23 @@ class Replica:
         """A replica of a shared visit whose file is a copy of the one shared, and whose
         document starts from `state` (another replica's `document.state()`)."""
         return cls(session, VisitDocument.load(state, identity))
+
+    @classmethod
+    def create(
+        cls, path: Path, state: bytes, identity: Identity, program: str = PROGRAM_COMMAND_LINE
+    ) -> Replica:
+        """A new replica at `path` (which must not exist) of the visit whose document
+        state another replica handed over: the visit file is written from the document,
+        the rows in the document's order."""
+        document = VisitDocument.load(state, identity)
+        data = document.visit_data()
+        database = VisitDatabase.create(path)
+        try:
+            with database.transaction():
+                VisitRepository(database).save_all(data)
+        finally:
+            database.close()
+        return cls(VisitSession.open(path, program=program), document)
 
     # -- local operations --------------------------------------------------------------
 
