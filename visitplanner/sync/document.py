@@ -25,9 +25,17 @@ How the visit is laid out in the document, and why:
   breaks ties between people of one rank or events at one time) is a top-level `Array`
   `order.KIND` of ids, kept like a running order.
 - **Who set each field and when**: a key `@field` (`@` for the entity's creation) beside
-  the field, written in the same transaction, holding officer, machine and UTC time.
-  Both keys are settled alike, so the note names whoever set the value that won.
-  A deleted entity leaves its deleter in the top-level map `deleted`.
+  the field, written in the same transaction, holding officer, machine, UTC time, the
+  write's id (one per local operation) and the ids of the field's earlier writes its
+  writer had seen (the last 16). Both keys are settled alike, so the note names whoever
+  set the value that won. A deleted entity leaves in the top-level map `deleted` who
+  deleted it and the writes it had seen; a deleted line leaves the same under
+  `~field/item-id` in its entity's map.
+- **Updates out of order**: an update may arrive before one it depends on (a replica
+  relays what it saw from a third one). Yrs applies its deletions at once and keeps its
+  insertions waiting, so a field can be missing for a while; such an entity keeps its
+  former fields here until the missing update comes (`_incomplete`), and nothing of it
+  is written to the visit file meanwhile.
 
 Rules for what a merge cannot settle alone, the same on every replica:
 
