@@ -113,14 +113,14 @@ def main(argv: list[str]) -> int:
             jean.apply(SaveEntity(changed, current))
         made = time.perf_counter() - start
         updates = jean.outgoing()
-        update = jean.document.update_since(olena.document.state_vector())
+        update = jean.outgoing_as_one()
         start = time.perf_counter()
         received = olena.receive(update)
         merged = time.perf_counter() - start
         print(
             f"{args.edits:,} edits offline ({made / args.edits * 1000:.1f} ms each): "
-            f"{len(updates):,} updates waiting, {len(update) / 1e3:.1f} kB as one (the protocol's "
-            f"sync step), merged by the other replica in {ms(merged)} "
+            f"{len(updates):,} updates waiting, {len(update) / 1e3:.1f} kB as one, "
+            f"merged by the other replica in {ms(merged)} "
             f"({received.incoming.count:,} entities written)"
         )
         olena.session.close()

@@ -52,10 +52,14 @@ class Team:
     def __getitem__(self, n: int) -> Replica:
         return self.replicas[n]
 
-    def send(self, source: int, targets: Iterable[int] | None = None) -> list[Received]:
+    def send(
+        self, source: int, targets: Iterable[int] | None = None, as_one: bool = False
+    ) -> list[Received]:
         """What `source` has pending goes to `targets` (every other replica by default),
-        an update at a time; acknowledged when every other replica had it."""
-        updates = self.replicas[source].outgoing()
+        an update at a time (or `as_one`); acknowledged when every other replica had it."""
+        replica = self.replicas[source]
+        updates = [replica.outgoing_as_one()] if as_one else replica.outgoing()
+        updates = [u for u in updates if u]
         if not updates:
             return []
         others = [n for n in range(len(self.replicas)) if n != source]
@@ -76,13 +80,14 @@ class Team:
         vector = self.replicas[target].document.state_vector()
         return self.receive(target, self.replicas[source].document.update_since(vector))
 
-    def sync_all(self, online: Sequence[int] | None = None) -> None:
-        """Every replica in `online` (all by default) sends what waits and asks each other
-        one for what it has not seen, until nothing new comes (repairs go out too)."""
+    def sync_all(self, online: Sequence[int] | None = None, as_one: bool = False) -> None:
+        """Every replica in `online` (all by default) sends what waits (`as_one` update
+        each) and asks each other one for what it has not seen, until nothing new comes
+        (repairs go out too)."""
         online = list(range(len(self.replicas))) if online is None else list(online)
         for _round in range(4):
             for n in online:
-                self.send(n, online)
+                self.send(n, online, as_one)
             for target in online:
                 for source in online:
                     if source != target:

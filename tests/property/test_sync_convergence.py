@@ -236,20 +236,20 @@ class SyncMachine(RuleBasedStateMachine):
 
     # -- sync points -----------------------------------------------------------------
 
-    @rule(source=_WHO, to=st.sets(_WHO))
-    def send(self, source: int, to: set[int]) -> None:
-        self.replicas.send(self._who(source), sorted({self._who(t) for t in to}))
+    @rule(source=_WHO, to=st.sets(_WHO), as_one=st.booleans())
+    def send(self, source: int, to: set[int], as_one: bool) -> None:
+        self.replicas.send(self._who(source), sorted({self._who(t) for t in to}), as_one)
 
     @rule(asking=_WHO, source=_WHO)
     def pull(self, asking: int, source: int) -> None:
         if self._who(asking) != self._who(source):
             self.replicas.pull(self._who(asking), self._who(source))
 
-    @rule(online=st.sets(_WHO, min_size=2))
-    def sync_some(self, online: set[int]) -> None:
+    @rule(online=st.sets(_WHO, min_size=2), as_one=st.booleans())
+    def sync_some(self, online: set[int], as_one: bool) -> None:
         chosen = sorted({self._who(n) for n in online})
         if len(chosen) >= 2:
-            self.replicas.sync_all(chosen)
+            self.replicas.sync_all(chosen, as_one)
 
 
 _EXAMPLES = int(os.environ.get("VISITPLANNER_SYNC_EXAMPLES", "8"))

@@ -64,6 +64,8 @@ class Replica:
         self._states = journal.undoable_states(conn)
         #: Journal entries that brought in other replicas' updates: never handed back.
         self._received: set[int] = set()
+        #: What the document held when the server last had everything of this replica.
+        self._acknowledged = document.state_vector()
 
     @classmethod
     def share(cls, session: VisitSession, identity: Identity) -> Replica:
@@ -173,9 +175,19 @@ class Replica:
         merged depend on ones from a third replica)."""
         return list(self.pending)
 
+    def outgoing_as_one(self) -> bytes:
+        """Everything written here since the last acknowledgement as one update (empty
+        when nothing waits): what a replica back online sends, rather than its edits one
+        by one. Made by Yrs from the document (what others wrote meanwhile rides along;
+        the server has it already), not by merging the pending updates."""
+        if not self.pending:
+            return b""
+        return self.document.update_since(self._acknowledged)
+
     def acknowledge(self) -> None:
         """The server has every pending update: nothing waits any more."""
         self.pending.clear()
+        self._acknowledged = self.document.state_vector()
 
     # -- another replica's update ------------------------------------------------------
 
