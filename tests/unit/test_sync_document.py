@@ -345,3 +345,19 @@ def test_a_replica_made_from_the_state_alone_holds_the_same_visit(team: Team) ->
     team.sync_all()
     assert _event(team, 0, CEREMONY).notes.get("fr") == "Rain plan"
     _same_everywhere(team)
+
+
+def test_the_officer_who_lost_restores_their_value_in_one_step_and_it_travels(team: Team) -> None:
+    for n, hour in ((0, "North gate"), (1, "South gate")):
+        dinner = _event(team, n, DINNER)
+        _edit(team, n, dinner, dress_code=LocalizedText.same(hour))
+    received = [r for n in (0, 1) for r in team.send(n)]
+    (conflict,) = [c for r in received for c in r.incoming.conflicts]
+    loser = 0 if conflict.by is not None and conflict.by.officer == "Jean Dupont" else 1
+    team.sync_all()
+    team[loser].restore(conflict)
+    team.sync_all()
+    for n in (0, 1):
+        assert _event(team, n, DINNER).dress_code.get("fr") == conflict.mine["fr"]
+    assert team[loser].session.history(1)[0].label == "Restore my value"
+    _same_everywhere(team)

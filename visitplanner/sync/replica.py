@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from visitplanner.domain import kinds as entity_kinds
+from visitplanner.domain.errors import HistoryError
 from visitplanner.domain.plain import (
     Plain,
     entity_from_plain,
@@ -24,15 +25,16 @@ from visitplanner.domain.plain import (
     to_plain,
     with_plain_fields,
 )
-from visitplanner.i18n import ngettext
+from visitplanner.i18n import _, ngettext
 from visitplanner.operations.change import Change
+from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
 from visitplanner.storage import journal
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key
 from visitplanner.storage.repository import VisitRepository
-from visitplanner.sync.document import Identity, Incoming, VisitDocument
+from visitplanner.sync.document import Conflict, Identity, Incoming, VisitDocument
 from visitplanner.sync.reports import messages, who
 
 
@@ -128,6 +130,24 @@ class Replica:
         change = self.session.record(label, write, touched, summary)
         self.hand_over()
         return change
+
+    def restore(self, conflict: Conflict) -> Change:
+        """Set back the value of this officer's that a merge replaced (one click from the
+        report): an edit of this officer's like any other, undoable, handed over."""
+        kind = entity_kinds.BY_NAME[conflict.kind]
+        entity = next((e for e in kind.entities(self.session.data) if e.id == conflict.id), None)
+        if entity is None:
+            raise HistoryError(_("nothing to restore: it was deleted since"))
+        if conflict.item is None:
+            after = with_plain_fields(entity, {conflict.field: conflict.mine})
+        else:
+            items = to_plain(getattr(entity, conflict.field))
+            line = next((i for i in items if i.get("id") == conflict.item), None)
+            if line is None or conflict.item_field is None:
+                raise HistoryError(_("nothing to restore: it was deleted since"))
+            line[conflict.item_field] = conflict.mine
+            after = with_plain_fields(entity, {conflict.field: items})
+        return self.apply(SaveEntity(after, entity, _("Restore my value")))
 
     def hand_over(self) -> list[bytes]:
         """The updates of what the journal holds that the document has not had: new
