@@ -1,7 +1,9 @@
 """Replicas of the demo visit under random use converge: a hypothesis state machine.
 
 Two or three replicas (each its own visit file, session and Yjs document) edit, create
-and delete people, events, running-order lines and seats through the real engine, undo
+and delete people, venues, vehicles, events, running-order lines, seats at the dinner,
+places at the ceremony, stays and seats in cars through the real engine, reorder a
+delegation, undo
 and redo, and exchange their updates at random sync points, in random order, some of
 them offline. After a full sync every replica's `export-json` is the same, no link
 points to a missing entity, and every entity kept its id.
@@ -30,12 +32,15 @@ from tests.sync_replicas import Team, dangling
 from visitplanner.demo import build_demo
 from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.arrangements import StepKind
+from visitplanner.domain.car_seats import CarAssignment
 from visitplanner.domain.errors import DomainError, HistoryError
-from visitplanner.domain.model import Event, Person, RunningOrderItem
+from visitplanner.domain.model import Event, Person, RunningOrderItem, Vehicle, Venue
+from visitplanner.domain.rooming import Stay
 from visitplanner.domain.seating import move
 from visitplanner.domain.values import LocalizedText
 from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.engine import Operation
+from visitplanner.services.precedence import reorder_operation
 
 #: A field the machine never edits, per kind: an entity that keeps its id keeps it.
 _IDENTITY = {"delegation": "country", "person": "family_name", "venue": "address"}
@@ -224,6 +229,62 @@ class SyncMachine(RuleBasedStateMachine):
         except DomainError:
             return
         self._apply(who, SaveEntity(dataclasses.replace(dinner, seating=plan), dinner))
+
+    @rule(who=_WHO, pick=_PICK)
+    def create_a_venue_or_vehicle(self, who: int, pick: int) -> None:
+        data = self.replicas[self._who(who)].session.data
+        if pick % 2:
+            venue = Venue(name=LocalizedText(fr=f"Salle {self._text()}"), address="1 rue")
+            self._apply(who, SaveEntity(venue, None, "Add a venue"))
+            return
+        driver = data.people[pick % len(data.people)].id if data.people else None
+        vehicle = Vehicle(label=LocalizedText(fr=f"Car {self._text()}"), driver_id=driver, seats=4)
+        self._apply(who, SaveEntity(vehicle, None, "Add a vehicle"))
+
+    @rule(who=_WHO, pick=_PICK, seed=st.randoms())
+    def reorder_a_delegation(self, who: int, pick: int, seed: Any) -> None:
+        data = self.replicas[self._who(who)].session.data
+        if not data.delegations:
+            return
+        delegation = data.delegations[pick % len(data.delegations)]
+        order = [p.id for p in data.members(delegation.id)]
+        seed.shuffle(order)
+        command = reorder_operation(data, delegation.id, order)
+        if command.edits:
+            self._apply(who, command)
+
+    @rule(who=_WHO, pick=_PICK, place=_PICK)
+    def place_someone_at_the_ceremony(self, who: int, pick: int, place: int) -> None:
+        data = self.replicas[self._who(who)].session.data
+        ceremony = next((e for e in data.events if e.placement), None)
+        if ceremony is None or not data.people:
+            return
+        positions = copy.deepcopy(ceremony.placement)
+        person = data.people[pick % len(data.people)].id
+        for position in positions:
+            if position.person_id == person:
+                position.person_id = None
+        positions[place % len(positions)].person_id = person
+        self._apply(who, SaveEntity(dataclasses.replace(ceremony, placement=positions), ceremony))
+
+    @rule(who=_WHO, pick=_PICK, nights=st.integers(1, 3))
+    def book_a_stay_or_a_seat_in_a_car(self, who: int, pick: int, nights: int) -> None:
+        data = self.replicas[self._who(who)].session.data
+        if not data.people or not data.venues:
+            return
+        person = data.people[pick % len(data.people)]
+        transfers = [e for e in data.events if e.vehicle_ids]
+        if pick % 2 and transfers:
+            event = transfers[pick % len(transfers)]
+            ride = CarAssignment(event.id, event.vehicle_ids[0], person.id)
+            self._apply(who, SaveEntity(ride, None, "Seat in a car"))
+            return
+        hotel = data.venues[pick % len(data.venues)]
+        start = data.events[0].start if data.events else None
+        if start is None:
+            return
+        stay = Stay(person.id, hotel.id, start, start + timedelta(days=nights))
+        self._apply(who, SaveEntity(stay, None, "Book a stay"))
 
     @rule(who=_WHO)
     def undo(self, who: int) -> None:
