@@ -321,11 +321,30 @@ def _replay(repo: VisitRepository, entry: JournalEntry, undo: bool) -> None:
         if now is None or fields_to_plain(now, list(expected or {})) != expected:
             raise _conflict(entry, record, undo)
         repo.save_entity(record.kind, with_plain_fields(now, wanted or {}), now)
+    # What is written back may not refer to what is gone since (a person deleted by
+    # another program or another officer): the visit file would refuse it on commit.
+    _links_still_there(repo, entry, [*(deleted if undo else created), *edits], undo)
     # 3. Undo removes again what the operation created; redo deletes again what it deleted.
     for record in reversed(created) if undo else deleted:
         if _load_one(repo, record.kind, record.id) is None:
             raise _conflict(entry, record, undo)
         repo.delete(record.kind, record.id)
+
+
+def _links_still_there(
+    repo: VisitRepository, entry: JournalEntry, records: Sequence[EntityChange], undo: bool
+) -> None:
+    """Refuse to write back an entity whose links point to an entity no longer there."""
+    going = {r.id for r in entry.changes if (r.before if undo else r.after) is None}
+    for record in records:
+        if record.id in going:
+            continue
+        now = _load_one(repo, record.kind, record.id)
+        if now is None:
+            continue
+        links = entity_kinds.BY_NAME[record.kind].links(now)
+        if links and links - repo.existing(links):
+            raise _conflict(entry, record, undo)
 
 
 def undo(ctx: Context) -> Outcome:

@@ -224,3 +224,33 @@ def size(conn: sqlite3.Connection) -> tuple[int, int]:
         "SELECT count(*), coalesce(sum(length(changes)), 0) FROM journal"
     ).fetchone()
     return int(count), int(total)
+
+
+def entries_after(conn: sqlite3.Connection, seq: int) -> list[JournalEntry]:
+    """The operations journaled after `seq`, oldest first, with their changes (what a
+    shared visit has not handed over to its document yet)."""
+    return [
+        _entry(row, True)
+        for row in conn.execute(
+            f"SELECT {_COLUMNS}, changes FROM journal WHERE seq > ? ORDER BY seq", (seq,)
+        )
+    ]
+
+
+def entry_at(conn: sqlite3.Connection, seq: int) -> JournalEntry | None:
+    """The operation at `seq`, with its changes."""
+    row = conn.execute(f"SELECT {_COLUMNS}, changes FROM journal WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else _entry(row, True)
+
+
+def undoable_states(conn: sqlite3.Connection) -> dict[int, bool]:
+    """Whether each undoable operation is done (True) or undone, by its place."""
+    return {
+        int(seq): state == "done"
+        for seq, state in conn.execute("SELECT seq, state FROM journal WHERE undoable = 1")
+    }
+
+
+def last_seq(conn: sqlite3.Connection) -> int:
+    """The place of the latest operation journaled (0 before any)."""
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0])

@@ -739,6 +739,44 @@ class VisitRepository:
         if taken is None:
             self.conn.execute(f"UPDATE {kind} SET rowid = ? WHERE id = ?", (place, ident))
 
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that are entities of the visit (of any kind)."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for kind in TABLES:
+            for start in range(0, len(wanted), 500):
+                chunk = [i for i in wanted[start : start + 500] if i not in found]
+                if not chunk:
+                    continue
+                marks = ", ".join("?" for _ in chunk)
+                sql = f"SELECT id FROM {kind} WHERE id IN ({marks})"
+                found.update(r[0] for r in self.conn.execute(sql, chunk))
+        return found
+
+    def ids_by_place(self, kind: str) -> list[str]:
+        """The ids of every entity of `kind` in the order of their rows (their places)."""
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM {kind} ORDER BY rowid")]
+
+    def renumber(self, kind: str, ids: list[str]) -> None:
+        """Give the rows of `kind` places in the order of `ids` (a shared visit's order,
+        the same on every replica); rows not named keep their order, after them."""
+        if kind not in _ENTITY_TABLES:
+            return
+        self.conn.execute(f"UPDATE {kind} SET rowid = -rowid")
+        self.conn.executemany(
+            f"UPDATE {kind} SET rowid = ? WHERE id = ?",
+            [(place, ident) for place, ident in enumerate(ids, start=1)],
+        )
+        rest = [
+            r[0]
+            for r in self.conn.execute(f"SELECT id FROM {kind} WHERE rowid < 0 ORDER BY rowid DESC")
+        ]
+        start = len(ids) + 1
+        self.conn.executemany(
+            f"UPDATE {kind} SET rowid = ? WHERE id = ?",
+            [(place, ident) for place, ident in enumerate(rest, start=start)],
+        )
+
     def delete(self, table: str, ident: str) -> None:
         """Delete the entity `ident` from `table` (links to it go with it)."""
         if table not in _ENTITY_TABLES:

@@ -1,0 +1,335 @@
+"""One officer's replica of a shared visit: the open visit file and its Yjs document, in step.
+
+Every local operation (apply, undo, redo, record) goes through the session as before;
+then the journal entries it wrote, or the ones it marked undone or done again, become
+one update of the document each (`hand_over`), kept as pending until the server has
+them (`acknowledge`). Another officer's update comes in (`receive`) as ONE operation
+of the visit file, journaled not undoable under a label naming the officer, raising
+revisions, so the window refreshes as for any edit and Undo takes back only this
+officer's own changes. What the merge settled against this officer is told in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from visitplanner.domain import kinds as entity_kinds
+from visitplanner.domain.errors import HistoryError
+from visitplanner.domain.plain import (
+    Plain,
+    entity_from_plain,
+    fields_to_plain,
+    to_plain,
+    with_plain_fields,
+)
+from visitplanner.i18n import _, ngettext
+from visitplanner.operations.change import Change
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.engine import Operation
+from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
+from visitplanner.storage import journal
+from visitplanner.storage.database import VisitDatabase
+from visitplanner.storage.journal import EntityChange, JournalEntry, Key
+from visitplanner.storage.repository import VisitRepository
+from visitplanner.sync.document import Conflict, Identity, Incoming, VisitDocument
+from visitplanner.sync.reports import messages, who
+
+
+@dataclass(frozen=True)
+class Received:
+    """What another replica's update did here: what changed (for the window), what the
+    document said, and what to tell the officer."""
+
+    change: Change
+    incoming: Incoming
+    messages: list[str] = field(default_factory=list)
+
+
+def _reversed(changes: Sequence[EntityChange]) -> list[EntityChange]:
+    """What undoing `changes` does, as changes: each one's after and before swapped."""
+    return [EntityChange(c.kind, c.id, c.after, c.before) for c in reversed(changes)]
+
+
+class Replica:
+    """A visit session joined to its shared document."""
+
+    def __init__(self, session: VisitSession, document: VisitDocument) -> None:
+        self.session = session
+        self.document = document
+        #: Updates made here that the server has not acknowledged, oldest first.
+        self.pending: list[bytes] = []
+        conn = session.database.conn
+        self._seq = journal.last_seq(conn)
+        self._states = journal.undoable_states(conn)
+        #: Journal entries that brought in other replicas' updates: never handed back.
+        self._received: set[int] = set()
+        #: What the document held when the server last had everything of this replica.
+        self._acknowledged = document.state_vector()
+
+    @classmethod
+    def share(cls, session: VisitSession, identity: Identity) -> Replica:
+        """The first replica of a visit: its document made from the visit file."""
+        repo = session.repository
+        document = VisitDocument.build(session.data, identity, repo.ids_by_place)
+        return cls(session, document)
+
+    @classmethod
+    def join(cls, session: VisitSession, state: bytes, identity: Identity) -> Replica:
+        """A replica of a shared visit whose file is a copy of the one shared, and whose
+        document starts from `state` (another replica's `document.state()`)."""
+        return cls(session, VisitDocument.load(state, identity))
+
+    @classmethod
+    def create(
+        cls, path: Path, state: bytes, identity: Identity, program: str = PROGRAM_COMMAND_LINE
+    ) -> Replica:
+        """A new replica at `path` (which must not exist) of the visit whose document
+        state another replica handed over: the visit file is written from the document,
+        the rows in the document's order."""
+        document = VisitDocument.load(state, identity)
+        data = document.visit_data()
+        database = VisitDatabase.create(path)
+        try:
+            with database.transaction():
+                VisitRepository(database).save_all(data)
+        finally:
+            database.close()
+        return cls(VisitSession.open(path, program=program), document)
+
+    # -- local operations --------------------------------------------------------------
+
+    def apply(self, operation: Operation) -> Change:
+        """Carry out `operation` on the visit and hand it over to the document."""
+        change = self.session.apply(operation)
+        self.hand_over()
+        return change
+
+    def undo(self) -> Change:
+        """Take back this officer's latest operation, in the document too."""
+        change = self.session.undo()
+        self.hand_over()
+        return change
+
+    def redo(self) -> Change:
+        """Carry out again the operation undone last, in the document too."""
+        change = self.session.redo()
+        self.hand_over()
+        return change
+
+    def record(
+        self,
+        label: str,
+        write: Callable[[VisitRepository], None],
+        touched: Sequence[tuple[str, str]],
+        summary: Sequence[EntityChange] = (),
+    ) -> Change:
+        """Journaled bookkeeping (`VisitSession.record`), handed over as it changed."""
+        change = self.session.record(label, write, touched, summary)
+        self.hand_over()
+        return change
+
+    def restore(self, conflict: Conflict) -> Change:
+        """Set back the value of this officer's that a merge replaced (one click from the
+        report): an edit of this officer's like any other, undoable, handed over."""
+        kind = entity_kinds.BY_NAME[conflict.kind]
+        entity = next((e for e in kind.entities(self.session.data) if e.id == conflict.id), None)
+        if entity is None:
+            raise HistoryError(_("nothing to restore: it was deleted since"))
+        if conflict.item is None:
+            after = with_plain_fields(entity, {conflict.field: conflict.mine})
+        else:
+            items = to_plain(getattr(entity, conflict.field))
+            line = next((i for i in items if i.get("id") == conflict.item), None)
+            if line is None or conflict.item_field is None:
+                raise HistoryError(_("nothing to restore: it was deleted since"))
+            line[conflict.item_field] = conflict.mine
+            after = with_plain_fields(entity, {conflict.field: items})
+        return self.apply(SaveEntity(after, entity, _("Restore my value")))
+
+    def hand_over(self) -> list[bytes]:
+        """The updates of what the journal holds that the document has not had: new
+        operations (by this program or another one on the same file), and operations
+        undone or done again since. Kept as pending; returned too."""
+        conn = self.session.database.conn
+        states = journal.undoable_states(conn)
+        order = self.session.repository.ids_by_place
+        updates: list[bytes] = []
+        # Undone since: the latest first; done again: the earliest first.
+        for seq in sorted(states, reverse=True):
+            if seq <= self._seq and self._states.get(seq) and not states[seq]:
+                updates.append(self._send(seq, undo=True, order=order))
+        for seq in sorted(states):
+            if seq <= self._seq and self._states.get(seq) is False and states[seq]:
+                updates.append(self._send(seq, undo=False, order=order))
+        for entry in journal.entries_after(conn, self._seq):
+            if entry.seq not in self._received and entry.done:
+                updates.append(self._changes(entry, list(entry.changes), order))
+        self._seq = journal.last_seq(conn)
+        self._states = states
+        found = [u for u in updates if u]
+        self.pending.extend(found)
+        return found
+
+    def _send(self, seq: int, undo: bool, order: Callable[[str], Sequence[str]]) -> bytes:
+        entry = journal.entry_at(self.session.database.conn, seq)
+        if entry is None:
+            return b""
+        changes = _reversed(entry.changes) if undo else list(entry.changes)
+        return self._changes(entry, changes, order)
+
+    def _changes(
+        self,
+        entry: JournalEntry,
+        changes: list[EntityChange],
+        order: Callable[[str], Sequence[str]],
+    ) -> bytes:
+        shared = [c for c in changes if c.kind in entity_kinds.BY_NAME]
+        return self.document.local(shared, order) if shared else b""
+
+    def outgoing(self) -> list[bytes]:
+        """Every pending update, oldest first, to be sent in that order (not merged into
+        one: pycrdt 0.14's `merge_updates` can drop a field's new value when the updates
+        merged depend on ones from a third replica)."""
+        return list(self.pending)
+
+    def outgoing_as_one(self) -> bytes:
+        """Everything written here since the last acknowledgement as one update (empty
+        when nothing waits): what a replica back online sends, rather than its edits one
+        by one. Made by Yrs from the document (what others wrote meanwhile rides along;
+        the server has it already), not by merging the pending updates."""
+        if not self.pending:
+            return b""
+        return self.document.update_since(self._acknowledged)
+
+    def acknowledge(self) -> None:
+        """The server has every pending update: nothing waits any more."""
+        self.pending.clear()
+        self._acknowledged = self.document.state_vector()
+
+    # -- another replica's update ------------------------------------------------------
+
+    def receive(self, update: bytes) -> Received:
+        """Take in another replica's update: written to the visit file as one operation
+        (not undoable), the officer told what the merge settled against them."""
+        self.hand_over()
+        incoming = self.document.receive(update)
+        if incoming.update:
+            self.pending.append(incoming.update)
+        told = messages(incoming, self.document.entity)
+        if not incoming:
+            return Received(Change(), incoming, told)
+        label = ngettext(
+            "From {who}: {count} change", "From {who}: {count} changes", incoming.count
+        )
+        return Received(
+            self._take_in(incoming, label.format(who=who(incoming.authors), count=incoming.count)),
+            incoming,
+            told,
+        )
+
+    def resync(self) -> Received:
+        """Write into the visit file whatever differs from the document (after an update
+        whose writing failed, or to check that both agree: nothing then)."""
+        self.hand_over()
+        incoming = Incoming()
+        held = {(kind.name, e.id): e for kind, e in entity_kinds.walk(self.session.data)}
+        shared = self.document.visit_plain()
+        for kind, found in shared.items():
+            for ident, plain in found.items():
+                entity = held.get((kind, ident))
+                if entity is None:
+                    incoming.created[(kind, ident)] = plain
+                    continue
+                now = to_plain(entity)
+                moved = {name: value for name, value in plain.items() if now.get(name) != value}
+                if moved:
+                    incoming.changed[(kind, ident)] = moved
+        for (kind, ident), entity in held.items():
+            if kind != "visit" and ident not in shared[kind]:
+                incoming.deleted[(kind, ident)] = to_plain(entity)
+        repo = self.session.repository
+        incoming.reordered = {
+            kind
+            for kind in shared
+            if kind != "visit" and repo.ids_by_place(kind) != self.document.ordered_ids(kind)
+        }
+        if not incoming:
+            return Received(Change(), incoming)
+        count = incoming.count
+        label = ngettext(
+            "Brought in step with the shared visit: {count} change",
+            "Brought in step with the shared visit: {count} changes",
+            count,
+        ).format(count=count)
+        return Received(self._take_in(incoming, label), incoming)
+
+    def _take_in(self, incoming: Incoming, label: str) -> Change:
+        """Write `incoming` into the visit file as one operation, not undoable."""
+        summary: list[EntityChange] = []
+        touched: list[Key] = [*incoming.created, *incoming.changed, *incoming.deleted]
+        gone = {ident for _kind, ident in incoming.deleted}
+        if gone:
+            # The file cuts their links to what goes (or takes them along): read again.
+            touched.extend(
+                (entity_kinds.kind_of(e).name, e.id)
+                for e in entity_kinds.linked_to(self.session.data, gone)
+            )
+
+        renumbered: set[str] = set()
+
+        def write(repo: VisitRepository) -> None:
+            summary.extend(_write(repo, incoming, self.document, renumbered))
+
+        change = self.session.record(label, write, touched, summary)
+        self._seq = journal.last_seq(self.session.database.conn)
+        self._received.add(self._seq)
+        for kind in renumbered:
+            whole = Change.of(kind, {"*"})
+            self.session.reload(whole)
+            change = change | whole
+        return change
+
+
+def _load(repo: VisitRepository, kind: str, ident: str) -> Any | None:
+    found = repo.load_kind(kind, [ident])
+    return found[0] if found else None
+
+
+def _write(
+    repo: VisitRepository, incoming: Incoming, document: VisitDocument, renumbered: set[str]
+) -> list[EntityChange]:
+    """Write what `incoming` says into the visit file: what appeared first (in the order
+    a whole visit is written), then what changed, then what went (dependents first),
+    then the rows' order. Returns the journal's record of it."""
+    rank = {kind.name: n for n, kind in enumerate(entity_kinds.KINDS)}
+    records: list[EntityChange] = []
+    for (kind, ident), plain in sorted(incoming.created.items(), key=lambda i: rank[i[0][0]]):
+        cls = entity_kinds.BY_NAME[kind].cls
+        now = _load(repo, kind, ident)
+        entity: Any = entity_from_plain(cls, plain)
+        repo.save_entity(kind, entity, now)
+        records.append(EntityChange(kind, ident, None, plain))
+    for (kind, ident), moved in sorted(incoming.changed.items(), key=lambda i: rank[i[0][0]]):
+        now = _load(repo, kind, ident)
+        if now is None:
+            whole: dict[str, Plain] = document.visit_plain()[kind].get(ident, moved)
+            repo.save_entity(kind, entity_from_plain(entity_kinds.BY_NAME[kind].cls, whole))
+            records.append(EntityChange(kind, ident, None, whole))
+            continue
+        after = with_plain_fields(now, moved)
+        repo.save_entity(kind, after, now)
+        records.append(EntityChange(kind, ident, fields_to_plain(now, list(moved)), moved))
+    for (kind, ident), old in sorted(incoming.deleted.items(), key=lambda i: -rank[i[0][0]]):
+        if kind == "visit" or _load(repo, kind, ident) is None:
+            continue
+        repo.delete(kind, ident)
+        records.append(EntityChange(kind, ident, old, None))
+    for kind in sorted(incoming.reordered):
+        wanted = document.ordered_ids(kind)
+        if repo.ids_by_place(kind) != wanted:
+            repo.renumber(kind, wanted)
+            renumbered.add(kind)
+    return records
