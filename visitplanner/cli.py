@@ -48,6 +48,7 @@ COMMANDS: Final = {
     "visitplanner.commands.versions": ("version", "changes", "send-updates"),
     "visitplanner.commands.history": ("history", "undo", "redo"),
     "visitplanner.commands.encryption": ("encrypt", "rekey", "decrypt"),
+    "visitplanner.commands.server": ("serve", "officers"),
 }
 COMMAND_MODULES: Final = tuple(COMMANDS)
 

@@ -1,0 +1,129 @@
+"""A real sync server for tests: `visitplanner serve` in a child process on a free
+loopback port, its data in a folder of the test's; every wait is bounded."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.cli_process import ROOT
+
+#: The server's passphrase in the tests.
+PASSPHRASE = "server passphrase, «тест»"
+#: Seconds a server may take to start or stop.
+START_SECONDS = 20.0
+
+
+def free_port() -> int:
+    """A TCP port free on the loopback interface now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def environment(passphrase: str | None = PASSPHRASE) -> dict[str, str]:
+    """The environment of a child `visitplanner`: this checkout, English, the server's
+    passphrase in its variable (none: no variable)."""
+    env = {**os.environ, "LANG": "en_GB.UTF-8", "LC_ALL": "en_GB.UTF-8", "LANGUAGE": ""}
+    env["PYTHONPATH"] = str(ROOT)
+    env.pop("VISITPLANNER_SERVER_PASSPHRASE", None)
+    if passphrase is not None:
+        env["VISITPLANNER_SERVER_PASSPHRASE"] = passphrase
+    return env
+
+
+def visitplanner(
+    *args: str, passphrase: str | None = PASSPHRASE
+) -> subprocess.CompletedProcess[str]:
+    """`visitplanner ARGS` run to its end (at most a minute), standard input closed."""
+    return subprocess.run(
+        [sys.executable, "-m", "visitplanner", *args],
+        capture_output=True,
+        text=True,
+        env=environment(passphrase),
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
+
+
+class ServerProcess:
+    """`visitplanner -v serve --data DIR --port PORT` in a child process."""
+
+    def __init__(self, data: Path, port: int | None = None) -> None:
+        self.data = data
+        self.port = port or free_port()
+        self.process: subprocess.Popen[str] | None = None
+        self.log = data.parent / f"server-{self.port}.log"
+
+    @property
+    def url(self) -> str:
+        """The address clients give."""
+        return f"ws://127.0.0.1:{self.port}"
+
+    def start(self) -> ServerProcess:
+        """Start the server and wait until it answers (at most START_SECONDS)."""
+        with self.log.open("a", encoding="utf-8") as output:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "visitplanner",
+                    "-v",
+                    "serve",
+                    "--data",
+                    str(self.data),
+                    "--port",
+                    str(self.port),
+                ],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                text=True,
+                env=environment(),
+                cwd=ROOT,
+            )
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server stopped: {self.output()}")
+            try:
+                response = httpx.get(f"http://127.0.0.1:{self.port}/health", timeout=1.0)
+                if response.status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.05)
+        self.kill()
+        raise RuntimeError(f"the server did not start: {self.output()}")
+
+    def output(self) -> str:
+        """What the server has written (standard output and error)."""
+        return self.log.read_text(encoding="utf-8") if self.log.exists() else ""
+
+    def stop(self) -> int:
+        """SIGTERM, then wait for the server to end; its exit status."""
+        assert self.process is not None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=START_SECONDS)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=START_SECONDS)
+                raise
+        return int(self.process.returncode)
+
+    def kill(self) -> None:
+        """SIGKILL: the server ends at once, as in a power cut."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=START_SECONDS)
