@@ -13,20 +13,25 @@ import socket
 import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
-
-import anyio
-from pycrdt import Doc
 
 from visitplanner.domain.errors import InputError
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
-from visitplanner.sync.client import DEFAULT_TIMEOUT, ExchangeResult, exchange
-from visitplanner.sync.document import Identity
-from visitplanner.sync.kept import KeptReplica
-from visitplanner.sync.replica import Replica
+from visitplanner.storage import journal
+from visitplanner.storage.sync_rows import load_sync_state, pending_updates
+
+if TYPE_CHECKING:
+    from pycrdt import Doc
+
+    from visitplanner.sync.client import ExchangeResult
+    from visitplanner.sync.replica import Replica
+
+#: Seconds an exchange with the sync server may take.
+DEFAULT_TIMEOUT: Final = 30.0
 
 
 @dataclass(frozen=True)
@@ -73,12 +78,75 @@ class SyncReport:
     messages: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ShareStatus:
+    """Where a shared visit stands, as the window shows it."""
+
+    server: str
+    room: str
+    officer: str
+    last_sync: datetime | None
+    #: Changes made here (in this file, by any program) the server has not had.
+    waiting: int
+
+
+def share_status(session: VisitSession) -> ShareStatus | None:
+    """Where the visit open in `session` stands with its sync server (None: not shared)."""
+    conn = session.database.conn
+    state = load_sync_state(conn)
+    if state is None:
+        return None
+    later = [
+        e
+        for e in journal.entries_after(conn, state.handed_through)
+        if e.seq not in state.received and e.done
+    ]
+    return ShareStatus(
+        server=state.server,
+        room=state.room,
+        officer=state.officer,
+        last_sync=state.last_sync,
+        waiting=len(pending_updates(conn)) + len(later),
+    )
+
+
+#: The system keyring's service under which officers' sync tokens are kept.
+KEYRING_SERVICE: Final = "VisitPlanner sync"
+
+
+def kept_token(server: str, officer: str) -> str | None:
+    """The token kept in the system keyring for `officer` on `server`, if any."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, f"{officer}@{server}")
+    except Exception:  # noqa: BLE001 - no keyring on this machine: the token is asked
+        return None
+
+
+def keep_token(server: str, officer: str, token: str) -> bool:
+    """Keep the token in the system keyring (never in the visit file); False if there
+    is no keyring to keep it."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, f"{officer}@{server}", token)
+    except Exception:  # noqa: BLE001 - no keyring on this machine
+        return False
+    return True
+
+
 def this_machine() -> str:
     """The name this machine goes by in the history of a shared visit."""
     return socket.gethostname() or "?"
 
 
 def _exchange(doc: Doc[Any], server: str, room: str, token: str, timeout: float) -> ExchangeResult:
+    # The network's libraries are loaded only to sync: the window starts as fast.
+    import anyio
+
+    from visitplanner.sync.client import exchange
+
     run: Callable[[], Coroutine[Any, Any, ExchangeResult]] = lambda: exchange(  # noqa: E731
         doc, server, room, token, timeout=timeout
     )
@@ -87,6 +155,8 @@ def _exchange(doc: Doc[Any], server: str, room: str, token: str, timeout: float)
 
 def _copy(replica: Replica) -> tuple[Doc[Any], bytes]:
     """A copy of the replica's document to exchange, and the document's state vector."""
+    from pycrdt import Doc
+
     doc: Doc[Any] = Doc()
     doc.apply_update(replica.document.state())
     return doc, replica.document.state_vector()
@@ -103,6 +173,10 @@ def share_visit(
 ) -> Invitation:
     """Put the visit at `path` on the server at `server`, its room named by the visit's
     id, and keep the visit file a replica of it; the invitation other officers join by."""
+    from visitplanner.sync.document import Identity
+    from visitplanner.sync.kept import KeptReplica
+    from visitplanner.sync.replica import Replica
+
     session = VisitSession.open(path, program=program)
     try:
         if KeptReplica.load(session) is not None:
@@ -129,6 +203,12 @@ def join_visit(
 ) -> str:
     """Make a replica of the shared visit at `path` (which must not exist); the visit's
     title."""
+    from pycrdt import Doc
+
+    from visitplanner.sync.document import Identity
+    from visitplanner.sync.kept import KeptReplica
+    from visitplanner.sync.replica import Replica
+
     if path.exists():
         raise InputError(
             _("{path}: the file already exists; choose another name").format(path=path)
@@ -154,6 +234,8 @@ def sync_visit(
 ) -> SyncReport:
     """Send the server what this replica changed, bring in what others changed; what
     was changed here is kept waiting when the server cannot be reached."""
+    from visitplanner.sync.kept import KeptReplica
+
     session = VisitSession.open(path, program=program)
     try:
         kept = KeptReplica.load(session)
