@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.errors import VisitPlannerError
-from visitplanner.i18n import _, format_time, ngettext
+from visitplanner.i18n import _, format_date, format_time, ngettext
 from visitplanner.services.progress import Progress
 from visitplanner.services.sharing import (
     Invitation,
@@ -277,9 +278,12 @@ def status_text(controller: VisitController) -> str:
         return ""
     if status is None:
         return ""
-    when = (
-        format_time(status.last_sync.astimezone()) if status.last_sync is not None else _("never")
-    )
+    when = _("never")
+    if status.last_sync is not None:
+        local = status.last_sync.astimezone()
+        when = format_time(local)
+        if local.date() != datetime.now(local.tzinfo).date():  # not today: its day too
+            when = f"{format_date(local.date(), 'd MMM')} {when}"
     if status.waiting:
         return ngettext(
             "Shared · last sync {time} · {count} change waiting",
