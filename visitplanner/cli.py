@@ -49,6 +49,7 @@ COMMANDS: Final = {
     "visitplanner.commands.history": ("history", "undo", "redo"),
     "visitplanner.commands.encryption": ("encrypt", "rekey", "decrypt"),
     "visitplanner.commands.server": ("serve", "officers"),
+    "visitplanner.commands.sharing": ("share", "join", "sync"),
 }
 COMMAND_MODULES: Final = tuple(COMMANDS)
 

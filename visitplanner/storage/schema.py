@@ -972,3 +972,36 @@ _MORE_BY_LANGUAGE: Final = {
     "venue": ("security_notes",),
     "event": ("notes",),
 }
+
+
+@_migration("0020_sync_replica")
+def _sync_replica(db: Database) -> None:
+    """Where a shared visit stands with its sync server: the server and the visit's room
+    there, this officer, the shared document's state, how far the journal has been handed
+    over to it, and the updates the server has not yet acknowledged.
+
+    Not visit data: no export carries it, and undo never touches it (as the calendars
+    published to a CalDAV server). A file never shared has no row.
+    """
+    _run_script(db, _SYNC_REPLICA_SQL)
+
+
+_SYNC_REPLICA_SQL: Final = """
+CREATE TABLE sync_replica (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    server TEXT NOT NULL,
+    room TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    machine TEXT NOT NULL,
+    state BLOB NOT NULL,
+    handed_through INTEGER NOT NULL DEFAULT 0,
+    undo_states TEXT NOT NULL DEFAULT '{}',
+    received TEXT NOT NULL DEFAULT '[]',
+    last_sync_utc TEXT
+);
+CREATE TABLE sync_pending (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    made_utc TEXT NOT NULL,
+    update_bytes BLOB NOT NULL
+)
+"""

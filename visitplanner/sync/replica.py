@@ -69,6 +69,16 @@ class Replica:
         #: What the document held when the server last had everything of this replica.
         self._acknowledged = document.state_vector()
 
+    def progress(self) -> tuple[int, dict[int, bool], frozenset[int]]:
+        """How far the journal was handed over (last entry, each undoable entry's state,
+        the entries that brought other officers' updates): what a visit file keeps."""
+        return self._seq, dict(self._states), frozenset(self._received)
+
+    def resume(self, seq: int, states: dict[int, bool], received: frozenset[int]) -> None:
+        """Carry on from what `progress` gave when the replica was last kept: entries
+        written since (by this program or another on the file) are handed over next."""
+        self._seq, self._states, self._received = seq, dict(states), set(received)
+
     @classmethod
     def share(cls, session: VisitSession, identity: Identity) -> Replica:
         """The first replica of a visit: its document made from the visit file."""

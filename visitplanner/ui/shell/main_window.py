@@ -40,6 +40,7 @@ from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import save_copy
 from visitplanner.ui.checks.view import ChecksView
+from visitplanner.ui.exchange.sharing import SharingStatus, add_sharing_entries
 from visitplanner.ui.programme.page import ProgrammePage
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.dialogs import PreferencesDialog, about_text
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         controller.changed.connect(self._on_change)
         controller.error.connect(self._show_error)
         self.watcher = controller.watch(self)
+        self.sharing_status = SharingStatus(controller, self)
+        self.statusBar().addPermanentWidget(self.sharing_status)
         self.build()
 
     # -- building ---------------------------------------------------------------
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self._show_counts()
+        self.sharing_status.refresh()  # in the language just chosen
 
     def _let_go(self, old: QWidget) -> None:
         """Cut every connection from the visit to the widgets of `old`, before they go.
@@ -267,6 +271,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("Save a cop&y as…"), self._save_copy, std.SaveAs)
         file_menu.addSeparator()
         self._encryption_entries(file_menu)
+        file_menu.addSeparator()
+        add_sharing_entries(self, file_menu.addMenu(_("Shared &visit")), self.controller)
         file_menu.addSeparator()
         self._action(file_menu, _("Import &roster…"), self._import_roster, "Ctrl+Shift+R")
         self._action(file_menu, _("&Import calendar…"), self._import_calendar, "Ctrl+Shift+I")
@@ -440,6 +446,10 @@ class MainWindow(QMainWindow):
         )
         if chosen:
             self._open_path(Path(chosen))
+
+    def open_path(self, path: Path) -> None:
+        """Open the visit at `path` in this window (a shared visit just joined)."""
+        self._open_path(path)
 
     def _open_path(self, path: Path) -> None:
         if self._open_visit is not None:

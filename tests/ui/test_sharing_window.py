@@ -1,0 +1,112 @@
+"""A shared visit in the window: File > Shared visit > Share the visit… puts it on a real
+sync server, the status bar says where it stands, an edit waits until Sync now sends it,
+and another officer's change comes in through the same sync."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from tests.sync_server import PASSPHRASE, ServerProcess
+from visitplanner.demo import build_demo
+from visitplanner.domain.lookup import find_event
+from visitplanner.i18n import set_language
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.session import VisitSession
+from visitplanner.services.sharing import Invitation, join_visit, sync_visit
+from visitplanner.services.visit_files import write_visit
+from visitplanner.sync.officers import add_officer
+from visitplanner.sync.store import ServerDatabase
+from visitplanner.ui.exchange import sharing as ui_sharing
+from visitplanner.ui.exchange.sharing import ShareDialog, sync_now
+from visitplanner.ui.shell.controller import VisitController
+from visitplanner.ui.shell.main_window import MainWindow
+from visitplanner.ui.shell.settings import AppSettings
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Iterator[tuple[ServerProcess, str, str]]:
+    data = tmp_path / "server"
+    database = ServerDatabase.open(data, PASSPHRASE, create=True)
+    try:
+        olena = add_officer(database, "Olena Kovalenko")
+        jean = add_officer(database, "Jean Dupont")
+    finally:
+        database.close()
+    server = ServerProcess(data).start()
+    yield server, olena, jean
+    server.kill()
+
+
+def test_share_edit_and_sync_from_the_window(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, team: tuple[ServerProcess, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, olena, jean = team
+    set_language("en")
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    controller = VisitController(VisitSession.open(path))
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(controller, settings)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.sharing_status.text() == ""  # not shared
+        dialog = ShareDialog(controller, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.server.setText(server.url)
+        dialog.officer.setText("Olena Kovalenko")
+        dialog.token.setText(olena)
+        dialog.accept()
+        qtbot.waitUntil(
+            lambda: dialog.shared.isVisible() or bool(dialog.error.text()), timeout=30_000
+        )
+        assert dialog.shared.isVisible(), dialog.error.text()
+        invitation = dialog.invitation.text()
+        assert invitation == f"{server.url}/{controller.data.visit.id}"
+        dialog.accept()
+        window.sharing_status.refresh()
+        assert window.sharing_status.text().endswith("nothing waiting")
+        # An edit in the window waits for the next sync.
+        dinner = find_event(controller.data, "Dîner de travail")
+        edited = dataclasses.replace(
+            dinner, dress_code=dinner.dress_code.replace("en", "Lounge suit")
+        )
+        assert controller.apply(SaveEntity(edited, dinner, "Dress code"))
+        assert window.sharing_status.text().endswith("1 change waiting")
+        # Jean joins, sets a note on the dinner and syncs.
+        theirs = tmp_path / "jean.visit"
+        join_visit(Invitation.parse(invitation), theirs, jean, "Jean Dupont")
+        other = VisitSession.open(theirs)
+        meal = find_event(other.data, "Dîner de travail")
+        other.apply(
+            SaveEntity(
+                dataclasses.replace(meal, notes=meal.notes.replace("en", "Room Foch")),
+                meal,
+                "Notes",
+            )
+        )
+        other.close()
+        sync_visit(theirs, jean)
+        # Sync now, the token from the keyring (the tests' stand-in for it).
+        monkeypatch.setattr(ui_sharing, "kept_token", lambda server, officer: olena)
+        worker = sync_now(controller, window)
+        assert worker is not None
+        qtbot.waitUntil(lambda: not worker.running(), timeout=30_000)
+        qtbot.waitUntil(
+            lambda: find_event(controller.data, "Dîner de travail").notes.get("en") == "Room Foch",
+            timeout=10_000,
+        )
+        assert find_event(controller.data, "Dîner de travail").dress_code.get("en") == "Lounge suit"
+        qtbot.waitUntil(
+            lambda: window.sharing_status.text().endswith("nothing waiting"), timeout=10_000
+        )
+        # Jean's change came in as an edit of another officer's: Undo leaves it alone.
+        assert controller.undo_stack.undoText() == "Dress code"
+    finally:
+        controller.session.close()

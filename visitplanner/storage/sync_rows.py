@@ -1,0 +1,116 @@
+"""Rows of where a shared visit stands with its sync server (`SyncState`), and the
+updates made here that the server has not yet acknowledged.
+
+Written outside the journal, as what CalDAV servers hold (publish_rows.py): it is the
+state of an exchange, not an edit of the visit; undo never changes it and no export
+carries it. Each replica keeps its own: a copy of the file shares its state until it
+syncs (the document's client id is new at every opening, so two copies never write
+under one id).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from visitplanner.domain.values import zone
+from visitplanner.storage.rows import time_from_db, time_to_db
+
+_UTC = zone("UTC")
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """One replica's standing: its server and room, its officer and machine, the shared
+    document as it was last kept, and how far the journal was handed over to it."""
+
+    server: str
+    room: str
+    officer: str
+    machine: str
+    state: bytes
+    #: The journal's last entry turned into an update of the document.
+    handed_through: int = 0
+    #: Whether each undoable entry was done, as last handed over (undo and redo since
+    #: are handed over as updates too).
+    undo_states: dict[int, bool] = field(default_factory=dict)
+    #: Journal entries that brought in other officers' updates (never handed back).
+    received: frozenset[int] = frozenset()
+    #: When an exchange with the server last completed.
+    last_sync: datetime | None = None
+
+
+def load_sync_state(conn: sqlite3.Connection) -> SyncState | None:
+    """The replica's standing, or None for a visit that is not shared."""
+    row = conn.execute(
+        "SELECT server, room, officer, machine, state, handed_through, undo_states, received, "
+        "last_sync_utc FROM sync_replica WHERE id = 1"
+    ).fetchone()
+    if row is None:
+        return None
+    server, room, officer, machine, state, through, states, received, last = row
+    return SyncState(
+        server=server,
+        room=room,
+        officer=officer,
+        machine=machine,
+        state=bytes(state),
+        handed_through=int(through),
+        undo_states={int(seq): bool(done) for seq, done in json.loads(states).items()},
+        received=frozenset(int(seq) for seq in json.loads(received)),
+        last_sync=None if last is None else time_from_db(last, "UTC"),
+    )
+
+
+def save_sync_state(conn: sqlite3.Connection, state: SyncState) -> None:
+    """Insert or replace the replica's standing."""
+    conn.execute(
+        "INSERT INTO sync_replica (id, server, room, officer, machine, state, handed_through, "
+        "undo_states, received, last_sync_utc) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET server = excluded.server, room = excluded.room, "
+        "officer = excluded.officer, machine = excluded.machine, state = excluded.state, "
+        "handed_through = excluded.handed_through, undo_states = excluded.undo_states, "
+        "received = excluded.received, last_sync_utc = excluded.last_sync_utc",
+        (
+            state.server,
+            state.room,
+            state.officer,
+            state.machine,
+            state.state,
+            state.handed_through,
+            json.dumps({str(seq): done for seq, done in sorted(state.undo_states.items())}),
+            json.dumps(sorted(state.received)),
+            None if state.last_sync is None else time_to_db(state.last_sync.astimezone(_UTC))[0],
+        ),
+    )
+
+
+def add_pending(conn: sqlite3.Connection, updates: list[bytes], made: datetime) -> None:
+    """Keep updates made here until the server acknowledges them (empty ones skipped)."""
+    stamp = time_to_db(made.astimezone(_UTC))[0]
+    conn.executemany(
+        "INSERT INTO sync_pending (made_utc, update_bytes) VALUES (?, ?)",
+        [(stamp, update) for update in updates if update],
+    )
+
+
+def pending_updates(conn: sqlite3.Connection) -> list[tuple[int, bytes]]:
+    """The updates waiting for the server, oldest first, with their number."""
+    return [
+        (int(seq), bytes(update))
+        for seq, update in conn.execute("SELECT seq, update_bytes FROM sync_pending ORDER BY seq")
+    ]
+
+
+def acknowledge_pending(conn: sqlite3.Connection, through: int) -> None:
+    """The server has every update up to number `through`: they wait no more (those
+    made while the exchange ran stay)."""
+    conn.execute("DELETE FROM sync_pending WHERE seq <= ?", (through,))
+
+
+def forget_sync(conn: sqlite3.Connection) -> None:
+    """The visit is no longer shared from this file: its standing and waiting updates go."""
+    conn.execute("DELETE FROM sync_pending")
+    conn.execute("DELETE FROM sync_replica")
