@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.sync_server import ServerProcess, team_server
+
 if TYPE_CHECKING:
     from visitplanner.operations.session import VisitSession
 
@@ -45,3 +47,10 @@ def _collector_handed_back() -> Iterator[None]:
     test's garbage never outlives it frozen."""
     yield
     gc.unfreeze()
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Iterator[tuple[ServerProcess, str, str]]:
+    """A real sync server and the tokens of two officers (Olena, Jean) on it."""
+    with team_server(tmp_path) as running:
+        yield running.server, running.olena, running.jean

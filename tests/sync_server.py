@@ -9,6 +9,9 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -127,3 +130,33 @@ class ServerProcess:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=START_SECONDS)
+
+
+@dataclass
+class Team:
+    """A running sync server and two officers' tokens, for the sharing tests."""
+
+    server: ServerProcess
+    olena: str
+    jean: str
+
+
+@contextmanager
+def team_server(folder: Path) -> Iterator[Team]:
+    """A server in `folder`/server with Olena Kovalenko and Jean Dupont (every visit),
+    started; killed at the end."""
+    from visitplanner.sync.officers import add_officer
+    from visitplanner.sync.store import ServerDatabase
+
+    data = folder / "server"
+    database = ServerDatabase.open(data, PASSPHRASE, create=True)
+    try:
+        olena = add_officer(database, "Olena Kovalenko")
+        jean = add_officer(database, "Jean Dupont")
+    finally:
+        database.close()
+    server = ServerProcess(data).start()
+    try:
+        yield Team(server, olena, jean)
+    finally:
+        server.kill()

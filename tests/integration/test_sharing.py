@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.sync_server import PASSPHRASE, ServerProcess
+from tests.sync_server import ServerProcess
 from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_event
@@ -21,24 +20,8 @@ from visitplanner.operations.session import VisitSession
 from visitplanner.services.sharing import Invitation, join_visit, share_visit, sync_visit
 from visitplanner.services.visit_files import export_json, write_visit
 from visitplanner.sync.client import AccessRefusedError, ServerUnreachableError
-from visitplanner.sync.officers import add_officer
-from visitplanner.sync.store import ServerDatabase
 
 TIMEOUT = 20.0
-
-
-@pytest.fixture
-def team(tmp_path: Path) -> Iterator[tuple[ServerProcess, str, str]]:
-    data = tmp_path / "server"
-    database = ServerDatabase.open(data, PASSPHRASE, create=True)
-    try:
-        olena = add_officer(database, "Olena Kovalenko")
-        jean = add_officer(database, "Jean Dupont")
-    finally:
-        database.close()
-    server = ServerProcess(data).start()
-    yield server, olena, jean
-    server.kill()
 
 
 def _export(path: Path, folder: Path) -> dict[str, Any]:

@@ -7,29 +7,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from tests.cli_process import ROOT
-from tests.sync_server import PASSPHRASE, ServerProcess, environment
-from visitplanner.sync.officers import add_officer
-from visitplanner.sync.store import ServerDatabase
-
-
-@pytest.fixture
-def team(tmp_path: Path) -> Iterator[tuple[ServerProcess, str, str]]:
-    data = tmp_path / "server"
-    database = ServerDatabase.open(data, PASSPHRASE, create=True)
-    try:
-        olena = add_officer(database, "Olena Kovalenko")
-        jean = add_officer(database, "Jean Dupont")
-    finally:
-        database.close()
-    server = ServerProcess(data).start()
-    yield server, olena, jean
-    server.kill()
+from tests.sync_server import ServerProcess, environment
 
 
 def run(*args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -5,13 +5,12 @@ and another officer's change comes in through the same sync."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from tests.sync_server import PASSPHRASE, ServerProcess
+from tests.sync_server import ServerProcess
 from visitplanner.demo import build_demo
 from visitplanner.domain.lookup import find_event
 from visitplanner.i18n import set_language
@@ -19,27 +18,11 @@ from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.sharing import Invitation, join_visit, sync_visit
 from visitplanner.services.visit_files import write_visit
-from visitplanner.sync.officers import add_officer
-from visitplanner.sync.store import ServerDatabase
 from visitplanner.ui.exchange import sharing as ui_sharing
 from visitplanner.ui.exchange.sharing import ShareDialog, sync_now
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.main_window import MainWindow
 from visitplanner.ui.shell.settings import AppSettings
-
-
-@pytest.fixture
-def team(tmp_path: Path) -> Iterator[tuple[ServerProcess, str, str]]:
-    data = tmp_path / "server"
-    database = ServerDatabase.open(data, PASSPHRASE, create=True)
-    try:
-        olena = add_officer(database, "Olena Kovalenko")
-        jean = add_officer(database, "Jean Dupont")
-    finally:
-        database.close()
-    server = ServerProcess(data).start()
-    yield server, olena, jean
-    server.kill()
 
 
 def test_share_edit_and_sync_from_the_window(  # type: ignore[no-untyped-def]
