@@ -93,3 +93,44 @@ def test_share_edit_and_sync_from_the_window(  # type: ignore[no-untyped-def]
         assert controller.undo_stack.undoText() == "Dress code"
     finally:
         controller.session.close()
+
+
+def test_a_value_the_merge_replaced_is_set_back_in_one_click(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Sync now's report: each value of mine another officer's replaced comes with
+    Restore my value, an undoable edit of mine; the other messages are shown as text."""
+    from visitplanner.domain.plain import to_plain
+    from visitplanner.services.sharing import SyncReport
+    from visitplanner.sync.document import Conflict
+    from visitplanner.ui.exchange.sharing import MergeReportDialog
+
+    set_language("en")
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    controller = VisitController(VisitSession.open(path))
+    try:
+        dinner = find_event(controller.data, "Dîner de travail")
+        mine = dinner.dress_code.replace("en", "Lounge suit")
+        conflict = Conflict(
+            "event", dinner.id, "dress_code", None, None, to_plain(mine), None, None
+        )
+        gone = Conflict("event", "no-such-event", "notes", None, None, "x", None, None)
+        report = SyncReport(
+            0,
+            3,
+            ["dress code replaced", "notes replaced", "a seat was freed"],
+            (conflict, gone),
+        )
+        dialog = MergeReportDialog(controller, "Sent 0 changes; received 3 changes.", report)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert len(dialog.restore_buttons) == 2  # the freed seat is told, not restorable
+        dialog.restore_buttons[0].click()
+        assert find_event(controller.data, "Dîner de travail").dress_code.get("en") == "Lounge suit"
+        assert controller.undo_stack.undoText() == "Restore my value"
+        assert not dialog.restore_buttons[0].isEnabled()
+        assert dialog.restore_buttons[0].text() == "Restored"
+        dialog.restore_buttons[1].click()
+        assert dialog.error.text() == "nothing to restore: it was deleted since"
+        assert dialog.restore_buttons[1].isEnabled()
+    finally:
+        controller.session.close()

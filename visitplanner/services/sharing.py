@@ -27,7 +27,10 @@ from visitplanner.storage.sync_rows import load_sync_state, pending_updates
 if TYPE_CHECKING:
     from pycrdt import Doc
 
+    from visitplanner.domain.model import VisitData
+    from visitplanner.operations.edits import SaveEntity
     from visitplanner.sync.client import ExchangeResult
+    from visitplanner.sync.document import Conflict
     from visitplanner.sync.replica import Replica
 
 #: Seconds an exchange with the sync server may take.
@@ -76,6 +79,9 @@ class SyncReport:
     sent: int
     received: int
     messages: list[str] = field(default_factory=list)
+    #: This officer's values the merge replaced, each told by the message of the same
+    #: place in `messages`; `restore_value` sets one back.
+    conflicts: tuple[Conflict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -253,6 +259,16 @@ def sync_visit(
         received = kept.replica.receive(theirs)
         kept.replica.acknowledge()
         kept.save(synced=True)
-        return SyncReport(sent, received.incoming.count, received.messages)
+        return SyncReport(
+            sent, received.incoming.count, received.messages, tuple(received.incoming.conflicts)
+        )
     finally:
         session.close()
+
+
+def restore_value(data: VisitData, conflict: Conflict) -> SaveEntity:
+    """The edit that sets back this officer's value a merge replaced (undoable; it goes
+    to the others at the next sync)."""
+    from visitplanner.sync.replica import restore_operation
+
+    return restore_operation(data, conflict)

@@ -18,6 +18,7 @@ from typing import Any
 
 from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.errors import HistoryError
+from visitplanner.domain.model import VisitData
 from visitplanner.domain.plain import (
     Plain,
     entity_from_plain,
@@ -144,20 +145,7 @@ class Replica:
     def restore(self, conflict: Conflict) -> Change:
         """Set back the value of this officer's that a merge replaced (one click from the
         report): an edit of this officer's like any other, undoable, handed over."""
-        kind = entity_kinds.BY_NAME[conflict.kind]
-        entity = next((e for e in kind.entities(self.session.data) if e.id == conflict.id), None)
-        if entity is None:
-            raise HistoryError(_("nothing to restore: it was deleted since"))
-        if conflict.item is None:
-            after = with_plain_fields(entity, {conflict.field: conflict.mine})
-        else:
-            items = to_plain(getattr(entity, conflict.field))
-            line = next((i for i in items if i.get("id") == conflict.item), None)
-            if line is None or conflict.item_field is None:
-                raise HistoryError(_("nothing to restore: it was deleted since"))
-            line[conflict.item_field] = conflict.mine
-            after = with_plain_fields(entity, {conflict.field: items})
-        return self.apply(SaveEntity(after, entity, _("Restore my value")))
+        return self.apply(restore_operation(self.session.data, conflict))
 
     def hand_over(self) -> list[bytes]:
         """The updates of what the journal holds that the document has not had: new
@@ -301,6 +289,26 @@ class Replica:
             self.session.reload(whole)
             change = change | whole
         return change
+
+
+def restore_operation(data: VisitData, conflict: Conflict) -> SaveEntity:
+    """The edit that sets back this officer's value a merge replaced: undoable, and handed
+    over at the next sync like any other. Raises HistoryError when what it belonged to
+    was deleted since."""
+    kind = entity_kinds.BY_NAME[conflict.kind]
+    entity = next((e for e in kind.entities(data) if e.id == conflict.id), None)
+    if entity is None:
+        raise HistoryError(_("nothing to restore: it was deleted since"))
+    if conflict.item is None:
+        after = with_plain_fields(entity, {conflict.field: conflict.mine})
+    else:
+        items = to_plain(getattr(entity, conflict.field))
+        line = next((i for i in items if i.get("id") == conflict.item), None)
+        if line is None or conflict.item_field is None:
+            raise HistoryError(_("nothing to restore: it was deleted since"))
+        line[conflict.item_field] = conflict.mine
+        after = with_plain_fields(entity, {conflict.field: items})
+    return SaveEntity(after, entity, _("Restore my value"))
 
 
 def _load(repo: VisitRepository, kind: str, ident: str) -> Any | None:

@@ -13,7 +13,7 @@ import getpass
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -42,6 +42,7 @@ from visitplanner.services.sharing import (
     join_visit,
     keep_token,
     kept_token,
+    restore_value,
     share_status,
     share_visit,
     sync_visit,
@@ -49,6 +50,9 @@ from visitplanner.services.sharing import (
 from visitplanner.ui.common.forms import add_row, error_label, show_error
 from visitplanner.ui.common.worker import Worker
 from visitplanner.ui.shell.controller import VisitController
+
+if TYPE_CHECKING:
+    from visitplanner.sync.document import Conflict
 
 
 class _SharingForm(QDialog):
@@ -254,7 +258,9 @@ def sync_now(controller: VisitController, parent: QWidget) -> Worker[SyncReport]
                 "received {count} change.", "received {count} changes.", report.received
             ).format(count=report.received)
         )
-        if report.messages:
+        if report.conflicts:
+            MergeReportDialog(controller, text, report, parent).exec()
+        elif report.messages:
             QMessageBox.information(parent, _("Sync now"), "\n\n".join([text, *report.messages]))
 
     def failed(exc: object) -> None:
@@ -268,6 +274,55 @@ def sync_now(controller: VisitController, parent: QWidget) -> Worker[SyncReport]
     worker.error.connect(failed)
     worker.start()
     return worker
+
+
+class MergeReportDialog(QDialog):
+    """What a sync settled against this officer, each value of theirs that another
+    officer's replaced with a button that sets it back (an undoable edit of theirs)."""
+
+    def __init__(
+        self,
+        controller: VisitController,
+        summary: str,
+        report: SyncReport,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(_("Sync now"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(summary, self))
+        self.restore_buttons: list[QPushButton] = []
+        for index, message in enumerate(report.messages):
+            label = QLabel(message, self)
+            label.setWordWrap(True)
+            if index >= len(report.conflicts):
+                layout.addWidget(label)
+                continue
+            button = QPushButton(_("&Restore my value"), self)
+            button.setToolTip(_("Set your value back: an edit of yours, which you can undo"))
+            conflict = report.conflicts[index]
+            button.clicked.connect(lambda _checked=False, c=conflict, b=button: self._restore(c, b))
+            self.restore_buttons.append(button)
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(button)
+            layout.addLayout(row)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+
+    def _restore(self, conflict: Conflict, button: QPushButton) -> None:
+        try:
+            operation = restore_value(self.controller.data, conflict)
+        except VisitPlannerError as exc:
+            show_error(self.error, exc.message)
+            return
+        if self.controller.apply(operation):
+            button.setEnabled(False)
+            button.setText(_("Restored"))
 
 
 def status_text(controller: VisitController) -> str:
