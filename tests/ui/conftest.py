@@ -5,9 +5,15 @@ editor a test leaves open with changes is closed at the end without a modal ques
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from visitplanner.operations.session import VisitSession
+    from visitplanner.ui.seating.view import SeatingView
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +31,32 @@ def _editors_left_open_discard(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         EntityEditor, "ask_unsaved", lambda _self: QMessageBox.StandardButton.Discard
     )
+
+
+# The demo visit open (`session`) and the Seating page on its working dinner (`view`),
+# for the pages' tests; a module that means another page defines its own `view`.
+@pytest.fixture
+def session(tmp_visit_path: Path) -> Iterator[VisitSession]:
+    """The demo visit written to a file and open."""
+    from visitplanner.demo import build_demo
+    from visitplanner.services.visit_files import open_visit, write_visit
+
+    write_visit(tmp_visit_path, build_demo())
+    opened = open_visit(tmp_visit_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def view(qtbot, session: VisitSession) -> SeatingView:  # type: ignore[no-untyped-def]
+    """The Seating page, shown, on the demo's working dinner."""
+    from visitplanner.domain.lookup import find_event
+    from visitplanner.ui.seating.view import SeatingView
+
+    widget = SeatingView(session)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.show_event(find_event(session.data, "Dîner de travail").id)
+    return widget

@@ -5,7 +5,6 @@ the people it names, the checks after each change, undo."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,19 +18,10 @@ from visitplanner.domain.arrangements import PlacementArea
 from visitplanner.domain.lookup import find_person
 from visitplanner.domain.model import Event
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.visit_files import open_visit, write_visit
 from visitplanner.ui.ceremony.view import CeremonyView
 from visitplanner.ui.seating.canvas import PERSON_MIME
 from visitplanner.ui.shell.main_window import MainWindow
 from visitplanner.ui.shell.settings import AppSettings
-
-
-@pytest.fixture
-def session(tmp_visit_path: Path) -> Iterator[VisitSession]:
-    write_visit(tmp_visit_path, build_demo())
-    opened = open_visit(tmp_visit_path)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ a table's menu, undo."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,34 +11,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QWheelEvent
 from PySide6.QtTest import QTest
 
-from visitplanner.demo import build_demo
 from visitplanner.domain import table_geometry as geometry
 from visitplanner.domain.arrangements import SeatRole, TableShape
-from visitplanner.domain.lookup import find_event, find_person
-from visitplanner.operations.session import VisitSession
-from visitplanner.services.visit_files import open_visit, write_visit
+from visitplanner.domain.lookup import find_person
 from visitplanner.ui.seating.canvas import PERSON_MIME
 from visitplanner.ui.seating.chart_items import SCALE, TableItem
 from visitplanner.ui.seating.view import SeatingView
-
-
-@pytest.fixture
-def session(tmp_visit_path: Path) -> Iterator[VisitSession]:
-    write_visit(tmp_visit_path, build_demo())
-    opened = open_visit(tmp_visit_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def view(qtbot, session: VisitSession) -> SeatingView:  # type: ignore[no-untyped-def]
-    widget = SeatingView(session)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.show_event(find_event(session.data, "Dîner de travail").id)
-    return widget
 
 
 def _plan(view: SeatingView):  # type: ignore[no-untyped-def]

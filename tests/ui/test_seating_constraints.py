@@ -4,38 +4,12 @@ keyboard, each undone with the same ids; people found by typing in either script
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
-from visitplanner.demo import build_demo
-from visitplanner.domain.lookup import find_event, find_person
+from visitplanner.domain.lookup import find_person
 from visitplanner.domain.seating_rules import ConstraintKind, SeatingConstraint
-from visitplanner.operations.session import VisitSession
-from visitplanner.services.visit_files import open_visit, write_visit
 from visitplanner.ui.seating.constraints import ConstraintDialog, ConstraintsModel
 from visitplanner.ui.seating.view import SeatingView
-
-
-@pytest.fixture
-def session(tmp_visit_path: Path) -> Iterator[VisitSession]:
-    write_visit(tmp_visit_path, build_demo())
-    opened = open_visit(tmp_visit_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def view(qtbot, session: VisitSession) -> SeatingView:  # type: ignore[no-untyped-def]
-    widget = SeatingView(session)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.show_event(find_event(session.data, "Dîner de travail").id)
-    return widget
 
 
 def _cells(view: SeatingView) -> list[list[str]]:

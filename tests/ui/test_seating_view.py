@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 
-from visitplanner.demo import build_demo
 from visitplanner.domain.arrangements import SeatingStrategy
 from visitplanner.domain.lookup import find_event, find_person
 from visitplanner.operations.change import Change
 from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.visit_files import open_visit, write_visit
+from visitplanner.services.visit_files import open_visit
 from visitplanner.ui.seating.canvas import PERSON_MIME
 from visitplanner.ui.seating.view import SeatingView, SeatItem
-
-
-@pytest.fixture
-def session(tmp_visit_path: Path) -> Iterator[VisitSession]:
-    write_visit(tmp_visit_path, build_demo())
-    opened = open_visit(tmp_visit_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def view(qtbot, session: VisitSession) -> SeatingView:  # type: ignore[no-untyped-def]
-    widget = SeatingView(session)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.show_event(find_event(session.data, "Dîner de travail").id)
-    return widget
 
 
 def _seat_number(view: SeatingView, name: str) -> int:
