@@ -65,6 +65,10 @@ def test_the_standing_and_waiting_updates_survive_closing_the_file(tmp_path: Pat
     try:
         kept = load_sync_state(database.conn)
         assert kept == STATE
+        # Where it stands, read after every edit, leaves the document's state unread.
+        assert load_sync_state(database.conn, document=False) == dataclasses.replace(
+            STATE, state=b""
+        )
         assert kept is not None and kept.last_sync is not None
         assert kept.last_sync.utcoffset() is not None  # an aware time, 12:02 UTC
         assert kept.last_sync == datetime(2026, 5, 8, 14, 2, tzinfo=PARIS)

@@ -22,7 +22,7 @@ from visitplanner.domain.errors import InputError
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
 from visitplanner.storage import journal
-from visitplanner.storage.sync_rows import load_sync_state, pending_updates
+from visitplanner.storage.sync_rows import load_sync_state, pending_count
 
 if TYPE_CHECKING:
     from pycrdt import Doc
@@ -99,20 +99,17 @@ class ShareStatus:
 def share_status(session: VisitSession) -> ShareStatus | None:
     """Where the visit open in `session` stands with its sync server (None: not shared)."""
     conn = session.database.conn
-    state = load_sync_state(conn)
+    state = load_sync_state(conn, document=False)  # read after every edit: no blob
     if state is None:
         return None
-    later = [
-        e
-        for e in journal.entries_after(conn, state.handed_through)
-        if e.seq not in state.received and e.done
-    ]
+    later = journal.done_after(conn, state.handed_through)
+    waiting = sum(1 for seq in later if seq not in state.received)
     return ShareStatus(
         server=state.server,
         room=state.room,
         officer=state.officer,
         last_sync=state.last_sync,
-        waiting=len(pending_updates(conn)) + len(later),
+        waiting=pending_count(conn) + waiting,
     )
 
 

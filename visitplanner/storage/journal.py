@@ -243,6 +243,17 @@ def entry_at(conn: sqlite3.Connection, seq: int) -> JournalEntry | None:
     return None if row is None else _entry(row, True)
 
 
+def done_after(conn: sqlite3.Connection, seq: int) -> list[int]:
+    """The places of the operations journaled after `seq` and not undone (their changes
+    left unread: what a shared visit's status counts)."""
+    return [
+        int(found)
+        for (found,) in conn.execute(
+            "SELECT seq FROM journal WHERE seq > ? AND state = 'done' ORDER BY seq", (seq,)
+        )
+    ]
+
+
 def undoable_states(conn: sqlite3.Connection) -> dict[int, bool]:
     """Whether each undoable operation is done (True) or undone, by its place."""
     return {

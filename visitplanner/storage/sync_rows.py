@@ -42,11 +42,13 @@ class SyncState:
     last_sync: datetime | None = None
 
 
-def load_sync_state(conn: sqlite3.Connection) -> SyncState | None:
-    """The replica's standing, or None for a visit that is not shared."""
+def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncState | None:
+    """The replica's standing, or None for a visit that is not shared; without the
+    `document`'s state (megabytes on a summit) when only where it stands is wanted."""
+    column = "state" if document else "x''"
     row = conn.execute(
-        "SELECT server, room, officer, machine, state, handed_through, undo_states, received, "
-        "last_sync_utc FROM sync_replica WHERE id = 1"
+        f"SELECT server, room, officer, machine, {column}, handed_through, undo_states, "
+        "received, last_sync_utc FROM sync_replica WHERE id = 1"
     ).fetchone()
     if row is None:
         return None
@@ -94,6 +96,11 @@ def add_pending(conn: sqlite3.Connection, updates: list[bytes], made: datetime) 
         "INSERT INTO sync_pending (made_utc, update_bytes) VALUES (?, ?)",
         [(stamp, update) for update in updates if update],
     )
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    """How many updates wait for the server."""
+    return int(conn.execute("SELECT count(*) FROM sync_pending").fetchone()[0])
 
 
 def pending_updates(conn: sqlite3.Connection) -> list[tuple[int, bytes]]:

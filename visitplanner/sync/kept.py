@@ -19,7 +19,7 @@ from visitplanner.storage.sync_rows import (
     add_pending,
     forget_sync,
     load_sync_state,
-    pending_updates,
+    pending_count,
     save_sync_state,
 )
 from visitplanner.sync.document import Identity
@@ -69,7 +69,7 @@ class KeptReplica:
     @property
     def waiting(self) -> int:
         """How many updates made here the server has not acknowledged."""
-        return len(pending_updates(self.replica.session.database.conn))
+        return pending_count(self.replica.session.database.conn)
 
     def hand_over(self) -> int:
         """Hand over what the journal holds that the document has not had, and keep it
