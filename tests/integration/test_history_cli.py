@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import socket
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -42,6 +45,8 @@ def test_history_lists_a_command_line_edit_and_undo_takes_it_back(
     assert main(["history", str(demo)]) == 0
     listing = capsys.readouterr().out.splitlines()
     assert len(listing) == 1 and "command line" in listing[0]
+    # Who made it, on which machine: the computer's user for a visit not shared.
+    assert f"{getpass.getuser()} on {socket.gethostname()}, command line" in listing[0]
 
     assert main(["undo", str(demo)]) == 0
     assert capsys.readouterr().out.startswith("Undone: ")
@@ -50,6 +55,7 @@ def test_history_lists_a_command_line_edit_and_undo_takes_it_back(
     assert main(["history", str(demo), "--json"]) == 0
     (entry,) = json.loads(capsys.readouterr().out)
     assert entry["state"] == "undone" and entry["program"] == "command line"
+    assert entry["officer"] == getpass.getuser() and entry["machine"] == socket.gethostname()
 
     assert main(["redo", str(demo)]) == 0
     assert capsys.readouterr().out.startswith("Redone: ")
@@ -75,3 +81,26 @@ def test_history_of_a_file_that_is_not_a_visit_is_refused(
     bogus.write_text("shopping list")
     assert main(["history", str(bogus)]) == 2
     assert "not a VisitPlanner visit file" in capsys.readouterr().err
+
+
+def test_entries_of_a_file_older_than_the_officers_name_name_no_one(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(_propose(demo)) == 0
+    conn = sqlite3.connect(demo)
+    conn.execute("ALTER TABLE journal DROP COLUMN officer")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0021_journal_officer'")
+    (count,) = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+    conn.execute(f"PRAGMA user_version = {count}")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["history", str(demo)]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.endswith(f"— command line, {socket.gethostname()}")
+    # Read-only, the file was not migrated; the next edit migrates it and names its officer.
+    assert main(["precedence", str(demo), "--guest-placement", "after_host"]) == 0
+    capsys.readouterr()
+    assert main(["history", str(demo), "--json"]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert [e["officer"] for e in entries] == [getpass.getuser(), ""]

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from visitplanner.commands.base import EXIT_FINDINGS, EXIT_OK, Subcommands
-from visitplanner.domain.checks import Severity, check_plan, has_errors
+from visitplanner.domain.checks import Finding, Severity, check_plan, has_errors
 from visitplanner.i18n import _
 from visitplanner.services.visit_files import read_visit
+
+
+def finding_lines(findings: Iterable[Finding]) -> Iterator[str]:
+    """Each finding as a line ("error: [double-booking] …"), as `check` prints them."""
+    words = {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}
+    for finding in findings:
+        yield f"{words[finding.severity]}: [{finding.kind.value}] {finding.message}"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -24,9 +32,8 @@ def _check(args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        words = {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}
-        for finding in findings:
-            print(f"{words[finding.severity]}: [{finding.kind.value}] {finding.message}")
+        for line in finding_lines(findings):
+            print(line)
         print(_("Errors: {errors}, warnings: {warnings}.").format(errors=errors, warnings=warnings))
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from visitplanner.commands.base import EXIT_OK, Subcommands
 from visitplanner.domain.values import zone
 from visitplanner.i18n import _
+from visitplanner.services.history import made_by
 from visitplanner.services.visit_files import open_visit
 
 
@@ -24,6 +25,7 @@ def _history(args: argparse.Namespace) -> int:
             {
                 "id": e.id,
                 "at": e.at.isoformat(),
+                "officer": e.officer,
                 "machine": e.machine,
                 "program": e.program,
                 "label": e.label,
@@ -41,8 +43,7 @@ def _history(args: argparse.Namespace) -> int:
         when = e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
         state = "" if e.done else _(" (undone)")
         kept = "" if e.undoable else _(" (kept: not undone)")
-        program = _(e.program) if e.program else "?"
-        print(f"{when}  {e.label}{state}{kept}  — {program}, {e.machine}")
+        print(f"{when}  {e.label}{state}{kept}  — {made_by(e)}")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, read_passphrase_file
+from visitplanner.commands.check import finding_lines
 from visitplanner.domain.errors import InputError
 from visitplanner.i18n import _, ngettext
 
@@ -66,8 +67,14 @@ def _join(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from visitplanner.services.sharing import sync_visit
+    from visitplanner.services.sharing import shared_status, sync_visit
 
+    if shared_status(args.visit) is None:  # said before a token is asked for
+        raise InputError(
+            _("{path}: this visit is not shared; share it first (visitplanner share)").format(
+                path=args.visit
+            )
+        )
     report = sync_visit(args.visit, _token(args))
     print(
         ngettext("Sent {sent} change", "Sent {sent} changes", report.sent).format(sent=report.sent)
@@ -78,6 +85,16 @@ def _sync(args: argparse.Namespace) -> int:
     )
     for message in report.messages:
         print(message)
+    if report.findings:
+        print(
+            ngettext(
+                "The plan checks find {count} new problem in the merged visit:",
+                "The plan checks find {count} new problems in the merged visit:",
+                len(report.findings),
+            ).format(count=len(report.findings))
+        )
+        for line in finding_lines(report.findings):
+            print(line)
     return EXIT_OK
 
 

@@ -82,6 +82,9 @@ class Context:
     current: dict[Key, Any]
     program: str = "visitplanner"
     machine: str = field(default_factory=socket.gethostname)
+    #: Who makes the change (the journal names them): the shared visit's officer, or
+    #: the computer's user.
+    officer: str = ""
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,7 @@ def carry_out(ctx: Context, operation: Operation) -> Outcome:
         machine=ctx.machine,
         program=ctx.program,
         undoable=True,
+        officer=ctx.officer,
     )
     return _finish(repo, records)
 
@@ -368,19 +372,27 @@ def redo(ctx: Context) -> Outcome:
 
 
 def record(
-    ctx: Context, label: str, touched: Sequence[tuple[str, str]], summary: Sequence[EntityChange]
+    ctx: Context,
+    label: str,
+    touched: Sequence[tuple[str, str]],
+    summary: Sequence[EntityChange],
+    author: tuple[str, str] | None = None,
 ) -> Outcome:
-    """Journal bookkeeping that cannot be undone (a version issued, calendars sent):
-    the caller has written it in the same transaction; `touched` names what changed."""
+    """Journal bookkeeping that cannot be undone (a version issued, calendars sent,
+    another officer's changes): the caller has written it in the same transaction;
+    `touched` names what changed; `author` (officer, machine) when it is not this
+    session's officer on this machine."""
     repo = ctx.repository
+    officer, machine = author if author is not None else (ctx.officer, ctx.machine)
     journal.append(
         repo.conn,
         new_id(),
         label,
         summary,
-        machine=ctx.machine,
+        machine=machine,
         program=ctx.program,
         undoable=False,
+        officer=officer,
     )
     revisions = journal.raise_revisions(repo.conn, [(k, i, False) for k, i in touched])
     return Outcome(change_of(touched), revisions)

@@ -9,6 +9,7 @@ another program (the command line while the window is open) wrote meanwhile.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -35,6 +36,8 @@ _RELOAD_ALL_OVER = 500
 #: Which program writes, as the journal records it.
 PROGRAM_WINDOW = N_("window")
 PROGRAM_COMMAND_LINE = N_("command line")
+#: The program of changes another officer made, brought in by a sync.
+PROGRAM_SYNC = N_("sync")
 
 
 class VisitSession:
@@ -97,6 +100,7 @@ class VisitSession:
             revisions=self.revisions,
             current=self._entities(),
             program=self.program,
+            officer=journal.officer_here(self.database.conn),
         )
 
     def _entities(self) -> dict[Key, Any]:
@@ -160,13 +164,17 @@ class VisitSession:
         write: Callable[[VisitRepository], None],
         touched: Sequence[tuple[str, str]],
         summary: Sequence[EntityChange] = (),
+        author: tuple[str, str] | None = None,
     ) -> Change:
         """Write bookkeeping that is journaled but not undone (a version issued, the
-        calendars sent), in one transaction; `touched` names what changed."""
+        calendars sent, another officer's changes), in one transaction; `touched` names
+        what changed, `author` (officer, machine) whose it is when not this officer's."""
 
         def step(ctx: engine.Context) -> Outcome:
             write(ctx.repository)
-            return engine.record(ctx, label, touched, summary)
+            if author is not None:
+                ctx = dataclasses.replace(ctx, program=PROGRAM_SYNC)
+            return engine.record(ctx, label, touched, summary, author)
 
         return self._run(step)
 

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
 
+from visitplanner.domain.checks import Finding
 from visitplanner.domain.errors import InputError
+from visitplanner.domain.plan_checker import PlanChecker, snapshot
 from visitplanner.i18n import _
 from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
 from visitplanner.storage import journal
@@ -82,6 +84,9 @@ class SyncReport:
     #: This officer's values the merge replaced, each told by the message of the same
     #: place in `messages`; `restore_value` sets one back.
     conflicts: tuple[Conflict, ...] = ()
+    #: What the plan checks find in the merged visit that they did not find before it
+    #: (two officers who each booked the minister at 10:00: a double booking).
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -253,12 +258,39 @@ def sync_visit(
         doc, vector = _copy(kept.replica)
         _exchange(doc, kept.state.server, kept.state.room, token, timeout)
         theirs = doc.get_update(vector)
+        checker = PlanChecker()
+        before = checker.run(snapshot(session.data))
         received = kept.replica.receive(theirs)
         kept.replica.acknowledge()
         kept.save(synced=True)
+        found = new_findings(checker, before, session.data) if received.incoming.count else ()
         return SyncReport(
-            sent, received.incoming.count, received.messages, tuple(received.incoming.conflicts)
+            sent,
+            received.incoming.count,
+            received.messages,
+            tuple(received.incoming.conflicts),
+            found,
         )
+    finally:
+        session.close()
+
+
+def new_findings(
+    checker: PlanChecker, before: list[Finding], data: VisitData
+) -> tuple[Finding, ...]:
+    """What the plan checks find in `data` (the visit after a merge) that they did not
+    find in the visit `checker` last ran on (`before`, its findings): what the merge
+    brought, the only units checked again those whose entities changed."""
+    known = set(before)
+    return tuple(f for f in checker.run(snapshot(data)) if f not in known)
+
+
+def shared_status(path: Path) -> ShareStatus | None:
+    """Where the visit at `path` stands with its sync server (None: not shared), read
+    without writing to the file."""
+    session = VisitSession.open(path, read_only=True)
+    try:
+        return share_status(session)
     finally:
         session.close()
 

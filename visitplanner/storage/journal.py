@@ -6,6 +6,7 @@ changed; revisions let an operation refuse to overwrite what it has not seen.
 
 from __future__ import annotations
 
+import getpass
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -53,10 +54,13 @@ class JournalEntry:
     undoable: bool
     done: bool
     changes: tuple[EntityChange, ...] = ()
+    #: Who made it: the officer named in a shared visit (the author of changes that came
+    #: from another replica), else the computer's user; "" in entries older than that.
+    officer: str = ""
 
 
 def _entry(row: tuple[Any, ...], with_changes: bool) -> JournalEntry:
-    seq, ident, at, machine, program, label, undoable, state, changes = row
+    seq, ident, at, machine, program, label, undoable, state, officer, changes = row
     return JournalEntry(
         seq=seq,
         id=ident,
@@ -66,13 +70,14 @@ def _entry(row: tuple[Any, ...], with_changes: bool) -> JournalEntry:
         label=label,
         undoable=bool(undoable),
         done=state == "done",
+        officer=officer,
         changes=tuple(EntityChange.from_json(c) for c in json.loads(changes))
         if with_changes
         else (),
     )
 
 
-_COLUMNS = "seq, id, at_utc, machine, program, label, undoable, state"
+_COLUMNS = "seq, id, at_utc, machine, program, label, undoable, state, officer"
 
 
 def append(
@@ -84,13 +89,24 @@ def append(
     machine: str,
     program: str,
     undoable: bool,
+    officer: str = "",
 ) -> int:
     """Record an operation; returns its place in the journal."""
     payload = json.dumps([c.to_json() for c in changes], ensure_ascii=False, separators=(",", ":"))
     cursor = conn.execute(
-        "INSERT INTO journal (id, at_utc, machine, program, label, undoable, state, changes) "
-        "VALUES (?, ?, ?, ?, ?, ?, 'done', ?)",
-        (ident, datetime.now(UTC).isoformat(), machine, program, label, int(undoable), payload),
+        "INSERT INTO journal "
+        "(id, at_utc, machine, officer, program, label, undoable, state, changes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'done', ?)",
+        (
+            ident,
+            datetime.now(UTC).isoformat(),
+            machine,
+            officer,
+            program,
+            label,
+            int(undoable),
+            payload,
+        ),
     )
     return int(cursor.lastrowid or 0)
 
@@ -265,3 +281,15 @@ def undoable_states(conn: sqlite3.Connection) -> dict[int, bool]:
 def last_seq(conn: sqlite3.Connection) -> int:
     """The place of the latest operation journaled (0 before any)."""
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0])
+
+
+def officer_here(conn: sqlite3.Connection) -> str:
+    """Whom the journal names for a change made here: the officer this file shares the
+    visit as, else the computer's user ("" when neither is known)."""
+    row = conn.execute("SELECT officer FROM sync_replica WHERE id = 1").fetchone()
+    if row is not None and row[0]:
+        return str(row[0])
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id (a container, a service)
+        return ""

@@ -1005,3 +1005,11 @@ CREATE TABLE sync_pending (
     update_bytes BLOB NOT NULL
 )
 """
+
+
+@_migration("0021_journal_officer")
+def _journal_officer(db: Database) -> None:
+    """The journal names who made each change (the officer of a shared visit, else the
+    computer's user), beside the machine it was made on: in a visit shared between
+    officers, the history says whose each change is. Older entries name no one."""
+    _run_script(db, "ALTER TABLE journal ADD COLUMN officer TEXT NOT NULL DEFAULT ''")

@@ -222,8 +222,16 @@ class Replica:
         label = ngettext(
             "From {who}: {count} change", "From {who}: {count} changes", incoming.count
         )
+        author = (
+            ", ".join(dict.fromkeys(a.officer for a in incoming.authors)),
+            ", ".join(dict.fromkeys(a.machine for a in incoming.authors)),
+        )
         return Received(
-            self._take_in(incoming, label.format(who=who(incoming.authors), count=incoming.count)),
+            self._take_in(
+                incoming,
+                label.format(who=who(incoming.authors), count=incoming.count),
+                author if incoming.authors else None,
+            ),
             incoming,
             told,
         )
@@ -264,8 +272,11 @@ class Replica:
         ).format(count=count)
         return Received(self._take_in(incoming, label), incoming)
 
-    def _take_in(self, incoming: Incoming, label: str) -> Change:
-        """Write `incoming` into the visit file as one operation, not undoable."""
+    def _take_in(
+        self, incoming: Incoming, label: str, author: tuple[str, str] | None = None
+    ) -> Change:
+        """Write `incoming` into the visit file as one operation, not undoable, the
+        journal naming `author` (officers, machines) as whose it is."""
         summary: list[EntityChange] = []
         touched: list[Key] = [*incoming.created, *incoming.changed, *incoming.deleted]
         gone = {ident for _kind, ident in incoming.deleted}
@@ -281,7 +292,7 @@ class Replica:
         def write(repo: VisitRepository) -> None:
             summary.extend(_write(repo, incoming, self.document, renumbered))
 
-        change = self.session.record(label, write, touched, summary)
+        change = self.session.record(label, write, touched, summary, author)
         self._seq = journal.last_seq(self.session.database.conn)
         self._received.add(self._seq)
         for kind in renumbered:
