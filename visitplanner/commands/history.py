@@ -9,7 +9,7 @@ from pathlib import Path
 from visitplanner.commands.base import EXIT_OK, Subcommands
 from visitplanner.domain.values import zone
 from visitplanner.i18n import _
-from visitplanner.services.history import made_by
+from visitplanner.services.history import made_by, what_changed
 from visitplanner.services.visit_files import open_visit
 
 
@@ -41,9 +41,7 @@ def _history(args: argparse.Namespace) -> int:
         return EXIT_OK
     for e in entries:
         when = e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
-        state = "" if e.done else _(" (undone)")
-        kept = "" if e.undoable else _(" (kept: not undone)")
-        print(f"{when}  {e.label}{state}{kept}  — {made_by(e)}")
+        print(f"{when}  {what_changed(e)}  — {made_by(e)}")
     return EXIT_OK
 
 

@@ -44,6 +44,7 @@ from visitplanner.ui.exchange.sharing import SharingStatus, add_sharing_entries
 from visitplanner.ui.programme.page import ProgrammePage
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.dialogs import PreferencesDialog, about_text
+from visitplanner.ui.shell.history_dialog import HistoryDialog
 from visitplanner.ui.shell.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -242,6 +243,13 @@ class MainWindow(QMainWindow):
             return Change.everything()
         return Change()
 
+    def show_history(self) -> HistoryDialog:
+        """Edit > History: who changed what, when, on which machine (not modal)."""
+        dialog = HistoryDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def _action(
         self,
         menu: QMenu,
@@ -296,6 +304,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         edit_menu.addSeparator()
         self._action(edit_menu, _("&Find"), self.find_in_page, std.Find)
+        self._action(edit_menu, _("Hi&story…"), self.show_history)
         edit_menu.addSeparator()
         preferences = self._action(
             edit_menu, _("&Preferences…"), self._preferences, std.Preferences
