@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -256,10 +257,14 @@ def sync_visit(
         kept.hand_over()  # kept before the network: nothing is lost if it fails
         sent = kept.waiting
         doc, vector = _copy(kept.replica)
-        _exchange(doc, kept.state.server, kept.state.room, token, timeout)
-        theirs = doc.get_update(vector)
+        # The checks of the visit before the merge run while the network is waited for:
+        # after it, only what the merge changed is checked again.
         checker = PlanChecker()
-        before = checker.run(snapshot(session.data))
+        with ThreadPoolExecutor(1, thread_name_prefix="checks") as pool:
+            checking = pool.submit(checker.run, snapshot(session.data))
+            _exchange(doc, kept.state.server, kept.state.room, token, timeout)
+            before = checking.result()
+        theirs = doc.get_update(vector)
         received = kept.replica.receive(theirs)
         kept.replica.acknowledge()
         kept.save(synced=True)
