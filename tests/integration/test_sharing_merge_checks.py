@@ -24,6 +24,21 @@ TIMEOUT = 20.0
 PARIS = zone("Europe/Paris")
 
 
+#: Olena's replica and token, Jean's replica and token.
+Pair = tuple[tuple[Path, str], tuple[Path, str]]
+
+
+@pytest.fixture
+def pair(tmp_path: Path, team: tuple[ServerProcess, str, str]) -> Pair:
+    """The demo shared by Olena Kovalenko and joined by Jean Dupont."""
+    server, olena, jean = team
+    mine, theirs = tmp_path / "olena.visit", tmp_path / "jean.visit"
+    write_visit(mine, build_demo())
+    invitation = share_visit(mine, server.url, olena, "Olena Kovalenko", timeout=TIMEOUT)
+    join_visit(invitation, theirs, jean, "Jean Dupont", timeout=TIMEOUT)
+    return (mine, olena), (theirs, jean)
+
+
 def _book_the_head(path: Path, title: str, start: tuple[int, int], end: tuple[int, int]) -> str:
     """A new meeting on the first evening with the head of the guest delegation."""
     session = VisitSession.open(path)
@@ -44,16 +59,11 @@ def _book_the_head(path: Path, title: str, start: tuple[int, int], end: tuple[in
 
 
 def test_a_double_booking_made_apart_is_found_when_the_second_officer_syncs(
-    tmp_path: Path,
-    team: tuple[ServerProcess, str, str],
+    pair: Pair,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    server, olena, jean = team
-    mine, theirs = tmp_path / "olena.visit", tmp_path / "jean.visit"
-    write_visit(mine, build_demo())
-    invitation = share_visit(mine, server.url, olena, "Olena Kovalenko", timeout=TIMEOUT)
-    join_visit(invitation, theirs, jean, "Jean Dupont", timeout=TIMEOUT)
+    (mine, olena), (theirs, jean) = pair
     head = _book_the_head(mine, "Entretien avec la presse", (18, 15), (19, 0))
     _book_the_head(theirs, "Appel du ministre", (18, 30), (19, 0))
     first = sync_visit(mine, olena, timeout=TIMEOUT)
@@ -78,14 +88,8 @@ def test_a_double_booking_made_apart_is_found_when_the_second_officer_syncs(
     )
 
 
-def test_the_history_names_the_officer_and_the_machine_of_each_change(
-    tmp_path: Path, team: tuple[ServerProcess, str, str]
-) -> None:
-    server, olena, jean = team
-    mine, theirs = tmp_path / "olena.visit", tmp_path / "jean.visit"
-    write_visit(mine, build_demo())
-    invitation = share_visit(mine, server.url, olena, "Olena Kovalenko", timeout=TIMEOUT)
-    join_visit(invitation, theirs, jean, "Jean Dupont", timeout=TIMEOUT)
+def test_the_history_names_the_officer_and_the_machine_of_each_change(pair: Pair) -> None:
+    (mine, olena), (theirs, jean) = pair
     _book_the_head(mine, "Entretien avec la presse", (18, 15), (19, 0))
     sync_visit(mine, olena, timeout=TIMEOUT)
     sync_visit(theirs, jean, timeout=TIMEOUT)
