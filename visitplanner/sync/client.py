@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import socket
 import ssl
 import time
 from collections.abc import Callable
@@ -212,10 +213,33 @@ def _translated(exc: BaseException, url: str) -> BaseException:
     if isinstance(exc, httpx.TransportError | HTTPXWSException | OSError):
         return ServerUnreachableError(
             _("cannot reach the sync server at {url} ({reason})").format(
-                url=url, reason=str(exc) or type(exc).__name__
+                url=url, reason=_reason(exc)
             )
         )
     return exc
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """`exc` and the errors it came from, outermost first."""
+    found: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a server could not be reached, in the officer's words (the libraries' own
+    messages are English and technical)."""
+    causes = _causes(exc)
+    if any(isinstance(c, socket.gaierror) for c in causes) or "Name or service" in str(exc):
+        return _("its name is not known: no network here, or a wrong address")
+    if any(isinstance(c, ssl.SSLCertVerificationError) for c in causes):
+        return _("its TLS certificate cannot be verified: ask who runs the server")
+    if any(isinstance(c, ssl.SSLError) for c in causes):
+        return _("the secure connection failed: is the address wss:// on a server without TLS?")
+    return _("nothing answers there: no network here, or the server is stopped")
 
 
 @functools.cache
