@@ -15,8 +15,11 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from visitplanner.domain.model import CalendarMemory, ProgrammeVersion
 from visitplanner.domain.values import zone
+from visitplanner.storage import calendar_rows
 from visitplanner.storage.rows import time_from_db, time_to_db
+from visitplanner.storage.version_rows import load_versions, save_version
 
 _UTC = zone("UTC")
 
@@ -121,3 +124,48 @@ def forget_sync(conn: sqlite3.Connection) -> None:
     """The visit is no longer shared from this file: its standing and waiting updates go."""
     conn.execute("DELETE FROM sync_pending")
     conn.execute("DELETE FROM sync_replica")
+
+
+def write_shared_records(
+    conn: sqlite3.Connection, memory: CalendarMemory, versions: list[ProgrammeVersion]
+) -> bool:
+    """Bring the file's calendar memory and programme versions to what the shared document
+    holds (sync/records.py); whether anything was written. Versions the file holds under
+    the same numbers and issue times stay as kept (deltas included); from the first one
+    that differs, the file's are replaced by the document's."""
+    held = calendar_rows.load_calendar_memory(conn)
+    wrote = False
+    moved = {pair: mark for pair, mark in memory.marks.items() if held.marks.get(pair) != mark}
+    if moved:
+        calendar_rows.save_marks(conn, moved)
+        wrote = True
+    for calendar in sorted(set(held.sent) | set(memory.sent)):
+        events = memory.sent.get(calendar, frozenset())
+        dropped = memory.dropped.get(calendar, frozenset())
+        if held.sent.get(calendar, frozenset()) != events or held.dropped.get(
+            calendar, frozenset()
+        ) != dropped:
+            calendar_rows.save_sent(conn, calendar, events, dropped)
+            wrote = True
+    missing = {i: e for i, e in memory.ghosts.items() if i not in held.ghosts}
+    if missing:
+        calendar_rows.save_ghosts(conn, missing)
+        wrote = True
+    kept = load_versions(conn)
+    wanted = sorted(versions, key=lambda v: v.number)
+    same = 0
+    while (
+        same < min(len(kept), len(wanted))
+        and (kept[same].number, kept[same].issued, kept[same].note)
+        == (wanted[same].number, wanted[same].issued, wanted[same].note)
+    ):
+        same += 1
+    if same < len(kept) or same < len(wanted):
+        if same < len(kept):
+            conn.execute(
+                "DELETE FROM programme_version WHERE number >= ?", (kept[same].number,)
+            )
+        for version in wanted[same:]:
+            save_version(conn, version, None)
+        wrote = True
+    return wrote

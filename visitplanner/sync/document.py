@@ -78,6 +78,7 @@ from visitplanner.domain.ids import new_id
 from visitplanner.domain.model import VisitData
 from visitplanner.domain.plain import Plain, entity_from_plain, field_types, to_plain
 from visitplanner.storage.journal import EntityChange, Key
+from visitplanner.sync.records import Renumbered, SharedRecords
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,8 @@ log = logging.getLogger(__name__)
 PLACE: Final = "_place"
 #: The map of who deleted each entity that is gone.
 _DELETED: Final = "deleted"
+#: The last content of each deleted event, as its deleter had it (for the calendars).
+_LAST_EVENTS: Final = "deleted.event"
 _ORDER: Final = "order."
 #: Separates officer, machine, time and writes in an attribution.
 _SEP: Final = "\x1f"
@@ -132,6 +135,11 @@ class Stamp:
             return None
         seen = tuple(parts[4].split(",")) if parts[4] else ()
         return cls(parts[0], parts[1], at, parts[3], seen)
+
+
+def identity_of(identity: Identity) -> tuple[str, str]:
+    """The officer and machine of `identity`."""
+    return identity.officer, identity.machine
 
 
 @dataclass(frozen=True)
@@ -195,9 +203,15 @@ class Incoming:
     authors: list[Identity] = field(default_factory=list)
     #: This replica's own update (the repairs), to send to the others; empty when none.
     update: bytes = b""
+    #: Whether the calendars' memory or the programme versions moved (`records.py`).
+    records: bool = False
+    #: Versions known here under a number the merge changed.
+    renumbered: list[Renumbered] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.created or self.changed or self.deleted or self.reordered)
+        return bool(
+            self.created or self.changed or self.deleted or self.reordered or self.records
+        )
 
     @property
     def count(self) -> int:
@@ -377,6 +391,9 @@ class VisitDocument:
             if kind.collection is not None
         }
         self._deleted: Map[Any] = self.doc.get(_DELETED, type=Map)
+        self._last_events: Map[Any] = self.doc.get(_LAST_EVENTS, type=Map)
+        #: The calendars' memory and the programme versions.
+        self.records = SharedRecords(self.doc)
         #: Every entity as the document holds it, in plain form: what a merge is compared with.
         self._plain: dict[str, dict[str, dict[str, Plain]]] = {
             kind.name: {} for kind in entity_kinds.KINDS
@@ -425,6 +442,7 @@ class VisitDocument:
                 if kind.collection is not None:
                     ids = list(order(kind.name)) if order else [e.id for e in entities]
                     document._orders[kind.name].extend(ids)
+            document.records.write(data.calendars, data.versions, new_id(), *identity_of(identity))
         return document
 
     @classmethod
@@ -464,6 +482,8 @@ class VisitDocument:
             by_kind[kind.name] = [entity_from_plain(kind.cls, found[i]) for i in ids]
         (visit,) = by_kind.pop("visit")
         data = VisitData(visit=visit)
+        data.calendars = self.records.calendars()
+        data.versions = self.records.programme_versions()
         for kind in entity_kinds.KINDS:
             if kind.collection is not None:
                 setattr(data, kind.collection, by_kind[kind.name])
@@ -674,6 +694,9 @@ class VisitDocument:
         if ident in top:
             seen = self._writes_in(top[ident])
             del top[ident]
+        last = self._plain[kind].get(ident)
+        if kind == "event" and last is not None:
+            self._last_events[ident] = _encode(last)
         self._deleted[ident] = self._mark(stamp, seen)
         if kind in self._orders:
             self._leaving.setdefault(kind, set()).add(ident)
@@ -787,6 +810,8 @@ class VisitDocument:
         file and what the officer must be told."""
         self._touched = set()
         self._reordered = set()
+        self.records.touched = False
+        numbers = self.records.numbers()
         try:
             self.doc.apply_update(update)
             touched, reordered = self._touched, self._reordered
@@ -797,7 +822,9 @@ class VisitDocument:
             there = set(keys)
             held = self._plain[kind]
             touched.update((kind, ident) for ident in there.symmetric_difference(held))
-        incoming = Incoming(reordered=set(reordered))
+        incoming = Incoming(reordered=set(reordered), records=self.records.touched)
+        if incoming.records:
+            incoming.renumbered = self.records.renumbered(numbers)
         earlier: dict[Key, dict[str, Plain] | None] = {}
         for kind, ident in touched | self._incomplete:
             old = self._plain[kind].get(ident)
@@ -817,7 +844,10 @@ class VisitDocument:
         key = (kind, ident)
         if new is None:
             if old is not None:
-                incoming.deleted[key] = old
+                # An event goes as its deleter last had it: every replica's journal
+                # keeps the same last content for the calendars that held it.
+                last = _decode(self._last_events.get(ident)) if kind == "event" else None
+                incoming.deleted[key] = last if isinstance(last, dict) else old
                 if kind in self._orders:
                     incoming.reordered.add(kind)
         elif old is None:
@@ -947,6 +977,16 @@ class VisitDocument:
         for _kind, ident in incoming.deleted:
             note(Stamp.decode(self._deleted.get(ident)))
         return list(found)
+
+    def local_records(self, data: VisitData) -> bytes:
+        """The update for the bookkeeping the visit file holds that the document lacks
+        (calendars exported, versions issued: `records.py`); empty when nothing."""
+        before = self.doc.get_state()
+        with self.doc.transaction():
+            wrote = self.records.write(
+                data.calendars, data.versions, new_id(), *identity_of(self.identity)
+            )
+        return self.doc.get_update(before) if wrote else b""
 
     def stamp_of(self, kind: str, ident: str, name: str) -> Stamp | None:
         """Who last set the field `name` of an entity (who created it, when unknown)."""

@@ -35,7 +35,9 @@ from visitplanner.storage import journal
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key
 from visitplanner.storage.repository import VisitRepository
+from visitplanner.storage.sync_rows import write_shared_records
 from visitplanner.sync.document import Conflict, Identity, Incoming, VisitDocument
+from visitplanner.sync.records import RECORD_KINDS, same_calendars, same_versions
 from visitplanner.sync.reports import messages, who
 
 
@@ -162,9 +164,15 @@ class Replica:
         for seq in sorted(states):
             if seq <= self._seq and self._states.get(seq) is False and states[seq]:
                 updates.append(self._send(seq, undo=False, order=order))
+        records = False
         for entry in journal.entries_after(conn, self._seq):
-            if entry.seq not in self._received and entry.done:
+            if entry.seq in self._received:
+                continue
+            records = records or any(c.kind in RECORD_KINDS for c in entry.changes)
+            if entry.done:
                 updates.append(self._changes(entry, list(entry.changes), order))
+        if records:
+            updates.append(self.document.local_records(self.session.data))
         self._seq = journal.last_seq(conn)
         self._states = states
         found = [u for u in updates if u]
@@ -248,6 +256,10 @@ class Replica:
         for (kind, ident), entity in held.items():
             if kind != "visit" and ident not in shared[kind]:
                 incoming.deleted[(kind, ident)] = to_plain(entity)
+        data = self.session.data
+        incoming.records = not same_calendars(
+            data.calendars, self.document.records.calendars()
+        ) or not same_versions(data.versions, self.document.records.programme_versions())
         repo = self.session.repository
         incoming.reordered = {
             kind
@@ -277,9 +289,16 @@ class Replica:
             )
 
         renumbered: set[str] = set()
+        if incoming.records:
+            touched.extend([("calendars", "sent"), ("versions", "*")])
 
         def write(repo: VisitRepository) -> None:
             summary.extend(_write(repo, incoming, self.document, renumbered))
+            if incoming.records:
+                records = self.document.records
+                calendars, versions = records.calendars(), records.programme_versions()
+                if write_shared_records(repo.conn, calendars, versions):
+                    summary.append(EntityChange("shared_records", "*", None, {}))
 
         change = self.session.record(label, write, touched, summary)
         self._seq = journal.last_seq(self.session.database.conn)
