@@ -142,9 +142,10 @@ def write_shared_records(
     for calendar in sorted(set(held.sent) | set(memory.sent)):
         events = memory.sent.get(calendar, frozenset())
         dropped = memory.dropped.get(calendar, frozenset())
-        if held.sent.get(calendar, frozenset()) != events or held.dropped.get(
-            calendar, frozenset()
-        ) != dropped:
+        if (
+            held.sent.get(calendar, frozenset()) != events
+            or held.dropped.get(calendar, frozenset()) != dropped
+        ):
             calendar_rows.save_sent(conn, calendar, events, dropped)
             wrote = True
     missing = {i: e for i, e in memory.ghosts.items() if i not in held.ghosts}
@@ -154,17 +155,15 @@ def write_shared_records(
     kept = load_versions(conn)
     wanted = sorted(versions, key=lambda v: v.number)
     same = 0
-    while (
-        same < min(len(kept), len(wanted))
-        and (kept[same].number, kept[same].issued, kept[same].note)
-        == (wanted[same].number, wanted[same].issued, wanted[same].note)
-    ):
+    while same < min(len(kept), len(wanted)) and (
+        kept[same].number,
+        kept[same].issued,
+        kept[same].note,
+    ) == (wanted[same].number, wanted[same].issued, wanted[same].note):
         same += 1
     if same < len(kept) or same < len(wanted):
         if same < len(kept):
-            conn.execute(
-                "DELETE FROM programme_version WHERE number >= ?", (kept[same].number,)
-            )
+            conn.execute("DELETE FROM programme_version WHERE number >= ?", (kept[same].number,))
         for version in wanted[same:]:
             save_version(conn, version, None)
         wrote = True

@@ -209,9 +209,7 @@ class Incoming:
     renumbered: list[Renumbered] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(
-            self.created or self.changed or self.deleted or self.reordered or self.records
-        )
+        return bool(self.created or self.changed or self.deleted or self.reordered or self.records)
 
     @property
     def count(self) -> int:

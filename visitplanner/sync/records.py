@@ -204,7 +204,7 @@ class SharedRecords:
     def renumbered(self, before: dict[str, int]) -> list[Renumbered]:
         """The versions whose number moved since `before` (`numbers()` earlier)."""
         numbering = self.numbering()
-        by_number = {number: held for number, held in numbering}
+        by_number = dict(numbering)
         moved = []
         for number, held in numbering:
             was = before.get(held.key)
@@ -275,7 +275,7 @@ class SharedRecords:
             ):
                 continue
             if not keys:
-                for key in self.marks.keys():
+                for key in self.marks:
                     parsed = _parse_mark(key)
                     if parsed is not None:
                         keys.setdefault(parsed[:2], []).append((key, parsed[2]))

@@ -155,7 +155,7 @@ def renumbered_message(moved: Renumbered) -> str:
         other_at = moved.other_issued.astimezone().strftime("%d/%m %H:%M")
     return _(
         "Programme version {was} issued by {who} at {time} is now version {now}: "
-        "{other} issued a version {was} at {other_time}, before it, while you were apart. "
+        "{other} had issued a version {was} at {other_time}, unseen by its officer. "
         "Copies printed as version {was} of it must be corrected to version {now}"
     ).format(was=moved.was, now=moved.now, who=by, time=at, other=other, other_time=other_at)
 
