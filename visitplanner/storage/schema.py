@@ -1005,3 +1005,16 @@ CREATE TABLE sync_pending (
     update_bytes BLOB NOT NULL
 )
 """
+
+
+@_migration("0022_sync_my_writes")
+def _sync_my_writes(db: Database) -> None:
+    """A shared visit remembers, across openings, the fields this officer set that no other
+    officer's value has replaced yet: a conflicting update that arrives in a later run of
+    the program (a command-line `sync` after an edit in the window) is still told."""
+    _run_script(db, _SYNC_MY_WRITES_SQL)
+
+
+_SYNC_MY_WRITES_SQL: Final = """
+ALTER TABLE sync_replica ADD COLUMN my_writes TEXT NOT NULL DEFAULT '[]'
+"""

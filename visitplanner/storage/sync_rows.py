@@ -43,6 +43,9 @@ class SyncState:
     received: frozenset[int] = frozenset()
     #: When an exchange with the server last completed.
     last_sync: datetime | None = None
+    #: The fields this officer set that no other officer's value replaced yet, as
+    #: (kind, id, key, value as JSON text, write): what a later merge is told against.
+    my_writes: tuple[tuple[str, str, str, str, str], ...] = ()
 
 
 def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncState | None:
@@ -51,11 +54,11 @@ def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncStat
     column = "state" if document else "x''"
     row = conn.execute(
         f"SELECT server, room, officer, machine, {column}, handed_through, undo_states, "
-        "received, last_sync_utc FROM sync_replica WHERE id = 1"
+        "received, last_sync_utc, my_writes FROM sync_replica WHERE id = 1"
     ).fetchone()
     if row is None:
         return None
-    server, room, officer, machine, state, through, states, received, last = row
+    server, room, officer, machine, state, through, states, received, last, mine = row
     return SyncState(
         server=server,
         room=room,
@@ -66,6 +69,9 @@ def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncStat
         undo_states={int(seq): bool(done) for seq, done in json.loads(states).items()},
         received=frozenset(int(seq) for seq in json.loads(received)),
         last_sync=None if last is None else time_from_db(last, "UTC"),
+        my_writes=tuple(
+            (str(k), str(i), str(key), str(v), str(w)) for k, i, key, v, w in json.loads(mine)
+        ),
     )
 
 
@@ -73,11 +79,13 @@ def save_sync_state(conn: sqlite3.Connection, state: SyncState) -> None:
     """Insert or replace the replica's standing."""
     conn.execute(
         "INSERT INTO sync_replica (id, server, room, officer, machine, state, handed_through, "
-        "undo_states, received, last_sync_utc) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "undo_states, received, last_sync_utc, my_writes) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET server = excluded.server, room = excluded.room, "
         "officer = excluded.officer, machine = excluded.machine, state = excluded.state, "
         "handed_through = excluded.handed_through, undo_states = excluded.undo_states, "
-        "received = excluded.received, last_sync_utc = excluded.last_sync_utc",
+        "received = excluded.received, last_sync_utc = excluded.last_sync_utc, "
+        "my_writes = excluded.my_writes",
         (
             state.server,
             state.room,
@@ -88,6 +96,7 @@ def save_sync_state(conn: sqlite3.Connection, state: SyncState) -> None:
             json.dumps({str(seq): done for seq, done in sorted(state.undo_states.items())}),
             json.dumps(sorted(state.received)),
             None if state.last_sync is None else time_to_db(state.last_sync.astimezone(_UTC))[0],
+            json.dumps([list(one) for one in state.my_writes], ensure_ascii=False),
         ),
     )
 

@@ -986,6 +986,21 @@ class VisitDocument:
             )
         return self.doc.get_update(before) if wrote else b""
 
+    def my_writes(self) -> tuple[tuple[str, str, str, str, str], ...]:
+        """The fields this officer set that no other value replaced yet, as the visit file
+        keeps them (kind, id, key, value as JSON text, write): a later run of the program
+        still tells a conflict on them."""
+        return tuple(
+            (kind, ident, key, _encode(value), write)
+            for (kind, ident, key), (value, write) in sorted(self._mine.items())
+        )
+
+    def remember_my_writes(self, kept: Iterable[tuple[str, str, str, str, str]]) -> None:
+        """Take back what `my_writes` gave when the replica was last kept."""
+        for kind, ident, key, value, write in kept:
+            if kind in self._maps:
+                self._mine[(kind, ident, key)] = (_decode(value), write)
+
     def stamp_of(self, kind: str, ident: str, name: str) -> Stamp | None:
         """Who last set the field `name` of an entity (who created it, when unknown)."""
         entity = self._maps[kind].get(ident)

@@ -47,6 +47,7 @@ class KeptReplica:
             return None
         replica = Replica.join(session, state.state, Identity(state.officer, state.machine))
         replica.resume(state.handed_through, state.undo_states, state.received)
+        replica.document.remember_my_writes(state.my_writes)
         return cls(replica, state)
 
     @classmethod
@@ -89,6 +90,7 @@ class KeptReplica:
             handed_through=seq,
             undo_states=states,
             received=received,
+            my_writes=self.replica.document.my_writes(),
             last_sync=_now() if synced else self.state.last_sync,
         )
         database = self.replica.session.database

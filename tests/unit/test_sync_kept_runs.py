@@ -1,0 +1,86 @@
+"""A replica kept in its visit file across runs of the program: an edit handed over in one
+run, met by a conflicting one in a later run, is still told, with one click to restore it;
+an update whose writing fails loses nothing and the next sync brings the file in step."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from tests.sync_replicas import OFFICERS
+from visitplanner.demo import build_demo
+from visitplanner.domain.values import LocalizedText
+from visitplanner.i18n import set_language
+from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.session import VisitSession
+from visitplanner.services.visit_files import write_visit
+from visitplanner.sync.kept import KeptReplica
+from visitplanner.sync.replica import Replica
+
+DINNER = "Working dinner of the two delegations"
+
+
+def _shared(tmp_path: Path) -> tuple[Path, Path]:
+    """Two replicas' files of the demo, kept; closed."""
+    first, second = tmp_path / "olena.visit", tmp_path / "jean.visit"
+    write_visit(first, build_demo())
+    session = VisitSession.open(first)
+    sharer = Replica.share(session, OFFICERS[0])
+    KeptReplica.start(sharer, "wss://sync.example", "room")
+    state = sharer.document.state()
+    session.close()
+    joined = Replica.create(second, state, OFFICERS[1])
+    KeptReplica.start(joined, "wss://sync.example", "room")
+    joined.session.close()
+    return first, second
+
+
+def _open(path: Path) -> KeptReplica:
+    kept = KeptReplica.load(VisitSession.open(path))
+    assert kept is not None
+    return kept
+
+
+def _set_dress_code(kept: KeptReplica, notes: str) -> None:
+    session = kept.replica.session
+    dinner = next(e for e in session.data.events if e.title.get("en").startswith(DINNER))
+    dress = LocalizedText(en=notes, fr=notes)
+    session.apply(SaveEntity(dataclasses.replace(dinner, dress_code=dress), dinner))
+
+
+def _dinner(kept: KeptReplica) -> object:
+    data = kept.replica.session.data
+    return next(e for e in data.events if e.title.get("en").startswith(DINNER))
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    set_language("en")
+
+
+def test_a_conflict_on_an_edit_handed_over_in_an_earlier_run_is_told(tmp_path: Path) -> None:
+    olena, jean = _shared(tmp_path)
+    # Run 1 on Jean's laptop: he edits (as the window does), it is handed over and kept.
+    kept = _open(jean)
+    _set_dress_code(kept, "Salon Murat")
+    kept.hand_over()
+    kept.replica.session.close()
+    # Meanwhile Olena, who has not seen it, sets the same field.
+    theirs = _open(olena)
+    _set_dress_code(theirs, "Salon des Ambassadeurs")
+    theirs.hand_over()
+    updates = theirs.replica.outgoing()
+    theirs.replica.session.close()
+    # Run 2 on Jean's laptop: a sync brings Olena's value in, and Jean is told.
+    kept = _open(jean)
+    kept.hand_over()
+    received = [kept.replica.receive(update) for update in updates]
+    told = [message for r in received for message in r.messages]
+    conflicts = [c for r in received for c in r.incoming.conflicts]
+    assert any("Salon Murat" in m and "Olena Kovalenko (laptop-3)" in m for m in told), told
+    assert len(conflicts) == 1
+    kept.replica.restore(conflicts[0])
+    assert _dinner(kept).dress_code.get("en") == "Salon Murat"  # type: ignore[attr-defined]
+    kept.replica.session.close()
