@@ -5,17 +5,21 @@ an update whose writing fails loses nothing and the next sync brings the file in
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.sync_replicas import OFFICERS
+from tests.sync_replicas import OFFICERS, Team
 from visitplanner.demo import build_demo
+from visitplanner.domain.errors import StorageError
 from visitplanner.domain.values import LocalizedText
 from visitplanner.i18n import set_language
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import write_visit
+from visitplanner.storage.repository import VisitRepository
 from visitplanner.sync.kept import KeptReplica
 from visitplanner.sync.replica import Replica
 
@@ -83,4 +87,66 @@ def test_a_conflict_on_an_edit_handed_over_in_an_earlier_run_is_told(tmp_path: P
     assert len(conflicts) == 1
     kept.replica.restore(conflicts[0])
     assert _dinner(kept).dress_code.get("en") == "Salon Murat"  # type: ignore[attr-defined]
+    kept.replica.session.close()
+
+
+def _fail_once(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The repository's next save of an entity fails as a full disk would; the count of
+    failures so far."""
+    failed: list[int] = []
+    original = VisitRepository.save_entity
+
+    def save_entity(self: VisitRepository, *args: Any, **kwargs: Any) -> None:
+        if not failed:
+            failed.append(1)
+            raise sqlite3.OperationalError("database or disk is full")
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(VisitRepository, "save_entity", save_entity)
+    return failed
+
+
+def test_an_update_whose_writing_fails_is_written_at_the_next_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = Team.of(build_demo(), tmp_path, 2)
+    try:
+        dinner = next(e for e in team[0].session.data.events if e.seating is not None)
+        dress = LocalizedText(en="Black tie", fr="Smoking")
+        team[0].apply(SaveEntity(dataclasses.replace(dinner, dress_code=dress), dinner))
+        failed = _fail_once(monkeypatch)
+        with pytest.raises(StorageError):
+            team.send(0)
+        assert failed
+        # The file kept its former value, and nothing was journaled.
+        held = next(e for e in team[1].session.data.events if e.id == dinner.id)
+        assert held.dress_code == dinner.dress_code
+        # The next update from anyone (here: a pull that brings nothing new) writes it.
+        team.pull(1, 0)
+        held = next(e for e in team[1].session.data.events if e.id == dinner.id)
+        assert held.dress_code.get("en") == "Black tie"
+        team.sync_all()
+        assert team.exports()[0] == team.exports()[1]
+    finally:
+        team.close()
+
+
+def test_a_kept_replica_whose_writing_failed_is_in_step_at_the_next_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    olena, jean = _shared(tmp_path)
+    theirs = _open(olena)
+    _set_dress_code(theirs, "Black tie")
+    theirs.hand_over()
+    updates = theirs.replica.outgoing()
+    theirs.replica.session.close()
+    kept = _open(jean)
+    _fail_once(monkeypatch)
+    with pytest.raises(StorageError):
+        kept.replica.receive(updates[0])
+    kept.save()  # the window keeps its standing, the document ahead of the file
+    kept.replica.session.close()
+    kept = _open(jean)
+    assert _dinner(kept).dress_code.get("en") == "Black tie"  # type: ignore[attr-defined]
+    assert kept.state.in_step
     kept.replica.session.close()

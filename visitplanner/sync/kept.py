@@ -48,7 +48,13 @@ class KeptReplica:
         replica = Replica.join(session, state.state, Identity(state.officer, state.machine))
         replica.resume(state.handed_through, state.undo_states, state.received)
         replica.document.remember_my_writes(state.my_writes)
-        return cls(replica, state)
+        kept = cls(replica, state)
+        if not state.in_step:
+            # An update the kept document holds never reached the file: write it now.
+            replica.in_step = False
+            replica.resync()
+            kept.save()
+        return kept
 
     @classmethod
     def start(cls, replica: Replica, server: str, room: str) -> KeptReplica:
@@ -91,6 +97,7 @@ class KeptReplica:
             undo_states=states,
             received=received,
             my_writes=self.replica.document.my_writes(),
+            in_step=self.replica.in_step,
             last_sync=_now() if synced else self.state.last_sync,
         )
         database = self.replica.session.database

@@ -275,7 +275,8 @@ class SharedRecords:
             ):
                 continue
             if not keys:
-                for key in self.marks:
+                present: Iterable[str] = self.marks.keys()
+                for key in present:
                     parsed = _parse_mark(key)
                     if parsed is not None:
                         keys.setdefault(parsed[:2], []).append((key, parsed[2]))

@@ -71,6 +71,9 @@ class Replica:
         self._received: set[int] = set()
         #: What the document held when the server last had everything of this replica.
         self._acknowledged = document.state_vector()
+        #: False when the document holds an update that could not be written into the
+        #: visit file (disk full, a constraint): the next `receive` brings it in step first.
+        self.in_step = True
 
     def progress(self) -> tuple[int, dict[int, bool], frozenset[int]]:
         """How far the journal was handed over (last entry, each undoable entry's state,
@@ -219,7 +222,11 @@ class Replica:
 
     def receive(self, update: bytes) -> Received:
         """Take in another replica's update: written to the visit file as one operation
-        (not undoable), the officer told what the merge settled against them."""
+        (not undoable), the officer told what the merge settled against them. Should the
+        writing fail, the error is raised and the replica is marked out of step: the next
+        update received (or the next opening of a kept replica) writes what was missed."""
+        if not self.in_step:
+            self.resync()
         self.hand_over()
         incoming = self.document.receive(update)
         if incoming.update:
@@ -230,11 +237,12 @@ class Replica:
         label = ngettext(
             "From {who}: {count} change", "From {who}: {count} changes", incoming.count
         )
-        return Received(
-            self._take_in(incoming, label.format(who=who(incoming.authors), count=incoming.count)),
-            incoming,
-            told,
+        self.in_step = False
+        change = self._take_in(
+            incoming, label.format(who=who(incoming.authors), count=incoming.count)
         )
+        self.in_step = True
+        return Received(change, incoming, told)
 
     def resync(self) -> Received:
         """Write into the visit file whatever differs from the document (after an update
@@ -267,6 +275,7 @@ class Replica:
             if kind != "visit" and repo.ids_by_place(kind) != self.document.ordered_ids(kind)
         }
         if not incoming:
+            self.in_step = True
             return Received(Change(), incoming)
         count = incoming.count
         label = ngettext(
@@ -274,7 +283,9 @@ class Replica:
             "Brought in step with the shared visit: {count} changes",
             count,
         ).format(count=count)
-        return Received(self._take_in(incoming, label), incoming)
+        change = self._take_in(incoming, label)
+        self.in_step = True
+        return Received(change, incoming)
 
     def _take_in(self, incoming: Incoming, label: str) -> Change:
         """Write `incoming` into the visit file as one operation, not undoable."""
