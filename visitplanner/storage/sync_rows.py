@@ -178,7 +178,9 @@ def write_shared_records(
     if same < len(kept) or same < len(wanted):
         if same < len(kept):
             conn.execute("DELETE FROM programme_version WHERE number >= ?", (kept[same].number,))
+        number_of = {id(v.programme): v.number for v in wanted}
         for version in wanted[same:]:
-            save_version(conn, version, None)
+            base = getattr(version.programme, "base", None)
+            save_version(conn, version, None if base is None else number_of[id(base)])
         wrote = True
     return wrote

@@ -85,6 +85,8 @@ class _Version:
     note: str
     officer: str
     machine: str
+    #: The version whose programme this one's is a delta on (None: kept whole).
+    base: str | None = None
 
 
 def _mark_key(event: str, variant: str, sequence: int, write: str) -> str:
@@ -172,6 +174,7 @@ class SharedRecords:
                     raw["note"],
                     raw["officer"],
                     raw["machine"],
+                    raw.get("base"),
                 )
             )
         return found
@@ -187,13 +190,20 @@ class SharedRecords:
         return numbered
 
     def programme_versions(self) -> list[ProgrammeVersion]:
-        """The versions the document holds, numbered (their programmes kept whole)."""
+        """The versions the document holds, numbered, each programme kept as its issuer's
+        file kept it (whole, or a delta on the version before it there)."""
         found = []
+        built: dict[str, StoredProgramme] = {}
         for number, held in self.numbering():
             data = self.programmes.get(held.key)
-            if data is None:
+            base = None if held.base is None else built.get(held.base)
+            if data is None or (held.base is not None and base is None):
                 continue  # its programme waits for an update not received yet
-            programme = StoredProgramme("whole", bytes(data))
+            if base is None:
+                programme = StoredProgramme("whole", bytes(data))
+            else:
+                programme = StoredProgramme("delta", bytes(data), base)
+            built[held.key] = programme
             found.append(ProgrammeVersion(number, held.issued, held.note, programme))
         return found
 
@@ -244,11 +254,25 @@ class SharedRecords:
             if ident not in held_ghosts:
                 self.ghosts[ident] = json.dumps(to_plain(event), ensure_ascii=False)
                 wrote = True
-        known = {(number, held.issued) for number, held in self.numbering()}
+        known = {(number, held.issued): held.key for number, held in self.numbering()}
+        #: The key of each version's programme, by the programme's identity.
+        keys: dict[int, str] = {}
         for version in sorted(versions, key=lambda v: v.number):
-            if (version.number, version.issued) in known:
+            found = known.get((version.number, version.issued))
+            if found is not None:
+                keys[id(version.programme)] = found
                 continue
             key = f"{version.issued.isoformat()}{_SEP}{write}{_SEP}{version.number}"
+            keys[id(version.programme)] = key
+            programme = version.programme
+            base: str | None = None
+            if isinstance(programme, StoredProgramme) and programme.base is not None:
+                base = keys.get(id(programme.base))
+            data = (
+                programme.data
+                if base is not None and isinstance(programme, StoredProgramme)
+                else (StoredProgramme.whole(programme.text()).data)
+            )
             self.versions[key] = json.dumps(
                 {
                     "number": version.number,
@@ -256,10 +280,11 @@ class SharedRecords:
                     "note": version.note,
                     "officer": officer,
                     "machine": machine,
+                    "base": base,
                 },
                 ensure_ascii=False,
             )
-            self.programmes[key] = StoredProgramme.whole(version.programme.text()).data
+            self.programmes[key] = data
             wrote = True
         return wrote
 
