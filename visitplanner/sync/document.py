@@ -56,6 +56,19 @@ Rules for what a merge cannot settle alone, the same on every replica:
 - **An entity made inconsistent by merged fields** (an event whose start came from one
   laptop and end from another, ending before it starts): its end is brought to its
   start (a stay's check-out to the day after its check-in), and reported.
+- **The visit's bookkeeping** (not entities: the calendars' memory and the programme
+  versions issued, written by `VisitSession.record`) is shared too, by the rules of
+  `records.py`: a calendar's SEQUENCE never goes backwards for any officer (the highest
+  wins; one sent twice apart with different contents is sent anew next time); what each
+  calendar was sent keeps an event one officer sent while another dropped it; an issued
+  version is never changed, and two issued under one number apart are numbered by issue
+  time (the later one takes the next free number), every replica that knew it under the
+  former number told. A deleted event's last content, for the calendars that held it, is
+  its deleter's (`deleted.event`), so that every replica cancels the same event.
+- **What is told survives the program**: the fields this officer set that no other value
+  replaced yet (`my_writes`) are kept in the visit file with the document's state, so a
+  conflict arriving in a later run (a command-line sync after an edit in the window) is
+  still told.
 """
 
 from __future__ import annotations
