@@ -150,7 +150,10 @@ class Merging(LocalEdits):
         with self.doc.transaction():
             for kind, ident in sorted(suspects):
                 plain = self._plain[kind].get(ident)
-                if plain is None:
+                if plain is None or (kind, ident) in self._incomplete:
+                    # An entity waiting for an update it depends on is repaired once it
+                    # is whole: mended from what this replica last read, it would write
+                    # back lines deleted meanwhile (their ids, without their fields).
                     continue
                 declared = entity_kinds.BY_NAME[kind]
                 fixes = _mend(kind, plain)
