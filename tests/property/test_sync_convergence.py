@@ -20,7 +20,7 @@ import dataclasses
 import os
 import shutil
 import tempfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,9 @@ from visitplanner.domain.seating import move
 from visitplanner.domain.values import LocalizedText
 from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.engine import Operation
+from visitplanner.services.calendars import ExportRequest, export_calendars
 from visitplanner.services.precedence import reorder_operation
+from visitplanner.services.versions import issue_version
 
 #: A field the machine never edits, per kind: an entity that keeps its id keeps it.
 _IDENTITY = {"delegation": "country", "person": "family_name", "venue": "address"}
@@ -73,6 +75,8 @@ class SyncMachine(RuleBasedStateMachine):
         self.team: Team | None = None
         self.counter = 0
         self.identity: dict[tuple[str, str], Any] = {}
+        #: The highest calendar sequence any officer sent, per event and variant.
+        self.highest: dict[tuple[str, str], int] = {}
 
     @initialize(count=st.integers(2, 3))
     def share(self, count: int) -> None:
@@ -106,6 +110,13 @@ class SyncMachine(RuleBasedStateMachine):
                 exports = self.team.exports()
                 for other in exports[1:]:
                     assert other == exports[0]
+                numbers = [v["number"] for v in exports[0]["versions"]]
+                assert numbers == sorted(set(numbers))
+                for replica in self.team.replicas:
+                    marks = replica.session.data.calendars.marks
+                    for pair, sequence in self.highest.items():
+                        # Once synced, no replica's next export can go below what was sent.
+                        assert marks[pair].sequence >= sequence
                 for replica in self.team.replicas:
                     # The visit file holds what the shared document holds.
                     assert replica.resync().incoming.count == 0
@@ -285,6 +296,26 @@ class SyncMachine(RuleBasedStateMachine):
             return
         stay = Stay(person.id, hotel.id, start, start + timedelta(days=nights))
         self._apply(who, SaveEntity(stay, None, "Book a stay"))
+
+    @rule(who=_WHO, note=st.booleans(), minutes=st.integers(0, 600))
+    def issue_a_version(self, who: int, note: bool, minutes: int) -> None:
+        replica = self.replicas[self._who(who)]
+        now = datetime(2026, 5, 8, 8, tzinfo=UTC) + timedelta(minutes=minutes)
+        issue_version(replica.session, self._text() if note else "", now)
+        replica.hand_over()
+
+    @rule(who=_WHO, lang=st.sampled_from(["fr", "uk"]))
+    def export_the_calendar(self, who: int, lang: str) -> None:
+        n = self._who(who)
+        replica = self.replicas[n]
+        before = dict(replica.session.data.calendars.marks)
+        out = self.folder / f"calendar-{n}.ics"
+        export_calendars(replica.session, ExportRequest(lang=lang), out)
+        replica.hand_over()
+        for pair, mark in replica.session.data.calendars.marks.items():
+            # A sequence never goes backwards for an officer.
+            assert pair not in before or mark.sequence >= before[pair].sequence
+            self.highest[pair] = max(self.highest.get(pair, 0), mark.sequence)
 
     @rule(who=_WHO)
     def undo(self, who: int) -> None:

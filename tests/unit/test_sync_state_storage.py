@@ -36,6 +36,7 @@ STATE = SyncState(
     undo_states={3: True, 7: False},
     received=frozenset({5, 9}),
     last_sync=datetime(2026, 5, 8, 14, 2, tzinfo=PARIS),
+    my_writes=(("event", "e1", "start", '{"utc":"2026-05-08T18:00:00+00:00"}', "w1"),),
 )
 
 
@@ -112,7 +113,9 @@ def test_a_file_of_the_schema_before_opens_with_nothing_shared(tmp_path: Path) -
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE sync_pending")
     conn.execute("DROP TABLE sync_replica")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0020_sync_replica'")
+    conn.execute(
+        "DELETE FROM _sqlite_migrations WHERE name IN ('0020_sync_replica', '0022_sync_my_writes')"
+    )
     (count,) = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
     conn.execute(f"PRAGMA user_version = {count}")
     conn.commit()

@@ -1013,3 +1013,19 @@ def _journal_officer(db: Database) -> None:
     computer's user), beside the machine it was made on: in a visit shared between
     officers, the history says whose each change is. Older entries name no one."""
     _run_script(db, "ALTER TABLE journal ADD COLUMN officer TEXT NOT NULL DEFAULT ''")
+
+
+@_migration("0022_sync_my_writes")
+def _sync_my_writes(db: Database) -> None:
+    """A shared visit remembers, across openings, the fields this officer set that no other
+    officer's value has replaced yet: a conflicting update that arrives in a later run of
+    the program (a command-line `sync` after an edit in the window) is still told. And
+    whether the file holds everything the kept document does (`in_step`, 0 after an
+    update whose writing into the file failed: the next opening brings the file in step)."""
+    _run_script(db, _SYNC_MY_WRITES_SQL)
+
+
+_SYNC_MY_WRITES_SQL: Final = """
+ALTER TABLE sync_replica ADD COLUMN my_writes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE sync_replica ADD COLUMN in_step INTEGER NOT NULL DEFAULT 1
+"""

@@ -15,8 +15,11 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from visitplanner.domain.model import CalendarMemory, ProgrammeVersion
 from visitplanner.domain.values import zone
+from visitplanner.storage import calendar_rows
 from visitplanner.storage.rows import time_from_db, time_to_db
+from visitplanner.storage.version_rows import load_versions, save_version
 
 _UTC = zone("UTC")
 
@@ -40,6 +43,12 @@ class SyncState:
     received: frozenset[int] = frozenset()
     #: When an exchange with the server last completed.
     last_sync: datetime | None = None
+    #: The fields this officer set that no other officer's value replaced yet, as
+    #: (kind, id, key, value as JSON text, write): what a later merge is told against.
+    my_writes: tuple[tuple[str, str, str, str, str], ...] = ()
+    #: False when an update the document holds could not be written into the visit file:
+    #: the file is brought in step with the document at the next opening.
+    in_step: bool = True
 
 
 def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncState | None:
@@ -48,11 +57,11 @@ def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncStat
     column = "state" if document else "x''"
     row = conn.execute(
         f"SELECT server, room, officer, machine, {column}, handed_through, undo_states, "
-        "received, last_sync_utc FROM sync_replica WHERE id = 1"
+        "received, last_sync_utc, my_writes, in_step FROM sync_replica WHERE id = 1"
     ).fetchone()
     if row is None:
         return None
-    server, room, officer, machine, state, through, states, received, last = row
+    server, room, officer, machine, state, through, states, received, last, mine, in_step = row
     return SyncState(
         server=server,
         room=room,
@@ -63,6 +72,10 @@ def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncStat
         undo_states={int(seq): bool(done) for seq, done in json.loads(states).items()},
         received=frozenset(int(seq) for seq in json.loads(received)),
         last_sync=None if last is None else time_from_db(last, "UTC"),
+        my_writes=tuple(
+            (str(k), str(i), str(key), str(v), str(w)) for k, i, key, v, w in json.loads(mine)
+        ),
+        in_step=bool(in_step),
     )
 
 
@@ -70,11 +83,13 @@ def save_sync_state(conn: sqlite3.Connection, state: SyncState) -> None:
     """Insert or replace the replica's standing."""
     conn.execute(
         "INSERT INTO sync_replica (id, server, room, officer, machine, state, handed_through, "
-        "undo_states, received, last_sync_utc) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "undo_states, received, last_sync_utc, my_writes, in_step) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET server = excluded.server, room = excluded.room, "
         "officer = excluded.officer, machine = excluded.machine, state = excluded.state, "
         "handed_through = excluded.handed_through, undo_states = excluded.undo_states, "
-        "received = excluded.received, last_sync_utc = excluded.last_sync_utc",
+        "received = excluded.received, last_sync_utc = excluded.last_sync_utc, "
+        "my_writes = excluded.my_writes, in_step = excluded.in_step",
         (
             state.server,
             state.room,
@@ -85,6 +100,8 @@ def save_sync_state(conn: sqlite3.Connection, state: SyncState) -> None:
             json.dumps({str(seq): done for seq, done in sorted(state.undo_states.items())}),
             json.dumps(sorted(state.received)),
             None if state.last_sync is None else time_to_db(state.last_sync.astimezone(_UTC))[0],
+            json.dumps([list(one) for one in state.my_writes], ensure_ascii=False),
+            int(state.in_step),
         ),
     )
 
@@ -121,3 +138,49 @@ def forget_sync(conn: sqlite3.Connection) -> None:
     """The visit is no longer shared from this file: its standing and waiting updates go."""
     conn.execute("DELETE FROM sync_pending")
     conn.execute("DELETE FROM sync_replica")
+
+
+def write_shared_records(
+    conn: sqlite3.Connection, memory: CalendarMemory, versions: list[ProgrammeVersion]
+) -> bool:
+    """Bring the file's calendar memory and programme versions to what the shared document
+    holds (sync/records.py); whether anything was written. Versions the file holds under
+    the same numbers and issue times stay as kept (deltas included); from the first one
+    that differs, the file's are replaced by the document's."""
+    held = calendar_rows.load_calendar_memory(conn)
+    wrote = False
+    moved = {pair: mark for pair, mark in memory.marks.items() if held.marks.get(pair) != mark}
+    if moved:
+        calendar_rows.save_marks(conn, moved)
+        wrote = True
+    for calendar in sorted(set(held.sent) | set(memory.sent)):
+        events = memory.sent.get(calendar, frozenset())
+        dropped = memory.dropped.get(calendar, frozenset())
+        if (
+            held.sent.get(calendar, frozenset()) != events
+            or held.dropped.get(calendar, frozenset()) != dropped
+        ):
+            calendar_rows.save_sent(conn, calendar, events, dropped)
+            wrote = True
+    missing = {i: e for i, e in memory.ghosts.items() if i not in held.ghosts}
+    if missing:
+        calendar_rows.save_ghosts(conn, missing)
+        wrote = True
+    kept = load_versions(conn)
+    wanted = sorted(versions, key=lambda v: v.number)
+    same = 0
+    while same < min(len(kept), len(wanted)) and (
+        kept[same].number,
+        kept[same].issued,
+        kept[same].note,
+    ) == (wanted[same].number, wanted[same].issued, wanted[same].note):
+        same += 1
+    if same < len(kept) or same < len(wanted):
+        if same < len(kept):
+            conn.execute("DELETE FROM programme_version WHERE number >= ?", (kept[same].number,))
+        number_of = {id(v.programme): v.number for v in wanted}
+        for version in wanted[same:]:
+            base = getattr(version.programme, "base", None)
+            save_version(conn, version, None if base is None else number_of[id(base)])
+        wrote = True
+    return wrote

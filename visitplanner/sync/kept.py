@@ -47,7 +47,14 @@ class KeptReplica:
             return None
         replica = Replica.join(session, state.state, Identity(state.officer, state.machine))
         replica.resume(state.handed_through, state.undo_states, state.received)
-        return cls(replica, state)
+        replica.document.remember_my_writes(state.my_writes)
+        kept = cls(replica, state)
+        if not state.in_step:
+            # An update the kept document holds never reached the file: write it now.
+            replica.in_step = False
+            replica.resync()
+            kept.save()
+        return kept
 
     @classmethod
     def start(cls, replica: Replica, server: str, room: str) -> KeptReplica:
@@ -89,6 +96,8 @@ class KeptReplica:
             handed_through=seq,
             undo_states=states,
             received=received,
+            my_writes=self.replica.document.my_writes(),
+            in_step=self.replica.in_step,
             last_sync=_now() if synced else self.state.last_sync,
         )
         database = self.replica.session.database

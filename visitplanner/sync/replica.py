@@ -35,7 +35,9 @@ from visitplanner.storage import journal
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key
 from visitplanner.storage.repository import VisitRepository
+from visitplanner.storage.sync_rows import write_shared_records
 from visitplanner.sync.document import Conflict, Identity, Incoming, VisitDocument
+from visitplanner.sync.records import RECORD_KINDS, same_calendars, same_versions
 from visitplanner.sync.reports import messages, who
 
 
@@ -69,6 +71,9 @@ class Replica:
         self._received: set[int] = set()
         #: What the document held when the server last had everything of this replica.
         self._acknowledged = document.state_vector()
+        #: False when the document holds an update that could not be written into the
+        #: visit file (disk full, a constraint): the next `receive` brings it in step first.
+        self.in_step = True
 
     def progress(self) -> tuple[int, dict[int, bool], frozenset[int]]:
         """How far the journal was handed over (last entry, each undoable entry's state,
@@ -162,9 +167,15 @@ class Replica:
         for seq in sorted(states):
             if seq <= self._seq and self._states.get(seq) is False and states[seq]:
                 updates.append(self._send(seq, undo=False, order=order))
+        records = False
         for entry in journal.entries_after(conn, self._seq):
-            if entry.seq not in self._received and entry.done:
+            if entry.seq in self._received:
+                continue
+            records = records or any(c.kind in RECORD_KINDS for c in entry.changes)
+            if entry.done:
                 updates.append(self._changes(entry, list(entry.changes), order))
+        if records:
+            updates.append(self.document.local_records(self.session.data))
         self._seq = journal.last_seq(conn)
         self._states = states
         found = [u for u in updates if u]
@@ -211,7 +222,11 @@ class Replica:
 
     def receive(self, update: bytes) -> Received:
         """Take in another replica's update: written to the visit file as one operation
-        (not undoable), the officer told what the merge settled against them."""
+        (not undoable), the officer told what the merge settled against them. Should the
+        writing fail, the error is raised and the replica is marked out of step: the next
+        update received (or the next opening of a kept replica) writes what was missed."""
+        if not self.in_step:
+            self.resync()
         self.hand_over()
         incoming = self.document.receive(update)
         if incoming.update:
@@ -226,15 +241,14 @@ class Replica:
             ", ".join(dict.fromkeys(a.officer for a in incoming.authors)),
             ", ".join(dict.fromkeys(a.machine for a in incoming.authors)),
         )
-        return Received(
-            self._take_in(
-                incoming,
-                label.format(who=who(incoming.authors), count=incoming.count),
-                author if incoming.authors else None,
-            ),
+        self.in_step = False
+        change = self._take_in(
             incoming,
-            told,
+            label.format(who=who(incoming.authors), count=incoming.count),
+            author if incoming.authors else None,
         )
+        self.in_step = True
+        return Received(change, incoming, told)
 
     def resync(self) -> Received:
         """Write into the visit file whatever differs from the document (after an update
@@ -256,6 +270,10 @@ class Replica:
         for (kind, ident), entity in held.items():
             if kind != "visit" and ident not in shared[kind]:
                 incoming.deleted[(kind, ident)] = to_plain(entity)
+        data = self.session.data
+        incoming.records = not same_calendars(
+            data.calendars, self.document.records.calendars()
+        ) or not same_versions(data.versions, self.document.records.programme_versions())
         repo = self.session.repository
         incoming.reordered = {
             kind
@@ -263,6 +281,7 @@ class Replica:
             if kind != "visit" and repo.ids_by_place(kind) != self.document.ordered_ids(kind)
         }
         if not incoming:
+            self.in_step = True
             return Received(Change(), incoming)
         count = incoming.count
         label = ngettext(
@@ -270,7 +289,9 @@ class Replica:
             "Brought in step with the shared visit: {count} changes",
             count,
         ).format(count=count)
-        return Received(self._take_in(incoming, label), incoming)
+        change = self._take_in(incoming, label)
+        self.in_step = True
+        return Received(change, incoming)
 
     def _take_in(
         self, incoming: Incoming, label: str, author: tuple[str, str] | None = None
@@ -288,9 +309,16 @@ class Replica:
             )
 
         renumbered: set[str] = set()
+        if incoming.records:
+            touched.extend([("calendars", "sent"), ("versions", "*")])
 
         def write(repo: VisitRepository) -> None:
             summary.extend(_write(repo, incoming, self.document, renumbered))
+            if incoming.records:
+                records = self.document.records
+                calendars, versions = records.calendars(), records.programme_versions()
+                if write_shared_records(repo.conn, calendars, versions):
+                    summary.append(EntityChange("shared_records", "*", None, {}))
 
         change = self.session.record(label, write, touched, summary, author)
         self._seq = journal.last_seq(self.session.database.conn)

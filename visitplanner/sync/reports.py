@@ -17,6 +17,7 @@ from visitplanner.domain.plain import Plain, entity_from_plain
 from visitplanner.domain.text import name_of
 from visitplanner.i18n import _, current_language
 from visitplanner.sync.document import Conflict, Identity, Incoming, Lost, Repair, Stamp
+from visitplanner.sync.records import Renumbered
 
 _LONGEST = 60
 
@@ -140,6 +141,25 @@ def repair_message(repair: Repair, entity: dict[str, Plain] | None) -> str:
     )
 
 
+def renumbered_message(moved: Renumbered) -> str:
+    """The officer told that a programme version they knew under one number has another."""
+    by = _("{officer} ({machine})").format(officer=moved.officer, machine=moved.machine)
+    at = moved.issued.astimezone().strftime("%d/%m %H:%M")
+    if moved.other_issued is None:
+        other = _("another officer")
+        other_at = "?"
+    else:
+        other = _("{officer} ({machine})").format(
+            officer=moved.other_officer, machine=moved.other_machine
+        )
+        other_at = moved.other_issued.astimezone().strftime("%d/%m %H:%M")
+    return _(
+        "Programme version {was} issued by {who} at {time} is now version {now}: "
+        "{other} had issued a version {was} at {other_time}, unseen by its officer. "
+        "Copies printed as version {was} of it must be corrected to version {now}"
+    ).format(was=moved.was, now=moved.now, who=by, time=at, other=other, other_time=other_at)
+
+
 def messages(
     incoming: Incoming, entity: Callable[[str, str], dict[str, Plain] | None]
 ) -> list[str]:
@@ -152,4 +172,5 @@ def messages(
     told = [conflict_message(c, plain(c.kind, c.id)) for c in incoming.conflicts]
     told.extend(lost_message(lost) for lost in incoming.lost)
     told.extend(repair_message(r, plain(r.kind, r.id)) for r in incoming.repairs)
+    told.extend(renumbered_message(moved) for moved in incoming.renumbered)
     return told
