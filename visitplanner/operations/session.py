@@ -103,6 +103,15 @@ class VisitSession:
             officer=journal.officer_here(self.database.conn),
         )
 
+    def entity(self, kind: str, ident: str) -> Any | None:
+        """The entity of `kind` with this id, as the visit in memory holds it."""
+        return self._entities().get((kind, ident))
+
+    def has_entity(self, ident: str) -> bool:
+        """Whether the visit holds an entity of any kind with this id."""
+        found = self._entities()
+        return any((kind.name, ident) in found for kind in entity_kinds.KINDS)
+
     def _entities(self) -> dict[Key, Any]:
         if self._index is None or self._indexed is not self.data:
             self._index = {

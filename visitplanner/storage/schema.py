@@ -1021,11 +1021,14 @@ def _sync_my_writes(db: Database) -> None:
     officer's value has replaced yet: a conflicting update that arrives in a later run of
     the program (a command-line `sync` after an edit in the window) is still told. And
     whether the file holds everything the kept document does (`in_step`, 0 after an
-    update whose writing into the file failed: the next opening brings the file in step)."""
+    update whose writing into the file failed: the next opening brings the file in step),
+    and the entities whose links the file cut while the shared document keeps them
+    (`cut_links`: written again when what they referred to comes back)."""
     _run_script(db, _SYNC_MY_WRITES_SQL)
 
 
 _SYNC_MY_WRITES_SQL: Final = """
 ALTER TABLE sync_replica ADD COLUMN my_writes TEXT NOT NULL DEFAULT '[]';
-ALTER TABLE sync_replica ADD COLUMN in_step INTEGER NOT NULL DEFAULT 1
+ALTER TABLE sync_replica ADD COLUMN in_step INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE sync_replica ADD COLUMN cut_links TEXT NOT NULL DEFAULT '[]'
 """

@@ -49,6 +49,9 @@ class SyncState:
     #: False when an update the document holds could not be written into the visit file:
     #: the file is brought in step with the document at the next opening.
     in_step: bool = True
+    #: Entities (kind, id) whose links the file cut while the document keeps them: written
+    #: again when what they referred to comes back.
+    cut_links: tuple[tuple[str, str], ...] = ()
 
 
 def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncState | None:
@@ -57,11 +60,11 @@ def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncStat
     column = "state" if document else "x''"
     row = conn.execute(
         f"SELECT server, room, officer, machine, {column}, handed_through, undo_states, "
-        "received, last_sync_utc, my_writes, in_step FROM sync_replica WHERE id = 1"
+        "received, last_sync_utc, my_writes, in_step, cut_links FROM sync_replica WHERE id = 1"
     ).fetchone()
     if row is None:
         return None
-    server, room, officer, machine, state, through, states, received, last, mine, in_step = row
+    server, room, officer, machine, state, through, states, received, last, mine, in_step, cut = row
     return SyncState(
         server=server,
         room=room,
@@ -76,6 +79,7 @@ def load_sync_state(conn: sqlite3.Connection, document: bool = True) -> SyncStat
             (str(k), str(i), str(key), str(v), str(w)) for k, i, key, v, w in json.loads(mine)
         ),
         in_step=bool(in_step),
+        cut_links=tuple((str(kind), str(ident)) for kind, ident in json.loads(cut)),
     )
 
 
@@ -83,13 +87,14 @@ def save_sync_state(conn: sqlite3.Connection, state: SyncState) -> None:
     """Insert or replace the replica's standing."""
     conn.execute(
         "INSERT INTO sync_replica (id, server, room, officer, machine, state, handed_through, "
-        "undo_states, received, last_sync_utc, my_writes, in_step) "
-        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "undo_states, received, last_sync_utc, my_writes, in_step, cut_links) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET server = excluded.server, room = excluded.room, "
         "officer = excluded.officer, machine = excluded.machine, state = excluded.state, "
         "handed_through = excluded.handed_through, undo_states = excluded.undo_states, "
         "received = excluded.received, last_sync_utc = excluded.last_sync_utc, "
-        "my_writes = excluded.my_writes, in_step = excluded.in_step",
+        "my_writes = excluded.my_writes, in_step = excluded.in_step, "
+        "cut_links = excluded.cut_links",
         (
             state.server,
             state.room,
@@ -102,6 +107,7 @@ def save_sync_state(conn: sqlite3.Connection, state: SyncState) -> None:
             None if state.last_sync is None else time_to_db(state.last_sync.astimezone(_UTC))[0],
             json.dumps([list(one) for one in state.my_writes], ensure_ascii=False),
             int(state.in_step),
+            json.dumps([list(key) for key in sorted(state.cut_links)]),
         ),
     )
 

@@ -48,6 +48,7 @@ class KeptReplica:
         replica = Replica.join(session, state.state, Identity(state.officer, state.machine))
         replica.resume(state.handed_through, state.undo_states, state.received)
         replica.document.remember_my_writes(state.my_writes)
+        replica.cut = set(state.cut_links)
         kept = cls(replica, state)
         if not state.in_step:
             # An update the kept document holds never reached the file: write it now.
@@ -98,6 +99,7 @@ class KeptReplica:
             received=received,
             my_writes=self.replica.document.my_writes(),
             in_step=self.replica.in_step,
+            cut_links=tuple(sorted(self.replica.cut)),
             last_sync=_now() if synced else self.state.last_sync,
         )
         database = self.replica.session.database

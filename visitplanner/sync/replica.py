@@ -74,6 +74,10 @@ class Replica:
         #: False when the document holds an update that could not be written into the
         #: visit file (disk full, a constraint): the next `receive` brings it in step first.
         self.in_step = True
+        #: Entities whose links the visit file cut (what they referred to went) while the
+        #: document keeps them: an update that brings it back (an undone deletion that
+        #: arrives in two parts) writes their links again (see `_restore_cut`).
+        self.cut: set[Key] = set()
 
     def progress(self) -> tuple[int, dict[int, bool], frozenset[int]]:
         """How far the journal was handed over (last entry, each undoable entry's state,
@@ -237,6 +241,7 @@ class Replica:
         label = ngettext(
             "From {who}: {count} change", "From {who}: {count} changes", incoming.count
         )
+        self._restore_cut(incoming)
         author = (
             ", ".join(dict.fromkeys(a.officer for a in incoming.authors)),
             ", ".join(dict.fromkeys(a.machine for a in incoming.authors)),
@@ -301,12 +306,14 @@ class Replica:
         summary: list[EntityChange] = []
         touched: list[Key] = [*incoming.created, *incoming.changed, *incoming.deleted]
         gone = {ident for _kind, ident in incoming.deleted}
+        linked: list[Key] = []
         if gone:
             # The file cuts their links to what goes (or takes them along): read again.
-            touched.extend(
+            linked = [
                 (entity_kinds.kind_of(e).name, e.id)
                 for e in entity_kinds.linked_to(self.session.data, gone)
-            )
+            ]
+            touched.extend(linked)
 
         renumbered: set[str] = set()
         if incoming.records:
@@ -327,7 +334,51 @@ class Replica:
             whole = Change.of(kind, {"*"})
             self.session.reload(whole)
             change = change | whole
+        self.cut = {key for key in self.cut | set(linked) if self._differs(key)}
         return change
+
+    def _differs(self, key: Key) -> dict[str, Plain]:
+        """The fields of an entity the document holds otherwise than the visit file:
+        every field when the file has it no more (a dependent the file took along), none
+        when the document has it no more."""
+        kind, ident = key
+        shared = self.document.entity(kind, ident)
+        if shared is None:
+            return {}
+        held = self.session.entity(kind, ident)
+        if held is None:
+            return dict(shared)
+        now = to_plain(held)
+        return {name: value for name, value in shared.items() if now.get(name) != value}
+
+    def _restore_cut(self, incoming: Incoming) -> None:
+        """Add to `incoming` what the file cut and the document kept (links, dependents
+        the file took along) of entities whose every link the file will hold once
+        `incoming` is written (what they referred to came back); the others wait for a
+        later update."""
+        if not self.cut:
+            return
+        coming = {ident for _kind, ident in incoming.created}
+        going = {ident for _kind, ident in incoming.deleted}
+        for key in sorted(self.cut):
+            if key in incoming.deleted or key in incoming.created:
+                continue
+            moved = self._differs(key)
+            if not moved:
+                continue
+            kind, ident = key
+            shared = self.document.entity(kind, ident)
+            assert shared is not None
+            entity: Any = entity_from_plain(entity_kinds.BY_NAME[kind].cls, shared)
+            links = entity_kinds.BY_NAME[kind].links(entity)
+            if links & going or not all(
+                link in coming or self.session.has_entity(link) for link in links
+            ):
+                continue
+            if self.session.entity(kind, ident) is None:
+                incoming.created[key] = dict(shared)
+            else:
+                incoming.changed[key] = {**incoming.changed.get(key, {}), **moved}
 
 
 def restore_operation(data: VisitData, conflict: Conflict) -> SaveEntity:
