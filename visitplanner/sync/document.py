@@ -97,6 +97,7 @@ from visitplanner.sync.fields import (
     _encode,
     item_fields,
 )
+from visitplanner.sync.held import one_update
 from visitplanner.sync.merging import Merging
 from visitplanner.sync.stamps import (
     Conflict,
@@ -201,12 +202,11 @@ class VisitDocument(Merging):
     def local_records(self, data: VisitData) -> bytes:
         """The update for the bookkeeping the visit file holds that the document lacks
         (calendars exported, versions issued: `records.py`); empty when nothing."""
-        before = self.doc.get_state()
-        with self.doc.transaction():
+        with self._made() as made, self.doc.transaction():
             wrote = self.records.write(
                 data.calendars, data.versions, new_id(), *identity_of(self.identity)
             )
-        return self.doc.get_update(before) if wrote else b""
+        return one_update(made) if wrote else b""
 
     def my_writes(self) -> tuple[tuple[str, str, str, str, str], ...]:
         """The fields this officer set that no other value replaced yet, as the visit file

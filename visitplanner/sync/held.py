@@ -5,7 +5,8 @@ plain form, the stamps of what is written here, and what a transaction touched
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Final
 
@@ -40,6 +41,18 @@ _ORDER: Final = "order."
 
 class HeldDocument:
     """A visit's shared Yjs document and what this replica read of it."""
+
+    @contextmanager
+    def _made(self) -> Iterator[list[bytes]]:
+        """The updates of the transactions made within (each as Yrs encodes it when the
+        transaction ends): asking the document for what changed since a state vector
+        instead walks the whole document, 1.4 to 3 ms on a summit for each local edit."""
+        found: list[bytes] = []
+        subscription = self.doc.observe(lambda event: found.append(event.update))
+        try:
+            yield found
+        finally:
+            self.doc.unobserve(subscription)
 
     def __init__(self, identity: Identity, clock: Callable[[], datetime] | None = None) -> None:
         self.identity = identity
@@ -211,3 +224,11 @@ class HeldDocument:
         self._plain[kind][ident] = plain
         self._kind_of[ident] = kind
         return True
+
+
+def one_update(made: list[bytes]) -> bytes:
+    """The update of one transaction (`HeldDocument._made`); empty when it changed
+    nothing."""
+    if len(made) > 1:  # one transaction, one update: nested ones are the outer one
+        raise AssertionError(f"{len(made)} updates where one transaction was made")
+    return made[0] if made else b""

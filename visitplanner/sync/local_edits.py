@@ -20,7 +20,7 @@ from visitplanner.sync.fields import (
     _place_after,
     item_fields,
 )
-from visitplanner.sync.held import HeldDocument
+from visitplanner.sync.held import HeldDocument, one_update
 
 
 class LocalEdits(HeldDocument):
@@ -36,10 +36,9 @@ class LocalEdits(HeldDocument):
 
         `order` gives the ids of a kind in the order of the file's rows, so that a
         created entity takes the same place in the document."""
-        before = self.doc.get_state()
         touched: set[Key] = set()
         stamp = new_id()
-        with self.doc.transaction():
+        with self._made() as made, self.doc.transaction():
             for change in changes:
                 if change.kind not in self._maps:
                     continue
@@ -57,7 +56,7 @@ class LocalEdits(HeldDocument):
             self._place(order)
         for kind, ident in touched:
             self._refresh(kind, ident)
-        return self.doc.get_update(before)
+        return one_update(made)
 
     def _create(
         self,
