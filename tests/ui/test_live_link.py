@@ -104,7 +104,9 @@ def test_a_shared_visit_in_the_window_is_live(qtbot, tmp_path: Path, team: Team)
         dinner = find_event(controller.data, DINNER)
         _edit_dinner(jean, title=dinner.title.replace("en", "Working dinner with Jean"))
         sync_visit(jean, team.jean)
-        qtbot.waitUntil(lambda: _programme_shows(window, "Working dinner with Jean"), timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: _programme_shows(window, "Working dinner with Jean"), timeout=WAIT_MS
+        )
         assert window.statusBar().currentMessage().startswith("Received 1 change from Jean Dupont")
         assert controller.undo_stack.undoText() == ""  # his change is not mine to undo
 
@@ -144,7 +146,9 @@ def test_a_shared_visit_in_the_window_is_live(qtbot, tmp_path: Path, team: Team)
         assert status.text().startswith("Offline · 2 changes waiting · last sync ")
         team.server.start()
         qtbot.waitUntil(
-            lambda: status.text().startswith("Online") and status.text().endswith("nothing waiting"),
+            lambda: (
+                status.text().startswith("Online") and status.text().endswith("nothing waiting")
+            ),
             timeout=WAIT_MS,
         )
         sync_visit(jean, team.jean)
