@@ -190,3 +190,40 @@ def test_a_wrong_token_is_refused_in_words(qtbot, tmp_path: Path, team: Team) ->
     finally:
         window.close()
         window.controller.session.close()
+
+
+def test_what_a_merge_settled_is_told_without_stopping_work(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Another officer's value replaced mine: a word in the status bar, and the merge
+    report left open beside the window, its Restore button an edit of mine."""
+    from visitplanner.domain.plain import to_plain
+    from visitplanner.operations.change import Change
+    from visitplanner.sync.document import Conflict, Identity, Incoming
+    from visitplanner.sync.replica import Received
+    from visitplanner.ui.exchange.sharing import MergeReportDialog
+
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    window = _window(qtbot, path, tmp_path)
+    try:
+        dinner = find_event(window.controller.data, DINNER)
+        mine = to_plain(dinner.dress_code.replace("en", "Lounge suit"))
+        incoming = Incoming(
+            changed={("event", dinner.id): {"dress_code": "x"}},
+            conflicts=[Conflict("event", dinner.id, "dress_code", None, None, mine, None, None)],
+            authors=[Identity("Jean Dupont", "laptop-3")],
+        )
+        told = "The working dinner's dress code, Lounge suit, was replaced by Black tie."
+        ui_live.tell_received(window, window.controller, Received(Change(), incoming, [told]))
+        message = window.statusBar().currentMessage()
+        assert message.startswith("Received 1 change from Jean Dupont (laptop-3).")
+        assert told in message
+        report = window.findChild(MergeReportDialog, "live-merge-report")
+        assert report is not None and report.isVisible() and not report.isModal()
+        assert report.windowTitle() == "Merge report"
+        report.restore_buttons[0].click()
+        restored = find_event(window.controller.data, DINNER).dress_code.get("en")
+        assert restored == "Lounge suit"
+        assert window.controller.undo_stack.undoText() == "Restore my value"
+    finally:
+        window.close()
+        window.controller.session.close()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _, ngettext
-from visitplanner.services.sharing import kept_token
+from visitplanner.services.sharing import kept_token, share_status
 from visitplanner.sync.link_status import ConnectionStatus, LinkState
 from visitplanner.ui.shell.controller import VisitController
 
@@ -114,6 +114,12 @@ class LiveSharing(QObject):
             return True
         session = self.controller.session
         if session.closed or self.controller.read_only:
+            return False
+        try:
+            shared = share_status(session)  # light: the network's libraries stay unloaded
+        except VisitPlannerError:
+            shared = None
+        if shared is None:
             return False
         from visitplanner.sync.kept import KeptReplica
         from visitplanner.sync.live import LiveLink
