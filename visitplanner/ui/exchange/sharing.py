@@ -376,6 +376,8 @@ def _live_text(state: LinkState, when: str, waiting: int) -> str:
             waiting,
         ).format(time=when, count=waiting)
     if state is LinkState.REFUSED:
+        if not waiting:
+            return _("Token refused: give it again with Sync now (Ctrl+Shift+Y)")
         return ngettext(
             "Token refused: give it again with Sync now (Ctrl+Shift+Y) · {count} change waiting",
             "Token refused: give it again with Sync now (Ctrl+Shift+Y) · {count} changes waiting",
