@@ -99,6 +99,7 @@ def test_a_shared_visit_in_the_window_is_live(qtbot, tmp_path: Path, team: Team)
     try:
         qtbot.waitUntil(lambda: status.text().startswith("Online · last sync"), timeout=WAIT_MS)
         assert status.text().endswith("nothing waiting")
+        window.build()  # menus made again (a language switch): the link carries on
 
         # Jean's edit, synced from his laptop, comes in without a click.
         dinner = find_event(controller.data, DINNER)

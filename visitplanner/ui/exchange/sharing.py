@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -480,25 +481,48 @@ def add_sharing_entries(
         menu.addAction(action)
     if live is None:
         return
-    online = QAction(_("Work &online"), menu)
-    online.setObjectName("work-online")
-    online.setCheckable(True)
-    online.setToolTip(_("Keep the shared visit in step with the sync server as you work"))
-    online.setChecked(live.running)
-    online.setEnabled(share_status(controller.session) is not None and not controller.read_only)
+    menu.addSeparator()
+    menu.addAction(WorkOnlineAction(controller, live, window, menu))
 
-    def toggled(checked: bool) -> None:
+
+class WorkOnlineAction(QAction):
+    """File > Shared visit > Work online: checked while the live link is up; unchecked,
+    the window works apart from the server (Sync now still syncs once).
+
+    Its slots are its own methods, so Qt drops their connections when the action goes
+    (a menu rebuilt on a language switch leaves nothing behind)."""
+
+    def __init__(
+        self,
+        controller: VisitController,
+        live: LiveSharing,
+        window: QWidget,
+        parent: QObject,
+    ) -> None:
+        super().__init__(_("Work &online"), parent)
+        self._controller = controller
+        self._live = live
+        self._window = window
+        self.setObjectName("work-online")
+        self.setCheckable(True)
+        self.setToolTip(_("Keep the shared visit in step with the sync server as you work"))
+        self.setEnabled(not controller.read_only and share_status(controller.session) is not None)
+        self.setChecked(live.running)
+        self.toggled.connect(self._toggled)
+        live.status_changed.connect(self.follow)
+
+    def follow(self, _status: object = None) -> None:
+        """Show whether the link is up now."""
+        self.setChecked(self._live.running)
+
+    def _toggled(self, checked: bool) -> None:
+        live = self._live
         if checked == live.running:
             return
         if not checked:
             live.stop()
-        elif not live.start() and not _start_with_asked_token(controller, live, window):
-            online.setChecked(False)
-
-    online.toggled.connect(toggled)
-    live.status_changed.connect(lambda _status: online.setChecked(live.running))
-    menu.addSeparator()
-    menu.addAction(online)
+        elif not live.start() and not _start_with_asked_token(self._controller, live, self._window):
+            self.setChecked(False)
 
 
 def _ask_token(controller: VisitController, parent: QWidget, title: str) -> str | None:
