@@ -216,7 +216,7 @@ class LiveSharing(QObject):
                 self._pushed = self.link.push(repair)
         except VisitPlannerError as exc:
             log.warning("cannot take in another officer's update: %s", exc)
-            self.controller.look_for_outside_changes()
+            self._bring_in_step(kept)
             return
         shown = self.controller.announce()
         if got.change and not shown:
@@ -225,6 +225,17 @@ class LiveSharing(QObject):
         self.status_changed.emit(self.status)
         if got.incoming or got.messages:
             self.received.emit(got)
+
+    def _bring_in_step(self, kept: KeptReplica) -> None:
+        """After an update whose writing failed: write into the visit file whatever
+        differs from the shared document, then show it."""
+        try:
+            kept.replica.resync()
+            kept.save()
+        except VisitPlannerError as exc:
+            log.warning("cannot bring the visit in step with the shared document: %s", exc)
+        self.controller.look_for_outside_changes()
+        self.controller.announce()
 
     def _show_status(self, status: ConnectionStatus) -> None:
         if self.link is None:
