@@ -77,8 +77,10 @@ class LiveSharing(QObject):
     received = Signal(object)
     # From the link's thread (queued: handled on the GUI thread).
     _remote = Signal(bytes)
-    _status = Signal(object)
-    _confirmed = Signal(int)
+    # Each carries the number of the link it came from: a closed link's last words,
+    # still queued when a new link starts, are not taken for the new one's.
+    _status = Signal(int, object)
+    _confirmed = Signal(int, int)
 
     def __init__(self, controller: VisitController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +89,7 @@ class LiveSharing(QObject):
         self.kept: KeptReplica | None = None
         self.link: LiveLink | None = None
         self._pushed = 0
+        self._generation = 0
         self._remote.connect(self._take_in)
         self._status.connect(self._show_status)
         self._confirmed.connect(self._acknowledge)
@@ -139,6 +142,8 @@ class LiveSharing(QObject):
         self.kept = kept
         self._hand_over(push=False)  # kept in the file before any network
         self._pushed = 0
+        self._generation += 1
+        generation = self._generation
         self.status = ConnectionStatus(LinkState.SYNCING, last_sync=kept.state.last_sync)
         self.link = LiveLink(
             server,
@@ -146,8 +151,8 @@ class LiveSharing(QObject):
             token,
             kept.replica.document.state(),
             on_remote=self._remote.emit,
-            on_status=self._status.emit,
-            on_confirmed=self._confirmed.emit,
+            on_status=lambda status: self._status.emit(generation, status),
+            on_confirmed=lambda count: self._confirmed.emit(generation, count),
             retry_seconds=RETRY_SECONDS,
             peers_every=PEERS_EVERY,
         )
@@ -237,17 +242,17 @@ class LiveSharing(QObject):
         self.controller.look_for_outside_changes()
         self.controller.announce()
 
-    def _show_status(self, status: ConnectionStatus) -> None:
-        if self.link is None:
+    def _show_status(self, generation: int, status: ConnectionStatus) -> None:
+        if self.link is None or generation != self._generation:
             return
         self.status = status
         if status.state is LinkState.REFUSED and self.kept is not None:
             forget_token(self.kept.state.server, self.kept.state.officer)
         self.status_changed.emit(status)
 
-    def _acknowledge(self, count: int) -> None:
+    def _acknowledge(self, generation: int, count: int) -> None:
         kept = self._usable()
-        if kept is None or count != self._pushed:
+        if kept is None or generation != self._generation or count != self._pushed:
             return  # more went out since: their confirmation follows
         try:
             self._hand_over()
