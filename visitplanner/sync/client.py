@@ -25,7 +25,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any, Final
 
 import anyio
@@ -45,6 +44,7 @@ from pycrdt import (
     YMessageType,
     YSyncMessageType,
     create_sync_message,
+    create_update_message,
     read_message,
 )
 from pycrdt.websocket.websocket import HttpxWebsocket
@@ -52,6 +52,8 @@ from wsproto.utilities import LocalProtocolError
 
 from visitplanner.domain.errors import VisitPlannerError
 from visitplanner.i18n import _
+from visitplanner.sync.link_status import ConnectionStatus as ConnectionStatus
+from visitplanner.sync.link_status import LinkState as LinkState
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +142,7 @@ class _WatchedChannel(HttpxWebsocket):
             message = await super().recv()
         except BaseException as exc:
             self.lost = exc
-            self._changed.set()
+            self._notify()
             raise
         if len(message) > 1 and message[0] == YMessageType.SYNC:
             size = _update_size(message)
@@ -150,7 +152,7 @@ class _WatchedChannel(HttpxWebsocket):
             if size or message[1] == YSyncMessageType.SYNC_STEP2:
                 # Whoever waits runs once the Provider has applied the message: it does
                 # so before its next await.
-                self._changed.set()
+                self._notify()
         return message
 
     async def send(self, message: bytes) -> None:
@@ -165,10 +167,24 @@ class _WatchedChannel(HttpxWebsocket):
                 raise _lost(self.lost)
             await self.changed()
 
+    def _notify(self) -> None:
+        # Every waiter holds the event of its own call: several may wait at once.
+        changed, self._changed = self._changed, anyio.Event()
+        changed.set()
+
     async def changed(self) -> None:
         """Wait for the next answer, update received, or the connection's loss."""
         await self._changed.wait()
-        self._changed = anyio.Event()
+
+
+#: What a send on a dying connection may raise.
+_NETWORK_ERRORS: Final = (
+    HTTPXWSException,
+    LocalProtocolError,
+    OSError,
+    anyio.BrokenResourceError,
+    anyio.ClosedResourceError,
+)
 
 
 def _lost(cause: BaseException) -> SyncError:
@@ -321,25 +337,6 @@ async def connected_officers(
     return [str(name) for name in response.json().get("officers", [])]
 
 
-class LinkState(StrEnum):
-    """Where a connection stands, as the window shows it."""
-
-    OFFLINE = "offline"
-    SYNCING = "syncing"
-    ONLINE = "online"
-    REFUSED = "refused"
-
-
-@dataclass(frozen=True)
-class ConnectionStatus:
-    """What the window shows of a shared visit's link."""
-
-    state: LinkState = LinkState.OFFLINE
-    last_sync: datetime | None = None
-    peers: tuple[str, ...] = ()
-    error: str | None = None
-
-
 StatusCallback = Callable[[ConnectionStatus], None]
 
 
@@ -370,6 +367,13 @@ class Connection:
     peers_every: float = 5.0
     status: ConnectionStatus = field(default_factory=ConnectionStatus)
     _scope: anyio.CancelScope | None = None
+    #: The channel of the session in progress (None between sessions).
+    _channel: _WatchedChannel | None = None
+    #: Steps 1 sent on the channel (the Provider's first one included).
+    _asked: int = 0
+    #: The document's state vector when the server last confirmed holding all of it.
+    _confirmed: bytes = b""
+    _retry: anyio.Event | None = None
 
     def _set(self, **changes: Any) -> None:
         self.status = replace(self.status, **changes)
@@ -405,12 +409,47 @@ class Connection:
                     self._set(state=LinkState.OFFLINE, peers=(), error=error.message)
                 wait = self.retry_seconds[min(failures, len(self.retry_seconds) - 1)]
                 failures += 1
-                await anyio.sleep(wait)
+                self._retry = anyio.Event()
+                with anyio.move_on_after(wait):
+                    await self._retry.wait()  # `retry_now` cuts the wait short
+                self._retry = None
         if self.status.state is not LinkState.REFUSED:
             self._set(state=LinkState.OFFLINE, peers=(), error=None)
 
+    def retry_now(self) -> None:
+        """Between attempts after a failure: try again now rather than after the wait."""
+        if self._retry is not None:
+            self._retry.set()
+
+    async def confirm(self, timeout: float = DEFAULT_TIMEOUT) -> bool:
+        """Have the server confirm that it holds every change of the document made so
+        far: send what it may lack since its last confirmation, then a sync step 1, and
+        wait for its answer (the server handles a connection's messages in order, see
+        the module's docstring). False when not connected, or the link dropped or
+        timed out first (the changes then go on the next session)."""
+        channel = self._channel
+        if channel is None or channel.lost is not None:
+            return False
+        vector = self.doc.get_state()
+        try:
+            with anyio.fail_after(timeout):
+                since = self.doc.get_update(self._confirmed) if self._confirmed else b""
+                if since and since != EMPTY_UPDATE:
+                    await channel.send(create_update_message(since))
+                await channel.send(create_sync_message(self.doc))
+                self._asked += 1
+                await channel.answered(self._asked)
+        except (SyncError, TimeoutError, *_NETWORK_ERRORS):
+            log.debug("confirmation not received", exc_info=True)
+            return False
+        self._confirmed = vector
+        self._set(last_sync=datetime.now(UTC))
+        return True
+
     async def _session(self) -> None:
         self._set(state=LinkState.SYNCING, error=None)
+        # What the Provider sends in answer to the server's step 1 covers at least this.
+        self._confirmed = self.doc.get_state()
         websocket: AsyncWebSocketSession
         async with (
             _client(DEFAULT_TIMEOUT) as client,
@@ -422,19 +461,27 @@ class Connection:
             ) as websocket,
         ):
             channel = _WatchedChannel(websocket, self.room)
-            async with Provider(self.doc, channel, log=log), anyio.create_task_group() as group:
-                with anyio.fail_after(DEFAULT_TIMEOUT):
-                    await channel.answered(1)
-                self._set(state=LinkState.ONLINE, last_sync=datetime.now(UTC))
-                group.start_soon(self._watch_peers, client)
-                seen = channel.received
-                while channel.lost is None:
-                    await channel.changed()
-                    if channel.received != seen:
-                        seen = channel.received
-                        self._set(last_sync=datetime.now(UTC))
-                group.cancel_scope.cancel()
-                raise _lost(channel.lost)
+            self._channel, self._asked = channel, 1
+            try:
+                await self._linked(channel, client)
+            finally:
+                self._channel = None
+
+    async def _linked(self, channel: _WatchedChannel, client: httpx.AsyncClient) -> None:
+        """The session's life once the websocket is open."""
+        async with Provider(self.doc, channel, log=log), anyio.create_task_group() as group:
+            with anyio.fail_after(DEFAULT_TIMEOUT):
+                await channel.answered(1)
+            self._set(state=LinkState.ONLINE, last_sync=datetime.now(UTC))
+            group.start_soon(self._watch_peers, client)
+            seen = channel.received
+            while channel.lost is None:
+                await channel.changed()
+                if channel.received != seen:
+                    seen = channel.received
+                    self._set(last_sync=datetime.now(UTC))
+            group.cancel_scope.cancel()
+            raise _lost(channel.lost)
 
     async def _watch_peers(self, client: httpx.AsyncClient) -> None:
         while True:

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,8 +48,10 @@ from visitplanner.services.sharing import (
     share_visit,
     sync_visit,
 )
+from visitplanner.sync.link_status import LinkState
 from visitplanner.ui.common.forms import add_row, error_label, show_error
 from visitplanner.ui.common.worker import Worker
+from visitplanner.ui.exchange.live import LiveSharing, remember_token, typed_token
 from visitplanner.ui.shell.controller import VisitController
 
 if TYPE_CHECKING:
@@ -156,6 +159,7 @@ class ShareDialog(_SharingForm):
     def _shared(self, invitation: Invitation) -> None:
         self.setEnabled(True)
         self.keep_if_asked(invitation.server)
+        remember_token(invitation.server, self.officer.text().strip(), self.token.text())
         self.controller.look_for_outside_changes()
         self.invitation.setText(str(invitation))
         self.shared.show()
@@ -217,30 +221,40 @@ class JoinDialog(_SharingForm):
     def _joined(self, path: Path, invitation: Invitation) -> None:
         self.setEnabled(True)
         self.keep_if_asked(invitation.server)
+        remember_token(invitation.server, self.officer.text().strip(), self.token.text())
         self.joined = path
         super().accept()
 
 
-def sync_now(controller: VisitController, parent: QWidget) -> Worker[SyncReport] | None:
-    """Sync the open shared visit once (File > Sync now): the token from the keyring, else
-    asked; what the merge settled against this officer is shown when it ends."""
+def sync_now(
+    controller: VisitController, parent: QWidget, live: LiveSharing | None = None
+) -> Worker[SyncReport] | None:
+    """Sync the open shared visit once (File > Sync now): the token from the keyring (or
+    typed in this run), else asked; what the merge settled against this officer is shown
+    when it ends. The live link, if up, pauses meanwhile and comes back with the token
+    that worked."""
     session = controller.session
     status = share_status(session)
     path = session.path
     if status is None or path is None:
         QMessageBox.information(parent, _("Sync now"), _("This visit is not shared."))
         return None
-    token = kept_token(status.server, status.officer)
+    refused = live is not None and live.running and live.status.state is LinkState.REFUSED
+    token = (
+        None
+        if refused
+        else (
+            typed_token(status.server, status.officer) or kept_token(status.server, status.officer)
+        )
+    )
     if not token:
-        form = _SharingForm(_("Sync now"), parent)
-        form.officer.setText(status.officer)
-        form.officer.setEnabled(False)
-        form.finish_layout()
-        if form.exec() != QDialog.DialogCode.Accepted or not form.token.text():
+        token = _ask_token(controller, parent, _("Sync now"))
+        if not token:
             return None
-        token = form.token.text()
-        form.keep_if_asked(status.server)
     given = token
+    was_live = live is not None and (live.running or refused)
+    if live is not None:
+        live.stop()  # the sync writes the file's sharing standing: the link reads it again
 
     def work(progress: Progress) -> SyncReport:
         return sync_visit(path, given)
@@ -249,6 +263,9 @@ def sync_now(controller: VisitController, parent: QWidget) -> Worker[SyncReport]
 
     def done(report: SyncReport) -> None:
         controller.look_for_outside_changes()
+        remember_token(status.server, status.officer, given)
+        if live is not None and (was_live or not live.running):
+            live.start(given)
         text = (
             ngettext("Sent {sent} change", "Sent {sent} changes", report.sent).format(
                 sent=report.sent
@@ -264,7 +281,11 @@ def sync_now(controller: VisitController, parent: QWidget) -> Worker[SyncReport]
             QMessageBox.information(parent, _("Sync now"), "\n\n".join([text, *report.messages]))
 
     def failed(exc: object) -> None:
+        from visitplanner.sync.client import AccessRefusedError
+
         controller.look_for_outside_changes()
+        if live is not None and was_live and not isinstance(exc, AccessRefusedError):
+            live.start(given)  # offline: the link keeps trying
         if isinstance(exc, VisitPlannerError):
             QMessageBox.warning(parent, _("Sync now"), exc.message)
             return
@@ -286,10 +307,11 @@ class MergeReportDialog(QDialog):
         summary: str,
         report: SyncReport,
         parent: QWidget | None = None,
+        title: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle(_("Sync now"))
+        self.setWindowTitle(title or _("Sync now"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(summary, self))
         self.restore_buttons: list[QPushButton] = []
@@ -325,49 +347,123 @@ class MergeReportDialog(QDialog):
             button.setText(_("Restored"))
 
 
-def status_text(controller: VisitController) -> str:
-    """Where a shared visit stands, for the status bar ("" for a visit not shared)."""
+def _when(last_sync: datetime | None) -> str:
+    """The time of a sync as the status bar says it (its day too when not today)."""
+    if last_sync is None:
+        return _("never")
+    local = last_sync.astimezone()
+    when = format_time(local)
+    if local.date() != datetime.now(local.tzinfo).date():  # not today: its day too
+        when = f"{format_date(local.date(), 'd MMM')} {when}"
+    return when
+
+
+def _live_text(state: LinkState, when: str, waiting: int) -> str:
+    """Where a live link stands, in words: its state, the last sync, what waits."""
+    if state is LinkState.ONLINE:
+        if not waiting:
+            return _("Online · last sync {time} · nothing waiting").format(time=when)
+        return ngettext(
+            "Online · last sync {time} · sending {count} change",
+            "Online · last sync {time} · sending {count} changes",
+            waiting,
+        ).format(time=when, count=waiting)
+    if state is LinkState.SYNCING:
+        if not waiting:
+            return _("Syncing… · last sync {time} · nothing waiting").format(time=when)
+        return ngettext(
+            "Syncing… · last sync {time} · {count} change waiting",
+            "Syncing… · last sync {time} · {count} changes waiting",
+            waiting,
+        ).format(time=when, count=waiting)
+    if state is LinkState.REFUSED:
+        if not waiting:
+            return _("Token refused: give it again with Sync now (Ctrl+Shift+Y)")
+        return ngettext(
+            "Token refused: give it again with Sync now (Ctrl+Shift+Y) · {count} change waiting",
+            "Token refused: give it again with Sync now (Ctrl+Shift+Y) · {count} changes waiting",
+            waiting,
+        ).format(count=waiting)
+    if not waiting:
+        return _("Offline · last sync {time} · nothing waiting").format(time=when)
+    return ngettext(
+        "Offline · {count} change waiting · last sync {time}",
+        "Offline · {count} changes waiting · last sync {time}",
+        waiting,
+    ).format(time=when, count=waiting)
+
+
+def status_text(controller: VisitController, live: LiveSharing | None = None) -> str:
+    """Where a shared visit stands, for the status bar ("" for a visit not shared):
+    the live link's state when it runs, and who else is connected."""
+    if controller.session.closed:
+        return ""
     try:
         status = share_status(controller.session)
     except VisitPlannerError:
         return ""
     if status is None:
         return ""
-    when = _("never")
-    if status.last_sync is not None:
-        local = status.last_sync.astimezone()
-        when = format_time(local)
-        if local.date() != datetime.now(local.tzinfo).date():  # not today: its day too
-            when = f"{format_date(local.date(), 'd MMM')} {when}"
-    if status.waiting:
-        return ngettext(
-            "Shared · last sync {time} · {count} change waiting",
-            "Shared · last sync {time} · {count} changes waiting",
-            status.waiting,
-        ).format(time=when, count=status.waiting)
-    return _("Shared · last sync {time} · nothing waiting").format(time=when)
+    if live is None or not live.running:
+        when = _when(status.last_sync)
+        if status.waiting:
+            return ngettext(
+                "Shared · last sync {time} · {count} change waiting",
+                "Shared · last sync {time} · {count} changes waiting",
+                status.waiting,
+            ).format(time=when, count=status.waiting)
+        return _("Shared · last sync {time} · nothing waiting").format(time=when)
+    link = live.status
+    times = [t for t in (status.last_sync, link.last_sync) if t is not None]
+    text = _live_text(link.state, _when(max(times) if times else None), status.waiting)
+    peers = live.peers()
+    if peers and link.state is LinkState.ONLINE:
+        text += " · " + _("also here: {names}").format(names=", ".join(peers))
+    return text
 
 
 class SharingStatus(QLabel):
     """The status bar's word on where a shared visit stands (empty for one not shared),
-    read again after every change, the window's or another program's."""
+    read again after every change, the window's or another program's, and whenever the
+    live link's state moves."""
 
-    def __init__(self, controller: VisitController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: VisitController,
+        parent: QWidget | None = None,
+        live: LiveSharing | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.live = live
         self.setAccessibleName(_("Where the shared visit stands"))
-        controller.changed.connect(lambda _change: self.refresh())
+        controller.changed.connect(self._changed)
+        if live is not None:
+            live.status_changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, _what: object) -> None:
         self.refresh()
 
     def refresh(self) -> None:
         """Read the standing again."""
-        self.setText(status_text(self.controller))
+        self.setText(status_text(self.controller, self.live))
+        error = self.live.status.error if self.live is not None and self.live.running else None
+        self.setToolTip(error or "")
 
 
-def add_sharing_entries(window: QWidget, menu: QMenu, controller: VisitController) -> None:
-    """File > Share the visit…, Join a shared visit…, Sync now."""
+def add_sharing_entries(
+    window: QWidget, menu: QMenu, controller: VisitController, live: LiveSharing | None = None
+) -> None:
+    """File > Share the visit…, Join a shared visit…, Sync now, Work online."""
     share = QAction(_("S&hare the visit…"), menu)
-    share.triggered.connect(lambda: ShareDialog(controller, window).exec())
+
+    def share_one() -> None:
+        ShareDialog(controller, window).exec()
+        if live is not None:
+            live.start()
+
+    share.triggered.connect(share_one)
     join = QAction(_("&Join a shared visit…"), menu)
 
     def join_one() -> None:
@@ -380,6 +476,72 @@ def add_sharing_entries(window: QWidget, menu: QMenu, controller: VisitControlle
     join.triggered.connect(join_one)
     now = QAction(_("S&ync now"), menu)
     now.setShortcut(QKeySequence("Ctrl+Shift+Y"))
-    now.triggered.connect(lambda: sync_now(controller, window))
+    now.triggered.connect(lambda: sync_now(controller, window, live))
     for action in (share, join, now):
         menu.addAction(action)
+    if live is None:
+        return
+    menu.addSeparator()
+    menu.addAction(WorkOnlineAction(controller, live, window, menu))
+
+
+class WorkOnlineAction(QAction):
+    """File > Shared visit > Work online: checked while the live link is up; unchecked,
+    the window works apart from the server (Sync now still syncs once).
+
+    Its slots are its own methods, so Qt drops their connections when the action goes
+    (a menu rebuilt on a language switch leaves nothing behind)."""
+
+    def __init__(
+        self,
+        controller: VisitController,
+        live: LiveSharing,
+        window: QWidget,
+        parent: QObject,
+    ) -> None:
+        super().__init__(_("Work &online"), parent)
+        self._controller = controller
+        self._live = live
+        self._window = window
+        self.setObjectName("work-online")
+        self.setCheckable(True)
+        self.setToolTip(_("Keep the shared visit in step with the sync server as you work"))
+        self.setEnabled(not controller.read_only and share_status(controller.session) is not None)
+        self.setChecked(live.running)
+        self.toggled.connect(self._toggled)
+        live.status_changed.connect(self.follow)
+
+    def follow(self, _status: object = None) -> None:
+        """Show whether the link is up now."""
+        self.setChecked(self._live.running)
+
+    def _toggled(self, checked: bool) -> None:
+        live = self._live
+        if checked == live.running:
+            return
+        if not checked:
+            live.stop()
+        elif not live.start() and not _start_with_asked_token(self._controller, live, self._window):
+            self.setChecked(False)
+
+
+def _ask_token(controller: VisitController, parent: QWidget, title: str) -> str | None:
+    """The officer's token, typed in a form (kept in the keyring if they ask)."""
+    status = share_status(controller.session)
+    if status is None:
+        return None
+    form = _SharingForm(title, parent)
+    form.officer.setText(status.officer)
+    form.officer.setEnabled(False)
+    form.finish_layout()
+    if form.exec() != QDialog.DialogCode.Accepted or not form.token.text():
+        return None
+    form.keep_if_asked(status.server)
+    return form.token.text()
+
+
+def _start_with_asked_token(
+    controller: VisitController, live: LiveSharing, parent: QWidget
+) -> bool:
+    token = _ask_token(controller, parent, _("Work online"))
+    return bool(token) and live.start(token)

@@ -40,6 +40,7 @@ from visitplanner.operations.engine import Operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import save_copy
 from visitplanner.ui.checks.view import ChecksView
+from visitplanner.ui.exchange.live import LiveSharing, tell_received
 from visitplanner.ui.exchange.sharing import SharingStatus, add_sharing_entries
 from visitplanner.ui.programme.page import ProgrammePage
 from visitplanner.ui.shell.controller import VisitController
@@ -129,9 +130,12 @@ class MainWindow(QMainWindow):
         controller.changed.connect(self._on_change)
         controller.error.connect(self._show_error)
         self.watcher = controller.watch(self)
-        self.sharing_status = SharingStatus(controller, self)
+        self.live = LiveSharing(controller, self)
+        self.live.received.connect(self._show_received)
+        self.sharing_status = SharingStatus(controller, self, self.live)
         self.statusBar().addPermanentWidget(self.sharing_status)
         self.build()
+        self.live.start()  # a shared visit whose token is known goes online
 
     # -- building ---------------------------------------------------------------
 
@@ -280,7 +284,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._encryption_entries(file_menu)
         file_menu.addSeparator()
-        add_sharing_entries(self, file_menu.addMenu(_("Shared &visit")), self.controller)
+        add_sharing_entries(self, file_menu.addMenu(_("Shared &visit")), self.controller, self.live)
         file_menu.addSeparator()
         self._action(file_menu, _("Import &roster…"), self._import_roster, "Ctrl+Shift+R")
         self._action(file_menu, _("&Import calendar…"), self._import_calendar, "Ctrl+Shift+I")
@@ -438,6 +442,9 @@ class MainWindow(QMainWindow):
         if callable(focus):
             focus()
 
+    def _show_received(self, received: object) -> None:
+        tell_received(self, self.controller, received)
+
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, _("The change was not made"), message)
 
@@ -553,6 +560,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to save: every edit is in the file already.
+        self.live.stop()
         self.settings.window_geometry = bytes(self.saveGeometry().data())
         self.settings.sync()
         super().closeEvent(event)
