@@ -283,6 +283,14 @@ def last_seq(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0])
 
 
+def next_seq(conn: sqlite3.Connection) -> int:
+    """The place the next operation journaled will take (under the write lock: no other
+    program can take it first). AUTOINCREMENT never reuses a place, even one whose entry
+    was dropped (a redo tail)."""
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'journal'").fetchone()
+    return max(int(row[0]) if row else 0, last_seq(conn)) + 1
+
+
 def officer_here(conn: sqlite3.Connection) -> str:
     """Whom the journal names for a change made here: the officer this file shares the
     visit as, else the computer's user ("" when neither is known)."""

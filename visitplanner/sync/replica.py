@@ -319,7 +319,11 @@ class Replica:
         if incoming.records:
             touched.extend([("calendars", "sent"), ("versions", "*")])
 
+        ours = 0
+
         def write(repo: VisitRepository) -> None:
+            nonlocal ours
+            ours = journal.next_seq(repo.conn)
             summary.extend(_write(repo, incoming, self.document, renumbered))
             if incoming.records:
                 records = self.document.records
@@ -328,8 +332,9 @@ class Replica:
                     summary.append(EntityChange("shared_records", "*", None, {}))
 
         change = self.session.record(label, write, touched, summary, author)
-        self._seq = journal.last_seq(self.session.database.conn)
-        self._received.add(self._seq)
+        # Not handed back; and how far the journal was handed over stays where it was:
+        # an edit another program (the window) journaled meanwhile still goes out.
+        self._received.add(ours)
         for kind in renumbered:
             whole = Change.of(kind, {"*"})
             self.session.reload(whole)
