@@ -4,8 +4,11 @@ second one syncs; and the history names who made each change, on which machine."
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,10 +18,10 @@ from visitplanner.demo import build_demo
 from visitplanner.domain.checks import FindingKind
 from visitplanner.domain.model import Event
 from visitplanner.domain.values import LocalizedText, zone
-from visitplanner.operations.edits import SaveEntity
+from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.session import VisitSession
-from visitplanner.services.sharing import join_visit, share_visit, sync_visit
-from visitplanner.services.visit_files import write_visit
+from visitplanner.services.sharing import Invitation, join_visit, share_visit, sync_visit
+from visitplanner.services.visit_files import export_json, write_visit
 
 TIMEOUT = 20.0
 PARIS = zone("Europe/Paris")
@@ -119,3 +122,44 @@ def test_syncing_a_visit_not_shared_says_so_before_asking_for_a_token(
     err = capsys.readouterr().err
     assert "this visit is not shared" in err and "token" not in err
     assert visit.read_bytes() == before
+
+
+def test_what_a_merge_mended_goes_to_the_server_with_the_sync(
+    tmp_path: Path, pair: Pair, team: tuple[ServerProcess, str, str]
+) -> None:
+    """Olena deletes a guest while Jean, apart, adds him to a meeting: Jean's sync frees
+    the meeting of him (a mend of the merge) and sends that too, so that an officer who
+    joins afterwards gets a visit without a link to the guest who went."""
+    (mine, olena), (theirs, jean) = pair
+    session = VisitSession.open(mine)
+    try:
+        guest = next(p for p in session.data.people if p.family_name == "Hnatiuk")
+        session.apply(delete_operation(session.data, guest))
+    finally:
+        session.close()
+    session = VisitSession.open(theirs)
+    try:
+        meeting = next(e for e in session.data.events if guest.id not in e.participant_ids)
+        after = dataclasses.replace(meeting, participant_ids=[*meeting.participant_ids, guest.id])
+        session.apply(SaveEntity(after, meeting, "Add a participant"))
+    finally:
+        session.close()
+    sync_visit(mine, olena, timeout=TIMEOUT)
+    sync_visit(theirs, jean, timeout=TIMEOUT)
+    server = team[0]
+    late = tmp_path / "late.visit"
+    join_visit(Invitation(server.url, build_demo().visit.id), late, jean, "Jean", timeout=TIMEOUT)
+    sync_visit(mine, olena, timeout=TIMEOUT)
+    exports = [_export(path, tmp_path) for path in (mine, theirs, late)]
+    assert exports[0] == exports[1] == exports[2]
+    (joined,) = [e for e in exports[2]["events"] if e["id"] == meeting.id]
+    assert guest.id not in joined["participant_ids"]
+
+
+def _export(path: Path, folder: Path) -> dict[str, Any]:
+    out = folder / f"{path.stem}.json"
+    export_json(path, out)
+    found: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    for stamp in ("exported_at", "exported", "generated_at"):
+        found.pop(stamp, None)
+    return found

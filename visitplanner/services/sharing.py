@@ -266,6 +266,11 @@ def sync_visit(
             before = checking.result()
         theirs = doc.get_update(vector)
         received = kept.replica.receive(theirs)
+        if received.incoming.update:
+            # The merge mended what it left inconsistent (a seat freed, a dependent
+            # deleted): the server and the other officers get the mend too.
+            doc, _vector = _copy(kept.replica)
+            _exchange(doc, kept.state.server, kept.state.room, token, timeout)
         kept.replica.acknowledge()
         kept.save(synced=True)
         found = new_findings(checker, before, session.data) if received.incoming.count else ()
