@@ -112,6 +112,16 @@ class ServerProcess:
         """What the server has written (standard output and error)."""
         return self.log.read_text(encoding="utf-8") if self.log.exists() else ""
 
+    def wait_for(self, text: str, seconds: float = START_SECONDS) -> bool:
+        """Whether the server writes `text` within `seconds` (its log line about a
+        connection may come a moment after the client was answered)."""
+        deadline = time.monotonic() + seconds
+        while text not in self.output():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
+        return True
+
     def stop(self) -> int:
         """SIGTERM, then wait for the server to end; its exit status."""
         assert self.process is not None
