@@ -134,3 +134,54 @@ def test_a_value_the_merge_replaced_is_set_back_in_one_click(qtbot, tmp_path: Pa
         assert dialog.restore_buttons[1].isEnabled()
     finally:
         controller.session.close()
+
+
+def test_sync_now_tells_the_problems_the_merge_brought(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a merge the plan checks ran on the merged visit: Sync now's report names what
+    they found that they had not found before (a double booking made apart)."""
+    from PySide6.QtWidgets import QWidget
+
+    from visitplanner.domain.checks import Finding, FindingKind, Severity
+    from visitplanner.services.sharing import SyncReport
+    from visitplanner.storage.sync_rows import SyncState, save_sync_state
+
+    set_language("en")
+    path = tmp_path / "demo.visit"
+    write_visit(path, build_demo())
+    session = VisitSession.open(path)
+    with session.database.transaction():
+        save_sync_state(
+            session.database.conn,
+            SyncState("ws://127.0.0.1:1", session.data.visit.id, "Olena", "laptop-3", b""),
+        )
+    controller = VisitController(session)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    overlap = Finding(
+        FindingKind.PERSON_OVERLAP,
+        Severity.ERROR,
+        "Natalia Kalmykova is in two events at once: “Press” (06/05 18:15) and "
+        "“Call” (06/05 18:30)",
+    )
+    report = SyncReport(sent=1, received=1, findings=(overlap,))
+    monkeypatch.setattr(ui_sharing, "kept_token", lambda server, officer: "token")
+    monkeypatch.setattr(ui_sharing, "sync_visit", lambda path, token: report)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        ui_sharing.QMessageBox, "information", lambda _parent, _title, text: shown.append(text)
+    )
+    try:
+        worker = sync_now(controller, parent)
+        assert worker is not None
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        assert shown[0].splitlines() == [
+            "Sent 1 change; received 1 change.",
+            "",
+            "The plan checks find 1 new problem in the merged visit:",
+            "error: [person-overlap] Natalia Kalmykova is in two events at once: "
+            "“Press” (06/05 18:15) and “Call” (06/05 18:30)",
+        ]
+    finally:
+        session.close()

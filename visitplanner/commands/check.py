@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from visitplanner.commands.base import EXIT_FINDINGS, EXIT_OK, Subcommands
-from visitplanner.domain.checks import Finding, Severity, check_plan, has_errors
+from visitplanner.domain.checks import Severity, check_plan, finding_lines, has_errors
 from visitplanner.i18n import _
 from visitplanner.services.visit_files import read_visit
-
-
-def finding_lines(findings: Iterable[Finding]) -> Iterator[str]:
-    """Each finding as a line ("error: [double-booking] …"), as `check` prints them."""
-    words = {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}
-    for finding in findings:
-        yield f"{words[finding.severity]}: [{finding.kind.value}] {finding.message}"
 
 
 def _check(args: argparse.Namespace) -> int:

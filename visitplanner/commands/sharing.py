@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Final
 
 from visitplanner.commands.base import EXIT_OK, Subcommands, read_passphrase_file
-from visitplanner.commands.check import finding_lines
 from visitplanner.domain.errors import InputError
 from visitplanner.i18n import _, ngettext
 
@@ -67,7 +66,7 @@ def _join(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from visitplanner.services.sharing import shared_status, sync_visit
+    from visitplanner.services.sharing import findings_told, shared_status, sync_visit
 
     if shared_status(args.visit) is None:  # said before a token is asked for
         raise InputError(
@@ -85,16 +84,8 @@ def _sync(args: argparse.Namespace) -> int:
     )
     for message in report.messages:
         print(message)
-    if report.findings:
-        print(
-            ngettext(
-                "The plan checks find {count} new problem in the merged visit:",
-                "The plan checks find {count} new problems in the merged visit:",
-                len(report.findings),
-            ).format(count=len(report.findings))
-        )
-        for line in finding_lines(report.findings):
-            print(line)
+    for line in findings_told(report.findings):
+        print(line)
     return EXIT_OK
 
 

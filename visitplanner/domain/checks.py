@@ -692,3 +692,10 @@ def check_plan(data: VisitData) -> list[Finding]:
 def has_errors(findings: Iterable[Finding]) -> bool:
     """Whether any finding is an error."""
     return any(f.severity is Severity.ERROR for f in findings)
+
+
+def finding_lines(findings: Iterable[Finding]) -> Iterator[str]:
+    """Each finding as a line ("error: [person-overlap] …"), as `check` prints them."""
+    words = {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}
+    for finding in findings:
+        yield f"{words[finding.severity]}: [{finding.kind.value}] {finding.message}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import socket
 import uuid
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
 
-from visitplanner.domain.checks import Finding
+from visitplanner.domain.checks import Finding, finding_lines
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.plan_checker import PlanChecker, snapshot
-from visitplanner.i18n import _
+from visitplanner.i18n import _, ngettext
 from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
 from visitplanner.storage import journal
 from visitplanner.storage.sync_rows import load_sync_state, pending_count
@@ -293,6 +293,19 @@ def new_findings(
     brought, the only units checked again those whose entities changed."""
     known = set(before)
     return tuple(f for f in checker.run(snapshot(data)) if f not in known)
+
+
+def findings_told(findings: Sequence[Finding]) -> list[str]:
+    """What the officer is told of the problems a merge brought: a line saying how many,
+    then each as `check` prints it (nothing when there are none)."""
+    if not findings:
+        return []
+    head = ngettext(
+        "The plan checks find {count} new problem in the merged visit:",
+        "The plan checks find {count} new problems in the merged visit:",
+        len(findings),
+    ).format(count=len(findings))
+    return [head, *finding_lines(findings)]
 
 
 def shared_status(path: Path) -> ShareStatus | None:

@@ -9,6 +9,7 @@ system keyring, never kept in the visit file.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 from collections.abc import Callable
 from datetime import datetime
@@ -40,6 +41,7 @@ from visitplanner.services.progress import Progress
 from visitplanner.services.sharing import (
     Invitation,
     SyncReport,
+    findings_told,
     join_visit,
     keep_token,
     kept_token,
@@ -275,6 +277,9 @@ def sync_now(
                 "received {count} change.", "received {count} changes.", report.received
             ).format(count=report.received)
         )
+        told = findings_told(report.findings)
+        if told:  # shown after what the merge settled, as text
+            report = dataclasses.replace(report, messages=[*report.messages, "\n".join(told)])
         if report.conflicts:
             MergeReportDialog(controller, text, report, parent).exec()
         elif report.messages:
