@@ -3,6 +3,7 @@ loopback port, its data in a folder of the test's; every wait is bounded."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -43,19 +45,49 @@ def environment(passphrase: str | None = PASSPHRASE) -> dict[str, str]:
 
 
 def visitplanner(
-    *args: str, passphrase: str | None = PASSPHRASE
+    *args: str,
+    passphrase: str | None = PASSPHRASE,
+    token: str | None = None,
+    timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
-    """`visitplanner ARGS` run to its end (at most a minute), standard input closed."""
+    """`visitplanner ARGS` run to its end, standard input closed; the officer's `token`
+    in its variable (none: no variable)."""
+    env = environment(passphrase)
+    env.pop("VISITPLANNER_SYNC_TOKEN", None)
+    if token is not None:
+        env["VISITPLANNER_SYNC_TOKEN"] = token
     return subprocess.run(
         [sys.executable, "-m", "visitplanner", *args],
         capture_output=True,
         text=True,
-        env=environment(passphrase),
+        env=env,
         cwd=ROOT,
         stdin=subprocess.DEVNULL,
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
+
+
+#: The keys of an export that say when it was made, not what the visit holds.
+_STAMPS = ("exported_at", "exported", "generated_at")
+
+
+def exported(path: Path, by_command: bool = False) -> dict[str, Any]:
+    """The visit at `path` as `export-json` writes it (`by_command`: the command run in a
+    child process, as a script runs it), the export's own timestamp aside."""
+    out = path.with_suffix(".export.json")
+    if by_command:
+        done = visitplanner("export-json", str(path), "-o", str(out), passphrase=None)
+        assert done.returncode == 0, done.stderr
+    else:
+        from visitplanner.services.visit_files import export_json
+
+        export_json(path, out)
+    found: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    out.unlink()
+    for stamp in _STAMPS:
+        found.pop(stamp, None)
+    return found
 
 
 class ServerProcess:

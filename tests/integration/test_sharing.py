@@ -5,32 +5,22 @@ brings both files to the same visit; nothing typed while the server was down is 
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.sync_server import ServerProcess
+from tests.sync_server import ServerProcess, exported
 from visitplanner.demo import build_demo
 from visitplanner.domain.errors import InputError
 from visitplanner.domain.lookup import find_event
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.sharing import Invitation, join_visit, share_visit, sync_visit
-from visitplanner.services.visit_files import export_json, write_visit
+from visitplanner.services.visit_files import write_visit
 from visitplanner.sync.client import AccessRefusedError, ServerUnreachableError
 
 TIMEOUT = 20.0
-
-
-def _export(path: Path, folder: Path) -> dict[str, Any]:
-    out = folder / f"{path.stem}.json"
-    export_json(path, out)
-    found: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    for stamp in ("exported_at", "exported", "generated_at"):
-        found.pop(stamp, None)
-    return found
 
 
 def _edit(path: Path, title: str, field: str, lang: str, text: str) -> None:
@@ -63,7 +53,7 @@ def test_two_officers_share_edit_apart_and_converge(
     assert Invitation.parse(str(invitation)) == invitation
     title = join_visit(invitation, theirs, jean, "Jean Dupont", timeout=TIMEOUT)
     assert "Kalmykova" in title
-    assert _export(mine, tmp_path) == _export(theirs, tmp_path)
+    assert exported(mine) == exported(theirs)
     # Apart: each edits another field of the dinner; both survive.
     _edit(mine, "Dîner de travail", "dress_code", "fr", "Costume sombre")
     _edit(theirs, "Dîner de travail", "notes", "fr", "Salle Foch")
@@ -72,7 +62,7 @@ def test_two_officers_share_edit_apart_and_converge(
     second = sync_visit(theirs, jean, timeout=TIMEOUT)
     assert second.received >= 1
     sync_visit(mine, olena, timeout=TIMEOUT)
-    both = _export(mine, tmp_path), _export(theirs, tmp_path)
+    both = exported(mine), exported(theirs)
     assert both[0] == both[1]
     dinner = _dinner(mine)
     assert (
@@ -86,7 +76,7 @@ def test_two_officers_share_edit_apart_and_converge(
     server.start()
     sync_visit(theirs, jean, timeout=TIMEOUT)
     sync_visit(mine, olena, timeout=TIMEOUT)
-    assert _export(mine, tmp_path) == _export(theirs, tmp_path)
+    assert exported(mine) == exported(theirs)
     assert _dinner(mine).dress_code.get("fr") == "Cravate noire"
 
 

@@ -5,14 +5,12 @@ second one syncs; and the history names who made each change, on which machine."
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.sync_server import ServerProcess
+from tests.sync_server import ServerProcess, exported
 from visitplanner.cli import main
 from visitplanner.demo import build_demo
 from visitplanner.domain.checks import FindingKind
@@ -21,7 +19,7 @@ from visitplanner.domain.values import LocalizedText, zone
 from visitplanner.operations.edits import SaveEntity, delete_operation
 from visitplanner.operations.session import VisitSession
 from visitplanner.services.sharing import Invitation, join_visit, share_visit, sync_visit
-from visitplanner.services.visit_files import export_json, write_visit
+from visitplanner.services.visit_files import write_visit
 
 TIMEOUT = 20.0
 PARIS = zone("Europe/Paris")
@@ -150,16 +148,7 @@ def test_what_a_merge_mended_goes_to_the_server_with_the_sync(
     late = tmp_path / "late.visit"
     join_visit(Invitation(server.url, build_demo().visit.id), late, jean, "Jean", timeout=TIMEOUT)
     sync_visit(mine, olena, timeout=TIMEOUT)
-    exports = [_export(path, tmp_path) for path in (mine, theirs, late)]
+    exports = [exported(path) for path in (mine, theirs, late)]
     assert exports[0] == exports[1] == exports[2]
     (joined,) = [e for e in exports[2]["events"] if e["id"] == meeting.id]
     assert guest.id not in joined["participant_ids"]
-
-
-def _export(path: Path, folder: Path) -> dict[str, Any]:
-    out = folder / f"{path.stem}.json"
-    export_json(path, out)
-    found: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    for stamp in ("exported_at", "exported", "generated_at"):
-        found.pop(stamp, None)
-    return found

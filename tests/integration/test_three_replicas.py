@@ -9,9 +9,6 @@ export's own timestamp."""
 from __future__ import annotations
 
 import dataclasses
-import json
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,8 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from tests.cli_process import ROOT
-from tests.sync_server import PASSPHRASE, ServerProcess, environment
+from tests.sync_server import PASSPHRASE, ServerProcess, exported, visitplanner
 from visitplanner.demo import build_demo
 from visitplanner.domain import kinds as entity_kinds
 from visitplanner.domain.lookup import find_event
@@ -74,38 +70,9 @@ def officers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Officers]:
         server.kill()
 
 
-def run(*args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`visitplanner ARGS` in a child process, the token in its variable."""
-    env = environment(None)
-    env.pop("VISITPLANNER_SYNC_TOKEN", None)
-    if token is not None:
-        env["VISITPLANNER_SYNC_TOKEN"] = token
-    return subprocess.run(
-        [sys.executable, "-m", "visitplanner", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-        check=False,
-    )
-
-
 def sync(path: Path, token: str) -> None:
-    done = run("sync", str(path), token=token)
+    done = visitplanner("sync", str(path), token=token)
     assert done.returncode == 0, done.stderr
-
-
-def export(path: Path) -> dict[str, object]:
-    out = path.with_suffix(".json")
-    done = run("export-json", str(path), "-o", str(out))
-    assert done.returncode == 0, done.stderr
-    found: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
-    for stamp in ("exported_at", "exported", "generated_at"):
-        found.pop(stamp, None)
-    out.unlink()
-    return found
 
 
 def edit(path: Path, make: Callable[[VisitSession], Operation]) -> None:
@@ -162,7 +129,7 @@ def test_three_replicas_converge_online_and_offline(  # type: ignore[no-untyped-
     server = officers.server
     olena, jean, petro = (tmp_path / f"{n}.visit" for n in ("olena", "jean", "petro"))
     write_visit(olena, build_demo())
-    shared = run(
+    shared = visitplanner(
         "share", str(olena), "--server", server.url, "--as", "Olena Kovalenko", token=officers.olena
     )
     assert shared.returncode == 0, shared.stderr
@@ -171,7 +138,7 @@ def test_three_replicas_converge_online_and_offline(  # type: ignore[no-untyped-
         (jean, "Jean Dupont", officers.jean),
         (petro, "Petro Shevchenko", officers.petro),
     ):
-        joined = run("join", invitation, "-o", str(path), "--as", name, token=token)
+        joined = visitplanner("join", invitation, "-o", str(path), "--as", name, token=token)
         assert joined.returncode == 0, joined.stderr
 
     ui_live.remember_token(server.url, "Olena Kovalenko", officers.olena)
@@ -209,7 +176,7 @@ def test_three_replicas_converge_online_and_offline(  # type: ignore[no-untyped-
         edit(jean, line_added("Jean's line", 2))
         edit(jean, field_text(DINNER, "notes", "Salon Murat"))
         edit(petro, deleted(DEPARTURE))
-        down = run("sync", str(jean), token=officers.jean)
+        down = visitplanner("sync", str(jean), token=officers.jean)
         assert down.returncode == 2 and len(down.stderr.strip().splitlines()) == 1
         assert status.text().startswith("Offline · 2 changes waiting")
 
@@ -239,7 +206,7 @@ def test_three_replicas_converge_online_and_offline(  # type: ignore[no-untyped-
             sync(path, token)
         assert dinner().dress_code.get("en") == "Black tie"
         assert dinner().title.get("en") == "Working dinner"
-        exports = [export(path) for path in (olena, jean, petro)]
+        exports = [exported(path, by_command=True) for path in (olena, jean, petro)]
         assert exports[0] == exports[1] == exports[2]
     finally:
         window.close()
