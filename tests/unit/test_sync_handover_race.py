@@ -14,6 +14,7 @@ from visitplanner.demo import build_demo
 from visitplanner.domain.values import LocalizedText
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.session import PROGRAM_WINDOW, VisitSession
+from visitplanner.sync.replica import Replica
 
 
 def test_an_edit_journaled_while_an_update_is_taken_in_still_goes_out(
@@ -54,5 +55,33 @@ def test_an_edit_journaled_while_an_update_is_taken_in_still_goes_out(
         assert dressed.dress_code.get("fr") == "Tenue de ville"
         exports = team.exports()
         assert exports[0] == exports[1]
+    finally:
+        team.close()
+
+
+def test_what_another_program_brought_in_by_a_sync_is_not_handed_over_as_ones_own(
+    tmp_path: Path,
+) -> None:
+    """The window's replica and the command line's `sync` on one file: the entry the sync
+    wrote is another officer's change, not the window's officer's edit."""
+    team = Team.of(build_demo(), tmp_path, 2)
+    try:
+        olena, jean = team[0], team[1]
+        path = olena.session.path
+        assert path is not None
+        event = jean.session.data.events[3]
+        jean.apply(
+            SaveEntity(dataclasses.replace(event, notes=LocalizedText(fr="Salle Foch")), event)
+        )
+        # Another program on Olena's file (the command line) takes in Jean's update.
+        command_line = Replica.join(
+            VisitSession.open(path), olena.document.state(), olena.document.identity
+        )
+        try:
+            command_line.receive(jean.outgoing()[0])
+        finally:
+            command_line.session.close()
+        olena.session.sync()
+        assert olena.hand_over() == []
     finally:
         team.close()

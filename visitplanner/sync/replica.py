@@ -30,7 +30,7 @@ from visitplanner.i18n import _, ngettext
 from visitplanner.operations.change import Change
 from visitplanner.operations.edits import SaveEntity
 from visitplanner.operations.engine import Operation
-from visitplanner.operations.session import PROGRAM_COMMAND_LINE, VisitSession
+from visitplanner.operations.session import PROGRAM_COMMAND_LINE, PROGRAM_SYNC, VisitSession
 from visitplanner.storage import journal
 from visitplanner.storage.database import VisitDatabase
 from visitplanner.storage.journal import EntityChange, JournalEntry, Key
@@ -173,7 +173,9 @@ class Replica:
                 updates.append(self._send(seq, undo=False, order=order))
         records = False
         for entry in journal.entries_after(conn, self._seq):
-            if entry.seq in self._received:
+            if entry.seq in self._received or entry.program == PROGRAM_SYNC:
+                # What a sync brought in, here or by another program on the file (the
+                # command line's `sync` while the window is open), is nobody's edit here.
                 continue
             records = records or any(c.kind in RECORD_KINDS for c in entry.changes)
             if entry.done:
@@ -294,7 +296,8 @@ class Replica:
             "Brought in step with the shared visit: {count} changes",
             count,
         ).format(count=count)
-        change = self._take_in(incoming, label)
+        identity = self.document.identity
+        change = self._take_in(incoming, label, (identity.officer, identity.machine))
         self.in_step = True
         return Received(change, incoming)
 
