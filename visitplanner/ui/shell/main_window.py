@@ -41,7 +41,8 @@ from visitplanner.operations.session import VisitSession
 from visitplanner.services.visit_files import save_copy
 from visitplanner.ui.checks.view import ChecksView
 from visitplanner.ui.exchange.live import LiveSharing, tell_received
-from visitplanner.ui.exchange.sharing import SharingStatus, add_sharing_entries
+from visitplanner.ui.exchange.sharing import add_sharing_entries
+from visitplanner.ui.exchange.sharing_status import SharingStatus
 from visitplanner.ui.programme.page import ProgrammePage
 from visitplanner.ui.shell.controller import VisitController
 from visitplanner.ui.shell.dialogs import PreferencesDialog, about_text
