@@ -10,6 +10,7 @@ the checks and the window see it as any edit. Tokens are never kept in the visit
 from __future__ import annotations
 
 import socket
+import threading
 import uuid
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -259,11 +260,26 @@ def sync_visit(
         doc, vector = _copy(kept.replica)
         # The checks of the visit before the merge run while the network is waited for:
         # after it, only what the merge changed is checked again.
+        # Stopped as soon as it is not needed: the exchange failed, or brought nothing.
         checker = PlanChecker()
+        stop = threading.Event()
+
+        def step(_done: int, _total: int) -> None:
+            if stop.is_set():
+                raise _ChecksNotNeeded
+
+        before: list[Finding] | None = None
         with ThreadPoolExecutor(1, thread_name_prefix="checks") as pool:
-            checking = pool.submit(checker.run, snapshot(session.data))
-            _exchange(doc, kept.state.server, kept.state.room, token, timeout)
-            before = checking.result()
+            checking = pool.submit(checker.run, snapshot(session.data), step)
+            try:
+                result = _exchange(doc, kept.state.server, kept.state.room, token, timeout)
+            except BaseException:
+                stop.set()
+                raise
+            if result.changed:
+                before = checking.result()
+            else:
+                stop.set()
         theirs = doc.get_update(vector)
         received = kept.replica.receive(theirs)
         if received.incoming.update:
@@ -273,7 +289,9 @@ def sync_visit(
             _exchange(doc, kept.state.server, kept.state.room, token, timeout)
         kept.replica.acknowledge()
         kept.save(synced=True)
-        found = new_findings(checker, before, session.data) if received.incoming.count else ()
+        found: tuple[Finding, ...] = ()
+        if received.incoming.count and before is not None:
+            found = new_findings(checker, before, session.data)
         return SyncReport(
             sent,
             received.incoming.count,
@@ -283,6 +301,10 @@ def sync_visit(
         )
     finally:
         session.close()
+
+
+class _ChecksNotNeeded(Exception):
+    """Stops the checks of the visit before a merge that brought nothing."""
 
 
 def new_findings(
